@@ -1,0 +1,1 @@
+"""Extractors: entity mentions (gazetteers, patterns, type rules) and relations (triggers, structure)."""

@@ -1,0 +1,156 @@
+"""Gazetteers: known names with their type and aliases, from TSV files a user can extend.
+
+File format (UTF-8, one entry a line, ``#`` starts a comment)::
+
+    name<TAB>type<TAB>alias|alias|...
+
+``type`` is one of PERSON, ORG, COMPANY, MODEL, LOCATION. The first column is the canonical name.
+kg reads every ``*.tsv`` in ``kg/resources/gazetteer/``, then the files named in the environment
+variable ``KG_GAZETTEER`` (separated by ``os.pathsep``), then those passed as ``extra``. A later
+entry with the same canonical name adds aliases (and may change the type).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import ResourceError
+from ..schema import ENTITY_TYPES
+from ..text import fold, is_latin, name_key
+
+RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+class Gazetteer:
+    """Longest-match lookup of known names in text, over case- and width-folded characters."""
+
+    def __init__(self, entries: Iterable[GazetteerEntry]):
+        self.entries: dict[str, GazetteerEntry] = {}
+        for e in entries:
+            old = self.entries.get(e.name)
+            if old is not None:
+                e = GazetteerEntry(e.name, e.type, tuple(dict.fromkeys(old.aliases + e.aliases)))
+            self.entries[e.name] = e
+        self._by_key: dict[str, str] = {}
+        self._trie: dict = {}
+        for e in self.entries.values():
+            for form in (e.name, *e.aliases):
+                key = name_key(form)
+                if key:
+                    self._by_key.setdefault(key, e.name)
+                self._insert(fold(form), e.name)
+
+    def _insert(self, surface: str, canonical: str) -> None:
+        node = self._trie
+        for ch in surface:
+            node = node.setdefault(ch, {})
+        node.setdefault("\0", canonical)
+        # a variant with spaces removed, so 腾讯AI Lab matches 腾讯 AI Lab (and the reverse via key)
+        squeezed = surface.replace(" ", "")
+        if squeezed != surface:
+            self._insert(squeezed, canonical)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, name: str) -> bool:
+        return self.lookup(name) is not None
+
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        canonical = self._by_key.get(name_key(name))
+        return self.entries[canonical] if canonical else None
+
+    def find(self, text: str) -> list[tuple[int, int, GazetteerEntry]]:
+        """All non-overlapping longest matches ``(start, end, entry)``; Latin names match whole words only."""
+        folded = fold(text)
+        out = []
+        i, n = 0, len(folded)
+        trie = self._trie
+        while i < n:
+            node = trie.get(folded[i])
+            if node is None:
+                i += 1
+                continue
+            best = None
+            j = i
+            while node is not None:
+                j += 1
+                if "\0" in node and _word_boundary(folded, i, j):
+                    best = (j, node["\0"])
+                if j >= n:
+                    break
+                nxt = node.get(folded[j])
+                if nxt is None and folded[j] == " ":
+                    # allow one optional space inside a name: 腾讯 AI Lab vs 腾讯AI Lab
+                    nxt = node.get(folded[j + 1]) if j + 1 < n else None
+                    if nxt is not None:
+                        j += 1
+                node = nxt
+            if best:
+                out.append((i, best[0], self.entries[best[1]]))
+                i = best[0]
+            else:
+                i += 1
+        return out
+
+
+def _word_boundary(text: str, start: int, end: int) -> bool:
+    """A match starting or ending with a Latin char must not continue a Latin word."""
+    if is_latin(text[start]) and start > 0 and is_latin(text[start - 1]) and text[start - 1] not in "-.":
+        return False
+    if is_latin(text[end - 1]) and end < len(text) and is_latin(text[end]):
+        # allow GPT-5 matching "gpt-5" but not "Meta" in "Metaverse"
+        return False
+    return True
+
+
+def read_gazetteer_file(path: str | os.PathLike) -> list[GazetteerEntry]:
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise ResourceError(f"cannot read gazetteer {path}: {err}; it must be a UTF-8 TSV file") from None
+    out = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.rstrip("\r\n").split("\t")
+        if len(cols) < 2 or not cols[0].strip():
+            raise ResourceError(f"{path}:{lineno}: expected 'name<TAB>type<TAB>aliases', got {line!r}")
+        name, typ = cols[0].strip(), cols[1].strip().upper()
+        if typ not in ENTITY_TYPES:
+            raise ResourceError(f"{path}:{lineno}: unknown type {typ!r}; use one of {', '.join(ENTITY_TYPES)}")
+        aliases = tuple(a.strip() for a in (cols[2].split("|") if len(cols) > 2 else []) if a.strip())
+        out.append(GazetteerEntry(name, typ, aliases))
+    return out
+
+
+def gazetteer_paths(extra: Iterable[str] = ()) -> tuple[str, ...]:
+    paths = sorted(str(p) for p in RESOURCE_DIR.glob("*.tsv"))
+    env = os.environ.get("KG_GAZETTEER", "")
+    paths += [p for p in env.split(os.pathsep) if p]
+    paths += [str(p) for p in extra]
+    return tuple(paths)
+
+
+@lru_cache(maxsize=4)
+def _load(paths: tuple[str, ...]) -> Gazetteer:
+    entries: list[GazetteerEntry] = []
+    for p in paths:
+        entries.extend(read_gazetteer_file(p))
+    return Gazetteer(entries)
+
+
+def load_gazetteer(extra: Iterable[str] = ()) -> Gazetteer:
+    """The packaged gazetteer plus ``KG_GAZETTEER`` files plus ``extra``; loaded once per process."""
+    return _load(gazetteer_paths(extra))
