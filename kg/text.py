@@ -65,3 +65,25 @@ def is_latin(ch: str) -> bool:
 def is_han(ch: str) -> bool:
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters for matching (騰訊 → 腾讯), when OpenCC is installed;
+    otherwise the text unchanged."""
+    conv = _opencc()
+    return conv(text) if conv is not None and not text.isascii() else text
+
+
+_OPENCC: list = []
+
+
+def _opencc():
+    if not _OPENCC:
+        try:
+            import opencc  # opencc-python-reimplemented or opencc: both expose OpenCC('t2s')
+
+            cc = opencc.OpenCC("t2s")
+            _OPENCC.append(cc.convert)
+        except Exception:  # not installed or no config: matching still works for simplified text
+            _OPENCC.append(None)
+    return _OPENCC[0]

@@ -19,7 +19,7 @@ from typing import Iterable
 
 from ..errors import ResourceError
 from ..schema import ENTITY_TYPES
-from ..text import fold, is_latin, name_key
+from ..text import fold, is_latin, name_key, to_simplified
 
 RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
 
@@ -72,7 +72,8 @@ class Gazetteer:
 
     def find(self, text: str) -> list[tuple[int, int, GazetteerEntry]]:
         """All non-overlapping longest matches ``(start, end, entry)``; Latin names match whole words only."""
-        folded = fold(text)
+        simp = to_simplified(text)
+        folded = fold(simp if len(simp) == len(text) else text)  # 騰訊 matches 腾讯; offsets stay exact
         out = []
         i, n = 0, len(folded)
         trie = self._trie

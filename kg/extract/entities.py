@@ -1,0 +1,284 @@
+"""Entity mentions: the engine's mentions, plus gazetteer matches, patterns for names no list has,
+and type rules that read the context. The same for every engine.
+
+``refine(analysis)`` returns a new Analysis whose mentions are typed, non-overlapping and sorted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Iterator
+
+from ..resources_data import stopnames, surnames, titles
+from ..schema import COMPANY, MODEL, ORG, PERSON
+from ..text import is_han, name_key
+from ..types import Analysis, Mention, Sentence, Token
+from .gazetteer import Gazetteer, load_gazetteer
+
+# priority of a source when spans overlap (higher wins; then longer wins)
+PRIORITY = {"gazetteer": 4, "pattern": 3, "ner": 2, "engine": 1, "rule": 1}
+
+COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
+                    "Inc.", "Inc", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Capital", "Ventures", "Robotics",
+                    "Systems")
+ORG_SUFFIXES = ("人工智能研究院", "研究院", "研究所", "研究中心", "实验室", "大学", "学院", "科学院", "工作室", "基金会",
+                "委员会", "Lab", "Labs", "Research", "Institute", "University", "Foundation")
+_MODEL_WORDS = ("大语言模型", "大模型", "语言模型", "模型", "系列")
+_QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]\s*(?:系列)?\s*(?:大语言模型|大模型|模型|系列)")
+_RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭代|更新|打造|训练)(?:了|的|其)?\s*(?:新一代|新版|最新)?[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]")
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9_\-.])([A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
+    r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*))*)(?![A-Za-z0-9_])")
+_MODEL_TAIL = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型|model|LLM)", re.I)
+_PERSON_VERBS = ("表示", "称", "指出", "透露", "认为", "说", "坦言", "介绍", "强调", "离职", "加入", "加盟", "出任",
+                 "担任", "毕业于", "创立", "创办", "联合创立", "宣布", "回应", "此前", "曾", "也", "则", "将")
+_GENERIC_MODIFIERS = frozenset("""多模态 通用 开源 闭源 国产 国内 行业 垂直 自研 新一代 新版 千亿 万亿 百亿 参数 基础 语言 视觉 推理 端侧
+    大型 小型 超大 原生 主流 领先 顶尖 同类 自家 旗下 首个 首款 全新 最新 这些 该 此 其 这款 一款 多个 各类 各家 AI 生成式 对话
+    文生图 文生视频 代码 数学 医疗 金融 教育 政务 企业级 商用 免费 混合 专家 稀疏 稠密 深度 强化 世界 具身""".split())
+_GENERIC_ORG_WORDS = frozenset("""人工智能 智能 技术 科技 科学 计算 数据 信息 国家 重点 联合 创新 研究 网络 软件 工程 应用
+    产业 数字 开放 前沿 未来 新 大 大型 模型 大模型 算法 机器 学习 深度 视觉 语音 机器人 芯片 半导体 云 云计算 互联网 生物 医学
+    能源 汽车 自动驾驶 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
+_WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券"})
+_HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道 创新 发展 水平 能力 时代 浪潮 概念 股 龙头".split())
+_PRODUCT_NOUNS = ("芯片", "手机", "显卡", "GPU", "系统", "平台", "汽车", "电脑", "笔记本", "平板", "服务器", "处理器", "眼镜", "耳机")
+
+
+def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysis:
+    """Add gazetteer and pattern mentions to the engine's, decide types from context, drop overlaps."""
+    gaz = gazetteer or load_gazetteer()
+    text = analysis.doc.text
+    cands = list(_engine_mentions(analysis, gaz))
+    cands += _gazetteer_mentions(text, gaz)
+    for sent in analysis.sentences:
+        toks = [t for t in analysis.tokens if sent.start <= t.start < sent.end] if analysis.tokens else []
+        cands += _pattern_mentions(text, sent, toks, gaz)
+    chosen = _select(cands)
+    chosen = [_retype(m, text, gaz) for m in chosen]
+    chosen = [m for m in chosen if _plausible(m)]
+    return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
+
+
+# ---------------------------------------------------------------------------------------------
+def _engine_mentions(analysis: Analysis, gaz: Gazetteer) -> Iterator[Mention]:
+    text = analysis.doc.text
+    for m in analysis.mentions:
+        s, e = _trim(text, m.start, m.end)
+        if e - s < 2 and not text[s:e].isascii():
+            continue
+        typ = m.type
+        if typ in (ORG, COMPANY):
+            typ = _org_type(text[s:e], default=typ)
+        yield replace(m, text=text[s:e], start=s, end=e, type=typ)
+
+
+def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    return [Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0) for s, e, entry in gaz.find(text)]
+
+
+def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    s0, st = sent.start, sent.text
+    # 「X」大模型, 《X》系列, 推出「X」
+    for rx in (_QUOTED_MODEL, _RELEASE_QUOTED):
+        for m in rx.finditer(st):
+            name = m.group(1).strip()
+            if _name_like(name):
+                a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+                out.append(Mention(name, MODEL, a, a + len(name), "pattern", None, 0.9))
+    # X大模型 over jieba tokens: the name token right before 大模型/模型
+    for i, t in enumerate(toks):
+        if t.text in ("大模型", "大语言模型") or (t.text == "大" and i + 1 < len(toks) and toks[i + 1].text == "模型"):
+            j = i - 1
+            if j >= 0 and toks[j].end == t.start and _model_name_token(toks[j]):
+                a, b = toks[j].start, toks[j].end
+                if j >= 1 and toks[j - 1].end == a and toks[j - 1].pos == "eng" and toks[j].pos in ("m", "eng", "x"):
+                    a = toks[j - 1].start
+                out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
+    # Latin names: models with versions, organisations with suffixes, people near titles or speech verbs
+    title_set = titles()
+    for m in _LATIN_NAME.finditer(st):
+        name = m.group(1)
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        words = name.split()
+        after, before = text[b:b + 8], text[max(0, a - 8):a]
+        if any(ch.isdigit() for ch in name) and _model_like(name, after, gaz, before=text[max(0, a - 6):a]):
+            out.append(Mention(name, MODEL, a, b, "pattern", None, 0.85))
+        elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
+            out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
+        elif 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words) \
+                and gaz.lookup(name) is None and (
+                    any(before.rstrip().endswith(tt) for tt in title_set)
+                    or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)):
+            out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
+    # organisation suffixes over jieba tokens: extend left over name-like tokens
+    out += _suffix_orgs(text, toks)
+    # Chinese person names after a title: 副主任俞栋, CEO王小川
+    out += _titled_people(text, toks, title_set)
+    return out
+
+
+def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
+    out = []
+    for i, t in enumerate(toks):
+        suffix = _org_suffix(t.text)
+        if not suffix:
+            continue
+        j = i
+        if t.text == suffix:  # extend over up to three name-like tokens on the left
+            while j > 0 and i - j < 3 and toks[j - 1].end == toks[j].start and _org_part(toks[j - 1]):
+                j -= 1
+            if j == i:
+                continue
+        left = toks[j:i] if t.text == suffix else toks[i:i + 1]
+        if all(tok.text.lower() in _GENERIC_ORG_WORDS for tok in toks[j:i]) and t.text == suffix:
+            continue  # 人工智能实验室 is not a name; 北京大学, 上海人工智能实验室, 智源研究院 are
+        if suffix in _WEAK_SUFFIXES:
+            # 百川智能 and 月之暗面科技 are names; 中国科技企业 and 人工智能 are not
+            if not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j") for tok in left) and t.text == suffix:
+                continue
+            if i + 1 < len(toks) and toks[i + 1].start == t.end and toks[i + 1].text in _HEAD_NOUNS:
+                continue
+        a, b = toks[j].start, t.end
+        name = text[a:b]
+        if name.lower() in stopnames() or len(name) < 3:
+            continue
+        out.append(Mention(name, _org_type(name, default=ORG), a, b, "pattern", None, 0.7))
+    return out
+
+
+def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> list[Mention]:
+    out = []
+    names = surnames()
+    for i, t in enumerate(toks[:-1]):
+        if t.text not in title_set and not t.text.endswith(("总裁", "主任", "科学家", "创始人", "研究员", "负责人")):
+            continue
+        n = toks[i + 1]
+        cand = n.text
+        end = n.end
+        if len(cand) == 1 and cand in names and i + 2 < len(toks) and toks[i + 2].start == n.end \
+                and 1 <= len(toks[i + 2].text) <= 2 and all(is_han(c) for c in toks[i + 2].text):
+            cand += toks[i + 2].text
+            end = toks[i + 2].end
+        if 2 <= len(cand) <= 4 and all(is_han(c) for c in cand) and (cand[0] in names or cand[:2] in names) \
+                and cand not in title_set and cand.lower() not in stopnames():
+            out.append(Mention(cand, PERSON, n.start, end, "pattern", None, 0.75))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+def _select(cands: list[Mention]) -> list[Mention]:
+    """Greedy: by priority, then length; a pattern span that strictly contains a gazetteer span and
+    extends it with an organisation suffix wins (腾讯 + 云研究院)."""
+
+    gaz_spans = [(m.start, m.end) for m in cands if m.source == "gazetteer"]
+
+    def rank(m: Mention):
+        pri = PRIORITY.get(m.source, 0)
+        if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and _org_suffix(m.text) and any(
+                m.start <= s and e <= m.end and (s, e) != (m.start, m.end) for s, e in gaz_spans):
+            pri = PRIORITY["gazetteer"] + 0.5
+        return (-pri, -(m.end - m.start), m.start)
+
+    taken: list[Mention] = []
+    occupied: list[tuple[int, int]] = []
+    for m in sorted(cands, key=rank):
+        if any(m.start < e and s < m.end for s, e in occupied):
+            continue
+        taken.append(m)
+        occupied.append((m.start, m.end))
+    return taken
+
+
+def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
+    entry = gaz.lookup(m.text) if m.source != "gazetteer" else None
+    if entry is not None:
+        return replace(m, type=entry.type, key=entry.name)
+    if m.source in ("ner", "engine") and m.type in (ORG, COMPANY, PERSON):
+        after = text[m.end:m.end + 6]
+        before = text[max(0, m.start - 4):m.start]
+        if _MODEL_TAIL.match(after) or re.search(r"(推出|发布|开源)(了)?\s*$", before) and m.type != PERSON:
+            return replace(m, type=MODEL)
+    return m
+
+
+def _plausible(m: Mention) -> bool:
+    t = m.text.strip()
+    if not t or t.lower() in stopnames() or name_key(t) in stopnames():
+        return False
+    if len(t) == 1 or t.isdigit() or not any(c.isalnum() for c in t):
+        return False
+    if m.type == PERSON and m.source in ("engine", "ner") and (m.text in titles() or t[-1] in "化性型率度者们式"):
+        return False
+    return True
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in "「『“《\"'（("):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "」』”》\"'）),，。"):
+        e -= 1
+    return s, e
+
+
+@lru_cache(maxsize=4096)
+def _org_suffix(word: str) -> str | None:
+    for suf in sorted(ORG_SUFFIXES + COMPANY_SUFFIXES, key=len, reverse=True):
+        if word.endswith(suf):
+            return suf
+    return None
+
+
+def _org_type(name: str, *, default: str) -> str:
+    suf = _org_suffix(name.rstrip())
+    if suf in ORG_SUFFIXES:
+        return ORG
+    if suf in COMPANY_SUFFIXES:
+        return COMPANY
+    return default
+
+
+def _org_part(tok: Token) -> bool:
+    w = tok.text
+    if w.isspace() or not any(c.isalnum() for c in w) or w in ("的", "与", "和", "及", "是", "在"):
+        return False
+    if _org_suffix(w) in ("公司", "集团", "有限公司"):
+        return False
+    return tok.pos[:1] in ("n", "j", "e", "x", "l") or tok.pos in ("eng", "nz", "ns", "nt", "nrt", "m")
+
+
+def _model_name_token(tok: Token) -> bool:
+    w = tok.text
+    if w.lower() in _GENERIC_MODIFIERS or w.lower() in stopnames() or len(w) < 2 or len(w) > 12:
+        return False
+    if w[-1] in "级型化态式的款个类家" or tok.pos[:1] in ("v", "a", "d", "p", "u", "c", "r", "q"):
+        return False
+    return tok.pos[:1] in ("n", "j", "e", "x", "m") or tok.pos == "eng"
+
+
+def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> bool:
+    """A Latin name with a version is a model if its family is a known model family, if 模型/model
+    follows it, or if a release verb precedes it and no product noun (芯片, 手机 …) follows."""
+    base = re.match(r"[A-Za-z]+", name).group(0).lower()
+    if base in _model_families(id(gaz)) or _MODEL_TAIL.match(after):
+        return True
+    if len(base) < 2 or after.lstrip().startswith(_PRODUCT_NOUNS):
+        return False
+    return bool(re.search(r"(推出|发布|开源|上线|训练|升级|迭代)(了|的|其)?\s*(新一代|新版|最新的?)?\s*$", before))
+
+
+@lru_cache(maxsize=4)
+def _model_families(_gaz_id: int) -> frozenset[str]:
+    fams = set()
+    for e in load_gazetteer().entries.values():
+        if e.type == MODEL:
+            for form in (e.name, *e.aliases):
+                m = re.match(r"[A-Za-z]{2,}", form)
+                if m:
+                    fams.add(m.group(0).lower())
+    return frozenset(fams)
+
+
+def _name_like(name: str) -> bool:
+    return (1 <= len(name) <= 20 and not re.search(r"[，。！？；,!?;：:]", name)
+            and name.lower() not in stopnames() and name not in _GENERIC_MODIFIERS)

@@ -1,0 +1,422 @@
+"""Relations between the mentions of one sentence: trigger words with direction rules, title patterns
+(腾讯 AI Lab 副主任俞栋), possessives (腾讯的混元), names (腾讯 AI Lab → 腾讯), passives (被/由/获),
+list coordination, and rivalry set out across a paragraph (除了腾讯，其他巨头… 例如 OpenAI…).
+
+Nothing is inferred from co-occurrence alone: every rule needs a trigger, a title or a structure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from typing import Iterator
+
+from ..resources_data import Trigger, titles, triggers
+from ..schema import COMPANY, CORE_TYPES, MODEL, ORG, PERSON, RELATIONS
+from ..types import Analysis, Evidence, Mention, RelationMention, Sentence
+from .gazetteer import Gazetteer, load_gazetteer
+
+_CLAUSE = re.compile(r"[，,；;：:]|(?<=[^\d])、(?=[^\d])(?!.)")  # clause breaks (、 only joins lists)
+_COORD = re.compile(r"^\s*(、|和|与|及|以及|跟|同|还有|,|，|/|&|and)\s*$", re.I)
+_NEG = re.compile(r"(不|未|没有|没|否认|并非|并未|无意|拒绝|难以|不会|尚未|停止)\s*(将|会|再|打算|计划|考虑)?\s*$")
+_PASSIVE = ("被", "由", "遭", "获得", "获")
+_PREP = ("从", "在", "与", "和", "同", "跟", "对", "向", "于", "自", "为")
+_TITLE_GAP = re.compile(r"^\s*(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*$")
+_PERSON_LINK = re.compile(r"^\s*[,，（(]?\s*(现任|曾任|此前担任|曾担任|担任|出任|作为|身为|是|为|任|系|曾是|此前是|前|原)?\s*$")
+_RIVAL_CUE = re.compile(r"竞争|竞相|争夺|角逐|混战|大战|比拼|抢占|争相|对手|竞品|赛跑|较量|PK|对决|厮杀|群雄|争霸")
+_SPREAD_CUE = re.compile(r"(都|均|也|纷纷|相继|先后|竞相|争相|同样)(在|已|已经|将|正|正在)?\s*(积极|加速|加快|大力|持续)?\s*(布局|入局|押注|加码|发力|投入|推出|发布)")
+_DISCOURSE = re.compile(r"除了?\s*$")
+_OTHERS = re.compile(r"^[，,]?\s*(其他|其它|别的|众多|不少|多家)\s*(科技)?(巨头|大厂|公司|厂商|企业|玩家|对手|科技公司|科技巨头|互联网公司)")
+_EXAMPLE = re.compile(r"^\s*(例如|比如|譬如|其中|像)")
+_DATE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*(?:[月\-/.]\s*(\d{1,2})\s*日?)?")
+
+SYMMETRIC = {r for r, t in RELATIONS.items() if t.symmetric}
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    analysis: Analysis
+    sent: Sentence
+    mentions: tuple[Mention, ...]
+
+    def gap(self, a: int, b: int) -> str:
+        return self.analysis.doc.text[a:b]
+
+
+def extract_relations(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> list[RelationMention]:
+    """All relations in ``analysis`` (its mentions must already be refined), deduplicated."""
+    gaz = gazetteer or load_gazetteer()
+    core = [m for m in analysis.mentions if m.type in CORE_TYPES]
+    out: list[RelationMention] = []
+    by_sent = []
+    for sent in analysis.sentences:
+        ms = tuple(m for m in core if sent.start <= m.start and m.end <= sent.end)
+        by_sent.append(ms)
+        ctx = _Ctx(analysis, sent, ms)
+        out += _title_relations(ctx)
+        out += _trigger_relations(ctx)
+        out += _possessive_relations(ctx)
+        out += _coordination_rivals(ctx)
+    out += _name_relations(analysis, core, gaz)
+    out += _discourse_rivals(analysis, by_sent)
+    return _dedupe(out)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+def _ok(rel: str, head: Mention, tail: Mention) -> bool:
+    t = RELATIONS[rel]
+    if (head.start, head.end) == (tail.start, tail.end) or _same(head, tail):
+        return False
+    return head.type in t.head and tail.type in t.tail
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    return (a.key or a.text) == (b.key or b.text)
+
+
+def _evidence(ctx: _Ctx) -> Evidence:
+    return Evidence(ctx.analysis.doc.id, ctx.sent.text, ctx.sent.start, ctx.sent.end)
+
+
+def _date(ctx: _Ctx) -> str | None:
+    m = _DATE.search(ctx.sent.text)
+    if not m:
+        return None
+    y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+    if not 1 <= mo <= 12:
+        return None
+    return f"{y}-{mo:02d}" + (f"-{int(d):02d}" if d and 1 <= int(d) <= 31 else "")
+
+
+def _rel(ctx, rel, head, tail, conf, *, role=None, trigger=None) -> RelationMention:
+    return RelationMention(head, rel, tail, _evidence(ctx), round(conf, 2), role, _date(ctx), trigger)
+
+
+def _clause_bounds(ctx: _Ctx, pos: int) -> tuple[int, int]:
+    """The clause of the sentence around doc offset ``pos``: between separators not inside a mention."""
+    s, text = ctx.sent, ctx.analysis.doc.text
+    inside = lambda i: any(m.start <= i < m.end for m in ctx.mentions)  # noqa: E731
+    a = pos
+    while a > s.start and not (text[a - 1] in "，,；;：:" and not inside(a - 1)):
+        a -= 1
+    b = pos
+    while b < s.end and not (text[b] in "，,；;：:。！？!?" and not inside(b)):
+        b += 1
+    return a, b
+
+
+def _group(ctx: _Ctx, ms: list[Mention], first: int, step: int, types) -> list[Mention]:
+    """``ms[first]`` plus the mentions coordinated with it (、 和 与 及), walking in direction ``step``."""
+    group = [ms[first]]
+    i = first
+    while 0 <= i + step < len(ms):
+        a, b = (ms[i], ms[i + step]) if step > 0 else (ms[i + step], ms[i])
+        if b.type not in types and a.type not in types:
+            break
+        if not _COORD.match(ctx.gap(a.end, b.start)):
+            break
+        nxt = ms[i + step]
+        if nxt.type in types:
+            group.append(nxt)
+        i += step
+    return group
+
+
+# --- title patterns ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _title_regex() -> re.Pattern:
+    words = sorted(titles(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
+
+
+def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
+    """ORG [的] TITLE PERSON, and PERSON，[是/任] ORG [的] TITLE."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    kinds = titles()
+    for i, org in enumerate(ms):
+        if org.type not in (ORG, COMPANY):
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        limit = nxt.start if nxt else ctx.sent.end
+        window = text[org.end:min(limit, org.end + 16)]
+        m = re.match(r"\s*(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
+        pos = m.end()
+        t = _title_regex().match(window, pos)
+        if not t:
+            continue
+        role = (m.group(2) or "") + (m.group(3) or "") + t.group(0)
+        title_end = org.end + t.end()
+        person = None
+        if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8})?\s*", text[title_end:nxt.start]):
+            person, conf = nxt, 0.9
+        else:
+            # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
+            prev = ms[i - 1] if i > 0 else None
+            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(text[prev.end:org.start]):
+                person, conf = prev, 0.85
+        if person is None:
+            continue
+        kind = kinds.get(t.group(0), kinds.get(t.group(0).upper(), "member"))
+        former = bool(m.group(2) and m.group(2) in ("前", "原", "前任"))
+        yield from _title_facts(ctx, person, org, kind, role, conf, former)
+
+
+def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[RelationMention]:
+    if "创始人" in role or kind == "found":
+        if _ok("founded", person, org):
+            yield _rel(ctx, "founded", person, org, conf, role=role)
+        if kind == "found":
+            return
+    if kind == "edu":
+        if _ok("educated_at", person, org):
+            yield _rel(ctx, "educated_at", person, org, conf)
+        return
+    if _ok("works_for", person, org):
+        yield _rel(ctx, "works_for", person, org, conf, role=role)
+    if kind == "lead" and not former and _ok("leads", person, org):
+        yield _rel(ctx, "leads", person, org, conf - 0.05, role=role)
+
+
+# --- trigger words ----------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _trigger_index() -> tuple[re.Pattern, dict[str, list[Trigger]]]:
+    by_word: dict[str, list[Trigger]] = {}
+    for t in triggers():
+        by_word.setdefault(t.word.lower(), []).append(t)
+    words = sorted(by_word, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.I), by_word
+
+
+def _trigger_relations(ctx: _Ctx) -> Iterator[RelationMention]:
+    rx, by_word = _trigger_index()
+    text = ctx.analysis.doc.text
+    s = ctx.sent
+    for m in rx.finditer(text, s.start, s.end):
+        a, b = m.start(), m.end()
+        word = m.group(0)
+        if word.isascii() and ((a > 0 and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum())):
+            continue
+        if any(x.start < b and a < x.end for x in ctx.mentions):
+            continue  # a trigger inside a name (创新工场 ≠ 创)
+        if _NEG.search(text[max(s.start, a - 6):a]):
+            continue
+        for trig in by_word[word.lower()]:
+            yield from _apply_trigger(ctx, trig, a, b)
+
+
+def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[RelationMention]:
+    rel = RELATIONS[trig.relation]
+    lo, hi = _clause_bounds(ctx, a)
+    left = [m for m in ctx.mentions if lo <= m.start and m.end <= a]
+    right = [m for m in ctx.mentions if b <= m.start and m.end <= hi]
+    if not left and not right:
+        return
+    if trig.relation in SYMMETRIC:
+        yield from _symmetric(ctx, trig, left, right)
+        return
+    heads_ok = [m for m in left if m.type in rel.head]
+    if not heads_ok:
+        # subject stated once at the start of the sentence: 腾讯近日宣布，已完成对 X 的收购
+        first = ctx.mentions[0] if ctx.mentions else None
+        if first is not None and first.end <= lo and first.type in rel.head and _clause_bounds(ctx, first.start)[0] == ctx.sent.start:
+            left = [first] + left
+    text = ctx.analysis.doc.text
+    # passive: TAIL 被/由/获 HEAD trigger
+    for i, m in enumerate(left):
+        marker = text[max(lo, m.start - 2):m.start].strip()
+        if i > 0 and marker.endswith(_PASSIVE) and m.type in rel.head:
+            tails = [x for x in left[:i] if x.type in rel.tail]
+            heads = _group(ctx, left, i, +1, rel.head)
+            for h in heads:
+                for t in tails[-1:]:
+                    if _ok(trig.relation, h, t):
+                        yield _rel(ctx, trig.relation, h, t, 0.8, trigger=trig.word)
+            return
+    if trig.frame in ("svo", "any") and any(m.type in rel.tail for m in right):
+        hs = [i for i, m in enumerate(left) if m.type in rel.head]
+        if hs:
+            heads = _group(ctx, left, hs[-1], -1, rel.head)
+            ti = next(i for i, m in enumerate(right) if m.type in rel.tail)
+            if ti <= 1:  # the object follows the verb closely
+                tails = _group(ctx, right, ti, +1, rel.tail)
+                for h in heads:
+                    for t in tails:
+                        if _ok(trig.relation, h, t):
+                            yield _rel(ctx, trig.relation, h, t, 0.8, trigger=trig.word)
+                return
+    if trig.frame in ("pre", "any"):
+        yield from _pre_frame(ctx, trig, left)
+
+
+def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[RelationMention]:
+    """Head and tail both before the trigger: 俞栋从腾讯离职 · OpenAI 加快 GPT-5 的研发 · 腾讯 AI Lab 副主任俞栋离职."""
+    rel = RELATIONS[trig.relation]
+    text = ctx.analysis.doc.text
+    heads = [i for i, m in enumerate(left) if m.type in rel.head]
+    if not heads:
+        return
+    hi = heads[0] if rel.head != frozenset({PERSON}) else heads[-1]
+    head = left[hi]
+    tails = [m for m in left[hi + 1:] if m.type in rel.tail]
+    if tails:
+        for t in _group(ctx, left, left.index(tails[0]), +1, rel.tail):
+            if _ok(trig.relation, head, t):
+                yield _rel(ctx, trig.relation, head, t, 0.75, trigger=trig.word)
+        return
+    # ORG [的] TITLE PERSON … 离职: the organisation named with the person's title
+    if hi > 0:
+        org = left[hi - 1]
+        between = text[org.end:head.start]
+        if org.type in rel.tail and (_title_regex().search(between) or between.strip() in ("的", "")) and len(between) <= 12:
+            if _ok(trig.relation, head, org):
+                yield _rel(ctx, trig.relation, head, org, 0.8, trigger=trig.word)
+
+
+def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mention]) -> Iterator[RelationMention]:
+    rel = RELATIONS[trig.relation]
+    types = rel.head
+    pool = [m for m in left if m.type in types]
+    if not pool and not right:
+        return
+    text = ctx.analysis.doc.text
+    pairs: list[tuple[Mention, Mention]] = []
+    if pool:
+        group = _group(ctx, left, left.index(pool[-1]), -1, types)
+        if len(group) >= 2:  # A、B 和 C 合作 / A 与 B 竞争
+            pairs += list(combinations(group, 2))
+        else:
+            rtail = [m for m in right if m.type in types][:1]
+            if rtail and trig.frame in ("svo", "any"):
+                tails = _group(ctx, right, right.index(rtail[0]), +1, types)
+                pairs += [(group[0], t) for t in tails]
+            elif len(pool) >= 2:
+                # A 与/和 B … 合作 with words between
+                a, b = pool[-2], pool[-1]
+                if re.search(r"(与|和|同|跟|携手|联合)\s*$", text[a.end:b.start].strip() or "与") or \
+                        text[max(0, b.start - 2):b.start].strip().endswith(("与", "和", "同", "跟")):
+                    pairs.append((a, b))
+    for h, t in pairs:
+        if _ok(trig.relation, h, t):
+            yield _rel(ctx, trig.relation, h, t, 0.75, trigger=trig.word)
+
+
+# --- possessives and names ---------------------------------------------------------------------
+_POSSESSIVE = re.compile(r"^\s*(的|旗下的?|自研的?|自家的?|推出的|发布的|开发的|研发的|开源的|最新的?|新一代的?)?\s*$")
+
+
+def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
+    """腾讯的混元 · OpenAI 旗下的 GPT-5 · 谷歌 Gemini → develops."""
+    ms = ctx.mentions
+    for a, b in zip(ms, ms[1:]):
+        if b.type == MODEL and a.type in (COMPANY, ORG) and _POSSESSIVE.match(ctx.gap(a.end, b.start)):
+            yield _rel(ctx, "develops", a, b, 0.7)
+
+
+def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer) -> Iterator[RelationMention]:
+    """A unit named after its parent: 腾讯 AI Lab → 腾讯 (part_of); 腾讯混元 → 腾讯 (develops)."""
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.type not in (ORG, COMPANY, MODEL):
+            continue
+        for form in dict.fromkeys((m.text, m.key or m.text)):
+            parent = _parent(form, gaz)
+            if parent is None or (parent.name == (m.key or m.text)):
+                continue
+            rel = "develops" if m.type == MODEL else "part_of"
+            key = (m.key or m.text, parent.name)
+            if key in seen:
+                break
+            seen.add(key)
+            sent = next(s for s in analysis.sentences if s.start <= m.start < s.end)
+            head = Mention(parent.name, parent.type, m.start, m.start, "rule", parent.name, 1.0)
+            ctx = _Ctx(analysis, sent, ())
+            if rel == "part_of":
+                if _ok(rel, m, head):
+                    yield _rel(ctx, rel, m, head, 0.85)
+            elif _ok(rel, head, m):
+                yield _rel(ctx, rel, head, m, 0.75)
+            break
+
+
+def _parent(form: str, gaz: Gazetteer):
+    """The longest company/org alias that ``form`` starts with, if the rest is a name of its own."""
+    best = None
+    for end in range(len(form) - 1, 1, -1):
+        prefix = form[:end]
+        entry = gaz.lookup(prefix)
+        if entry is not None and entry.type in (COMPANY, ORG):
+            rest = form[end:].strip()
+            if rest and not (prefix[-1].isascii() and prefix[-1].isalnum() and rest[0].isascii() and rest[0].isalnum()
+                             and form[end] != " "):
+                best = entry
+                break
+    return best
+
+
+# --- rivalry ----------------------------------------------------------------------------------
+def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
+    """OpenAI、Google 和 Meta 都在争夺… : companies listed side by side with a rivalry cue."""
+    st = ctx.sent.text
+    if not (_RIVAL_CUE.search(st) or _SPREAD_CUE.search(st)):
+        return
+    ms = list(ctx.mentions)
+    i = 0
+    while i < len(ms):
+        if ms[i].type != COMPANY:
+            i += 1
+            continue
+        group = _group(ctx, ms, i, +1, (COMPANY,))
+        i += max(1, len(group))
+        if len(group) < 2:
+            continue
+        after = ctx.gap(group[-1].end, min(ctx.sent.end, group[-1].end + 14))
+        if not (_RIVAL_CUE.search(after) or _SPREAD_CUE.search(after) or re.match(r"\s*(等|之间|三家|两家|几家)", after)):
+            continue
+        for a, b in combinations(group, 2):
+            if not _same(a, b):
+                yield _rel(ctx, "competes_with", a, b, 0.6)
+
+
+def _discourse_rivals(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
+    """除了腾讯，其他科技巨头也在积极布局。例如，OpenAI… Google… Meta… → 腾讯 competes_with each."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    for k, sent in enumerate(sents):
+        for m in by_sent[k]:
+            if m.type not in (COMPANY, ORG) or not _DISCOURSE.search(text[max(sent.start, m.start - 3):m.start]):
+                continue
+            if not _OTHERS.match(text[m.end:sent.end]):
+                continue
+            # the following sentences of the same paragraph: their subjects are the rivals
+            for j in range(k + 1, min(k + 5, len(sents))):
+                nxt = sents[j]
+                if "\n" in text[sents[j - 1].end:nxt.start]:
+                    break
+                if j > k + 1 and not by_sent[j]:
+                    continue
+                subj = [x for x in by_sent[j] if x.type in (COMPANY, ORG)]
+                first = subj[0] if subj else None
+                lead = text[nxt.start:first.start] if first else ""
+                if first is None or len(lead) > 8 or not (j == k + 1 and _EXAMPLE.match(lead) or len(lead.strip("，, ")) <= 3 or _EXAMPLE.match(lead)):
+                    continue
+                if _same(first, m):
+                    continue
+                ev = Evidence(analysis.doc.id, text[sent.start:nxt.end], sent.start, nxt.end)
+                yield RelationMention(m, "competes_with", first, ev, 0.6, None, None, None)
+
+
+# --- dedupe -----------------------------------------------------------------------------------
+def _dedupe(rels: list[RelationMention]) -> list[RelationMention]:
+    """One relation per (head, relation, tail, sentence): keep the most confident; symmetric pairs once."""
+    best: dict[tuple, RelationMention] = {}
+    for r in rels:
+        h, t = r.head.key or r.head.text, r.tail.key or r.tail.text
+        if r.relation in SYMMETRIC and h > t:
+            h, t = t, h
+        k = (h, r.relation, t, r.evidence.start)
+        old = best.get(k)
+        if old is None or r.confidence > old.confidence or (r.role and not old.role):
+            best[k] = r
+    return sorted(best.values(), key=lambda r: (r.evidence.start, r.head.start, r.relation, r.tail.start))

@@ -1,0 +1,100 @@
+"""The default engine: jieba segmentation and POS (a private tokenizer, never jieba's global one),
+rule-based sentences, person names from jieba's ``nr`` tag, and kg's trained NER model when it is
+packaged. Gazetteers, patterns and type rules run afterwards in :mod:`kg.extract.entities`, the
+same for every engine.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+from ..resources_data import lexicon_words, surnames
+from ..types import Analysis, Document, Mention, Sentence, Token
+from .sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+_JIEBA_LOCK = threading.Lock()
+_PERSON_TAGS = {"nr", "nrfg", "nrt"}
+
+
+class BuiltinEngine:
+    """jieba + rules (+ kg's NER model when present). Works offline; loads once per process."""
+
+    name = "builtin"
+
+    def __init__(self, *, use_model: bool = True):
+        self._pos = _make_tokenizer()
+        self._ner = _load_model() if use_model else None
+
+    def analyze(self, doc: Document) -> Analysis:
+        text = doc.text
+        sentences = tuple(split_sentences(text))
+        tokens: list[Token] = []
+        mentions: list[Mention] = []
+        for sent in sentences:
+            sent_tokens = self._tokens(sent)
+            tokens.extend(sent_tokens)
+            mentions.extend(_person_tokens(sent_tokens, text))
+        if self._ner is not None and sentences:
+            for sent, spans in zip(sentences, self._ner.predict_many([s.text for s in sentences])):
+                for start, end, typ, score in spans:
+                    s, e = sent.start + start, sent.start + end
+                    mentions.append(Mention(text[s:e], typ, s, e, "ner", None, float(score)))
+        return Analysis(doc, sentences, tuple(tokens), tuple(mentions), engine=self.name)
+
+    def _tokens(self, sent: Sentence) -> list[Token]:
+        out = []
+        pos = sent.start
+        for word, flag in self._pos.lcut(sent.text, HMM=True):
+            end = pos + len(word)
+            if not word.isspace():
+                out.append(Token(word, pos, end, flag))
+            pos = end
+        return out
+
+
+def _make_tokenizer():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    with _JIEBA_LOCK:
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        for word, freq, tag in lexicon_words():
+            tok.add_word(word, freq, tag)
+        return jieba.posseg.POSTokenizer(tok)
+
+
+def _load_model():
+    try:
+        from .ner_model import load_ner_model
+    except ImportError:
+        return None
+    try:
+        return load_ner_model()
+    except Exception as err:  # a missing or broken model must not stop the rule-based engine
+        log.warning("kg's NER model is not available (%s); using rules and gazetteers only", err)
+        return None
+
+
+def _person_tokens(tokens: list[Token], text: str) -> list[Mention]:
+    """Person names from jieba's nr tags, joining a lone surname with the given name after it (王/小川)."""
+    out = []
+    names = surnames()
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.pos in _PERSON_TAGS:
+            start, end = t.start, t.end
+            if (len(t.text) == 1 and t.text in names and i + 1 < len(tokens)
+                    and tokens[i + 1].start == end and tokens[i + 1].pos in _PERSON_TAGS | {"n", "ns"}
+                    and 1 <= len(tokens[i + 1].text) <= 2):
+                end = tokens[i + 1].end
+                i += 1
+            name = text[start:end]
+            if 2 <= len(name) <= 4 and name[0] in names and all("\u4e00" <= c <= "\u9fff" for c in name):
+                out.append(Mention(name, "PERSON", start, end, "engine", None, 0.6))
+        i += 1
+    return out

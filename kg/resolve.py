@@ -1,0 +1,172 @@
+"""Mentions → entities, within and across documents.
+
+A mention's key is its gazetteer canonical name when the gazetteer knows it (through any alias);
+otherwise its normalised form: NFKC, case, quotes and spacing removed, company suffixes (公司, 集团,
+Inc.) stripped for organisations and 大模型/模型 for models, traditional characters folded to
+simplified. Different names that merely share a prefix (华为 / 华为云) keep different keys.
+
+:class:`Resolver` accumulates documents one at a time, so a corpus is never held in memory.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .extract.gazetteer import Gazetteer, load_gazetteer
+from .schema import COMPANY, MODEL, ORG, RELATIONS
+from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
+from .types import Entity, Evidence, Mention, Relation, RelationMention
+
+MAX_EVIDENCE = 20  # per relation; the strongest are kept
+
+
+def mention_key(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None = None) -> str:
+    """The resolution key of a surface form: equal keys are one entity."""
+    if key:
+        return "g:" + key
+    entry = gazetteer.lookup(text)
+    if entry is None:
+        simp = to_simplified(text)
+        entry = gazetteer.lookup(simp) if simp != text else None
+    k = name_key(to_simplified(text))
+    if entry is None and type_ in (ORG, COMPANY):
+        stripped = strip_company_suffix(k)
+        entry = gazetteer.lookup(stripped) if stripped != k else None
+        k = stripped
+    elif entry is None and type_ == MODEL:
+        stripped = strip_model_suffix(k)
+        entry = gazetteer.lookup(stripped) if stripped != k else None
+        k = stripped
+    if entry is not None:
+        return "g:" + entry.name
+    return "n:" + k
+
+
+def display_form(text: str) -> str:
+    return text.strip().strip("「」『』“”\"'《》【】 ")
+
+
+@dataclass
+class _EntityAcc:
+    surfaces: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    docs: dict = field(default_factory=dict)  # ordered set
+    mentions: int = 0
+    canonical: str | None = None  # gazetteer name
+    canonical_type: str | None = None
+
+
+@dataclass
+class _RelAcc:
+    evidence: dict = field(default_factory=dict)  # (doc, start) -> (Evidence, confidence)
+    roles: Counter = field(default_factory=Counter)
+    dates: Counter = field(default_factory=Counter)
+
+
+class Resolver:
+    """Feed it documents' mentions and relations; :meth:`result` gives entities and relations."""
+
+    def __init__(self, *, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or load_gazetteer()
+        self._entities: dict[str, _EntityAcc] = {}
+        self._relations: dict[tuple[str, str, str], _RelAcc] = defaultdict(_RelAcc)
+        self.documents: dict[str, str] = {}  # doc id -> content hash
+
+    def key(self, m: Mention) -> str:
+        return mention_key(m.text, m.type, gazetteer=self.gazetteer, key=m.key)
+
+    def add(self, doc_id: str, mentions: Iterable[Mention], relations: Iterable[RelationMention],
+            *, content_hash: str = "") -> None:
+        self.documents[doc_id] = content_hash
+        for m in mentions:
+            self._add_mention(doc_id, m)
+        for r in relations:
+            self._add_relation(r)
+
+    def _add_mention(self, doc_id: str, m: Mention, count: int = 1) -> str:
+        k = self.key(m)
+        acc = self._entities.get(k)
+        if acc is None:
+            acc = self._entities[k] = _EntityAcc()
+            if k.startswith("g:"):
+                entry = self.gazetteer.entries.get(k[2:])
+                if entry is not None:
+                    acc.canonical, acc.canonical_type = entry.name, entry.type
+        acc.surfaces[display_form(m.text)] += count
+        acc.types[m.type] += count
+        if doc_id:
+            acc.docs.setdefault(doc_id, None)
+        acc.mentions += count
+        return k
+
+    def _add_relation(self, r: RelationMention) -> None:
+        h, t = self.key(r.head), self.key(r.tail)
+        for k, m in ((h, r.head), (t, r.tail)):
+            if k not in self._entities:  # a parent named only through a name rule (腾讯 from 腾讯 AI Lab)
+                self._add_mention("", m, count=0)
+        if h == t:
+            return
+        if RELATIONS[r.relation].symmetric and h > t:
+            h, t = t, h
+        acc = self._relations[(h, r.relation, t)]
+        ek = (r.evidence.doc, r.evidence.start, r.evidence.end)
+        old = acc.evidence.get(ek)
+        if old is None or r.confidence > old[1]:
+            acc.evidence[ek] = (r.evidence, r.confidence)
+        if r.role:
+            acc.roles[r.role] += 1
+        if r.date:
+            acc.dates[r.date] += 1
+
+    # -- results ---------------------------------------------------------------------------------
+    def entities(self) -> dict[str, Entity]:
+        """Entities by key, with unique labels as ids."""
+        out: dict[str, Entity] = {}
+        used: dict[str, str] = {}
+        for k in sorted(self._entities):
+            acc = self._entities[k]
+            if acc.mentions == 0 and not acc.canonical:
+                continue
+            label = acc.canonical or _best_surface(acc.surfaces)
+            typ = acc.canonical_type or _best_type(acc.types)
+            eid = label
+            if eid in used and used[eid] != k:
+                eid = f"{label} ({typ})"
+            used[eid] = k
+            aliases = tuple(sorted(s for s in acc.surfaces if s and s != label))
+            out[k] = Entity(eid, label, typ, aliases, acc.mentions, tuple(acc.docs))
+        return out
+
+    def relations(self, entities: dict[str, Entity] | None = None) -> list[Relation]:
+        ents = entities if entities is not None else self.entities()
+        out = []
+        for (h, rel, t), acc in self._relations.items():
+            if h not in ents or t not in ents:
+                continue
+            head, tail = ents[h], ents[t]
+            spec = RELATIONS[rel]
+            if head.type not in spec.head or tail.type not in spec.tail:
+                continue  # resolution settled a type that the relation does not take
+            ev = sorted(acc.evidence.values(), key=lambda x: (-x[1], x[0].doc, x[0].start))[:MAX_EVIDENCE]
+            conf = 1.0 - math.prod(1.0 - c for _, c in ev)
+            evidence = tuple(sorted((e for e, _ in ev), key=lambda e: (e.doc, e.start)))
+            role = acc.roles.most_common(1)[0][0] if acc.roles else None
+            date = sorted(acc.dates.items(), key=lambda x: (-x[1], x[0]))[0][0] if acc.dates else None
+            s_id, o_id = head.id, tail.id
+            if spec.symmetric and s_id > o_id:
+                s_id, o_id = o_id, s_id
+                head, tail = tail, head
+            out.append(Relation(s_id, rel, o_id, evidence, round(min(conf, 0.99), 3), role, date,
+                                head.type, tail.type))
+        out.sort(key=lambda r: (r.subject, r.relation, r.object))
+        return out
+
+
+def _best_surface(surfaces: Counter) -> str:
+    return sorted(surfaces.items(), key=lambda x: (-x[1], len(x[0]), x[0]))[0][0]
+
+
+def _best_type(types: Counter) -> str:
+    return sorted(types.items(), key=lambda x: (-x[1], x[0]))[0][0]

@@ -1,0 +1,100 @@
+"""Loaders for the plain-text lexicons in ``kg/resources/`` (triggers, titles, surnames, stop names).
+
+Each is read once per process. Users extend them with files named in ``KG_TRIGGERS`` / ``KG_TITLES``
+(same formats; ``os.pathsep``-separated).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ResourceError
+from .schema import RELATIONS
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+FRAMES = ("svo", "pre", "any")
+TITLE_KINDS = ("lead", "found", "member", "edu")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    relation: str
+    word: str
+    frame: str
+
+
+def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise ResourceError(f"cannot read {path}: {err}; it must be a UTF-8 text file") from None
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < ncols:
+            raise ResourceError(f"{path}:{n}: expected {ncols} tab-separated columns, got {line!r}")
+        out.append((n, cols))
+    return out
+
+
+def _paths(default: str, env: str) -> list[Path]:
+    return [RESOURCES / default] + [Path(p) for p in os.environ.get(env, "").split(os.pathsep) if p]
+
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[Trigger, ...]:
+    out = []
+    for path in _paths("triggers.tsv", "KG_TRIGGERS"):
+        for n, (rel, word, frame, *_) in _rows(path, 3):
+            if rel not in RELATIONS:
+                raise ResourceError(f"{path}:{n}: unknown relation {rel!r}; use one of {', '.join(RELATIONS)}")
+            if frame not in FRAMES:
+                raise ResourceError(f"{path}:{n}: unknown frame {frame!r}; use one of {', '.join(FRAMES)}")
+            out.append(Trigger(rel, word, frame))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for path in _paths("titles.tsv", "KG_TITLES"):
+        for n, (title, kind, *_) in _rows(path, 2):
+            if kind not in TITLE_KINDS:
+                raise ResourceError(f"{path}:{n}: unknown title kind {kind!r}; use one of {', '.join(TITLE_KINDS)}")
+            out[title] = kind
+    return out
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    text = (RESOURCES / "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+@lru_cache(maxsize=1)
+def stopnames() -> frozenset[str]:
+    text = (RESOURCES / "stopnames.txt").read_text(encoding="utf-8")
+    return frozenset(l.strip().lower() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
+def lexicon_words() -> list[tuple[str, int, str]]:
+    """Words the private jieba tokenizer should keep whole: triggers, titles, gazetteer names."""
+    from .extract.gazetteer import load_gazetteer
+
+    words: dict[str, tuple[int, str]] = {}
+    for t in triggers():
+        if not t.word.isascii():
+            words[t.word] = (2000, "v")
+    for title in titles():
+        if not title.isascii():
+            words[title] = (2000, "n")
+    tag = {"PERSON": "nr", "ORG": "nt", "COMPANY": "nt", "MODEL": "nz", "LOCATION": "ns"}
+    for entry in load_gazetteer().entries.values():
+        for form in (entry.name, *entry.aliases):
+            if " " not in form and not form.isascii():
+                words[form] = (5000, tag[entry.type])
+    return [(w, f, t) for w, (f, t) in sorted(words.items())]
