@@ -1,0 +1,92 @@
+"""kg's command line: parse, make one library call, turn KgError into one clear line and an exit code.
+
+Exit codes: 0 done · 1 error · 2 bad input or usage · 3 engine missing · 4 graph written, but some
+inputs could not be read (listed on stderr).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import KgError
+from .nlp import ENGINE_NAMES
+from .schema import RELATIONS
+
+EXIT_PARTIAL = 4
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese tech and business news.")
+    p.add_argument("--version", action="version", version=f"kg {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    engine = argparse.ArgumentParser(add_help=False)
+    engine.add_argument("--engine", default="builtin", help=f"NLP engine: {', '.join(ENGINE_NAMES)} (default: builtin)")
+    engine.add_argument("--hanlp-model", metavar="ID_OR_PATH", help="HanLP model id or local folder (--engine hanlp)")
+
+    b = sub.add_parser("build", parents=[engine], help="build graph.html, graph.graphml and graph.json from texts",
+                       description="Read INPUT files (.txt .md .html .jsonl) or folders and write DIR/graph.{html,graphml,json}.")
+    b.add_argument("inputs", nargs="+", metavar="INPUT")
+    b.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    b.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    b.add_argument("--max-nodes", type=int, metavar="N", help="keep the N most connected entities in graph.html only")
+    b.add_argument("--update", metavar="GRAPH_JSON", help="add the inputs to an existing graph.json")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+
+    q = sub.add_parser("query", help="list relations from a graph.json",
+                       description="Print relations matching all the filters given; names may be any alias.")
+    q.add_argument("graph", metavar="GRAPH_JSON")
+    q.add_argument("--subject", "-s")
+    q.add_argument("--relation", "-r", choices=list(RELATIONS), metavar="RELATION",
+                   help=f"one of: {', '.join(RELATIONS)}")
+    q.add_argument("--object", "-o")
+    q.add_argument("--min-confidence", type=float, default=0.0)
+    q.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+
+    s = sub.add_parser("show", help="show one entity and its relations", description="Show an entity found by any alias.")
+    s.add_argument("graph", metavar="GRAPH_JSON")
+    s.add_argument("entity", metavar="ENTITY")
+    s.add_argument("--json", action="store_true")
+
+    e = sub.add_parser("eval", help="score a graph against gold annotations",
+                       description="Entity and relation precision/recall/F1 per document against gold JSONL (data/README.md).")
+    e.add_argument("graph", metavar="GRAPH_JSON")
+    e.add_argument("gold", nargs="+", metavar="GOLD")
+    e.add_argument("--json", action="store_true")
+    e.add_argument("--errors", action="store_true", help="list missed and spurious items")
+    return p
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    from . import commands
+
+    try:
+        return getattr(commands, f"cmd_{args.command.replace('-', '_')}")(args)
+    except KgError as err:
+        print(f"kg: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted; no output file was left half-written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _json_out(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The body of each CLI command: one library call and its output. Kept apart from argument parsing
+so that ``kg --help`` imports nothing heavy."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .errors import InputError
+
+EXIT_PARTIAL = 4
+
+
+def cmd_build(args) -> int:
+    from .pipeline import run
+    from .output import write_outputs, print_summary
+
+    if args.workers < 1:
+        raise InputError("--workers must be 1 or more")
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out} is a file; give a folder")
+    with _progress(args.quiet) as tick:
+        res = run(args.inputs, engine=args.engine, model=args.hanlp_model, workers=args.workers,
+                  progress=tick, update=args.update)
+    write_outputs(res.graph, out, max_nodes=args.max_nodes, timings=res.timings)
+    if not args.quiet:
+        print_summary(res, out)
+    for f in res.failures:
+        print(f"kg: skipped {f.path}{f':{f.line}' if f.line else ''}: {f.reason}", file=sys.stderr)
+    if res.documents == 0:
+        print("kg: error: no document could be read; nothing to build", file=sys.stderr)
+        return 2
+    return EXIT_PARTIAL if res.failures else 0
+
+
+def cmd_query(args) -> int:
+    from .graph import load
+    from .output import print_relations
+
+    g = load(args.graph)
+    rels = g.relations(subject=args.subject, relation=args.relation, object=args.object,
+                       min_confidence=args.min_confidence)
+    if args.json:
+        for r in rels:
+            print(json.dumps(_relation_dict(r), ensure_ascii=False))
+    else:
+        print_relations(rels)
+    return 0
+
+
+def cmd_show(args) -> int:
+    from .graph import load
+    from .output import print_entity
+
+    g = load(args.graph)
+    ent = g.entity(args.entity)
+    if ent is None:
+        raise InputError(f"no entity called {args.entity!r} in {args.graph}; `kg query {args.graph}` lists relations")
+    rels = g.relations(subject=ent.id) + [r for r in g.relations(object=ent.id) if r.subject != ent.id]
+    if args.json:
+        print(json.dumps({"entity": ent.__dict__ | {"aliases": list(ent.aliases), "docs": list(ent.docs)},
+                          "relations": [_relation_dict(r) for r in rels]}, ensure_ascii=False, indent=1))
+    else:
+        print_entity(ent, rels)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluate import evaluate_graph, format_scores
+    from .graph import load
+
+    scores = evaluate_graph(load(args.graph), args.gold)
+    if args.json:
+        print(json.dumps(scores, ensure_ascii=False, indent=1))
+    else:
+        print(format_scores(scores, errors=args.errors))
+    return 0
+
+
+def _relation_dict(r) -> dict:
+    d = {"subject": r.subject, "relation": r.relation, "label": r.label, "object": r.object,
+         "confidence": r.confidence, "evidence": [e.to_dict() for e in r.evidence]}
+    if r.role:
+        d["role"] = r.role
+    if r.date:
+        d["date"] = r.date
+    return d
+
+
+class _progress:
+    """A tqdm counter on stderr while documents are processed (only on a terminal)."""
+
+    def __init__(self, quiet: bool):
+        self.bar = None
+        self.quiet = quiet
+
+    def __enter__(self):
+        if not self.quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit="doc", desc="kg build", file=sys.stderr, leave=False)
+        return self.tick
+
+    def tick(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n - self.bar.n)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()

@@ -1,0 +1,59 @@
+"""Human-readable output for the CLI, and writing the three output files."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from .schema import ENTITY_LABELS, RELATIONS
+
+
+def write_outputs(graph, out: Path, *, max_nodes: int | None = None, timings: dict | None = None) -> None:
+    """graph.json, graph.graphml, graph.html in ``out``, each written atomically."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, write in (("json", lambda p: graph.write_json(p)), ("graphml", lambda p: graph.write_graphml(p)),
+                        ("html", lambda p: graph.write_html(p, max_nodes=max_nodes))):
+        t = time.perf_counter()
+        write(out / f"graph.{name}")
+        if timings is not None:
+            timings[f"export_{name}"] += time.perf_counter() - t
+
+
+def print_summary(res, out: Path, file=None) -> None:
+    file = file or sys.stdout
+    s = res.graph.summary()
+    n_ent, n_rel = sum(s["entities"].values()), sum(s["relations"].values())
+    print(f"{res.documents} documents → {n_ent} entities, {n_rel} relations → {out}/graph.{{html,graphml,json}}", file=file)
+    for typ, n in s["entities"].items():
+        print(f"  {typ:<14}{ENTITY_LABELS.get(typ, ''):<6}{n:>6}", file=file)
+    for rel, n in s["relations"].items():
+        print(f"  {rel:<14}{RELATIONS[rel].label:<6}{n:>6}", file=file)
+
+
+def _cut(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def print_relations(rels, file=None) -> None:
+    file = file or sys.stdout
+    if not rels:
+        print("no matching relations", file=file)
+        return
+    for r in rels:
+        extra = "".join(f"  [{k}: {v}]" for k, v in (("role", r.role), ("date", r.date)) if v)
+        print(f"{r.subject} —{r.label}({r.relation})→ {r.object}   conf {r.confidence:.2f}{extra}", file=file)
+        for e in r.evidence[:3]:
+            print(f"    {e.doc}@{e.start}-{e.end}: {_cut(e.sentence, 90)}", file=file)
+        if len(r.evidence) > 3:
+            print(f"    … {len(r.evidence) - 3} more", file=file)
+    print(f"{len(rels)} relations", file=file)
+
+
+def print_entity(ent, rels, file=None) -> None:
+    file = file or sys.stdout
+    print(f"{ent.label}  [{ent.type} {ENTITY_LABELS.get(ent.type, '')}]  {ent.mentions} mentions in {len(ent.docs)} documents", file=file)
+    if ent.aliases:
+        print(f"  aliases: {', '.join(ent.aliases)}", file=file)
+    if ent.docs:
+        print(f"  documents: {', '.join(ent.docs[:10])}{' …' if len(ent.docs) > 10 else ''}", file=file)
+    print_relations(rels, file=file)
