@@ -5,7 +5,7 @@ import logging
 import os
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from .extract.entities import refine
@@ -27,6 +27,7 @@ class BuildResult:
     failures: list = field(default_factory=list)  # IngestFailure
     timings: dict = field(default_factory=lambda: defaultdict(float))  # seconds per stage
     chars: int = 0
+    unchanged: int = 0  # documents skipped because their text was already in the graph
 
 
 def analyze_document(doc: Document, *, engine: str = DEFAULT_ENGINE, model: str | None = None,
@@ -54,7 +55,7 @@ def analyze(text: str, *, engine: str = DEFAULT_ENGINE, doc_id: str = "text") ->
 
 def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None = None,
         engine: str = DEFAULT_ENGINE, model: str | None = None, workers: int = 1,
-        progress: Callable[[int], None] | None = None) -> BuildResult:
+        progress: Callable[[int], None] | None = None, update: str | os.PathLike | None = None) -> BuildResult:
     """Build a graph and report what happened (failures, timings). ``kg.build`` returns its graph."""
     from .ingest import IngestFailure, documents_from_texts, iter_documents
 
@@ -62,6 +63,11 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
     get_engine(engine, model)  # load once, fail early with a clear message
     resolver = Resolver(gazetteer=load_gazetteer())
     result = BuildResult(KnowledgeGraph(), timings=timings)
+    if update is not None:
+        from .export.json import read_json
+
+        resolver.seed(read_json(update))
+    known = set(resolver.documents.values())
 
     def docs() -> Iterator[Document]:
         items = iter_documents(inputs) if texts is None else iter(documents_from_texts(texts))
@@ -74,6 +80,13 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
             if isinstance(item, IngestFailure):
                 result.failures.append(item)
                 continue
+            h = item.content_hash
+            if h in known:  # the same text again (--update, or a copy): nothing new to add
+                result.unchanged += 1
+                continue
+            known.add(h)
+            if item.id in resolver.documents:
+                item = replace(item, id=f"{item.id}@{h[:8]}")
             yield item
 
     for doc, res in _process(docs(), engine=engine, model=model, workers=workers, timings=timings):
@@ -88,7 +101,8 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
     t = time.perf_counter()
     entities = resolver.entities()
     relations = resolver.relations(entities)
-    meta = {"format": "kg-graph", "version": 1, "engine": engine, "documents": result.documents}
+    meta = {"format": "kg-graph", "version": 1, "engine": engine, "documents": len(resolver.documents),
+            "doc_hashes": dict(sorted(resolver.documents.items()))}
     result.graph = KnowledgeGraph.from_parts(entities.values(), relations, meta=meta)
     timings["graph"] += time.perf_counter() - t
     return result

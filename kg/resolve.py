@@ -120,6 +120,40 @@ class Resolver:
         if r.date:
             acc.dates[r.date] += 1
 
+    def seed(self, graph) -> None:
+        """Start from an existing graph (``kg build --update``): its entities, relations and documents."""
+        from .types import Evidence as Ev
+
+        meta = graph.graph.get("doc_hashes") or {}
+        self.documents.update({str(k): str(v) for k, v in meta.items()})
+        keys = {}
+        for n, a in graph.nodes(data=True):
+            label, typ = a.get("label", n), a.get("type", "")
+            k = mention_key(label, typ, gazetteer=self.gazetteer)
+            keys[n] = k
+            docs = list(a.get("docs", []))
+            self._add_mention(docs[0] if docs else "", Mention(label, typ, 0, 0), count=max(1, int(a.get("mentions", 1))))
+            acc = self._entities[k]
+            acc.mentions -= max(1, int(a.get("mentions", 1))) - int(a.get("mentions", 1))
+            for d in docs:
+                acc.docs.setdefault(d, None)
+            for alias in a.get("aliases", []):
+                acc.surfaces[alias] += 0
+            acc.types[typ] += 1000  # the settled type stays unless new evidence outweighs it a thousandfold
+        for u, v, a in graph.edges(data=True):
+            h, t = keys[u], keys[v]
+            if RELATIONS[a["relation"]].symmetric and h > t:
+                h, t = t, h
+            acc = self._relations[(h, a["relation"], t)]
+            ev = a.get("evidence", [])
+            c = 1.0 - (1.0 - min(float(a.get("confidence", 0.5)), 0.99)) ** (1.0 / max(1, len(ev)))
+            for e in ev:
+                acc.evidence[(e["doc"], e["start"], e["end"])] = (Ev(e["doc"], e["sentence"], e["start"], e["end"]), c)
+            if a.get("role"):
+                acc.roles[a["role"]] += 1
+            if a.get("date"):
+                acc.dates[a["date"]] += 1
+
     # -- results ---------------------------------------------------------------------------------
     def entities(self) -> dict[str, Entity]:
         """Entities by key, with unique labels as ids."""
