@@ -18,6 +18,7 @@ FILE_TYPES = {
     "orgs.tsv": "ORG",
     "models.tsv": "MODEL",
     "people.tsv": "PERSON",
+    "locations.tsv": "LOCATION",
 }
 
 

@@ -20,6 +20,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 _CLAUSE = re.compile(r"[，,；;：:]|(?<=[^\d])、(?=[^\d])(?!.)")  # clause breaks (、 only joins lists)
 _COORD = re.compile(r"^\s*(、|和|与|及|以及|跟|同|还有|,|，|/|&|and)\s*$", re.I)
 _NEG = re.compile(r"(不|未|没有|没|否认|并非|并未|无意|拒绝|难以|不会|尚未|停止)\s*(将|会|再|打算|计划|考虑)?\s*$")
+_NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再|拒绝|从未|未(?![来知])")
 _PASSIVE = ("被", "由", "遭", "获得", "获")
 _PREP = ("从", "在", "与", "和", "同", "跟", "对", "向", "于", "自", "为")
 _TITLE_GAP = re.compile(r"^\s*(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*$")
@@ -146,7 +147,9 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         t = _title_regex().match(window, pos)
         if not t:
             continue
-        role = (m.group(2) or "") + (m.group(3) or "") + t.group(0)
+        pre = text[max(ctx.sent.start, org.start - 1):org.start]
+        former_before = pre in ("前", "原")
+        role = (pre if former_before else "") + (m.group(2) or "") + (m.group(3) or "") + t.group(0)
         title_end = org.end + t.end()
         person = None
         if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8})?\s*", text[title_end:nxt.start]):
@@ -154,19 +157,20 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         else:
             # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
             prev = ms[i - 1] if i > 0 else None
-            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(text[prev.end:org.start]):
+            link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
+            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(link):
                 person, conf = prev, 0.85
         if person is None:
             continue
         kind = kinds.get(t.group(0), kinds.get(t.group(0).upper(), "member"))
-        former = bool(m.group(2) and m.group(2) in ("前", "原", "前任"))
+        former = former_before or bool(m.group(2) and m.group(2) in ("前", "原", "前任"))
         yield from _title_facts(ctx, person, org, kind, role, conf, former)
 
 
 def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[RelationMention]:
     if "创始人" in role or kind == "found":
         if _ok("founded", person, org):
-            yield _rel(ctx, "founded", person, org, conf, role=role)
+            yield _rel(ctx, "founded", person, org, conf)
         if kind == "found":
             return
     if kind == "edu":
@@ -216,6 +220,8 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
     if trig.relation in SYMMETRIC:
         yield from _symmetric(ctx, trig, left, right)
         return
+    if left and _NEG_SPAN.search(ctx.gap(left[0].end, a)):
+        return
     heads_ok = [m for m in left if m.type in rel.head]
     if not heads_ok:
         # subject stated once at the start of the sentence: 腾讯近日宣布，已完成对 X 的收购
@@ -247,7 +253,31 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                             yield _rel(ctx, trig.relation, h, t, 0.8, trigger=trig.word)
                 return
     if trig.frame in ("pre", "any"):
-        yield from _pre_frame(ctx, trig, left)
+        found = list(_pre_frame(ctx, trig, left))
+        yield from found
+        if not found and trig.relation == "invests_in":
+            yield from _round_investors(ctx, trig, left, a)
+
+
+_RAISED = re.compile(r"(完成|获得|宣布|获|拿到|启动)[^，,。；;]{0,16}(融资|投资)")
+
+
+def _round_investors(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> Iterator[RelationMention]:
+    """X 完成 5 亿元融资，由 A 领投、B 跟投: investors in this clause, X the company that raised."""
+    investors = [m for m in left if m.type in RELATIONS["invests_in"].head]
+    if not investors:
+        return
+    raised = None
+    for m in ctx.mentions:
+        if m.start >= investors[0].start:
+            break
+        if m.type == COMPANY and _RAISED.search(ctx.gap(m.end, min(ctx.sent.end, m.end + 24))):
+            raised = m
+    if raised is None:
+        return
+    for h in _group(ctx, left, left.index(investors[0]), +1, RELATIONS["invests_in"].head):
+        if _ok("invests_in", h, raised):
+            yield _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
 
 
 def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[RelationMention]:

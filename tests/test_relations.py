@@ -1,0 +1,96 @@
+"""The relation rules, on hand-built analyses (mentions given; no engine, no model)."""
+import pytest
+
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry
+from kg.extract.relations import extract_relations
+
+from helpers import make_analysis
+
+P, O, C, M = "PERSON", "ORG", "COMPANY", "MODEL"
+GAZ = Gazetteer([GazetteerEntry("腾讯", C, ("腾讯公司", "Tencent")), GazetteerEntry("谷歌", C, ("Google",)),
+                 GazetteerEntry("腾讯 AI Lab", O, ())])
+
+CASES = [
+    # text, mentions, expected {(head, relation, tail, role)}
+    ("腾讯 AI Lab 副主任俞栋近日因个人发展原因离职。", [("腾讯 AI Lab", O), ("俞栋", P)],
+     {("俞栋", "works_for", "腾讯 AI Lab", "副主任"), ("俞栋", "departed_from", "腾讯 AI Lab", None),
+      ("腾讯 AI Lab", "part_of", "腾讯", None)}),
+    ("OpenAI CEO Sam Altman 表示将继续投入。", [("OpenAI", C), ("Sam Altman", P)],
+     {("Sam Altman", "works_for", "OpenAI", "CEO"), ("Sam Altman", "leads", "OpenAI", "CEO")}),
+    ("月之暗面创始人杨植麟毕业于清华大学。", [("月之暗面", C), ("杨植麟", P), ("清华大学", O)],
+     {("杨植麟", "founded", "月之暗面", None), ("杨植麟", "educated_at", "清华大学", None)}),
+    ("王小川，百川智能 CEO，今天宣布新计划。", [("王小川", P), ("百川智能", C)],
+     {("王小川", "works_for", "百川智能", "CEO"), ("王小川", "leads", "百川智能", "CEO")}),
+    ("前谷歌研究员张三加入字节跳动。", [("谷歌", C), ("张三", P), ("字节跳动", C)],
+     {("张三", "works_for", "谷歌", "前研究员"), ("张三", "joined", "字节跳动", None)}),
+    ("李四从阿里巴巴离职。", [("李四", P), ("阿里巴巴", C)], {("李四", "departed_from", "阿里巴巴", None)}),
+    ("腾讯推出了「混元」大模型。", [("腾讯", C), ("混元", M)], {("腾讯", "develops", "混元", None)}),
+    ("OpenAI 正在加快 GPT-5 的研发。", [("OpenAI", C), ("GPT-5", M)], {("OpenAI", "develops", "GPT-5", None)}),
+    ("谷歌的 Gemini 表现出色。", [("谷歌", C), ("Gemini", M)], {("谷歌", "develops", "Gemini", None)}),
+    ("极序科技被美团以 10 亿元收购。", [("极序科技", C), ("美团", C)], {("美团", "acquires", "极序科技", None)}),
+    ("美团宣布完成对极序科技的收购。", [("美团", C), ("极序科技", C)], {("美团", "acquires", "极序科技", None)}),
+    ("红杉中国领投了灵枢机器人的新一轮融资。", [("红杉中国", C), ("灵枢机器人", C)],
+     {("红杉中国", "invests_in", "灵枢机器人", None)}),
+    ("灵枢机器人完成 5 亿元融资，由红杉中国领投。", [("灵枢机器人", C), ("红杉中国", C)],
+     {("红杉中国", "invests_in", "灵枢机器人", None)}),
+    ("华为与科大讯飞宣布战略合作。", [("华为", C), ("科大讯飞", C)], {("华为", "partners_with", "科大讯飞", None)}),
+    ("DeepSeek-R2 超越了 GPT-5。", [("DeepSeek-R2", M), ("GPT-5", M)], {("DeepSeek-R2", "competes_with", "GPT-5", None)}),
+    ("OpenAI、Google 和 Meta 都在争夺顶尖人才。", [("OpenAI", C), ("Google", C), ("Meta", C)],
+     {("OpenAI", "competes_with", "Google", None), ("OpenAI", "competes_with", "Meta", None),
+      ("Google", "competes_with", "Meta", None)}),
+    ("在大模型领域，除了腾讯，其他科技巨头也在积极布局。例如，OpenAI 正在加快 GPT-5 的研发。Google 也在优化其 Gemini 模型。",
+     [("腾讯", C), ("OpenAI", C), ("GPT-5", M), ("Google", C), ("Gemini", M)],
+     {("腾讯", "competes_with", "OpenAI", None), ("腾讯", "competes_with", "Google", None),
+      ("OpenAI", "develops", "GPT-5", None), ("Google", "develops", "Gemini", None)}),
+    ("张三创办了澄言智能。", [("张三", P), ("澄言智能", C)], {("张三", "founded", "澄言智能", None)}),
+]
+
+NEGATIVE = [
+    # co-occurrence without a trigger, title or structure gives nothing
+    ("腾讯和阿里巴巴的股价今天都上涨了。", [("腾讯", C), ("阿里巴巴", C)]),
+    ("张三在发布会上提到了 OpenAI。", [("张三", P), ("OpenAI", C)]),
+    # negation
+    ("美团否认将收购极序科技。", [("美团", C), ("极序科技", C)]),
+    ("李四并未从阿里巴巴离职。", [("李四", P), ("阿里巴巴", C)]),
+    # type constraints: a model cannot join a company
+    ("GPT-5 加入了新功能。", [("GPT-5", M)]),
+]
+
+
+def _facts(text, mentions):
+    rels = extract_relations(make_analysis(text, mentions), gazetteer=GAZ)
+    return {(r.head.key or r.head.text, r.relation, r.tail.key or r.tail.text, r.role) for r in rels}
+
+
+def _norm(facts):
+    """Symmetric relations compare either way round."""
+    out = set()
+    for h, r, t, role in facts:
+        if r in ("competes_with", "partners_with"):
+            h, t = sorted((h, t))
+        out.add((h, r, t, role))
+    return out
+
+
+@pytest.mark.parametrize("text,mentions,expected", CASES, ids=[c[0][:16] for c in CASES])
+def test_relation_rules(text, mentions, expected):
+    assert _norm(_facts(text, mentions)) == _norm(expected)
+
+
+@pytest.mark.parametrize("text,mentions", NEGATIVE, ids=[c[0][:16] for c in NEGATIVE])
+def test_no_relation_from_cooccurrence_or_negation(text, mentions):
+    assert _facts(text, mentions) == set()
+
+
+def test_evidence_is_the_sentence_with_exact_offsets():
+    text = "第一句话。腾讯推出了「混元」大模型。"
+    a = make_analysis(text, [("腾讯", C), ("混元", M)])
+    (r,) = extract_relations(a, gazetteer=GAZ)
+    assert text[r.evidence.start:r.evidence.end] == r.evidence.sentence == "腾讯推出了「混元」大模型。"
+    assert 0 < r.confidence <= 1
+
+
+def test_date_in_sentence_becomes_relation_date():
+    a = make_analysis("2025年3月14日，美团宣布收购极序科技。", [("美团", C), ("极序科技", C)])
+    (r,) = extract_relations(a, gazetteer=GAZ)
+    assert r.date == "2025-03-14"
