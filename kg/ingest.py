@@ -357,7 +357,7 @@ def _plausible(text: str) -> bool:
         elif ch >= "\x7f":
             cat = unicodedata.category(ch)
             bad += cat in ("Cc", "Co", "Cs", "Cn") or ch == "\ufffd"
-    return bad <= max(2, len(sample) // 100)
+    return bad <= max(8, len(sample) // 20)
 
 
 def _charset_normalizer(data: bytes) -> Optional[str]:
