@@ -55,7 +55,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
         cands += _pattern_mentions(text, sent, toks, gaz)
     chosen = _select(cands)
     chosen = [_retype(m, text, gaz) for m in chosen]
-    chosen = [m for m in chosen if _plausible(m)]
+    chosen = [m for m in _extend_variants(text, chosen) if _plausible(m)]
+    chosen = _select(_propagate(text, chosen, gaz))
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 
@@ -113,6 +114,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
     # organisation suffixes over jieba tokens: extend left over name-like tokens
     out += _suffix_orgs(text, toks)
+    out += _appositive_names(text, toks)
     # Chinese person names after a title: 副主任俞栋, CEO王小川
     out += _titled_people(text, toks, title_set)
     return out
@@ -135,7 +137,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             continue  # 人工智能实验室 is not a name; 北京大学, 上海人工智能实验室, 智源研究院 are
         if suffix in _WEAK_SUFFIXES:
             # 百川智能 and 月之暗面科技 are names; 中国科技企业 and 人工智能 are not
-            if not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j") for tok in left) and t.text == suffix:
+            if t.text == suffix and not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j", "n", "x", "nrfg")
+                                            and tok.text.lower() not in _GENERIC_ORG_WORDS for tok in left):
                 continue
             if i + 1 < len(toks) and toks[i + 1].start == t.end and toks[i + 1].text in _HEAD_NOUNS:
                 continue
@@ -143,7 +146,102 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
         name = text[a:b]
         if name.lower() in stopnames() or len(name) < 3:
             continue
+        if suffix in ("公司", "企业") and i + 1 < len(toks) and toks[i + 1].start == b and toks[i + 1].pos in _NAME_POS \
+                and toks[i + 1].text not in _STOP_AFTER:
+            continue  # 灵巧手公司指间科技: a descriptor before a name
         out.append(Mention(name, _org_type(name, default=ORG), a, b, "pattern", None, 0.7))
+    return out
+
+
+_DESCRIPTORS = {"公司": COMPANY, "初创公司": COMPANY, "创业公司": COMPANY, "独角兽": COMPANY, "企业": COMPANY,
+                "厂商": COMPANY, "巨头": COMPANY, "基金": COMPANY, "投资机构": COMPANY, "机构": ORG, "实验室": ORG,
+                "研究机构": ORG, "团队": ORG, "高校": ORG}
+_NOT_NAMES = frozenset("""估值 规模 平台 业务 产品 技术 团队 部门 内部 方面 人士 股东 老股东 员工 用户 客户 市场 行业 领域 收入
+    营收 利润 创始人 负责人 高管 核心 总部 旗下 官方 发言人 合作 投资 融资 研发 工程师 研究员 成员 模型 大模型 数据 算力 芯片""".split())
+_NAME_POS = ("nz", "nr", "nrt", "nt", "ns", "eng", "n", "j", "x", "nrfg", "vn")
+_STOP_AFTER = frozenset("今日 今天 近日 日前 昨日 本周 宣布 表示 完成 获得 推出 发布 已 将 也 在 的 于 和 与 及 等 是 称".split())
+
+
+def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
+    """A descriptor noun followed at once by a name: 初创公司灵枢机器人, 芯片公司 Cerebras → the name."""
+    out = []
+    for i, t in enumerate(toks[:-1]):
+        typ = _DESCRIPTORS.get(t.text)
+        if typ is None and t.text.endswith(("公司", "企业", "厂商")) and len(t.text) <= 5:
+            typ = COMPANY
+        if typ is None:
+            continue
+        j = i + 1
+        parts = []
+        while j < len(toks) and len(parts) < 3:
+            nt = toks[j]
+            if parts and nt.start != toks[j - 1].end and not (nt.text.isascii() and toks[j - 1].text.isascii()):
+                break
+            if nt.text in _STOP_AFTER or nt.pos[:1] in ("v", "p", "u", "c", "d", "m", "t", "r", "q", "f") and nt.pos != "vn":
+                break
+            if nt.pos not in _NAME_POS and not nt.text.isascii():
+                break
+            if not any(c.isalnum() for c in nt.text) or nt.text in titles() or nt.text in _NOT_NAMES:
+                break
+            parts.append(nt)
+            j += 1
+        if not parts:
+            continue
+        a, b = parts[0].start, parts[-1].end
+        name = text[a:b]
+        if len(name) < 2 or name.lower() in stopnames() or all(p.text.lower() in _GENERIC_ORG_WORDS for p in parts):
+            continue
+        if b < len(text) and text[b] in "的之":
+            continue  # 公司旗下…: a descriptor, not an apposition
+        out.append(Mention(name, _org_type(name, default=typ), a, b, "pattern", None, 0.7))
+    return out
+
+
+_VARIANT = re.compile(r"(?:[ \-]?(?:\d+(?:\.\d+)*[A-Za-z]*|[A-Z][A-Za-z]*\d*[A-Za-z]*|[a-z]{1,2}\d+))+")
+
+
+def _extend_variants(text: str, mentions: list[Mention]) -> list[Mention]:
+    """混元 Turbo, 混元 T1, 混元-Large, Gemini 2.5 Flash-Lite: a model name and its version words."""
+    out = []
+    for m in mentions:
+        if m.type == MODEL:
+            v = _VARIANT.match(text, m.end)
+            if v and v.end() > m.end and not (text[m.end - 1].isalnum() and text[m.end].isalnum() and text[m.end - 1].isascii()):
+                ext = text[m.start:v.end()].rstrip(" -")
+                if len(ext) > len(m.text):
+                    m = replace(m, text=ext, end=m.start + len(ext), key=None, source="pattern")
+        out.append(m)
+    return out
+
+
+def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """One name, one meaning per document: a name found once by a pattern or the model is also
+    marked where it recurs without the context that found it (Lilian Weng 从 OpenAI 离职)."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    names = {}
+    for m in mentions:
+        if m.source in ("pattern", "ner") and m.confidence >= 0.7 and len(m.text) >= 2 and m.text not in names:
+            if m.type == PERSON and not (m.text.isascii() or m.text[0] in surnames() or m.text[:2] in surnames()):
+                continue
+            names[m.text] = m
+    if not names:
+        return mentions
+    out = list(mentions)
+    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    import bisect
+
+    for hit in rx.finditer(text):
+        a, b = hit.span()
+        if a > 0 and b < len(text) and text[a - 1].isascii() and text[a - 1].isalnum():
+            continue
+        if b < len(text) and text[b].isascii() and text[b].isalnum() and text[b - 1].isascii():
+            continue
+        k = bisect.bisect_left(taken, (a, b))
+        if any(s < b and a < e for s, e in taken[max(0, k - 2):k + 2]):
+            continue
+        src = names[hit.group(0)]
+        out.append(replace(src, start=a, end=b, confidence=src.confidence * 0.95))
+        bisect.insort(taken, (a, b))
     return out
 
 
