@@ -91,14 +91,14 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     for i, t in enumerate(toks):
         if t.text in ("大模型", "大语言模型") or (t.text == "大" and i + 1 < len(toks) and toks[i + 1].text == "模型"):
             j = i - 1
-            if j >= 0 and toks[j].end == t.start and _model_name_token(toks[j]):
+            if j >= 0 and t.start - toks[j].end <= (1 if toks[j].pos == "eng" else 0) and _model_name_token(toks[j]):
                 a, b = toks[j].start, toks[j].end
                 if j >= 1 and toks[j - 1].end == a and toks[j - 1].pos == "eng" and toks[j].pos in ("m", "eng", "x"):
                     a = toks[j - 1].start
                 out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # Latin names: models with versions, organisations with suffixes, people near titles or speech verbs
     title_set = titles()
-    for m in _LATIN_NAME.finditer(st):
+    for m in _latin_names(st):
         name = m.group(1)
         a, b = s0 + m.start(1), s0 + m.end(1)
         words = name.split()
@@ -118,6 +118,43 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     # Chinese person names after a title: 副主任俞栋, CEO王小川
     out += _titled_people(text, toks, title_set)
     return out
+
+
+_LATIN_TITLES = frozenset({"CEO", "CTO", "COO", "CFO", "CPO", "CSO", "VP", "SVP", "EVP", "Founder", "Co-founder",
+                           "President", "Chairman", "Director", "Head", "Chief"})
+
+
+class _Span:
+    """A sub-match of a Latin name sequence, with the interface of re.Match that the caller uses."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self._t, self._s, self._e = text, start, end
+
+    def group(self, _=0):
+        return self._t[self._s:self._e]
+
+    def start(self, _=0):
+        return self._s
+
+    def end(self, _=0):
+        return self._e
+
+
+def _latin_names(st: str):
+    """Latin name runs, split at title words so that GitHub CEO Nat Friedman gives GitHub and Nat Friedman."""
+    for m in _LATIN_NAME.finditer(st):
+        pos = m.start(1)
+        parts = []
+        for w in re.finditer(r"\S+", m.group(1)):
+            if w.group(0) in _LATIN_TITLES:
+                if parts:
+                    yield _Span(st, parts[0], parts[1])
+                parts = []
+                continue
+            a, b = m.start(1) + w.start(), m.start(1) + w.end()
+            parts = [parts[0] if parts else a, b]
+        if parts:
+            yield _Span(st, parts[0], parts[1])
 
 
 def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:

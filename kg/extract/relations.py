@@ -19,13 +19,14 @@ from .gazetteer import Gazetteer, load_gazetteer
 
 _CLAUSE = re.compile(r"[，,；;：:]|(?<=[^\d])、(?=[^\d])(?!.)")  # clause breaks (、 only joins lists)
 _COORD = re.compile(r"^\s*(、|和|与|及|以及|跟|同|还有|,|，|/|&|and)\s*$", re.I)
+_MODIFIER_USE = re.compile(r"(榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作)")
 _PAREN = re.compile(r"[（(][^）)]{0,40}[）)]")
 _NEG = re.compile(r"(不|未|没有|没|否认|并非|并未|无意|拒绝|难以|不会|尚未|停止)\s*(将|会|再|打算|计划|考虑)?\s*$")
 _NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再|拒绝|从未|未(?![来知])")
 _PASSIVE = ("被", "由", "遭", "获得", "获")
 _PREP = ("从", "在", "与", "和", "同", "跟", "对", "向", "于", "自", "为")
 _TITLE_GAP = re.compile(r"^\s*(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*$")
-_ELLIPSIS_LINK = re.compile(r"[，,]\s*(并|将|还|也|同时|随后|此前|曾|现)?\s*(是|为|出任|担任|任|兼任|身兼)[^，,。]{0,8}$")
+_ELLIPSIS_LINK = re.compile(r"[，,][^，,。]{0,4}?(是|为|出任|担任|任|兼任|身兼)[^，,。]{0,8}$")
 _PERSON_LINK = re.compile(r"^\s*[,，（(]?\s*(现任|曾任|此前担任|曾担任|担任|出任|作为|身为|是|为|任|系|曾是|此前是|前|原)?\s*$")
 _RIVAL_CUE = re.compile(r"竞争|竞相|争夺|角逐|混战|大战|比拼|抢占|争相|对手|竞品|赛跑|较量|PK|对决|厮杀|群雄|争霸")
 _DISCOURSE = re.compile(r"除了?\s*$")
@@ -60,6 +61,7 @@ def extract_relations(analysis: Analysis, *, gazetteer: Gazetteer | None = None)
         out += _trigger_relations(ctx)
         out += _possessive_relations(ctx)
         out += _coordination_rivals(ctx)
+    out += list(_join_details(analysis, out))
     out += _name_relations(analysis, core, gaz)
     out += _discourse_rivals(analysis, by_sent)
     return _dedupe(out)
@@ -159,12 +161,21 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         t = _title_regex().match(window, pos)
         if not t:
             continue
-        pre = text[max(ctx.sent.start, org.start - 1):org.start]
+        roles = [t.group(0).strip()]
+        end_in_window = t.end()
+        while True:  # 联合创始人、CTO · 创始人兼 CEO
+            c = re.match(r"\s*(、|兼|和|及|/)\s*", window[end_in_window:])
+            t2 = _title_regex().match(window, end_in_window + c.end()) if c else None
+            if not t2:
+                break
+            roles.append(t2.group(0).strip())
+            end_in_window = t2.end()
+        pre = text[max(ctx.sent.start, org.start - 3):org.start].strip()[-1:]
         former_before = pre in ("前", "原")
-        role = (pre if former_before else "") + (m.group(2) or "") + (m.group(3) or "") + t.group(0).strip()
-        title_end = org.end + t.end()
+        role = (pre if former_before else "") + (m.group(2) or "") + (m.group(3) or "") + roles[-1]
+        title_end = org.end + end_in_window
         person = None
-        if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8})?\s*", text[title_end:nxt.start]):
+        if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", text[title_end:nxt.start]):
             person, conf = nxt, 0.9
         else:
             # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
@@ -183,9 +194,10 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                         yield from _title_facts(ctx, person, possessor, "member", role, conf, False)
         if person is None:
             continue
-        kind = _title_kind(t.group(0).strip())
         former = former_before or bool(m.group(2) and m.group(2) in ("前", "原", "前任"))
-        yield from _title_facts(ctx, person, org, kind, role, conf, former)
+        for r in roles:
+            prefix = role[: len(role) - len(roles[-1])]
+            yield from _title_facts(ctx, person, org, _title_kind(r), prefix + r, conf, former)
 
 
 def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[RelationMention]:
@@ -231,6 +243,8 @@ def _trigger_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             continue  # a trigger inside a name (创新工场 ≠ 创)
         if _NEG.search(text[max(s.start, a - 6):a]):
             continue
+        if _MODIFIER_USE.match(text, b):
+            continue  # 开源社区, 发布会: the word names a thing here, it is not the verb
         for trig in by_word[word.lower()]:
             yield from _apply_trigger(ctx, trig, a, b)
 
@@ -248,7 +262,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
     if left and _NEG_SPAN.search(ctx.gap(left[0].end, a)):
         return
     text = ctx.analysis.doc.text
-    passive = list(_passive(ctx, trig, lo, a, left))
+    passive = list(_passive(ctx, trig, lo, a, left, b))
     if passive:
         yield from passive
         return
@@ -311,10 +325,10 @@ def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | 
 
 _PASSIVE_RX = re.compile(r"被|由(?!于|此|来|衷)|遭")
 _PASSIVE_INVEST = re.compile(r"被|由(?!于|此|来|衷)|获得|获")
-_CLAUSE_START = re.compile(r"^\s*((19|20)\d{2}\s*年(\s*\d{1,2}\s*月)?|今年|去年|上月|本月|近日|随后|后来|)\s*(已|已经|并|并且|将|将于|还|也|随后|同时|正在|正|计划|宣布|再|又|先后|此前|曾|于|则|均|都|目前|随即|进而|继而|另外|此外)")
+_CLAUSE_START = re.compile(r"^\s*((19|20)\d{2}\s*年(\s*\d{1,2}\s*月)?|今年|去年|上月|本月|近日|随后|后来|)\s*(从|在|于|向|对|参与|负责|主导|带领|继续|开始|正式|成功|率先|首次|已|已经|并|并且|将|将于|还|也|随后|同时|正在|正|计划|宣布|再|又|先后|此前|曾|于|则|均|都|目前|随即|进而|继而|另外|此外)")
 
 
-def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention]) -> Iterator[RelationMention]:
+def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention], b: int) -> Iterator[RelationMention]:
     """TAIL 被/由 HEAD [、HEAD2] TRIGGER: 极序科技由程亦凡创立 · 光年之外被美团收购 · 由红杉领投、真格跟投."""
     rel = RELATIONS[trig.relation]
     text = ctx.analysis.doc.text
@@ -334,7 +348,11 @@ def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention]) -> 
         return
     before = [m for m in left if m.end <= p and m.type in rel.tail]
     ev = None
-    if before:
+    rel_clause = re.match(r"\s*(的|之)\s*", text[b:b + 4])  # 由 X 创立的 Y: Y follows
+    after = [m for m in ctx.mentions if m.start >= b and m.type in rel.tail]
+    if rel_clause and after and after[0].start - b <= rel_clause.end() + 6:
+        tail = after[0]
+    elif before:
         tail = before[-1]
     elif trig.relation == "invests_in":
         tail, ev = _raised_company(ctx, heads[0].start)
@@ -437,7 +455,7 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
         split = None
         for i in range(len(lh) - 1):
             gap = _PAREN.sub("", text[lh[i].end:lh[i + 1].start])
-            if re.search(r"(与|同|跟)", gap) or (re.search(r"和", gap) and not _COORD.match(gap)):
+            if re.search(r"(与|同|跟|被)", gap) or (re.search(r"和", gap) and not _COORD.match(gap)):
                 split = i
                 break
         if split is not None:
@@ -451,6 +469,29 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
     for h, t in pairs:
         if _kin(h) == _kin(t) and _ok(trig.relation, h, t):
             yield _rel(ctx, trig.relation, h, t, 0.75, trigger=trig.word)
+
+
+_FROM_ORG = re.compile(r"从\s*$")
+_THEN_TITLE = re.compile(r"[^。；;]{0,8}?[，,]\s*(并|将|随后|同时|并将|后)?\s*(出任|担任|任)\s*")
+
+
+def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
+    """从 Google 加入苹果 → departed_from Google; 加盟 Meta，出任首席 AI 官 → works_for Meta (role)."""
+    text = analysis.doc.text
+    for r in rels:
+        if r.relation != "joined":
+            continue
+        ev = r.evidence
+        ctx = _Ctx(analysis, Sentence(ev.start, ev.end, ev.sentence), ())
+        for m in analysis.mentions:
+            if r.head.end <= m.start and m.end <= r.tail.start and m.type in (ORG, COMPANY) \
+                    and _FROM_ORG.search(text[max(ev.start, m.start - 2):m.start]) and not _same(m, r.tail):
+                yield _rel(ctx, "departed_from", r.head, m, 0.75, trigger="从")
+        then = _THEN_TITLE.match(text, r.tail.end, ev.end)
+        if then:
+            t = _title_regex().match(text, then.end(), ev.end)
+            if t:
+                yield from _title_facts(ctx, r.head, r.tail, _title_kind(t.group(0).strip()), t.group(0).strip(), 0.8, False)
 
 
 # --- possessives and names ---------------------------------------------------------------------
@@ -468,6 +509,7 @@ def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
 def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer) -> Iterator[RelationMention]:
     """A unit named after its parent: 腾讯 AI Lab → 腾讯 (part_of); 腾讯混元 → 腾讯 (develops)."""
     seen: set[tuple[str, str]] = set()
+    present = {m.key or m.text for m in mentions} | {m.text for m in mentions}
     for m in mentions:
         if m.type not in (ORG, COMPANY, MODEL):
             continue
@@ -475,6 +517,11 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
             parent = _parent(form, gaz)
             if parent is None or (parent.name == (m.key or m.text)):
                 continue
+            if parent.name not in present:
+                continue  # 微软亚洲研究院 alone says nothing of 微软 unless the text names 微软 too
+            rest = form[len(form) - len(form.lstrip()):]
+            if m.type == MODEL and re.match(r"[\s]*[-\d.]", form[_prefix_len(form, parent):]):
+                continue  # DeepSeek-V3: a version of a name, not a company's product line
             rel = "develops" if m.type == MODEL else "part_of"
             key = (m.key or m.text, parent.name)
             if key in seen:
@@ -489,6 +536,15 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
             elif _ok(rel, head, m):
                 yield _rel(ctx, rel, head, m, 0.75)
             break
+
+
+def _prefix_len(form: str, entry) -> int:
+    from ..text import name_key
+
+    for end in range(len(form) - 1, 0, -1):
+        if name_key(form[:end]) in {name_key(x) for x in (entry.name, *entry.aliases)}:
+            return end
+    return 0
 
 
 def _parent(form: str, gaz: Gazetteer):
