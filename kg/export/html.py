@@ -324,11 +324,12 @@ def _vis_options(*, large: bool, nodes: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
+            # theta 1.0 halves the Barnes-Hut cost at 2,000 nodes; small batches keep the page responsive
             "barnesHut": {"gravitationalConstant": -6000 if large else -9000, "centralGravity": 0.25,
                           "springLength": 110 if large else 150, "springConstant": 0.04,
-                          "damping": 0.2, "avoidOverlap": 0.1},
-            "stabilization": {"enabled": True, "iterations": 250 if large else 800,
-                              "updateInterval": 25, "fit": True},
+                          "damping": 0.2, "avoidOverlap": 0 if large else 0.1, "theta": 1.0 if large else 0.5},
+            "stabilization": {"enabled": True, "iterations": 200 if large else 800,
+                              "updateInterval": 5 if large else 25, "fit": True},
             "minVelocity": 1.0,
         },
         "interaction": {"hover": not large, "tooltipDelay": 150, "hideEdgesOnDrag": large,
