@@ -332,7 +332,7 @@ def _vis_options(*, large: bool, nodes: int) -> dict[str, Any]:
                               "updateInterval": 5 if large else 25, "fit": True},
             "minVelocity": 1.0,
         },
-        "interaction": {"hover": not large, "tooltipDelay": 150, "hideEdgesOnDrag": large,
+        "interaction": {"hover": not large, "tooltipDelay": 150, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
     }
 
