@@ -68,6 +68,9 @@ def generate_html(graph, *, title: str | None = None, max_nodes: int | None = No
     if max_nodes is not None and (isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1):
         raise KgError(f"max_nodes must be a positive whole number of entities to show, not {max_nodes!r}")
     data = page_data(graph, title=title, max_nodes=max_nodes)
+    if data["stats"]["hidden_entities"]:
+        logger.info("HTML page shows %(shown_entities)d of %(entities)d entities; %(hidden_relations)d relations "
+                    "left out (graph.json keeps them all)", data["stats"])
     net = _network(data)
     return net.generate_html()
 
@@ -111,41 +114,27 @@ def page_data(graph, *, title: str | None = None, max_nodes: int | None = None) 
     """Everything the page shows, as plain JSON-ready values; ``graph`` is only read."""
     shown = select_nodes(graph, max_nodes)
     shown_set = set(shown)
-    total_nodes = graph.number_of_nodes()
     all_edges = list(graph.edges(keys=True, data=True))
-    edges_in = [(u, v, k, d) for u, v, k, d in all_edges if u in shown_set and v in shown_set]
-
-    entities: dict[str, dict[str, Any]] = {}
-    vis_ids: dict[Any, str] = {}
-    degree = Counter()
-    for u, v, _k, _d in edges_in:
-        degree[u] += 1
-        degree[v] += 1
-    for n in shown:
-        attrs = graph.nodes[n]
-        nid = str(n)
-        vis_ids[n] = nid
-        etype = str(attrs.get("type") or "UNKNOWN")
-        mentions = _int(attrs.get("mentions"))
-        entities[nid] = {
-            "id": nid,
-            "label": _text(attrs.get("label")) or nid,
-            "type": etype,
-            "aliases": _str_list(attrs.get("aliases")),
-            "mentions": mentions,
-            "docs": _str_list(attrs.get("docs")),
+    edges_in = [(u, v, d) for u, v, _k, d in all_edges if u in shown_set and v in shown_set]
+    degree = Counter(n for u, v, _d in edges_in for n in (u, v))
+    entities = {
+        str(n): {
+            "id": str(n),
+            "label": _text(a.get("label")) or str(n),
+            "type": str(a.get("type") or "UNKNOWN"),
+            "aliases": _str_list(a.get("aliases")),
+            "mentions": _int(a.get("mentions")),
+            "docs": _str_list(a.get("docs")),
             "degree": degree[n],
         }
-
-    relations: list[dict[str, Any]] = []
-    for i, (u, v, _k, d) in enumerate(edges_in):
+        for n, a in ((n, graph.nodes[n]) for n in shown)
+    }
+    relations = []
+    for i, (u, v, d) in enumerate(edges_in):
         rel = str(d.get("relation") or "")
         spec = RELATIONS.get(rel)
         relations.append({
-            "id": f"e{i}",
-            "source": vis_ids[u],
-            "target": vis_ids[v],
-            "relation": rel,
+            "id": f"e{i}", "source": str(u), "target": str(v), "relation": rel,
             "label": _text(d.get("label")) or (spec.label if spec else rel),
             "symmetric": bool(spec and spec.symmetric),
             "confidence": _float(d.get("confidence")),
@@ -153,39 +142,35 @@ def page_data(graph, *, title: str | None = None, max_nodes: int | None = None) 
             "date": _text(d.get("date")),
             "evidence": _evidence(d.get("evidence")),
         })
-
-    type_counts = Counter(e["type"] for e in entities.values())
-    rel_counts = Counter(r["relation"] for r in relations)
-    rel_labels = {r["relation"]: r["label"] for r in relations}
-    known_types = [t for t in ENTITY_TYPES if t in type_counts]
-    types = [
-        {"id": t, "label": ENTITY_LABELS.get(t, t), "shape": _style(t)[0], "color": _style(t)[1], "count": type_counts[t]}
-        for t in known_types + sorted(t for t in type_counts if t not in ENTITY_TYPES)
-    ]
-    known_rels = [r for r in RELATIONS if r in rel_counts]
-    rel_types = [
-        {"id": r, "label": RELATIONS[r].label if r in RELATIONS else rel_labels[r],
-         "symmetric": bool(r in RELATIONS and RELATIONS[r].symmetric), "count": rel_counts[r]}
-        for r in known_rels + sorted(r for r in rel_counts if r not in RELATIONS)
-    ]
-    stats = {
-        "documents": _document_count(graph),
-        "entities": total_nodes,
-        "relations": len(all_edges),
-        "shown_entities": len(shown),
-        "shown_relations": len(relations),
-        "hidden_entities": total_nodes - len(shown),
-        "hidden_relations": len(all_edges) - len(relations),
-        "max_nodes": max_nodes,
-    }
+    total = graph.number_of_nodes()
     return {
         "title": _text(title) or _text(graph.graph.get("name")) or DEFAULT_TITLE,
-        "stats": stats,
-        "types": types,
-        "relation_types": rel_types,
+        "stats": {
+            "documents": _document_count(graph), "entities": total, "relations": len(all_edges),
+            "shown_entities": len(shown), "shown_relations": len(relations),
+            "hidden_entities": total - len(shown), "hidden_relations": len(all_edges) - len(relations),
+            "max_nodes": max_nodes,
+        },
+        **_legend(entities, relations),
         "entities": entities,
         "relations": relations,
         "large": len(shown) >= LARGE_GRAPH_NODES,
+    }
+
+
+def _legend(entities: dict[str, dict[str, Any]], relations: list[dict[str, Any]]) -> dict[str, list]:
+    """Entity types and relation types present, in schema order (unknown ones last), with counts."""
+    type_counts = Counter(e["type"] for e in entities.values())
+    rel_counts = Counter(r["relation"] for r in relations)
+    rel_labels = {r["relation"]: r["label"] for r in relations}
+    types = [t for t in ENTITY_TYPES if t in type_counts] + sorted(set(type_counts) - set(ENTITY_TYPES))
+    rels = [r for r in RELATIONS if r in rel_counts] + sorted(set(rel_counts) - set(RELATIONS))
+    return {
+        "types": [{"id": t, "label": ENTITY_LABELS.get(t, t), "shape": _style(t)[0], "color": _style(t)[1],
+                   "count": type_counts[t]} for t in types],
+        "relation_types": [{"id": r, "label": RELATIONS[r].label if r in RELATIONS else rel_labels[r],
+                            "symmetric": bool(r in RELATIONS and RELATIONS[r].symmetric), "count": rel_counts[r]}
+                           for r in rels],
     }
 
 
