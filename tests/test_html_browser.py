@@ -15,7 +15,10 @@ from browser.graphs import XSS, large_graph, small_graph, xss_graph
 from kg.export.html import write_html
 
 pytestmark = pytest.mark.browser
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: scripts/install_browser_deps.sh")
+try:
+    from playwright import sync_api
+except ImportError:  # not installed, or its driver cannot load
+    pytest.skip("Playwright is not installed: scripts/install_browser_deps.sh", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
