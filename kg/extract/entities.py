@@ -190,9 +190,9 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
     return out
 
 
-_DESCRIPTORS = {"公司": COMPANY, "初创公司": COMPANY, "创业公司": COMPANY, "独角兽": COMPANY, "企业": COMPANY,
-                "厂商": COMPANY, "巨头": COMPANY, "基金": COMPANY, "投资机构": COMPANY, "机构": ORG, "实验室": ORG,
-                "研究机构": ORG, "团队": ORG, "高校": ORG}
+_DESCRIPTORS = {"公司": COMPANY, "初创公司": COMPANY, "创业公司": COMPANY, "初创企业": COMPANY, "厂商": COMPANY,
+                "巨头": COMPANY, "投资机构": COMPANY, "研究机构": ORG, "高校": ORG, "对手": COMPANY,
+                "竞争对手": COMPANY, "竞品": COMPANY}
 _NOT_NAMES = frozenset("""估值 规模 平台 业务 产品 技术 团队 部门 内部 方面 人士 股东 老股东 员工 用户 客户 市场 行业 领域 收入
     营收 利润 创始人 负责人 高管 核心 总部 旗下 官方 发言人 合作 投资 融资 研发 工程师 研究员 成员 模型 大模型 数据 算力 芯片""".split())
 _NAME_POS = ("nz", "nr", "nrt", "nt", "ns", "eng", "n", "j", "x", "nrfg", "vn")
@@ -204,7 +204,7 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
     out = []
     for i, t in enumerate(toks[:-1]):
         typ = _DESCRIPTORS.get(t.text)
-        if typ is None and t.text.endswith(("公司", "企业", "厂商")) and len(t.text) <= 5:
+        if typ is None and t.text.endswith(("公司", "厂商")) and len(t.text) <= 5:
             typ = COMPANY
         if typ is None:
             continue
@@ -222,8 +222,13 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
                 break
             parts.append(nt)
             j += 1
-        if not parts:
+        if not parts or parts[0].pos == "vn":
             continue
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is not None and nxt.start == parts[-1].end and not (
+                nxt.pos[:1] in ("v", "p", "d", "t", "u", "c", "x", "w", "f") or nxt.text in _STOP_AFTER
+                or not any(ch.isalnum() for ch in nxt.text)):
+            continue  # 团队建设计划: a noun phrase goes on, so this was no name
         a, b = parts[0].start, parts[-1].end
         name = text[a:b]
         if len(name) < 2 or name.lower() in stopnames() or all(p.text.lower() in _GENERIC_ORG_WORDS for p in parts):
