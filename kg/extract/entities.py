@@ -103,7 +103,11 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         a, b = s0 + m.start(1), s0 + m.end(1)
         words = name.split()
         after, before = text[b:b + 8], text[max(0, a - 8):a]
-        if any(ch.isdigit() for ch in name) and _model_like(name, after, gaz, before=text[max(0, a - 6):a]):
+        unit = _UNIT_AFTER.match(text, b)
+        if unit and gaz.lookup(name) is None or (unit and gaz.lookup(name).type in (COMPANY, ORG)):
+            # Seed 团队, LongCat 团队, Meta 超级智能实验室: a named unit
+            out.append(Mention(text[a:unit.end()], ORG, a, unit.end(), "pattern", None, 0.75))
+        elif any(ch.isdigit() for ch in name) and _model_like(name, after, gaz, before=text[max(0, a - 6):a]):
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.85))
         elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
@@ -120,6 +124,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     return out
 
 
+_UNIT_AFTER = re.compile(r"\s?(团队|实验室|研究院|研究所|事业部|工作室)")
 _LATIN_TITLES = frozenset({"CEO", "CTO", "COO", "CFO", "CPO", "CSO", "VP", "SVP", "EVP", "Founder", "Co-founder",
                            "President", "Chairman", "Director", "Head", "Chief"})
 
@@ -380,6 +385,8 @@ def _org_type(name: str, *, default: str) -> str:
 
 def _org_part(tok: Token) -> bool:
     w = tok.text
+    if w in titles() or w in _NOT_NAMES:
+        return False  # 老股东高瓴创投: the role word is not part of the name
     if w.isspace() or not any(c.isalnum() for c in w) or w in ("的", "与", "和", "及", "是", "在"):
         return False
     if _org_suffix(w) in ("公司", "集团", "有限公司"):
