@@ -56,6 +56,9 @@ CASES = [
      [("腾讯", C), ("OpenAI", C), ("GPT-5", M), ("Google", C), ("Gemini", M)],
      {("腾讯", "competes_with", "OpenAI", None), ("腾讯", "competes_with", "Google", None),
       ("OpenAI", "develops", "GPT-5", None), ("Google", "develops", "Gemini", None)}),
+    ("澄言智能完成 2 亿元融资，投资方包括红杉中国、高瓴和腾讯。", [("澄言智能", C), ("红杉中国", C), ("高瓴", C), ("腾讯", C)],
+     {("红杉中国", "invests_in", "澄言智能", None), ("高瓴", "invests_in", "澄言智能", None), ("腾讯", "invests_in", "澄言智能", None)}),
+    ("李四拥有清华大学博士学位。", [("李四", P), ("清华大学", O)], {("李四", "educated_at", "清华大学", None)}),
     ("张三创办了澄言智能。", [("张三", P), ("澄言智能", C)], {("张三", "founded", "澄言智能", None)}),
 ]
 

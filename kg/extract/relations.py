@@ -270,6 +270,15 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         subj = _carried_subject(ctx, lo, rel.head, verb_first=not text[lo:a].strip(" 了"))
         if subj is not None:
             left = [subj] + left
+    if trig.relation == "invests_in" and re.search(r"(方|者|机构|的有)(包括|为)?$", trig.word) and right:
+        raised, ev = _raised_company(ctx, right[0].start)
+        investors = [m for m in right if m.type in rel.head]
+        if raised is not None and investors:
+            for h in _group(ctx, right, right.index(investors[0]), +1, rel.head):
+                if _ok("invests_in", h, raised):
+                    r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
+                    yield r if ev is None else replace(r, evidence=ev)
+        return
     if trig.frame in ("svo", "any") and any(m.type in rel.tail for m in right):
         hs = [i for i, m in enumerate(left) if m.type in rel.head]
         if hs:
