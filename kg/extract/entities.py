@@ -38,7 +38,7 @@ _GENERIC_MODIFIERS = frozenset("""多模态 通用 开源 闭源 国产 国内 �
     文生图 文生视频 代码 数学 医疗 金融 教育 政务 企业级 商用 免费 混合 专家 稀疏 稠密 深度 强化 世界 具身""".split())
 _GENERIC_ORG_WORDS = frozenset("""人工智能 智能 技术 科技 科学 计算 数据 信息 国家 重点 联合 创新 研究 网络 软件 工程 应用
     产业 数字 开放 前沿 未来 新 大 大型 模型 大模型 算法 机器 学习 深度 视觉 语音 机器人 芯片 半导体 云 云计算 互联网 生物 医学
-    能源 汽车 自动驾驶 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
+    能源 汽车 自动驾驶 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
 _WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券"})
 _HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道 创新 发展 水平 能力 时代 浪潮 概念 股 龙头".split())
 _PRODUCT_NOUNS = ("芯片", "手机", "显卡", "GPU", "系统", "平台", "汽车", "电脑", "笔记本", "平板", "服务器", "处理器", "眼镜", "耳机")
@@ -116,6 +116,11 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     any(before.rstrip().endswith(tt) for tt in title_set)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
+    # a Chinese name with a Latin or numbered variant: 观澜-2, 澄观-Med, 望舒-Music
+    for m in _CJK_VARIANT.finditer(st):
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        if not _PRODUCT_AFTER.match(text, b) and m.group(2).lower() not in stopnames():
+            out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # organisation suffixes over jieba tokens: extend left over name-like tokens
     out += _suffix_orgs(text, toks)
     out += _appositive_names(text, toks)
@@ -124,6 +129,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     return out
 
 
+_CJK_VARIANT = re.compile(r"(?<![\u4e00-\u9fff])(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")
+_PRODUCT_AFTER = re.compile(r"\s?(芯片|手机|显卡|汽车|机器人|系统|平台|眼镜|耳机|服务器|处理器|号|型号)")
 _UNIT_AFTER = re.compile(r"\s?(团队|实验室|研究院|研究所|事业部|工作室)")
 _LATIN_TITLES = frozenset({"CEO", "CTO", "COO", "CFO", "CPO", "CSO", "VP", "SVP", "EVP", "Founder", "Co-founder",
                            "President", "Chairman", "Director", "Head", "Chief"})
@@ -166,7 +173,7 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
     out = []
     for i, t in enumerate(toks):
         suffix = _org_suffix(t.text)
-        if not suffix:
+        if not suffix or t.text in _DESCRIPTORS:
             continue
         j = i
         if t.text == suffix:  # extend over up to three name-like tokens on the left
@@ -199,7 +206,7 @@ _DESCRIPTORS = {"公司": COMPANY, "初创公司": COMPANY, "创业公司": COMP
                 "巨头": COMPANY, "投资机构": COMPANY, "研究机构": ORG, "高校": ORG, "对手": COMPANY,
                 "竞争对手": COMPANY, "竞品": COMPANY}
 _NOT_NAMES = frozenset("""估值 规模 平台 业务 产品 技术 团队 部门 内部 方面 人士 股东 老股东 员工 用户 客户 市场 行业 领域 收入
-    营收 利润 创始人 负责人 高管 核心 总部 旗下 官方 发言人 合作 投资 融资 研发 工程师 研究员 成员 模型 大模型 数据 算力 芯片""".split())
+    营收 利润 整体 运营 人民币 美元 创始人 负责人 高管 核心 总部 旗下 官方 发言人 合作 投资 融资 研发 工程师 研究员 成员 模型 大模型 数据 算力 芯片""".split())
 _NAME_POS = ("nz", "nr", "nrt", "nt", "ns", "eng", "n", "j", "x", "nrfg", "vn")
 _STOP_AFTER = frozenset("今日 今天 近日 日前 昨日 本周 宣布 表示 完成 获得 推出 发布 已 将 也 在 的 于 和 与 及 等 是 称".split())
 
@@ -385,6 +392,8 @@ def _org_type(name: str, *, default: str) -> str:
 
 def _org_part(tok: Token) -> bool:
     w = tok.text
+    if re.match(r"[一二两三四五六七八九十几多数每各该这那此其本]", w) and len(w) <= 2 or tok.pos in ("m", "q", "r") and not w.isascii():
+        return False  # 两家公司, 多家实验室
     if w in titles() or w in _NOT_NAMES:
         return False  # 老股东高瓴创投: the role word is not part of the name
     if w.isspace() or not any(c.isalnum() for c in w) or w in ("的", "与", "和", "及", "是", "在"):
@@ -411,6 +420,8 @@ def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> b
         return True
     if len(base) < 2 or after.lstrip().startswith(_PRODUCT_NOUNS):
         return False
+    if "-" in name and re.search(r"\d", name) and base not in ("covid", "sars", "rtx", "gtx"):
+        return True  # MAI-1-preview, ChartMind-7B, Intern-S1
     return bool(re.search(r"(推出|发布|开源|上线|训练|升级|迭代)(了|的|其)?\s*(新一代|新版|最新的?)?\s*$", before))
 
 
