@@ -87,6 +87,10 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             if _name_like(name):
                 a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
                 out.append(Mention(name, MODEL, a, a + len(name), "pattern", None, 0.9))
+    # X大模型团队 is a team (an ORG); X大模型 is a model
+    for m in _MODEL_TEAM.finditer(st):
+        if _name_like(m.group(1)) and m.group(1).lower() not in _GENERIC_MODIFIERS:
+            out.append(Mention(m.group(0), ORG, s0 + m.start(), s0 + m.end(), "pattern", None, 0.8))
     # X大模型 over jieba tokens: the name token right before 大模型/模型
     for i, t in enumerate(toks):
         if t.text in ("大模型", "大语言模型") or (t.text == "大" and i + 1 < len(toks) and toks[i + 1].text == "模型"):
@@ -129,6 +133,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     return out
 
 
+_MODEL_TEAM = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fffA-Za-z0-9]{2,8}?)\s?(?:大模型|模型)(?:研发)?团队")
 _CJK_VARIANT = re.compile(r"(?<![\u4e00-\u9fff])(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")
 _PRODUCT_AFTER = re.compile(r"\s?(芯片|手机|显卡|汽车|机器人|系统|平台|眼镜|耳机|服务器|处理器|号|型号)")
 _UNIT_AFTER = re.compile(r"\s?(团队|实验室|研究院|研究所|事业部|工作室)")

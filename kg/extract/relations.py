@@ -396,10 +396,26 @@ def _carried_subject(ctx: _Ctx, lo: int, types, *, allow_same_clause: bool = Fal
     if text[max(ctx.sent.start, lo - 1):lo] in ("：", ":"):
         return None
     subjects = [m for m in ctx.mentions if m.type in types and (m.start < lo or allow_same_clause)
-                and len(text[_clause_bounds(ctx, m.start)[0]:m.start].strip()) <= 6]
+                and not _title_org(ctx, m) and _clause_initial(ctx, m)]
     if not subjects:
         return None
     return subjects[0] if allow_same_clause else subjects[-1]
+
+
+_SECTION = re.compile(r"【[^】]{0,20}】|\[[^\]]{0,20}\]")
+
+
+def _clause_initial(ctx: _Ctx, m: Mention) -> bool:
+    """Is ``m`` the subject at the start of its clause? A section tag (【快手】) or a title phrase before it
+    (原微软亚洲研究院首席研究员聂思远) does not count against it."""
+    text = ctx.analysis.doc.text
+    c0 = _clause_bounds(ctx, m.start)[0]
+    prefix = _SECTION.sub("", text[c0:m.start])
+    for x in ctx.mentions:
+        if c0 <= x.start and x.end <= m.start:
+            prefix = prefix.replace(x.text, "")
+    prefix = _title_regex().sub("", prefix)
+    return len(prefix.strip()) <= 6
 
 
 def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[RelationMention]:
