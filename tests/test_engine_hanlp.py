@@ -188,12 +188,20 @@ def _fake_hanlp(component=None, error=None):
     return mod
 
 
+def _use_fake(monkeypatch, component=None, error=None):
+    """Stand the fake in for hanlp, with every pretrained model 'in the cache' so that load() is called."""
+    from kg.nlp import hanlp as engine_mod
+
+    monkeypatch.setattr(engine_mod, "_import_hanlp", lambda: _fake_hanlp(component, error))
+    monkeypatch.setattr(engine_mod, "_cached", lambda url: True)
+
+
 def test_engine_runs_a_multitask_model_through_the_conversion(monkeypatch):
     from kg.nlp import hanlp as engine_mod
 
     case = _load(DATA / "nested_msra_ontonotes_pku.json")
     fake = _FakeMTL(case)
-    monkeypatch.setattr(engine_mod, "_import_hanlp", lambda: _fake_hanlp(fake))
+    _use_fake(monkeypatch, fake)
     engine = engine_mod.HanLPEngine()
     analysis = engine.analyze(Document("d1", case["text"]))
     assert analysis.engine == "hanlp"
@@ -207,7 +215,7 @@ def test_engine_missing_model_is_one_clear_error(monkeypatch, tmp_path):
     from kg.nlp import hanlp as engine_mod
 
     monkeypatch.setenv("HANLP_HOME", str(tmp_path))
-    monkeypatch.setattr(engine_mod, "_import_hanlp", lambda: _fake_hanlp(error=OSError("Download failed")))
+    _use_fake(monkeypatch, error=OSError("Download failed"))
     with pytest.raises(EngineError) as err:
         engine_mod.HanLPEngine()
     msg = str(err.value)
@@ -219,7 +227,7 @@ def test_engine_missing_model_is_one_clear_error(monkeypatch, tmp_path):
 def test_engine_unknown_model_id_lists_the_known_ones(monkeypatch):
     from kg.nlp import hanlp as engine_mod
 
-    monkeypatch.setattr(engine_mod, "_import_hanlp", lambda: _fake_hanlp())
+    _use_fake(monkeypatch, None)
     with pytest.raises(EngineError, match="neither a folder nor a known id.*CLOSE_TOK_POS"):
         engine_mod.HanLPEngine(model="NO_SUCH_MODEL")
 
@@ -235,10 +243,156 @@ def test_engine_without_hanlp_says_how_to_install(monkeypatch):
 def test_empty_document_gives_an_empty_analysis(monkeypatch):
     from kg.nlp import hanlp as engine_mod
 
-    monkeypatch.setattr(engine_mod, "_import_hanlp", lambda: _fake_hanlp(_FakeMTL({"sentences": []})))
+    _use_fake(monkeypatch, _FakeMTL({"sentences": []}))
     analysis = engine_mod.HanLPEngine().analyze(Document("empty", "  \n "))
     assert (analysis.sentences, analysis.tokens, analysis.mentions) == ((), (), ())
 
 
 def test_convert_module_imports_no_hanlp():
     assert "hanlp" not in vars(_convert)
+
+
+# --- a tiny HanLP multi-task model, trained here and loaded through hanlp.load(path) ------------
+# Needs hanlp (pip install 'kg[hanlp]'); no download: the encoder is a 1-layer BERT made from scratch.
+
+TINY_SENTS = [["俞栋", "加入", "腾讯", "。"], ["李彦宏", "在", "北京", "发言", "。"],
+              ["王小川", "创立", "百川", "。"], ["阿里巴巴", "发布", "通义千问", "。"]]
+TINY_ENTS = [{"俞栋": "PERSON", "腾讯": "ORGANIZATION"}, {"李彦宏": "PERSON", "北京": "LOCATION"},
+             {"王小川": "PERSON", "百川": "ORGANIZATION"}, {"阿里巴巴": "ORGANIZATION"}]
+TINY_VERBS = [1, 3, 1, 1]
+
+
+def _write_tiny_corpora(root: Path) -> dict[str, str]:
+    """HanLP's training formats: words per line (tok), word<TAB>tag (ner), CoNLL-X (dep), CoNLL12 jsonlines (srl)."""
+    (root / "tok.txt").write_text("\n".join(" ".join(s) for s in TINY_SENTS) + "\n", encoding="utf-8")
+    ner, dep, srl = [], [], []
+    for sent, ents, v in zip(TINY_SENTS, TINY_ENTS, TINY_VERBS):
+        ner += [f"{w}\t{'S-' + ents[w] if w in ents else 'O'}" for w in sent] + [""]
+        for i, w in enumerate(sent):
+            rel = "root" if i == v else "punct" if w == "。" else "nsubj" if i < v else "dobj"
+            dep.append("\t".join([str(i + 1), w, "_", "_", "_", "_", "0" if i == v else str(v + 1), rel, "_", "_"]))
+        dep.append("")
+        pas = [[v, v, v, "V"], [v, 0, v - 1, "ARG0"]] + ([[v, v + 1, len(sent) - 2, "ARG1"]] if v + 2 < len(sent) else [])
+        srl.append(json.dumps({"sentences": [sent], "srl": [pas]}, ensure_ascii=False))
+    files = {"ner": "ner.tsv", "dep": "dep.conll", "srl": "srl.jsonlines"}
+    for key, lines in (("ner", ner), ("dep", dep), ("srl", srl)):
+        (root / files[key]).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"tok": str(root / "tok.txt"), **{k: str(root / v) for k, v in files.items()}}
+
+
+def _write_tiny_encoder(root: Path) -> str:
+    from transformers import BertConfig, BertModel, BertTokenizer
+
+    chars = sorted({c for s in TINY_SENTS for w in s for c in w})
+    root.mkdir()
+    (root / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars]) + "\n",
+                                    encoding="utf-8")
+    config = BertConfig(vocab_size=5 + len(chars), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=64)
+    BertModel(config).save_pretrained(root)
+    BertTokenizer(str(root / "vocab.txt")).save_pretrained(root)
+    return str(root)
+
+
+@pytest.fixture(scope="module")
+def tiny_hanlp_model(tmp_path_factory):
+    if not HAS_HANLP:
+        pytest.skip("hanlp is not installed (pip install 'kg[hanlp]')")
+    import torch
+    import transformers.optimization
+    from hanlp.common.dataset import SortingSamplerBuilder
+    from hanlp.components.mtl.multi_task_learning import MultiTaskLearning
+    from hanlp.components.mtl.tasks.dep import BiaffineDependencyParsing
+    from hanlp.components.mtl.tasks.ner.tag_ner import TaggingNamedEntityRecognition
+    from hanlp.components.mtl.tasks.srl.bio_srl import SpanBIOSemanticRoleLabeling
+    from hanlp.components.mtl.tasks.tok.tag_tok import TaggingTokenization
+    from hanlp.layers.embeddings.contextual_word_embedding import ContextualWordEmbedding
+
+    if not hasattr(transformers.optimization, "AdamW"):  # HanLP 2.1.5's trainer predates its removal
+        transformers.optimization.AdamW = torch.optim.AdamW
+    torch.manual_seed(0)
+    root = tmp_path_factory.mktemp("hanlp_tiny")
+    data = _write_tiny_corpora(root)
+    encoder = _write_tiny_encoder(root / "encoder")
+
+    def batches():
+        return SortingSamplerBuilder(batch_size=4)
+
+    tasks = {
+        "tok/fine": TaggingTokenization(data["tok"], data["tok"], None, batches(), char_level=True,
+                                        tagging_scheme="BMES", lr=1e-2),
+        "ner/msra": TaggingNamedEntityRecognition(data["ner"], data["ner"], None, batches(), char_level=True,
+                                                  lr=1e-2, dependencies="tok"),
+        "srl": SpanBIOSemanticRoleLabeling(data["srl"], data["srl"], None, batches(), lr=1e-2, crf=False,
+                                           dependencies="tok"),
+        "dep": BiaffineDependencyParsing(data["dep"], data["dep"], None, batches(), lr=1e-2, tree=True, proj=True,
+                                         punct=True, dependencies="tok"),
+    }
+    save_dir = str(root / "mtl")
+    MultiTaskLearning().fit(ContextualWordEmbedding("token", encoder, average_subwords=True, max_sequence_length=64),
+                            tasks, save_dir, 30, lr=1e-2, encoder_lr=1e-3, eval_trn=False)
+    return save_dir
+
+
+@pytest.fixture(scope="module")
+def tiny_engine(tiny_hanlp_model):
+    from kg.nlp.hanlp import HanLPEngine
+
+    return HanLPEngine(model=tiny_hanlp_model)
+
+
+TINY_TEXT = "俞栋加入腾讯。\n李彦宏在北京发言。"
+
+
+def test_tiny_model_is_asked_for_its_tasks(tiny_engine):
+    assert tiny_engine._tasks == ["tok/fine", "ner/msra", "srl", "dep"]
+
+
+def test_tiny_model_analysis_slices_the_text(tiny_engine):
+    a = tiny_engine.analyze(Document("d", TINY_TEXT))
+    assert [s.text for s in a.sentences] == ["俞栋加入腾讯。", "李彦宏在北京发言。"]
+    assert all(TINY_TEXT[t.start:t.end] == t.text for t in a.tokens)
+    assert all(TINY_TEXT[m.start:m.end] == m.text and m.type in ENTITY_TYPES for m in a.mentions)
+    assert all(TINY_TEXT[f.start:f.end] == f.predicate for f in a.frames)
+    starts = {t.start for t in a.tokens}
+    assert all(t.head is None or t.head in starts for t in a.tokens)
+
+
+def test_tiny_model_memorised_names_come_back_typed(tiny_engine):
+    a = tiny_engine.analyze(Document("d", TINY_TEXT))
+    assert {("俞栋", "PERSON"), ("腾讯", "ORG"), ("李彦宏", "PERSON"), ("北京", "LOCATION")} <= {
+        (m.text, m.type) for m in a.mentions}
+
+
+def test_tiny_model_srl_gives_frames_with_arguments(tiny_engine):
+    a = tiny_engine.analyze(Document("d", "俞栋加入腾讯。"))
+    frames = {f.predicate: {arg.role: arg.text for arg in f.arguments} for f in a.frames}
+    assert frames.get("加入", {}).get("ARG0") == "俞栋"
+
+
+def test_get_engine_loads_hanlp_from_a_folder(tiny_hanlp_model):
+    from kg.nlp import get_engine
+
+    engine = get_engine("hanlp", model=tiny_hanlp_model)
+    assert engine.name == "hanlp" and engine.analyze(Document("d", "王小川创立百川。")).tokens
+
+
+def test_a_folder_that_is_not_a_model_is_one_clear_error(tmp_path):
+    if not HAS_HANLP:
+        pytest.skip("hanlp is not installed (pip install 'kg[hanlp]')")
+    from kg.nlp.hanlp import HanLPEngine
+
+    with pytest.raises(EngineError, match="is not available.*--hanlp-model") as err:
+        HanLPEngine(model=str(tmp_path))
+    assert "\n" not in str(err.value)
+
+
+def test_missing_pretrained_model_fails_fast_offline(tmp_path, monkeypatch):
+    if not HAS_HANLP:
+        pytest.skip("hanlp is not installed (pip install 'kg[hanlp]')")
+    from kg.nlp import hanlp as engine_mod
+
+    monkeypatch.setattr(engine_mod, "_cached", lambda url: False)
+    monkeypatch.setattr(engine_mod, "_reachable", lambda host, **kw: False)
+    with pytest.raises(EngineError, match="not in HanLP's cache and .* cannot be reached\): set HANLP_HOME"):
+        engine_mod.HanLPEngine()

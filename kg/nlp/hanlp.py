@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 from pathlib import Path
 from typing import Any, Optional
+from urllib.parse import urlsplit
 
 from ..errors import EngineError
 from ..types import Analysis, Document, Sentence
@@ -109,8 +111,16 @@ def resolve_model(hanlp, model: str) -> str:
 
 
 def load_component(hanlp, model: str):
-    """``hanlp.load`` with every failure (missing files, no network, bad archive) as one EngineError."""
+    """``hanlp.load`` with every failure (missing files, no network, bad archive) as one EngineError.
+
+    A pretrained model that is not in HanLP's cache is downloaded only if HanLP's server answers;
+    otherwise the error comes at once instead of after HanLP's retries.
+    """
     location = resolve_model(hanlp, model)
+    if "://" in location and not _cached(location):
+        host = urlsplit(location).hostname or location
+        if not _reachable(host):
+            raise _unavailable(model, f"not in HanLP's cache and {host} cannot be reached")
     try:
         return hanlp.load(location)
     except EngineError:
@@ -118,6 +128,26 @@ def load_component(hanlp, model: str):
     except (Exception, SystemExit) as err:  # HanLP raises many kinds, and exits on failed downloads
         why = f"{type(err).__name__}: {str(err).strip().splitlines()[0][:160] if str(err).strip() else 'load failed'}"
         raise _unavailable(model, why) from None
+
+
+def _cached(url: str) -> bool:
+    """Whether HanLP would find ``url`` on disk (unpacked, or as a downloaded archive)."""
+    if "#" in url:
+        return True  # a file inside an archive: let HanLP resolve it
+    try:
+        from hanlp.utils.io_util import path_from_url, split_if_compressed
+    except ImportError:
+        return True
+    local, compressed = split_if_compressed(path_from_url(url))
+    return os.path.isdir(local) or bool(compressed and os.path.isfile(local + compressed))
+
+
+def _reachable(host: str, *, timeout: float = 3.0) -> bool:
+    try:
+        with socket.create_connection((host, 443), timeout=timeout):
+            return True
+    except OSError:
+        return False
 
 
 def choose_tasks(component) -> list[str]:
