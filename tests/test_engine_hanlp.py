@@ -179,7 +179,7 @@ def _fake_hanlp(component=None, error=None):
         ALL={},
     )
 
-    def load(location):
+    def load(location, **kwargs):
         if error is not None:
             raise error
         return component
@@ -382,7 +382,7 @@ def test_a_folder_that_is_not_a_model_is_one_clear_error(tmp_path):
         pytest.skip("hanlp is not installed (pip install 'kg[hanlp]')")
     from kg.nlp.hanlp import HanLPEngine
 
-    with pytest.raises(EngineError, match="is not available.*--hanlp-model") as err:
+    with pytest.raises(EngineError, match="cannot be loaded.*config.json.*pass --hanlp-model the folder") as err:
         HanLPEngine(model=str(tmp_path))
     assert "\n" not in str(err.value)
 
@@ -394,5 +394,25 @@ def test_missing_pretrained_model_fails_fast_offline(tmp_path, monkeypatch):
 
     monkeypatch.setattr(engine_mod, "_cached", lambda url: False)
     monkeypatch.setattr(engine_mod, "_reachable", lambda host, **kw: False)
-    with pytest.raises(EngineError, match="not in HanLP's cache and .* cannot be reached\): set HANLP_HOME"):
+    with pytest.raises(EngineError, match=r"not in HanLP's cache and .* cannot be reached\): set HANLP_HOME"):
         engine_mod.HanLPEngine()
+
+
+def test_sentences_follow_hanlp_rules():
+    if not HAS_HANLP:
+        pytest.skip("hanlp is not installed (pip install 'kg[hanlp]')")
+    from kg.nlp.hanlp import hanlp_sentences
+
+    text = "OpenAI released GPT-5. Mr. Altman spoke.\n腾讯发布混元！  字节跳动跟进。"
+    sents = hanlp_sentences(text)
+    assert [s.text for s in sents] == ["OpenAI released GPT-5.", "Mr. Altman spoke.", "腾讯发布混元！", "字节跳动跟进。"]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+def test_overlong_sentences_are_cut():
+    from kg.nlp.hanlp import hanlp_sentences
+
+    text = "甲，" * 400 + "。"
+    sents = hanlp_sentences(text, max_len=100)
+    assert len(sents) > 1 and all(len(s.text) <= 100 for s in sents)
+    assert "".join(s.text for s in sents) == text

@@ -86,6 +86,9 @@ def _import_hanlp():
 
 
 def _unavailable(model: str, why: str) -> EngineError:
+    if Path(model).expanduser().exists():
+        return EngineError(f"HanLP model {model} cannot be loaded ({why}): pass --hanlp-model the folder of a "
+                           f"model saved by HanLP (it holds config.json), or a pretrained id ({LICENCE_NOTE})")
     home = os.environ.get("HANLP_HOME", "~/.hanlp")
     return EngineError(
         f"HanLP model {model} is not available ({why}): set HANLP_HOME (now {home}) to a folder that holds it, "
@@ -105,9 +108,10 @@ def resolve_model(hanlp, model: str) -> str:
         return known[model]
     if "://" in model:
         return model
-    mtl = sorted(k for k, v in vars(hanlp.pretrained.mtl).items() if k.isupper() and isinstance(v, str))
-    raise EngineError(f"HanLP model {model!r} is neither a folder nor a known id: pass a path, "
-                      f"or one of {', '.join(mtl) or DEFAULT_MODEL}")
+    chinese = sorted(k for k, v in vars(hanlp.pretrained.mtl).items()
+                     if k.endswith("_ZH") and isinstance(v, str) and not v.endswith("/"))
+    raise EngineError(f"HanLP model {model!r} is neither a folder nor a known id: pass a path, or one of "
+                      f"{', '.join(chinese) or DEFAULT_MODEL} (all: hanlp.pretrained.mtl.ALL)")
 
 
 def load_component(hanlp, model: str):
@@ -122,7 +126,7 @@ def load_component(hanlp, model: str):
         if not _reachable(host):
             raise _unavailable(model, f"not in HanLP's cache and {host} cannot be reached")
     try:
-        return hanlp.load(location)
+        return hanlp.load(location, verbose=False)
     except EngineError:
         raise
     except (Exception, SystemExit) as err:  # HanLP raises many kinds, and exits on failed downloads
