@@ -108,3 +108,13 @@ def test_every_command_has_help_and_is_in_the_readme():
     for name, p in sub.choices.items():
         assert p.format_help()
         assert f"kg {name}" in readme, f"`kg {name}` is not documented in README.md"
+
+
+@pytest.mark.parametrize("engine", ["foo", "spacy:no_such_pipeline_xyz"])
+def test_missing_engine_is_one_line_and_exit_3(engine, tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    assert main(["build", str(src), "--out", str(tmp_path / "o"), "--engine", engine]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("kg: error:")
+    assert not (tmp_path / "o" / "graph.json").exists()

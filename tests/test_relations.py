@@ -115,3 +115,24 @@ def test_date_in_sentence_becomes_relation_date():
     a = make_analysis("2025年3月14日，美团宣布收购极序科技。", [("美团", C), ("极序科技", C)])
     (r,) = extract_relations(a, gazetteer=GAZ)
     assert r.date == "2025-03-14"
+
+
+def test_semantic_roles_give_direction_and_take_over_the_surface_rule():
+    from kg.types import Argument, Frame
+    text = "极序科技，据说美团已经完成了收购。"
+    a = make_analysis(text, [("极序科技", C), ("美团", C)])
+    p = text.index("收购")
+    frame = Frame("收购", p, p + 2, (Argument("ARG0", text.index("美团"), text.index("美团") + 2, "美团"),
+                                      Argument("ARG1", 0, 4, "极序科技")))
+    a = a.__class__(a.doc, a.sentences, a.tokens, a.mentions, (frame,))
+    facts = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert facts == {("美团", "acquires", "极序科技")}
+
+
+def test_a_frame_whose_predicate_is_no_trigger_gives_nothing():
+    from kg.types import Argument, Frame
+    text = "美团和极序科技吃了饭。"
+    a = make_analysis(text, [("美团", C), ("极序科技", C)])
+    frame = Frame("吃", 7, 8, (Argument("ARG0", 0, 7, "美团和极序科技"), Argument("ARG1", 9, 10, "饭")))
+    a = a.__class__(a.doc, a.sentences, a.tokens, a.mentions, (frame,))
+    assert extract_relations(a, gazetteer=GAZ) == []

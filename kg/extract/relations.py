@@ -58,7 +58,9 @@ def extract_relations(analysis: Analysis, *, gazetteer: Gazetteer | None = None)
         by_sent.append(ms)
         ctx = _Ctx(analysis, sent, ms)
         out += _title_relations(ctx)
-        out += _trigger_relations(ctx)
+        framed, spans = _frame_relations(ctx)
+        out += framed
+        out += _trigger_relations(ctx, skip=spans)
         out += _possessive_relations(ctx)
         out += _coordination_rivals(ctx)
     out += list(_join_details(analysis, out))
@@ -230,12 +232,44 @@ def _trigger_index() -> tuple[re.Pattern, dict[str, list[Trigger]]]:
     return re.compile("|".join(re.escape(w) for w in words), re.I), by_word
 
 
-def _trigger_relations(ctx: _Ctx) -> Iterator[RelationMention]:
+def _frame_relations(ctx: _Ctx) -> tuple[list[RelationMention], set[tuple[int, int]]]:
+    """Semantic roles (engines with SRL): a predicate that is a trigger word, ARG0 → head, ARG1 → tail.
+    Returns the relations and the predicate spans it settled, which the surface rules then leave alone."""
+    rx, by_word = _trigger_index()
+    out: list[RelationMention] = []
+    settled: set[tuple[int, int]] = set()
+    for f in ctx.analysis.frames:
+        if not (ctx.sent.start <= f.start < ctx.sent.end):
+            continue
+        hit = rx.search(f.predicate)
+        if hit is None:
+            continue
+        def inside(role):
+            spans = [(x.start, x.end) for x in f.arguments if x.role == role]
+            return [m for m in ctx.mentions if any(a <= m.start and m.end <= b for a, b in spans)]
+        arg0, arg1 = inside("ARG0"), inside("ARG1")
+        if not arg0 or not arg1:
+            continue
+        for trig in by_word[hit.group(0).lower()]:
+            rel = RELATIONS[trig.relation]
+            heads = _heads_only(ctx, [m for m in arg0 if m.type in rel.head])
+            tails = _heads_only(ctx, [m for m in arg1 if m.type in rel.tail])
+            for h in heads:
+                for t in tails:
+                    if _ok(trig.relation, h, t) and (not rel.symmetric or _kin(h) == _kin(t)):
+                        out.append(_rel(ctx, trig.relation, h, t, 0.8, trigger=trig.word))
+                        settled.add((f.start, f.end))
+    return out, settled
+
+
+def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -> Iterator[RelationMention]:
     rx, by_word = _trigger_index()
     text = ctx.analysis.doc.text
     s = ctx.sent
     for m in rx.finditer(text, s.start, s.end):
         a, b = m.start(), m.end()
+        if any(x <= a and b <= y for x, y in skip):
+            continue  # the semantic roles already said who did what
         word = m.group(0)
         if word.isascii() and ((a > 0 and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum())):
             continue
