@@ -24,6 +24,8 @@ MAX_EVIDENCE = 20  # per relation; the strongest are kept
 
 def mention_key(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None = None) -> str:
     """The resolution key of a surface form: equal keys are one entity."""
+    if key and key.startswith("="):  # an alias written in brackets after a name the gazetteer does not know
+        return mention_key(key[1:], type_, gazetteer=gazetteer)
     if key:
         return "g:" + key
     entry = gazetteer.lookup(text)

@@ -48,6 +48,10 @@ CASES = [
     ("副主任俞栋近日离职。", [("副主任", "n"), ("俞栋", "nr"), ("近日", "t"), ("离职", "v")], {("俞栋", "PERSON")}),
     ("前 GitHub CEO Nat Friedman 加入了实验室。", [], {("Nat Friedman", "PERSON")}),
     ("研究员 Lilian Weng 表示乐观。", [], {("Lilian Weng", "PERSON")}),
+    ("首席技术官凯文·斯科特表示", [("首席技术官", "n"), ("凯文", "nr"), ("·", "x"), ("斯科特", "nr"), ("表示", "v")],
+     {("凯文·斯科特", "PERSON")}),
+    ("听澜智能发布观澜-2 模型。", [("听澜", "nz"), ("智能", "n"), ("发布", "v"), ("观澜", "nz"), ("-", "x"), ("2", "m"),
+                                ("模型", "n")], {("听澜智能", "COMPANY"), ("观澜-2", "MODEL")}),
 ]
 
 
@@ -78,3 +82,16 @@ def test_model_context_retypes_an_engine_organisation():
     m = Mention("星河", "ORG", 5, 7, "ner", None, 0.8)
     a = refine(base.__class__(base.doc, base.sentences, base.tokens, (m,)), gazetteer=GAZ)
     assert ("星河", "MODEL") in {(x.text, x.type) for x in a.mentions}
+
+
+def test_a_name_in_brackets_is_an_alias_of_the_name_before_it():
+    from kg.resolve import mention_key
+    text = "亚马逊（Amazon）投资了它。"
+    gaz = Gazetteer([GazetteerEntry("亚马逊", "COMPANY", ()), GazetteerEntry("Amazon Web", "COMPANY", ())])
+    base = make_analysis(text)
+    from kg.types import Mention
+    amazon = Mention("Amazon", "ORG", 4, 10, "ner", None, 0.9)
+    a = refine(base.__class__(base.doc, base.sentences, base.tokens, (amazon,)), gazetteer=gaz)
+    alias = next(m for m in a.mentions if m.text == "Amazon")
+    assert alias.source == "alias" and alias.type == "COMPANY"
+    assert mention_key("Amazon", "COMPANY", gazetteer=gaz, key=alias.key) == mention_key("亚马逊", "COMPANY", gazetteer=gaz)

@@ -59,6 +59,7 @@ CASES = [
     ("澄言智能完成 2 亿元融资，投资方包括红杉中国、高瓴和腾讯。", [("澄言智能", C), ("红杉中国", C), ("高瓴", C), ("腾讯", C)],
      {("红杉中国", "invests_in", "澄言智能", None), ("高瓴", "invests_in", "澄言智能", None), ("腾讯", "invests_in", "澄言智能", None)}),
     ("李四拥有清华大学博士学位。", [("李四", P), ("清华大学", O)], {("李四", "educated_at", "清华大学", None)}),
+    ("谷歌也持有 Anthropic 的股份。", [("谷歌", C), ("Anthropic", C)], {("谷歌", "invests_in", "Anthropic", None)}),
     ("张三创办了澄言智能。", [("张三", P), ("澄言智能", C)], {("张三", "founded", "澄言智能", None)}),
 ]
 
@@ -73,6 +74,10 @@ NEGATIVE = [
     ("微软亚洲研究院发布了新论文。", [("微软亚洲研究院", O)]),
     # a verb used as a modifier
     ("OpenAI 的模型登上开源榜单。", [("OpenAI", C)]),
+    # rumours, questions and talks are not facts
+    ("传字节跳动将收购码上智能？", [("字节跳动", C), ("码上智能", C)]),
+    ("网传美团投资了极序科技。", [("美团", C), ("极序科技", C)]),
+    ("字节跳动正在洽谈收购码上智能。", [("字节跳动", C), ("码上智能", C)]),
     # type constraints: a model cannot join a company
     ("GPT-5 加入了新功能。", [("GPT-5", M)]),
 ]

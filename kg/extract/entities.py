@@ -56,7 +56,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = _select(cands)
     chosen = [_retype(m, text, gaz) for m in chosen]
     chosen = [m for m in _extend_variants(text, chosen) if _plausible(m)]
-    chosen = _select(_propagate(text, chosen, gaz))
+    chosen = _link_parenthetical(text, _select(_propagate(text, chosen, gaz)))
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 
@@ -120,11 +120,38 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     any(before.rstrip().endswith(tt) for tt in title_set)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
+    # transliterated foreign names: 凯文·斯科特, 达里奥·阿莫迪
+    starts = {t.start for t in toks}
+    for m in _DOTTED_NAME.finditer(st):
+        a, b = s0 + m.start(), s0 + m.end()
+        dot = a + re.search(r"[·•・]", m.group(0)).start()
+        while toks and a not in starts and a < dot - 1:
+            a += 1  # 首席技术官凯文·斯科特: the name starts where a word starts
+        after = [t for t in toks if dot < t.start and t.end <= b]
+        if after:  # …斯科特表示: the name ends before the verb
+            keep = []
+            for t in after:
+                if t.pos[:1] in ("v", "p", "u", "c", "d", "r") or t.text in _STOP_AFTER:
+                    break
+                keep.append(t)
+            if keep:
+                b = keep[-1].end
+        name = text[a:b]
+        if gaz.lookup(name) is None or gaz.lookup(name).type == PERSON:
+            out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
     # a Chinese name with a Latin or numbered variant: 观澜-2, 澄观-Med, 望舒-Music
     for m in _CJK_VARIANT.finditer(st):
         a, b = s0 + m.start(1), s0 + m.end(1)
-        if not _PRODUCT_AFTER.match(text, b) and m.group(2).lower() not in stopnames():
-            out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
+        h = s0 + m.start(1) + len(m.group(2))  # the hyphen
+        before = [t for t in toks if t.start < h <= t.end and t.end == h]
+        if before:  # 表示码上-Coder: the name is the word (or two) right before the hyphen
+            k = toks.index(before[0])
+            a = before[0].start
+            if h - a < 2 and k > 0 and toks[k - 1].end == a and is_han(toks[k - 1].text[-1]):
+                a = toks[k - 1].start
+        if h - a < 2 or _PRODUCT_AFTER.match(text, b) or text[a:h].lower() in stopnames():
+            continue
+        out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # organisation suffixes over jieba tokens: extend left over name-like tokens
     out += _suffix_orgs(text, toks)
     out += _appositive_names(text, toks)
@@ -134,7 +161,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
 
 
 _MODEL_TEAM = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fffA-Za-z0-9]{2,8}?)\s?(?:大模型|模型)(?:研发)?团队")
-_CJK_VARIANT = re.compile(r"(?<![\u4e00-\u9fff])(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})?")
+_CJK_VARIANT = re.compile(r"(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")
 _PRODUCT_AFTER = re.compile(r"\s?(芯片|手机|显卡|汽车|机器人|系统|平台|眼镜|耳机|服务器|处理器|号|型号)")
 _UNIT_AFTER = re.compile(r"\s?(团队|实验室|研究院|研究所|事业部|工作室)")
 _LATIN_TITLES = frozenset({"CEO", "CTO", "COO", "CFO", "CPO", "CSO", "VP", "SVP", "EVP", "Founder", "Co-founder",
@@ -301,6 +329,22 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
         src = names[hit.group(0)]
         out.append(replace(src, start=a, end=b, confidence=src.confidence * 0.95))
         bisect.insort(taken, (a, b))
+    return out
+
+
+def _link_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
+    """凯文·斯科特（Kevin Scott）, 亚马逊（Amazon）: the name in brackets is an alias of the one before it.
+    It keeps its offsets, takes the first name's key, and is marked ``source="alias"`` so that relation
+    rules do not treat it as a second participant."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    out = list(ms)
+    for i in range(len(ms) - 1):
+        x, y = ms[i], ms[i + 1]
+        gap = text[x.end:y.start]
+        if gap.strip() in ("（", "(") and re.match(r"\s*[）)]", text[y.end:y.end + 2]) and \
+                (x.type == y.type or y.type in (ORG, COMPANY) and x.type in (ORG, COMPANY)):
+            key = x.key or ("=" + x.text)
+            out[i + 1] = replace(y, key=key, type=x.type, source="alias")
     return out
 
 

@@ -20,6 +20,9 @@ from .gazetteer import Gazetteer, load_gazetteer
 _CLAUSE = re.compile(r"[，,；;：:]|(?<=[^\d])、(?=[^\d])(?!.)")  # clause breaks (、 only joins lists)
 _COORD = re.compile(r"^\s*(、|和|与|及|以及|跟|同|还有|,|，|/|&|and)\s*$", re.I)
 _MODIFIER_USE = re.compile(r"(榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作)")
+_HEARSAY = re.compile(r"^\s*(【[^】]*】)?\s*(传(?![统感播输递承奇说真])|据传|网传|传闻|传言|坊间传)|[？?]\s*[」”\"]?\s*$")
+_INTENT = re.compile(r"(洽谈|谈判|商谈|磋商|考虑|有意|寻求|拟|计划|打算|准备|试图|意图|可能|或将|或)\s*$")
+_TRANSACTIONS = frozenset({"acquires", "invests_in"})
 _PAREN = re.compile(r"[（(][^）)]{0,40}[）)]")
 _NEG = re.compile(r"(不|未|没有|没|否认|并非|并未|无意|拒绝|难以|不会|尚未|停止)\s*(将|会|再|打算|计划|考虑)?\s*$")
 _NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再|拒绝|从未|未(?![来知])")
@@ -54,8 +57,10 @@ def extract_relations(analysis: Analysis, *, gazetteer: Gazetteer | None = None)
     out: list[RelationMention] = []
     by_sent = []
     for sent in analysis.sentences:
-        ms = tuple(m for m in core if sent.start <= m.start and m.end <= sent.end)
+        ms = tuple(m for m in core if sent.start <= m.start and m.end <= sent.end and not m.source == "alias")
         by_sent.append(ms)
+        if _HEARSAY.search(sent.text):
+            continue  # 传字节跳动将收购…？ · 网传 … : a rumour or a question states no fact
         ctx = _Ctx(analysis, sent, ms)
         out += _title_relations(ctx)
         framed, spans = _frame_relations(ctx)
@@ -279,7 +284,12 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue
         if _MODIFIER_USE.match(text, b):
             continue  # 开源社区, 发布会: the word names a thing here, it is not the verb
+        intent = _INTENT.search(text[max(s.start, a - 6):a])
+        if word == "持有" and not re.search(r"股", text[b:b + 14]):
+            continue  # 持有 … 股份 is a stake; 持有 a view is not
         for trig in by_word[word.lower()]:
+            if intent and trig.relation in _TRANSACTIONS:
+                continue  # 正在洽谈收购 X: talks, not a deal
             yield from _apply_trigger(ctx, trig, a, b)
 
 
@@ -578,7 +588,6 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
                 continue
             if parent.name not in present:
                 continue  # 微软亚洲研究院 alone says nothing of 微软 unless the text names 微软 too
-            rest = form[len(form) - len(form.lstrip()):]
             if m.type == MODEL and re.match(r"[\s]*[-\d.]", form[_prefix_len(form, parent):]):
                 continue  # DeepSeek-V3: a version of a name, not a company's product line
             rel = "develops" if m.type == MODEL else "part_of"
@@ -598,10 +607,12 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
 
 
 def _prefix_len(form: str, entry) -> int:
-    from ..text import name_key
+    """How many characters of ``form`` spell one of ``entry``'s names (case, width and spaces aside)."""
+    from ..text import fold
 
+    names = {fold(x).replace(" ", "") for x in (entry.name, *entry.aliases)}
     for end in range(len(form) - 1, 0, -1):
-        if name_key(form[:end]) in {name_key(x) for x in (entry.name, *entry.aliases)}:
+        if fold(form[:end]).replace(" ", "") in names:
             return end
     return 0
 
