@@ -137,6 +137,30 @@ def test_forms_are_clean(entries):
         ("奥特曼", "Sam Altman", "PERSON"),
         ("伊利亚·苏茨克维", "Ilya Sutskever", "PERSON"),
         ("哈萨比斯", "Demis Hassabis", "PERSON"),
+        # second batch: investors, hardware, institutes, recent models, people
+        ("腾讯战投", "腾讯投资", "COMPANY"),
+        ("阿里战投", "阿里巴巴战投", "COMPANY"),
+        ("MiraclePlus", "奇绩创坛", "COMPANY"),
+        ("光速光合", "光速中国", "COMPANY"),
+        ("GGV Capital", "纪源资本", "COMPANY"),
+        ("Coatue", "Coatue", "COMPANY"),
+        ("BOE", "京东方", "COMPANY"),
+        ("CATL", "宁德时代", "COMPANY"),
+        ("零跑", "零跑汽车", "COMPANY"),
+        ("Pony.ai", "小马智行", "COMPANY"),
+        ("韦尔股份", "豪威集团", "COMPANY"),
+        ("中科院软件所", "中国科学院软件研究所", "ORG"),
+        ("北师大", "北京师范大学", "ORG"),
+        ("港交所", "香港交易所", "ORG"),
+        ("华西医院", "四川大学华西医院", "ORG"),
+        ("Nano Banana", "Gemini 2.5 Flash Image", "MODEL"),
+        ("gpt-oss-120b", "gpt-oss", "MODEL"),
+        ("豆包大模型1.6", "Doubao-Seed-1.6", "MODEL"),
+        ("日日新V6.5", "SenseNova V6.5", "MODEL"),
+        ("Kling 2.1", "可灵2.1", "MODEL"),
+        ("稚晖君", "彭志辉", "PERSON"),
+        ("Hock Tan", "陈福阳", "PERSON"),
+        ("帕特·基辛格", "Pat Gelsinger", "PERSON"),
     ],
 )
 def test_lookup_spot_checks(gazetteer, alias, canonical, typ):
@@ -155,6 +179,11 @@ def test_lookup_spot_checks(gazetteer, alias, canonical, typ):
         ("腾讯 AI Lab", "腾讯"),
         ("Google DeepMind", "谷歌"),
         ("达摩院", "阿里巴巴"),
+        ("腾讯投资", "腾讯"),
+        ("阿里巴巴战投", "阿里巴巴"),
+        ("京东科技", "京东"),
+        ("小米汽车", "小米"),
+        ("京东方", "京东"),
     ],
 )
 def test_units_are_separate_from_their_parent(gazetteer, unit, parent):
@@ -166,7 +195,9 @@ def test_units_are_separate_from_their_parent(gazetteer, unit, parent):
     "word",
     # ordinary words or names too ambiguous to match blindly in news text
     ["米", "星火", "天工", "悟道", "盘古", "百川", "蚂蚁", "联想", "理想", "荣耀", "元宝", "商量", "可图",
-     "有道", "用友", "云从", "中兴", "地平线", "红杉", "通义", "科技部", "教育部", "大模型", "人工智能", "AI", "GPT", "X"],
+     "有道", "用友", "云从", "中兴", "地平线", "红杉", "通义", "科技部", "教育部", "大模型", "人工智能", "AI", "GPT", "X",
+     "上汽", "广汽", "吉利", "长城", "美的", "好未来", "和硕", "慧与", "日立", "联电", "中国移动", "大基金", "可灵",
+     "北外", "南理工", "国资委", "Benchmark", "Fidelity", "Gen-4", "Ellison"],
 )
 def test_ambiguous_words_are_not_names(gazetteer, word):
     assert gazetteer.lookup(word) is None
@@ -181,6 +212,11 @@ def test_ambiguous_words_are_not_names(gazetteer, word):
         ("OpenAI发布GPT-4o mini和o3-mini。", ["OpenAI", "GPT-4o mini", "o3-mini"]),
         ("他毕业于东北大学，后在北大任教。", ["东北大学", "北京大学"]),
         ("可灵AI可灵活生成视频。", ["可灵AI"]),
+        ("京东方与京东合作。", ["京东方", "京东"]),
+        ("他坐上汽车去推广汽车。", []),
+        ("腾讯投资领投，北极光创投跟投。", ["腾讯投资", "北极光创投"]),
+        ("DeepSeek-V3.2-Exp比DeepSeek-V3.1更快。", ["DeepSeek-V3.2-Exp", "DeepSeek-V3.1"]),
+        ("Qwen3-Coder与Llama 4 Maverick对比。", ["Qwen3-Coder", "Llama 4 Maverick"]),
     ],
 )
 def test_find_in_text(gazetteer, text, expected):
