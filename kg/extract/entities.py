@@ -74,7 +74,22 @@ def _engine_mentions(analysis: Analysis, gaz: Gazetteer) -> Iterator[Mention]:
 
 
 def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
-    return [Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0) for s, e, entry in gaz.find(text)]
+    out = []
+    for s, e, entry in gaz.find(text):
+        if e < len(text) and text[e] in "了过" and _ends_with_verb(text[s:e]):
+            # 腾讯投资了 X: the company 腾讯 and the verb 投资, not the fund 腾讯投资
+            shorter = next(((s, k, gaz.lookup(text[s:k])) for k in range(e - 1, s + 1, -1) if gaz.lookup(text[s:k])), None)
+            if shorter is None:
+                continue
+            s, e, entry = shorter
+        out.append(Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0))
+    return out
+
+
+def _ends_with_verb(name: str) -> bool:
+    from ..resources_data import triggers
+
+    return any(name.endswith(t.word) and len(t.word) >= 2 for t in triggers() if not t.word.isascii())
 
 
 def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
