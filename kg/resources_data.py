@@ -14,7 +14,7 @@ from .errors import ResourceError
 from .schema import RELATIONS
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
-FRAMES = ("svo", "pre", "any")
+FRAMES = ("svo", "pre", "any", "rev")
 TITLE_KINDS = ("lead", "found", "member", "edu")
 
 

@@ -60,6 +60,15 @@ CASES = [
      {("红杉中国", "invests_in", "澄言智能", None), ("高瓴", "invests_in", "澄言智能", None), ("腾讯", "invests_in", "澄言智能", None)}),
     ("李四拥有清华大学博士学位。", [("李四", P), ("清华大学", O)], {("李四", "educated_at", "清华大学", None)}),
     ("谷歌也持有 Anthropic 的股份。", [("谷歌", C), ("Anthropic", C)], {("谷歌", "invests_in", "Anthropic", None)}),
+    ("微软旗下的 GitHub 也与 Anthropic 达成合作。", [("微软", C), ("GitHub", C), ("Anthropic", C)],
+     {("GitHub", "part_of", "微软", None), ("GitHub", "partners_with", "Anthropic", None)}),
+    ("智谱同时提交了自家的 GLM-4.5 和 GLM-4.5-Air。", [("智谱", C), ("GLM-4.5", M), ("GLM-4.5-Air", M)],
+     {("智谱", "develops", "GLM-4.5", None), ("智谱", "develops", "GLM-4.5-Air", None)}),
+    ("DeepSeek 由梁文锋创立，背后的投资方是幻方量化。", [("DeepSeek", C), ("梁文锋", P), ("幻方量化", C)],
+     {("梁文锋", "founded", "DeepSeek", None), ("幻方量化", "invests_in", "DeepSeek", None)}),
+    ("赵晟佳毕业于清华大学，曾是 OpenAI 研究员，参与了 GPT-4 的训练。", [("赵晟佳", P), ("清华大学", O), ("OpenAI", C), ("GPT-4", M)],
+     {("赵晟佳", "educated_at", "清华大学", None), ("赵晟佳", "works_for", "OpenAI", "研究员"),
+      ("赵晟佳", "develops", "GPT-4", None)}),
     ("张三创办了澄言智能。", [("张三", P), ("澄言智能", C)], {("张三", "founded", "澄言智能", None)}),
 ]
 

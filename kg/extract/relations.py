@@ -306,6 +306,9 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
     if left and _NEG_SPAN.search(ctx.gap(left[0].end, a)):
         return
     text = ctx.analysis.doc.text
+    if trig.frame == "rev":
+        yield from _reverse_frame(ctx, trig, left, right)
+        return
     passive = list(_passive(ctx, trig, lo, a, left, b))
     if passive:
         yield from passive
@@ -314,8 +317,11 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         subj = _carried_subject(ctx, lo, rel.head, verb_first=not text[lo:a].strip(" 了"))
         if subj is not None:
             left = [subj] + left
-    if trig.relation == "invests_in" and re.search(r"(方|者|机构|的有)(包括|为)?$", trig.word) and right:
+    if trig.relation == "invests_in" and re.search(r"(方|者|机构|的有|股东)(包括|为)?$", trig.word) and right \
+            and re.match(r"\s*(包括|为|是|有|系)?", text[b:right[0].start]).end() == right[0].start - b:
         raised, ev = _raised_company(ctx, right[0].start)
+        if raised is None:  # DeepSeek 由梁文锋创立，背后的投资方是幻方量化
+            raised = _carried_subject(ctx, _clause_bounds(ctx, a)[0], (COMPANY,), allow_same_clause=True)
         investors = [m for m in right if m.type in rel.head]
         if raised is not None and investors:
             for h in _group(ctx, right, right.index(investors[0]), +1, rel.head):
@@ -340,6 +346,18 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         yield from found
         if not found and trig.relation == "invests_in":
             yield from _round_investors(ctx, trig, left, a)
+
+
+def _reverse_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mention]) -> Iterator[RelationMention]:
+    """TAIL 旗下(的) HEAD: 微软旗下的 GitHub → GitHub part_of 微软."""
+    rel = RELATIONS[trig.relation]
+    tails = [m for m in left if m.type in rel.tail]
+    heads = [m for m in right if m.type in rel.head]
+    if not tails or not heads or right.index(heads[0]) > 1:
+        return
+    for h in _group(ctx, right, right.index(heads[0]), +1, rel.head):
+        if _ok(trig.relation, h, tails[-1]):
+            yield _rel(ctx, trig.relation, h, tails[-1], 0.8, trigger=trig.word)
 
 
 _RAISED = re.compile(r"(完成|获得|宣布|获|拿到|启动)[^，,。；;]{0,16}(融资|投资)")
@@ -446,6 +464,8 @@ def _carried_subject(ctx: _Ctx, lo: int, types, *, allow_same_clause: bool = Fal
     return subjects[0] if allow_same_clause else subjects[-1]
 
 
+_OBJECT_MARK = re.compile(r"(是|为|任|在|于|向|对|与|和|从|加入|离开|担任|出任)\s*$")
+_SUBJECT_MARK = re.compile(r"\s*(在|已|已经|将|于|正|也|则|还|凭借|以|此前|目前|近日|今年|宣布|表示)")
 _SECTION = re.compile(r"【[^】]{0,20}】|\[[^\]]{0,20}\]")
 
 
@@ -459,7 +479,11 @@ def _clause_initial(ctx: _Ctx, m: Mention) -> bool:
         if c0 <= x.start and x.end <= m.start:
             prefix = prefix.replace(x.text, "")
     prefix = _title_regex().sub("", prefix)
-    return len(prefix.strip()) <= 6
+    if _OBJECT_MARK.search(prefix):
+        return False  # 曾是 OpenAI 研究员: OpenAI is not who acts next
+    if len(prefix.strip()) <= 6:
+        return True
+    return bool(_SUBJECT_MARK.match(text, m.end))  # …新发布的推理模型 DeepSeek-R2 在榜单上…
 
 
 def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[RelationMention]:
@@ -564,15 +588,23 @@ def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[R
 
 
 # --- possessives and names ---------------------------------------------------------------------
+_OWN = re.compile(r"(自家|自研|自主研发)的?\s*$")
 _POSSESSIVE = re.compile(r"^\s*(的|旗下的?|自研的?|自家的?|推出的|发布的|开发的|研发的|开源的|最新的?|新一代的?)?\s*$")
 
 
 def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
-    """腾讯的混元 · OpenAI 旗下的 GPT-5 · 谷歌 Gemini → develops."""
+    """腾讯的混元 · OpenAI 旗下的 GPT-5 · 谷歌 Gemini → develops; 智谱提交了自家的 GLM-4.5 → develops."""
     ms = ctx.mentions
+    text = ctx.analysis.doc.text
     for a, b in zip(ms, ms[1:]):
         if b.type == MODEL and a.type in (COMPANY, ORG) and _POSSESSIVE.match(ctx.gap(a.end, b.start)):
             yield _rel(ctx, "develops", a, b, 0.7)
+    for i, m in enumerate(ms):
+        if m.type == MODEL and _OWN.search(text[max(ctx.sent.start, m.start - 5):m.start]):
+            subj = [x for x in ms[:i] if x.type in (COMPANY, ORG) and _clause_initial(ctx, x)]
+            if subj:
+                for t in _group(ctx, list(ms), i, +1, (MODEL,)):
+                    yield _rel(ctx, "develops", subj[-1], t, 0.7)
 
 
 def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer) -> Iterator[RelationMention]:
