@@ -23,6 +23,7 @@ COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银
                     "Inc.", "Inc", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Capital", "Ventures", "Robotics",
                     "Systems")
 ORG_SUFFIXES = ("人工智能研究院", "研究院", "研究所", "研究中心", "实验室", "大学", "学院", "科学院", "工作室", "基金会",
+                "事业部", "事业群",
                 "委员会", "Lab", "Labs", "Research", "Institute", "University", "Foundation")
 _MODEL_WORDS = ("大语言模型", "大模型", "语言模型", "模型", "系列")
 _QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]\s*(?:系列)?\s*(?:大语言模型|大模型|模型|系列)")

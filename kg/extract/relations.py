@@ -182,6 +182,14 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         role = (pre if former_before else "") + (m.group(2) or "") + (m.group(3) or "") + roles[-1]
         title_end = org.end + end_in_window
         person = None
+        # 快手副总裁、可灵事业部负责人盖文轩: a chain of ORG TITLE pairs before one person
+        k = i + 1
+        while nxt is not None and nxt.type in (ORG, COMPANY) and re.fullmatch(r"\s*[、,，兼及和]\s*", text[title_end:nxt.start]):
+            t_next = _title_regex().match(text, nxt.end)
+            if not t_next or k + 1 >= len(ms):
+                break
+            title_end, k = t_next.end(), k + 1
+            nxt = ms[k]
         if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", text[title_end:nxt.start]):
             person, conf = nxt, 0.9
         else:
