@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import json
 import os
 import random
@@ -11,6 +12,8 @@ import zlib
 import pytest
 
 import kg.ingest as ingest
+import kg.ingest.files
+import kg.ingest.ids
 from kg.errors import InputError
 from kg.ingest import (
     IngestFailure,
@@ -50,8 +53,10 @@ def tiny_png() -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0\0\0\0")) + chunk(b"IEND", b"")
 
 
-def test_doctests():
-    assert doctest.testmod(ingest).failed == 0
+@pytest.mark.parametrize("module", ["", ".base", ".decode", ".files", ".html", ".ids", ".jsonl", ".normalize"])
+def test_doctests(module):
+    mod = importlib.import_module("kg.ingest" + module)
+    assert doctest.testmod(mod).failed == 0
 
 
 # ------------------------------------------------------------------------------------------- encodings
@@ -272,10 +277,10 @@ def test_jsonl_line_over_limit_is_skipped(tmp_path):
      ("a\x00b\nc", "abc"), (".hidden", "hidden"), ("x" * 300, None), ("腾讯:1", "腾讯:1")],
 )
 def test_clean_id(raw, expected):
-    got = ingest._clean_id(raw)
+    got = ingest.ids._clean_id(raw)
     if expected is not None:
         assert got == expected
-    assert "/" not in got and "\\" not in got and ".." not in got and len(got) <= ingest.ID_MAX_CHARS
+    assert "/" not in got and "\\" not in got and ".." not in got and len(got) <= ingest.ids.ID_MAX_CHARS
     assert all(ord(c) >= 0x20 for c in got)
 
 
@@ -369,8 +374,8 @@ def test_generator_streams_one_file_at_a_time(tmp_path, monkeypatch):
     for i in range(3):
         write(tmp_path / f"{i}.txt", SHORT)
     reads = []
-    real = ingest._read_file
-    monkeypatch.setattr(ingest, "_read_file", lambda p, *a: reads.append(p.name) or real(p, *a))
+    real = ingest.files._read_file
+    monkeypatch.setattr(ingest.files, "_read_file", lambda p, *a: reads.append(p.name) or real(p, *a))
     it = iter_documents([tmp_path])
     assert reads == []
     next(it)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kg.ingest as ingest
+import kg.ingest.ids
 from kg._io import safe_child
 from kg.ingest import iter_documents, normalize_text
 from kg.types import Document
@@ -44,7 +45,7 @@ _weird = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=
 @settings(max_examples=300, deadline=None)
 @given(_weird)
 def test_clean_id_never_makes_a_path(raw):
-    got = ingest._clean_id(raw)
+    got = ingest.ids._clean_id(raw)
     assert "/" not in got and "\\" not in got and ".." not in got
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in got)
     if got:
