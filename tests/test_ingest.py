@@ -403,3 +403,10 @@ def test_documents_from_texts():
     assert documents_from_texts("一段", prefix="../x")[0].id == "x-0001"
     with pytest.raises(InputError, match="not str"):
         documents_from_texts([b"bytes"])  # type: ignore[list-item]
+
+
+def test_lone_surrogates_are_removed():
+    # a str from Python code can hold them; UTF-8 cannot, so hashing and writing would fail later
+    assert normalize_text("腾讯\ud800混元\udfff") == "腾讯混元"
+    (doc,) = documents_from_texts(["腾讯\udc80发布混元。"])
+    assert doc.text == "腾讯发布混元。" and len(doc.content_hash) == 64

@@ -9,11 +9,12 @@ TITLE_MAX_CHARS = 80
 DATE_LINES = 5
 
 _NEWLINE = re.compile("[\x0b\x0c\x85\u2028\u2029]")
-_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
 
 
 def normalize_text(text: str) -> str:
-    """Line breaks → ``\\n``; NUL, C0/C1 controls (but tab and newline) and zero-width characters removed.
+    """Line breaks → ``\\n``; NUL, C0/C1 controls (but tab and newline), zero-width characters and lone
+    surrogates (which cannot be written as UTF-8) removed.
 
     Nothing else changes: full-width punctuation, traditional characters and spacing stay (no NFKC).
     """
