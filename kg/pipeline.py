@@ -47,10 +47,13 @@ def analyze_document(doc: Document, *, engine: str = DEFAULT_ENGINE, model: str 
 
 def analyze(text: str, *, engine: str = DEFAULT_ENGINE, doc_id: str = "text") -> ExtractionResult:
     """Mentions and relations of one text: ``a.mentions`` (text, type, start, end), ``a.relations``."""
+    from .errors import InputError
     from .ingest import documents_from_texts
 
-    doc = documents_from_texts([text], prefix=doc_id)[0]
-    return analyze_document(doc, engine=engine)
+    docs = documents_from_texts([text], prefix=doc_id)
+    if not docs:
+        raise InputError("the text is empty (or only spaces and control characters): pass some text to analyze")
+    return analyze_document(docs[0], engine=engine)
 
 
 def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None = None,
