@@ -23,12 +23,14 @@ def cmd_build(args) -> int:
     with _progress(args.quiet) as tick:
         res = run(args.inputs, engine=args.engine, model=args.hanlp_model, workers=args.workers,
                   progress=tick, update=args.update)
-    write_outputs(res.graph, out, max_nodes=args.max_nodes, timings=res.timings)
-    if not args.quiet:
-        print_summary(res, out)
+    nothing_read = res.documents == 0 and res.unchanged == 0  # then leave any earlier output as it is
+    if not nothing_read:
+        write_outputs(res.graph, out, max_nodes=args.max_nodes, timings=res.timings)
+        if not args.quiet:
+            print_summary(res, out)
     for f in res.failures:
         print(f"kg: skipped {f.path}{f':{f.line}' if f.line else ''}: {f.reason}", file=sys.stderr)
-    if res.documents == 0:
+    if nothing_read:
         print("kg: error: no document could be read; nothing to build", file=sys.stderr)
         return 2
     return EXIT_PARTIAL if res.failures else 0
