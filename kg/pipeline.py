@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
@@ -15,9 +15,13 @@ from .graph import KnowledgeGraph
 from .nlp import DEFAULT_ENGINE, get_engine
 from .resolve import Resolver
 from .schema import CORE_TYPES
-from .types import Document, ExtractionResult
+from .types import Document, ExtractionResult, Mention, RelationMention
 
 log = logging.getLogger(__name__)
+
+# Extractors look at every sentence against every mention of its document: a long document is analysed in
+# pieces of at most this many characters, so the work per document grows linearly with its length.
+PIECE_CHARS = 5_000
 
 
 @dataclass
@@ -90,17 +94,24 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
             known.add(h)
             if item.id in resolver.documents:
                 item = replace(item, id=f"{item.id}@{h[:8]}")
-            yield item
+            spans = list(_pieces(item.text, PIECE_CHARS))
+            for i, (start, end) in enumerate(spans):  # a long document goes through in pieces
+                pending.append((start, h, i == len(spans) - 1))
+                yield item if len(spans) == 1 else replace(item, text=item.text[start:end])
 
+    pending: deque = deque()  # (offset, content hash, last piece?) of each piece, in _process's order
     for doc, res in _process(docs(), engine=engine, model=model, workers=workers, timings=timings):
         t = time.perf_counter()
-        mentions = [m for m in res.mentions if m.type in CORE_TYPES]
-        resolver.add(doc.id, mentions, res.relations, content_hash=doc.content_hash)
+        offset, h, last = pending.popleft()
+        mentions = [_shift(m, offset) for m in res.mentions if m.type in CORE_TYPES]
+        relations = [_shift_relation(r, offset) for r in res.relations] if offset else res.relations
+        resolver.add(doc.id, mentions, relations, content_hash=h)
         timings["resolve"] += time.perf_counter() - t
-        result.documents += 1
         result.chars += len(doc.text)
-        if progress is not None:
-            progress(result.documents)
+        if last:
+            result.documents += 1
+            if progress is not None:
+                progress(result.documents)
     t = time.perf_counter()
     entities = resolver.entities()
     relations = resolver.relations(entities)
@@ -109,6 +120,27 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
     result.graph = KnowledgeGraph.from_parts(entities.values(), relations, meta=meta)
     timings["graph"] += time.perf_counter() - t
     return result
+
+
+def _pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """(start, end) spans of at most ``limit`` chars covering ``text``, cut after a line break where there is
+    one in the second half of the span, else after a sentence end, else at ``limit``."""
+    start, n = 0, len(text)
+    while n - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = text.rfind("\n", lo, hi) + 1 or max(text.rfind(p, lo, hi) for p in "。！？!?；;") + 1 or hi
+        yield start, cut
+        start = cut
+    yield start, n
+
+
+def _shift(m: Mention, offset: int) -> Mention:
+    return replace(m, start=m.start + offset, end=m.end + offset) if offset else m
+
+
+def _shift_relation(r: RelationMention, offset: int) -> RelationMention:
+    ev = replace(r.evidence, start=r.evidence.start + offset, end=r.evidence.end + offset)
+    return replace(r, head=_shift(r.head, offset), tail=_shift(r.tail, offset), evidence=ev)
 
 
 def _process(docs: Iterator[Document], *, engine, model, workers, timings):
