@@ -1,0 +1,144 @@
+"""`kg build --update GRAPH.json INPUT... --out DIR`: nothing already in the graph is lost, the same document
+again adds nothing (documents are known by content hash), a new document adds its facts."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.cli import main
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+A = "01_tencent_hunyuan_hire.txt"
+B = "02_thinking_machines_funding.txt"
+C = "03_qwen3_coder_release.txt"
+
+
+def folder(tmp_path, name, *files):
+    d = tmp_path / name
+    d.mkdir()
+    for f in files:
+        shutil.copy(SAMPLES / f, d / f)
+    return d
+
+
+def build(*argv) -> int:
+    return main(["build", *map(str, argv), "-q"])
+
+
+def load(out) -> dict:
+    return json.loads((out / "graph.json").read_text(encoding="utf-8"))
+
+
+def nodes(data) -> dict:
+    return {n["id"]: n for n in data["nodes"]}
+
+
+def edges(data) -> dict:
+    return {(e["source"], e["relation"], e["target"]): e for e in data["edges"]}
+
+
+def evidence(data) -> set:
+    return {(k, ev["doc"], ev["start"], ev["end"]) for k, e in edges(data).items() for ev in e["evidence"]}
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory):
+    """A graph of samples A and B."""
+    tmp = tmp_path_factory.mktemp("first")
+    assert build(folder(tmp, "ab", A, B), "--out", tmp / "out") == 0
+    return tmp / "out"
+
+
+def test_same_documents_again_change_nothing(first, tmp_path, capsys):
+    rc = build("--update", first / "graph.json", folder(tmp_path, "ab", A, B), "--out", tmp_path / "out")
+    assert rc == 0, capsys.readouterr().err
+    assert (tmp_path / "out" / "graph.json").read_bytes() == (first / "graph.json").read_bytes()
+
+
+def test_same_text_under_another_name_is_not_added_again(first, tmp_path):
+    d = tmp_path / "renamed"
+    d.mkdir()
+    shutil.copy(SAMPLES / A, d / "copy_of_a.txt")
+    assert build("--update", first / "graph.json", d, "--out", tmp_path / "out") == 0
+    after = load(tmp_path / "out")
+    assert "copy_of_a" not in after["graph"]["doc_hashes"]
+    assert evidence(after) == evidence(load(first))
+    assert {k: n["mentions"] for k, n in nodes(after).items()} == {k: n["mentions"] for k, n in nodes(load(first)).items()}
+
+
+def test_new_document_adds_and_nothing_is_lost(first, tmp_path):
+    assert build("--update", first / "graph.json", folder(tmp_path, "c", C), "--out", tmp_path / "out") == 0
+    before, after = load(first), load(tmp_path / "out")
+    assert set(after["graph"]["doc_hashes"]) == set(before["graph"]["doc_hashes"]) | {C[:-4]}
+    assert after["graph"]["documents"] == before["graph"]["documents"] + 1
+    assert set(nodes(before)) <= set(nodes(after)) and len(nodes(after)) > len(nodes(before))
+    assert evidence(before) <= evidence(after) and len(evidence(after)) > len(evidence(before))
+    for k, n in nodes(before).items():
+        m = nodes(after)[k]
+        assert m["mentions"] >= n["mentions"] and set(n["docs"]) <= set(m["docs"]) and set(n["aliases"]) <= set(m["aliases"])
+        assert m["type"] == n["type"]
+
+
+def test_update_equals_a_fresh_build_of_everything(first, tmp_path):
+    assert build("--update", first / "graph.json", folder(tmp_path, "c", C), "--out", tmp_path / "up") == 0
+    assert build(folder(tmp_path, "abc", A, B, C), "--out", tmp_path / "fresh") == 0
+    assert (tmp_path / "up" / "graph.json").read_bytes() == (tmp_path / "fresh" / "graph.json").read_bytes()
+
+
+def test_update_twice_with_the_new_document_is_idempotent(first, tmp_path):
+    c = folder(tmp_path, "c", C)
+    assert build("--update", first / "graph.json", c, "--out", tmp_path / "one") == 0
+    assert build("--update", tmp_path / "one" / "graph.json", c, "--out", tmp_path / "two") == 0
+    assert (tmp_path / "one" / "graph.json").read_bytes() == (tmp_path / "two" / "graph.json").read_bytes()
+
+
+def test_update_in_place(first, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(first, out)
+    assert build("--update", out / "graph.json", folder(tmp_path, "c", C), "--out", out) == 0
+    assert C[:-4] in load(out)["graph"]["doc_hashes"] and set(nodes(load(first))) <= set(nodes(load(out)))
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_changed_text_under_a_known_id_keeps_both(first, tmp_path):
+    d = tmp_path / "edited"
+    d.mkdir()
+    (d / A).write_text((SAMPLES / A).read_text(encoding="utf-8") + "\n字节跳动发布豆包大模型。\n", encoding="utf-8")
+    assert build("--update", first / "graph.json", d, "--out", tmp_path / "out") == 0
+    hashes = load(tmp_path / "out")["graph"]["doc_hashes"]
+    old = A[:-4]
+    assert hashes[old] == load(first)["graph"]["doc_hashes"][old]
+    (new,) = [k for k in hashes if k.startswith(old + "@")]
+    assert evidence(load(first)) <= evidence(load(tmp_path / "out"))
+
+
+def test_update_from_python_api(first):
+    before = kg.load(first / "graph.json")
+    from kg.pipeline import run
+
+    res = run(texts=["智谱发布GLM-4大模型。"], update=first / "graph.json")
+    assert res.documents == 1 and res.unchanged == 0
+    assert before.entity("GLM-4") is None and res.graph.entity("GLM-4") is not None
+    assert len(res.graph) == len(before) + 1
+    again = run(texts=[(SAMPLES / A).read_text(encoding="utf-8")], update=first / "graph.json")
+    assert again.documents == 0 and again.unchanged == 1
+    assert again.graph.to_json() == before.to_json()
+
+
+def test_update_from_a_missing_graph_is_a_clear_error(tmp_path, capsys):
+    rc = build("--update", tmp_path / "nope.json", folder(tmp_path, "c", C), "--out", tmp_path / "out")
+    err = capsys.readouterr().err
+    assert rc == 2 and err.startswith("kg: error: ") and "nope.json" in err and "Traceback" not in err
+
+
+def test_update_from_a_file_that_is_not_a_graph(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"hello": "world"}', encoding="utf-8")
+    rc = build("--update", bad, folder(tmp_path, "c", C), "--out", tmp_path / "out")
+    err = capsys.readouterr().err
+    assert rc == 2 and "not a kg graph" in err
+    assert not (tmp_path / "out").exists()
