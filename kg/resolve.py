@@ -172,7 +172,7 @@ class Resolver:
                 eid = f"{label} ({typ})"
             used[eid] = k
             aliases = tuple(sorted(s for s in acc.surfaces if s and s != label))
-            out[k] = Entity(eid, label, typ, aliases, acc.mentions, tuple(acc.docs))
+            out[k] = Entity(eid, label, typ, aliases, acc.mentions, tuple(sorted(acc.docs)))
         return out
 
     def relations(self, entities: dict[str, Entity] | None = None) -> list[Relation]:

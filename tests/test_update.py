@@ -142,3 +142,11 @@ def test_update_from_a_file_that_is_not_a_graph(tmp_path, capsys):
     err = capsys.readouterr().err
     assert rc == 2 and "not a kg graph" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_update_with_an_earlier_named_document_equals_a_fresh_build(tmp_path):
+    # the graph must not depend on the order documents arrived in (entity docs, evidence, aliases)
+    assert build(folder(tmp_path, "bc", B, C), "--out", tmp_path / "bc") == 0
+    assert build("--update", tmp_path / "bc" / "graph.json", folder(tmp_path, "a", A), "--out", tmp_path / "up") == 0
+    assert build(folder(tmp_path, "abc", A, B, C), "--out", tmp_path / "fresh") == 0
+    assert (tmp_path / "up" / "graph.json").read_bytes() == (tmp_path / "fresh" / "graph.json").read_bytes()
