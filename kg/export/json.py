@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 
 import networkx as nx
@@ -76,7 +77,7 @@ def from_node_link(data: object, *, source: str = "graph") -> nx.MultiDiGraph:
                 raise GraphFormatError(f"{source}: edge {i} has evidence that is not an object")
             ev.append({"doc": str(x.get("doc", "")), "sentence": str(x.get("sentence", "")),
                        "start": _int(x.get("start", 0)), "end": _int(x.get("end", 0))})
-        attrs = {"relation": rel, "label": RELATIONS[rel].label, "confidence": float(e.get("confidence", 1.0)),
+        attrs = {"relation": rel, "label": RELATIONS[rel].label, "confidence": _confidence(e.get("confidence", 1.0), source, i),
                  "evidence": ev}
         for opt in ("role", "date"):
             if e.get(opt):
@@ -91,8 +92,10 @@ def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
             data = json.load(f)
     except FileNotFoundError:
         raise GraphFormatError(f"{path}: no such file; build one with `kg build INPUT --out DIR`") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (UnicodeDecodeError, ValueError) as err:  # ValueError: bad JSON, or an integer of 4,300+ digits
         raise GraphFormatError(f"{path} is not a kg graph (not UTF-8 JSON: {err}); build one with `kg build`") from None
+    except RecursionError:
+        raise GraphFormatError(f"{path} is not a kg graph (JSON nested too deeply); build one with `kg build`") from None
     except OSError as err:
         raise GraphFormatError(f"cannot read {path}: {err.strerror}") from None
     return from_node_link(data, source=str(path))
@@ -109,5 +112,15 @@ def _list(v, source, i) -> list:
 def _int(v) -> int:
     try:
         return int(v)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 0
+
+
+def _confidence(v, source, i) -> float:
+    try:
+        c = float(v)
+    except (TypeError, ValueError):
+        c = math.nan
+    if not 0.0 <= c <= 1.0:
+        raise GraphFormatError(f"{source}: edge {i} has confidence {v!r}; kg graphs hold numbers from 0 to 1")
+    return c
