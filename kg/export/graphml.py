@@ -62,11 +62,25 @@ def read_graphml(path: str | os.PathLike) -> nx.MultiDiGraph:
     for n, a in raw.nodes(data=True):
         attrs = dict(a)
         for f in _LIST_NODE:
-            attrs[f] = json.loads(a.get(f, "[]"))
+            attrs[f] = _json_list(a.get(f, "[]"), path, f"node {n!r} {f}")
         g.add_node(n, **attrs)
     for u, v, k, a in raw.edges(keys=True, data=True):
+        if a.get("relation") not in RELATIONS:
+            raise GraphFormatError(f"{path}: edge {u!r} → {v!r} has no kg relation (one of {', '.join(RELATIONS)}): "
+                                   "this GraphML was not written by kg; load kg's graph.json instead")
         attrs = dict(a)
-        attrs["label"] = attrs.pop("relation_label", RELATIONS.get(a.get("relation"), None) and RELATIONS[a["relation"]].label)
-        attrs["evidence"] = json.loads(a.get("evidence", "[]"))
+        attrs["label"] = attrs.pop("relation_label", RELATIONS[a["relation"]].label)
+        attrs["evidence"] = _json_list(a.get("evidence", "[]"), path, f"edge {u!r} → {v!r} evidence")
         g.add_edge(u, v, key=k, **attrs)
     return g
+
+
+def _json_list(value, path, what: str) -> list:
+    try:
+        out = json.loads(value)
+    except (TypeError, ValueError, RecursionError):
+        out = None
+    if not isinstance(out, list):
+        raise GraphFormatError(f"{path}: {what} is not a JSON list: this GraphML was not written by kg; "
+                               "load kg's graph.json instead")
+    return out
