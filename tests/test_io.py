@@ -150,3 +150,102 @@ def test_safe_child_refuses_escapes(tmp_path, name):
 def test_safe_child_refuses_non_str(tmp_path):
     with pytest.raises(InputError):
         safe_child(tmp_path, 3)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------- exports: Ctrl-C never truncates a file
+
+_EXPORTS = ["graph.json", "graph.graphml", "graph.html"]
+
+
+@pytest.fixture(scope="module")
+def small_graph():
+    import kg
+
+    return kg.build(texts=["腾讯发布了混元大模型。"])
+
+
+def _write(graph, path):
+    {"json": graph.write_json, "graphml": graph.write_graphml, "html": graph.write_html}[path.suffix[1:]](path)
+
+
+@pytest.mark.parametrize("name", _EXPORTS)
+def test_ctrl_c_mid_export_keeps_the_previous_file(tmp_path, monkeypatch, small_graph, name):
+    path = tmp_path / name
+    path.write_bytes(b"previous good file")
+    real_fdopen = os.fdopen
+    written = []
+
+    class Interrupting:
+        """Writes half of what it is given, then Ctrl-C: the temporary file is partly written when it comes."""
+
+        def __init__(self, fh):
+            self.fh = fh
+
+        def write(self, data):
+            self.fh.write(data[: len(data) // 2])
+            self.fh.flush()
+            written.append(len(data) // 2)
+            raise KeyboardInterrupt
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return self.fh.__exit__(*exc)
+
+        def __getattr__(self, attr):
+            return getattr(self.fh, attr)
+
+    def fdopen(fd, *a, **kw):
+        return Interrupting(real_fdopen(fd, *a, **kw))
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+    with pytest.raises(KeyboardInterrupt):
+        _write(small_graph, path)
+    assert written and written[0] > 0  # the interrupt came mid-write
+    assert path.read_bytes() == b"previous good file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left
+
+
+@pytest.mark.parametrize("name", _EXPORTS)
+def test_ctrl_c_in_replace_keeps_the_previous_file(tmp_path, monkeypatch, small_graph, name):
+    path = tmp_path / name
+    path.write_bytes(b"previous good file")
+
+    def interrupted(*a, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _write(small_graph, path)
+    assert path.read_bytes() == b"previous good file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_ctrl_c_during_kg_build_exits_130_and_keeps_outputs(tmp_path, monkeypatch, capsys):
+    from kg.cli import main
+
+    src = tmp_path / "in.txt"
+    src.write_text("腾讯发布了混元大模型。", encoding="utf-8")
+    assert main(["build", str(src), "--out", str(tmp_path / "out"), "-q"]) == 0
+    before = {n: (tmp_path / "out" / n).read_bytes() for n in _EXPORTS}
+    src.write_text("字节跳动发布了豆包大模型。", encoding="utf-8")
+    real = os.replace
+    calls = []
+
+    def replace_then_interrupt(a, b):
+        calls.append(b)
+        if len(calls) == 2:  # graph.json is already replaced; Ctrl-C while graph.graphml is being put in place
+            raise KeyboardInterrupt
+        return real(a, b)
+
+    monkeypatch.setattr(os, "replace", replace_then_interrupt)
+    assert main(["build", str(src), "--out", str(tmp_path / "out"), "-q"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    after = {n: (tmp_path / "out" / n).read_bytes() for n in _EXPORTS}
+    assert after["graph.json"] != before["graph.json"]  # complete new file
+    assert after["graph.graphml"] == before["graph.graphml"] and after["graph.html"] == before["graph.html"]
+    import kg
+
+    kg.load(tmp_path / "out" / "graph.json")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(_EXPORTS)
