@@ -5,6 +5,7 @@ and type rules that read the context. The same for every engine.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -51,8 +52,10 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     text = analysis.doc.text
     cands = list(_engine_mentions(analysis, gaz))
     cands += _gazetteer_mentions(text, gaz)
-    for sent in analysis.sentences:
-        toks = [t for t in analysis.tokens if sent.start <= t.start < sent.end] if analysis.tokens else []
+    tokens = sorted(analysis.tokens, key=lambda t: t.start)
+    starts = [t.start for t in tokens]
+    for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
+        toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         cands += _pattern_mentions(text, sent, toks, gaz)
     chosen = _select(cands)
     chosen = [_retype(m, text, gaz) for m in chosen]
@@ -331,8 +334,6 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
         return mentions
     out = list(mentions)
     rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-    import bisect
-
     for hit in rx.finditer(text):
         a, b = hit.span()
         if a > 0 and b < len(text) and text[a - 1].isascii() and text[a - 1].isalnum():
@@ -398,12 +399,13 @@ def _select(cands: list[Mention]) -> list[Mention]:
         return (-pri, -(m.end - m.start), m.start)
 
     taken: list[Mention] = []
-    occupied: list[tuple[int, int]] = []
+    occupied: list[tuple[int, int]] = []  # sorted, non-overlapping
     for m in sorted(cands, key=rank):
-        if any(m.start < e and s < m.end for s, e in occupied):
+        k = bisect.bisect_left(occupied, (m.start, m.end))
+        if any(m.start < e and s < m.end for s, e in occupied[max(0, k - 1):k + 1]):
             continue
         taken.append(m)
-        occupied.append((m.start, m.end))
+        occupied.insert(k, (m.start, m.end))
     return taken
 
 

@@ -6,6 +6,7 @@ Nothing is inferred from co-occurrence alone: every rule needs a trigger, a titl
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -15,6 +16,7 @@ from typing import Iterator
 from ..resources_data import Trigger, titles, triggers
 from ..schema import COMPANY, CORE_TYPES, MODEL, ORG, PERSON, RELATIONS
 from ..types import Analysis, Evidence, Mention, RelationMention, Sentence
+from ..text import to_simplified
 from .gazetteer import Gazetteer, load_gazetteer
 
 _CLAUSE = re.compile(r"[，,；;：:]|(?<=[^\d])、(?=[^\d])(?!.)")  # clause breaks (、 only joins lists)
@@ -56,8 +58,11 @@ def extract_relations(analysis: Analysis, *, gazetteer: Gazetteer | None = None)
     core = [m for m in analysis.mentions if m.type in CORE_TYPES]
     out: list[RelationMention] = []
     by_sent = []
+    core.sort(key=lambda m: m.start)
+    starts = [m.start for m in core]
     for sent in analysis.sentences:
-        ms = tuple(m for m in core if sent.start <= m.start and m.end <= sent.end and not m.source == "alias")
+        lo_i, hi_i = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        ms = tuple(m for m in core[lo_i:hi_i] if m.end <= sent.end and not m.source == "alias")
         by_sent.append(ms)
         if _HEARSAY.search(sent.text):
             continue  # 传字节跳动将收购…？ · 网传 … : a rumour or a question states no fact
@@ -279,7 +284,9 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
     rx, by_word = _trigger_index()
     text = ctx.analysis.doc.text
     s = ctx.sent
-    for m in rx.finditer(text, s.start, s.end):
+    simp = to_simplified(s.text)
+    scan = text if len(simp) != len(s.text) or simp == s.text else text[:s.start] + simp + text[s.end:]
+    for m in rx.finditer(scan, s.start, s.end):
         a, b = m.start(), m.end()
         if any(x <= a and b <= y for x, y in skip):
             continue  # the semantic roles already said who did what
