@@ -17,7 +17,7 @@ from typing import Iterable
 from .extract.gazetteer import Gazetteer, load_gazetteer
 from .schema import COMPANY, MODEL, ORG, RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
-from .types import Entity, Evidence, Mention, Relation, RelationMention
+from .types import Entity, Mention, Relation, RelationMention
 
 MAX_EVIDENCE = 20  # per relation; the strongest are kept
 

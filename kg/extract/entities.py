@@ -207,7 +207,6 @@ class _Span:
 def _latin_names(st: str):
     """Latin name runs, split at title words so that GitHub CEO Nat Friedman gives GitHub and Nat Friedman."""
     for m in _LATIN_NAME.finditer(st):
-        pos = m.start(1)
         parts = []
         for w in re.finditer(r"\S+", m.group(1)):
             if w.group(0) in _LATIN_TITLES:

@@ -1,0 +1,208 @@
+"""Shared pieces of the relation rules: the sentence context, clauses, coordination, subjects, titles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...resources_data import titles
+from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
+from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
+
+_CLAUSE_START = re.compile(r"^\s*((19|20)\d{2}\s*年(\s*\d{1,2}\s*月)?|今年|去年|上月|本月|近日|随后|后来|)\s*(从|在|于|向|对|参与|负责|主导|带领|继续|开始|正式|成功|率先|首次|已|已经|并|并且|将|将于|还|也|随后|同时|正在|正|计划|宣布|再|又|先后|此前|曾|于|则|均|都|目前|随即|进而|继而|另外|此外)")
+
+
+_CLAUSE = re.compile(r"[，,；;：:]|(?<=[^\d])、(?=[^\d])(?!.)")  # clause breaks (、 only joins lists)
+
+
+_COORD = re.compile(r"^\s*(、|和|与|及|以及|跟|同|还有|,|，|/|&|and)\s*$", re.I)
+
+
+_PAREN = re.compile(r"[（(][^）)]{0,40}[）)]")
+
+
+_PASSIVE = ("被", "由", "遭", "获得", "获")
+
+
+_PREP = ("从", "在", "与", "和", "同", "跟", "对", "向", "于", "自", "为")
+
+
+_TITLE_GAP = re.compile(r"^\s*(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*$")
+
+
+_ELLIPSIS_LINK = re.compile(r"[，,][^，,。]{0,4}?(是|为|出任|担任|任|兼任|身兼)[^，,。]{0,8}$")
+
+
+_PERSON_LINK = re.compile(r"^\s*[,，（(]?\s*(现任|曾任|此前担任|曾担任|担任|出任|作为|身为|是|为|任|系|曾是|此前是|前|原)?\s*$")
+
+
+_DATE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*(?:[月\-/.]\s*(\d{1,2})\s*日?)?")
+
+
+SYMMETRIC = {r for r, t in RELATIONS.items() if t.symmetric}
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    analysis: Analysis
+    sent: Sentence
+    mentions: tuple[Mention, ...]
+
+    def gap(self, a: int, b: int) -> str:
+        return self.analysis.doc.text[a:b]
+
+
+# --- helpers -----------------------------------------------------------------------------------
+def _ok(rel: str, head: Mention, tail: Mention) -> bool:
+    t = RELATIONS[rel]
+    if (head.start, head.end) == (tail.start, tail.end) or _same(head, tail):
+        return False
+    return head.type in t.head and tail.type in t.tail
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    return (a.key or a.text) == (b.key or b.text)
+
+
+def _evidence(ctx: _Ctx) -> Evidence:
+    return Evidence(ctx.analysis.doc.id, ctx.sent.text, ctx.sent.start, ctx.sent.end)
+
+
+def _date(ctx: _Ctx) -> str | None:
+    m = _DATE.search(ctx.sent.text)
+    if not m:
+        return None
+    y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+    if not 1 <= mo <= 12:
+        return None
+    return f"{y}-{mo:02d}" + (f"-{int(d):02d}" if d and 1 <= int(d) <= 31 else "")
+
+
+def _rel(ctx, rel, head, tail, conf, *, role=None, trigger=None) -> RelationMention:
+    return RelationMention(head, rel, tail, _evidence(ctx), round(conf, 2), role, _date(ctx), trigger)
+
+
+def _clause_bounds(ctx: _Ctx, pos: int) -> tuple[int, int]:
+    """The clause of the sentence around doc offset ``pos``: between separators not inside a mention."""
+    s, text = ctx.sent, ctx.analysis.doc.text
+    inside = lambda i: any(m.start <= i < m.end for m in ctx.mentions)  # noqa: E731
+    a = pos
+    while a > s.start and not (text[a - 1] in "，,；;：:" and not inside(a - 1)):
+        a -= 1
+    b = pos
+    while b < s.end and not (text[b] in "，,；;：:。！？!?" and not inside(b)):
+        b += 1
+    return a, b
+
+
+def _group(ctx: _Ctx, ms: list[Mention], first: int, step: int, types) -> list[Mention]:
+    """``ms[first]`` plus the mentions coordinated with it (、 和 与 及), walking in direction ``step``."""
+    group = [ms[first]]
+    i = first
+    while 0 <= i + step < len(ms):
+        a, b = (ms[i], ms[i + step]) if step > 0 else (ms[i + step], ms[i])
+        if b.type not in types and a.type not in types:
+            break
+        gap = _PAREN.sub("", ctx.gap(a.end, b.start))
+        if not _COORD.match(gap) and not (a.type not in types and b.type in types and gap.strip() == "的"):
+            break
+        nxt = ms[i + step]
+        if nxt.type in types:
+            group.append(nxt)
+        i += step
+    return group
+
+
+# --- title patterns ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _title_regex() -> re.Pattern:
+    words = sorted(titles(), key=len, reverse=True)
+    return re.compile(r"(?:(?![的和与及、，,。])[A-Za-z0-9\u4e00-\u9fff ]){0,8}?(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
+
+
+def _title_kind(role: str) -> str:
+    """The kind of the title a role ends with (研究副总裁 → member, 技术负责人 → lead)."""
+    kinds = titles()
+    for n in range(len(role)):
+        k = kinds.get(role[n:]) or kinds.get(role[n:].upper())
+        if k:
+            return k
+    return "member"
+
+
+def _title_org(ctx: _Ctx, m: Mention) -> bool:
+    """An organisation that only qualifies the person after it (前华为研究员方启航)."""
+    if m.type not in (ORG, COMPANY):
+        return False
+    nxt = [x for x in ctx.mentions if x.start >= m.end]
+    if not nxt or nxt[0].type != PERSON:
+        return False
+    gap = ctx.gap(m.end, nxt[0].start)
+    return bool(_title_regex().fullmatch(gap.strip()) or gap.strip() in ("的",)) if gap.strip() else False
+
+
+def _carried_subject(ctx: _Ctx, lo: int, types, *, allow_same_clause: bool = False,
+                     verb_first: bool = False) -> Mention | None:
+    """The subject of an earlier clause carried over a comma: 腾讯近日宣布，已完成对 X 的收购.
+    A subject is a mention of one of ``types`` within a few characters of its clause's start."""
+    text = ctx.analysis.doc.text
+    if not allow_same_clause and (lo <= ctx.sent.start or not (verb_first or _CLAUSE_START.match(text[lo:lo + 12]))):
+        return None
+    if text[max(ctx.sent.start, lo - 1):lo] in ("：", ":"):
+        return None
+    subjects = [m for m in ctx.mentions if m.type in types and (m.start < lo or allow_same_clause)
+                and not _title_org(ctx, m) and _clause_initial(ctx, m)]
+    if not subjects:
+        return None
+    return subjects[0] if allow_same_clause else subjects[-1]
+
+
+_OBJECT_MARK = re.compile(r"(是|为|任|在|于|向|对|与|和|从|加入|离开|担任|出任)\s*$")
+
+
+_SUBJECT_MARK = re.compile(r"\s*(在|已|已经|将|于|正|也|则|还|凭借|以|此前|目前|近日|今年|宣布|表示)")
+
+
+_SECTION = re.compile(r"【[^】]{0,20}】|\[[^\]]{0,20}\]")
+
+
+def _clause_initial(ctx: _Ctx, m: Mention) -> bool:
+    """Is ``m`` the subject at the start of its clause? A section tag (【快手】) or a title phrase before it
+    (原微软亚洲研究院首席研究员聂思远) does not count against it."""
+    text = ctx.analysis.doc.text
+    c0 = _clause_bounds(ctx, m.start)[0]
+    prefix = _SECTION.sub("", text[c0:m.start])
+    for x in ctx.mentions:
+        if c0 <= x.start and x.end <= m.start:
+            prefix = prefix.replace(x.text, "")
+    prefix = _title_regex().sub("", prefix)
+    if _OBJECT_MARK.search(prefix):
+        return False  # 曾是 OpenAI 研究员: OpenAI is not who acts next
+    if len(prefix.strip()) <= 6:
+        return True
+    return bool(_SUBJECT_MARK.match(text, m.end))  # …新发布的推理模型 DeepSeek-R2 在榜单上…
+
+
+def _kin(m: Mention) -> tuple[str, ...]:
+    """Rivals and partners are of one kind: models with models, organisations with organisations."""
+    return (MODEL,) if m.type == MODEL else (ORG, COMPANY)
+
+
+def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
+    """Drop possessors (字节跳动 in 字节跳动的豆包) and title organisations (华为 in 华为研究员张三)."""
+    out = []
+    for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if nxt is not None and _POSSESSIVE.match(ctx.gap(m.end, nxt.start)) and ctx.gap(m.end, nxt.start).strip():
+            continue
+        if _title_org(ctx, m):
+            continue
+        out.append(m)
+    return out
+
+
+# --- possessives and names ---------------------------------------------------------------------
+_OWN = re.compile(r"(自家|自研|自主研发)的?\s*$")
+
+
+_POSSESSIVE = re.compile(r"^\s*(的|旗下的?|自研的?|自家的?|推出的|发布的|开发的|研发的|开源的|最新的?|新一代的?)?\s*$")

@@ -1,0 +1,148 @@
+"""Relations from structure rather than verbs: possessives (腾讯的混元), names (腾讯 AI Lab → 腾讯), and
+rivalry set out by lists or across a paragraph."""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Iterator
+
+from ...schema import COMPANY, MODEL, ORG
+from ...types import Analysis, Evidence, Mention, RelationMention
+from ..gazetteer import Gazetteer
+from ._base import _Ctx, _OWN, _POSSESSIVE, _clause_initial, _group, _ok, _rel, _same
+
+
+_RIVAL_CUE = re.compile(r"竞争|竞相|争夺|角逐|混战|大战|比拼|抢占|争相|对手|竞品|赛跑|较量|PK|对决|厮杀|群雄|争霸")
+
+
+_DISCOURSE = re.compile(r"除了?\s*$")
+
+
+_OTHERS = re.compile(r"^[，,]?\s*(其他|其它|别的|众多|不少|多家)\s*(科技)?(巨头|大厂|公司|厂商|企业|玩家|对手|科技公司|科技巨头|互联网公司)")
+
+
+_EXAMPLE = re.compile(r"^\s*(例如|比如|譬如|其中|像)")
+
+
+def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
+    """腾讯的混元 · OpenAI 旗下的 GPT-5 · 谷歌 Gemini → develops; 智谱提交了自家的 GLM-4.5 → develops."""
+    ms = ctx.mentions
+    text = ctx.analysis.doc.text
+    for a, b in zip(ms, ms[1:]):
+        if b.type == MODEL and a.type in (COMPANY, ORG) and _POSSESSIVE.match(ctx.gap(a.end, b.start)):
+            yield _rel(ctx, "develops", a, b, 0.7)
+    for i, m in enumerate(ms):
+        if m.type == MODEL and _OWN.search(text[max(ctx.sent.start, m.start - 5):m.start]):
+            subj = [x for x in ms[:i] if x.type in (COMPANY, ORG) and _clause_initial(ctx, x)]
+            if subj:
+                for t in _group(ctx, list(ms), i, +1, (MODEL,)):
+                    yield _rel(ctx, "develops", subj[-1], t, 0.7)
+
+
+def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer) -> Iterator[RelationMention]:
+    """A unit named after its parent: 腾讯 AI Lab → 腾讯 (part_of); 腾讯混元 → 腾讯 (develops)."""
+    seen: set[tuple[str, str]] = set()
+    present = {m.key or m.text for m in mentions} | {m.text for m in mentions}
+    for m in mentions:
+        if m.type not in (ORG, COMPANY, MODEL):
+            continue
+        for form in dict.fromkeys((m.text, m.key or m.text)):
+            parent = _parent(form, gaz)
+            if parent is None or (parent.name == (m.key or m.text)):
+                continue
+            if parent.name not in present:
+                continue  # 微软亚洲研究院 alone says nothing of 微软 unless the text names 微软 too
+            if m.type == MODEL and re.match(r"[\s]*[-\d.]", form[_prefix_len(form, parent):]):
+                continue  # DeepSeek-V3: a version of a name, not a company's product line
+            rel = "develops" if m.type == MODEL else "part_of"
+            key = (m.key or m.text, parent.name)
+            if key in seen:
+                break
+            seen.add(key)
+            sent = next(s for s in analysis.sentences if s.start <= m.start < s.end)
+            head = Mention(parent.name, parent.type, m.start, m.start, "rule", parent.name, 1.0)
+            ctx = _Ctx(analysis, sent, ())
+            if rel == "part_of":
+                if _ok(rel, m, head):
+                    yield _rel(ctx, rel, m, head, 0.85)
+            elif _ok(rel, head, m):
+                yield _rel(ctx, rel, head, m, 0.75)
+            break
+
+
+def _prefix_len(form: str, entry) -> int:
+    """How many characters of ``form`` spell one of ``entry``'s names (case, width and spaces aside)."""
+    from ...text import fold
+
+    names = {fold(x).replace(" ", "") for x in (entry.name, *entry.aliases)}
+    for end in range(len(form) - 1, 0, -1):
+        if fold(form[:end]).replace(" ", "") in names:
+            return end
+    return 0
+
+
+def _parent(form: str, gaz: Gazetteer):
+    """The longest company/org alias that ``form`` starts with, if the rest is a name of its own."""
+    best = None
+    for end in range(len(form) - 1, 1, -1):
+        prefix = form[:end]
+        entry = gaz.lookup(prefix)
+        if entry is not None and entry.type in (COMPANY, ORG):
+            rest = form[end:].strip()
+            if rest and not (prefix[-1].isascii() and prefix[-1].isalnum() and rest[0].isascii() and rest[0].isalnum()
+                             and form[end] != " "):
+                best = entry
+                break
+    return best
+
+
+# --- rivalry ----------------------------------------------------------------------------------
+def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
+    """OpenAI、Google 和 Meta 都在争夺… : companies listed side by side with a rivalry cue."""
+    st = ctx.sent.text
+    if not _RIVAL_CUE.search(st):
+        return
+    ms = list(ctx.mentions)
+    i = 0
+    while i < len(ms):
+        if ms[i].type != COMPANY:
+            i += 1
+            continue
+        group = _group(ctx, ms, i, +1, (COMPANY,))
+        i += max(1, len(group))
+        if len(group) < 2:
+            continue
+        after = ctx.gap(group[-1].end, min(ctx.sent.end, group[-1].end + 14))
+        if not (_RIVAL_CUE.search(after) or re.match(r"\s*(等|之间|三家|两家|几家)", after)):
+            continue
+        for a, b in combinations(group, 2):
+            if not _same(a, b):
+                yield _rel(ctx, "competes_with", a, b, 0.6)
+
+
+def _discourse_rivals(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
+    """除了腾讯，其他科技巨头也在积极布局。例如，OpenAI… Google… Meta… → 腾讯 competes_with each."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    for k, sent in enumerate(sents):
+        for m in by_sent[k]:
+            if m.type not in (COMPANY, ORG) or not _DISCOURSE.search(text[max(sent.start, m.start - 3):m.start]):
+                continue
+            if not _OTHERS.match(text[m.end:sent.end]):
+                continue
+            # the following sentences of the same paragraph: their subjects are the rivals
+            for j in range(k + 1, min(k + 5, len(sents))):
+                nxt = sents[j]
+                if "\n" in text[sents[j - 1].end:nxt.start]:
+                    break
+                if j > k + 1 and not by_sent[j]:
+                    continue
+                subj = [x for x in by_sent[j] if x.type in (COMPANY, ORG)]
+                first = subj[0] if subj else None
+                lead = text[nxt.start:first.start] if first else ""
+                if first is None or len(lead) > 8 or not (j == k + 1 and _EXAMPLE.match(lead) or len(lead.strip("，, ")) <= 3 or _EXAMPLE.match(lead)):
+                    continue
+                if _same(first, m):
+                    continue
+                ev = Evidence(analysis.doc.id, text[sent.start:nxt.end], sent.start, nxt.end)
+                yield RelationMention(m, "competes_with", first, ev, 0.6, None, None, None)

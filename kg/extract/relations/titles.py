@@ -1,0 +1,116 @@
+"""Title patterns: 腾讯 AI Lab 副主任俞栋, 王小川，百川智能 CEO, and what follows 加入 X (出任 …, 从 Y)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...schema import COMPANY, MODEL, ORG, PERSON
+from ...types import Analysis, RelationMention, Sentence
+from ._base import _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
+
+
+def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
+    """ORG [的] TITLE PERSON, and PERSON，[是/任] ORG [的] TITLE."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, org in enumerate(ms):
+        if org.type not in (ORG, COMPANY, MODEL):
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        limit = nxt.start if nxt else ctx.sent.end
+        window = text[org.end:min(limit, org.end + 16)]
+        m = re.match(r"\s*(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
+        pos = m.end()
+        t = _title_regex().match(window, pos)
+        if not t:
+            continue
+        roles = [t.group(0).strip()]
+        end_in_window = t.end()
+        while True:  # 联合创始人、CTO · 创始人兼 CEO
+            c = re.match(r"\s*(、|兼|和|及|/)\s*", window[end_in_window:])
+            t2 = _title_regex().match(window, end_in_window + c.end()) if c else None
+            if not t2:
+                break
+            roles.append(t2.group(0).strip())
+            end_in_window = t2.end()
+        pre = text[max(ctx.sent.start, org.start - 3):org.start].strip()[-1:]
+        former_before = pre in ("前", "原")
+        role = (pre if former_before else "") + (m.group(2) or "") + (m.group(3) or "") + roles[-1]
+        title_end = org.end + end_in_window
+        person = None
+        # 快手副总裁、可灵事业部负责人盖文轩: a chain of ORG TITLE pairs before one person
+        k = i + 1
+        while nxt is not None and nxt.type in (ORG, COMPANY) and re.fullmatch(r"\s*[、,，兼及和]\s*", text[title_end:nxt.start]):
+            t_next = _title_regex().match(text, nxt.end)
+            if not t_next or k + 1 >= len(ms):
+                break
+            title_end, k = t_next.end(), k + 1
+            nxt = ms[k]
+        if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", text[title_end:nxt.start]):
+            person, conf = nxt, 0.9
+        else:
+            # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
+            prev = ms[i - 1] if i > 0 else None
+            link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
+            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(link):
+                person, conf = prev, 0.85
+            elif _ELLIPSIS_LINK.search(text[max(ctx.sent.start, org.start - 8):org.start]):
+                # 周嘉树已加盟腾讯，出任腾讯自研「混元」的技术负责人 · …，是 OpenAI 的联合创始人之一
+                people = [p for p in ms[:i] if p.type == PERSON]
+                possessor = ms[i - 1] if i > 0 and ms[i - 1].type in (ORG, COMPANY) and \
+                    re.fullmatch(r"\s*(的|自研的?|旗下的?)?\s*", text[ms[i - 1].end:org.start]) else None
+                if people:
+                    person, conf = people[-1], 0.75
+                    if possessor is not None and org.type == MODEL:
+                        yield from _title_facts(ctx, person, possessor, "member", role, conf, False)
+        if person is None:
+            continue
+        former = former_before or bool(m.group(2) and m.group(2) in ("前", "原", "前任"))
+        for r in roles:
+            prefix = role[: len(role) - len(roles[-1])]
+            yield from _title_facts(ctx, person, org, _title_kind(r), prefix + r, conf, former)
+
+
+def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[RelationMention]:
+    if org.type == MODEL:  # 混元的技术负责人: leads the model
+        if (kind == "lead" or "负责" in role) and not former and _ok("leads", person, org):
+            yield _rel(ctx, "leads", person, org, conf - 0.05, role=role)
+        return
+    if "创始人" in role or kind == "found":
+        if _ok("founded", person, org):
+            yield _rel(ctx, "founded", person, org, conf)
+        if kind == "found":
+            return
+    if kind == "edu":
+        if _ok("educated_at", person, org):
+            yield _rel(ctx, "educated_at", person, org, conf)
+        return
+    if _ok("works_for", person, org):
+        yield _rel(ctx, "works_for", person, org, conf, role=role)
+    if kind == "lead" and not former and _ok("leads", person, org):
+        yield _rel(ctx, "leads", person, org, conf - 0.05, role=role)
+
+
+_FROM_ORG = re.compile(r"从\s*$")
+
+
+_THEN_TITLE = re.compile(r"[^。；;]{0,8}?[，,]\s*(并|将|随后|同时|并将|后)?\s*(出任|担任|任)\s*")
+
+
+def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
+    """从 Google 加入苹果 → departed_from Google; 加盟 Meta，出任首席 AI 官 → works_for Meta (role)."""
+    text = analysis.doc.text
+    for r in rels:
+        if r.relation != "joined":
+            continue
+        ev = r.evidence
+        ctx = _Ctx(analysis, Sentence(ev.start, ev.end, ev.sentence), ())
+        for m in analysis.mentions:
+            if r.head.end <= m.start and m.end <= r.tail.start and m.type in (ORG, COMPANY) \
+                    and _FROM_ORG.search(text[max(ev.start, m.start - 2):m.start]) and not _same(m, r.tail):
+                yield _rel(ctx, "departed_from", r.head, m, 0.75, trigger="从")
+        then = _THEN_TITLE.match(text, r.tail.end, ev.end)
+        if then:
+            t = _title_regex().match(text, then.end(), ev.end)
+            if t:
+                yield from _title_facts(ctx, r.head, r.tail, _title_kind(t.group(0).strip()), t.group(0).strip(), 0.8, False)

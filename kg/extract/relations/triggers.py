@@ -1,0 +1,308 @@
+"""Trigger words with direction rules: SVO, both-before, reversed, passives (被/由/获得), funding rounds,
+symmetric relations, and semantic-role frames from engines that give them."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from itertools import combinations
+from typing import Iterator
+
+from ...resources_data import Trigger, triggers
+from ...schema import COMPANY, PERSON, RELATIONS
+from ...text import to_simplified
+from ...types import Evidence, Mention, RelationMention
+from ._base import SYMMETRIC, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bounds, _group, _heads_only, _kin, _ok, _rel, _title_org, _title_regex
+
+
+_MODIFIER_USE = re.compile(r"(榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作)")
+
+
+_HEARSAY = re.compile(r"^\s*(【[^】]*】)?\s*(传(?![统感播输递承奇说真])|据传|网传|传闻|传言|坊间传)|[？?]\s*[」”\"]?\s*$")
+
+
+_INTENT = re.compile(r"(洽谈|谈判|商谈|磋商|考虑|有意|寻求|拟|计划|打算|准备|试图|意图|可能|或将|或)\s*$")
+
+
+_TRANSACTIONS = frozenset({"acquires", "invests_in"})
+
+
+_NEG = re.compile(r"(不|未|没有|没|否认|并非|并未|无意|拒绝|难以|不会|尚未|停止)\s*(将|会|再|打算|计划|考虑)?\s*$")
+
+
+_NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再|拒绝|从未|未(?![来知])")
+
+
+# --- trigger words ----------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _trigger_index() -> tuple[re.Pattern, dict[str, list[Trigger]]]:
+    by_word: dict[str, list[Trigger]] = {}
+    for t in triggers():
+        by_word.setdefault(t.word.lower(), []).append(t)
+    words = sorted(by_word, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.I), by_word
+
+
+def _frame_relations(ctx: _Ctx) -> tuple[list[RelationMention], set[tuple[int, int]]]:
+    """Semantic roles (engines with SRL): a predicate that is a trigger word, ARG0 → head, ARG1 → tail.
+    Returns the relations and the predicate spans it settled, which the surface rules then leave alone."""
+    rx, by_word = _trigger_index()
+    out: list[RelationMention] = []
+    settled: set[tuple[int, int]] = set()
+    for f in ctx.analysis.frames:
+        if not (ctx.sent.start <= f.start < ctx.sent.end):
+            continue
+        hit = rx.search(f.predicate)
+        if hit is None:
+            continue
+        def inside(role):
+            spans = [(x.start, x.end) for x in f.arguments if x.role == role]
+            return [m for m in ctx.mentions if any(a <= m.start and m.end <= b for a, b in spans)]
+        arg0, arg1 = inside("ARG0"), inside("ARG1")
+        if not arg0 or not arg1:
+            continue
+        for trig in by_word[hit.group(0).lower()]:
+            rel = RELATIONS[trig.relation]
+            heads = _heads_only(ctx, [m for m in arg0 if m.type in rel.head])
+            tails = _heads_only(ctx, [m for m in arg1 if m.type in rel.tail])
+            for h in heads:
+                for t in tails:
+                    if _ok(trig.relation, h, t) and (not rel.symmetric or _kin(h) == _kin(t)):
+                        out.append(_rel(ctx, trig.relation, h, t, 0.8, trigger=trig.word))
+                        settled.add((f.start, f.end))
+    return out, settled
+
+
+def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -> Iterator[RelationMention]:
+    rx, by_word = _trigger_index()
+    text = ctx.analysis.doc.text
+    s = ctx.sent
+    simp = to_simplified(s.text)
+    scan = text if len(simp) != len(s.text) or simp == s.text else text[:s.start] + simp + text[s.end:]
+    for m in rx.finditer(scan, s.start, s.end):
+        a, b = m.start(), m.end()
+        if any(x <= a and b <= y for x, y in skip):
+            continue  # the semantic roles already said who did what
+        word = m.group(0)
+        if word.isascii() and ((a > 0 and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum())):
+            continue
+        if any(x.start < b and a < x.end for x in ctx.mentions):
+            continue  # a trigger inside a name (创新工场 ≠ 创)
+        if _NEG.search(text[max(s.start, a - 6):a]):
+            continue
+        if _MODIFIER_USE.match(text, b):
+            continue  # 开源社区, 发布会: the word names a thing here, it is not the verb
+        intent = _INTENT.search(text[max(s.start, a - 6):a])
+        if word == "持有" and not re.search(r"股", text[b:b + 14]):
+            continue  # 持有 … 股份 is a stake; 持有 a view is not
+        for trig in by_word[word.lower()]:
+            if intent and trig.relation in _TRANSACTIONS:
+                continue  # 正在洽谈收购 X: talks, not a deal
+            yield from _apply_trigger(ctx, trig, a, b)
+
+
+def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[RelationMention]:
+    rel = RELATIONS[trig.relation]
+    lo, hi = _clause_bounds(ctx, a)
+    left = [m for m in ctx.mentions if lo <= m.start and m.end <= a]
+    right = [m for m in ctx.mentions if b <= m.start and m.end <= hi]
+    if not left and not right:
+        return
+    if trig.relation in SYMMETRIC:
+        yield from _symmetric(ctx, trig, left, right)
+        return
+    if left and _NEG_SPAN.search(ctx.gap(left[0].end, a)):
+        return
+    text = ctx.analysis.doc.text
+    if trig.frame == "rev":
+        yield from _reverse_frame(ctx, trig, left, right)
+        return
+    passive = list(_passive(ctx, trig, lo, a, left, b))
+    if passive:
+        yield from passive
+        return
+    if not any(m.type in rel.head for m in left):
+        subj = _carried_subject(ctx, lo, rel.head, verb_first=not text[lo:a].strip(" 了"))
+        if subj is not None:
+            left = [subj] + left
+    if trig.relation == "invests_in" and re.search(r"(方|者|机构|的有|股东)(包括|为)?$", trig.word) and right \
+            and re.match(r"\s*(包括|为|是|有|系)?", text[b:right[0].start]).end() == right[0].start - b:
+        raised, ev = _raised_company(ctx, right[0].start)
+        if raised is None:  # DeepSeek 由梁文锋创立，背后的投资方是幻方量化
+            raised = _carried_subject(ctx, _clause_bounds(ctx, a)[0], (COMPANY,), allow_same_clause=True)
+        investors = [m for m in right if m.type in rel.head]
+        if raised is not None and investors:
+            for h in _group(ctx, right, right.index(investors[0]), +1, rel.head):
+                if _ok("invests_in", h, raised):
+                    r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
+                    yield r if ev is None else replace(r, evidence=ev)
+        return
+    if trig.frame in ("svo", "any") and any(m.type in rel.tail for m in right):
+        hs = [i for i, m in enumerate(left) if m.type in rel.head]
+        if hs:
+            heads = _group(ctx, left, hs[-1], -1, rel.head)
+            ti = next(i for i, m in enumerate(right) if m.type in rel.tail)
+            if ti <= 1:  # the object follows the verb closely
+                tails = _group(ctx, right, ti, +1, rel.tail)
+                for h in heads:
+                    for t in tails:
+                        if _ok(trig.relation, h, t):
+                            yield _rel(ctx, trig.relation, h, t, 0.8, trigger=trig.word)
+                return
+    if trig.frame in ("pre", "any"):
+        found = list(_pre_frame(ctx, trig, left))
+        yield from found
+        if not found and trig.relation == "invests_in":
+            yield from _round_investors(ctx, trig, left, a)
+
+
+def _reverse_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mention]) -> Iterator[RelationMention]:
+    """TAIL 旗下(的) HEAD: 微软旗下的 GitHub → GitHub part_of 微软."""
+    rel = RELATIONS[trig.relation]
+    tails = [m for m in left if m.type in rel.tail]
+    heads = [m for m in right if m.type in rel.head]
+    if not tails or not heads or right.index(heads[0]) > 1:
+        return
+    for h in _group(ctx, right, right.index(heads[0]), +1, rel.head):
+        if _ok(trig.relation, h, tails[-1]):
+            yield _rel(ctx, trig.relation, h, tails[-1], 0.8, trigger=trig.word)
+
+
+_RAISED = re.compile(r"(完成|获得|宣布|获|拿到|启动)[^，,。；;]{0,16}(融资|投资)")
+
+
+def _round_investors(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> Iterator[RelationMention]:
+    """X 完成 5 亿元融资，由 A 领投、B 跟投: investors in this clause, X the company that raised."""
+    investors = [m for m in left if m.type in RELATIONS["invests_in"].head]
+    if not investors:
+        return
+    raised, ev = _raised_company(ctx, investors[0].start)
+    if raised is None:
+        return
+    for h in _group(ctx, left, left.index(investors[0]), +1, RELATIONS["invests_in"].head):
+        if _ok("invests_in", h, raised):
+            r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
+            yield r if ev is None else replace(r, evidence=ev)
+
+
+def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | None]:
+    """The company that 完成/获得 … 融资 earlier in this sentence, else in the sentence before (本轮由 A 领投)."""
+    text = ctx.analysis.doc.text
+    for m in reversed([m for m in ctx.mentions if m.end <= before]):
+        if m.type == COMPANY and _RAISED.search(text[m.end:min(ctx.sent.end, m.end + 24)]):
+            return m, None
+    sents = ctx.analysis.sentences
+    k = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
+    if k == 0 or "\n\n" in text[sents[k - 1].end:ctx.sent.start] or not re.match(r"\s*(本轮|此轮|该轮|这轮|本次)", ctx.sent.text):
+        return None, None
+    prev = sents[k - 1]
+    for m in ctx.analysis.mentions:
+        if prev.start <= m.start < prev.end and m.type == COMPANY and _RAISED.search(text[m.end:min(prev.end, m.end + 24)]):
+            return m, Evidence(ctx.analysis.doc.id, text[prev.start:ctx.sent.end], prev.start, ctx.sent.end)
+    return None, None
+
+
+_PASSIVE_RX = re.compile(r"被|由(?!于|此|来|衷)|遭")
+
+
+_PASSIVE_INVEST = re.compile(r"被|由(?!于|此|来|衷)|获得|获")
+
+
+
+
+def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention], b: int) -> Iterator[RelationMention]:
+    """TAIL 被/由 HEAD [、HEAD2] TRIGGER: 极序科技由程亦凡创立 · 光年之外被美团收购 · 由红杉领投、真格跟投."""
+    rel = RELATIONS[trig.relation]
+    text = ctx.analysis.doc.text
+    rx_p = _PASSIVE_INVEST if trig.relation == "invests_in" else _PASSIVE_RX
+    markers = [m for m in rx_p.finditer(text, lo, a) if not any(x.start <= m.start() < x.end for x in ctx.mentions)]
+    if not markers:
+        return
+    p = markers[-1].start()
+    # heads after the marker, but after any earlier trigger of the same relation (由 A 领投、B 跟投)
+    rx, by_word = _trigger_index()
+    since = p
+    for t in rx.finditer(text, p, a):
+        if any(x.relation == trig.relation for x in by_word[t.group(0).lower()]):
+            since = t.end()
+    heads = [m for m in left if m.start >= since and m.type in rel.head and not _title_org(ctx, m)]
+    if not heads:
+        return
+    before = [m for m in left if m.end <= p and m.type in rel.tail]
+    ev = None
+    rel_clause = re.match(r"\s*(的|之)\s*", text[b:b + 4])  # 由 X 创立的 Y: Y follows
+    after = [m for m in ctx.mentions if m.start >= b and m.type in rel.tail]
+    if rel_clause and after and after[0].start - b <= rel_clause.end() + 6:
+        tail = after[0]
+    elif before:
+        tail = before[-1]
+    elif trig.relation == "invests_in":
+        tail, ev = _raised_company(ctx, heads[0].start)
+    else:
+        tail = _carried_subject(ctx, lo, rel.tail, allow_same_clause=True)
+    if tail is None:
+        return
+    for h in heads:
+        if _ok(trig.relation, h, tail):
+            r = _rel(ctx, trig.relation, h, tail, 0.8, trigger=trig.word)
+            yield r if ev is None else replace(r, evidence=ev)
+
+
+def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[RelationMention]:
+    """Head and tail both before the trigger: 俞栋从腾讯离职 · OpenAI 加快 GPT-5 的研发 · 腾讯 AI Lab 副主任俞栋离职."""
+    rel = RELATIONS[trig.relation]
+    text = ctx.analysis.doc.text
+    heads = [i for i, m in enumerate(left) if m.type in rel.head]
+    if not heads:
+        return
+    hi = heads[0] if rel.head != frozenset({PERSON}) else heads[-1]
+    head = left[hi]
+    co = {id(x) for x in _group(ctx, left, hi, +1, rel.head)}
+    tails = [m for m in left[hi + 1:] if m.type in rel.tail and id(m) not in co]
+    if tails:
+        for t in _group(ctx, left, left.index(tails[0]), +1, rel.tail):
+            if _ok(trig.relation, head, t):
+                yield _rel(ctx, trig.relation, head, t, 0.75, trigger=trig.word)
+        return
+    # ORG [的] TITLE PERSON … 离职: the organisation named with the person's title
+    if hi > 0:
+        org = left[hi - 1]
+        between = text[org.end:head.start]
+        if org.type in rel.tail and (_title_regex().search(between) or between.strip() in ("的", "")) and len(between) <= 12:
+            if _ok(trig.relation, head, org):
+                yield _rel(ctx, trig.relation, head, org, 0.8, trigger=trig.word)
+
+
+def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mention]) -> Iterator[RelationMention]:
+    rel = RELATIONS[trig.relation]
+    lh = _heads_only(ctx, [m for m in left if m.type in rel.head])
+    rh = _heads_only(ctx, [m for m in right if m.type in rel.head])
+    text = ctx.analysis.doc.text
+    pairs: list[tuple[Mention, Mention]] = []
+    if rh and trig.frame in ("svo", "any") and right.index(rh[0]) <= 2:
+        subj = lh[-1] if lh else _carried_subject(ctx, _clause_bounds(ctx, right[0].start)[0], _kin(rh[0]),
+                                                  verb_first=True)
+        if subj is not None:
+            kin = _kin(subj)
+            first = next((m for m in rh if m.type in kin), None)
+            if first is not None:
+                pairs += [(subj, t) for t in _group(ctx, right, right.index(first), +1, kin)]
+    elif len(lh) >= 2:
+        # A 与/和/同/跟 B(、C) … 竞争: A against each of the others; a bare list competes pairwise
+        split = None
+        for i in range(len(lh) - 1):
+            gap = _PAREN.sub("", text[lh[i].end:lh[i + 1].start])
+            if re.search(r"(与|同|跟|被)", gap) or (re.search(r"和", gap) and not _COORD.match(gap)):
+                split = i
+                break
+        if split is not None:
+            a = lh[split]
+            for b in _group(ctx, left, left.index(lh[split + 1]), +1, _kin(a)):
+                pairs.append((a, b))
+        else:
+            group = _group(ctx, left, left.index(lh[-1]), -1, _kin(lh[-1]))
+            if len(group) >= 2:
+                pairs += list(combinations(group, 2))
+    for h, t in pairs:
+        if _kin(h) == _kin(t) and _ok(trig.relation, h, t):
+            yield _rel(ctx, trig.relation, h, t, 0.75, trigger=trig.word)
