@@ -7,8 +7,8 @@ import networkx as nx
 import pytest
 
 from kg.errors import GraphFormatError
-from kg.export.graphml import read_graphml, write_graphml
-from kg.export.json import dumps, read_json, write_json
+from kg.export.graphml import read_graphml
+from kg.export.json import dumps, read_json
 from kg.graph import KnowledgeGraph, load
 from kg.types import Entity, Evidence, Relation
 

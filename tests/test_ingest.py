@@ -12,8 +12,6 @@ import zlib
 import pytest
 
 import kg.ingest as ingest
-import kg.ingest.files
-import kg.ingest.ids
 from kg.errors import InputError
 from kg.ingest import (
     IngestFailure,

@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kg.ingest as ingest
-import kg.ingest.ids
 from kg._io import safe_child
 from kg.ingest import iter_documents, normalize_text
 from kg.types import Document
