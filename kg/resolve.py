@@ -28,10 +28,10 @@ def mention_key(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None 
         return mention_key(key[1:], type_, gazetteer=gazetteer)
     if key:
         return "g:" + key
-    entry = gazetteer.lookup(text)
+    entry = gazetteer.resolve(text)
     if entry is None:
         simp = to_simplified(text)
-        entry = gazetteer.lookup(simp) if simp != text else None
+        entry = gazetteer.resolve(simp) if simp != text else None
     k = name_key(to_simplified(text))
     if entry is None and type_ in (ORG, COMPANY):
         stripped = strip_company_suffix(k)

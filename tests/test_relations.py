@@ -72,6 +72,12 @@ CASES = [
     ("快手副总裁、可灵事业部负责人盖文轩表示满意。", [("快手", C), ("可灵事业部", O), ("盖文轩", P)],
      {("盖文轩", "works_for", "快手", "副总裁"), ("盖文轩", "works_for", "可灵事业部", "负责人"),
       ("盖文轩", "leads", "可灵事业部", "负责人")}),
+    ("Thinking Machines Lab 将与 Anthropic、Safe Superintelligence 等实验室争夺人才。",
+     [("Thinking Machines Lab", C), ("Anthropic", C), ("Safe Superintelligence", C)],
+     {("Thinking Machines Lab", "competes_with", "Anthropic", None),
+      ("Thinking Machines Lab", "competes_with", "Safe Superintelligence", None)}),
+    ("交易完成后，韦宁将加入美团 LongCat 团队。", [("韦宁", P), ("美团", C), ("LongCat 团队", O)],
+     {("韦宁", "joined", "LongCat 团队", None)}),
     ("张三创办了澄言智能。", [("张三", P), ("澄言智能", C)], {("张三", "founded", "澄言智能", None)}),
 ]
 
@@ -90,6 +96,8 @@ NEGATIVE = [
     ("传字节跳动将收购码上智能？", [("字节跳动", C), ("码上智能", C)]),
     ("网传美团投资了极序科技。", [("美团", C), ("极序科技", C)]),
     ("字节跳动正在洽谈收购码上智能。", [("字节跳动", C), ("码上智能", C)]),
+    # responsible for a part of something does not lead it
+    ("罗一鸣目前负责 Gemini 的多语言评测。", [("罗一鸣", P), ("Gemini", M)]),
     # type constraints: a model cannot join a company
     ("GPT-5 加入了新功能。", [("GPT-5", M)]),
 ]

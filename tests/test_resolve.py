@@ -6,6 +6,8 @@ from kg.resolve import Resolver, mention_key
 from kg.types import Evidence, Mention, RelationMention
 
 GAZ = Gazetteer([
+    GazetteerEntry("小米", "COMPANY", ()),
+    GazetteerEntry("Xiaomi MiMo", "MODEL", ("小米 MiMo",)),
     GazetteerEntry("腾讯", "COMPANY", ("腾讯公司", "Tencent", "腾讯控股")),
     GazetteerEntry("阿里巴巴", "COMPANY", ("阿里", "Alibaba")),
     GazetteerEntry("华为", "COMPANY", ("Huawei",)),
@@ -71,3 +73,8 @@ def test_type_settled_by_votes_then_relation_types_checked():
     r.add("d1", [x_model, _m("星序", "MODEL", 9), x_org], [])
     (ent,) = r.entities().values()
     assert ent.type == "MODEL"
+
+
+def test_a_model_named_after_its_maker_resolves_without_the_maker():
+    assert key("MiMo", "MODEL") == key("小米 MiMo", "MODEL") == key("Xiaomi MiMo", "MODEL")
+    assert GAZ.lookup("MiMo") is None          # but bare MiMo is never matched in text by the gazetteer

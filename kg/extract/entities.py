@@ -24,7 +24,7 @@ COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银
                     "Inc.", "Inc", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Capital", "Ventures", "Robotics",
                     "Systems")
 ORG_SUFFIXES = ("人工智能研究院", "研究院", "研究所", "研究中心", "实验室", "大学", "学院", "科学院", "工作室", "基金会",
-                "事业部", "事业群",
+                "事业部", "事业群", "团队",
                 "委员会", "Lab", "Labs", "Research", "Institute", "University", "Foundation")
 _MODEL_WORDS = ("大语言模型", "大模型", "语言模型", "模型", "系列")
 _QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]\s*(?:系列)?\s*(?:大语言模型|大模型|模型|系列)")
@@ -40,7 +40,7 @@ _GENERIC_MODIFIERS = frozenset("""多模态 通用 开源 闭源 国产 国内 �
     文生图 文生视频 代码 数学 医疗 金融 教育 政务 企业级 商用 免费 混合 专家 稀疏 稠密 深度 强化 世界 具身""".split())
 _GENERIC_ORG_WORDS = frozenset("""人工智能 智能 技术 科技 科学 计算 数据 信息 国家 重点 联合 创新 研究 网络 软件 工程 应用
     产业 数字 开放 前沿 未来 新 大 大型 模型 大模型 算法 机器 学习 深度 视觉 语音 机器人 芯片 半导体 云 云计算 互联网 生物 医学
-    能源 汽车 自动驾驶 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
+    能源 汽车 自动驾驶 研发 核心 整个 这支 该 新 老 原 大 小 项目 产品 算法 工程 运营 销售 市场 管理 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
 _WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券"})
 _HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道 创新 发展 水平 能力 时代 浪潮 概念 股 龙头".split())
 _PRODUCT_NOUNS = ("芯片", "手机", "显卡", "GPU", "系统", "平台", "汽车", "电脑", "笔记本", "平板", "服务器", "处理器", "眼镜", "耳机")
@@ -235,6 +235,9 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
         left = toks[j:i] if t.text == suffix else toks[i:i + 1]
         if all(tok.text.lower() in _GENERIC_ORG_WORDS for tok in toks[j:i]) and t.text == suffix:
             continue  # 人工智能实验室 is not a name; 北京大学, 上海人工智能实验室, 智源研究院 are
+        if suffix == "团队" and not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j") or tok.text.isascii()
+                                       for tok in toks[j:i + 1] if tok.text != "团队"):
+            continue  # Seed 团队 and 百灵大模型团队 are names; 加强团队 is not
         if suffix in _WEAK_SUFFIXES:
             # 百川智能 and 月之暗面科技 are names; 中国科技企业 and 人工智能 are not
             if t.text == suffix and not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j", "n", "x", "nrfg")

@@ -42,6 +42,7 @@ class Gazetteer:
                 e = GazetteerEntry(e.name, e.type, tuple(dict.fromkeys(old.aliases + e.aliases)))
             self.entries[e.name] = e
         self._by_key: dict[str, str] = {}
+        self._product_keys: dict[str, str] = {}
         self._trie: dict = {}
         for e in self.entries.values():
             for form in (e.name, *e.aliases):
@@ -49,6 +50,7 @@ class Gazetteer:
                 if key:
                     self._by_key.setdefault(key, e.name)
                 self._insert(fold(form), e.name)
+        self._add_product_keys()
 
     def _insert(self, surface: str, canonical: str) -> None:
         node = self._trie
@@ -60,6 +62,22 @@ class Gazetteer:
         if squeezed != surface:
             self._insert(squeezed, canonical)
 
+    def _add_product_keys(self) -> None:
+        """小米 MiMo and 讯飞星火 name a model after its maker: the rest (MiMo, 星火) also resolves to the
+        model, for lookups only. It is not matched in text on its own, where it may be an ordinary word."""
+        makers = {k for k, name in self._by_key.items() if self.entries[name].type in ("COMPANY", "ORG")}
+        for e in list(self.entries.values()):
+            if e.type != "MODEL":
+                continue
+            for form in (e.name, *e.aliases):
+                key = name_key(form)
+                for cut in range(len(key) - 2, 1, -1):
+                    rest = key[cut:]
+                    if key[:cut] in makers and not rest[0].isdigit() and rest[0] not in "-.":
+                        if rest not in self._by_key:
+                            self._product_keys.setdefault(rest, e.name)
+                        break
+
     def __len__(self) -> int:
         return len(self.entries)
 
@@ -67,7 +85,15 @@ class Gazetteer:
         return self.lookup(name) is not None
 
     def lookup(self, name: str) -> GazetteerEntry | None:
+        """The entry one of whose names is ``name`` (case, width, quotes and spacing aside)."""
         canonical = self._by_key.get(name_key(name))
+        return self.entries[canonical] if canonical else None
+
+    def resolve(self, name: str) -> GazetteerEntry | None:
+        """Like :meth:`lookup`, and also a model's name without its maker (MiMo → 小米 MiMo): for resolving
+        names already found in text, never for finding them."""
+        key = name_key(name)
+        canonical = self._by_key.get(key) or self._product_keys.get(key)
         return self.entries[canonical] if canonical else None
 
     def find(self, text: str) -> list[tuple[int, int, GazetteerEntry]]:

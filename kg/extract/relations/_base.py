@@ -137,8 +137,13 @@ def _title_org(ctx: _Ctx, m: Mention) -> bool:
     nxt = [x for x in ctx.mentions if x.start >= m.end]
     if not nxt or nxt[0].type != PERSON:
         return False
-    gap = ctx.gap(m.end, nxt[0].start)
-    return bool(_title_regex().fullmatch(gap.strip()) or gap.strip() in ("的",)) if gap.strip() else False
+    gap = ctx.gap(m.end, nxt[0].start).strip()
+    if not gap or len(gap) > 16 or re.search(r"[，,。；;：:、]", gap):
+        return False
+    return bool(_TITLE_END.search(gap) or gap == "的")
+
+
+_TITLE_END = re.compile(r"(官|长|总|总裁|经理|主任|负责人|科学家|研究员|工程师|架构师|专家|教授|总监|合伙人|创始人|董事|CEO|CTO|COO|CFO|VP)$", re.I)
 
 
 def _carried_subject(ctx: _Ctx, lo: int, types, *, allow_same_clause: bool = False,
@@ -158,6 +163,7 @@ def _carried_subject(ctx: _Ctx, lo: int, types, *, allow_same_clause: bool = Fal
 
 
 _OBJECT_MARK = re.compile(r"(是|为|任|在|于|向|对|与|和|从|加入|离开|担任|出任)\s*$")
+_OBJECT_START = re.compile(r"^\s*(向|对|与|和|从|跟|同|给|让|被|由|把)")
 
 
 _SUBJECT_MARK = re.compile(r"\s*(在|已|已经|将|于|正|也|则|还|凭借|以|此前|目前|近日|今年|宣布|表示)")
@@ -175,6 +181,8 @@ def _clause_initial(ctx: _Ctx, m: Mention) -> bool:
     for x in ctx.mentions:
         if c0 <= x.start and x.end <= m.start:
             prefix = prefix.replace(x.text, "")
+    if _OBJECT_MARK.search(prefix) or _OBJECT_START.match(prefix):
+        return False  # 向美团 CEO 王兴汇报 · 曾是 OpenAI 研究员: an object, not who acts next
     prefix = _title_regex().sub("", prefix)
     if _OBJECT_MARK.search(prefix):
         return False  # 曾是 OpenAI 研究员: OpenAI is not who acts next
@@ -193,8 +201,10 @@ def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
     out = []
     for i, m in enumerate(ms):
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        if nxt is not None and _POSSESSIVE.match(ctx.gap(m.end, nxt.start)) and ctx.gap(m.end, nxt.start).strip():
-            continue
+        gap = ctx.gap(m.end, nxt.start) if nxt is not None else ""
+        if nxt is not None and _POSSESSIVE.match(gap) and (gap.strip() or (
+                m.type == COMPANY and nxt.type in (ORG, MODEL) and len(gap) <= 1)):
+            continue  # 字节跳动的豆包 · 美团 LongCat 团队: the first names whose the second is
         if _title_org(ctx, m):
             continue
         out.append(m)

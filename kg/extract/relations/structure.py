@@ -9,7 +9,7 @@ from typing import Iterator
 from ...schema import COMPANY, MODEL, ORG
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..gazetteer import Gazetteer
-from ._base import _Ctx, _OWN, _POSSESSIVE, _clause_initial, _group, _ok, _rel, _same
+from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_initial, _group, _ok, _rel, _same
 
 
 _RIVAL_CUE = re.compile(r"竞争|竞相|争夺|角逐|混战|大战|比拼|抢占|争相|对手|竞品|赛跑|较量|PK|对决|厮杀|群雄|争霸")
@@ -102,7 +102,7 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
     st = ctx.sent.text
     if not _RIVAL_CUE.search(st):
         return
-    ms = list(ctx.mentions)
+    ms = _heads_only(ctx, list(ctx.mentions))
     i = 0
     while i < len(ms):
         if ms[i].type != COMPANY:
@@ -110,8 +110,8 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         group = _group(ctx, ms, i, +1, (COMPANY,))
         i += max(1, len(group))
-        if len(group) < 2:
-            continue
+        if len(group) < 2 or re.search(r"(与|同|跟|和)\s*$", ctx.gap(ctx.sent.start, group[0].start)):
+            continue  # A 与 B、C 争夺…: B and C are A's rivals, not each other's
         after = ctx.gap(group[-1].end, min(ctx.sent.end, group[-1].end + 14))
         if not (_RIVAL_CUE.search(after) or re.match(r"\s*(等|之间|三家|两家|几家)", after)):
             continue

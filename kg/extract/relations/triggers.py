@@ -141,7 +141,12 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         hs = [i for i, m in enumerate(left) if m.type in rel.head]
         if hs:
             heads = _group(ctx, left, hs[-1], -1, rel.head)
-            ti = next(i for i, m in enumerate(right) if m.type in rel.tail)
+            heads_right = _heads_only(ctx, right)
+            ti = next((right.index(m) for m in heads_right if m.type in rel.tail), 99)
+            obj_noun = ti < len(right) and re.match(r"\s*的\s*[^\s，,。]", ctx.gap(right[ti].end, right[ti].end + 3)) and \
+                not any(x.start - right[ti].end <= 3 for x in right[ti + 1:ti + 2])
+            if trig.relation == "leads" and obj_noun:
+                return  # 负责 Gemini 的多语言评测: responsible for a part, not the head of it
             if ti <= 1:  # the object follows the verb closely
                 tails = _group(ctx, right, ti, +1, rel.tail)
                 for h in heads:
