@@ -12,28 +12,30 @@ import re
 
 from ..evaluate_ner import Example
 
-MODELS = """混元 GPT-5 GPT-4o GPT-4 o1 o3-mini Sora DALL-E 3 Claude Claude 3.5 Sonnet Gemini Gemini 2.5 Pro Gemma Llama 3
-Llama 3.1 Qwen2.5 Qwen2.5-Coder 通义千问 Qwen3 文心一言 ERNIE 4.0 豆包 豆包大模型 DeepSeek-V3 DeepSeek-R1 Kimi K2
-GLM-4 ChatGLM 智谱清言 Baichuan 2 百川大模型 盘古大模型 星火大模型 讯飞星火 MiniMax-01 abab6.5 Yi-34B Yi-Lightning
-商量 SenseNova 日日新 腾讯混元 混元T1 Hunyuan-Large 可灵 Kling 即梦 Seedream PaLM 2 Mistral 7B Mixtral 8x7B Grok-3
-Phi-3 Stable Diffusion Midjourney V6 Whisper BERT 悟道2.0 紫东太初 MOSS InternLM 书生·浦语 Step-2 阶跃星辰Step-1V
-天工大模型 360智脑 混元-视觉 Doubao-1.5-pro 万相 Wan2.1 CodeGeeX 盘古气象大模型""".split()
-COMPANIES = """腾讯 阿里巴巴 百度 字节跳动 华为 小米 京东 美团 网易 快手 拼多多 商汤科技 旷视科技 科大讯飞 智谱AI 月之暗面
-百川智能 零一万物 深度求索 MiniMax 阶跃星辰 面壁智能 出门问问 云从科技 依图科技 寒武纪 地平线 摩尔线程 壁仞科技
-OpenAI Google 谷歌 微软 Microsoft Meta Anthropic 英伟达 NVIDIA 苹果 Apple 亚马逊 特斯拉 xAI Mistral AI 三星 英特尔 AMD
-台积电 联想集团 中兴通讯 蚂蚁集团 阿里云 腾讯云 华为云 火山引擎 昆仑万维 三六零 360集团 蔚来 理想汽车 小鹏汽车
-比亚迪 宁德时代 海康威视 大疆 滴滴出行 携程 新浪 搜狐 哔哩哔哩 知乎 猎豹移动 第四范式 云知声 思必驰""".split()
-ORGS = """腾讯AI Lab 达摩院 阿里达摩院 百度研究院 微软亚洲研究院 上海人工智能实验室 北京智源人工智能研究院 智源研究院
-鹏城实验室 之江实验室 清华大学 北京大学 浙江大学 上海交通大学 复旦大学 中国科学院 中科院自动化所 中国科学技术大学
-南京大学 哈尔滨工业大学 香港科技大学 斯坦福大学 麻省理工学院 卡内基梅隆大学 Google DeepMind DeepMind FAIR
-清华大学KEG实验室 腾讯优图实验室 字节跳动Seed团队 通义实验室 华为诺亚方舟实验室 工业和信息化部 国家网信办
-科技部 国家发改委 中国信通院 中国人工智能学会 OpenAI董事会 艾伦人工智能研究所 深圳市人民政府 上海市经信委""".split()
-PEOPLE = """马化腾 李彦宏 马云 张一鸣 梁汝波 任正非 雷军 刘强东 王兴 丁磊 黄峥 汤晓鸥 徐立 印奇 刘庆峰 唐杰 张鹏 杨植麟
-王小川 李开复 梁文锋 闫俊杰 姜大昕 俞栋 张潼 周靖人 吴泳铭 蔡崇信 王海峰 沈向洋 何恺明 孙剑 朱军 周伯文 姚期智 颜水成
-黄仁勋 山姆·奥特曼 奥特曼 萨提亚·纳德拉 桑达尔·皮查伊 伊利亚·苏茨克维 达里奥·阿莫迪 马斯克 杨立昆 李飞飞 吴恩达
-德米斯·哈萨比斯 林俊旸 刘知远 贾扬清 汪玉 陆奇 张亚勤 王坚 胡郁 戴文渊 朱啸虎 张磊 沈南鹏 徐小平""".split()
-TITLES = """首席执行官 CEO 董事长 总裁 创始人 联合创始人 首席技术官 CTO 首席科学家 副总裁 高级副总裁 总经理 副主任
-主任 负责人 技术负责人 研究员 首席研究员 院长 副院长 教授 实验室主任 算法工程师 产品经理 董事会主席 合伙人""".split()
+def _names(block: str) -> list[str]:
+    """One name per ``|``-separated field; names may contain spaces (Claude 3.5 Sonnet)."""
+    return [name.strip() for line in block.splitlines() for name in line.split("|") if name.strip()]
+
+
+MODELS = _names("""混元|GPT-5|GPT-4o|GPT-4|o1|o3-mini|Sora|DALL-E 3|Claude|Claude 3.5 Sonnet|Gemini|Gemini 2.5 Pro|Gemma
+Llama 3|Llama 3.1|Qwen2.5|Qwen2.5-Coder|通义千问|Qwen3|文心一言|ERNIE 4.0|豆包|豆包大模型|DeepSeek-V3|DeepSeek-R1
+Kimi K2|GLM-4|ChatGLM|智谱清言|Baichuan 2|百川大模型|盘古大模型|星火大模型|讯飞星火|MiniMax-01|abab6.5|Yi-34B|Yi-Lightning
+商量|SenseNova|日日新|腾讯混元|混元T1|Hunyuan-Large|可灵|Kling|即梦|Seedream|PaLM 2|Mistral 7B|Mixtral 8x7B|Grok-3
+Phi-3|Stable Diffusion|Midjourney V6|Whisper|BERT|悟道2.0|紫东太初|MOSS|InternLM|书生·浦语|Step-2|阶跃星辰Step-1V
+天工大模型|360智脑|混元-视觉|Doubao-1.5-pro|万相|Wan2.1|CodeGeeX|盘古气象大模型""")
+COMPANIES = _names("""腾讯|阿里巴巴|百度|字节跳动|华为|小米|京东|美团|网易|快手|拼多多|商汤科技|旷视科技|科大讯飞|智谱AI|月之暗面|百川智能|零一万物|深度求索|MiniMax|阶跃星辰|面壁智能|出门问问
+云从科技|依图科技|寒武纪|地平线|摩尔线程|壁仞科技|OpenAI|Google|谷歌|微软|Microsoft|Meta|Anthropic|英伟达|NVIDIA|苹果|Apple|亚马逊|特斯拉
+xAI|Mistral AI|三星|英特尔|AMD|台积电|联想集团|中兴通讯|蚂蚁集团|阿里云|腾讯云|华为云|火山引擎|昆仑万维|三六零|360集团|蔚来|理想汽车|小鹏汽车|比亚迪|宁德时代
+海康威视|大疆|滴滴出行|携程|新浪|搜狐|哔哩哔哩|知乎|猎豹移动|第四范式|云知声|思必驰""")
+ORGS = _names("""腾讯AI Lab|达摩院|阿里达摩院|百度研究院|微软亚洲研究院|上海人工智能实验室|北京智源人工智能研究院|智源研究院|鹏城实验室|之江实验室|清华大学|北京大学|浙江大学|上海交通大学|复旦大学
+中国科学院|中科院自动化所|中国科学技术大学|南京大学|哈尔滨工业大学|香港科技大学|斯坦福大学|麻省理工学院|卡内基梅隆大学|Google DeepMind|DeepMind|FAIR
+清华大学KEG实验室|腾讯优图实验室|字节跳动Seed团队|通义实验室|华为诺亚方舟实验室|工业和信息化部|国家网信办|科技部|国家发改委|中国信通院|中国人工智能学会|OpenAI董事会
+艾伦人工智能研究所|深圳市人民政府|上海市经信委""")
+PEOPLE = _names("""马化腾|李彦宏|马云|张一鸣|梁汝波|任正非|雷军|刘强东|王兴|丁磊|黄峥|汤晓鸥|徐立|印奇|刘庆峰|唐杰|张鹏|杨植麟|王小川|李开复|梁文锋|闫俊杰|姜大昕|俞栋|张潼|周靖人|吴泳铭|蔡崇信
+王海峰|沈向洋|何恺明|孙剑|朱军|周伯文|姚期智|颜水成|黄仁勋|山姆·奥特曼|奥特曼|萨提亚·纳德拉|桑达尔·皮查伊|伊利亚·苏茨克维|达里奥·阿莫迪|马斯克|杨立昆|李飞飞|吴恩达
+德米斯·哈萨比斯|林俊旸|刘知远|贾扬清|汪玉|陆奇|张亚勤|王坚|胡郁|戴文渊|朱啸虎|张磊|沈南鹏|徐小平""")
+TITLES = _names("""首席执行官|CEO|董事长|总裁|创始人|联合创始人|首席技术官|CTO|首席科学家|副总裁|高级副总裁|总经理|副主任|主任|负责人|技术负责人|研究员|首席研究员|院长|副院长|教授|实验室主任
+算法工程师|产品经理|董事会主席|合伙人""")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力鹏飞宇浩然子轩欣怡晨阳思远博雅嘉俊凯琳婷雪梅海波志峰亮宁春晓东晶斌立新鑫帅昊天一鸣若曦泽宏毅诚"
 
