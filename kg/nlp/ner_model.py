@@ -123,7 +123,7 @@ class WordFeatures:
     def __init__(self, *, hmm: bool = True):
         self.hmm = hmm
         self._tokenizer = None
-        self._position_ids: dict[tuple[str, int], int] = {}
+        self._position_ids: dict[int, list[int]] = {}
 
     def _jieba(self):
         if self._tokenizer is None:
@@ -143,22 +143,22 @@ class WordFeatures:
         if len(doc) == 0:
             return doc
         text = doc.text
-        # char offset → token index (tokens are single characters or whitespace runs)
-        token_at = [-1] * (len(text) + 1)
-        for tok in doc:
-            for k in range(tok.idx, tok.idx + max(len(tok.text), 1)):
-                token_at[k] = tok.i
         values = numpy.zeros((len(doc), 2), dtype="uint64")
-        for word, start, end in self._jieba().tokenize(text, HMM=self.hmm):
-            n = end - start
-            word_id = get_string_id(word.lower())
-            for k in range(start, end):
-                pos = "S" if n == 1 else "B" if k == start else "E" if k == end - 1 else "M"
-                i = token_at[k]
-                if i < 0:  # whitespace kept as a token's trailing space
-                    continue
-                values[i, 0] = word_id
-                values[i, 1] = self._position(pos, n)
+        words = self._jieba().tokenize(text, HMM=self.hmm)
+        if len(doc) == len(text):  # one token per character (no whitespace folded into a token)
+            for word, start, end in words:
+                values[start:end, 0] = get_string_id(word.lower())
+                values[start:end, 1] = self._positions(end - start)
+        else:
+            token_at = [-1] * len(text)  # char offset → token index; -1 for trailing whitespace
+            for tok in doc:
+                for k in range(tok.idx, tok.idx + len(tok.text)):
+                    token_at[k] = tok.i
+            for word, start, end in words:
+                word_id, positions = get_string_id(word.lower()), self._positions(end - start)
+                for k in range(start, end):
+                    if token_at[k] >= 0:
+                        values[token_at[k]] = (word_id, positions[k - start])
         doc.from_array([NORM, TAG], values)
         return doc
 
@@ -166,10 +166,13 @@ class WordFeatures:
         for doc in docs:
             yield self(doc)
 
-    def _position(self, pos: str, n: int) -> int:
-        key = (pos, min(n, 4))
-        if key not in self._position_ids:
+    def _positions(self, n: int) -> list[int]:
+        """Position ids for the characters of an n-character word: S, or B M… E; length capped at 4."""
+        ids = self._position_ids.get(n)
+        if ids is None:
             from spacy.strings import get_string_id
 
-            self._position_ids[key] = get_string_id(f"{pos}{key[1]}")
-        return self._position_ids[key]
+            m = min(n, 4)
+            tags = ["S"] if n == 1 else ["B"] + ["M"] * (n - 2) + ["E"]
+            ids = self._position_ids[n] = [get_string_id(f"{t}{m}") for t in tags]
+        return ids

@@ -23,9 +23,10 @@ class Settings:
     """One architecture; ``PRESETS`` names the ones compared in docs/MODEL_CARD.md."""
 
     word_features: bool = True  # jieba word identity (NORM) and position-in-word (TAG) per character
-    width: int = 96
+    width: int = 64
     depth: int = 4
     window: int = 1
+    maxout_pieces: int = 2
     char_rows: int = 8000
     word_rows: int = 20000
     hidden_width: int = 64
@@ -39,7 +40,7 @@ class Settings:
 PRESETS = {
     "char-cnn": Settings(word_features=False),
     "char-cnn+words": Settings(word_features=True),
-    "char-cnn+words-w128": Settings(word_features=True, width=128),
+    "char-cnn+words-w96": Settings(word_features=True, width=96, maxout_pieces=3),
 }
 DEFAULT_PRESET = "char-cnn+words"
 
@@ -70,7 +71,8 @@ def build_pipeline(settings: Settings, labels: list[str]):
             "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": settings.width, "attrs": attrs,
                       "rows": rows, "include_static_vectors": False},
             "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": settings.width,
-                       "depth": settings.depth, "window_size": settings.window, "maxout_pieces": 3},
+                       "depth": settings.depth, "window_size": settings.window,
+                       "maxout_pieces": settings.maxout_pieces},
         },
     }
     ner = nlp.add_pipe("ner", config={"model": model})
