@@ -195,6 +195,6 @@ def _save(nlp, out_dir: Path, settings: Settings, meta: dict | None, best: dict)
     nlp.meta["name"] = "kg_ner"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["description"] = "kg Chinese NER: PERSON, ORG, COMPANY, TITLE, MODEL over characters (docs/MODEL_CARD.md)"
-    nlp.meta["license"] = "MIT"
+    nlp.meta["license"] = "MIT (code); training corpora carry no licence statement, see docs/MODEL_CARD.md"
     nlp.meta["kg"] = {"settings": asdict(settings), "best_heldout": best, **(meta or {})}
     nlp.to_disk(out_dir)
