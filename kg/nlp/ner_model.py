@@ -1,0 +1,178 @@
+"""kg's trained Chinese NER model: a spaCy pipeline over characters, shipped in ``kg/models/ner``.
+
+The pipeline is ``spacy.blank("zh")`` (one token per character) → ``kg_word_features`` (jieba word
+identity and position, written into each character's NORM and TAG) → ``ner`` (CNN tok2vec + transition
+NER). It predicts PERSON, ORG, COMPANY, TITLE and MODEL spans with char offsets; the builtin engine's
+rules and gazetteers still decide MODEL and override known names. spaCy and jieba are imported on first use.
+
+Examples
+--------
+>>> model = load_ner_model()                                  # doctest: +SKIP
+>>> model.predict("腾讯AI Lab副主任俞栋离职。")                 # doctest: +SKIP
+[(0, 9, 'ORG', 1.0), (9, 12, 'TITLE', 1.0), (12, 14, 'PERSON', 1.0)]
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import EngineError
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
+FEATURES = "kg_word_features"
+Prediction = tuple[int, int, str, float]
+
+_cache: dict[str, "NerModel"] = {}
+_lock = threading.Lock()
+
+
+class NerModel:
+    """Wraps a loaded spaCy pipeline; ``predict`` returns ``(start, end, TYPE, score)``, half-open.
+
+    spaCy's transition NER gives no probabilities, so the score is 1.0.
+    """
+
+    def __init__(self, nlp, *, batch_size: int = 64):
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.labels: tuple[str, ...] = tuple(nlp.get_pipe("ner").labels)
+
+    def predict(self, text: str) -> list[Prediction]:
+        return self.predict_many([text])[0]
+
+    def predict_many(self, texts: list[str]) -> list[list[Prediction]]:
+        for text in texts:
+            if not isinstance(text, str):
+                raise EngineError(f"NER input must be str, got {type(text).__name__}; pass sentence texts")
+        return [_spans(doc) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+
+
+def _spans(doc) -> list[Prediction]:
+    out = []
+    for ent in doc.ents:
+        start, end = ent.start_char, ent.end_char
+        # a character pipeline never has inner whitespace trouble, but keep offsets tight anyway
+        while start < end and doc.text[start].isspace():
+            start += 1
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end, ent.label_, 1.0))
+    return out
+
+
+def load_ner_model(path: str | Path | None = None) -> NerModel:
+    """The packaged model (default) or one saved by ``python -m kg.train ner``; loaded once per process."""
+    model_dir = Path(path) if path is not None else MODEL_DIR
+    key = str(model_dir.resolve())
+    with _lock:
+        if key not in _cache:
+            _cache[key] = NerModel(_load_pipeline(model_dir))
+        return _cache[key]
+
+
+def _load_pipeline(model_dir: Path):
+    if not (model_dir / "config.cfg").is_file():
+        raise EngineError(
+            f"no NER model at {model_dir}: reinstall kg (the builtin engine ships kg/models/ner), "
+            "or train one with `python -m kg.train ner --data DATASETS --out DIR` and pass that DIR")
+    try:
+        import spacy
+    except ImportError:
+        raise EngineError("the builtin NER model needs spaCy: pip install 'spacy>=3.7,<4'") from None
+    register_components()
+    try:
+        return spacy.load(model_dir)
+    except (OSError, ValueError, KeyError) as err:
+        raise EngineError(f"cannot load the NER model at {model_dir} ({err}); retrain it with "
+                          "`python -m kg.train ner` or reinstall kg") from None
+
+
+_registered = False
+
+
+def register_components() -> None:
+    """Register ``kg_word_features`` with spaCy (idempotent); needed before loading or building the pipeline."""
+    global _registered
+    if _registered:
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory(FEATURES):
+        Language.factory(FEATURES, default_config={"hmm": True})(_make_word_features)
+    _registered = True
+
+
+def _make_word_features(nlp, name: str, hmm: bool):
+    return WordFeatures(hmm=hmm)
+
+
+class WordFeatures:
+    """Writes jieba word features onto character tokens, for the NER's embedding layer.
+
+    NORM gets the hash of the jieba word the character belongs to; TAG the hash of its position in that
+    word (B/M/E/S) and the word's length (capped at 4). Hashes are written without adding strings to the
+    vocab, so a long-running process does not grow. Uses a private ``jieba.Tokenizer``: users' calls to
+    ``jieba.add_word`` do not change what the model sees.
+    """
+
+    def __init__(self, *, hmm: bool = True):
+        self.hmm = hmm
+        self._tokenizer = None
+        self._position_ids: dict[int, list[int]] = {}
+
+    def _jieba(self):
+        if self._tokenizer is None:
+            try:
+                import jieba
+            except ImportError:
+                raise EngineError("the builtin NER model needs jieba: pip install 'jieba>=0.42'") from None
+            jieba.setLogLevel(logging.WARNING)
+            self._tokenizer = jieba.Tokenizer()
+        return self._tokenizer
+
+    def __call__(self, doc):
+        import numpy
+        from spacy.attrs import NORM, TAG
+        from spacy.strings import get_string_id
+
+        if len(doc) == 0:
+            return doc
+        text = doc.text
+        values = numpy.zeros((len(doc), 2), dtype="uint64")
+        words = self._jieba().tokenize(text, HMM=self.hmm)
+        if len(doc) == len(text):  # one token per character (no whitespace folded into a token)
+            for word, start, end in words:
+                values[start:end, 0] = get_string_id(word.lower())
+                values[start:end, 1] = self._positions(end - start)
+        else:
+            token_at = [-1] * len(text)  # char offset → token index; -1 for trailing whitespace
+            for tok in doc:
+                for k in range(tok.idx, tok.idx + len(tok.text)):
+                    token_at[k] = tok.i
+            for word, start, end in words:
+                word_id, positions = get_string_id(word.lower()), self._positions(end - start)
+                for k in range(start, end):
+                    if token_at[k] >= 0:
+                        values[token_at[k]] = (word_id, positions[k - start])
+        doc.from_array([NORM, TAG], values)
+        return doc
+
+    def pipe(self, docs: Iterable, *, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+    def _positions(self, n: int) -> list[int]:
+        """Position ids for the characters of an n-character word: S, or B M… E; length capped at 4."""
+        ids = self._position_ids.get(n)
+        if ids is None:
+            from spacy.strings import get_string_id
+
+            m = min(n, 4)
+            tags = ["S"] if n == 1 else ["B"] + ["M"] * (n - 2) + ["E"]
+            ids = self._position_ids[n] = [get_string_id(f"{t}{m}") for t in tags]
+        return ids

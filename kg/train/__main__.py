@@ -1,0 +1,83 @@
+"""``python -m kg.train ner|eval-ner ...``: train the NER model, or print its model-card numbers."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from dataclasses import replace
+
+from ..errors import KgError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kg.train")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ner", help="train the NER model")
+    p.add_argument("--data", required=True, help="folder with cluener2020/, resume_ner/, weibo_ner/")
+    p.add_argument("--out", required=True, help="folder to write the spaCy pipeline to (e.g. kg/models/ner)")
+    p.add_argument("--preset", default=None, help="architecture (default: %(default)s → char-cnn+words)")
+    p.add_argument("--corpora", default="cluener,resume,weibo,domain", help="comma-separated training corpora")
+    p.add_argument("--domain-sentences", type=int, default=1500)
+    p.add_argument("--max-minutes", type=float, default=20.0, help="training time budget")
+    p.add_argument("--max-cpu-minutes", type=float, default=None, help="budget in this process's CPU minutes")
+    p.add_argument("--monitor-dev", action="store_true",
+                   help="also log CLUENER dev F1 at each evaluation (learning curves only; never selects the model)")
+    p.add_argument("--eval-every", type=int, default=400, help="updates between held-out evaluations")
+    p.add_argument("--patience", type=int, default=6, help="held-out evaluations without gain before stopping")
+    p.add_argument("--max-steps", type=int, default=None, help="stop after this many updates (for tests)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--log", default=None, help="append held-out scores as JSON lines to this file")
+    e = sub.add_parser("eval-ner", help="model-card numbers: CLUENER dev, People's Daily dev, speed")
+    e.add_argument("--data", required=True)
+    e.add_argument("--model", default=None, help="model folder (default: the packaged kg/models/ner)")
+    e.add_argument("--json", default=None, help="also write the reports to this JSON file")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    try:
+        if args.command == "ner":
+            return _train(args)
+        return _eval(args)
+    except KgError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return err.exit_code
+
+
+def _train(args) -> int:
+    from .data import load_training_data
+    from .ner import DEFAULT_PRESET, PRESETS, train_ner
+
+    preset = args.preset or DEFAULT_PRESET
+    if preset not in PRESETS:
+        raise KgError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+    settings = replace(PRESETS[preset], seed=args.seed)
+    data = load_training_data(args.data, corpora=tuple(args.corpora.split(",")),
+                              domain_sentences=args.domain_sentences, seed=args.seed)
+    logging.info("training data: %s", data.counts)
+    monitor = None
+    if args.monitor_dev:
+        from ..evaluate_ner import read_cluener
+        from .data import CLUENER_TRAIN, map_labels
+
+        monitor = map_labels(read_cluener(f"{args.data}/cluener2020/dev.json"), CLUENER_TRAIN)
+    meta = {"preset": preset, "data": data.counts, "command": "python -m kg.train " + " ".join(sys.argv[1:])}
+    summary = train_ner(data.train, data.heldout, args.out, settings=settings, max_minutes=args.max_minutes,
+                        eval_every=args.eval_every, patience=args.patience, max_steps=args.max_steps,
+                        max_cpu_minutes=args.max_cpu_minutes, monitor=monitor, log_path=args.log, meta=meta)
+    print(json.dumps({k: v for k, v in summary.items() if k != "history"}, ensure_ascii=False))
+    return 0
+
+
+def _eval(args) -> int:
+    from .report import model_card_numbers
+
+    numbers = model_card_numbers(args.data, model_path=args.model)
+    print(numbers["text"])
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({k: v for k, v in numbers.items() if k != "text"}, f, ensure_ascii=False, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

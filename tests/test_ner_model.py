@@ -1,0 +1,56 @@
+"""The packaged NER model (kg/models/ner): loads offline, spans slice the text exactly."""
+import subprocess
+import sys
+
+import pytest
+
+from kg.errors import EngineError
+from kg.nlp.ner_model import MODEL_DIR, load_ner_model
+
+needs_model = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="kg/models/ner not built")
+TEXTS = [
+    "腾讯AI Lab副主任俞栋离职，加入了一家创业公司。",
+    "据新华社报道，国务院总理李强在北京会见了微软公司董事长比尔·盖茨。",
+    "阿里巴巴发布通义千问新版本，清华大学唐杰教授表示祝贺。",
+    "  前后有空格  的 句子 ",
+    "",
+]
+
+
+@needs_model
+def test_packaged_model_spans_slice_the_text():
+    model = load_ner_model()
+    for text in TEXTS:
+        for start, end, label, score in model.predict(text):
+            piece = text[start:end]
+            assert piece and piece == piece.strip()
+            assert label in {"PERSON", "ORG", "COMPANY", "TITLE", "MODEL"}
+            assert 0.0 <= score <= 1.0
+
+
+@needs_model
+def test_packaged_model_finds_an_unlisted_person():
+    spans = load_ner_model().predict("昨天，张建国在发布会上宣布了这一消息。")
+    assert (3, 6, "PERSON") in {(s, e, t) for s, e, t, _ in spans}
+
+
+@needs_model
+def test_predict_many_equals_predict():
+    model = load_ner_model()
+    assert model.predict_many(TEXTS) == [model.predict(t) for t in TEXTS]
+
+
+@needs_model
+def test_model_is_cached_per_process():
+    assert load_ner_model() is load_ner_model()
+
+
+def test_missing_model_dir_is_an_engine_error(tmp_path):
+    with pytest.raises(EngineError, match="kg.train ner"):
+        load_ner_model(tmp_path / "nothing")
+
+
+def test_import_kg_loads_no_spacy_or_jieba():
+    code = "import sys, kg, kg.nlp.ner_model, kg.evaluate_ner; print('spacy' in sys.modules, 'jieba' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

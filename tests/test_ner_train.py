@@ -1,0 +1,82 @@
+"""Training data conversion and a tiny training run through the same code path as `python -m kg.train ner`."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.train.data import CLUENER_TRAIN, load_training_data, map_labels, resolve_org
+from kg.train.domain import domain_examples
+from kg.evaluate_ner import read_cluener
+
+DATA = Path(__file__).parent / "data" / "ner"
+
+
+@pytest.mark.parametrize("name, kind", [("华润集团", "COMPANY"), ("招商银行", "COMPANY"), ("北京大学", "ORG"),
+                                        ("国家发改委", "ORG"), ("某某有限公司上海分公司", "COMPANY")])
+def test_resolve_org_by_suffix(name, kind):
+    assert resolve_org(name) == kind
+
+
+def test_map_labels_keeps_kg_types_only():
+    examples = map_labels(read_cluener(DATA / "tiny.cluener.jsonl"), CLUENER_TRAIN)
+    assert examples[0][1] == ((0, 2, "PERSON"), (3, 5, "COMPANY"), (7, 11, "TITLE"))
+    assert examples[3][1] == ((0, 3, "PERSON"), (4, 7, "PERSON"))  # address dropped
+    assert examples[2][1] == ((0, 7, "ORG"),)  # government → ORG
+
+
+def test_map_labels_drops_overlaps_keeping_the_longest():
+    out = map_labels([("上海交通大学", ((0, 2, "name"), (0, 6, "organization")))], CLUENER_TRAIN)
+    assert out[0][1] == ((0, 6, "ORG"),)
+
+
+def test_domain_examples_are_reproducible_and_slice_exactly():
+    a, b = domain_examples(50, seed=3), domain_examples(50, seed=3)
+    assert a == b
+    labels = {lab for _, spans in a for *_, lab in spans}
+    assert "MODEL" in labels and "PERSON" in labels
+    for text, spans in a:
+        for s, e, _ in spans:
+            assert 0 <= s < e <= len(text) and text[s:e].strip() == text[s:e]
+
+
+@pytest.fixture
+def tiny_datasets(tmp_path):
+    """The tiny files laid out like ../shared/datasets."""
+    (tmp_path / "cluener2020").mkdir()
+    (tmp_path / "resume_ner").mkdir()
+    (tmp_path / "weibo_ner").mkdir()
+    shutil.copy(DATA / "tiny.cluener.jsonl", tmp_path / "cluener2020" / "train.json")
+    shutil.copy(DATA / "tiny.resume.bmes", tmp_path / "resume_ner" / "train.char.bmes")
+    shutil.copy(DATA / "tiny.weibo.bio", tmp_path / "weibo_ner" / "weiboNER_2nd_conll.train")
+    return tmp_path
+
+
+def test_load_training_data_counts(tiny_datasets):
+    data = load_training_data(tiny_datasets, heldout_fraction=0.25, domain_sentences=5)
+    assert data.counts == {"cluener_train": 9, "cluener_heldout": 3, "resume_train": 2, "weibo_train": 2,
+                           "domain_templates": 5}
+    assert len(data.train) == 18 and len(data.heldout) == 3
+
+
+def test_tiny_training_run_saves_a_loadable_model(tiny_datasets, tmp_path):
+    pytest.importorskip("spacy")
+    from kg.nlp.ner_model import load_ner_model
+    from kg.train.__main__ import main
+
+    out = tmp_path / "model"
+    rc = main(["ner", "--data", str(tiny_datasets), "--out", str(out), "--preset", "char-cnn+words",
+               "--domain-sentences", "20", "--max-steps", "6", "--eval-every", "3"])
+    assert rc == 0
+    assert (out / "config.cfg").is_file() and (out / "meta.json").is_file()
+    model = load_ner_model(out)
+    assert set(model.labels) == {"PERSON", "ORG", "COMPANY", "TITLE", "MODEL"}
+    text = "张伟在腾讯担任产品经理。"
+    for s, e, label, score in model.predict(text):
+        assert 0 <= s < e <= len(text) and label in model.labels and score == 1.0
+
+
+def test_missing_datasets_folder_says_what_to_pass(tmp_path):
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="--data"):
+        load_training_data(tmp_path)
