@@ -392,6 +392,11 @@ def _select(cands: list[Mention]) -> list[Mention]:
     extends it with an organisation suffix wins (腾讯 + 云研究院)."""
 
     gaz_spans = [(m.start, m.end) for m in cands if m.source == "gazetteer"]
+    # the model's name that completes a shorter rule name wins: 陆沉舟 over 陆沉
+    ner_people = [m for m in cands if m.source == "ner" and m.type == PERSON]
+    if ner_people:
+        cands = [m for m in cands if not (m.type == PERSON and m.source in ("pattern", "engine") and any(
+            n.start <= m.start and m.end <= n.end and 0 < (n.end - n.start) - (m.end - m.start) <= 2 for n in ner_people))]
 
     def rank(m: Mention):
         pri = PRIORITY.get(m.source, 0)

@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 _JIEBA_LOCK = threading.Lock()
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
+# what the NER model contributes: names; rules and gazetteers decide MODEL, and TITLE is not an entity
+NER_TYPES = frozenset({"PERSON", "ORG", "COMPANY"})
 
 
 class BuiltinEngine:
@@ -39,6 +41,8 @@ class BuiltinEngine:
         if self._ner is not None and sentences:
             for sent, spans in zip(sentences, self._ner.predict_many([s.text for s in sentences])):
                 for start, end, typ, score in spans:
+                    if typ not in NER_TYPES:
+                        continue
                     s, e = sent.start + start, sent.start + end
                     mentions.append(Mention(text[s:e], typ, s, e, "ner", None, float(score)))
         return Analysis(doc, sentences, tuple(tokens), tuple(mentions), engine=self.name)
