@@ -54,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("gold", nargs="+", metavar="GOLD")
     e.add_argument("--json", action="store_true")
     e.add_argument("--errors", action="store_true", help="list missed and spurious items")
+    n = sub.add_parser("eval-ner", parents=[engine], help="score an engine's named entities on NER data",
+                       description="Per-type precision/recall/F1 of an engine's entities (exact spans) on CLUENER JSON "
+                                   "lines or character-BIO files (People's Daily, Resume, Weibo).")
+    n.add_argument("file", metavar="FILE")
+    n.add_argument("--format", required=True, choices=["cluener", "bio"])
+    n.add_argument("--merge-org", action="store_true", help="count ORG and COMPANY as one class")
+    n.add_argument("--model-only", action="store_true", help="score kg's NER model alone, without gazetteers and rules")
+    n.add_argument("--json", action="store_true")
     return p
 
 

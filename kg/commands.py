@@ -80,6 +80,46 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_eval_ner(args) -> int:
+    from . import evaluate_ner as ev
+
+    examples = ev.read_cluener(args.file) if args.format == "cluener" else ev.read_bio(args.file)
+    if not examples:
+        raise InputError(f"{args.file}: no sentences found; is it a {args.format} file?")
+    labels = dict(ev.DEFAULT_LABELS[args.format])
+    pred_map = None
+    if args.merge_org:
+        labels = {k: ("ORG" if v == "COMPANY" else v) for k, v in labels.items()}
+        pred_map = ev.MERGE_ORG
+    if args.model_only:
+        from .nlp.ner_model import load_ner_model
+
+        predict = load_ner_model().predict_many
+    else:
+        predict = _entity_predictor(args.engine, args.hanlp_model)
+    report = ev.evaluate(predict, examples, label_map=labels, pred_map=pred_map)
+    print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else ev.format_report(report))
+    return 0
+
+
+def _entity_predictor(engine: str, model: str | None):
+    """texts → the entities kg's whole entity stage finds (engine + gazetteers + patterns + type rules)."""
+    from .extract.entities import refine
+    from .nlp import get_engine
+    from .types import Document
+
+    eng = get_engine(engine, model)
+
+    def predict_many(texts):
+        out = []
+        for i, text in enumerate(texts):
+            a = refine(eng.analyze(Document(f"s{i}", text)))
+            out.append([(m.start, m.end, m.type, m.confidence) for m in a.mentions])
+        return out
+
+    return predict_many
+
+
 def _relation_dict(r) -> dict:
     d = {"subject": r.subject, "relation": r.relation, "label": r.label, "object": r.object,
          "confidence": r.confidence, "evidence": [e.to_dict() for e in r.evidence]}

@@ -118,3 +118,16 @@ def test_missing_engine_is_one_line_and_exit_3(engine, tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("kg: error:")
     assert not (tmp_path / "o" / "graph.json").exists()
+
+
+def test_eval_ner_scores_an_engine_on_a_tiny_cluener_file(capsys):
+    data = ROOT / "tests" / "data" / "ner" / "tiny.cluener.jsonl"
+    assert main(["eval-ner", str(data), "--format", "cluener", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report["types"]) == {"PERSON", "ORG", "COMPANY"}
+    assert 0 < report["micro"]["f1"] <= 1 and report["n_sentences"] == 12
+
+
+def test_eval_ner_on_a_missing_file_is_a_clear_error(tmp_path, capsys):
+    assert main(["eval-ner", str(tmp_path / "nope.bio"), "--format", "bio"]) == 2
+    assert "no such file" in capsys.readouterr().err
