@@ -18,6 +18,7 @@ _JIEBA_LOCK = threading.Lock()
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # what the NER model contributes: names; rules and gazetteers decide MODEL, and TITLE is not an entity
 NER_TYPES = frozenset({"PERSON", "ORG", "COMPANY"})
+COMMON_WORD_FREQ = 200  # jieba dictionary frequency above which a word is taken as an ordinary word
 
 
 class BuiltinEngine:
@@ -37,15 +38,29 @@ class BuiltinEngine:
         for sent in sentences:
             sent_tokens = self._tokens(sent)
             tokens.extend(sent_tokens)
-            mentions.extend(_person_tokens(sent_tokens, text))
+            mentions.extend(m for m in _person_tokens(sent_tokens, text) if not self._common_word(m.text))
         if self._ner is not None and sentences:
             for sent, spans in zip(sentences, self._ner.predict_many([s.text for s in sentences])):
                 for start, end, typ, score in spans:
-                    if typ not in NER_TYPES:
+                    if typ not in NER_TYPES or self._doubtful(text[sent.start + start:sent.start + end], typ):
                         continue
                     s, e = sent.start + start, sent.start + end
                     mentions.append(Mention(text[s:e], typ, s, e, "ner", None, float(score)))
         return Analysis(doc, sentences, tuple(tokens), tuple(mentions), engine=self.name)
+
+    def _common_word(self, word: str) -> bool:
+        """A frequent dictionary word (安全, 祝福, 师兄) is not a person's name, whatever its tag says."""
+        return self._pos.tokenizer.FREQ.get(word, 0) >= COMMON_WORD_FREQ
+
+    def _doubtful(self, span: str, typ: str) -> bool:
+        """Model output that is rarely a name here: a lone Latin word as a person (Bench), a place as an
+        organisation (荷兰)."""
+        if typ == "PERSON" and span.isascii() and " " not in span.strip():
+            return True
+        if typ in ("ORG", "COMPANY") and self._pos.word_tag_tab.get(span) == "ns" and \
+                self._pos.tokenizer.FREQ.get(span, 0) >= 100:
+            return True
+        return False
 
     def _tokens(self, sent: Sentence) -> list[Token]:
         out = []
