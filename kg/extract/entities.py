@@ -107,9 +107,14 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
                 out.append(Mention(name, MODEL, a, a + len(name), "pattern", None, 0.9))
     # X大模型团队 is a team (an ORG); X大模型 is a model
+    tok_starts = {t.start for t in toks}
     for m in _MODEL_TEAM.finditer(st):
-        if _name_like(m.group(1)) and m.group(1).lower() not in _GENERIC_MODIFIERS:
-            out.append(Mention(m.group(0), ORG, s0 + m.start(), s0 + m.end(), "pattern", None, 0.8))
+        a, b = s0 + m.start(), s0 + m.end()
+        while toks and a not in tok_starts and a < s0 + m.end(1):
+            a += 1  # 集团旗下百灵大模型团队: the name starts where a word starts
+        name = text[a:s0 + m.end(1)]
+        if len(name) >= 2 and _name_like(name) and name.lower() not in _GENERIC_MODIFIERS:
+            out.append(Mention(text[a:b], ORG, a, b, "pattern", None, 0.8))
     # X大模型 over jieba tokens: the name token right before 大模型/模型
     for i, t in enumerate(toks):
         if t.text in ("大模型", "大语言模型") or (t.text == "大" and i + 1 < len(toks) and toks[i + 1].text == "模型"):
@@ -179,7 +184,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     return out
 
 
-_MODEL_TEAM = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fffA-Za-z0-9]{2,8}?)\s?(?:大模型|模型)(?:研发)?团队")
+_MODEL_TEAM = re.compile(r"((?:(?![的之与和及])[\u4e00-\u9fffA-Za-z0-9]){2,8}?)\s?(?:大模型|模型)(?:研发)?团队")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})?")
 _CJK_VARIANT = re.compile(r"(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")
 _PRODUCT_AFTER = re.compile(r"\s?(芯片|手机|显卡|汽车|机器人|系统|平台|眼镜|耳机|服务器|处理器|号|型号)")

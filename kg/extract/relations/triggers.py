@@ -166,7 +166,15 @@ def _reverse_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Me
     rel = RELATIONS[trig.relation]
     tails = [m for m in left if m.type in rel.tail]
     heads = [m for m in right if m.type in rel.head]
-    if not tails or not heads or right.index(heads[0]) > 1:
+    text = ctx.analysis.doc.text
+    if tails and not (heads and right.index(heads[0]) <= 1):
+        # 火山引擎是字节跳动旗下的云服务平台: the unit is the subject before 是
+        k = left.index(tails[-1])
+        if k > 0 and left[k - 1].type in rel.head and re.fullmatch(r"\s*(是|为|系|作为|属于)\s*", text[left[k - 1].end:tails[-1].start]):
+            if _ok(trig.relation, left[k - 1], tails[-1]):
+                yield _rel(ctx, trig.relation, left[k - 1], tails[-1], 0.75, trigger=trig.word)
+        return
+    if not tails or not heads:
         return
     for h in _group(ctx, right, right.index(heads[0]), +1, rel.head):
         if _ok(trig.relation, h, tails[-1]):
