@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent
-SETS = [(DATA / "samples", DATA / "eval" / "gold.jsonl"), (DATA / "heldout", DATA / "heldout" / "gold.jsonl")]
+SETS = [(DATA / "samples", DATA / "eval" / "gold.jsonl"), (DATA / "heldout", DATA / "eval" / "heldout.jsonl")]
 
 TYPES = {"PERSON", "ORG", "COMPANY", "MODEL"}
 UNIT = {"ORG", "COMPANY"}

@@ -9,7 +9,7 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 _SPACE = re.compile(r"[\s\u00b7\u30fb·・]+")
 # Legal/corporate suffixes stripped when comparing company names (longest first).
 COMPANY_SUFFIXES = (
-    "股份有限公司", "有限责任公司", "科技有限公司", "有限公司", "控股集团", "集团公司", "控股", "集团", "公司",
+    "股份有限公司", "有限责任公司", "有限公司", "控股集团", "集团公司", "控股", "集团", "公司",
     "incorporated", "corporation", "limited", "holdings", "company", "group", "corp.", "corp", "inc.",
     "inc", "ltd.", "ltd", "llc", "co.", "plc", "gmbh",
 )

@@ -8,13 +8,27 @@ from helpers import make_analysis
 
 P, O, C, M = "PERSON", "ORG", "COMPANY", "MODEL"
 GAZ = Gazetteer([GazetteerEntry("腾讯", C, ("腾讯公司", "Tencent")), GazetteerEntry("谷歌", C, ("Google",)),
-                 GazetteerEntry("腾讯 AI Lab", O, ())])
+                 GazetteerEntry("腾讯 AI Lab", O, ()), GazetteerEntry("微软", C, ()), GazetteerEntry("微软亚洲研究院", O, ())])
 
 CASES = [
     # text, mentions, expected {(head, relation, tail, role)}
     ("腾讯 AI Lab 副主任俞栋近日因个人发展原因离职。", [("腾讯 AI Lab", O), ("俞栋", P)],
-     {("俞栋", "works_for", "腾讯 AI Lab", "副主任"), ("俞栋", "departed_from", "腾讯 AI Lab", None),
-      ("腾讯 AI Lab", "part_of", "腾讯", None)}),
+     {("俞栋", "works_for", "腾讯 AI Lab", "副主任"), ("俞栋", "departed_from", "腾讯 AI Lab", None)}),
+    # part_of from a unit's name, when the text also names the parent
+    ("腾讯 AI Lab 是腾讯的研究机构。", [("腾讯 AI Lab", O), ("腾讯", C)], {("腾讯 AI Lab", "part_of", "腾讯", None)}),
+    ("深维智能创始人、CEO 赵一舟将加入钉钉。", [("深维智能", C), ("赵一舟", P), ("钉钉", C)],
+     {("赵一舟", "founded", "深维智能", None), ("赵一舟", "works_for", "深维智能", "CEO"),
+      ("赵一舟", "leads", "深维智能", "CEO"), ("赵一舟", "joined", "钉钉", None)}),
+    ("庞若鸣 2021 年从 Google 加入苹果。", [("庞若鸣", P), ("Google", C), ("苹果", C)],
+     {("庞若鸣", "joined", "苹果", None), ("庞若鸣", "departed_from", "Google", None)}),
+    ("Alexandr Wang 随之加盟 Meta，出任首席 AI 官。", [("Alexandr Wang", P), ("Meta", C)],
+     {("Alexandr Wang", "joined", "Meta", None), ("Alexandr Wang", "works_for", "Meta", "首席 AI 官")}),
+    ("由前 OpenAI 首席技术官 Mira Murati 创立的 Thinking Machines Lab 宣布融资。",
+     [("OpenAI", C), ("Mira Murati", P), ("Thinking Machines Lab", C)],
+     {("Mira Murati", "works_for", "OpenAI", "前首席技术官"), ("Mira Murati", "founded", "Thinking Machines Lab", None)}),
+    ("Meta 的 Llama 4 在榜单上被 DeepSeek-V3 和 Qwen3 超越。", [("Meta", C), ("Llama 4", M), ("DeepSeek-V3", M), ("Qwen3", M)],
+     {("Meta", "develops", "Llama 4", None), ("Llama 4", "competes_with", "DeepSeek-V3", None),
+      ("Llama 4", "competes_with", "Qwen3", None)}),
     ("OpenAI CEO Sam Altman 表示将继续投入。", [("OpenAI", C), ("Sam Altman", P)],
      {("Sam Altman", "works_for", "OpenAI", "CEO"), ("Sam Altman", "leads", "OpenAI", "CEO")}),
     ("月之暗面创始人杨植麟毕业于清华大学。", [("月之暗面", C), ("杨植麟", P), ("清华大学", O)],
@@ -42,6 +56,9 @@ CASES = [
      [("腾讯", C), ("OpenAI", C), ("GPT-5", M), ("Google", C), ("Gemini", M)],
      {("腾讯", "competes_with", "OpenAI", None), ("腾讯", "competes_with", "Google", None),
       ("OpenAI", "develops", "GPT-5", None), ("Google", "develops", "Gemini", None)}),
+    ("澄言智能完成 2 亿元融资，投资方包括红杉中国、高瓴和腾讯。", [("澄言智能", C), ("红杉中国", C), ("高瓴", C), ("腾讯", C)],
+     {("红杉中国", "invests_in", "澄言智能", None), ("高瓴", "invests_in", "澄言智能", None), ("腾讯", "invests_in", "澄言智能", None)}),
+    ("李四拥有清华大学博士学位。", [("李四", P), ("清华大学", O)], {("李四", "educated_at", "清华大学", None)}),
     ("张三创办了澄言智能。", [("张三", P), ("澄言智能", C)], {("张三", "founded", "澄言智能", None)}),
 ]
 
@@ -52,6 +69,10 @@ NEGATIVE = [
     # negation
     ("美团否认将收购极序科技。", [("美团", C), ("极序科技", C)]),
     ("李四并未从阿里巴巴离职。", [("李四", P), ("阿里巴巴", C)]),
+    # a unit's name alone says nothing of a parent the text never names
+    ("微软亚洲研究院发布了新论文。", [("微软亚洲研究院", O)]),
+    # a verb used as a modifier
+    ("OpenAI 的模型登上开源榜单。", [("OpenAI", C)]),
     # type constraints: a model cannot join a company
     ("GPT-5 加入了新功能。", [("GPT-5", M)]),
 ]

@@ -38,7 +38,7 @@ _GENERIC_MODIFIERS = frozenset("""多模态 通用 开源 闭源 国产 国内 �
     文生图 文生视频 代码 数学 医疗 金融 教育 政务 企业级 商用 免费 混合 专家 稀疏 稠密 深度 强化 世界 具身""".split())
 _GENERIC_ORG_WORDS = frozenset("""人工智能 智能 技术 科技 科学 计算 数据 信息 国家 重点 联合 创新 研究 网络 软件 工程 应用
     产业 数字 开放 前沿 未来 新 大 大型 模型 大模型 算法 机器 学习 深度 视觉 语音 机器人 芯片 半导体 云 云计算 互联网 生物 医学
-    能源 汽车 自动驾驶 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
+    能源 汽车 自动驾驶 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
 _WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券"})
 _HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道 创新 发展 水平 能力 时代 浪潮 概念 股 龙头".split())
 _PRODUCT_NOUNS = ("芯片", "手机", "显卡", "GPU", "系统", "平台", "汽车", "电脑", "笔记本", "平板", "服务器", "处理器", "眼镜", "耳机")
@@ -55,7 +55,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
         cands += _pattern_mentions(text, sent, toks, gaz)
     chosen = _select(cands)
     chosen = [_retype(m, text, gaz) for m in chosen]
-    chosen = [m for m in chosen if _plausible(m)]
+    chosen = [m for m in _extend_variants(text, chosen) if _plausible(m)]
+    chosen = _select(_propagate(text, chosen, gaz))
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 
@@ -86,23 +87,31 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             if _name_like(name):
                 a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
                 out.append(Mention(name, MODEL, a, a + len(name), "pattern", None, 0.9))
+    # X大模型团队 is a team (an ORG); X大模型 is a model
+    for m in _MODEL_TEAM.finditer(st):
+        if _name_like(m.group(1)) and m.group(1).lower() not in _GENERIC_MODIFIERS:
+            out.append(Mention(m.group(0), ORG, s0 + m.start(), s0 + m.end(), "pattern", None, 0.8))
     # X大模型 over jieba tokens: the name token right before 大模型/模型
     for i, t in enumerate(toks):
         if t.text in ("大模型", "大语言模型") or (t.text == "大" and i + 1 < len(toks) and toks[i + 1].text == "模型"):
             j = i - 1
-            if j >= 0 and toks[j].end == t.start and _model_name_token(toks[j]):
+            if j >= 0 and t.start - toks[j].end <= (1 if toks[j].pos == "eng" else 0) and _model_name_token(toks[j]):
                 a, b = toks[j].start, toks[j].end
                 if j >= 1 and toks[j - 1].end == a and toks[j - 1].pos == "eng" and toks[j].pos in ("m", "eng", "x"):
                     a = toks[j - 1].start
                 out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # Latin names: models with versions, organisations with suffixes, people near titles or speech verbs
     title_set = titles()
-    for m in _LATIN_NAME.finditer(st):
+    for m in _latin_names(st):
         name = m.group(1)
         a, b = s0 + m.start(1), s0 + m.end(1)
         words = name.split()
         after, before = text[b:b + 8], text[max(0, a - 8):a]
-        if any(ch.isdigit() for ch in name) and _model_like(name, after, gaz, before=text[max(0, a - 6):a]):
+        unit = _UNIT_AFTER.match(text, b)
+        if unit and gaz.lookup(name) is None or (unit and gaz.lookup(name).type in (COMPANY, ORG)):
+            # Seed 团队, LongCat 团队, Meta 超级智能实验室: a named unit
+            out.append(Mention(text[a:unit.end()], ORG, a, unit.end(), "pattern", None, 0.75))
+        elif any(ch.isdigit() for ch in name) and _model_like(name, after, gaz, before=text[max(0, a - 6):a]):
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.85))
         elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
@@ -111,18 +120,65 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     any(before.rstrip().endswith(tt) for tt in title_set)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
+    # a Chinese name with a Latin or numbered variant: 观澜-2, 澄观-Med, 望舒-Music
+    for m in _CJK_VARIANT.finditer(st):
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        if not _PRODUCT_AFTER.match(text, b) and m.group(2).lower() not in stopnames():
+            out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # organisation suffixes over jieba tokens: extend left over name-like tokens
     out += _suffix_orgs(text, toks)
+    out += _appositive_names(text, toks)
     # Chinese person names after a title: 副主任俞栋, CEO王小川
     out += _titled_people(text, toks, title_set)
     return out
+
+
+_MODEL_TEAM = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fffA-Za-z0-9]{2,8}?)\s?(?:大模型|模型)(?:研发)?团队")
+_CJK_VARIANT = re.compile(r"(?<![\u4e00-\u9fff])(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")
+_PRODUCT_AFTER = re.compile(r"\s?(芯片|手机|显卡|汽车|机器人|系统|平台|眼镜|耳机|服务器|处理器|号|型号)")
+_UNIT_AFTER = re.compile(r"\s?(团队|实验室|研究院|研究所|事业部|工作室)")
+_LATIN_TITLES = frozenset({"CEO", "CTO", "COO", "CFO", "CPO", "CSO", "VP", "SVP", "EVP", "Founder", "Co-founder",
+                           "President", "Chairman", "Director", "Head", "Chief"})
+
+
+class _Span:
+    """A sub-match of a Latin name sequence, with the interface of re.Match that the caller uses."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self._t, self._s, self._e = text, start, end
+
+    def group(self, _=0):
+        return self._t[self._s:self._e]
+
+    def start(self, _=0):
+        return self._s
+
+    def end(self, _=0):
+        return self._e
+
+
+def _latin_names(st: str):
+    """Latin name runs, split at title words so that GitHub CEO Nat Friedman gives GitHub and Nat Friedman."""
+    for m in _LATIN_NAME.finditer(st):
+        pos = m.start(1)
+        parts = []
+        for w in re.finditer(r"\S+", m.group(1)):
+            if w.group(0) in _LATIN_TITLES:
+                if parts:
+                    yield _Span(st, parts[0], parts[1])
+                parts = []
+                continue
+            a, b = m.start(1) + w.start(), m.start(1) + w.end()
+            parts = [parts[0] if parts else a, b]
+        if parts:
+            yield _Span(st, parts[0], parts[1])
 
 
 def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
     out = []
     for i, t in enumerate(toks):
         suffix = _org_suffix(t.text)
-        if not suffix:
+        if not suffix or t.text in _DESCRIPTORS:
             continue
         j = i
         if t.text == suffix:  # extend over up to three name-like tokens on the left
@@ -135,7 +191,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             continue  # 人工智能实验室 is not a name; 北京大学, 上海人工智能实验室, 智源研究院 are
         if suffix in _WEAK_SUFFIXES:
             # 百川智能 and 月之暗面科技 are names; 中国科技企业 and 人工智能 are not
-            if not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j") for tok in left) and t.text == suffix:
+            if t.text == suffix and not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j", "n", "x", "nrfg")
+                                            and tok.text.lower() not in _GENERIC_ORG_WORDS for tok in left):
                 continue
             if i + 1 < len(toks) and toks[i + 1].start == t.end and toks[i + 1].text in _HEAD_NOUNS:
                 continue
@@ -143,7 +200,107 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
         name = text[a:b]
         if name.lower() in stopnames() or len(name) < 3:
             continue
+        if suffix in ("公司", "企业") and i + 1 < len(toks) and toks[i + 1].start == b and toks[i + 1].pos in _NAME_POS \
+                and toks[i + 1].text not in _STOP_AFTER:
+            continue  # 灵巧手公司指间科技: a descriptor before a name
         out.append(Mention(name, _org_type(name, default=ORG), a, b, "pattern", None, 0.7))
+    return out
+
+
+_DESCRIPTORS = {"公司": COMPANY, "初创公司": COMPANY, "创业公司": COMPANY, "初创企业": COMPANY, "厂商": COMPANY,
+                "巨头": COMPANY, "投资机构": COMPANY, "研究机构": ORG, "高校": ORG, "对手": COMPANY,
+                "竞争对手": COMPANY, "竞品": COMPANY}
+_NOT_NAMES = frozenset("""估值 规模 平台 业务 产品 技术 团队 部门 内部 方面 人士 股东 老股东 员工 用户 客户 市场 行业 领域 收入
+    营收 利润 整体 运营 人民币 美元 创始人 负责人 高管 核心 总部 旗下 官方 发言人 合作 投资 融资 研发 工程师 研究员 成员 模型 大模型 数据 算力 芯片""".split())
+_NAME_POS = ("nz", "nr", "nrt", "nt", "ns", "eng", "n", "j", "x", "nrfg", "vn")
+_STOP_AFTER = frozenset("今日 今天 近日 日前 昨日 本周 宣布 表示 完成 获得 推出 发布 已 将 也 在 的 于 和 与 及 等 是 称".split())
+
+
+def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
+    """A descriptor noun followed at once by a name: 初创公司灵枢机器人, 芯片公司 Cerebras → the name."""
+    out = []
+    for i, t in enumerate(toks[:-1]):
+        typ = _DESCRIPTORS.get(t.text)
+        if typ is None and t.text.endswith(("公司", "厂商")) and len(t.text) <= 5:
+            typ = COMPANY
+        if typ is None:
+            continue
+        j = i + 1
+        parts = []
+        while j < len(toks) and len(parts) < 3:
+            nt = toks[j]
+            if parts and nt.start != toks[j - 1].end and not (nt.text.isascii() and toks[j - 1].text.isascii()):
+                break
+            if nt.text in _STOP_AFTER or nt.pos[:1] in ("v", "p", "u", "c", "d", "m", "t", "r", "q", "f") and nt.pos != "vn":
+                break
+            if nt.pos not in _NAME_POS and not nt.text.isascii():
+                break
+            if not any(c.isalnum() for c in nt.text) or nt.text in titles() or nt.text in _NOT_NAMES:
+                break
+            parts.append(nt)
+            j += 1
+        if not parts or parts[0].pos == "vn":
+            continue
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is not None and nxt.start == parts[-1].end and not (
+                nxt.pos[:1] in ("v", "p", "d", "t", "u", "c", "x", "w", "f") or nxt.text in _STOP_AFTER
+                or not any(ch.isalnum() for ch in nxt.text)):
+            continue  # 团队建设计划: a noun phrase goes on, so this was no name
+        a, b = parts[0].start, parts[-1].end
+        name = text[a:b]
+        if len(name) < 2 or name.lower() in stopnames() or all(p.text.lower() in _GENERIC_ORG_WORDS for p in parts):
+            continue
+        if b < len(text) and text[b] in "的之":
+            continue  # 公司旗下…: a descriptor, not an apposition
+        out.append(Mention(name, _org_type(name, default=typ), a, b, "pattern", None, 0.7))
+    return out
+
+
+_VARIANT = re.compile(r"(?:[ \-]?(?:\d+(?:\.\d+)*[A-Za-z]*|[A-Z][A-Za-z]*\d*[A-Za-z]*|[a-z]{1,2}\d+))+")
+
+
+def _extend_variants(text: str, mentions: list[Mention]) -> list[Mention]:
+    """混元 Turbo, 混元 T1, 混元-Large, Gemini 2.5 Flash-Lite: a model name and its version words."""
+    out = []
+    for m in mentions:
+        if m.type == MODEL:
+            v = _VARIANT.match(text, m.end)
+            if v and v.end() > m.end and not (text[m.end - 1].isalnum() and text[m.end].isalnum() and text[m.end - 1].isascii()):
+                ext = text[m.start:v.end()].rstrip(" -")
+                if len(ext) > len(m.text):
+                    m = replace(m, text=ext, end=m.start + len(ext), key=None, source="pattern")
+        out.append(m)
+    return out
+
+
+def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """One name, one meaning per document: a name found once by a pattern or the model is also
+    marked where it recurs without the context that found it (Lilian Weng 从 OpenAI 离职)."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    names = {}
+    for m in mentions:
+        if m.source in ("pattern", "ner") and m.confidence >= 0.7 and len(m.text) >= 2 and m.text not in names:
+            if m.type == PERSON and not (m.text.isascii() or m.text[0] in surnames() or m.text[:2] in surnames()):
+                continue
+            names[m.text] = m
+    if not names:
+        return mentions
+    out = list(mentions)
+    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    import bisect
+
+    for hit in rx.finditer(text):
+        a, b = hit.span()
+        if a > 0 and b < len(text) and text[a - 1].isascii() and text[a - 1].isalnum():
+            continue
+        if b < len(text) and text[b].isascii() and text[b].isalnum() and text[b - 1].isascii():
+            continue
+        k = bisect.bisect_left(taken, (a, b))
+        if any(s < b and a < e for s, e in taken[max(0, k - 2):k + 2]):
+            continue
+        src = names[hit.group(0)]
+        out.append(replace(src, start=a, end=b, confidence=src.confidence * 0.95))
+        bisect.insort(taken, (a, b))
     return out
 
 
@@ -240,6 +397,10 @@ def _org_type(name: str, *, default: str) -> str:
 
 def _org_part(tok: Token) -> bool:
     w = tok.text
+    if re.match(r"[一二两三四五六七八九十几多数每各该这那此其本]", w) and len(w) <= 2 or tok.pos in ("m", "q", "r") and not w.isascii():
+        return False  # 两家公司, 多家实验室
+    if w in titles() or w in _NOT_NAMES:
+        return False  # 老股东高瓴创投: the role word is not part of the name
     if w.isspace() or not any(c.isalnum() for c in w) or w in ("的", "与", "和", "及", "是", "在"):
         return False
     if _org_suffix(w) in ("公司", "集团", "有限公司"):
@@ -264,6 +425,8 @@ def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> b
         return True
     if len(base) < 2 or after.lstrip().startswith(_PRODUCT_NOUNS):
         return False
+    if "-" in name and re.search(r"\d", name) and base not in ("covid", "sars", "rtx", "gtx"):
+        return True  # MAI-1-preview, ChartMind-7B, Intern-S1
     return bool(re.search(r"(推出|发布|开源|上线|训练|升级|迭代)(了|的|其)?\s*(新一代|新版|最新的?)?\s*$", before))
 
 

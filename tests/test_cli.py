@@ -1,0 +1,110 @@
+"""The command line: outputs, tables, one-line errors and exit codes."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.cli import _parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+TEXT = "腾讯 AI Lab 副主任俞栋近日离职。腾讯推出了「混元」大模型，OpenAI 正在加快 GPT-5 的研发。"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    src = tmp_path_factory.mktemp("in")
+    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    (src / "b.txt").write_text("阿里巴巴宣布收购极序科技。极序科技创始人程亦凡将加入阿里巴巴。", encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    assert main(["build", str(src), "--out", str(out), "-q"]) == 0
+    return out
+
+
+def test_build_writes_the_three_files(built):
+    for name in ("graph.json", "graph.graphml", "graph.html"):
+        assert (built / name).stat().st_size > 0
+    data = json.loads((built / "graph.json").read_text(encoding="utf-8"))
+    assert {n["label"] for n in data["nodes"]} >= {"俞栋", "腾讯 AI Lab", "腾讯", "混元", "OpenAI", "GPT-5", "阿里巴巴"}
+
+
+def test_build_prints_a_summary_by_type(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    assert main(["build", str(src), "--out", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    assert "1 documents" in out and "PERSON" in out and "works_for" in out
+
+
+def test_query_table_and_json(built, capsys):
+    g = str(built / "graph.json")
+    assert main(["query", g, "--subject", "俞栋"]) == 0
+    out = capsys.readouterr().out
+    assert "俞栋 —任职(works_for)→ 腾讯 AI Lab" in out and "副主任" in out and "a@" in out
+    assert main(["query", g, "--relation", "develops", "--object", "混元", "--json"]) == 0
+    rows = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    assert [(r["subject"], r["object"]) for r in rows] == [("腾讯", "混元")]
+    assert rows[0]["evidence"][0]["sentence"] == "腾讯推出了「混元」大模型，OpenAI 正在加快 GPT-5 的研发。"
+
+
+def test_show_finds_an_entity_by_alias(built, capsys):
+    assert main(["show", str(built / "graph.json"), "Tencent"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("腾讯  [COMPANY") and "研发" in out
+
+
+def test_eval_scores_a_graph_against_gold(built, tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "a", "entities": [
+        {"name": "俞栋", "type": "PERSON"}, {"name": "腾讯 AI Lab", "type": "ORG"}, {"name": "腾讯", "type": "COMPANY"},
+        {"name": "混元", "type": "MODEL"}, {"name": "OpenAI", "type": "COMPANY"}, {"name": "GPT-5", "type": "MODEL"}],
+        "relations": [{"subject": "俞栋", "relation": "departed_from", "object": "腾讯 AI Lab"},
+                      {"subject": "腾讯", "relation": "develops", "object": "混元"},
+                      {"subject": "俞栋", "relation": "leads", "object": "腾讯"}]}, ensure_ascii=False), encoding="utf-8")
+    assert main(["eval", str(built / "graph.json"), str(gold), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)["scores"]
+    assert scores["entities"]["recall"] == 1.0
+    assert scores["relations"]["fn"] == 1          # the made-up leads relation is missed
+    assert 0 < scores["relations"]["f1"] < 1
+
+
+@pytest.mark.parametrize("argv,code,pattern", [
+    (["build", "/no/such/path", "--out", "OUT"], 2, r"does not exist"),
+    (["query", "/no/such.json"], 2, r"no such file"),
+    (["query", "GRAPH", "--relation", "eats"], 2, r"invalid choice"),
+    (["build", "IN", "--out", "OUT", "--workers", "0"], 2, r"workers"),
+])
+def test_errors_are_one_line_with_a_nonzero_exit(argv, code, pattern, tmp_path, capsys, built):
+    argv = [a.replace("OUT", str(tmp_path / "o")).replace("GRAPH", str(built / "graph.json"))
+            .replace("IN", str(built / "graph.json")) for a in argv]
+    try:
+        rc = main(argv)
+    except SystemExit as e:  # argparse usage errors
+        rc = e.code
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == code
+    assert re.search(pattern, err[-1]) and "Traceback" not in "\n".join(err)
+
+
+def test_show_unknown_entity_is_a_clear_error(built, capsys):
+    assert main(["show", str(built / "graph.json"), "不存在的公司"]) == 2
+    assert "no entity called" in capsys.readouterr().err
+
+
+def test_partial_failures_are_listed_and_exit_4(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(TEXT, encoding="utf-8")
+    (src / "empty.txt").write_text("   \n", encoding="utf-8")
+    assert main(["build", str(src), "--out", str(tmp_path / "o"), "-q"]) == 4
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and (tmp_path / "o" / "graph.json").exists()
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    for name, p in sub.choices.items():
+        assert p.format_help()
+        assert f"kg {name}" in readme, f"`kg {name}` is not documented in README.md"

@@ -1,0 +1,73 @@
+"""Resolution: which surface forms are one entity, and which are not."""
+import pytest
+
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry
+from kg.resolve import Resolver, mention_key
+from kg.types import Evidence, Mention, RelationMention
+
+GAZ = Gazetteer([
+    GazetteerEntry("腾讯", "COMPANY", ("腾讯公司", "Tencent", "腾讯控股")),
+    GazetteerEntry("阿里巴巴", "COMPANY", ("阿里", "Alibaba")),
+    GazetteerEntry("华为", "COMPANY", ("Huawei",)),
+    GazetteerEntry("华为云", "COMPANY", ("Huawei Cloud",)),
+    GazetteerEntry("腾讯 AI Lab", "ORG", ()),
+])
+
+
+def key(text, typ="COMPANY"):
+    return mention_key(text, typ, gazetteer=GAZ)
+
+
+@pytest.mark.parametrize("a,b,typ", [
+    ("腾讯", "腾讯公司", "COMPANY"),
+    ("腾讯", "Tencent", "COMPANY"),
+    ("腾讯", "ＴＥＮＣＥＮＴ", "COMPANY"),           # full width and case
+    ("阿里", "阿里巴巴", "COMPANY"),                  # short form through the gazetteer
+    ("腾讯AI Lab", "腾讯 AI Lab", "ORG"),             # spacing
+    ("混元", "「混元」", "MODEL"),                    # quotes
+    ("混元", "混元大模型", "MODEL"),                  # model suffix
+    ("极序科技", "极序科技有限公司", "COMPANY"),       # company suffix, unknown name
+    ("Acme", "Acme Inc.", "COMPANY"),
+    ("騰訊", "腾讯", "COMPANY"),                      # traditional characters
+])
+def test_same_entity(a, b, typ):
+    assert key(a, typ) == key(b, typ)
+
+
+@pytest.mark.parametrize("a,b", [("华为", "华为云"), ("腾讯", "腾讯 AI Lab"), ("OpenAI", "Open")])
+def test_different_entities_sharing_a_prefix(a, b):
+    assert key(a) != key(b)
+
+
+def _m(text, typ, start=0):
+    return Mention(text, typ, start, start + len(text), "gazetteer", None)
+
+
+def test_resolver_merges_across_documents_and_keeps_surfaces_as_aliases():
+    r = Resolver(gazetteer=GAZ)
+    r.add("d1", [_m("腾讯公司", "COMPANY"), _m("Tencent", "COMPANY", 10)], [])
+    r.add("d2", [_m("腾讯", "COMPANY")], [])
+    (ent,) = r.entities().values()
+    assert ent.label == "腾讯" and ent.type == "COMPANY"
+    assert set(ent.aliases) == {"腾讯公司", "Tencent"}
+    assert ent.docs == ("d1", "d2") and ent.mentions == 3
+
+
+def test_relation_evidence_accumulates_and_symmetric_pairs_merge():
+    r = Resolver(gazetteer=GAZ)
+    a, b = _m("腾讯", "COMPANY"), _m("阿里", "COMPANY", 3)
+    ev1, ev2 = Evidence("d1", "腾讯与阿里竞争。", 0, 8), Evidence("d2", "阿里和腾讯竞争。", 0, 8)
+    r.add("d1", [a, b], [RelationMention(a, "competes_with", b, ev1, 0.6)])
+    r.add("d2", [a, b], [RelationMention(b, "competes_with", a, ev2, 0.6)])
+    (rel,) = r.relations()
+    assert {rel.subject, rel.object} == {"腾讯", "阿里巴巴"}
+    assert len(rel.evidence) == 2
+    assert 0.6 < rel.confidence < 1.0   # two independent sentences raise confidence
+
+
+def test_type_settled_by_votes_then_relation_types_checked():
+    r = Resolver(gazetteer=GAZ)
+    x_org, x_model = _m("星序", "ORG"), _m("星序", "MODEL", 5)
+    r.add("d1", [x_model, _m("星序", "MODEL", 9), x_org], [])
+    (ent,) = r.entities().values()
+    assert ent.type == "MODEL"
