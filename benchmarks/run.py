@@ -91,6 +91,27 @@ def _spawn(args: list[str]) -> dict:
     return rec
 
 
+def _spin(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+
+
+def parallel_capacity(n: int = 10_000_000) -> float:
+    """How many cores two CPU-bound processes get right now, in units of one process alone (2.0 on
+    two idle cores). A workers=2 speed-up can only be judged against this."""
+    import multiprocessing
+
+    t = time.perf_counter()
+    _spin(n)
+    one = time.perf_counter() - t
+    t = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(_spin, [n, n])
+    return 2 * one / (time.perf_counter() - t)
+
+
 def _loadavg() -> float:
     try:
         return float(Path("/proc/loadavg").read_text().split()[0])
@@ -186,8 +207,12 @@ def main(argv: list[str] | None = None) -> int:
         if not corpus.exists():
             write_corpus(corpus, a.docs, chars=a.chars)
     outdir = a.workdir / f"out-{corpus.stem}"
+    cap_before = parallel_capacity()
     rows = measure(corpus, configs, a.repeat, outdir)
+    cap_after = parallel_capacity()
     text = report(rows, corpus=corpus)
+    text += (f"\nparallel capacity (2 spinning processes vs 1): {cap_before:.2f}× before, {cap_after:.2f}× after "
+             "(2.00 on two idle cores)")
     same = same_output(outdir, rows)
     if same is not None:
         text += f"\ngraph.json identical across configs and rounds: {'yes' if same else 'NO'}"
@@ -195,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.json:
         a.json.parent.mkdir(parents=True, exist_ok=True)
         a.json.write_text(json.dumps({"corpus": str(corpus), "cpus": os.cpu_count(), "python": platform.python_version(),
-                                      "rows": rows}, indent=1), encoding="utf-8")
+                                      "parallel_capacity": [cap_before, cap_after], "rows": rows}, indent=1),
+                          encoding="utf-8")
     return 0
 
 
