@@ -117,6 +117,7 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
     relations = resolver.relations(entities)
     meta = {"format": "kg-graph", "version": 1, "engine": engine, "documents": len(resolver.documents),
             "doc_hashes": dict(sorted(resolver.documents.items()))}
+    resolver = None  # free its accumulators before the graph is built: the peak of a large build is here
     result.graph = KnowledgeGraph.from_parts(entities.values(), relations, meta=meta)
     timings["graph"] += time.perf_counter() - t
     return result

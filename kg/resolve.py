@@ -20,6 +20,7 @@ from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplif
 from .types import Entity, Mention, Relation, RelationMention
 
 MAX_EVIDENCE = 20  # per relation; the strongest are kept
+KEY_CACHE_SIZE = 200_000  # memoised mention keys per Resolver
 
 
 def mention_key(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None = None) -> str:
@@ -75,9 +76,18 @@ class Resolver:
         self._entities: dict[str, _EntityAcc] = {}
         self._relations: dict[tuple[str, str, str], _RelAcc] = defaultdict(_RelAcc)
         self.documents: dict[str, str] = {}  # doc id -> content hash
+        self._keys: dict[tuple, str] = {}  # (text, type, gazetteer key) -> resolution key
 
     def key(self, m: Mention) -> str:
-        return mention_key(m.text, m.type, gazetteer=self.gazetteer, key=m.key)
+        # Memoised: the same surface forms recur in every document, and each key costs NFKC,
+        # OpenCC and up to three gazetteer look-ups. Cleared when full, so memory stays bounded.
+        ck = (m.text, m.type, m.key)
+        k = self._keys.get(ck)
+        if k is None:
+            if len(self._keys) >= KEY_CACHE_SIZE:
+                self._keys.clear()
+            k = self._keys[ck] = mention_key(m.text, m.type, gazetteer=self.gazetteer, key=m.key)
+        return k
 
     def add(self, doc_id: str, mentions: Iterable[Mention], relations: Iterable[RelationMention],
             *, content_hash: str = "") -> None:
