@@ -10,7 +10,7 @@ import json
 import logging
 import random
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..evaluate_ner import Example, evaluate
@@ -114,7 +114,6 @@ def train_ner(train: list[Example], heldout: list[Example], out_dir: str | Path,
     or after ``patience`` evaluations without a held-out gain. ``monitor`` examples (e.g. a dev set) are
     scored and logged at each evaluation for learning curves only: they never choose the saved parameters.
     """
-    import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
     from thinc.api import Adam
 
