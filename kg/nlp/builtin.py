@@ -6,6 +6,7 @@ same for every engine.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 
 from ..resources_data import lexicon_words, surnames
@@ -18,6 +19,7 @@ _JIEBA_LOCK = threading.Lock()
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # what the NER model contributes: names; rules and gazetteers decide MODEL, and TITLE is not an entity
 NER_TYPES = frozenset({"PERSON", "ORG", "COMPANY"})
+_PERSON_NEXT = re.compile(r"\s*(表示|称|说|指出|透露|认为|坦言|强调|介绍|回应|此前|曾|已|将|于|毕业|加入|加盟|离职|离开|出任|担任|创立|创办|是|也|则|在)")
 COMMON_WORD_FREQ = 200  # jieba dictionary frequency above which a word is taken as an ordinary word
 
 
@@ -38,7 +40,12 @@ class BuiltinEngine:
         for sent in sentences:
             sent_tokens = self._tokens(sent)
             tokens.extend(sent_tokens)
-            mentions.extend(m for m in _person_tokens(sent_tokens, text) if not self._common_word(m.text))
+            people = [m for m in _person_tokens(sent_tokens, text) if not self._common_word(m.text)]
+            if self._ner is not None:
+                # jieba's nr tags alone were wrong 88 % of the time on CLUENER dev: with the model loaded,
+                # keep only those a person's verb follows (张三表示, 李四加入)
+                people = [m for m in people if _PERSON_NEXT.match(text, m.end)]
+            mentions.extend(people)
         if self._ner is not None and sentences:
             for sent, spans in zip(sentences, self._ner.predict_many([s.text for s in sentences])):
                 for start, end, typ, score in spans:
