@@ -25,12 +25,12 @@ class Trigger:
     frame: str
 
 
-def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
+def read_rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as err:
         raise ResourceError(f"cannot read {path}: {err}; it must be a UTF-8 text file") from None
-    out = []
+    out = []  # (line number, stripped tab-separated columns) of each line that is not blank or a # comment
     for n, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -49,7 +49,7 @@ def _paths(default: str, env: str) -> list[Path]:
 def triggers() -> tuple[Trigger, ...]:
     out = []
     for path in _paths("triggers.tsv", "KG_TRIGGERS"):
-        for n, (rel, word, frame, *_) in _rows(path, 3):
+        for n, (rel, word, frame, *_) in read_rows(path, 3):
             if rel not in RELATIONS:
                 raise ResourceError(f"{path}:{n}: unknown relation {rel!r}; use one of {', '.join(RELATIONS)}")
             if frame not in FRAMES:
@@ -62,7 +62,7 @@ def triggers() -> tuple[Trigger, ...]:
 def titles() -> dict[str, str]:
     out: dict[str, str] = {}
     for path in _paths("titles.tsv", "KG_TITLES"):
-        for n, (title, kind, *_) in _rows(path, 2):
+        for n, (title, kind, *_) in read_rows(path, 2):
             if kind not in TITLE_KINDS:
                 raise ResourceError(f"{path}:{n}: unknown title kind {kind!r}; use one of {', '.join(TITLE_KINDS)}")
             out[title] = kind

@@ -98,3 +98,16 @@ def test_load_rejects_what_is_not_a_kg_graph(tmp_path, content):
 
 def test_dumps_is_deterministic():
     assert dumps(_graph().to_networkx()) == dumps(_graph().to_networkx())
+
+
+@pytest.mark.parametrize("make", [_graph, lambda: KnowledgeGraph()])
+def test_streamed_graphml_is_what_networkx_writes(tmp_path, make):
+    import io
+
+    from kg.export.graphml import to_graphml_graph
+    g = make().to_networkx()
+    ours = tmp_path / "g.graphml"
+    write_graphml(g, ours)
+    buf = io.BytesIO()
+    nx.write_graphml_xml(to_graphml_graph(g), buf, encoding="utf-8", named_key_ids=True)
+    assert ours.read_bytes() == buf.getvalue()

@@ -21,25 +21,16 @@ def clean(value: str) -> str:
 
 
 def to_graphml_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with GraphML-safe attributes; the input is not changed."""
+    """A copy with GraphML-safe attributes (what :func:`write_graphml` writes); the input is not changed."""
     g = nx.MultiDiGraph()
-    for k, v in graph.graph.items():
-        if isinstance(v, (str, int, float, bool)):
-            g.graph[k] = clean(v) if isinstance(v, str) else v
-    for n in sorted(graph.nodes):
-        a = graph.nodes[n]
-        attrs = {"label": clean(str(a.get("label", n))), "type": a.get("type", ""), "mentions": int(a.get("mentions", 0))}
-        for f in _LIST_NODE:
-            attrs[f] = clean(json.dumps(list(a.get(f, [])), ensure_ascii=False))
-        g.add_node(clean(str(n)), **attrs)
-    for u, v, k, a in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
-        attrs = {"relation": a["relation"], "relation_label": a.get("label") or RELATIONS[a["relation"]].label,
-                 "confidence": float(a.get("confidence", 1.0)),
-                 "evidence": clean(json.dumps(a.get("evidence", []), ensure_ascii=False))}
-        for opt in ("role", "date"):
-            if a.get(opt):
-                attrs[opt] = clean(str(a[opt]))
-        g.add_edge(clean(str(u)), clean(str(v)), key=clean(str(k)), **attrs)
+    for scope, ids, data in _safe_items(graph):
+        if scope == "graph":
+            g.graph.update(data)
+        elif scope == "node":
+            g.add_node(ids[0][1], **data)
+        else:
+            e = dict(ids)
+            g.add_edge(e["source"], e["target"], key=e["id"], **data)
     return g
 
 

@@ -142,19 +142,14 @@ def _word_boundary(text: str, start: int, end: int) -> bool:
 
 
 def read_gazetteer_file(path: str | os.PathLike) -> list[GazetteerEntry]:
+    from ..resources_data import read_rows
+
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise ResourceError(f"cannot read gazetteer {path}: {err}; it must be a UTF-8 TSV file") from None
     out = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.rstrip("\r\n").split("\t")
-        if len(cols) < 2 or not cols[0].strip():
-            raise ResourceError(f"{path}:{lineno}: expected 'name<TAB>type<TAB>aliases', got {line!r}")
-        name, typ = cols[0].strip(), cols[1].strip().upper()
+    for lineno, cols in read_rows(path, 2):
+        name, typ = cols[0], cols[1].upper()
+        if not name:
+            raise ResourceError(f"{path}:{lineno}: expected 'name<TAB>type<TAB>aliases', the name is empty")
         if typ not in ENTITY_TYPES:
             raise ResourceError(f"{path}:{lineno}: unknown type {typ!r}; use one of {', '.join(ENTITY_TYPES)}")
         aliases = tuple(a.strip() for a in (cols[2].split("|") if len(cols) > 2 else []) if a.strip())
