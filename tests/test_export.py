@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import GraphFormatError
-from kg.export.graphml import read_graphml
+from kg.export.graphml import read_graphml, write_graphml
 from kg.export.json import dumps, read_json
 from kg.graph import KnowledgeGraph, load
 from kg.types import Entity, Evidence, Relation
