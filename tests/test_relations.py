@@ -78,6 +78,14 @@ CASES = [
       ("Thinking Machines Lab", "competes_with", "Safe Superintelligence", None)}),
     ("交易完成后，韦宁将加入美团 LongCat 团队。", [("韦宁", P), ("美团", C), ("LongCat 团队", O)],
      {("韦宁", "joined", "LongCat 团队", None)}),
+    ("周嘉树与林晓川同为清华大学校友。", [("周嘉树", P), ("林晓川", P), ("清华大学", O)],
+     {("周嘉树", "educated_at", "清华大学", None), ("林晓川", "educated_at", "清华大学", None)}),
+    ("周嘉树 2019 年加入字节跳动，今年 1 月从字节跳动离职。", [("周嘉树", P), ("字节跳动", C), ("字节跳动", C)],
+     {("周嘉树", "joined", "字节跳动", None), ("周嘉树", "departed_from", "字节跳动", None)}),
+    ("蒋沐阳加盟小米，出任小米 MiMo 大模型负责人。", [("蒋沐阳", P), ("小米", C), ("小米", C), ("MiMo", M)],
+     {("蒋沐阳", "joined", "小米", None), ("蒋沐阳", "works_for", "小米", "大模型负责人"),
+      ("蒋沐阳", "leads", "MiMo", "大模型负责人"),
+      ("小米", "develops", "MiMo", None)}),
     ("张三创办了澄言智能。", [("张三", P), ("澄言智能", C)], {("张三", "founded", "澄言智能", None)}),
 ]
 

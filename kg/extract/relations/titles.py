@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, RelationMention, Sentence
-from ._base import _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
+from ._base import _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
 
 
 def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -54,6 +54,9 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
             if prev is not None and prev.type == PERSON and _PERSON_LINK.match(link):
                 person, conf = prev, 0.85
+                # 周嘉树与林晓川同为清华大学校友: every person of the list
+                for other in _group(ctx, list(ms[:i]), i - 1, -1, (PERSON,))[1:]:
+                    yield from _title_facts(ctx, other, org, _title_kind(roles[-1]), role, conf, False)
             elif _ELLIPSIS_LINK.search(text[max(ctx.sent.start, org.start - 8):org.start]):
                 # 周嘉树已加盟腾讯，出任腾讯自研「混元」的技术负责人 · …，是 OpenAI 的联合创始人之一
                 people = [p for p in ms[:i] if p.type == PERSON]
@@ -111,6 +114,18 @@ def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[R
                 yield _rel(ctx, "departed_from", r.head, m, 0.75, trigger="从")
         then = _THEN_TITLE.match(text, r.tail.end, ev.end)
         if then:
-            t = _title_regex().match(text, then.end(), ev.end)
+            at, model = then.end(), None
+            named = re.match(re.escape(r.tail.text) + r"\s*", text[at:ev.end])
+            if named:  # 加盟小米，出任小米 MiMo 大模型负责人
+                at += named.end()
+                model = next((m for m in analysis.mentions if m.start == at and m.type == MODEL), None)
+                if model is not None:
+                    at = model.end
+            t = _title_regex().match(text, at, ev.end)
             if t:
-                yield from _title_facts(ctx, r.head, r.tail, _title_kind(t.group(0).strip()), t.group(0).strip(), 0.8, False)
+                role = t.group(0).strip()
+                if model is not None:  # the title is the model's: lead it, work for its maker
+                    yield from _title_facts(ctx, r.head, model, _title_kind(role), role, 0.8, False)
+                    yield from _title_facts(ctx, r.head, r.tail, "member", role, 0.8, False)
+                else:
+                    yield from _title_facts(ctx, r.head, r.tail, _title_kind(role), role, 0.8, False)
