@@ -1,7 +1,11 @@
 """The evaluator on hand-made predictions: exact counts and scores."""
+import doctest
+
 import pytest
 
-from kg.evaluate_ner import CLUENER_LABELS, CLUENER_MERGED, MERGE_ORG, evaluate, format_report
+import kg.evaluate_ner
+from kg.errors import InputError
+from kg.evaluate_ner import CLUENER_LABELS, CLUENER_MERGED, FORMATS, MERGE_ORG, evaluate, format_report, read_examples
 
 GOLD = [
     ("张伟在腾讯工作。", ((0, 2, "name"), (3, 5, "company"))),
@@ -51,3 +55,20 @@ def test_format_report_has_a_row_per_type_and_micro():
     assert lines[0].split() == ["type", "P", "R", "F1", "gold", "pred"]
     assert [line.split()[0] for line in lines[1:5]] == ["COMPANY", "ORG", "PERSON", "micro"]
     assert lines[4].split()[1:4] == ["0.500", "0.500", "0.500"]
+
+
+def test_docstring_example_runs():
+    assert doctest.testmod(kg.evaluate_ner).failed == 0
+
+
+def test_bio_format_counts_company_as_org():
+    label_map, pred_map = FORMATS["bio"]
+    gold = [("李明访问了上海交通大学。", ((0, 2, "PER"), (5, 11, "ORG")))]
+    report = evaluate(lambda texts: [[(0, 2, "PERSON", 1.0), (5, 11, "COMPANY", 1.0)]], gold,
+                      label_map=label_map, pred_map=pred_map)
+    assert report["micro"]["f1"] == 1.0
+
+
+def test_unknown_format_lists_the_valid_ones(tmp_path):
+    with pytest.raises(InputError, match="cluener, bio"):
+        read_examples(tmp_path / "x", "conll")
