@@ -83,11 +83,10 @@ def cmd_eval(args) -> int:
 def cmd_eval_ner(args) -> int:
     from . import evaluate_ner as ev
 
-    examples = ev.read_cluener(args.file) if args.format == "cluener" else ev.read_bio(args.file)
+    examples = ev.read_examples(args.file, args.format)
     if not examples:
         raise InputError(f"{args.file}: no sentences found; is it a {args.format} file?")
-    labels = dict(ev.DEFAULT_LABELS[args.format])
-    pred_map = None
+    labels, pred_map = ev.FORMATS[args.format]
     if args.merge_org:
         labels = {k: ("ORG" if v == "COMPANY" else v) for k, v in labels.items()}
         pred_map = ev.MERGE_ORG
