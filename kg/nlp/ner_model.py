@@ -52,16 +52,33 @@ class NerModel:
 
 
 def _spans(doc) -> list[Prediction]:
-    out = []
-    for ent in doc.ents:
-        start, end = ent.start_char, ent.end_char
-        # a character pipeline never has inner whitespace trouble, but keep offsets tight anyway
-        while start < end and doc.text[start].isspace():
+    """Entity spans read from the doc's IOB arrays (``doc.ents`` builds a Python object per token, which
+    cost as much as the model itself on news text)."""
+    from spacy.attrs import ENT_IOB, ENT_TYPE, IDX
+
+    out: list[Prediction] = []
+    if not len(doc):
+        return out
+    arr = doc.to_array([ENT_IOB, ENT_TYPE, IDX])
+    text, strings = doc.text, doc.vocab.strings
+    n = len(arr)
+    i = 0
+    while i < n:
+        if arr[i, 0] != 3:  # 3 = B(egin); 1 = I(nside), 2 = O(utside), 0 = unset
+            i += 1
+            continue
+        j = i + 1
+        while j < n and arr[j, 0] == 1:
+            j += 1
+        start = int(arr[i, 2])
+        end = int(arr[j, 2]) if j < n else len(text)
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and doc.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
-            out.append((start, end, ent.label_, 1.0))
+            out.append((start, end, strings[int(arr[i, 1])], 1.0))
+        i = j
     return out
 
 
