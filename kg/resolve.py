@@ -51,7 +51,7 @@ def display_form(text: str) -> str:
     return text.strip().strip("「」『』“”\"'《》【】 ")
 
 
-@dataclass
+@dataclass(slots=True)
 class _EntityAcc:
     surfaces: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
@@ -61,7 +61,7 @@ class _EntityAcc:
     canonical_type: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _RelAcc:
     evidence: dict = field(default_factory=dict)  # (doc, start) -> (Evidence, confidence)
     roles: Counter = field(default_factory=Counter)
@@ -127,6 +127,9 @@ class Resolver:
         old = acc.evidence.get(ek)
         if old is None or r.confidence > old[1]:
             acc.evidence[ek] = (r.evidence, r.confidence)
+            if len(acc.evidence) > MAX_EVIDENCE:  # keep only what the output can show: memory stays bounded
+                worst = max(acc.evidence.items(), key=lambda kv: _evidence_rank(kv[1]))
+                del acc.evidence[worst[0]]
         if r.role:
             acc.roles[r.role] += 1
         if r.date:
@@ -195,7 +198,7 @@ class Resolver:
             spec = RELATIONS[rel]
             if head.type not in spec.head or tail.type not in spec.tail:
                 continue  # resolution settled a type that the relation does not take
-            ev = sorted(acc.evidence.values(), key=lambda x: (-x[1], x[0].doc, x[0].start))[:MAX_EVIDENCE]
+            ev = sorted(acc.evidence.values(), key=_evidence_rank)[:MAX_EVIDENCE]
             conf = 1.0 - math.prod(1.0 - c for _, c in ev)
             evidence = tuple(sorted((e for e, _ in ev), key=lambda e: (e.doc, e.start)))
             role = acc.roles.most_common(1)[0][0] if acc.roles else None
@@ -208,6 +211,12 @@ class Resolver:
                                 head.type, tail.type))
         out.sort(key=lambda r: (r.subject, r.relation, r.object))
         return out
+
+
+def _evidence_rank(item: tuple) -> tuple:
+    """Best first: the most confident, then by document and position (a total order)."""
+    ev, conf = item
+    return (-conf, ev.doc, ev.start, ev.end)
 
 
 def _best_surface(surfaces: Counter) -> str:

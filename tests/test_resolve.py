@@ -78,3 +78,17 @@ def test_type_settled_by_votes_then_relation_types_checked():
 def test_a_model_named_after_its_maker_resolves_without_the_maker():
     assert key("MiMo", "MODEL") == key("小米 MiMo", "MODEL") == key("Xiaomi MiMo", "MODEL")
     assert GAZ.lookup("MiMo") is None          # but bare MiMo is never matched in text by the gazetteer
+
+
+def test_evidence_is_capped_as_it_arrives_keeping_the_most_confident():
+    from kg.resolve import MAX_EVIDENCE
+    r = Resolver(gazetteer=GAZ)
+    a, b = _m("腾讯", "COMPANY"), _m("阿里", "COMPANY", 3)
+    confs = [0.3 + (i * 37 % 50) / 100 for i in range(MAX_EVIDENCE + 15)]
+    for i, c in enumerate(confs):
+        ev = Evidence(f"d{i:02d}", "腾讯与阿里竞争。", 0, 8)
+        r.add(f"d{i:02d}", [a, b], [RelationMention(a, "competes_with", b, ev, c)])
+    (rel,) = r.relations()
+    best = sorted(range(len(confs)), key=lambda i: (-confs[i], i))[:MAX_EVIDENCE]
+    assert [e.doc for e in rel.evidence] == sorted(f"d{i:02d}" for i in best)
+    assert len(next(iter(r._relations.values())).evidence) == MAX_EVIDENCE   # never more held than shown
