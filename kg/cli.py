@@ -6,14 +6,11 @@ inputs could not be read (listed on stderr).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from .errors import KgError
 from .nlp import ENGINE_NAMES
 from .schema import RELATIONS
-
-EXIT_PARTIAL = 4
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,10 +86,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def _json_out(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

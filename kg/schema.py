@@ -18,11 +18,6 @@ class RelationType:
     symmetric: bool = False
     description: str = ""
 
-    def accepts(self, head_type: str, tail_type: str) -> bool:
-        if self.symmetric:
-            return head_type in self.head and tail_type in self.tail
-        return head_type in self.head and tail_type in self.tail
-
 
 def _r(id, label, head, tail, description, symmetric=False):
     return RelationType(id, label, frozenset(head), frozenset(tail), symmetric, description)
@@ -46,8 +41,3 @@ RELATIONS: dict[str, RelationType] = {
         _r("acquires", "收购", [COMPANY], [COMPANY], "acquires, merges with, buys"),
     )
 }
-RELATION_IDS: tuple[str, ...] = tuple(RELATIONS)
-
-
-def relation_label(relation_id: str) -> str:
-    return RELATIONS[relation_id].label
