@@ -37,7 +37,7 @@ RELATIONS: dict[str, RelationType] = {
         _r("part_of", "隶属", _ORGS, _ORGS, "unit, lab, team or subsidiary of"),
         _r("competes_with", "竞争", (COMPANY, ORG, MODEL), (COMPANY, ORG, MODEL), "rivals", symmetric=True),
         _r("partners_with", "合作", (COMPANY, ORG), (COMPANY, ORG), "cooperation, partnership", symmetric=True),
-        _r("invests_in", "投资", (COMPANY, PERSON, ORG), [COMPANY], "invests, funds, leads a round"),
+        _r("invests_in", "投资", (COMPANY, PERSON), [COMPANY], "invests, funds, leads a round"),
         _r("acquires", "收购", [COMPANY], [COMPANY], "acquires, merges with, buys"),
     )
 }
