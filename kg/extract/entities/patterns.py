@@ -1,99 +1,64 @@
-"""Entity mentions: the engine's mentions, plus gazetteer matches, patterns for names no list has,
-and type rules that read the context. The same for every engine.
-
-``refine(analysis)`` returns a new Analysis whose mentions are typed, non-overlapping and sorted.
-"""
+"""Patterns for names no list has: quoted and suffixed model names, Latin names with versions, organisation
+suffixes, appositions (初创公司X), people after titles, transliterated names, named teams."""
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import replace
 from functools import lru_cache
-from typing import Iterator
 
-from ..resources_data import stopnames, surnames, titles
-from ..schema import COMPANY, MODEL, ORG, PERSON
-from ..text import is_han, name_key
-from ..types import Analysis, Mention, Sentence, Token
-from .gazetteer import Gazetteer, load_gazetteer
+from ...resources_data import stopnames, surnames, titles
+from ...schema import COMPANY, MODEL, ORG, PERSON
+from ...text import is_han
+from ...types import Mention, Sentence, Token
+from ..gazetteer import Gazetteer, load_gazetteer
 
-# priority of a source when spans overlap (higher wins; then longer wins)
-PRIORITY = {"gazetteer": 4, "pattern": 3, "ner": 2, "engine": 1, "rule": 1}
 
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
                     "Inc.", "Inc", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Capital", "Ventures", "Robotics",
                     "Systems")
+
+
 ORG_SUFFIXES = ("人工智能研究院", "研究院", "研究所", "研究中心", "实验室", "大学", "学院", "科学院", "工作室", "基金会",
                 "事业部", "事业群", "团队",
                 "委员会", "Lab", "Labs", "Research", "Institute", "University", "Foundation")
+
+
 _MODEL_WORDS = ("大语言模型", "大模型", "语言模型", "模型", "系列")
+
+
 _QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]\s*(?:系列)?\s*(?:大语言模型|大模型|模型|系列)")
+
+
 _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭代|更新|打造|训练)(?:了|的|其)?\s*(?:新一代|新版|最新)?[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]")
+
+
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9_\-.])([A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
     r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*))*)(?![A-Za-z0-9_])")
-_MODEL_TAIL = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型|model|LLM)", re.I)
+
+
 _PERSON_VERBS = ("表示", "称", "指出", "透露", "认为", "说", "坦言", "介绍", "强调", "离职", "加入", "加盟", "出任",
                  "担任", "毕业于", "创立", "创办", "联合创立", "宣布", "回应", "此前", "曾", "也", "则", "将")
+
+
 _GENERIC_MODIFIERS = frozenset("""多模态 通用 开源 闭源 国产 国内 行业 垂直 自研 新一代 新版 千亿 万亿 百亿 参数 基础 语言 视觉 推理 端侧
     大型 小型 超大 原生 主流 领先 顶尖 同类 自家 旗下 首个 首款 全新 最新 这些 该 此 其 这款 一款 多个 各类 各家 AI 生成式 对话
     文生图 文生视频 代码 数学 医疗 金融 教育 政务 企业级 商用 免费 混合 专家 稀疏 稠密 深度 强化 世界 具身""".split())
+
+
 _GENERIC_ORG_WORDS = frozenset("""人工智能 智能 技术 科技 科学 计算 数据 信息 国家 重点 联合 创新 研究 网络 软件 工程 应用
     产业 数字 开放 前沿 未来 新 大 大型 模型 大模型 算法 机器 学习 深度 视觉 语音 机器人 芯片 半导体 云 云计算 互联网 生物 医学
     能源 汽车 自动驾驶 研发 核心 整个 这支 该 新 老 原 大 小 项目 产品 算法 工程 运营 销售 市场 管理 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
+
+
 _WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券"})
+
+
 _HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道 创新 发展 水平 能力 时代 浪潮 概念 股 龙头".split())
+
+
 _PRODUCT_NOUNS = ("芯片", "手机", "显卡", "GPU", "系统", "平台", "汽车", "电脑", "笔记本", "平板", "服务器", "处理器", "眼镜", "耳机")
 
-
-def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysis:
-    """Add gazetteer and pattern mentions to the engine's, decide types from context, drop overlaps."""
-    gaz = gazetteer or load_gazetteer()
-    text = analysis.doc.text
-    cands = list(_engine_mentions(analysis, gaz))
-    cands += _gazetteer_mentions(text, gaz)
-    tokens = sorted(analysis.tokens, key=lambda t: t.start)
-    starts = [t.start for t in tokens]
-    for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
-        toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
-        cands += _pattern_mentions(text, sent, toks, gaz)
-    chosen = _select(cands)
-    chosen = [_retype(m, text, gaz) for m in chosen]
-    chosen = [m for m in _extend_variants(text, chosen) if _plausible(m)]
-    chosen = _link_parenthetical(text, _select(_propagate(text, chosen, gaz)))
-    return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
-
-
-# ---------------------------------------------------------------------------------------------
-def _engine_mentions(analysis: Analysis, gaz: Gazetteer) -> Iterator[Mention]:
-    text = analysis.doc.text
-    for m in analysis.mentions:
-        s, e = _trim(text, m.start, m.end)
-        if e - s < 2 and not text[s:e].isascii():
-            continue
-        typ = m.type
-        if typ in (ORG, COMPANY):
-            typ = _org_type(text[s:e], default=typ)
-        yield replace(m, text=text[s:e], start=s, end=e, type=typ)
-
-
-def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
-    out = []
-    for s, e, entry in gaz.find(text):
-        if e < len(text) and text[e] in "了过" and _ends_with_verb(text[s:e]):
-            # 腾讯投资了 X: the company 腾讯 and the verb 投资, not the fund 腾讯投资
-            shorter = next(((s, k, gaz.lookup(text[s:k])) for k in range(e - 1, s + 1, -1) if gaz.lookup(text[s:k])), None)
-            if shorter is None:
-                continue
-            s, e, entry = shorter
-        out.append(Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0))
-    return out
-
-
-def _ends_with_verb(name: str) -> bool:
-    from ..resources_data import triggers
-
-    return any(name.endswith(t.word) and len(t.word) >= 2 for t in triggers() if not t.word.isascii())
+_MODEL_TAIL = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型|model|LLM)", re.I)
 
 
 def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
@@ -185,10 +150,20 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
 
 
 _MODEL_TEAM = re.compile(r"((?:(?![的之与和及])[\u4e00-\u9fffA-Za-z0-9]){2,8}?)\s?(?:大模型|模型)(?:研发)?团队")
+
+
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})?")
+
+
 _CJK_VARIANT = re.compile(r"(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")
+
+
 _PRODUCT_AFTER = re.compile(r"\s?(芯片|手机|显卡|汽车|机器人|系统|平台|眼镜|耳机|服务器|处理器|号|型号)")
+
+
 _UNIT_AFTER = re.compile(r"\s?(团队|实验室|研究院|研究所|事业部|工作室)")
+
+
 _LATIN_TITLES = frozenset({"CEO", "CTO", "COO", "CFO", "CPO", "CSO", "VP", "SVP", "EVP", "Founder", "Co-founder",
                            "President", "Chairman", "Director", "Head", "Chief"})
 
@@ -264,9 +239,15 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
 _DESCRIPTORS = {"公司": COMPANY, "初创公司": COMPANY, "创业公司": COMPANY, "初创企业": COMPANY, "厂商": COMPANY,
                 "巨头": COMPANY, "投资机构": COMPANY, "研究机构": ORG, "高校": ORG, "对手": COMPANY,
                 "竞争对手": COMPANY, "竞品": COMPANY}
+
+
 _NOT_NAMES = frozenset("""估值 规模 平台 业务 产品 技术 团队 部门 内部 方面 人士 股东 老股东 员工 用户 客户 市场 行业 领域 收入
     营收 利润 整体 运营 人民币 美元 创始人 负责人 高管 核心 总部 旗下 官方 发言人 合作 投资 融资 研发 工程师 研究员 成员 模型 大模型 数据 算力 芯片""".split())
+
+
 _NAME_POS = ("nz", "nr", "nrt", "nt", "ns", "eng", "n", "j", "x", "nrfg", "vn")
+
+
 _STOP_AFTER = frozenset("今日 今天 近日 日前 昨日 本周 宣布 表示 完成 获得 推出 发布 已 将 也 在 的 于 和 与 及 等 是 称".split())
 
 
@@ -310,68 +291,6 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
     return out
 
 
-_VARIANT = re.compile(r"(?:[ \-]?(?:\d+(?:\.\d+)*[A-Za-z]*|[A-Z][A-Za-z]*\d*[A-Za-z]*|[a-z]{1,2}\d+))+")
-
-
-def _extend_variants(text: str, mentions: list[Mention]) -> list[Mention]:
-    """混元 Turbo, 混元 T1, 混元-Large, Gemini 2.5 Flash-Lite: a model name and its version words."""
-    out = []
-    for m in mentions:
-        if m.type == MODEL:
-            v = _VARIANT.match(text, m.end)
-            if v and v.end() > m.end and not (text[m.end - 1].isalnum() and text[m.end].isalnum() and text[m.end - 1].isascii()):
-                ext = text[m.start:v.end()].rstrip(" -")
-                if len(ext) > len(m.text):
-                    m = replace(m, text=ext, end=m.start + len(ext), key=None, source="pattern")
-        out.append(m)
-    return out
-
-
-def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """One name, one meaning per document: a name found once by a pattern or the model is also
-    marked where it recurs without the context that found it (Lilian Weng 从 OpenAI 离职)."""
-    taken = sorted((m.start, m.end) for m in mentions)
-    names = {}
-    for m in mentions:
-        if m.source in ("pattern", "ner") and m.confidence >= 0.7 and len(m.text) >= 2 and m.text not in names:
-            if m.type == PERSON and not (m.text.isascii() or m.text[0] in surnames() or m.text[:2] in surnames()):
-                continue
-            names[m.text] = m
-    if not names:
-        return mentions
-    out = list(mentions)
-    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-    for hit in rx.finditer(text):
-        a, b = hit.span()
-        if a > 0 and b < len(text) and text[a - 1].isascii() and text[a - 1].isalnum():
-            continue
-        if b < len(text) and text[b].isascii() and text[b].isalnum() and text[b - 1].isascii():
-            continue
-        k = bisect.bisect_left(taken, (a, b))
-        if any(s < b and a < e for s, e in taken[max(0, k - 2):k + 2]):
-            continue
-        src = names[hit.group(0)]
-        out.append(replace(src, start=a, end=b, confidence=src.confidence * 0.95))
-        bisect.insort(taken, (a, b))
-    return out
-
-
-def _link_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
-    """凯文·斯科特（Kevin Scott）, 亚马逊（Amazon）: the name in brackets is an alias of the one before it.
-    It keeps its offsets, takes the first name's key, and is marked ``source="alias"`` so that relation
-    rules do not treat it as a second participant."""
-    ms = sorted(mentions, key=lambda m: m.start)
-    out = list(ms)
-    for i in range(len(ms) - 1):
-        x, y = ms[i], ms[i + 1]
-        gap = text[x.end:y.start]
-        if gap.strip() in ("（", "(") and re.match(r"\s*[）)]", text[y.end:y.end + 2]) and \
-                (x.type == y.type or y.type in (ORG, COMPANY) and x.type in (ORG, COMPANY)):
-            key = x.key or ("=" + x.text)
-            out[i + 1] = replace(y, key=key, type=x.type, source="alias")
-    return out
-
-
 def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> list[Mention]:
     out = []
     names = surnames()
@@ -389,67 +308,6 @@ def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> l
                 and cand not in title_set and cand.lower() not in stopnames():
             out.append(Mention(cand, PERSON, n.start, end, "pattern", None, 0.75))
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-def _select(cands: list[Mention]) -> list[Mention]:
-    """Greedy: by priority, then length; a pattern span that strictly contains a gazetteer span and
-    extends it with an organisation suffix wins (腾讯 + 云研究院)."""
-
-    gaz_spans = [(m.start, m.end) for m in cands if m.source == "gazetteer"]
-    # the model's name that completes a shorter rule name wins: 陆沉舟 over 陆沉
-    ner_people = [m for m in cands if m.source == "ner" and m.type == PERSON]
-    if ner_people:
-        cands = [m for m in cands if not (m.type == PERSON and m.source in ("pattern", "engine") and any(
-            n.start <= m.start and m.end <= n.end and 0 < (n.end - n.start) - (m.end - m.start) <= 2 for n in ner_people))]
-
-    def rank(m: Mention):
-        pri = PRIORITY.get(m.source, 0)
-        if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and _org_suffix(m.text) and any(
-                m.start <= s and e <= m.end and (s, e) != (m.start, m.end) for s, e in gaz_spans):
-            pri = PRIORITY["gazetteer"] + 0.5
-        return (-pri, -(m.end - m.start), m.start)
-
-    taken: list[Mention] = []
-    occupied: list[tuple[int, int]] = []  # sorted, non-overlapping
-    for m in sorted(cands, key=rank):
-        k = bisect.bisect_left(occupied, (m.start, m.end))
-        if any(m.start < e and s < m.end for s, e in occupied[max(0, k - 1):k + 1]):
-            continue
-        taken.append(m)
-        occupied.insert(k, (m.start, m.end))
-    return taken
-
-
-def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
-    entry = gaz.lookup(m.text) if m.source != "gazetteer" else None
-    if entry is not None:
-        return replace(m, type=entry.type, key=entry.name)
-    if m.source in ("ner", "engine") and m.type in (ORG, COMPANY, PERSON):
-        after = text[m.end:m.end + 6]
-        before = text[max(0, m.start - 4):m.start]
-        if _MODEL_TAIL.match(after) or re.search(r"(推出|发布|开源)(了)?\s*$", before) and m.type != PERSON:
-            return replace(m, type=MODEL)
-    return m
-
-
-def _plausible(m: Mention) -> bool:
-    t = m.text.strip()
-    if not t or t.lower() in stopnames() or name_key(t) in stopnames():
-        return False
-    if len(t) == 1 or t.isdigit() or not any(c.isalnum() for c in t):
-        return False
-    if m.type == PERSON and m.source in ("engine", "ner") and (m.text in titles() or t[-1] in "化性型率度者们式"):
-        return False
-    return True
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in "「『“《\"'（("):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in "」』”》\"'）),，。"):
-        e -= 1
-    return s, e
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,198 @@
+"""Entity mentions: the engine's mentions, plus gazetteer matches, patterns for names no list has,
+and type rules that read the context. The same for every engine.
+
+``refine(analysis)`` returns a new Analysis whose mentions are typed, non-overlapping and sorted."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from typing import Iterator
+
+from ...resources_data import stopnames, surnames, titles
+from ...schema import COMPANY, MODEL, ORG, PERSON
+from ...text import name_key
+from ...types import Analysis, Mention
+from ..gazetteer import Gazetteer, load_gazetteer
+from .patterns import _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
+
+__all__ = ["refine"]
+
+
+# priority of a source when spans overlap (higher wins; then longer wins)
+PRIORITY = {"gazetteer": 4, "pattern": 3, "ner": 2, "engine": 1, "rule": 1}
+
+
+
+
+def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysis:
+    """Add gazetteer and pattern mentions to the engine's, decide types from context, drop overlaps."""
+    gaz = gazetteer or load_gazetteer()
+    text = analysis.doc.text
+    cands = list(_engine_mentions(analysis, gaz))
+    cands += _gazetteer_mentions(text, gaz)
+    tokens = sorted(analysis.tokens, key=lambda t: t.start)
+    starts = [t.start for t in tokens]
+    for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
+        toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+        cands += _pattern_mentions(text, sent, toks, gaz)
+    chosen = _select(cands)
+    chosen = [_retype(m, text, gaz) for m in chosen]
+    chosen = [m for m in _extend_variants(text, chosen) if _plausible(m)]
+    chosen = _link_parenthetical(text, _select(_propagate(text, chosen, gaz)))
+    return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
+
+
+# ---------------------------------------------------------------------------------------------
+def _engine_mentions(analysis: Analysis, gaz: Gazetteer) -> Iterator[Mention]:
+    text = analysis.doc.text
+    for m in analysis.mentions:
+        s, e = _trim(text, m.start, m.end)
+        if e - s < 2 and not text[s:e].isascii():
+            continue
+        typ = m.type
+        if typ in (ORG, COMPANY):
+            typ = _org_type(text[s:e], default=typ)
+        yield replace(m, text=text[s:e], start=s, end=e, type=typ)
+
+
+def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    out = []
+    for s, e, entry in gaz.find(text):
+        if e < len(text) and text[e] in "了过" and _ends_with_verb(text[s:e]):
+            # 腾讯投资了 X: the company 腾讯 and the verb 投资, not the fund 腾讯投资
+            shorter = next(((s, k, gaz.lookup(text[s:k])) for k in range(e - 1, s + 1, -1) if gaz.lookup(text[s:k])), None)
+            if shorter is None:
+                continue
+            s, e, entry = shorter
+        out.append(Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0))
+    return out
+
+
+def _ends_with_verb(name: str) -> bool:
+    from ...resources_data import triggers
+
+    return any(name.endswith(t.word) and len(t.word) >= 2 for t in triggers() if not t.word.isascii())
+
+
+_VARIANT = re.compile(r"(?:[ \-]?(?:\d+(?:\.\d+)*[A-Za-z]*|[A-Z][A-Za-z]*\d*[A-Za-z]*|[a-z]{1,2}\d+))+")
+
+
+def _extend_variants(text: str, mentions: list[Mention]) -> list[Mention]:
+    """混元 Turbo, 混元 T1, 混元-Large, Gemini 2.5 Flash-Lite: a model name and its version words."""
+    out = []
+    for m in mentions:
+        if m.type == MODEL:
+            v = _VARIANT.match(text, m.end)
+            if v and v.end() > m.end and not (text[m.end - 1].isalnum() and text[m.end].isalnum() and text[m.end - 1].isascii()):
+                ext = text[m.start:v.end()].rstrip(" -")
+                if len(ext) > len(m.text):
+                    m = replace(m, text=ext, end=m.start + len(ext), key=None, source="pattern")
+        out.append(m)
+    return out
+
+
+def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """One name, one meaning per document: a name found once by a pattern or the model is also
+    marked where it recurs without the context that found it (Lilian Weng 从 OpenAI 离职)."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    names = {}
+    for m in mentions:
+        if m.source in ("pattern", "ner") and m.confidence >= 0.7 and len(m.text) >= 2 and m.text not in names:
+            if m.type == PERSON and not (m.text.isascii() or m.text[0] in surnames() or m.text[:2] in surnames()):
+                continue
+            names[m.text] = m
+    if not names:
+        return mentions
+    out = list(mentions)
+    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    for hit in rx.finditer(text):
+        a, b = hit.span()
+        if a > 0 and b < len(text) and text[a - 1].isascii() and text[a - 1].isalnum():
+            continue
+        if b < len(text) and text[b].isascii() and text[b].isalnum() and text[b - 1].isascii():
+            continue
+        k = bisect.bisect_left(taken, (a, b))
+        if any(s < b and a < e for s, e in taken[max(0, k - 2):k + 2]):
+            continue
+        src = names[hit.group(0)]
+        out.append(replace(src, start=a, end=b, confidence=src.confidence * 0.95))
+        bisect.insort(taken, (a, b))
+    return out
+
+
+def _link_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
+    """凯文·斯科特（Kevin Scott）, 亚马逊（Amazon）: the name in brackets is an alias of the one before it.
+    It keeps its offsets, takes the first name's key, and is marked ``source="alias"`` so that relation
+    rules do not treat it as a second participant."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    out = list(ms)
+    for i in range(len(ms) - 1):
+        x, y = ms[i], ms[i + 1]
+        gap = text[x.end:y.start]
+        if gap.strip() in ("（", "(") and re.match(r"\s*[）)]", text[y.end:y.end + 2]) and \
+                (x.type == y.type or y.type in (ORG, COMPANY) and x.type in (ORG, COMPANY)):
+            key = x.key or ("=" + x.text)
+            out[i + 1] = replace(y, key=key, type=x.type, source="alias")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+def _select(cands: list[Mention]) -> list[Mention]:
+    """Greedy: by priority, then length; a pattern span that strictly contains a gazetteer span and
+    extends it with an organisation suffix wins (腾讯 + 云研究院)."""
+
+    gaz_spans = [(m.start, m.end) for m in cands if m.source == "gazetteer"]
+    # the model's name that completes a shorter rule name wins: 陆沉舟 over 陆沉
+    ner_people = [m for m in cands if m.source == "ner" and m.type == PERSON]
+    if ner_people:
+        cands = [m for m in cands if not (m.type == PERSON and m.source in ("pattern", "engine") and any(
+            n.start <= m.start and m.end <= n.end and 0 < (n.end - n.start) - (m.end - m.start) <= 2 for n in ner_people))]
+
+    def rank(m: Mention):
+        pri = PRIORITY.get(m.source, 0)
+        if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and _org_suffix(m.text) and any(
+                m.start <= s and e <= m.end and (s, e) != (m.start, m.end) for s, e in gaz_spans):
+            pri = PRIORITY["gazetteer"] + 0.5
+        return (-pri, -(m.end - m.start), m.start)
+
+    taken: list[Mention] = []
+    occupied: list[tuple[int, int]] = []  # sorted, non-overlapping
+    for m in sorted(cands, key=rank):
+        k = bisect.bisect_left(occupied, (m.start, m.end))
+        if any(m.start < e and s < m.end for s, e in occupied[max(0, k - 1):k + 1]):
+            continue
+        taken.append(m)
+        occupied.insert(k, (m.start, m.end))
+    return taken
+
+
+def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
+    entry = gaz.lookup(m.text) if m.source != "gazetteer" else None
+    if entry is not None:
+        return replace(m, type=entry.type, key=entry.name)
+    if m.source in ("ner", "engine") and m.type in (ORG, COMPANY, PERSON):
+        after = text[m.end:m.end + 6]
+        before = text[max(0, m.start - 4):m.start]
+        if _MODEL_TAIL.match(after) or re.search(r"(推出|发布|开源)(了)?\s*$", before) and m.type != PERSON:
+            return replace(m, type=MODEL)
+    return m
+
+
+def _plausible(m: Mention) -> bool:
+    t = m.text.strip()
+    if not t or t.lower() in stopnames() or name_key(t) in stopnames():
+        return False
+    if len(t) == 1 or t.isdigit() or not any(c.isalnum() for c in t):
+        return False
+    if m.type == PERSON and m.source in ("engine", "ner") and (m.text in titles() or t[-1] in "化性型率度者们式"):
+        return False
+    return True
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in "「『“《\"'（("):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "」』”》\"'）),，。"):
+        e -= 1
+    return s, e
