@@ -41,7 +41,7 @@ def test_domain_examples_are_reproducible_and_slice_exactly():
 
 @pytest.fixture
 def tiny_datasets(tmp_path):
-    """The tiny files laid out like ../shared/datasets."""
+    """The tiny files laid out like the datasets folder the trainer reads."""
     (tmp_path / "cluener2020").mkdir()
     (tmp_path / "resume_ner").mkdir()
     (tmp_path / "weibo_ner").mkdir()

@@ -1,5 +1,6 @@
 """Training and data conversion for kg's statistical models (not imported by ``import kg``).
 
-``python -m kg.train ner --data ../shared/datasets --out kg/models/ner`` trains the builtin engine's NER
-model; ``python -m kg.train eval-ner --data ../shared/datasets`` prints the numbers in docs/MODEL_CARD.md.
+``python -m kg.train ner --data DATASETS --out kg/models/ner`` trains the builtin engine's NER
+model; ``python -m kg.train eval-ner --data DATASETS`` prints the numbers in docs/MODEL_CARD.md. DATASETS is a
+folder holding cluener2020/, resume_ner/, weibo_ner/ and peoples_daily_1998_ner/ in their published formats.
 """

@@ -14,7 +14,7 @@ Weibo NER train        weibo_ner/weiboNER_2nd_conll    PER.NAM→PERSON, ORG.NAM
 domain templates       kg/train/domain.py              PERSON, ORG, COMPANY, TITLE, MODEL
 =====================  ==============================  ==============================================
 
-Dev and test files are never read here. People's Daily has no train split in ../shared: evaluation only.
+Dev and test files are never read here. People's Daily has no train split in the datasets folder: evaluation only.
 """
 from __future__ import annotations
 
@@ -77,13 +77,13 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("cluener", "resume", "weibo", "domain"),
                        heldout_fraction: float = 0.05, domain_sentences: int = 1500, seed: int = 0) -> TrainingData:
-    """Train examples from ``data_dir`` (the ../shared/datasets layout) and a held-out slice of CLUENER train
+    """Train examples from ``data_dir`` (a datasets folder with cluener2020/, resume_ner/, weibo_ner/) and a held-out slice of CLUENER train
     for early stopping. No dev file is read."""
     root = Path(data_dir)
     cluener = root / "cluener2020" / "train.json"
     if "cluener" in corpora and not cluener.is_file():
         raise InputError(f"{cluener} not found: pass --data the folder that holds cluener2020/, resume_ner/, "
-                         "weibo_ner/ (../shared/datasets)")
+                         "weibo_ner/ (the kg team's shared datasets folder)")
     rng = random.Random(seed)
     train: list[Example] = []
     heldout: list[Example] = []

@@ -1,6 +1,6 @@
 """Train kg's spaCy NER model: a character pipeline with a CNN tok2vec, optional jieba word features.
 
-``python -m kg.train ner --data ../shared/datasets --out kg/models/ner`` runs :func:`train_ner` with the
+``python -m kg.train ner --data DATASETS --out kg/models/ner`` runs :func:`train_ner` with the
 default preset. Training stops at ``--max-minutes`` or when the held-out slice of CLUENER *train* has not
 improved for ``--patience`` evaluations; the parameters with the best held-out score are saved.
 """

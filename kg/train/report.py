@@ -19,7 +19,7 @@ def model_card_numbers(data_dir: str | Path, *, model_path: str | Path | None = 
     pd_dev = root / "peoples_daily_1998_ner" / "example.dev"
     for path in (cluener_dev, pd_dev):
         if not path.is_file():
-            raise InputError(f"{path} not found: pass --data the ../shared/datasets folder")
+            raise InputError(f"{path} not found: pass --data a folder holding cluener2020/ and peoples_daily_1998_ner/")
     model = load_ner_model(model_path)
     cluener = read_cluener(cluener_dev)
     pd = read_bio(pd_dev)
