@@ -6,7 +6,7 @@ from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 
 from helpers import make_analysis
 
-GAZ = Gazetteer([GazetteerEntry("腾讯", "COMPANY", ("腾讯公司", "Tencent")), GazetteerEntry("腾讯投资", "COMPANY", ()), GazetteerEntry("GPT-4o", "MODEL", ()),
+GAZ = Gazetteer([GazetteerEntry("腾讯", "COMPANY", ("腾讯公司", "Tencent", "腾讯控股")), GazetteerEntry("腾讯投资", "COMPANY", ()), GazetteerEntry("GPT-4o", "MODEL", ()),
                  GazetteerEntry("Meta", "COMPANY", ()), GazetteerEntry("混元", "MODEL", ("Hunyuan",)),
                  GazetteerEntry("北京", "LOCATION", ())])
 
@@ -24,7 +24,8 @@ CASES = [
     ("ＴＥＮＣＥＮＴ 和 Meta 都在布局。", [], {("ＴＥＮＣＥＮＴ", "COMPANY"), ("Meta", "COMPANY")}),
     ("Metaverse 是个概念。", [], set()),                          # whole Latin words only
     ("北京东路上的店。", [], {("北京", "LOCATION")}),
-    ("腾讯投资了极序科技。", [], {("腾讯", "COMPANY")}),            # the verb 投资, not the fund 腾讯投资
+    ("腾讯投资了极序科技。", [], {("腾讯", "COMPANY")}),
+    ("腾讯控股有限公司发布公告。", [], {("腾讯控股有限公司", "COMPANY")}),   # a legal suffix stays with the name            # the verb 投资, not the fund 腾讯投资
     # quoted and suffixed model names
     ("团队推出了「星序」大模型。", [], {("星序", "MODEL")}),
     ("公司发布了《天穹》系列模型。", [], {("天穹", "MODEL")}),

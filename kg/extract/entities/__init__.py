@@ -38,7 +38,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
         cands += _pattern_mentions(text, sent, toks, gaz)
     chosen = _select(cands)
     chosen = [_retype(m, text, gaz) for m in chosen]
-    chosen = [m for m in _extend_variants(text, chosen) if _plausible(m)]
+    chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m)]
     chosen = _link_parenthetical(text, _select(_propagate(text, chosen, gaz)))
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
@@ -88,6 +88,23 @@ def _extend_variants(text: str, mentions: list[Mention]) -> list[Mention]:
                 ext = text[m.start:v.end()].rstrip(" -")
                 if len(ext) > len(m.text):
                     m = replace(m, text=ext, end=m.start + len(ext), key=None, source="pattern")
+        out.append(m)
+    return out
+
+
+_COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司)")
+_LEGAL_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|(?:控股)?集团|公司)")
+
+
+def _extend_legal_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
+    """中国航天科技集团有限公司: a company name goes on through its legal suffix (resolution strips it again)."""
+    out = []
+    for m in mentions:
+        if m.type in (COMPANY, ORG) and not m.text.endswith("公司"):
+            suf = (_COMPANY_TAIL if m.text.endswith("集团") else _LEGAL_SUFFIX).match(text, m.end)
+            if suf and not (suf.end() < len(text) and text[suf.end()] in "的之"):
+                m = replace(m, text=text[m.start:suf.end()], end=suf.end(), type=COMPANY,
+                            source="pattern" if m.source == "gazetteer" else m.source)
         out.append(m)
     return out
 
