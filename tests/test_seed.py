@@ -39,3 +39,10 @@ def test_seed_evidence_offsets_point_into_the_document(seed_graph):
     for r in seed_graph.relations():
         for e in r.evidence:
             assert text[e.start:e.end] == e.sentence
+
+
+def test_seed_entities_are_the_ones_the_article_names(seed_graph):
+    expected = {"俞栋", "腾讯 AI Lab", "腾讯", "混元", "OpenAI", "GPT-5", "谷歌", "Gemini", "Meta", "Llama", "领英"}
+    got = {e.label for e in seed_graph.entities()}
+    assert expected - {"领英"} <= got
+    assert len(got - expected) <= 1, got - expected

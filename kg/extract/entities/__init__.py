@@ -14,7 +14,7 @@ from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import name_key
 from ...types import Analysis, Mention
 from ..gazetteer import Gazetteer, load_gazetteer
-from .patterns import _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
+from .patterns import _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
 
@@ -38,7 +38,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
         cands += _pattern_mentions(text, sent, toks, gaz)
     chosen = _select(cands)
     chosen = [_retype(m, text, gaz) for m in chosen]
-    chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m)]
+    chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen))
+              if _plausible(m) and not _modifier(text, m)]
     chosen = _link_parenthetical(text, _select(_propagate(text, chosen, gaz)))
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
@@ -107,6 +108,12 @@ def _extend_legal_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
                             source="pattern" if m.source == "gazetteer" else m.source)
         out.append(m)
     return out
+
+
+def _modifier(text: str, m: Mention) -> bool:
+    """中国科技企业, 人工智能行业: a found organisation name that only qualifies the noun after it."""
+    return m.source in ("ner", "engine") and m.type in (ORG, COMPANY) and \
+        text[m.end:m.end + 2] in _HEAD_NOUNS
 
 
 def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
