@@ -138,6 +138,11 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
             continue
         k = bisect.bisect_left(taken, (a, b))
         if any(s < b and a < e for s, e in taken[max(0, k - 2):k + 2]):
+            src = names[hit.group(0)]
+            same = [i for i, m in enumerate(out) if (m.start, m.end) == (a, b) and m.source in ("ner", "engine")
+                    and m.type != src.type]
+            for i in same:  # the model typed the same name differently here: one name, one type
+                out[i] = replace(out[i], type=src.type)
             continue
         src = names[hit.group(0)]
         out.append(replace(src, start=a, end=b, confidence=src.confidence * 0.95))

@@ -11,7 +11,7 @@ from ...schema import CORE_TYPES
 from ...types import Analysis, RelationMention
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
-from .titles import _join_details, _title_relations
+from .titles import _bare_titles, _join_details, _title_relations
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import _coordination_rivals, _discourse_rivals, _name_relations, _possessive_relations
 
@@ -42,6 +42,7 @@ def extract_relations(analysis: Analysis, *, gazetteer: Gazetteer | None = None)
     out += list(_join_details(analysis, out))
     out += _name_relations(analysis, core, gaz)
     out += _discourse_rivals(analysis, by_sent)
+    out += _bare_titles(analysis, by_sent)
     return _dedupe(out)
 
 

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from ...schema import COMPANY, MODEL, ORG, PERSON
-from ...types import Analysis, RelationMention, Sentence
-from ._base import _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
+from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
+from ._base import _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
 
 
 def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -129,3 +130,37 @@ def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[R
                     yield from _title_facts(ctx, r.head, r.tail, "member", role, 0.8, False)
                 else:
                     yield from _title_facts(ctx, r.head, r.tail, _title_kind(role), role, 0.8, False)
+
+
+_BARE_TITLE = re.compile(r"\s*(现|目前|则|将|已)?\s*(担任|出任|任|为)\s*")
+
+
+def _bare_titles(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
+    """灵枢机器人成立于 2023 年，由方启航和苏婉清共同创立。方启航担任 CEO，苏婉清担任首席科学家。
+    A sentence that gives people titles but names no organisation: the titles are at the organisation the
+    previous sentence of the paragraph is about (its subject)."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    for k in range(1, len(sents)):
+        ms = by_sent[k]
+        if not ms or any(m.type in (ORG, COMPANY, MODEL) for m in ms):
+            continue
+        prev, sent = sents[k - 1], sents[k]
+        if "\n" in text[prev.end:sent.start]:
+            continue  # a new paragraph may be about something else
+        pctx = _Ctx(analysis, prev, by_sent[k - 1])
+        subject = next((m for m in by_sent[k - 1] if m.type in (ORG, COMPANY) and _clause_initial(pctx, m)), None)
+        if subject is None:
+            continue
+        ev = Evidence(analysis.doc.id, text[prev.start:sent.end], prev.start, sent.end)
+        ctx = _Ctx(analysis, Sentence(prev.start, sent.end, text[prev.start:sent.end]), ms)
+        for p in ms:
+            if p.type != PERSON:
+                continue
+            link = _BARE_TITLE.match(text, p.end)
+            t = _title_regex().match(text, link.end()) if link else None
+            if t is None:
+                continue
+            role = t.group(0).strip()
+            for r in _title_facts(ctx, p, subject, _title_kind(role), role, 0.6, False):
+                yield replace(r, evidence=ev)

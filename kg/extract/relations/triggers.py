@@ -121,6 +121,8 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
     if passive:
         yield from passive
         return
+    if _passive_marker(ctx, trig, lo, a):
+        return  # a passive whose object the clause does not name: reading it actively would reverse it
     if not any(m.type in rel.head for m in left):
         subj = _carried_subject(ctx, lo, rel.head, verb_first=not text[lo:a].strip(" 了"))
         if subj is not None:
@@ -223,15 +225,22 @@ _PASSIVE_INVEST = re.compile(r"被|由(?!于|此|来|衷)|获得|获")
 
 
 
+def _passive_marker(ctx: _Ctx, trig: Trigger, lo: int, a: int):
+    """The last 被/由 (获得 for investments) before the trigger in its clause, outside names, or None."""
+    text = ctx.analysis.doc.text
+    rx_p = _PASSIVE_INVEST if trig.relation == "invests_in" else _PASSIVE_RX
+    markers = [m for m in rx_p.finditer(text, lo, a) if not any(x.start <= m.start() < x.end for x in ctx.mentions)]
+    return markers[-1] if markers else None
+
+
 def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention], b: int) -> Iterator[RelationMention]:
     """TAIL 被/由 HEAD [、HEAD2] TRIGGER: 极序科技由程亦凡创立 · 光年之外被美团收购 · 由红杉领投、真格跟投."""
     rel = RELATIONS[trig.relation]
     text = ctx.analysis.doc.text
-    rx_p = _PASSIVE_INVEST if trig.relation == "invests_in" else _PASSIVE_RX
-    markers = [m for m in rx_p.finditer(text, lo, a) if not any(x.start <= m.start() < x.end for x in ctx.mentions)]
-    if not markers:
+    marker = _passive_marker(ctx, trig, lo, a)
+    if marker is None:
         return
-    p = markers[-1].start()
+    p = marker.start()
     # heads after the marker, but after any earlier trigger of the same relation (由 A 领投、B 跟投)
     rx, by_word = _trigger_index()
     since = p
@@ -253,6 +262,8 @@ def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention], b: 
         tail, ev = _raised_company(ctx, heads[0].start)
     else:
         tail = _carried_subject(ctx, lo, rel.tail, allow_same_clause=True)
+        if tail is not None and tail.start >= p:
+            tail = None  # the thing acted on stands before 被/由, never after it
     if tail is None:
         return
     for h in heads:
