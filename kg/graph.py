@@ -59,7 +59,8 @@ class KnowledgeGraph:
                 return idx[k]
         from .extract.gazetteer import load_gazetteer  # Tencent → 腾讯 even if "Tencent" never appeared
 
-        entry = load_gazetteer().resolve(name) or load_gazetteer().resolve(to_simplified(name))
+        gaz = load_gazetteer()
+        entry = gaz.resolve(name) or gaz.resolve(to_simplified(name))
         if entry is not None:
             for form in (entry.name, *entry.aliases):
                 for k in _keys(form):

@@ -17,7 +17,7 @@ from typing import Iterable
 from .extract.gazetteer import Gazetteer, load_gazetteer
 from .schema import COMPANY, MODEL, ORG, RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
-from .types import Entity, Mention, Relation, RelationMention
+from .types import Entity, Evidence, Mention, Relation, RelationMention
 
 MAX_EVIDENCE = 20  # per relation; the strongest are kept
 KEY_CACHE_SIZE = 200_000  # memoised mention keys per Resolver
@@ -97,8 +97,7 @@ class Resolver:
         for r in relations:
             self._add_relation(r)
 
-    def _add_mention(self, doc_id: str, m: Mention, count: int = 1) -> str:
-        k = self.key(m)
+    def _acc(self, k: str) -> _EntityAcc:
         acc = self._entities.get(k)
         if acc is None:
             acc = self._entities[k] = _EntityAcc()
@@ -106,6 +105,11 @@ class Resolver:
                 entry = self.gazetteer.entries.get(k[2:])
                 if entry is not None:
                     acc.canonical, acc.canonical_type = entry.name, entry.type
+        return acc
+
+    def _add_mention(self, doc_id: str, m: Mention, count: int = 1) -> str:
+        k = self.key(m)
+        acc = self._acc(k)
         acc.surfaces[display_form(m.text)] += count
         acc.types[m.type] += count
         if doc_id:
@@ -116,7 +120,7 @@ class Resolver:
     def _add_relation(self, r: RelationMention) -> None:
         h, t = self.key(r.head), self.key(r.tail)
         for k, m in ((h, r.head), (t, r.tail)):
-            if k not in self._entities:  # a parent named only through a name rule (腾讯 from 腾讯 AI Lab)
+            if k not in self._entities:  # an end that was not passed among the mentions
                 self._add_mention("", m, count=0)
         if h == t:
             return
@@ -137,8 +141,6 @@ class Resolver:
 
     def seed(self, graph) -> None:
         """Start from an existing graph (``kg build --update``): its entities, relations and documents."""
-        from .types import Evidence as Ev
-
         meta = graph.graph.get("doc_hashes") or {}
         self.documents.update({str(k): str(v) for k, v in meta.items()})
         keys = {}
@@ -146,14 +148,14 @@ class Resolver:
             label, typ = a.get("label", n), a.get("type", "")
             k = mention_key(label, typ, gazetteer=self.gazetteer)
             keys[n] = k
-            docs = list(a.get("docs", []))
-            self._add_mention(docs[0] if docs else "", Mention(label, typ, 0, 0), count=max(1, int(a.get("mentions", 1))))
-            acc = self._entities[k]
-            acc.mentions -= max(1, int(a.get("mentions", 1))) - int(a.get("mentions", 1))
-            for d in docs:
+            acc = self._acc(k)
+            n_mentions = int(a.get("mentions", 0))
+            acc.surfaces[display_form(label)] += max(1, n_mentions)  # the label stays the best surface
+            acc.mentions += n_mentions
+            for d in a.get("docs", []):
                 acc.docs.setdefault(d, None)
             for alias in a.get("aliases", []):
-                acc.surfaces[alias] += 0
+                acc.surfaces[alias] += 0  # known as an alias, outweighed by any surface seen in text
             acc.types[typ] += 1000  # the settled type stays unless new evidence outweighs it a thousandfold
         for u, v, a in graph.edges(data=True):
             h, t = keys[u], keys[v]
@@ -163,7 +165,7 @@ class Resolver:
             ev = a.get("evidence", [])
             c = 1.0 - (1.0 - min(float(a.get("confidence", 0.5)), 0.99)) ** (1.0 / max(1, len(ev)))
             for e in ev:
-                acc.evidence[(e["doc"], e["start"], e["end"])] = (Ev(e["doc"], e["sentence"], e["start"], e["end"]), c)
+                acc.evidence[(e["doc"], e["start"], e["end"])] = (Evidence(e["doc"], e["sentence"], e["start"], e["end"]), c)
             if a.get("role"):
                 acc.roles[a["role"]] += 1
             if a.get("date"):

@@ -33,6 +33,7 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 @example("\x00\u200b\ufeff")
 @example("腾讯" * 1500)
 @example("騰訊發佈了混元大模型。\x00腾讯发布了混元大模型。")
+@example("騰訊" * 3 + "投资" * 3)  # a unit named after its parent: both ends are real mentions
 def test_analyze_offsets_match_the_text(text):
     try:
         a = kg.analyze(text)

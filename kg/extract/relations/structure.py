@@ -42,7 +42,10 @@ def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
 def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer) -> Iterator[RelationMention]:
     """A unit named after its parent: 腾讯 AI Lab → 腾讯 (part_of); 腾讯混元 → 腾讯 (develops)."""
     seen: set[tuple[str, str]] = set()
-    present = {m.key or m.text for m in mentions} | {m.text for m in mentions}
+    named: dict[str, Mention] = {}  # each name the document uses → its first mention
+    for m in mentions:
+        named.setdefault(m.key or m.text, m)
+        named.setdefault(m.text, m)
     for m in mentions:
         if m.type not in (ORG, COMPANY, MODEL):
             continue
@@ -50,7 +53,8 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
             parent = _parent(form, gaz)
             if parent is None or (parent.name == (m.key or m.text)):
                 continue
-            if parent.name not in present:
+            head = named.get(parent.name)
+            if head is None:
                 continue  # 微软亚洲研究院 alone says nothing of 微软 unless the text names 微软 too
             if m.type == MODEL and re.match(r"[\s]*[-\d.]", form[_prefix_len(form, parent):]):
                 continue  # DeepSeek-V3: a version of a name, not a company's product line
@@ -60,7 +64,6 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
                 break
             seen.add(key)
             sent = next(s for s in analysis.sentences if s.start <= m.start < s.end)
-            head = Mention(parent.name, parent.type, m.start, m.start, "rule", parent.name, 1.0)
             ctx = _Ctx(analysis, sent, ())
             if rel == "part_of":
                 if _ok(rel, m, head):
