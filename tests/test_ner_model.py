@@ -54,3 +54,13 @@ def test_import_kg_loads_no_spacy_or_jieba():
     code = "import sys, kg, kg.nlp.ner_model, kg.evaluate_ner; print('spacy' in sys.modules, 'jieba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+@needs_model
+def test_words_handed_over_by_the_engine_give_the_same_spans():
+    from kg.nlp.segment import get_segmenter
+
+    model, seg = load_ner_model(), get_segmenter()
+    assert model.predict_many(TEXTS, [seg.words(t) for t in TEXTS]) == model.predict_many(TEXTS)
+    with pytest.raises(EngineError, match="word lists"):
+        model.predict_many(TEXTS, [])

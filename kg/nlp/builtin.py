@@ -1,5 +1,5 @@
-"""The default engine: jieba segmentation and POS (a private tokenizer, never jieba's global one),
-rule-based sentences, person names from jieba's ``nr`` tag, and kg's trained NER model when it is
+"""The default engine: jieba segmentation and dictionary POS tags in one pass (:mod:`kg.nlp.segment`, a
+private tokenizer, never jieba's global one), rule-based sentences, person names from jieba's ``nr`` tag, and kg's trained NER model when it is
 packaged. Gazetteers, patterns and type rules run afterwards in :mod:`kg.extract.entities`, the
 same for every engine.
 """
@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 
-from ..resources_data import lexicon_words, surnames
-from ..types import Analysis, Document, Mention, Sentence, Token
+from ..resources_data import surnames
+from ..types import Analysis, Document, Mention, Token
+from .segment import get_segmenter
 from .sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
-_JIEBA_LOCK = threading.Lock()
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # what the NER model contributes: names; rules and gazetteers decide MODEL, and TITLE is not an entity
 NER_TYPES = frozenset({"PERSON", "ORG", "COMPANY"})
@@ -29,7 +28,7 @@ class BuiltinEngine:
     name = "builtin"
 
     def __init__(self, *, use_model: bool = True):
-        self._pos = _make_tokenizer()
+        self._seg = get_segmenter()
         self._ner = _load_model() if use_model else None
 
     def analyze(self, doc: Document) -> Analysis:
@@ -37,8 +36,10 @@ class BuiltinEngine:
         sentences = tuple(split_sentences(text))
         tokens: list[Token] = []
         mentions: list[Mention] = []
-        for sent in sentences:
-            sent_tokens = self._tokens(sent)
+        words = [self._seg.words(sent.text) for sent in sentences]
+        for sent, sent_words in zip(sentences, words):
+            sent_tokens = [Token(w, sent.start + s, sent.start + e, tag) for w, s, e, tag, _ in sent_words
+                           if not w.isspace()]
             tokens.extend(sent_tokens)
             people = [m for m in _person_tokens(sent_tokens, text) if not self._common_word(m.text)]
             if self._ner is not None:
@@ -47,7 +48,8 @@ class BuiltinEngine:
                 people = [m for m in people if _PERSON_NEXT.match(text, m.end)]
             mentions.extend(people)
         if self._ner is not None and sentences:
-            for sent, spans in zip(sentences, self._ner.predict_many([s.text for s in sentences])):
+            predictions = self._ner.predict_many([s.text for s in sentences], words)
+            for sent, spans in zip(sentences, predictions):
                 for start, end, typ, score in spans:
                     if typ not in NER_TYPES or self._doubtful(text[sent.start + start:sent.start + end], typ):
                         continue
@@ -57,51 +59,17 @@ class BuiltinEngine:
 
     def _common_word(self, word: str) -> bool:
         """A frequent dictionary word (安全, 祝福, 师兄) is not a person's name, whatever its tag says."""
-        return self._pos.tokenizer.FREQ.get(word, 0) >= COMMON_WORD_FREQ
+        return self._seg.freq(word) >= COMMON_WORD_FREQ
 
     def _doubtful(self, span: str, typ: str) -> bool:
         """Model output that is rarely a name here: a lone Latin word as a person (Bench), a place as an
         organisation (荷兰)."""
         if typ == "PERSON" and span.isascii() and " " not in span.strip():
             return True
-        if typ in ("ORG", "COMPANY") and self._pos.word_tag_tab.get(span) == "ns" and \
-                self._pos.tokenizer.FREQ.get(span, 0) >= 100:
+        if typ in ("ORG", "COMPANY") and self._seg.word_tag_tab.get(span) == "ns" and \
+                self._seg.freq(span) >= 100:
             return True
         return False
-
-    def _tokens(self, sent: Sentence) -> list[Token]:
-        out = []
-        pos = sent.start
-        for word, flag in self._pos.lcut(sent.text, HMM=True):
-            end = pos + len(word)
-            if not word.isspace():
-                out.append(Token(word, pos, end, flag))
-            pos = end
-        return out
-
-
-def _make_tokenizer():
-    import sys
-
-    import jieba
-
-    fresh = "jieba.posseg" not in sys.modules
-    import jieba.posseg  # builds jieba's global POS table from its dictionary (≈1.5 s)
-
-    jieba.setLogLevel(logging.WARNING)
-    with _JIEBA_LOCK:
-        tok = jieba.Tokenizer()
-        tok.initialize()  # jieba's marshal cache of the default dictionary
-        for word, freq, tag in lexicon_words():
-            tok.add_word(word, freq, tag)
-        if fresh and jieba.dt.dictionary is None and tok.dictionary is None:
-            # The global table was just read from the same default dictionary and nobody has added
-            # words to it yet: copy it instead of parsing the 350k-line file a second time.
-            pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-            pos.tokenizer = tok
-            pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-            return pos
-        return jieba.posseg.POSTokenizer(tok)
 
 
 def _load_model():

@@ -44,23 +44,44 @@ class NerModel:
     def predict(self, text: str) -> list[Prediction]:
         return self.predict_many([text])[0]
 
-    def predict_many(self, texts: list[str]) -> list[list[Prediction]]:
+    def predict_many(self, texts: list[str], words: list | None = None) -> list[list[Prediction]]:
+        """Spans for each text. ``words``: the texts' ``Segmenter.words`` when the caller has them already
+        (the builtin engine), so jieba does not cut the same sentence twice."""
         for text in texts:
             if not isinstance(text, str):
                 raise EngineError(f"NER input must be str, got {type(text).__name__}; pass sentence texts")
-        return [_spans(doc) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+        if FEATURES not in self.nlp.pipe_names:
+            return [_spans(doc, text) for doc, text in zip(self.nlp.pipe(texts, batch_size=self.batch_size), texts)]
+        if words is None:
+            from .segment import get_segmenter
+
+            seg = get_segmenter()
+            words = [seg.words(text) for text in texts]
+        elif len(words) != len(texts):
+            raise EngineError(f"{len(words)} word lists for {len(texts)} texts")
+        features = self.nlp.get_pipe(FEATURES)
+        docs = []
+        for text, ws in zip(texts, words):
+            doc = self.nlp.make_doc(text)
+            features.set_words(doc, ws, text)
+            docs.append(doc)
+        stream = iter(docs)
+        for name, proc in self.nlp.pipeline:
+            if name != FEATURES:
+                stream = proc.pipe(stream, batch_size=self.batch_size)
+        return [_spans(doc, text) for doc, text in zip(stream, texts)]
 
 
-def _spans(doc) -> list[Prediction]:
+def _spans(doc, text: str) -> list[Prediction]:
     """Entity spans read from the doc's IOB arrays (``doc.ents`` builds a Python object per token, which
-    cost as much as the model itself on news text)."""
+    cost as much as the model itself on news text; so does ``doc.text``: ``text`` is the doc's text)."""
     from spacy.attrs import ENT_IOB, ENT_TYPE, IDX
 
     out: list[Prediction] = []
     if not len(doc):
         return out
     arr = doc.to_array([ENT_IOB, ENT_TYPE, IDX])
-    text, strings = doc.text, doc.vocab.strings
+    strings = doc.vocab.strings
     n = len(arr)
     i = 0
     while i < n:
@@ -120,68 +141,85 @@ def register_components() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(FEATURES):
-        Language.factory(FEATURES, default_config={"hmm": True})(_make_word_features)
+        Language.factory(FEATURES, default_config={"hmm": True, "tags": False})(_make_word_features)
     _registered = True
 
 
-def _make_word_features(nlp, name: str, hmm: bool):
-    return WordFeatures(hmm=hmm)
+def _make_word_features(nlp, name: str, hmm: bool, tags: bool):
+    return WordFeatures(hmm=hmm, tags=tags)
 
 
 class WordFeatures:
     """Writes jieba word features onto character tokens, for the NER's embedding layer.
 
     NORM gets the hash of the jieba word the character belongs to; TAG the hash of its position in that
-    word (B/M/E/S) and the word's length (capped at 4). Hashes are written without adding strings to the
-    vocab, so a long-running process does not grow. Uses a private ``jieba.Tokenizer``: users' calls to
-    ``jieba.add_word`` do not change what the model sees.
+    word (B/M/E/S) and the word's length (capped at 4); with ``tags``, LEMMA the hash of the word's POS tag
+    from jieba's dictionary (``nr``, ``ns``, ``v``…), or of the guessed tag with a ``?`` for a word the
+    dictionary does not know (``nr?`` for 周嘉树). Words come from :class:`kg.nlp.segment.Segmenter`, the
+    same pass the builtin engine makes, so the engine hands its words over instead of cutting twice
+    (:meth:`set_words`). Hashes are written without adding strings to the vocab, so a long-running
+    process does not grow. ``hmm`` is kept for configs saved by earlier versions; jieba's HMM is always on.
     """
 
-    def __init__(self, *, hmm: bool = True):
+    def __init__(self, *, hmm: bool = True, tags: bool = False):
         self.hmm = hmm
-        self._tokenizer = None
+        self.tags = tags
         self._position_ids: dict[int, list[int]] = {}
-
-    def _jieba(self):
-        if self._tokenizer is None:
-            try:
-                import jieba
-            except ImportError:
-                raise EngineError("the builtin NER model needs jieba: pip install 'jieba>=0.42'") from None
-            jieba.setLogLevel(logging.WARNING)
-            self._tokenizer = jieba.Tokenizer()
-        return self._tokenizer
+        self._tag_ids: dict[tuple[str, bool], int] = {}
 
     def __call__(self, doc):
+        if len(doc):
+            from .segment import get_segmenter
+
+            text = doc.text
+            self.set_words(doc, get_segmenter().words(text), text)
+        return doc
+
+    def set_words(self, doc, words, text: str) -> None:
+        """Write the features of ``words`` (``Segmenter.words(text)``) onto ``doc`` (whose text is ``text``:
+        spaCy's ``doc.text`` builds a Python object per character)."""
         import numpy
-        from spacy.attrs import NORM, TAG
+        from spacy.attrs import LEMMA, NORM, TAG
         from spacy.strings import get_string_id
 
         if len(doc) == 0:
-            return doc
-        text = doc.text
-        values = numpy.zeros((len(doc), 2), dtype="uint64")
-        words = self._jieba().tokenize(text, HMM=self.hmm)
+            return
+        attrs = [NORM, TAG, LEMMA] if self.tags else [NORM, TAG]
+        values = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
         if len(doc) == len(text):  # one token per character (no whitespace folded into a token)
-            for word, start, end in words:
+            for word, start, end, tag, guessed in words:
                 values[start:end, 0] = get_string_id(word.lower())
                 values[start:end, 1] = self._positions(end - start)
+                if self.tags:
+                    values[start:end, 2] = self._tag_id(tag, guessed)
         else:
             token_at = [-1] * len(text)  # char offset → token index; -1 for trailing whitespace
             for tok in doc:
                 for k in range(tok.idx, tok.idx + len(tok.text)):
                     token_at[k] = tok.i
-            for word, start, end in words:
+            for word, start, end, tag, guessed in words:
                 word_id, positions = get_string_id(word.lower()), self._positions(end - start)
+                tag_id = self._tag_id(tag, guessed) if self.tags else 0
                 for k in range(start, end):
                     if token_at[k] >= 0:
-                        values[token_at[k]] = (word_id, positions[k - start])
-        doc.from_array([NORM, TAG], values)
-        return doc
+                        values[token_at[k], 0] = word_id
+                        values[token_at[k], 1] = positions[k - start]
+                        if self.tags:
+                            values[token_at[k], 2] = tag_id
+        doc.from_array(attrs, values)
 
     def pipe(self, docs: Iterable, *, batch_size: int = 128):
         for doc in docs:
             yield self(doc)
+
+    def _tag_id(self, tag: str, guessed: bool) -> int:
+        key = (tag, guessed)
+        tid = self._tag_ids.get(key)
+        if tid is None:
+            from spacy.strings import get_string_id
+
+            tid = self._tag_ids[key] = get_string_id(tag + ("?" if guessed else ""))
+        return tid
 
     def _positions(self, n: int) -> list[int]:
         """Position ids for the characters of an n-character word: S, or B M… E; length capped at 4."""
