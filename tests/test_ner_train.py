@@ -80,3 +80,45 @@ def test_missing_datasets_folder_says_what_to_pass(tmp_path):
 
     with pytest.raises(InputError, match="--data"):
         load_training_data(tmp_path)
+
+
+def test_read_duie_marks_every_occurrence_and_leaves_the_rest_unknown():
+    from kg.train.data import MISSING, read_duie
+
+    examples = read_duie(DATA / "tiny.duie.jsonl")
+    assert len(examples) == 3  # the song-and-album line names nobody kg types
+    text, spans = examples[1]
+    names = [(text[s:e], label) for s, e, label in spans if label != MISSING]
+    assert names == [("王芳", "PERSON"), ("北京大学", "ORG"), ("王芳", "PERSON")]
+    # names and unknown gaps tile the sentence, never overlapping
+    pos = 0
+    for s, e, _ in spans:
+        assert s == pos
+        pos = e
+    assert pos == len(text)
+    assert [(examples[0][0][s:e], lab) for s, e, lab in examples[0][1] if lab != MISSING] == \
+        [("张小明", "PERSON"), ("光线传媒", "COMPANY")]
+
+
+def test_partial_examples_train_only_on_their_names():
+    pytest.importorskip("spacy")
+    from kg.train.data import read_duie
+    from kg.train.ner import PRESETS, build_pipeline, make_examples
+
+    nlp = build_pipeline(PRESETS["char-cnn+words+tags"], ["PERSON", "ORG", "COMPANY"])
+    partial = make_examples(nlp, read_duie(DATA / "tiny.duie.jsonl"))
+    full = make_examples(nlp, [("王芳在北京", ((0, 2, "PERSON"),))])
+    tags = partial[1].get_aligned_ner()
+    text = partial[1].reference.text
+    assert tags[:2] == ["B-PERSON", "L-PERSON"] and tags[5:9] == ["B-ORG", "I-ORG", "I-ORG", "L-ORG"]
+    assert tags[2] is None and "O" not in tags  # unknown (spaCy: None), not "no name"
+    assert len(tags) == len(text)
+    assert full[0].get_aligned_ner() == ["B-PERSON", "L-PERSON", "O", "O", "O"]
+
+
+def test_load_training_data_with_duie(tiny_datasets):
+    (tiny_datasets / "duie2").mkdir()
+    shutil.copy(DATA / "tiny.duie.jsonl", tiny_datasets / "duie2" / "train_subset_5000.json")
+    data = load_training_data(tiny_datasets, heldout_fraction=0.25, domain_sentences=0,
+                              corpora=("cluener", "duie"))
+    assert data.counts == {"cluener_train": 9, "cluener_heldout": 3, "duie_train_partial": 3}

@@ -12,7 +12,13 @@ Resume NER train       resume_ner/train.char.bmes      NAME→PERSON, ORG→COMP
 Weibo NER train        weibo_ner/weiboNER_2nd_conll    PER.NAM→PERSON, ORG.NAM→COMPANY or ORG (by suffix)
                        .train
 domain templates       kg/train/domain.py              PERSON, ORG, COMPANY, TITLE, MODEL
+DuIE 2.0 train subset  duie2/train_subset_5000.json    partial: subjects/objects typed 人物 (also 娱乐人物,
+(opt-in: ``duie``)                                     历史人物)→PERSON, 企业→COMPANY, 机构/学校→ORG; the
+                                                       rest of each sentence is *unknown*, not "no name"
 =====================  ==============================  ==============================================
+
+DuIE annotates only the names that take part in a relation, so its other characters are marked unknown
+(label ``MISSING`` over the span): spaCy's NER learns nothing from them either way.
 
 Dev and test files are never read here. People's Daily has no train split in the datasets folder: evaluation only.
 """
@@ -34,6 +40,54 @@ _COMPANY_SUFFIXES = ("公司", "集团", "银行", "证券", "基金", "保险",
                      "投资", "资本", "企业", "厂", "店", "所有限合伙", "事务所", "Inc", "Ltd", "Corp")
 _ORG_SUFFIXES = ("大学", "学院", "学校", "中学", "研究院", "研究所", "研究中心", "实验室", "委员会", "协会", "学会",
                  "政府", "部", "局", "厅", "署", "院", "党委", "办公室", "联合会", "医院", "中心", "队", "会")
+
+
+MISSING = "-"  # a span label: no annotation here (neither a name nor "no name")
+DUIE_TYPES = {"人物": "PERSON", "娱乐人物": "PERSON", "历史人物": "PERSON", "企业": "COMPANY", "机构": "ORG",
+              "学校": "ORG"}
+
+
+def read_duie(path: str | Path) -> list[Example]:
+    """DuIE JSON Lines → partially annotated examples: every occurrence of a typed subject or object is a
+    span, longer names first; what no name covers is one ``MISSING`` span per gap."""
+    import json
+
+    out: list[Example] = []
+    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            text, spo = obj["text"], obj["spo_list"]
+        except (ValueError, KeyError, TypeError) as err:
+            raise InputError(f"{path}:{lineno}: not a DuIE line ({err})") from None
+        names: dict[str, str] = {}
+        for t in spo:
+            for name, typ in ((t.get("subject"), t.get("subject_type")),
+                              ((t.get("object") or {}).get("@value"), (t.get("object_type") or {}).get("@value"))):
+                label = DUIE_TYPES.get(typ or "")
+                if label and isinstance(name, str) and len(name.strip()) >= 2 and name == name.strip():
+                    names.setdefault(name, label)
+        spans: list[tuple[int, int, str]] = []
+        for name in sorted(names, key=len, reverse=True):
+            start = text.find(name)
+            while start >= 0:
+                end = start + len(name)
+                if all(end <= s or start >= e for s, e, _ in spans):
+                    spans.append((start, end, names[name]))
+                start = text.find(name, end)
+        if not spans:
+            continue
+        spans.sort()
+        gaps, pos = [], 0
+        for s, e, _ in spans:
+            if s > pos:
+                gaps.append((pos, s, MISSING))
+            pos = e
+        if pos < len(text):
+            gaps.append((pos, len(text), MISSING))
+        out.append((text, tuple(sorted(spans + gaps))))
+    return out
 
 
 @dataclass
@@ -105,6 +159,13 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
             examples = map_labels(read_bio(path), label_map)
             train += examples
             counts[f"{name}_train"] = len(examples)
+    if "duie" in corpora:
+        path = root / "duie2" / "train_subset_5000.json"
+        if not path.is_file():
+            raise InputError(f"{path} not found: drop 'duie' from --corpora or pass the right --data")
+        examples = read_duie(path)
+        train += examples
+        counts["duie_train_partial"] = len(examples)
     if "domain" in corpora and domain_sentences:
         from .domain import domain_examples
 

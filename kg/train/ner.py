@@ -23,6 +23,8 @@ class Settings:
     """One architecture; ``PRESETS`` names the ones compared in docs/MODEL_CARD.md."""
 
     word_features: bool = True  # jieba word identity (NORM) and position-in-word (TAG) per character
+    word_tags: bool = False  # the word's POS tag from jieba's dictionary, or a guessed one (LEMMA)
+    use_upper: bool = True  # the transition parser's hidden layer over the state (False: cheaper)
     width: int = 64
     depth: int = 4
     window: int = 1
@@ -41,8 +43,10 @@ PRESETS = {
     "char-cnn": Settings(word_features=False),
     "char-cnn+words": Settings(word_features=True),
     "char-cnn+words-w96": Settings(word_features=True, width=96, maxout_pieces=3),
+    "char-cnn+words+tags": Settings(word_features=True, word_tags=True),
+    "char-cnn+words+tags-noupper": Settings(word_features=True, word_tags=True, use_upper=False),
 }
-DEFAULT_PRESET = "char-cnn+words"
+DEFAULT_PRESET = "char-cnn+words+tags-noupper"
 
 
 def build_pipeline(settings: Settings, labels: list[str]):
@@ -55,16 +59,19 @@ def build_pipeline(settings: Settings, labels: list[str]):
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
     attrs, rows = ["ORTH", "SHAPE"], [settings.char_rows, 64]
     if settings.word_features:
-        nlp.add_pipe(FEATURES)
+        nlp.add_pipe(FEATURES, config={"tags": settings.word_tags})
         attrs += ["NORM", "TAG"]
         rows += [settings.word_rows, 64]
+        if settings.word_tags:
+            attrs.append("LEMMA")
+            rows.append(128)
     model = {
         "@architectures": "spacy.TransitionBasedParser.v2",
         "state_type": "ner",
         "extra_state_tokens": False,
         "hidden_width": settings.hidden_width,
         "maxout_pieces": 2,
-        "use_upper": True,
+        "use_upper": settings.use_upper,
         "nO": None,
         "tok2vec": {
             "@architectures": "spacy.Tok2Vec.v2",
@@ -82,8 +89,12 @@ def build_pipeline(settings: Settings, labels: list[str]):
 
 
 def make_examples(nlp, data: list[Example]):
-    """spaCy Examples whose predicted docs already carry the word features (computed once, not per epoch)."""
+    """spaCy Examples whose predicted docs already carry the word features (computed once, not per epoch).
+    Spans labelled ``MISSING`` (partial annotation, e.g. DuIE) become unknown tokens, not "outside"."""
     from spacy.training import Example as SpacyExample
+    from spacy.training import offsets_to_biluo_tags
+
+    from .data import MISSING
 
     features = nlp.get_pipe("kg_word_features") if "kg_word_features" in nlp.pipe_names else None
     out = []
@@ -91,8 +102,16 @@ def make_examples(nlp, data: list[Example]):
         doc = nlp.make_doc(text)
         if features is not None:
             doc = features(doc)
-        ents = [(s, e, label) for s, e, label in spans if text[s:e].strip() == text[s:e]]
-        out.append(SpacyExample.from_dict(doc, {"entities": ents}))
+        ents = [(s, e, label) for s, e, label in spans if label != MISSING and text[s:e].strip() == text[s:e]]
+        missing = [(s, e) for s, e, label in spans if label == MISSING]
+        if missing:
+            tags = offsets_to_biluo_tags(doc, ents)
+            for tok in doc:
+                if tags[tok.i] == "O" and any(s <= tok.idx < e for s, e in missing):
+                    tags[tok.i] = "-"
+            out.append(SpacyExample.from_dict(doc, {"entities": tags}))
+        else:
+            out.append(SpacyExample.from_dict(doc, {"entities": ents}))
     return out
 
 

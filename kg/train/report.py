@@ -29,12 +29,17 @@ def model_card_numbers(data_dir: str | Path, *, model_path: str | Path | None = 
         "peoples_daily_dev": evaluate(model.predict_many, pd, label_map=PEOPLES_DAILY_LABELS, pred_map=MERGE_ORG),
     }
     reports["speed"] = measure_speed(model, [text for text, _ in cluener])
+    reports["pipeline_speed"] = measure_pipeline_speed(model_path)
     text = []
     for name in ("cluener_dev_types", "cluener_dev_merged", "peoples_daily_dev"):
         text += [f"== {name}", format_report(reports[name])]
     s = reports["speed"]
     text.append(f"== speed: {s['chars_per_s']:.0f} chars per CPU second ({s['chars']} chars in {s['seconds']:.2f}s "
                 f"CPU, best of {s['repeats']}; {s['chars_per_wall_s']:.0f} chars per wall second)")
+    p = reports["pipeline_speed"]
+    if p:
+        text.append(f"== whole builtin pipeline (engine, entity and relation rules): {p['chars_per_s']:.0f} chars per "
+                    f"CPU second ({p['chars']} chars of {p['documents']} articles in data/, best of {p['repeats']})")
     reports["text"] = "\n".join(text)
     return reports
 
@@ -55,3 +60,32 @@ def measure_speed(model, texts: list[str], *, repeats: int = 3) -> dict:
         best_cpu = min(best_cpu, time.process_time() - c0)
     return {"chars": chars, "seconds": best_cpu, "chars_per_s": chars / best_cpu,
             "chars_per_wall_s": chars / best_wall, "repeats": repeats}
+
+
+def measure_pipeline_speed(model_path: str | Path | None = None, *, repeats: int = 3) -> dict | None:
+    """CPU-time throughput of the builtin engine with this model plus kg's entity and relation rules (what
+    ``kg build`` does per document, without resolution and export) over the articles in the repository's
+    data/ folder; None when that folder is not there (an installed kg)."""
+    from ..extract.entities import refine
+    from ..extract.relations import extract_relations
+    from ..ingest import documents_from_texts
+    from ..nlp.builtin import BuiltinEngine
+    from ..nlp.ner_model import load_ner_model
+
+    root = Path(__file__).resolve().parent.parent.parent / "data"
+    files = sorted(root.glob("samples/*.txt")) + sorted(root.glob("heldout/*.txt"))
+    if not files:
+        return None
+    docs = documents_from_texts([f.read_text(encoding="utf-8") for f in files])
+    engine = BuiltinEngine()
+    engine._ner = load_ner_model(model_path)
+    for doc in docs[:2]:
+        extract_relations(refine(engine.analyze(doc)))
+    best = float("inf")
+    for _ in range(repeats):
+        c0 = time.process_time()
+        for doc in docs:
+            extract_relations(refine(engine.analyze(doc)))
+        best = min(best, time.process_time() - c0)
+    chars = sum(len(d.text) for d in docs)
+    return {"chars": chars, "documents": len(docs), "seconds": best, "chars_per_s": chars / best, "repeats": repeats}
