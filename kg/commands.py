@@ -2,6 +2,7 @@
 so that ``kg --help`` imports nothing heavy."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -61,7 +62,7 @@ def cmd_show(args) -> int:
         raise InputError(f"no entity called {args.entity!r} in {args.graph}; `kg query {args.graph}` lists relations")
     rels = g.relations(subject=ent.id) + [r for r in g.relations(object=ent.id) if r.subject != ent.id]
     if args.json:
-        print(json.dumps({"entity": ent.__dict__ | {"aliases": list(ent.aliases), "docs": list(ent.docs)},
+        print(json.dumps({"entity": dataclasses.asdict(ent) | {"aliases": list(ent.aliases), "docs": list(ent.docs)},
                           "relations": [_relation_dict(r) for r in rels]}, ensure_ascii=False, indent=1))
     else:
         print_entity(ent, rels)

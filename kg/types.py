@@ -28,14 +28,14 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word with its char span. ``head`` is the char start of its syntactic head (None: root or no parse)."""
 
@@ -47,7 +47,7 @@ class Token:
     dep: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A typed name in a document. ``key`` is the gazetteer's canonical name when a gazetteer matched."""
 
@@ -90,7 +90,7 @@ class Analysis:
     engine: str = "builtin"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     doc: str
     sentence: str
@@ -101,7 +101,7 @@ class Evidence:
         return {"doc": self.doc, "sentence": self.sentence, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelationMention:
     """A relation between two mentions in one sentence, before names are resolved to entities."""
 
@@ -115,7 +115,7 @@ class RelationMention:
     trigger: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     label: str
@@ -125,7 +125,7 @@ class Entity:
     docs: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A resolved relation: ``subject`` and ``object`` are canonical entity labels."""
 

@@ -129,6 +129,9 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
     if not names:
         return mentions
     out = list(mentions)
+    at_span: dict[tuple[int, int], list[int]] = {}  # (start, end) → indices in out (only the engine's spans are read)
+    for i, m in enumerate(out):
+        at_span.setdefault((m.start, m.end), []).append(i)
     rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
     for hit in rx.finditer(text):
         a, b = hit.span()
@@ -139,8 +142,7 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
         k = bisect.bisect_left(taken, (a, b))
         if any(s < b and a < e for s, e in taken[max(0, k - 2):k + 2]):
             src = names[hit.group(0)]
-            same = [i for i, m in enumerate(out) if (m.start, m.end) == (a, b) and m.source in ("ner", "engine")
-                    and m.type != src.type]
+            same = [i for i in at_span.get((a, b), ()) if out[i].source in ("ner", "engine") and out[i].type != src.type]
             for i in same:  # the model typed the same name differently here: one name, one type
                 out[i] = replace(out[i], type=src.type)
             continue
@@ -171,17 +173,31 @@ def _select(cands: list[Mention]) -> list[Mention]:
     """Greedy: by priority, then length; a pattern span that strictly contains a gazetteer span and
     extends it with an organisation suffix wins (腾讯 + 云研究院)."""
 
-    gaz_spans = [(m.start, m.end) for m in cands if m.source == "gazetteer"]
+    gaz_spans = sorted((m.start, m.end) for m in cands if m.source == "gazetteer")
     # the model's name that completes a shorter rule name wins: 陆沉舟 over 陆沉
-    ner_people = [m for m in cands if m.source == "ner" and m.type == PERSON]
+    ner_people = sorted((m.start, m.end) for m in cands if m.source == "ner" and m.type == PERSON)
     if ner_people:
-        cands = [m for m in cands if not (m.type == PERSON and m.source in ("pattern", "engine") and any(
-            n.start <= m.start and m.end <= n.end and 0 < (n.end - n.start) - (m.end - m.start) <= 2 for n in ner_people))]
+        def completed(m: Mention) -> bool:  # the model's spans do not overlap: only the last one that
+            k = bisect.bisect_right(ner_people, (m.start, float("inf")))  # starts at or before m can hold it
+            if not k:
+                return False
+            s, e = ner_people[k - 1]
+            return s <= m.start and m.end <= e and 0 < (e - s) - (m.end - m.start) <= 2
+        cands = [m for m in cands if not (m.type == PERSON and m.source in ("pattern", "engine") and completed(m))]
+
+    def inside_gazetteer_span(m: Mention) -> bool:
+        k = bisect.bisect_left(gaz_spans, (m.start, m.start))
+        while k < len(gaz_spans) and gaz_spans[k][0] < m.end:
+            s, e = gaz_spans[k]
+            if e <= m.end and (s, e) != (m.start, m.end):
+                return True
+            k += 1
+        return False
 
     def rank(m: Mention):
         pri = PRIORITY.get(m.source, 0)
-        if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and _org_suffix(m.text) and any(
-                m.start <= s and e <= m.end and (s, e) != (m.start, m.end) for s, e in gaz_spans):
+        if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and _org_suffix(m.text) and \
+                inside_gazetteer_span(m):
             pri = PRIORITY["gazetteer"] + 0.5
         return (-pri, -(m.end - m.start), m.start)
 
