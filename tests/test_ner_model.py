@@ -64,3 +64,15 @@ def test_words_handed_over_by_the_engine_give_the_same_spans():
     assert model.predict_many(TEXTS, [seg.words(t) for t in TEXTS]) == model.predict_many(TEXTS)
     with pytest.raises(EngineError, match="word lists"):
         model.predict_many(TEXTS, [])
+
+
+@needs_model
+def test_fast_path_equals_spacys_own_pipeline():
+    """predict_many builds docs and features itself (faster); spaCy's nlp.pipe with the features component
+    must give the same spans, whitespace included."""
+    from kg.nlp.ner_model import _spans
+
+    model = load_ner_model()
+    texts = TEXTS + ["华为 发布 盘古\u3000大模型，\n任正非表示。", "OpenAI的Sam Altman与微软CEO萨提亚·纳德拉会面。"]
+    reference = [_spans(doc, t) for doc, t in zip(model.nlp.pipe(texts), texts)]
+    assert model.predict_many(texts) == reference

@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from pathlib import Path
 from typing import Iterable
@@ -26,6 +27,7 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 FEATURES = "kg_word_features"
 Prediction = tuple[int, int, str, float]
 
+_HAS_SPACE = re.compile(r"\s").search
 _cache: dict[str, "NerModel"] = {}
 _lock = threading.Lock()
 
@@ -59,10 +61,17 @@ class NerModel:
             words = [seg.words(text) for text in texts]
         elif len(words) != len(texts):
             raise EngineError(f"{len(words)} word lists for {len(texts)} texts")
+        from spacy.tokens import Doc
+
         features = self.nlp.get_pipe(FEATURES)
         docs = []
+        vocab, tokenizer = self.nlp.vocab, self.nlp.tokenizer
+        char_tokens = getattr(tokenizer, "segmenter", None) == "char"
         for text, ws in zip(texts, words):
-            doc = self.nlp.make_doc(text)
+            if char_tokens and text and not _HAS_SPACE(text):
+                doc = Doc(vocab, words=list(text), spaces=[False] * len(text))  # what make_doc builds, faster
+            else:
+                doc = self.nlp.make_doc(text)
             features.set_words(doc, ws, text)
             docs.append(doc)
         stream = iter(docs)
@@ -187,11 +196,17 @@ class WordFeatures:
         attrs = [NORM, TAG, LEMMA] if self.tags else [NORM, TAG]
         values = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
         if len(doc) == len(text):  # one token per character (no whitespace folded into a token)
-            for word, start, end, tag, guessed in words:
-                values[start:end, 0] = get_string_id(word.lower())
-                values[start:end, 1] = self._positions(end - start)
+            norms: list[int] = []
+            positions: list[int] = []
+            tag_ids: list[int] = []
+            for word, start, end, tag, guessed in words:  # lists, then one array: numpy per word is slower
+                n = end - start
+                norms += [get_string_id(word.lower())] * n
+                positions += self._positions(n)
                 if self.tags:
-                    values[start:end, 2] = self._tag_id(tag, guessed)
+                    tag_ids += [self._tag_id(tag, guessed)] * n
+            columns = [norms, positions, tag_ids] if self.tags else [norms, positions]
+            values = numpy.array(columns, dtype="uint64").T
         else:
             token_at = [-1] * len(text)  # char offset → token index; -1 for trailing whitespace
             for tok in doc:
