@@ -2,8 +2,14 @@
 
 Each document joins several sample articles (about ``--chars`` characters in all) and swaps the
 names the gold annotations list (data/eval/gold.jsonl) for other names of the same type: companies,
-labs and models from kg's gazetteer, plus made-up companies, labs and people, so that the graph
-grows with the corpus as a real one would. The same seed always gives the same bytes.
+labs and models from kg's gazetteer, plus made-up companies, labs and people. The same seed always
+gives the same bytes.
+
+``--names zipf`` (default): names are drawn from fixed pools (gazetteer names; 20,000 made-up people,
+the made-up companies, labs and models) with Zipf weights (rank⁻¹), as in real news, where a few
+names recur in most articles and new ones keep appearing more and more rarely: the graph keeps
+growing with the corpus, sublinearly. ``--names fresh``: a new random name almost every time (the
+graph grows linearly with the documents; the corpus of the first benchmark runs).
 
     python benchmarks/make_corpus.py --docs 1000 --out /tmp/kg-bench/corpus-1k.jsonl
     python benchmarks/make_corpus.py --docs 200 --out /tmp/kg-bench/c200 --format txt
@@ -60,6 +66,8 @@ def _articles() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class _Namer:
+    """``fresh`` names: a new random combination each time."""
+
     def __init__(self, rng: random.Random):
         self.rng = rng
         self.gaz = _gazetteer_names()
@@ -87,6 +95,52 @@ class _Namer:
         return r.choice(self.gaz.get(typ, ["腾讯"]))
 
 
+class _ZipfNamer(_Namer):
+    """Names from fixed pools, rank r drawn with weight 1/r: a few recur everywhere, the tail keeps growing."""
+
+    PEOPLE = 20000
+
+    def __init__(self, rng: random.Random):
+        super().__init__(rng)
+        pools_rng = random.Random(rng.random())
+        people: dict[str, None] = {}
+        while len(people) < self.PEOPLE:
+            people[_Namer.person(self)] = None
+        heads = [a + b for a in _MADE_UP_HEAD for b in _MADE_UP_HEAD]
+        self.pools = {"PERSON": list(people)}
+        for typ, tails in (("COMPANY", _COMPANY_TAIL), ("ORG", _ORG_TAIL), ("MODEL", _MODEL_TAIL)):
+            made_up = [h + t for h in heads for t in tails]
+            self.pools[typ] = made_up
+            self.pools["GAZ_" + typ] = list(self.gaz.get(typ, []))
+        for pool in self.pools.values():
+            pools_rng.shuffle(pool)
+        self.cum = {k: self._cum(len(v)) for k, v in self.pools.items()}
+
+    @staticmethod
+    def _cum(n: int) -> list[float]:
+        total, out = 0.0, []
+        for r in range(1, n + 1):
+            total += 1.0 / r
+            out.append(total)
+        return out
+
+    def _draw(self, key: str) -> str:
+        pool = self.pools[key]
+        return self.rng.choices(pool, cum_weights=self.cum[key])[0] if pool else ""
+
+    def person(self) -> str:
+        return self._draw("PERSON")
+
+    def name(self, typ: str) -> str:
+        if typ in ("COMPANY", "ORG", "MODEL"):
+            gaz = self.pools["GAZ_" + typ]
+            return self._draw(typ if self.rng.random() < 0.35 or not gaz else "GAZ_" + typ)
+        return super().name(typ)
+
+
+NAMERS = {"zipf": _ZipfNamer, "fresh": _Namer}
+
+
 def _vary(body: str, names: list[tuple[str, str]], namer: _Namer) -> str:
     """Swap every gold name in ``body`` for another of its type (one substitute per name per article)."""
     if not names:
@@ -104,10 +158,10 @@ def _vary(body: str, names: list[tuple[str, str]], namer: _Namer) -> str:
     return rx.sub(swap, body)
 
 
-def make_documents(n: int, *, chars: int = 3000, seed: int = 42):
+def make_documents(n: int, *, chars: int = 3000, seed: int = 42, names: str = "zipf"):
     """Yield ``n`` dicts ``{"id", "title", "date", "text"}``, the same for the same arguments."""
     rng = random.Random(seed)
-    namer = _Namer(rng)
+    namer = NAMERS[names](rng)
     articles = _articles()
     for i in range(n):
         parts: list[str] = []
@@ -123,19 +177,20 @@ def make_documents(n: int, *, chars: int = 3000, seed: int = 42):
                "text": text}
 
 
-def write_corpus(out: Path, n: int, *, chars: int = 3000, seed: int = 42, fmt: str = "jsonl") -> tuple[int, int]:
+def write_corpus(out: Path, n: int, *, chars: int = 3000, seed: int = 42, fmt: str = "jsonl",
+                 names: str = "zipf") -> tuple[int, int]:
     """Write the corpus; return (documents, characters)."""
     docs = chars_total = 0
     if fmt == "jsonl":
         out.parent.mkdir(parents=True, exist_ok=True)
         with open(out, "w", encoding="utf-8", newline="\n") as f:
-            for d in make_documents(n, chars=chars, seed=seed):
+            for d in make_documents(n, chars=chars, seed=seed, names=names):
                 f.write(json.dumps(d, ensure_ascii=False) + "\n")
                 docs += 1
                 chars_total += len(d["text"])
     else:
         out.mkdir(parents=True, exist_ok=True)
-        for d in make_documents(n, chars=chars, seed=seed):
+        for d in make_documents(n, chars=chars, seed=seed, names=names):
             (out / f"{d['id']}.txt").write_text(d["text"] + "\n", encoding="utf-8", newline="\n")
             docs += 1
             chars_total += len(d["text"])
@@ -148,9 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--chars", type=int, default=3000, help="characters per document (about)")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--format", choices=("jsonl", "txt"), default="jsonl", help="one JSONL file, or a folder of .txt")
+    p.add_argument("--names", choices=sorted(NAMERS), default="zipf", help="how names are varied (see above)")
     p.add_argument("--out", required=True, type=Path)
     a = p.parse_args(argv)
-    docs, chars = write_corpus(a.out, a.docs, chars=a.chars, seed=a.seed, fmt=a.format)
+    docs, chars = write_corpus(a.out, a.docs, chars=a.chars, seed=a.seed, fmt=a.format, names=a.names)
     print(f"{docs} documents, {chars} characters → {a.out}")
     return 0
 

@@ -188,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--docs", type=int, default=1000)
     p.add_argument("--chars", type=int, default=3000, help="characters per document (about)")
+    p.add_argument("--names", choices=("zipf", "fresh"), default="zipf", help="make_corpus.py --names")
     p.add_argument("--corpus", type=Path, help="a JSONL corpus to use instead of making one")
     p.add_argument("--workdir", type=Path, default=Path("/tmp/kg-bench"))
     p.add_argument("--configs", default="baseline,kg1,kg2", help="comma-separated: baseline, kg1, kg2")
@@ -203,9 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(HERE))
         from make_corpus import write_corpus
 
-        corpus = a.workdir / f"corpus-{a.docs}x{a.chars}.jsonl"
+        corpus = a.workdir / f"corpus-{a.docs}x{a.chars}-{a.names}.jsonl"
         if not corpus.exists():
-            write_corpus(corpus, a.docs, chars=a.chars)
+            write_corpus(corpus, a.docs, chars=a.chars, names=a.names)
     outdir = a.workdir / f"out-{corpus.stem}"
     cap_before = parallel_capacity()
     rows = measure(corpus, configs, a.repeat, outdir)
