@@ -13,6 +13,11 @@ from .nlp import ENGINE_NAMES
 from .schema import RELATIONS
 
 
+# a browser lays out about 2,000 nodes in half a minute; a page of every entity of a large corpus is
+# unreadable and costs as much memory as the rest of the build
+DEFAULT_PAGE_NODES = 2000
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese tech and business news.")
     p.add_argument("--version", action="version", version=f"kg {_version()}")
@@ -26,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+", metavar="INPUT")
     b.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     b.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
-    b.add_argument("--max-nodes", type=int, metavar="N", help="keep the N most connected entities in graph.html only")
+    b.add_argument("--max-nodes", type=int, metavar="N", default=DEFAULT_PAGE_NODES,
+                   help=f"graph.html shows the N most connected entities (default: {DEFAULT_PAGE_NODES}; 0: all); "
+                        "graph.json and graph.graphml always keep all")
     b.add_argument("--update", metavar="GRAPH_JSON", help="add the inputs to an existing graph.json")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 

@@ -74,6 +74,7 @@ def test_eval_scores_a_graph_against_gold(built, tmp_path, capsys):
     (["query", "/no/such.json"], 2, r"no such file"),
     (["query", "GRAPH", "--relation", "eats"], 2, r"invalid choice"),
     (["build", "IN", "--out", "OUT", "--workers", "0"], 2, r"workers"),
+    (["build", "IN", "--out", "OUT", "--max-nodes", "-1"], 2, r"max-nodes"),
 ])
 def test_errors_are_one_line_with_a_nonzero_exit(argv, code, pattern, tmp_path, capsys, built):
     argv = [a.replace("OUT", str(tmp_path / "o")).replace("GRAPH", str(built / "graph.json"))
@@ -131,3 +132,21 @@ def test_eval_ner_scores_an_engine_on_a_tiny_cluener_file(capsys):
 def test_eval_ner_on_a_missing_file_is_a_clear_error(tmp_path, capsys):
     assert main(["eval-ner", str(tmp_path / "nope.bio"), "--format", "bio"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_page_is_capped_by_default_and_0_shows_all(tmp_path, monkeypatch):
+    """kg build caps graph.html at DEFAULT_PAGE_NODES entities unless told otherwise; JSON keeps all."""
+    import kg.cli as cli
+    from browser.pages import json_block
+
+    monkeypatch.setattr(cli, "DEFAULT_PAGE_NODES", 2)  # the default is read when the parser is made
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    for argv, shown in (([], 2), (["--max-nodes", "0"], None), (["--max-nodes", "3"], 3)):
+        out = tmp_path / f"out{len(argv)}{argv[-1] if argv else ''}"
+        assert main(["build", str(src), "--out", str(out), "-q", *argv]) == 0
+        stats = json_block((out / "graph.html").read_text(encoding="utf-8"), "kg-data")["stats"]
+        nodes = len(json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"])
+        assert stats["entities"] == nodes > 3
+        assert stats["shown_entities"] == (nodes if shown is None else shown)
