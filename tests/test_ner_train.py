@@ -122,3 +122,15 @@ def test_load_training_data_with_duie(tiny_datasets):
     data = load_training_data(tiny_datasets, heldout_fraction=0.25, domain_sentences=0,
                               corpora=("cluener", "duie"))
     assert data.counts == {"cluener_train": 9, "cluener_heldout": 3, "duie_train_partial": 3}
+
+
+def test_dictionary_people_fill_person_slots_when_asked():
+    from kg.train.domain import SURNAMES, dictionary_people
+
+    names = set(dictionary_people())
+    assert "毛泽东" in names and "明白" not in names  # a two-character nr word is left out
+    assert all(len(n) == 3 and n[0] in SURNAMES for n in names)
+    examples = domain_examples(200, seed=1, dictionary_share=1.0)
+    people = [text[s:e] for text, spans in examples for s, e, lab in spans if lab == "PERSON"]
+    assert people and all(p in names for p in people)
+    assert domain_examples(30, seed=1) == domain_examples(30, seed=1, dictionary_share=0.0)

@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--preset", default=None, help="architecture (default: char-cnn+words+tags-noupper)")
     p.add_argument("--corpora", default="cluener,resume,weibo,domain", help="comma-separated training corpora")
     p.add_argument("--domain-sentences", type=int, default=1500)
+    p.add_argument("--dictionary-people", type=float, default=0.0,
+                   help="share of template person slots filled with people's names from jieba's dictionary")
     p.add_argument("--max-minutes", type=float, default=20.0, help="training time budget")
     p.add_argument("--max-cpu-minutes", type=float, default=None, help="budget in this process's CPU minutes")
     p.add_argument("--monitor-dev", action="store_true",
@@ -52,7 +54,8 @@ def _train(args) -> int:
         raise KgError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
     settings = replace(PRESETS[preset], seed=args.seed)
     data = load_training_data(args.data, corpora=tuple(args.corpora.split(",")),
-                              domain_sentences=args.domain_sentences, seed=args.seed)
+                              domain_sentences=args.domain_sentences, seed=args.seed,
+                              dictionary_people=args.dictionary_people)
     logging.info("training data: %s", data.counts)
     monitor = None
     if args.monitor_dev:

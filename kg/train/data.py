@@ -130,7 +130,8 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 
 def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("cluener", "resume", "weibo", "domain"),
-                       heldout_fraction: float = 0.05, domain_sentences: int = 1500, seed: int = 0) -> TrainingData:
+                       heldout_fraction: float = 0.05, domain_sentences: int = 1500, seed: int = 0,
+                       dictionary_people: float = 0.0) -> TrainingData:
     """Train examples from ``data_dir`` (a datasets folder with cluener2020/, resume_ner/, weibo_ner/) and a held-out slice of CLUENER train
     for early stopping. No dev file is read."""
     root = Path(data_dir)
@@ -169,7 +170,7 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
     if "domain" in corpora and domain_sentences:
         from .domain import domain_examples
 
-        examples = domain_examples(domain_sentences, seed=seed)
+        examples = domain_examples(domain_sentences, seed=seed, dictionary_share=dictionary_people)
         train += examples
         counts["domain_templates"] = len(examples)
     rng.shuffle(train)

@@ -4,6 +4,9 @@ CLUENER and the other public corpora predate large AI models, so they have no MO
 companies and labs. These templates (written for kg) teach the model what a model name, a lab and a
 tech executive look like in news. Person slots are filled half from well-known names and half from
 names composed of common surnames and given-name characters, so the model learns the pattern, not a list.
+With ``dictionary_people`` > 0, that share of person slots takes a name jieba's dictionary lists as a person
+(:func:`dictionary_people`: 3-character ``nr`` words that start with a common family name: 毛泽东, 钱其琛):
+the public corpora hardly name politicians or historical figures, so the model otherwise never sees them.
 """
 from __future__ import annotations
 
@@ -76,9 +79,28 @@ def random_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
 
 
-def domain_examples(n: int, *, seed: int = 0) -> list[Example]:
-    """``n`` template sentences with their spans; the same seed gives the same sentences."""
+def dictionary_people(min_freq: int = 20) -> list[str]:
+    """Person names from jieba's dictionary: words tagged ``nr``, three characters, starting with one of the
+    100 common family names in ``SURNAMES``, dictionary frequency ≥ ``min_freq`` (≈3,000 names; about one in
+    eight is not a person: 夏令营, 卢浮宫). Two-character ``nr`` words are left out: many are ordinary words
+    (明白, 王朝, 陆军)."""
+    import jieba
+
+    out = set()
+    with jieba.get_dict_file() as f:
+        for line in f.read().decode("utf-8").splitlines():
+            parts = line.split(" ")
+            if len(parts) == 3 and parts[2] == "nr" and len(parts[0]) == 3 and parts[0][0] in SURNAMES and \
+                    parts[1].isdigit() and int(parts[1]) >= min_freq:
+                out.add(parts[0])
+    return sorted(out)
+
+
+def domain_examples(n: int, *, seed: int = 0, dictionary_share: float = 0.0) -> list[Example]:
+    """``n`` template sentences with their spans; the same seed gives the same sentences. ``dictionary_share``
+    of the person slots take a name from :func:`dictionary_people`."""
     rng = random.Random(seed)
+    known = dictionary_people() if dictionary_share > 0 else []
     pools = {"ORG": ORGS, "COMPANY": COMPANIES, "MODEL": MODELS, "TITLE": TITLES}
     out: list[Example] = []
     for _ in range(n):
@@ -90,7 +112,10 @@ def domain_examples(n: int, *, seed: int = 0) -> list[Example]:
             pos += m.start() - last
             kind = m.group(1)
             if kind == "PERSON":
-                value = rng.choice(PEOPLE) if rng.random() < 0.5 else random_name(rng)
+                if known and rng.random() < dictionary_share:
+                    value = rng.choice(known)
+                else:
+                    value = rng.choice(PEOPLE) if rng.random() < 0.5 else random_name(rng)
             else:
                 value = rng.choice(pools[kind])
             text.append(value)

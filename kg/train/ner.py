@@ -45,6 +45,8 @@ PRESETS = {
     "char-cnn+words-w96": Settings(word_features=True, width=96, maxout_pieces=3),
     "char-cnn+words+tags": Settings(word_features=True, word_tags=True),
     "char-cnn+words+tags-noupper": Settings(word_features=True, word_tags=True, use_upper=False),
+    "char-cnn+words+tags-noupper-w2d3": Settings(word_features=True, word_tags=True, use_upper=False, window=2,
+                                                 depth=3),
 }
 DEFAULT_PRESET = "char-cnn+words+tags-noupper"
 
