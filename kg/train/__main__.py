@@ -16,11 +16,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ner", help="train the NER model")
     p.add_argument("--data", required=True, help="folder with cluener2020/, resume_ner/, weibo_ner/ (duie2/ for --corpora ...,duie)")
     p.add_argument("--out", required=True, help="folder to write the spaCy pipeline to (e.g. kg/models/ner)")
-    p.add_argument("--preset", default=None, help="architecture (default: char-cnn+words+tags-noupper)")
+    p.add_argument("--preset", default=None, help="architecture (default: char-cnn+words+tags-noupper-w2d3)")
     p.add_argument("--corpora", default="cluener,resume,weibo,domain", help="comma-separated training corpora")
     p.add_argument("--domain-sentences", type=int, default=1500)
-    p.add_argument("--dictionary-people", type=float, default=0.0,
-                   help="share of template person slots filled with people's names from jieba's dictionary")
+    p.add_argument("--dictionary-people", type=float, default=0.34,
+                   help="share of template person slots filled with people's names from jieba's dictionary "
+                        "(default: %(default)s, as for the shipped model)")
     p.add_argument("--max-minutes", type=float, default=20.0, help="training time budget")
     p.add_argument("--max-cpu-minutes", type=float, default=None, help="budget in this process's CPU minutes")
     p.add_argument("--monitor-dev", action="store_true",

@@ -48,7 +48,7 @@ PRESETS = {
     "char-cnn+words+tags-noupper-w2d3": Settings(word_features=True, word_tags=True, use_upper=False, window=2,
                                                  depth=3),
 }
-DEFAULT_PRESET = "char-cnn+words+tags-noupper"
+DEFAULT_PRESET = "char-cnn+words+tags-noupper-w2d3"
 
 
 def build_pipeline(settings: Settings, labels: list[str]):
