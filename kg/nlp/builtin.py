@@ -1,7 +1,7 @@
 """The default engine: jieba segmentation and dictionary POS tags in one pass (:mod:`kg.nlp.segment`, a
-private tokenizer, never jieba's global one), rule-based sentences, person names from jieba's ``nr`` tag, and kg's trained NER model when it is
-packaged. Gazetteers, patterns and type rules run afterwards in :mod:`kg.extract.entities`, the
-same for every engine.
+private tokenizer, never jieba's global one), rule-based sentences, person names from jieba's ``nr`` tag,
+and kg's trained NER model when it is packaged, fed the same words. Gazetteers, patterns and type rules
+run afterwards in :mod:`kg.extract.entities`, the same for every engine.
 """
 from __future__ import annotations
 

@@ -194,7 +194,6 @@ class WordFeatures:
         if len(doc) == 0:
             return
         attrs = [NORM, TAG, LEMMA] if self.tags else [NORM, TAG]
-        values = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
         if len(doc) == len(text):  # one token per character (no whitespace folded into a token)
             norms: list[int] = []
             positions: list[int] = []
@@ -208,6 +207,7 @@ class WordFeatures:
             columns = [norms, positions, tag_ids] if self.tags else [norms, positions]
             values = numpy.array(columns, dtype="uint64").T
         else:
+            values = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
             token_at = [-1] * len(text)  # char offset → token index; -1 for trailing whitespace
             for tok in doc:
                 for k in range(tok.idx, tok.idx + len(tok.text)):

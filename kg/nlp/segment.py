@@ -5,8 +5,8 @@ dictionary does not know through a joint segmentation-and-POS HMM with ≈250 st
 on news text that HMM is ≈85 % of posseg's time (profiled: 21 of 25 s). :class:`Segmenter` follows
 posseg step for step — the same regular expressions for Han, Latin, digits and spaces, the same DAG and
 route, the same tags for dictionary words — but cuts unknown runs with jieba's 4-state ``finalseg`` HMM
-(the one ``jieba.cut`` uses) and tags the words it makes by rule (:func:`guess_tag`). ≈9× faster than
-posseg on kg's benchmark corpus; unknown words are mostly names, which kg's NER model and rules type anyway.
+(the one ``jieba.cut`` uses) and tags the words it makes by rule (:func:`guess_tag`). 7–8× faster than
+posseg on kg's benchmark corpus (≈130,000 chars/s); unknown words are mostly names, which kg's NER model and rules type anyway.
 
 The tokenizer is private (``jieba.Tokenizer()`` with kg's lexicon added): a user's ``jieba.add_word``
 never changes what kg sees, and kg never changes the user's jieba.
