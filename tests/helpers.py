@@ -20,3 +20,17 @@ def make_analysis(text: str, mentions: list[tuple[str, str]] = (), *, tokens: li
         pos = i + len(word)
     doc = Document(doc_id, text)
     return Analysis(doc, tuple(split_sentences(text)), tuple(toks), tuple(ms))
+
+
+def deny_reading(monkeypatch, path) -> None:
+    """Make ``open(path)`` fail with EACCES (the test may run as root, where chmod 000 does not stop reads)."""
+    import builtins
+
+    real_open = builtins.open
+
+    def deny(p, *a, **kw):
+        if str(p) == str(path):
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_open(p, *a, **kw)
+
+    monkeypatch.setattr("builtins.open", deny)

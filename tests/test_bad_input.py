@@ -7,6 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from helpers import deny_reading
 
 import kg
 from kg.cli import main
@@ -133,14 +134,7 @@ def test_malformed_jsonl_lines_are_reported_with_line_numbers(tmp_path, capsys):
 def test_unreadable_file_is_listed_and_the_rest_built(tmp_path, capsys, monkeypatch):
     locked = write(tmp_path / "in" / "locked.txt", SIMPLE)
     write(tmp_path / "in" / "ok.txt", "字节跳动发布豆包大模型。")
-    real_open = open
-
-    def deny(p, *a, **kw):
-        if str(p) == str(locked):
-            raise PermissionError(13, "Permission denied", str(p))
-        return real_open(p, *a, **kw)
-
-    monkeypatch.setattr("builtins.open", deny)
+    deny_reading(monkeypatch, locked)
     rc, _, err = build(capsys, tmp_path / "in", "--out", tmp_path / "out")
     assert rc == EXIT_PARTIAL
     assert "locked.txt" in err and "permissions" in err

@@ -10,6 +10,7 @@ import struct
 import zlib
 
 import pytest
+from helpers import deny_reading
 
 import kg.ingest as ingest
 from kg.errors import InputError
@@ -351,14 +352,7 @@ def test_unreadable_file_is_a_failure(tmp_path):
 
 def test_unreadable_file_via_monkeypatch(tmp_path, monkeypatch):
     path = write(tmp_path / "locked.txt", SHORT)
-    real_open = open
-
-    def deny(p, *a, **kw):
-        if str(p) == str(path):
-            raise PermissionError(13, "Permission denied", str(p))
-        return real_open(p, *a, **kw)
-
-    monkeypatch.setattr("builtins.open", deny)
+    deny_reading(monkeypatch, path)
     item = one([path])
     assert isinstance(item, IngestFailure) and "check the file's permissions" in item.reason
 
