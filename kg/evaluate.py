@@ -18,6 +18,7 @@ from .extract.gazetteer import load_gazetteer
 from .resolve import mention_key
 from .schema import CORE_TYPES, RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix
+from .types import evidence_dict
 
 
 def read_gold(paths: Iterable[str | Path]) -> dict[str, dict]:
@@ -91,7 +92,7 @@ def evaluate_graph(graph, gold_paths: Iterable[str | Path]) -> dict:
         pred_rels = set()
         shown = {}
         for u, v, a in g.edges(data=True):
-            if not any(e.get("doc") == doc for e in a.get("evidence", [])):
+            if not any(evidence_dict(e)["doc"] == doc for e in a.get("evidence", ())):
                 continue
             s, o = match.get(u, f"?{u}"), match.get(v, f"?{v}")
             if RELATIONS[a["relation"]].symmetric and isinstance(s, int) and isinstance(o, int) and s > o:

@@ -11,7 +11,7 @@ import networkx as nx
 from .errors import KgError
 from .schema import RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
-from .types import Entity, Evidence, Relation
+from .types import Entity, Relation, as_evidence, evidence_dict
 
 
 class KnowledgeGraph:
@@ -31,7 +31,7 @@ class KnowledgeGraph:
                        docs=list(e.docs))
         for r in relations:
             attrs = {"relation": r.relation, "label": RELATIONS[r.relation].label, "confidence": r.confidence,
-                     "evidence": [ev.to_dict() for ev in r.evidence]}
+                     "evidence": r.evidence}  # frozen Evidence values, shared, not one dict per piece
             if r.role:
                 attrs["role"] = r.role
             if r.date:
@@ -108,7 +108,7 @@ class KnowledgeGraph:
         return out
 
     def _relation(self, u: str, v: str, a: dict) -> Relation:
-        ev = tuple(Evidence(e["doc"], e["sentence"], e["start"], e["end"]) for e in a.get("evidence", []))
+        ev = tuple(as_evidence(e) for e in a.get("evidence", ()))
         return Relation(u, a["relation"], v, ev, a.get("confidence", 1.0), a.get("role"), a.get("date"),
                         self._g.nodes[u].get("type", ""), self._g.nodes[v].get("type", ""))
 
@@ -123,10 +123,15 @@ class KnowledgeGraph:
         return KnowledgeGraph(self._g.subgraph(seen).copy())
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """A deep copy: changing it never changes this graph."""
+        """A deep copy: changing it never changes this graph. Attributes are shaped as in graph.json
+        (evidence as a list of ``{doc, sentence, start, end}`` dicts)."""
         import copy
 
-        return copy.deepcopy(self._g)
+        g = copy.deepcopy(self._g)
+        for *_, a in g.edges(data=True):
+            if "evidence" in a:
+                a["evidence"] = [evidence_dict(e) for e in a["evidence"]]
+        return g
 
     # -- summaries -------------------------------------------------------------------------------
     def __len__(self) -> int:

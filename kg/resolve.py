@@ -17,7 +17,7 @@ from typing import Iterable
 from .extract.gazetteer import Gazetteer, load_gazetteer
 from .schema import COMPANY, MODEL, ORG, RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
-from .types import Entity, Evidence, Mention, Relation, RelationMention
+from .types import Entity, Mention, Relation, RelationMention, as_evidence
 
 MAX_EVIDENCE = 20  # per relation; the strongest are kept
 KEY_CACHE_SIZE = 200_000  # memoised mention keys per Resolver
@@ -164,8 +164,8 @@ class Resolver:
             acc = self._relations[(h, a["relation"], t)]
             ev = a.get("evidence", [])
             c = 1.0 - (1.0 - min(float(a.get("confidence", 0.5)), 0.99)) ** (1.0 / max(1, len(ev)))
-            for e in ev:
-                acc.evidence[(e["doc"], e["start"], e["end"])] = (Evidence(e["doc"], e["sentence"], e["start"], e["end"]), c)
+            for e in map(as_evidence, ev):
+                acc.evidence[(e.doc, e.start, e.end)] = (e, c)
             if a.get("role"):
                 acc.roles[a["role"]] += 1
             if a.get("date"):
@@ -182,18 +182,22 @@ class Resolver:
                 continue
             label = acc.canonical or _best_surface(acc.surfaces)
             typ = acc.canonical_type or _best_type(acc.types)
-            eid = label
-            if eid in used and used[eid] != k:
-                eid = f"{label} ({typ})"
+            eid, n = label, 1
+            while eid in used:  # two entities with one label: "name (TYPE)", then "name (TYPE 2)", ...
+                eid = f"{label} ({typ})" if n == 1 else f"{label} ({typ} {n})"
+                n += 1
             used[eid] = k
             aliases = tuple(sorted(s for s in acc.surfaces if s and s != label))
             out[k] = Entity(eid, label, typ, aliases, acc.mentions, tuple(sorted(acc.docs)))
         return out
 
-    def relations(self, entities: dict[str, Entity] | None = None) -> list[Relation]:
+    def relations(self, entities: dict[str, Entity] | None = None, *, consume: bool = False) -> list[Relation]:
+        """Resolved relations, sorted. ``consume=True`` empties the resolver's relation accumulators as it
+        goes, so that their memory is reused for the output instead of held beside it."""
         ents = entities if entities is not None else self.entities()
         out = []
-        for (h, rel, t), acc in self._relations.items():
+        items = _drain(self._relations) if consume else self._relations.items()
+        for (h, rel, t), acc in items:
             if h not in ents or t not in ents:
                 continue
             head, tail = ents[h], ents[t]
@@ -213,6 +217,11 @@ class Resolver:
                                 head.type, tail.type))
         out.sort(key=lambda r: (r.subject, r.relation, r.object))
         return out
+
+
+def _drain(d: dict):
+    while d:
+        yield d.popitem()
 
 
 def _evidence_rank(item: tuple) -> tuple:

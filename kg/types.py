@@ -101,6 +101,16 @@ class Evidence:
         return {"doc": self.doc, "sentence": self.sentence, "start": self.start, "end": self.end}
 
 
+def as_evidence(x) -> Evidence:
+    """An :class:`Evidence` from itself or from a graph.json-shaped ``{doc, sentence, start, end}`` dict."""
+    return x if isinstance(x, Evidence) else Evidence(x["doc"], x["sentence"], x["start"], x["end"])
+
+
+def evidence_dict(x) -> dict:
+    """The graph.json shape of a piece of evidence, whichever of the two forms it is in."""
+    return x.to_dict() if isinstance(x, Evidence) else dict(x)
+
+
 @dataclass(frozen=True, slots=True)
 class RelationMention:
     """A relation between two mentions in one sentence, before names are resolved to entities."""

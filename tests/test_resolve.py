@@ -92,3 +92,27 @@ def test_evidence_is_capped_as_it_arrives_keeping_the_most_confident():
     best = sorted(range(len(confs)), key=lambda i: (-confs[i], i))[:MAX_EVIDENCE]
     assert [e.doc for e in rel.evidence] == sorted(f"d{i:02d}" for i in best)
     assert len(next(iter(r._relations.values())).evidence) == MAX_EVIDENCE   # never more held than shown
+
+
+def test_entities_sharing_a_label_and_type_keep_distinct_ids():
+    # Three people written 王芳, each told apart by a bracketed name: three keys, one label, one type.
+    r = Resolver(gazetteer=GAZ)
+    people = [Mention("王芳", "PERSON", 0, 2, "rule", f"={other}") for other in ("甲乙", "丙丁", "戊己")]
+    tencent = _m("腾讯", "COMPANY", 5)
+    ev = Evidence("d1", "王芳加入腾讯。", 0, 7)
+    r.add("d1", [*people, tencent], [RelationMention(p, "works_for", tencent, ev, 0.8) for p in people])
+    ids = sorted(e.id for e in r.entities().values() if e.label == "王芳")
+    assert ids == ["王芳", "王芳 (PERSON 2)", "王芳 (PERSON)"]
+    assert sorted(x.subject for x in r.relations()) == ids   # one relation each, none merged by a shared id
+
+
+def test_consuming_relations_gives_the_same_list_and_empties_the_resolver():
+    def fed():
+        r = Resolver(gazetteer=GAZ)
+        a, b, c = _m("腾讯", "COMPANY"), _m("阿里", "COMPANY", 3), _m("华为", "COMPANY", 6)
+        r.add("d1", [a, b, c], [RelationMention(a, "competes_with", b, Evidence("d1", "s", 0, 1), 0.6),
+                                RelationMention(c, "competes_with", a, Evidence("d1", "s", 0, 1), 0.7)])
+        return r
+    kept, drained = fed(), fed()
+    assert drained.relations(consume=True) == kept.relations()
+    assert len(kept.relations()) == 2 and not drained._relations

@@ -11,6 +11,7 @@ import networkx as nx
 from .._io import atomic_open
 from ..errors import GraphFormatError
 from ..schema import RELATIONS
+from ..types import Evidence, evidence_dict
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _LIST_NODE = ("aliases", "docs")
@@ -74,7 +75,7 @@ def _safe_items(graph: nx.MultiDiGraph):
     for u, v, k, a in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         data = {"relation": a["relation"], "relation_label": a.get("label") or RELATIONS[a["relation"]].label,
                 "confidence": float(a.get("confidence", 1.0)),
-                "evidence": clean(json.dumps(a.get("evidence", []), ensure_ascii=False))}
+                "evidence": clean(json.dumps([evidence_dict(x) for x in a.get("evidence", ())], ensure_ascii=False))}
         for opt in ("role", "date"):
             if a.get(opt):
                 data[opt] = clean(str(a[opt]))
@@ -134,7 +135,8 @@ def read_graphml(path: str | os.PathLike) -> nx.MultiDiGraph:
                                    "this GraphML was not written by kg; load kg's graph.json instead")
         attrs = dict(a)
         attrs["label"] = attrs.pop("relation_label", RELATIONS[a["relation"]].label)
-        attrs["evidence"] = _json_list(a.get("evidence", "[]"), path, f"edge {u!r} → {v!r} evidence")
+        attrs["evidence"] = _evidence(_json_list(a.get("evidence", "[]"), path, f"edge {u!r} → {v!r} evidence"),
+                                      path, f"edge {u!r} → {v!r}")
         g.add_edge(u, v, key=k, **attrs)
     return g
 
@@ -148,3 +150,20 @@ def _json_list(value, path, what: str) -> list:
         raise GraphFormatError(f"{path}: {what} is not a JSON list: this GraphML was not written by kg; "
                                "load kg's graph.json instead")
     return out
+
+
+def _evidence(items: list, path, what: str) -> tuple[Evidence, ...]:
+    out = []
+    for x in items:
+        if not isinstance(x, dict):
+            raise GraphFormatError(f"{path}: {what} has evidence that is not an object: this GraphML was not written "
+                                   "by kg; load kg's graph.json instead")
+        out.append(Evidence(str(x.get("doc", "")), str(x.get("sentence", "")), _int(x.get("start")), _int(x.get("end"))))
+    return tuple(out)
+
+
+def _int(v) -> int:
+    try:
+        return int(v)
+    except (TypeError, ValueError, OverflowError):
+        return 0

@@ -114,8 +114,12 @@ def page_data(graph, *, title: str | None = None, max_nodes: int | None = None) 
     """Everything the page shows, as plain JSON-ready values; ``graph`` is only read."""
     shown = select_nodes(graph, max_nodes)
     shown_set = set(shown)
-    all_edges = list(graph.edges(keys=True, data=True))
-    edges_in = [(u, v, d) for u, v, _k, d in all_edges if u in shown_set and v in shown_set]
+    n_edges = graph.number_of_edges()
+    if len(shown) == graph.number_of_nodes():
+        edges_in = [(u, v, d) for u, v, d in graph.edges(data=True)]
+    else:  # only the shown entities' edges, in the graph's edge order, without a list of all of them
+        edges_in = [(u, v, d) for u in graph if u in shown_set
+                    for v, kd in graph.adj[u].items() if v in shown_set for d in kd.values()]
     degree = Counter(n for u, v, _d in edges_in for n in (u, v))
     entities = {
         str(n): {
@@ -146,9 +150,9 @@ def page_data(graph, *, title: str | None = None, max_nodes: int | None = None) 
     return {
         "title": _text(title) or _text(graph.graph.get("name")) or DEFAULT_TITLE,
         "stats": {
-            "documents": _document_count(graph), "entities": total, "relations": len(all_edges),
+            "documents": _document_count(graph), "entities": total, "relations": n_edges,
             "shown_entities": len(shown), "shown_relations": len(relations),
-            "hidden_entities": total - len(shown), "hidden_relations": len(all_edges) - len(relations),
+            "hidden_entities": total - len(shown), "hidden_relations": n_edges - len(relations),
             "max_nodes": max_nodes,
         },
         **_legend(entities, relations),

@@ -10,6 +10,7 @@ import networkx as nx
 from .._io import atomic_open
 from ..errors import GraphFormatError
 from ..schema import RELATIONS
+from ..types import Evidence, evidence_dict
 
 FORMAT = "kg-graph"
 VERSION = 1
@@ -41,7 +42,7 @@ def _edges(graph: nx.MultiDiGraph):
     for u, v, k, a in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         e = {"source": u, "target": v, "key": k, "relation": a["relation"],
              "label": a.get("label") or RELATIONS[a["relation"]].label,
-             "confidence": a.get("confidence", 1.0), "evidence": [dict(x) for x in a.get("evidence", [])]}
+             "confidence": a.get("confidence", 1.0), "evidence": [evidence_dict(x) for x in a.get("evidence", ())]}
         for opt in ("role", "date"):
             if a.get(opt):
                 e[opt] = a[opt]
@@ -108,10 +109,10 @@ def from_node_link(data: object, *, source: str = "graph") -> nx.MultiDiGraph:
         for x in _list(e.get("evidence"), source, i):
             if not isinstance(x, dict):
                 raise GraphFormatError(f"{source}: edge {i} has evidence that is not an object")
-            ev.append({"doc": str(x.get("doc", "")), "sentence": str(x.get("sentence", "")),
-                       "start": _int(x.get("start", 0)), "end": _int(x.get("end", 0))})
+            ev.append(Evidence(str(x.get("doc", "")), str(x.get("sentence", "")), _int(x.get("start", 0)),
+                               _int(x.get("end", 0))))
         attrs = {"relation": rel, "label": RELATIONS[rel].label, "confidence": _confidence(e.get("confidence", 1.0), source, i),
-                 "evidence": ev}
+                 "evidence": tuple(ev)}
         for opt in ("role", "date"):
             if e.get(opt):
                 attrs[opt] = str(e[opt])
