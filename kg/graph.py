@@ -1,5 +1,9 @@
 """KnowledgeGraph: a small facade over a networkx MultiDiGraph. Queries return copies and frozen
-values, never the live graph. Names are looked up through labels, aliases and the gazetteer."""
+values, never the live graph. Names are looked up through labels, aliases and the gazetteer.
+
+A graph that ``kg build`` has just made is backed by a :class:`kg.store.GraphTable` (its relations on disk)
+until something needs networkx itself (:meth:`KnowledgeGraph.neighbors`, :meth:`KnowledgeGraph.to_networkx`,
+pickling); then it becomes an in-memory networkx graph once."""
 from __future__ import annotations
 
 import os
@@ -18,8 +22,18 @@ class KnowledgeGraph:
     """Entities are nodes (id = canonical label); each relation is one edge keyed by its id."""
 
     def __init__(self, graph: nx.MultiDiGraph | None = None):
-        self._g = graph if graph is not None else nx.MultiDiGraph()
+        self._g = graph if graph is not None else nx.MultiDiGraph()  # or a kg.store.GraphTable
         self._index: dict[str, str] | None = None
+
+    def _networkx(self) -> nx.MultiDiGraph:
+        """The graph as networkx, made from the table the first time it is needed."""
+        if not isinstance(self._g, nx.MultiDiGraph):
+            table, self._g = self._g, self._g.to_networkx()
+            table.close()
+        return self._g
+
+    def __getstate__(self) -> dict:
+        return {"_g": self._networkx(), "_index": None}
 
     # -- construction ----------------------------------------------------------------------------
     @classmethod
@@ -119,15 +133,16 @@ class KnowledgeGraph:
             raise KgError(f"no entity called {name!r} in this graph; try `kg query` or g.entities() to list them")
         if depth < 0:
             raise KgError("depth must be 0 or more")
-        seen = nx.single_source_shortest_path_length(self._g.to_undirected(as_view=True), n, cutoff=depth)
-        return KnowledgeGraph(self._g.subgraph(seen).copy())
+        g = self._networkx()
+        seen = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), n, cutoff=depth)
+        return KnowledgeGraph(g.subgraph(seen).copy())
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """A deep copy: changing it never changes this graph. Attributes are shaped as in graph.json
         (evidence as a list of ``{doc, sentence, start, end}`` dicts)."""
         import copy
 
-        g = copy.deepcopy(self._g)
+        g = copy.deepcopy(self._networkx())
         for *_, a in g.edges(data=True):
             if "evidence" in a:
                 a["evidence"] = [evidence_dict(e) for e in a["evidence"]]
@@ -143,7 +158,7 @@ class KnowledgeGraph:
 
     def summary(self) -> dict:
         return {"entities": dict(sorted(Counter(a.get("type", "") for _, a in self._g.nodes(data=True)).items())),
-                "relations": dict(sorted(Counter(a["relation"] for *_, a in self._g.edges(data=True)).items())),
+                "relations": dict(sorted(Counter(r for *_, r in self._g.edges(data="relation")).items())),
                 "documents": self._g.graph.get("documents", len({d for _, a in self._g.nodes(data=True) for d in a.get("docs", [])}))}
 
     def __repr__(self) -> str:

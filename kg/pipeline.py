@@ -114,20 +114,13 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
                 progress(result.documents)
     t = time.perf_counter()
     entities = resolver.entities()
-    relations = resolver.relations(entities, consume=True)
     meta = {"format": "kg-graph", "version": 1, "engine": engine, "documents": len(resolver.documents),
             "doc_hashes": dict(sorted(resolver.documents.items()))}
-    resolver = None  # free its accumulators before the graph is built: the peak of a large build is here
-    result.graph = KnowledgeGraph.from_parts(entities.values(), _drain_list(relations), meta=meta)
+    # The graph keeps its relations on disk (kg.store.GraphTable): a large build's memory stays flat.
+    result.graph = KnowledgeGraph(resolver.graph_table(entities, meta=meta))
+    resolver.close()
     timings["graph"] += time.perf_counter() - t
     return result
-
-
-def _drain_list(items: list) -> Iterator:
-    """The items in order, each dropped from ``items`` once handed out (the graph takes their place)."""
-    items.reverse()
-    while items:
-        yield items.pop()
 
 
 def _pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:

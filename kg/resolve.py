@@ -5,19 +5,21 @@ otherwise its normalised form: NFKC, case, quotes and spacing removed, company s
 Inc.) stripped for organisations and 大模型/模型 for models, traditional characters folded to
 simplified. Different names that merely share a prefix (华为 / 华为云) keep different keys.
 
-:class:`Resolver` accumulates documents one at a time, so a corpus is never held in memory.
+:class:`Resolver` accumulates documents one at a time, so a corpus is never held in memory: entities (there
+are few) in memory, relation mentions in a temporary SQLite database (:mod:`kg.store`).
 """
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .extract.gazetteer import Gazetteer, load_gazetteer
 from .schema import COMPANY, MODEL, ORG, RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
-from .types import Entity, Mention, Relation, RelationMention, as_evidence
+from .store import GraphTable, MentionStore
+from .types import Entity, Evidence, Mention, Relation, RelationMention, as_evidence
 
 MAX_EVIDENCE = 20  # per relation; the strongest are kept
 KEY_CACHE_SIZE = 200_000  # memoised mention keys per Resolver
@@ -61,20 +63,13 @@ class _EntityAcc:
     canonical_type: str | None = None
 
 
-@dataclass(slots=True)
-class _RelAcc:
-    evidence: dict = field(default_factory=dict)  # (doc, start) -> (Evidence, confidence)
-    roles: Counter = field(default_factory=Counter)
-    dates: Counter = field(default_factory=Counter)
-
-
 class Resolver:
     """Feed it documents' mentions and relations; :meth:`result` gives entities and relations."""
 
     def __init__(self, *, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or load_gazetteer()
         self._entities: dict[str, _EntityAcc] = {}
-        self._relations: dict[tuple[str, str, str], _RelAcc] = defaultdict(_RelAcc)
+        self._mentions = MentionStore()  # relation mentions, on disk once there are many
         self.documents: dict[str, str] = {}  # doc id -> content hash
         self._keys: dict[tuple, str] = {}  # (text, type, gazetteer key) -> resolution key
 
@@ -126,18 +121,7 @@ class Resolver:
             return
         if RELATIONS[r.relation].symmetric and h > t:
             h, t = t, h
-        acc = self._relations[(h, r.relation, t)]
-        ek = (r.evidence.doc, r.evidence.start, r.evidence.end)
-        old = acc.evidence.get(ek)
-        if old is None or r.confidence > old[1]:
-            acc.evidence[ek] = (r.evidence, r.confidence)
-            if len(acc.evidence) > MAX_EVIDENCE:  # keep only what the output can show: memory stays bounded
-                worst = max(acc.evidence.items(), key=lambda kv: _evidence_rank(kv[1]))
-                del acc.evidence[worst[0]]
-        if r.role:
-            acc.roles[r.role] += 1
-        if r.date:
-            acc.dates[r.date] += 1
+        self._mentions.add(h, r.relation, t, r.confidence, r.evidence, r.role, r.date)
 
     def seed(self, graph) -> None:
         """Start from an existing graph (``kg build --update``): its entities, relations and documents."""
@@ -161,15 +145,11 @@ class Resolver:
             h, t = keys[u], keys[v]
             if RELATIONS[a["relation"]].symmetric and h > t:
                 h, t = t, h
-            acc = self._relations[(h, a["relation"], t)]
-            ev = a.get("evidence", [])
+            ev = [as_evidence(e) for e in a.get("evidence", ())]
             c = 1.0 - (1.0 - min(float(a.get("confidence", 0.5)), 0.99)) ** (1.0 / max(1, len(ev)))
-            for e in map(as_evidence, ev):
-                acc.evidence[(e.doc, e.start, e.end)] = (e, c)
-            if a.get("role"):
-                acc.roles[a["role"]] += 1
-            if a.get("date"):
-                acc.dates[a["date"]] += 1
+            for i, e in enumerate(ev or [None]):  # role and date counted once per relation, as in text
+                self._mentions.add(h, a["relation"], t, c, e, a.get("role") if i == 0 else None,
+                                   a.get("date") if i == 0 else None)
 
     # -- results ---------------------------------------------------------------------------------
     def entities(self) -> dict[str, Entity]:
@@ -191,37 +171,48 @@ class Resolver:
             out[k] = Entity(eid, label, typ, aliases, acc.mentions, tuple(sorted(acc.docs)))
         return out
 
-    def relations(self, entities: dict[str, Entity] | None = None, *, consume: bool = False) -> list[Relation]:
-        """Resolved relations, sorted. ``consume=True`` empties the resolver's relation accumulators as it
-        goes, so that their memory is reused for the output instead of held beside it."""
-        ents = entities if entities is not None else self.entities()
-        out = []
-        items = _drain(self._relations) if consume else self._relations.items()
-        for (h, rel, t), acc in items:
-            if h not in ents or t not in ents:
-                continue
-            head, tail = ents[h], ents[t]
-            spec = RELATIONS[rel]
-            if head.type not in spec.head or tail.type not in spec.tail:
-                continue  # resolution settled a type that the relation does not take
-            ev = sorted(acc.evidence.values(), key=_evidence_rank)[:MAX_EVIDENCE]
-            conf = 1.0 - math.prod(1.0 - c for _, c in ev)
-            evidence = tuple(sorted((e for e, _ in ev), key=lambda e: (e.doc, e.start)))
-            role = acc.roles.most_common(1)[0][0] if acc.roles else None
-            date = sorted(acc.dates.items(), key=lambda x: (-x[1], x[0]))[0][0] if acc.dates else None
-            s_id, o_id = head.id, tail.id
-            if spec.symmetric and s_id > o_id:
-                s_id, o_id = o_id, s_id
-                head, tail = tail, head
-            out.append(Relation(s_id, rel, o_id, evidence, round(min(conf, 0.99), 3), role, date,
-                                head.type, tail.type))
+    def relations(self, entities: dict[str, Entity] | None = None) -> list[Relation]:
+        """Resolved relations, sorted by subject, relation and object."""
+        out = list(self._iter_relations(entities if entities is not None else self.entities()))
         out.sort(key=lambda r: (r.subject, r.relation, r.object))
         return out
 
+    def graph_table(self, entities: dict[str, Entity] | None = None, *, meta: dict | None = None) -> GraphTable:
+        """The resolved graph as a :class:`~kg.store.GraphTable`: its relations stay on disk."""
+        ents = entities if entities is not None else self.entities()
+        return GraphTable(ents.values(), self._iter_relations(ents), meta=meta)
 
-def _drain(d: dict):
-    while d:
-        yield d.popitem()
+    def _iter_relations(self, ents: dict[str, Entity]) -> Iterator[Relation]:
+        """Relations by subject, object and relation, aggregated from their mentions one at a time."""
+        docs = self._mentions.docs
+        for (s_id, o_id, rel, h_id, h_type, t_type), rows in self._mentions.grouped(
+                {k: (e.id, e.type) for k, e in ents.items()}):
+            spec = RELATIONS[rel]
+            if h_type not in spec.head or t_type not in spec.tail:
+                continue  # resolution settled a type that the relation does not take
+            best: dict[tuple, tuple[Evidence, float]] = {}  # (doc, start, end) -> the most confident mention
+            roles: Counter = Counter()
+            dates: Counter = Counter()
+            for conf, d, sentence, start, end, role, date in rows:
+                if d is not None:
+                    old = best.get((d, start, end))
+                    if old is None or conf > old[1]:
+                        best[(d, start, end)] = (Evidence(docs[d], sentence, start, end), conf)
+                if role:
+                    roles[role] += 1
+                if date:
+                    dates[date] += 1
+            ev = sorted(best.values(), key=_evidence_rank)[:MAX_EVIDENCE]
+            conf = 1.0 - math.prod(1.0 - c for _, c in ev)
+            evidence = tuple(sorted((e for e, _ in ev), key=lambda e: (e.doc, e.start)))
+            role = roles.most_common(1)[0][0] if roles else None
+            date = sorted(dates.items(), key=lambda x: (-x[1], x[0]))[0][0] if dates else None
+            s_type, o_type = (h_type, t_type) if s_id == h_id else (t_type, h_type)
+            yield Relation(s_id, rel, o_id, evidence, round(min(conf, 0.99), 3), role, date, s_type, o_type)
+
+    def close(self) -> None:
+        """Delete the relation mentions (the resolver is done)."""
+        self._mentions.close()
 
 
 def _evidence_rank(item: tuple) -> tuple:

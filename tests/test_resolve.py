@@ -1,9 +1,11 @@
 """Resolution: which surface forms are one entity, and which are not."""
+import math
+
 import pytest
 
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.resolve import Resolver, mention_key
-from kg.types import Evidence, Mention, RelationMention
+from kg.types import Entity, Evidence, Mention, Relation, RelationMention
 
 GAZ = Gazetteer([
     GazetteerEntry("小米", "COMPANY", ()),
@@ -80,7 +82,7 @@ def test_a_model_named_after_its_maker_resolves_without_the_maker():
     assert GAZ.lookup("MiMo") is None          # but bare MiMo is never matched in text by the gazetteer
 
 
-def test_evidence_is_capped_as_it_arrives_keeping_the_most_confident():
+def test_evidence_is_capped_keeping_the_most_confident():
     from kg.resolve import MAX_EVIDENCE
     r = Resolver(gazetteer=GAZ)
     a, b = _m("腾讯", "COMPANY"), _m("阿里", "COMPANY", 3)
@@ -91,7 +93,6 @@ def test_evidence_is_capped_as_it_arrives_keeping_the_most_confident():
     (rel,) = r.relations()
     best = sorted(range(len(confs)), key=lambda i: (-confs[i], i))[:MAX_EVIDENCE]
     assert [e.doc for e in rel.evidence] == sorted(f"d{i:02d}" for i in best)
-    assert len(next(iter(r._relations.values())).evidence) == MAX_EVIDENCE   # never more held than shown
 
 
 def test_entities_sharing_a_label_and_type_keep_distinct_ids():
@@ -106,13 +107,58 @@ def test_entities_sharing_a_label_and_type_keep_distinct_ids():
     assert sorted(x.subject for x in r.relations()) == ids   # one relation each, none merged by a shared id
 
 
-def test_consuming_relations_gives_the_same_list_and_empties_the_resolver():
-    def fed():
-        r = Resolver(gazetteer=GAZ)
-        a, b, c = _m("腾讯", "COMPANY"), _m("阿里", "COMPANY", 3), _m("华为", "COMPANY", 6)
-        r.add("d1", [a, b, c], [RelationMention(a, "competes_with", b, Evidence("d1", "s", 0, 1), 0.6),
-                                RelationMention(c, "competes_with", a, Evidence("d1", "s", 0, 1), 0.7)])
-        return r
-    kept, drained = fed(), fed()
-    assert drained.relations(consume=True) == kept.relations()
-    assert len(kept.relations()) == 2 and not drained._relations
+def test_relations_come_from_disk_aggregated_as_before():
+    # 25 mentions of one relation: the 20 most confident kept (ties by document), a repeated sentence counted
+    # once at its best confidence, the most frequent role (first seen on a tie), evidence in document order.
+    r = Resolver(gazetteer=GAZ)
+    p, t = _m("张三", "PERSON"), _m("腾讯", "COMPANY", 3)
+    rms = [RelationMention(p, "works_for", t, Evidence(f"d{i:02d}", f"张三在腾讯{i}", 0, 6), 0.5 + i / 100,
+                           role="总监" if i % 2 else "经理") for i in range(25)]
+    rms.append(RelationMention(p, "works_for", t, Evidence("d00", "张三在腾讯0", 0, 6), 0.9,
+                               role="总监"))  # d00 again, surer
+    for rm in rms:
+        r.add(rm.evidence.doc, [p, t], [rm])
+    (rel,) = r.relations()
+    assert [e.doc for e in rel.evidence] == ["d00"] + [f"d{i:02d}" for i in range(6, 25)]
+    assert rel.role == "经理"  # 13 of the 26 mentions each; 经理 came first
+    assert rel.confidence == round(min(1 - 0.1 * math.prod(1 - (0.5 + i / 100) for i in range(6, 25)), 0.99), 3)
+    assert (rel.subject_type, rel.object_type) == ("PERSON", "COMPANY")
+
+
+def test_graph_table_is_the_same_graph_as_networkx(tmp_path):
+    from kg.graph import KnowledgeGraph
+
+    r = Resolver(gazetteer=GAZ)
+    a, b, c, p = _m("腾讯", "COMPANY"), _m("阿里", "COMPANY", 3), _m("华为", "COMPANY", 6), _m("张三", "PERSON", 9)
+    r.add("d1", [a, b, c, p], [RelationMention(a, "competes_with", b, Evidence("d1", "腾讯对阿里", 0, 5), 0.6),
+                               RelationMention(c, "competes_with", a, Evidence("d1", "华为与腾讯", 5, 10), 0.7),
+                               RelationMention(p, "works_for", c, Evidence("d1", "张三在华为", 10, 15), 0.8,
+                                               role="工程师")])
+    ents = r.entities()
+    table = KnowledgeGraph(r.graph_table(ents, meta={"documents": 1}))
+    plain = KnowledgeGraph.from_parts(ents.values(), r.relations(ents), meta={"documents": 1})
+    assert table.to_json() == plain.to_json()
+    for g, name in ((table, "t"), (plain, "p")):
+        g.write_graphml(tmp_path / f"{name}.graphml")
+        g.write_html(tmp_path / f"{name}.html", max_nodes=3)
+    assert (tmp_path / "t.graphml").read_bytes() == (tmp_path / "p.graphml").read_bytes()
+    assert (tmp_path / "t.html").read_bytes() == (tmp_path / "p.html").read_bytes()
+    assert table.summary() == plain.summary() and repr(table) == repr(plain)
+    assert table.relations(subject="腾讯") == plain.relations(subject="腾讯")
+    assert nx_equal(table.to_networkx(), plain.to_networkx())
+
+
+def nx_equal(g, h) -> bool:
+    return (list(g.nodes(data=True)) == list(h.nodes(data=True))
+            and list(g.edges(keys=True, data=True)) == list(h.edges(keys=True, data=True)) and g.graph == h.graph)
+
+
+def test_graph_table_takes_relations_in_export_order_only():
+    from kg.store import GraphTable
+
+    ents = [Entity(x, x, "COMPANY", (), 1, ("d",)) for x in ("甲", "乙")]
+    rels = [Relation("甲", "partners_with", "乙"), Relation("乙", "competes_with", "甲")]  # 乙 < 甲
+    with pytest.raises(ValueError, match="sorted"):
+        GraphTable(ents, rels)
+    with pytest.raises(ValueError, match="not in the graph"):
+        GraphTable(ents[:1], rels[:1])

@@ -11,6 +11,7 @@ import networkx as nx
 from .._io import atomic_open
 from ..errors import GraphFormatError
 from ..schema import RELATIONS
+from ..store import sorted_edges
 from ..types import Evidence, evidence_dict
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -72,7 +73,7 @@ def _safe_items(graph: nx.MultiDiGraph):
         for f in _LIST_NODE:
             data[f] = clean(json.dumps(list(a.get(f, [])), ensure_ascii=False))
         yield "node", (("id", clean(str(n))),), data
-    for u, v, k, a in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+    for u, v, k, a in sorted_edges(graph):
         data = {"relation": a["relation"], "relation_label": a.get("label") or RELATIONS[a["relation"]].label,
                 "confidence": float(a.get("confidence", 1.0)),
                 "evidence": clean(json.dumps([evidence_dict(x) for x in a.get("evidence", ())], ensure_ascii=False))}

@@ -115,11 +115,9 @@ def page_data(graph, *, title: str | None = None, max_nodes: int | None = None) 
     shown = select_nodes(graph, max_nodes)
     shown_set = set(shown)
     n_edges = graph.number_of_edges()
-    if len(shown) == graph.number_of_nodes():
-        edges_in = [(u, v, d) for u, v, d in graph.edges(data=True)]
-    else:  # only the shown entities' edges, in the graph's edge order, without a list of all of them
-        edges_in = [(u, v, d) for u in graph if u in shown_set
-                    for v, kd in graph.adj[u].items() if v in shown_set for d in kd.values()]
+    # the shown entities' edges, in the graph's edge order, without a list of all of them
+    edges_in = [(u, v, d) for u in graph if u in shown_set
+                for v, kd in graph.adj[u].items() if v in shown_set for d in kd.values()]
     degree = Counter(n for u, v, _d in edges_in for n in (u, v))
     entities = {
         str(n): {

@@ -10,6 +10,7 @@ import networkx as nx
 from .._io import atomic_open
 from ..errors import GraphFormatError
 from ..schema import RELATIONS
+from ..store import sorted_edges
 from ..types import Evidence, evidence_dict
 
 FORMAT = "kg-graph"
@@ -39,7 +40,7 @@ def _nodes(graph: nx.MultiDiGraph):
 
 
 def _edges(graph: nx.MultiDiGraph):
-    for u, v, k, a in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+    for u, v, k, a in sorted_edges(graph):
         e = {"source": u, "target": v, "key": k, "relation": a["relation"],
              "label": a.get("label") or RELATIONS[a["relation"]].label,
              "confidence": a.get("confidence", 1.0), "evidence": [evidence_dict(x) for x in a.get("evidence", ())]}
