@@ -60,7 +60,7 @@ def child_baseline(corpus: Path) -> dict:
 
 def child_kg(corpus: Path, workers: int, out: Path) -> dict:
     t0 = time.perf_counter()
-    from kg.cli import DEFAULT_PAGE_NODES
+    from kg.cli import DEFAULT_PAGE_EDGES, DEFAULT_PAGE_NODES
     from kg.nlp import get_engine
     from kg.output import write_outputs
     from kg.pipeline import run
@@ -70,7 +70,8 @@ def child_kg(corpus: Path, workers: int, out: Path) -> dict:
     t = time.perf_counter()
     res = run([corpus], workers=workers)
     seconds = time.perf_counter() - t
-    write_outputs(res.graph, out, max_nodes=DEFAULT_PAGE_NODES, timings=res.timings)  # as kg build does
+    write_outputs(res.graph, out, max_nodes=DEFAULT_PAGE_NODES, max_edges=DEFAULT_PAGE_EDGES,  # as kg build does
+                  timings=res.timings)
     total = time.perf_counter() - t0
     s = res.graph.summary()
     return {"setup": setup, "seconds": seconds, "total": total, "chars": res.chars, "docs": res.documents,

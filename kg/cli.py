@@ -16,6 +16,7 @@ from .schema import RELATIONS
 # a browser lays out about 2,000 nodes in half a minute; a page of every entity of a large corpus is
 # unreadable and costs as much memory as the rest of the build
 DEFAULT_PAGE_NODES = 2000
+DEFAULT_PAGE_EDGES = 10_000  # the 1k benchmark page had 48,045 relations (35 MB) before this cap; the 10k one 286,600 (239 MB)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--max-nodes", type=int, metavar="N", default=DEFAULT_PAGE_NODES,
                    help=f"graph.html shows the N most connected entities (default: {DEFAULT_PAGE_NODES}; 0: all); "
                         "graph.json and graph.graphml always keep all")
+    b.add_argument("--max-edges", type=int, metavar="N", default=DEFAULT_PAGE_EDGES,
+                   help=f"graph.html shows the N most confident relations between those entities "
+                        f"(default: {DEFAULT_PAGE_EDGES}; 0: all)")
     b.add_argument("--update", metavar="GRAPH_JSON", help="add the inputs to an existing graph.json")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 

@@ -20,6 +20,8 @@ def cmd_build(args) -> int:
         raise InputError("--workers must be 1 or more")
     if args.max_nodes < 0:
         raise InputError("--max-nodes must be 0 (all entities) or more")
+    if args.max_edges < 0:
+        raise InputError("--max-edges must be 0 (all relations between the shown entities) or more")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out} is a file; give a folder")
@@ -28,7 +30,8 @@ def cmd_build(args) -> int:
                   progress=tick, update=args.update)
     nothing_read = res.documents == 0 and res.unchanged == 0  # then leave any earlier output as it is
     if not nothing_read:
-        write_outputs(res.graph, out, max_nodes=args.max_nodes or None, timings=res.timings)
+        write_outputs(res.graph, out, max_nodes=args.max_nodes or None, max_edges=args.max_edges or None,
+                      timings=res.timings)
         if not args.quiet:
             print_summary(res, out)
     for f in res.failures:

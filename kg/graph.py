@@ -175,10 +175,11 @@ class KnowledgeGraph:
 
         write_graphml(self._g, path)
 
-    def write_html(self, path: str | os.PathLike, *, max_nodes: int | None = None, title: str | None = None) -> None:
+    def write_html(self, path: str | os.PathLike, *, max_nodes: int | None = None, max_edges: int | None = None,
+                   title: str | None = None) -> None:
         from .export.html import write_html
 
-        write_html(self._g, path, max_nodes=max_nodes, title=title)
+        write_html(self._g, path, max_nodes=max_nodes, max_edges=max_edges, title=title)
 
     def to_json(self) -> str:
         from .export.json import dumps

@@ -8,11 +8,12 @@ from pathlib import Path
 from .schema import ENTITY_LABELS, RELATIONS
 
 
-def write_outputs(graph, out: Path, *, max_nodes: int | None = None, timings: dict | None = None) -> None:
+def write_outputs(graph, out: Path, *, max_nodes: int | None = None, max_edges: int | None = None,
+                  timings: dict | None = None) -> None:
     """graph.json, graph.graphml, graph.html in ``out``, each written atomically."""
     out.mkdir(parents=True, exist_ok=True)
     for name, write in (("json", lambda p: graph.write_json(p)), ("graphml", lambda p: graph.write_graphml(p)),
-                        ("html", lambda p: graph.write_html(p, max_nodes=max_nodes))):
+                        ("html", lambda p: graph.write_html(p, max_nodes=max_nodes, max_edges=max_edges))):
         t = time.perf_counter()
         write(out / f"graph.{name}")
         if timings is not None:

@@ -113,12 +113,10 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
             if progress is not None:
                 progress(result.documents)
     t = time.perf_counter()
-    entities = resolver.entities()
     meta = {"format": "kg-graph", "version": 1, "engine": engine, "documents": len(resolver.documents),
             "doc_hashes": dict(sorted(resolver.documents.items()))}
     # The graph keeps its relations on disk (kg.store.GraphTable): a large build's memory stays flat.
-    result.graph = KnowledgeGraph(resolver.graph_table(entities, meta=meta))
-    resolver.close()
+    result.graph = KnowledgeGraph(resolver.finish(meta=meta))
     timings["graph"] += time.perf_counter() - t
     return result
 

@@ -182,6 +182,16 @@ class Resolver:
         ents = entities if entities is not None else self.entities()
         return GraphTable(ents.values(), self._iter_relations(ents), meta=meta)
 
+    def finish(self, *, meta: dict | None = None) -> GraphTable:
+        """:meth:`graph_table`, letting go of everything else as it goes: the resolver is empty afterwards."""
+        ents = self.entities()
+        self._entities.clear()  # their Entity values are all the graph needs
+        self._keys.clear()
+        try:
+            return self.graph_table(ents, meta=meta)
+        finally:
+            self.close()
+
     def _iter_relations(self, ents: dict[str, Entity]) -> Iterator[Relation]:
         """Relations by subject, object and relation, aggregated from their mentions one at a time."""
         docs = self._mentions.docs

@@ -107,10 +107,15 @@ def _edge_attrs(rel: str, conf: float, role: str | None, date: str | None, ev: s
     return attrs
 
 
-class _Nodes:
-    """``graph.nodes`` as networkx offers it: iterate ids, ``nodes[id]`` attributes, ``nodes(data=True)``."""
+def _node_attrs(e: Entity) -> dict:
+    return {"label": e.label, "type": e.type, "aliases": list(e.aliases), "mentions": e.mentions, "docs": list(e.docs)}
 
-    def __init__(self, nodes: dict[str, dict]):
+
+class _Nodes:
+    """``graph.nodes`` as networkx offers it: iterate ids, ``nodes[id]`` attributes (a new dict each time: the
+    entities are kept as frozen :class:`~kg.types.Entity` values), ``nodes(data=True)``."""
+
+    def __init__(self, nodes: dict[str, Entity]):
         self._nodes = nodes
 
     def __iter__(self):
@@ -123,13 +128,13 @@ class _Nodes:
         return n in self._nodes
 
     def __getitem__(self, n) -> dict:
-        return self._nodes[n]
+        return _node_attrs(self._nodes[n])
 
     def __call__(self, data=False):
         if data is True:
-            return iter(self._nodes.items())
+            return ((n, _node_attrs(e)) for n, e in self._nodes.items())
         if data:
-            return ((n, a.get(data)) for n, a in self._nodes.items())
+            return ((n, _node_attrs(e).get(data)) for n, e in self._nodes.items())
         return iter(self._nodes)
 
 
@@ -153,8 +158,7 @@ class GraphTable:
 
     def __init__(self, entities: Iterable[Entity], relations: Iterable[Relation], *, meta: dict | None = None):
         self.graph = dict(meta or {})
-        self._nodes = {e.id: {"label": e.label, "type": e.type, "aliases": list(e.aliases), "mentions": e.mentions,
-                              "docs": list(e.docs)} for e in sorted(entities, key=lambda e: e.id)}
+        self._nodes = {e.id: e for e in sorted(entities, key=lambda e: e.id)}
         self.nodes = _Nodes(self._nodes)
         self.adj = _Adjacency(self)
         self._degree: dict[str, int] | None = None
@@ -222,9 +226,13 @@ class GraphTable:
             value = a if data is True else a.get(data)
             yield (u, v, rel, value) if keys else (u, v, value)
 
-    def sorted_edges(self) -> Iterator[tuple]:
-        """``(u, v, key, attributes)`` in export order (source, target, key): how they are stored."""
-        return self.edges(keys=True, data=True)
+    def sorted_edges(self, evidence: bool = True) -> Iterator[tuple]:
+        """``(u, v, key, attributes)`` in export order (source, target, key): how they are stored. With
+        ``evidence=False`` the attributes leave out the evidence, which is then not read."""
+        if evidence:
+            return self.edges(keys=True, data=True)
+        return ((u, v, rel, _edge_attrs(rel, conf, role, date, None)) for u, v, rel, conf, role, date
+                in self._db.execute("SELECT s, o, rel, conf, role, date FROM e ORDER BY rowid"))
 
     def to_networkx(self):
         """The same graph as a ``networkx.MultiDiGraph`` (what ``KnowledgeGraph.from_parts`` makes)."""
@@ -232,8 +240,8 @@ class GraphTable:
 
         g = nx.MultiDiGraph()
         g.graph.update(self.graph)
-        for n, a in self._nodes.items():
-            g.add_node(n, **{k: (list(v) if isinstance(v, list) else v) for k, v in a.items()})
+        for n, e in self._nodes.items():
+            g.add_node(n, **_node_attrs(e))
         for u, v, rel, conf, role, date, ev in self._db.execute(
                 "SELECT s, o, rel, conf, role, date, ev FROM e ORDER BY s, rel, o"):
             g.add_edge(u, v, key=rel, **_edge_attrs(rel, conf, role, date, ev))
@@ -243,9 +251,10 @@ class GraphTable:
         self._db.close()
 
 
-def sorted_edges(graph) -> Iterable[tuple]:
-    """``(u, v, key, attributes)`` of a networkx graph or a :class:`GraphTable`, by source, target, key."""
+def sorted_edges(graph, *, evidence: bool = True) -> Iterable[tuple]:
+    """``(u, v, key, attributes)`` of a networkx graph or a :class:`GraphTable`, by source, target, key
+    (``evidence=False``: the caller does not need the evidence attribute)."""
     own = getattr(graph, "sorted_edges", None)
     if own is not None:
-        return own()
+        return own(evidence)
     return sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))

@@ -75,6 +75,7 @@ def test_eval_scores_a_graph_against_gold(built, tmp_path, capsys):
     (["query", "GRAPH", "--relation", "eats"], 2, r"invalid choice"),
     (["build", "IN", "--out", "OUT", "--workers", "0"], 2, r"workers"),
     (["build", "IN", "--out", "OUT", "--max-nodes", "-1"], 2, r"max-nodes"),
+    (["build", "IN", "--out", "OUT", "--max-edges", "-1"], 2, r"max-edges"),
 ])
 def test_errors_are_one_line_with_a_nonzero_exit(argv, code, pattern, tmp_path, capsys, built):
     argv = [a.replace("OUT", str(tmp_path / "o")).replace("GRAPH", str(built / "graph.json"))
@@ -150,3 +151,25 @@ def test_page_is_capped_by_default_and_0_shows_all(tmp_path, monkeypatch):
         nodes = len(json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"])
         assert stats["entities"] == nodes > 3
         assert stats["shown_entities"] == (nodes if shown is None else shown)
+
+
+def test_page_relations_are_capped_by_default_and_0_shows_all(tmp_path, monkeypatch):
+    """kg build caps graph.html at DEFAULT_PAGE_EDGES relations, the most confident; JSON keeps all."""
+    import kg.cli as cli
+    from browser.pages import json_block
+
+    monkeypatch.setattr(cli, "DEFAULT_PAGE_EDGES", 2)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    for argv, shown in (([], 2), (["--max-edges", "0"], None)):
+        out = tmp_path / f"out{len(argv)}"
+        assert main(["build", str(src), "--out", str(out), "-q", *argv]) == 0
+        page = (out / "graph.html").read_text(encoding="utf-8")
+        stats = json_block(page, "kg-data")["stats"]
+        edges = json.loads((out / "graph.json").read_text(encoding="utf-8"))["edges"]
+        assert stats["relations"] == len(edges) > 2 and stats["hidden_entities"] == 0
+        assert stats["shown_relations"] == len(json_block(page, "kg-edges")) == (len(edges) if shown is None else shown)
+        if shown is not None:
+            kept = min(r["confidence"] for r in json_block(page, "kg-data")["relations"])
+            assert kept >= max(sorted((e["confidence"] for e in edges), reverse=True)[2:])

@@ -185,6 +185,57 @@ def test_max_nodes_page_says_what_was_left_out():
     assert g.number_of_nodes() == 5
 
 
+def test_max_edges_keeps_the_most_confident_in_graph_order():
+    g = small_graph()  # confidences: departed_from .92, works_for .85, part_of .8, develops .95, competes .7, works_for .6
+    page = generate_html(g, max_edges=3)
+    data = json_block(page, "kg-data")
+    # graph order is p1's edges (to o1, then c1), then c1's, then o1's
+    assert [(r["source"], r["relation"]) for r in data["relations"]] == [
+        ("p1", "departed_from"), ("p1", "works_for"), ("c1", "develops")]
+    assert sorted(r["confidence"] for r in data["relations"]) == [0.85, 0.92, 0.95]
+    assert [e["id"] for e in json_block(page, "kg-edges")] == ["e0", "e1", "e2"]
+    assert data["stats"].items() >= {"relations": 6, "shown_relations": 3, "hidden_relations": 3,
+                                     "hidden_entities": 0, "max_edges": 3}.items()
+    assert g.number_of_edges() == 6
+
+
+def test_max_edges_ties_go_to_more_evidence_then_graph_order():
+    g = nx.MultiDiGraph()
+    for n in "abcd":
+        g.add_node(n, label=n, type="COMPANY", mentions=1)
+    one, two = [{"doc": "d", "sentence": "s", "start": 0, "end": 1}], [{"doc": "d", "sentence": "s", "start": 0, "end": 1}] * 2
+    g.add_edge("a", "b", key="partners_with", relation="partners_with", confidence=0.5, evidence=one)
+    g.add_edge("b", "c", key="partners_with", relation="partners_with", confidence=0.5, evidence=two)
+    g.add_edge("c", "d", key="partners_with", relation="partners_with", confidence=0.5, evidence=one)
+    kept = json_block(generate_html(g, max_edges=2), "kg-data")["relations"]
+    assert [(r["source"], r["target"]) for r in kept] == [("a", "b"), ("b", "c")]
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2.5, "10", True])
+def test_max_edges_must_be_a_positive_integer(bad):
+    with pytest.raises(KgError, match="max_edges"):
+        generate_html(small_graph(), max_edges=bad)
+
+
+def test_page_lists_the_first_docs_and_evidence_and_says_how_many_there_are():
+    from kg.export.html import PAGE_DOCS, PAGE_EVIDENCE
+
+    g = nx.MultiDiGraph()
+    docs = [f"d{i:03d}" for i in range(PAGE_DOCS + 5)]
+    g.add_node("a", label="腾讯", type="COMPANY", mentions=30, docs=docs)
+    g.add_node("b", label="混元", type="MODEL", mentions=2, docs=docs[:1])
+    ev = [{"doc": d, "sentence": f"腾讯发布混元{i}。", "start": 0, "end": 7} for i, d in enumerate(docs[:PAGE_EVIDENCE + 2])]
+    g.add_edge("a", "b", key="develops", relation="develops", confidence=0.9, evidence=ev)
+    page = generate_html(g)
+    data = json_block(page, "kg-data")
+    assert data["entities"]["a"]["docs"] == docs[:PAGE_DOCS] and data["entities"]["a"]["docs_total"] == len(docs)
+    assert data["entities"]["b"]["docs"] == docs[:1] and data["entities"]["b"]["docs_total"] == 1
+    (rel,) = data["relations"]
+    assert [e["sentence"] for e in rel["evidence"]] == [e["sentence"] for e in ev[:PAGE_EVIDENCE]]
+    assert rel["evidence_total"] == PAGE_EVIDENCE + 2
+    assert f"证据 {PAGE_EVIDENCE + 2} 句" in json_block(page, "kg-edges")[0]["title"]
+
+
 def test_max_nodes_larger_than_graph_hides_nothing():
     stats = json_block(generate_html(small_graph(), max_nodes=100), "kg-data")["stats"]
     assert stats["hidden_entities"] == stats["hidden_relations"] == 0

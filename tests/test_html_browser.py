@@ -34,10 +34,12 @@ def browser():
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("html")
-    paths = {"small": folder / "small.html", "xss": folder / "xss.html", "top2": folder / "top2.html"}
+    paths = {"small": folder / "small.html", "xss": folder / "xss.html", "top2": folder / "top2.html",
+             "edges3": folder / "edges3.html"}
     write_html(small_graph(), paths["small"], title="测试图谱")
     write_html(xss_graph(), paths["xss"], title=XSS[0])
     write_html(small_graph(), paths["top2"], max_nodes=2)
+    write_html(small_graph(), paths["edges3"], max_edges=3)
     return paths
 
 
@@ -140,6 +142,27 @@ def test_clicking_an_edge_shows_its_evidence(small):
     assert log.problems() == []
 
 
+def test_panels_say_how_many_documents_and_sentences_the_page_leaves_out(browser, tmp_path, monkeypatch):
+    import kg.export.html as html
+
+    monkeypatch.setattr(html, "PAGE_DOCS", 1)
+    monkeypatch.setattr(html, "PAGE_EVIDENCE", 1)
+    write_html(small_graph(), tmp_path / "capped.html")
+    page, log = open_offline(browser, tmp_path / "capped.html")
+    wait_stabilised(page)
+    page.mouse.click(*node_point(page, "p1"))  # documents d1 and d2
+    panel = page.text_content("#kg-panel")
+    assert "文档（2）" in panel and "1 more in graph.json" in panel
+    edge = page.evaluate("kg.edges.get({filter: e => e.relation === 'develops'})[0].id")
+    page.mouse.click(*edge_point(page, edge))  # two sentences
+    assert page.text_content("#kg-panel h2") == "研发"
+    assert len(page.query_selector_all("#kg-panel .kg-sentence")) == 1
+    panel = page.text_content("#kg-panel")
+    assert "证据（2）" in panel and "1 more in graph.json" in panel
+    assert log.problems() == []
+    page.context.close()
+
+
 def test_relayout_runs_physics_again_then_stops(small):
     page, log = small
     page.click("#kg-relayout")
@@ -155,6 +178,17 @@ def test_max_nodes_page_says_what_is_left_out(browser, pages):
     note = page.text_content("#kg-truncated")
     assert page.is_visible("#kg-truncated")
     assert "2 / 5 个实体" in note and "隐藏 5 条关系" in note and "showing 2 of 5 entities, 5 relations hidden" in note
+    assert log.problems() == []
+    page.context.close()
+
+
+def test_max_edges_page_says_what_is_left_out(browser, pages):
+    page, log = open_offline(browser, pages["edges3"])
+    wait_stabilised(page)
+    assert drawn(page) == (5, 3)
+    note = page.text_content("#kg-truncated")
+    assert page.is_visible("#kg-truncated")
+    assert "3 / 6 条关系" in note and "showing the 3 most confident of 6 relations" in note
     assert log.problems() == []
     page.context.close()
 

@@ -61,9 +61,10 @@ def _esc_attr(s: str) -> str:
     return s
 
 
-def _safe_items(graph: nx.MultiDiGraph):
+def _safe_items(graph: nx.MultiDiGraph, *, evidence: bool = True):
     """(scope, element attributes, data) in networkx's order: the graph, nodes sorted, edges sorted;
-    the same values :func:`to_graphml_graph` makes."""
+    the same values :func:`to_graphml_graph` makes (evidence as "" with ``evidence=False``: the same keys
+    and types, for the pass that declares them)."""
     meta = {k: (clean(v) if isinstance(v, str) else v) for k, v in graph.graph.items()
             if isinstance(v, (str, int, float, bool)) and k not in ("node_default", "edge_default", "id")}
     yield "graph", None, meta
@@ -73,10 +74,11 @@ def _safe_items(graph: nx.MultiDiGraph):
         for f in _LIST_NODE:
             data[f] = clean(json.dumps(list(a.get(f, [])), ensure_ascii=False))
         yield "node", (("id", clean(str(n))),), data
-    for u, v, k, a in sorted_edges(graph):
+    for u, v, k, a in sorted_edges(graph, evidence=evidence):
         data = {"relation": a["relation"], "relation_label": a.get("label") or RELATIONS[a["relation"]].label,
                 "confidence": float(a.get("confidence", 1.0)),
-                "evidence": clean(json.dumps([evidence_dict(x) for x in a.get("evidence", ())], ensure_ascii=False))}
+                "evidence": clean(json.dumps([evidence_dict(x) for x in a.get("evidence", ())], ensure_ascii=False))
+                if evidence else ""}
         for opt in ("role", "date"):
             if a.get(opt):
                 data[opt] = clean(str(a[opt]))
@@ -85,7 +87,7 @@ def _safe_items(graph: nx.MultiDiGraph):
 
 def _graphml_chunks(graph: nx.MultiDiGraph):
     keys: dict[tuple[str, str], str] = {}  # (name, scope) -> xml type, in order of first use
-    for scope, _, data in _safe_items(graph):
+    for scope, _, data in _safe_items(graph, evidence=False):
         for k, v in data.items():
             if (k, scope) not in keys:
                 if type(v) not in _XML_TYPES:

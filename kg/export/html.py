@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import json
 import logging
 import math
@@ -42,6 +43,8 @@ ASSETS = Path(__file__).with_name("assets")
 TEMPLATE = "graph.html.j2"
 VIS_VERSION = "vis-9.1.2"
 DEFAULT_TITLE = "知识图谱"
+PAGE_DOCS = 20  # document ids listed per entity in the page (graph.json lists them all)
+PAGE_EVIDENCE = 5  # sentences per relation in the page (graph.json keeps up to 20)
 LARGE_GRAPH_NODES = 300  # from here on: no curved edges, fewer layout iterations, no improved layout
 
 # shape, colour per entity type (vis-network shapes whose size follows the node's value)
@@ -59,25 +62,31 @@ FONT_FACE = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def generate_html(graph, *, title: str | None = None, max_nodes: int | None = None) -> str:
+def generate_html(graph, *, title: str | None = None, max_nodes: int | None = None,
+                  max_edges: int | None = None) -> str:
     """Return the interactive page for ``graph`` (a graph.json-shaped ``networkx.MultiDiGraph``) as a string.
 
     ``max_nodes`` keeps only the N most connected entities in the page (by degree, then mentions, then
-    id); the page says how many entities and relations it leaves out. The graph itself is not changed.
+    id); ``max_edges`` keeps only the N most confident of their relations (then those with the most evidence,
+    then graph order). The page says how many entities and relations it leaves out. The graph itself is not
+    changed.
     """
-    if max_nodes is not None and (isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1):
-        raise KgError(f"max_nodes must be a positive whole number of entities to show, not {max_nodes!r}")
-    data = page_data(graph, title=title, max_nodes=max_nodes)
-    if data["stats"]["hidden_entities"]:
-        logger.info("HTML page shows %(shown_entities)d of %(entities)d entities; %(hidden_relations)d relations "
-                    "left out (graph.json keeps them all)", data["stats"])
+    for name, value in (("max_nodes", max_nodes), ("max_edges", max_edges)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            what = "entities" if name == "max_nodes" else "relations"
+            raise KgError(f"{name} must be a positive whole number of {what} to show, not {value!r}")
+    data = page_data(graph, title=title, max_nodes=max_nodes, max_edges=max_edges)
+    if data["stats"]["hidden_entities"] or data["stats"]["hidden_relations"]:
+        logger.info("HTML page shows %(shown_entities)d of %(entities)d entities and %(shown_relations)d of "
+                    "%(relations)d relations (graph.json keeps them all)", data["stats"])
     net = _network(data)
     return net.generate_html()
 
 
-def write_html(graph, path, *, title: str | None = None, max_nodes: int | None = None) -> None:
+def write_html(graph, path, *, title: str | None = None, max_nodes: int | None = None,
+               max_edges: int | None = None) -> None:
     """Write the page for ``graph`` to ``path`` as UTF-8, atomically (a temporary file, then ``os.replace``)."""
-    page = generate_html(graph, title=title, max_nodes=max_nodes)
+    page = generate_html(graph, title=title, max_nodes=max_nodes, max_edges=max_edges)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -110,14 +119,26 @@ def select_nodes(graph, max_nodes: int | None) -> list:
     return [n for n in nodes if n in keep]
 
 
-def page_data(graph, *, title: str | None = None, max_nodes: int | None = None) -> dict[str, Any]:
+def select_edges(graph, shown: Iterable, max_edges: int | None) -> list:
+    """``(u, v, attributes)`` of the relations the page shows, in graph order: those between ``shown`` entities,
+    all of them or the ``max_edges`` most confident (then most evidence, then graph order). Only the kept ones
+    are held, whatever the number of relations."""
+    shown_set = set(shown)
+    edges = ((u, v, d) for u in graph if u in shown_set
+             for v, kd in graph.adj[u].items() if v in shown_set for d in kd.values())
+    if max_edges is None:
+        return list(edges)
+    best = heapq.nsmallest(max_edges, enumerate(edges), key=lambda x: (
+        -_float(x[1][2].get("confidence")), -len(x[1][2].get("evidence") or ()), x[0]))
+    return [e for _, e in sorted(best, key=lambda x: x[0])]
+
+
+def page_data(graph, *, title: str | None = None, max_nodes: int | None = None,
+              max_edges: int | None = None) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-ready values; ``graph`` is only read."""
     shown = select_nodes(graph, max_nodes)
-    shown_set = set(shown)
     n_edges = graph.number_of_edges()
-    # the shown entities' edges, in the graph's edge order, without a list of all of them
-    edges_in = [(u, v, d) for u in graph if u in shown_set
-                for v, kd in graph.adj[u].items() if v in shown_set for d in kd.values()]
+    edges_in = select_edges(graph, shown, max_edges)
     degree = Counter(n for u, v, _d in edges_in for n in (u, v))
     entities = {
         str(n): {
@@ -126,7 +147,7 @@ def page_data(graph, *, title: str | None = None, max_nodes: int | None = None) 
             "type": str(a.get("type") or "UNKNOWN"),
             "aliases": _str_list(a.get("aliases")),
             "mentions": _int(a.get("mentions")),
-            "docs": _str_list(a.get("docs")),
+            **_capped("docs", _str_list(a.get("docs")), PAGE_DOCS),
             "degree": degree[n],
         }
         for n, a in ((n, graph.nodes[n]) for n in shown)
@@ -142,7 +163,7 @@ def page_data(graph, *, title: str | None = None, max_nodes: int | None = None) 
             "confidence": _float(d.get("confidence")),
             "role": _text(d.get("role")),
             "date": _text(d.get("date")),
-            "evidence": _evidence(d.get("evidence")),
+            **_capped("evidence", _evidence(d.get("evidence")), PAGE_EVIDENCE),
         })
     total = graph.number_of_nodes()
     return {
@@ -151,13 +172,19 @@ def page_data(graph, *, title: str | None = None, max_nodes: int | None = None) 
             "documents": _document_count(graph), "entities": total, "relations": n_edges,
             "shown_entities": len(shown), "shown_relations": len(relations),
             "hidden_entities": total - len(shown), "hidden_relations": n_edges - len(relations),
-            "max_nodes": max_nodes,
+            "max_nodes": max_nodes, "max_edges": max_edges,
         },
         **_legend(entities, relations),
         "entities": entities,
         "relations": relations,
         "large": len(shown) >= LARGE_GRAPH_NODES,
     }
+
+
+def _capped(name: str, items: list, limit: int) -> dict[str, Any]:
+    """``{name: the first `limit` items, name_total: how many there are}``: a 10,000-document graph's page
+    was 42 MB, a quarter of it the document lists of its most mentioned entities."""
+    return {name: items[:limit], f"{name}_total": len(items)}
 
 
 def _legend(entities: dict[str, dict[str, Any]], relations: list[dict[str, Any]]) -> dict[str, list]:
@@ -272,7 +299,7 @@ def _vis_edges(relations: list[dict[str, Any]], *, large: bool) -> list[dict[str
             tip += f"\n职务：{r['role']}"
         if r["date"]:
             tip += f"\n时间：{r['date']}"
-        tip += f"\n证据 {len(r['evidence'])} 句 · 置信度 {r['confidence']:.2f}"
+        tip += f"\n证据 {r['evidence_total']} 句 · 置信度 {r['confidence']:.2f}"
         edge = {
             "id": r["id"],
             "from": r["source"],

@@ -58,6 +58,12 @@
       s.hidden_relations + " 条关系（完整数据见 graph.json） — showing " + s.shown_entities + " of " +
       s.entities + " entities, " + s.hidden_relations + " relations hidden";
     note.hidden = false;
+  } else if (s.hidden_relations > 0) {
+    var edgeNote = $("kg-truncated");
+    edgeNote.textContent = "仅显示置信度最高的 " + s.shown_relations + " / " + s.relations +
+      " 条关系（完整数据见 graph.json） — showing the " + s.shown_relations + " most confident of " +
+      s.relations + " relations";
+    edgeNote.hidden = false;
   }
 
   /* ------------------------------------------------------------------ filters and legend */
@@ -191,6 +197,10 @@
     if (!items.length) { return null; }
     return el("div", null, [el("h3", { text: title }), el("ul", null, items)]);
   }
+  function more(n, tag) {
+    /* the line after a list the page holds only the start of */
+    return n > 0 ? [el(tag, { className: "kg-note", text: "… 另有 " + n + " 条，见 graph.json — " + n + " more in graph.json" })] : [];
+  }
   function showEntity(id) {
     var e = entities[id];
     if (!e) { return; }
@@ -200,7 +210,8 @@
       typeBadge(e.type),
       el("p", { className: "kg-meta", text: "提及 " + e.mentions + " 次 · " + rels.length + " 条关系 · id " + e.id }),
       section("别名", e.aliases.map(function (a) { return el("li", { text: a }); })),
-      section("文档（" + e.docs.length + "）", e.docs.map(function (d) { return el("li", { text: d }); })),
+      section("文档（" + e.docs_total + "）", e.docs.map(function (d) { return el("li", { text: d }); })
+        .concat(more(e.docs_total - e.docs.length, "li"))),
       section("关系（" + rels.length + "）", rels.map(function (r) {
         var out = r.source === id;
         var other = out ? r.target : r.source;
@@ -246,13 +257,13 @@
       el("p", { className: "kg-meta", text: "关系：" + r.relation + " · 置信度 " + r.confidence.toFixed(2) }),
       r.role ? el("p", { className: "kg-meta", text: "职务：" + r.role }) : null,
       r.date ? el("p", { className: "kg-meta", text: "时间：" + r.date }) : null,
-      el("h3", { text: "证据（" + r.evidence.length + "）" }),
+      el("h3", { text: "证据（" + r.evidence_total + "）" }),
       el("div", null, r.evidence.map(function (ev) {
         return el("div", { className: "kg-evidence" }, [
           el("div", { className: "kg-sentence" }, [highlighted(ev.sentence, names)]),
           el("div", { className: "kg-doc", text: "文档 " + ev.doc + (ev.start !== null ? " · 字符 " + ev.start + "–" + ev.end : "") })
         ]);
-      }))
+      }).concat(more(r.evidence_total - r.evidence.length, "p")))
     ]);
   }
   function selectRelation(rid) {
