@@ -40,12 +40,20 @@ class MentionStore:
     """Relation mentions in arrival order: (head key, relation, tail key, confidence, evidence, role, date)."""
 
     def __init__(self):
-        self.db = _connect()
-        self.db.execute("CREATE TABLE m (h TEXT, rel TEXT, t TEXT, conf REAL, doc INTEGER, sentence TEXT, "
-                        "start INTEGER, stop INTEGER, role TEXT, date TEXT)")
+        self._db: sqlite3.Connection | None = None
         self.docs: list[str] = []  # document ids by number: each is stored once, not once per row
         self._doc_numbers: dict[str, int] = {}
         self._rows: list[tuple] = []
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """Opened at the first write, not before: ``kg build --workers N`` forks its workers before that, so
+        they never inherit an open SQLite connection (which SQLite says a child must not touch)."""
+        if self._db is None:
+            self._db = _connect()
+            self._db.execute("CREATE TABLE m (h TEXT, rel TEXT, t TEXT, conf REAL, doc INTEGER, sentence TEXT, "
+                             "start INTEGER, stop INTEGER, role TEXT, date TEXT)")
+        return self._db
 
     def add(self, h: str, rel: str, t: str, conf: float, ev: Evidence | None, role: str | None,
             date: str | None) -> None:
@@ -89,7 +97,8 @@ class MentionStore:
 
     def close(self) -> None:
         self._rows = []
-        self.db.close()
+        if self._db is not None:
+            self._db.close()
 
 
 # -- a built graph ---------------------------------------------------------------------------------

@@ -171,26 +171,28 @@ def test_relayout_runs_physics_again_then_stops(small):
     assert log.problems() == []
 
 
-def test_max_nodes_page_says_what_is_left_out(browser, pages):
-    page, log = open_offline(browser, pages["top2"])
+def truncation_note(browser, path) -> tuple[tuple[int, int], str]:
+    """What a capped page draws, and the note it shows about what it left out (which must be visible)."""
+    page, log = open_offline(browser, path)
     wait_stabilised(page)
-    assert drawn(page) == (2, 1)
+    counts = drawn(page)
     note = page.text_content("#kg-truncated")
     assert page.is_visible("#kg-truncated")
-    assert "2 / 5 个实体" in note and "隐藏 5 条关系" in note and "showing 2 of 5 entities, 5 relations hidden" in note
     assert log.problems() == []
     page.context.close()
+    return counts, note
+
+
+def test_max_nodes_page_says_what_is_left_out(browser, pages):
+    counts, note = truncation_note(browser, pages["top2"])
+    assert counts == (2, 1)
+    assert "2 / 5 个实体" in note and "隐藏 5 条关系" in note and "showing 2 of 5 entities, 5 relations hidden" in note
 
 
 def test_max_edges_page_says_what_is_left_out(browser, pages):
-    page, log = open_offline(browser, pages["edges3"])
-    wait_stabilised(page)
-    assert drawn(page) == (5, 3)
-    note = page.text_content("#kg-truncated")
-    assert page.is_visible("#kg-truncated")
+    counts, note = truncation_note(browser, pages["edges3"])
+    assert counts == (5, 3)
     assert "3 / 6 条关系" in note and "showing the 3 most confident of 6 relations" in note
-    assert log.problems() == []
-    page.context.close()
 
 
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "without-csp"])
