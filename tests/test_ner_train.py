@@ -58,6 +58,18 @@ def test_load_training_data_counts(tiny_datasets):
     assert len(data.train) == 18 and len(data.heldout) == 3
 
 
+def test_the_held_out_slice_does_not_move_with_the_seed(tiny_datasets):
+    runs = {seed: load_training_data(tiny_datasets, heldout_fraction=0.25, domain_sentences=0, seed=seed)
+            for seed in (0, 1, 2)}
+    assert runs[0].heldout == runs[1].heldout == runs[2].heldout
+    for data in runs.values():  # the rest of CLUENER train is trained on, in a seed-dependent order
+        assert not set(data.heldout) & set(data.train) and len(data.train) == 13
+    assert runs[1].train != runs[0].train or runs[2].train != runs[0].train
+    moved = [load_training_data(tiny_datasets, heldout_fraction=0.25, domain_sentences=0, seed=seed,
+                                split_seed=None).heldout for seed in range(6)]
+    assert any(h != moved[0] for h in moved[1:])  # split_seed=None: the seed picks the slice, as before
+
+
 def test_tiny_training_run_saves_a_loadable_model(tiny_datasets, tmp_path):
     pytest.importorskip("spacy")
     from kg.nlp.ner_model import load_ner_model
@@ -134,3 +146,50 @@ def test_dictionary_people_fill_person_slots_when_asked():
     people = [text[s:e] for text, spans in examples for s, e, lab in spans if lab == "PERSON"]
     assert people and all(p in names for p in people)
     assert domain_examples(30, seed=1) == domain_examples(30, seed=1, dictionary_share=0.0)
+
+
+def test_foreign_people_fill_the_other_person_slots_when_asked():
+    import random
+
+    from kg.train.domain import (JAPANESE_FAMILY, TRANSLIT_END, TRANSLIT_START, TRANSLIT_SUFFIXES,
+                                 foreign_name)
+
+    rng = random.Random(5)
+    for name in (foreign_name(rng) for _ in range(300)):
+        if any(name.startswith(f) for f in JAPANESE_FAMILY):
+            continue
+        for part in name.split("·"):
+            assert part[0] in TRANSLIT_START and (part[-1] in TRANSLIT_END or part.endswith(TRANSLIT_SUFFIXES))
+            assert 2 <= len(part) <= 5
+    examples = domain_examples(300, seed=2, foreign_share=1.0)
+    people = [text[s:e] for text, spans in examples for s, e, lab in spans if lab == "PERSON"]
+    assert people and sum("·" in p for p in people) > 0
+    assert examples == domain_examples(300, seed=2, foreign_share=1.0)
+    assert domain_examples(30, seed=1) == domain_examples(30, seed=1, foreign_share=0.0)
+
+
+def test_bigram_embedding_sees_the_next_character_and_round_trips(tmp_path):
+    pytest.importorskip("spacy")
+    import numpy
+
+    from kg.nlp.ner_model import NerModel, load_ner_model
+    from kg.train.ner import PRESETS, build_pipeline, make_examples
+
+    nlp = build_pipeline(PRESETS["char-cnn+words+tags-noupper-w2d3+bigrams"], ["PERSON", "ORG"])
+    examples = make_examples(nlp, [("王芳在腾讯工作。", ((0, 2, "PERSON"), (3, 5, "ORG")))] * 4)
+    nlp.initialize(lambda: examples)
+    extract = next(n for n in nlp.get_pipe("ner").model.walk() if n.name == "extract_features_bigrams")
+    doc_a = make_examples(nlp, [("王芳在腾讯", ())])[0].predicted
+    doc_b = make_examples(nlp, [("王芳在腾达", ())])[0].predicted
+    a = numpy.asarray(extract.predict([doc_a])[0])
+    b = numpy.asarray(extract.predict([doc_b])[0])
+    assert a.shape == (5, len(extract.attrs["columns"]) + 1)
+    # the bigram column: 腾讯 and 腾达 differ at 腾 (whose next character changed) and at the last character
+    assert a[3, -1] != b[3, -1] and a[4, -1] != b[4, -1]
+    assert (a[:3, -1] == b[:3, -1]).all() and len(set(a[:, -1].tolist())) == 5
+    for _ in range(3):
+        nlp.update(examples)
+    nlp.to_disk(tmp_path / "m")
+    reloaded = load_ner_model(tmp_path / "m")
+    text = "王芳在腾讯工作。"
+    assert reloaded.predict(text) == NerModel(nlp).predict(text)

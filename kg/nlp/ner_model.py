@@ -151,7 +151,58 @@ def register_components() -> None:
 
     if not Language.has_factory(FEATURES):
         Language.factory(FEATURES, default_config={"hmm": True, "tags": False})(_make_word_features)
+    from spacy.util import registry
+
+    if BIGRAM_EMBED not in registry.architectures:
+        registry.architectures.register(BIGRAM_EMBED, func=bigram_hash_embed)
     _registered = True
+
+
+BIGRAM_EMBED = "kg.BigramHashEmbed.v1"
+_END = 0x9E3779B97F4A7C15  # stands for "no next character" in the last bigram of a doc
+_MIX = 0x100000001B3
+
+
+def bigram_hash_embed(width: int, attrs: list[str], rows: list[int], bigram_rows: int):
+    """spaCy's ``MultiHashEmbed`` (no static vectors) plus one more hashed column: the character bigram
+    starting at each token (this character and the next), built from the ORTH column, which must come first.
+    Character bigrams are the classic extra input of Chinese character NER taggers (Zhang & Yang 2018 and the
+    baselines before them); the CNN above sees the bigrams of the neighbouring characters."""
+    from spacy.attrs import intify_attr
+    from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+
+    if len(rows) != len(attrs):
+        raise ValueError(f"{len(rows)} row counts for {len(attrs)} attributes")
+    columns = [intify_attr(a) for a in attrs]
+    if columns[0] != intify_attr("ORTH"):
+        raise ValueError(f"{BIGRAM_EMBED} needs ORTH as its first attribute, got {attrs[0]!r}")
+    sizes = list(rows) + [bigram_rows]
+    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(sizes)]
+    extract = Model("extract_features_bigrams", _extract_bigrams, attrs={"columns": columns})
+    return chain(
+        extract,
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
+
+
+def _extract_bigrams(model, docs, is_train: bool):
+    import numpy
+
+    columns = model.attrs["columns"]
+    features = []
+    for doc in docs:
+        values = doc.to_array(columns).astype("uint64").reshape((len(doc), len(columns)))
+        orth = values[:, 0]
+        following = numpy.empty_like(orth)
+        following[:-1] = orth[1:]
+        following[-1:] = _END
+        with numpy.errstate(over="ignore"):
+            bigrams = orth * numpy.uint64(_MIX) ^ following
+        features.append(model.ops.asarray2i(numpy.hstack([values, bigrams[:, None]]), dtype="uint64"))
+    return features, lambda d_features: []
 
 
 def _make_word_features(nlp, name: str, hmm: bool, tags: bool):

@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dictionary-people", type=float, default=0.34,
                    help="share of template person slots filled with people's names from jieba's dictionary "
                         "(default: %(default)s, as for the shipped model)")
+    p.add_argument("--foreign-people", type=float, default=0.0,
+                   help="share of the other template person slots filled with made-up transliterated foreign "
+                        "or Japanese names (default: %(default)s)")
     p.add_argument("--max-minutes", type=float, default=20.0, help="training time budget")
     p.add_argument("--max-cpu-minutes", type=float, default=None, help="budget in this process's CPU minutes")
     p.add_argument("--monitor-dev", action="store_true",
@@ -29,7 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--eval-every", type=int, default=400, help="updates between held-out evaluations")
     p.add_argument("--patience", type=int, default=6, help="held-out evaluations without gain before stopping")
     p.add_argument("--max-steps", type=int, default=None, help="stop after this many updates (for tests)")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=0, help="initialisation, example order and template fillers")
+    p.add_argument("--split-seed", type=int, default=0,
+                   help="which 5%% of CLUENER train is held out for model selection (default: %(default)s, the same "
+                        "slice for every --seed, so runs compare)")
     p.add_argument("--log", default=None, help="append held-out scores as JSON lines to this file")
     e = sub.add_parser("eval-ner", help="model-card numbers: CLUENER dev, People's Daily dev, speed")
     e.add_argument("--data", required=True)
@@ -56,7 +62,7 @@ def _train(args) -> int:
     settings = replace(PRESETS[preset], seed=args.seed)
     data = load_training_data(args.data, corpora=tuple(args.corpora.split(",")),
                               domain_sentences=args.domain_sentences, seed=args.seed,
-                              dictionary_people=args.dictionary_people)
+                              dictionary_people=args.dictionary_people, foreign_people=args.foreign_people, split_seed=args.split_seed)
     logging.info("training data: %s", data.counts)
     monitor = None
     if args.monitor_dev:

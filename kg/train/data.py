@@ -131,9 +131,14 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("cluener", "resume", "weibo", "domain"),
                        heldout_fraction: float = 0.05, domain_sentences: int = 1500, seed: int = 0,
-                       dictionary_people: float = 0.0) -> TrainingData:
+                       dictionary_people: float = 0.0, foreign_people: float = 0.0,
+                       split_seed: int | None = 0) -> TrainingData:
     """Train examples from ``data_dir`` (a datasets folder with cluener2020/, resume_ner/, weibo_ner/) and a held-out slice of CLUENER train
-    for early stopping. No dev file is read."""
+    for early stopping. No dev file is read.
+
+    ``split_seed`` picks the held-out slice (``None``: ``seed`` does, as before kg 0.2), so runs with different
+    ``seed`` values are scored on the same sentences and can be compared; ``seed`` orders the training
+    examples and fills the templates."""
     root = Path(data_dir)
     cluener = root / "cluener2020" / "train.json"
     if "cluener" in corpora and not cluener.is_file():
@@ -145,9 +150,16 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
     counts: dict[str, int] = {}
     if "cluener" in corpora:
         examples = map_labels(read_cluener(cluener), CLUENER_TRAIN)
-        rng.shuffle(examples)
+        order = list(range(len(examples)))
+        rng.shuffle(order)
+        split = order
+        if split_seed is not None and split_seed != seed:
+            split = list(range(len(examples)))
+            random.Random(split_seed).shuffle(split)
         n_held = int(len(examples) * heldout_fraction)
-        heldout, examples = examples[:n_held], examples[n_held:]
+        held = set(split[:n_held])
+        heldout = [examples[i] for i in split[:n_held]]
+        examples = [examples[i] for i in order if i not in held]
         train += examples
         counts["cluener_train"] = len(examples)
         counts["cluener_heldout"] = len(heldout)
@@ -170,7 +182,8 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
     if "domain" in corpora and domain_sentences:
         from .domain import domain_examples
 
-        examples = domain_examples(domain_sentences, seed=seed, dictionary_share=dictionary_people)
+        examples = domain_examples(domain_sentences, seed=seed, dictionary_share=dictionary_people,
+                                   foreign_share=foreign_people)
         train += examples
         counts["domain_templates"] = len(examples)
     rng.shuffle(train)

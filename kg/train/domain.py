@@ -75,8 +75,35 @@ TEMPLATES = """{COMPANY}今日正式发布{MODEL}，称其在多项评测中超�
 _SLOT = re.compile(r"\{(PERSON|ORG|COMPANY|MODEL|TITLE)\}")
 
 
+# Characters of the Xinhua transliteration tables (for names from European languages) and common Japanese
+# family and given names: foreign people in Chinese news are written with these, and the public corpora have few.
+TRANSLIT_START = "阿巴达法加哈卡拉马纳帕萨塔瓦亚扎埃贝德费盖赫凯莱梅内佩塞特韦泽伊比迪菲吉基利米尼皮里西蒂维奥博多福戈霍科洛莫诺波罗索托沃约佐乌布杜富古胡库卢穆努普鲁苏图尤祖亨劳鲍芬琼杰詹乔肯艾安汉"
+TRANSLIT_MID = "阿巴达加卡拉马纳帕萨塔瓦亚扎贝德费赫凯莱梅内佩塞特韦泽伊比迪吉基利米尼里西蒂维奥博多戈科洛莫诺波罗索托沃约乌布杜库卢穆努普鲁图克格斯尔勒林金恩因"
+TRANSLIT_END = "斯尔德特克森曼顿夫娃科诺基尼亚勒格姆兹恩逊林金娜莎丽琳妮拉罗斯蒂尔斯"
+TRANSLIT_SUFFIXES = ("斯基", "科夫", "诺夫", "维奇", "森", "曼", "顿", "伯格", "斯坦", "逊")
+JAPANESE_FAMILY = _names("""田中|山本|铃木|佐藤|渡边|高桥|伊藤|中村|小林|加藤|吉田|山田|佐佐木|松本|井上|木村|清水|山口|池田|石川
+前田|藤田|小泉|安倍|岸田|野田|村上|竹下|宫泽|福田|鸠山|麻生|森田|冈田|西村|松下|稻盛|丰田|大野""")
+JAPANESE_GIVEN = _names("""一郎|太郎|健一|浩|诚|直人|晋三|纯一郎|由纪夫|大辅|翔|美智子|和子|明|裕子|英树|正雄|光|信彦|真理子
+修|隆|健太|雅人|幸之助|和夫|康夫|茂|惠子|直树""")
+
+
 def random_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+
+
+def foreign_name(rng: random.Random) -> str:
+    """A made-up transliterated European name (穆拉特, 卡尔维斯基, 芬多·罗森), or a Japanese family name
+    with or without a given name (田中健一)."""
+    if rng.random() < 0.25:
+        family = rng.choice(JAPANESE_FAMILY)
+        return family + rng.choice(JAPANESE_GIVEN) if rng.random() < 0.6 else family
+
+    def part() -> str:
+        middle = "".join(rng.choice(TRANSLIT_MID) for _ in range(rng.choice((0, 1, 1, 2))))
+        end = rng.choice(TRANSLIT_SUFFIXES) if rng.random() < 0.15 else rng.choice(TRANSLIT_END)
+        return rng.choice(TRANSLIT_START) + middle + end
+
+    return part() + "·" + part() if rng.random() < 0.3 else part()
 
 
 def dictionary_people(min_freq: int = 20) -> list[str]:
@@ -96,9 +123,11 @@ def dictionary_people(min_freq: int = 20) -> list[str]:
     return sorted(out)
 
 
-def domain_examples(n: int, *, seed: int = 0, dictionary_share: float = 0.0) -> list[Example]:
+def domain_examples(n: int, *, seed: int = 0, dictionary_share: float = 0.0,
+                    foreign_share: float = 0.0) -> list[Example]:
     """``n`` template sentences with their spans; the same seed gives the same sentences. ``dictionary_share``
-    of the person slots take a name from :func:`dictionary_people`."""
+    of the person slots take a name from :func:`dictionary_people`, ``foreign_share`` of the others a made-up
+    foreign one (:func:`foreign_name`)."""
     rng = random.Random(seed)
     known = dictionary_people() if dictionary_share > 0 else []
     pools = {"ORG": ORGS, "COMPANY": COMPANIES, "MODEL": MODELS, "TITLE": TITLES}
@@ -114,6 +143,8 @@ def domain_examples(n: int, *, seed: int = 0, dictionary_share: float = 0.0) -> 
             if kind == "PERSON":
                 if known and rng.random() < dictionary_share:
                     value = rng.choice(known)
+                elif foreign_share and rng.random() < foreign_share:
+                    value = foreign_name(rng)
                 else:
                     value = rng.choice(PEOPLE) if rng.random() < 0.5 else random_name(rng)
             else:

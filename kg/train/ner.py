@@ -30,6 +30,7 @@ class Settings:
     window: int = 1
     maxout_pieces: int = 2
     char_rows: int = 8000
+    bigram_rows: int = 0  # > 0: also embed each character's bigram (itself and the next one) in this many rows
     word_rows: int = 20000
     hidden_width: int = 64
     dropout: float = 0.15
@@ -47,6 +48,8 @@ PRESETS = {
     "char-cnn+words+tags-noupper": Settings(word_features=True, word_tags=True, use_upper=False),
     "char-cnn+words+tags-noupper-w2d3": Settings(word_features=True, word_tags=True, use_upper=False, window=2,
                                                  depth=3),
+    "char-cnn+words+tags-noupper-w2d3+bigrams": Settings(word_features=True, word_tags=True, use_upper=False,
+                                                         window=2, depth=3, bigram_rows=20000),
 }
 DEFAULT_PRESET = "char-cnn+words+tags-noupper-w2d3"
 
@@ -55,7 +58,7 @@ def build_pipeline(settings: Settings, labels: list[str]):
     """A blank Chinese char pipeline with (optionally) ``kg_word_features`` and an untrained ``ner``."""
     import spacy
 
-    from ..nlp.ner_model import FEATURES, register_components
+    from ..nlp.ner_model import BIGRAM_EMBED, FEATURES, register_components
 
     register_components()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
@@ -67,6 +70,12 @@ def build_pipeline(settings: Settings, labels: list[str]):
         if settings.word_tags:
             attrs.append("LEMMA")
             rows.append(128)
+    if settings.bigram_rows:
+        embed = {"@architectures": BIGRAM_EMBED, "width": settings.width, "attrs": attrs, "rows": rows,
+                 "bigram_rows": settings.bigram_rows}
+    else:
+        embed = {"@architectures": "spacy.MultiHashEmbed.v2", "width": settings.width, "attrs": attrs,
+                 "rows": rows, "include_static_vectors": False}
     model = {
         "@architectures": "spacy.TransitionBasedParser.v2",
         "state_type": "ner",
@@ -77,8 +86,7 @@ def build_pipeline(settings: Settings, labels: list[str]):
         "nO": None,
         "tok2vec": {
             "@architectures": "spacy.Tok2Vec.v2",
-            "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": settings.width, "attrs": attrs,
-                      "rows": rows, "include_static_vectors": False},
+            "embed": embed,
             "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": settings.width,
                        "depth": settings.depth, "window_size": settings.window,
                        "maxout_pieces": settings.maxout_pieces},
