@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.train.data import CLUENER_TRAIN, load_training_data, map_labels, resolve_org
+from kg.train.data import CLUENER_TRAIN, load_training_data, map_labels, read_duie, resolve_org
 from kg.train.domain import domain_examples
 from kg.evaluate_ner import read_cluener
 
@@ -114,7 +114,6 @@ def test_read_duie_marks_every_occurrence_and_leaves_the_rest_unknown():
 
 def test_partial_examples_train_only_on_their_names():
     pytest.importorskip("spacy")
-    from kg.train.data import read_duie
     from kg.train.ner import PRESETS, build_pipeline, make_examples
 
     nlp = build_pipeline(PRESETS["char-cnn+words+tags"], ["PERSON", "ORG", "COMPANY"])
@@ -134,6 +133,11 @@ def test_load_training_data_with_duie(tiny_datasets):
     data = load_training_data(tiny_datasets, heldout_fraction=0.25, domain_sentences=0,
                               corpora=("cluener", "duie"))
     assert data.counts == {"cluener_train": 9, "cluener_heldout": 3, "duie_train_partial": 3}
+    sample = load_training_data(tiny_datasets, heldout_fraction=0.25, domain_sentences=0,
+                                corpora=("cluener", "duie"), duie_sentences=2)
+    assert sample.counts["duie_train_partial"] == 2
+    duie = set(read_duie(DATA / "tiny.duie.jsonl"))
+    assert len(duie & set(sample.train)) == 2 and sample.heldout == data.heldout
 
 
 def test_dictionary_people_fill_person_slots_when_asked():

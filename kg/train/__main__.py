@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--preset", default=None, help="architecture (default: char-cnn+words+tags-noupper-w2d3)")
     p.add_argument("--corpora", default="cluener,resume,weibo,domain", help="comma-separated training corpora")
     p.add_argument("--domain-sentences", type=int, default=1500)
+    p.add_argument("--duie-sentences", type=int, default=None,
+                   help="with --corpora ...,duie: a random sample of this many DuIE sentences (default: all)")
     p.add_argument("--dictionary-people", type=float, default=0.34,
                    help="share of template person slots filled with people's names from jieba's dictionary "
                         "(default: %(default)s, as for the shipped model)")
@@ -62,7 +64,8 @@ def _train(args) -> int:
     settings = replace(PRESETS[preset], seed=args.seed)
     data = load_training_data(args.data, corpora=tuple(args.corpora.split(",")),
                               domain_sentences=args.domain_sentences, seed=args.seed,
-                              dictionary_people=args.dictionary_people, foreign_people=args.foreign_people, split_seed=args.split_seed)
+                              dictionary_people=args.dictionary_people, foreign_people=args.foreign_people,
+                              split_seed=args.split_seed, duie_sentences=args.duie_sentences)
     logging.info("training data: %s", data.counts)
     monitor = None
     if args.monitor_dev:

@@ -132,13 +132,14 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("cluener", "resume", "weibo", "domain"),
                        heldout_fraction: float = 0.05, domain_sentences: int = 1500, seed: int = 0,
                        dictionary_people: float = 0.0, foreign_people: float = 0.0,
-                       split_seed: int | None = 0) -> TrainingData:
+                       split_seed: int | None = 0, duie_sentences: int | None = None) -> TrainingData:
     """Train examples from ``data_dir`` (a datasets folder with cluener2020/, resume_ner/, weibo_ner/) and a held-out slice of CLUENER train
     for early stopping. No dev file is read.
 
     ``split_seed`` picks the held-out slice (``None``: ``seed`` does, as before kg 0.2), so runs with different
     ``seed`` values are scored on the same sentences and can be compared; ``seed`` orders the training
-    examples and fills the templates."""
+    examples and fills the templates. ``duie_sentences``: use that many DuIE sentences, drawn at random
+    (default: all of them)."""
     root = Path(data_dir)
     cluener = root / "cluener2020" / "train.json"
     if "cluener" in corpora and not cluener.is_file():
@@ -177,6 +178,8 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
         if not path.is_file():
             raise InputError(f"{path} not found: drop 'duie' from --corpora or pass the right --data")
         examples = read_duie(path)
+        if duie_sentences is not None and duie_sentences < len(examples):
+            examples = random.Random(seed).sample(examples, duie_sentences)
         train += examples
         counts["duie_train_partial"] = len(examples)
     if "domain" in corpora and domain_sentences:
