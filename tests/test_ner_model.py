@@ -76,3 +76,22 @@ def test_fast_path_equals_spacys_own_pipeline():
     texts = TEXTS + ["华为 发布 盘古\u3000大模型，\n任正非表示。", "OpenAI的Sam Altman与微软CEO萨提亚·纳德拉会面。"]
     reference = [_spans(doc, t) for doc, t in zip(model.nlp.pipe(texts), texts)]
     assert model.predict_many(texts) == reference
+
+
+def test_span_edges_lose_whitespace_and_name_joining_dots():
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Span
+
+    from kg.nlp.ner_model import _spans
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    text = "作者: AI Assistant · 浏览，萨姆·奥尔特曼说"
+    doc = nlp.make_doc(text)
+    start = next(t.i for t in doc if t.idx == text.index("AI"))
+    end = next(t.i for t in doc if t.idx == text.index("浏览"))  # the model's span runs on to "· "
+    name = next(t.i for t in doc if t.idx == text.index("萨姆"))
+    doc.ents = [Span(doc, start, end, "PERSON"), Span(doc, name, name + 7, "PERSON")]
+    spans = _spans(doc, text)
+    assert [text[s:e] for s, e, *_ in spans] == ["AI Assistant", "萨姆·奥尔特曼"]  # the inner dot stays
+    doc.ents = [Span(doc, name + 1, name + 3, "PERSON")]  # "姆·": a dot at the end goes
+    assert [text[s:e] for s, e, *_ in _spans(doc, text)] == ["姆"]

@@ -19,6 +19,9 @@ _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # what the NER model contributes: names; rules and gazetteers decide MODEL, and TITLE is not an entity
 NER_TYPES = frozenset({"PERSON", "ORG", "COMPANY"})
 _PERSON_NEXT = re.compile(r"\s*(表示|称|说|指出|透露|认为|坦言|强调|介绍|回应|此前|曾|已|将|于|毕业|加入|加盟|离职|离开|出任|担任|创立|创办|是|也|则|在)")
+# a person written in Latin letters: two to four capitalised parts (Sam Altman, Yann LeCun, J. R. Smith)
+_NAME_PART = r"[A-Z](?:'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*"
+_LATIN_NAME = re.compile(rf"(?:(?:{_NAME_PART}|[A-Z]\.)\s+){{1,3}}{_NAME_PART}")
 COMMON_WORD_FREQ = 200  # jieba dictionary frequency above which a word is taken as an ordinary word
 
 
@@ -62,9 +65,10 @@ class BuiltinEngine:
         return self._seg.freq(word) >= COMMON_WORD_FREQ
 
     def _doubtful(self, span: str, typ: str) -> bool:
-        """Model output that is rarely a name here: a lone Latin word as a person (Bench), a place as an
+        """Model output that is rarely a name here: a lone Latin word as a person (Bench), Latin words that
+        are not capitalised name parts as a person (AI Assistant, a generated article's byline), a place as an
         organisation (荷兰)."""
-        if typ == "PERSON" and span.isascii() and " " not in span.strip():
+        if typ == "PERSON" and span.isascii() and (" " not in span.strip() or not _LATIN_NAME.fullmatch(span)):
             return True
         if typ in ("ORG", "COMPANY") and self._seg.word_tag_tab.get(span) == "ns" and \
                 self._seg.freq(span) >= 100:

@@ -28,6 +28,7 @@ FEATURES = "kg_word_features"
 Prediction = tuple[int, int, str, float]
 
 _HAS_SPACE = re.compile(r"\s").search
+_EDGE_DOTS = frozenset("·・•‧")  # join the parts of a foreign name (萨姆·奥尔特曼); never begin or end one
 _cache: dict[str, "NerModel"] = {}
 _lock = threading.Lock()
 
@@ -83,7 +84,8 @@ class NerModel:
 
 def _spans(doc, text: str) -> list[Prediction]:
     """Entity spans read from the doc's IOB arrays (``doc.ents`` builds a Python object per token, which
-    cost as much as the model itself on news text; so does ``doc.text``: ``text`` is the doc's text)."""
+    cost as much as the model itself on news text; so does ``doc.text``: ``text`` is the doc's text).
+    Whitespace and name-joining dots at a span's edges are trimmed (作者: AI Assistant · → AI Assistant)."""
     from spacy.attrs import ENT_IOB, ENT_TYPE, IDX
 
     out: list[Prediction] = []
@@ -102,9 +104,9 @@ def _spans(doc, text: str) -> list[Prediction]:
             j += 1
         start = int(arr[i, 2])
         end = int(arr[j, 2]) if j < n else len(text)
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] in _EDGE_DOTS):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_DOTS):
             end -= 1
         if start < end:
             out.append((start, end, strings[int(arr[i, 1])], 1.0))
