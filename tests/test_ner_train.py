@@ -197,3 +197,35 @@ def test_bigram_embedding_sees_the_next_character_and_round_trips(tmp_path):
     reloaded = load_ner_model(tmp_path / "m")
     text = "王芳在腾讯工作。"
     assert reloaded.predict(text) == NerModel(nlp).predict(text)
+
+
+def test_read_finre_marks_heads_and_tails_once_per_sentence():
+    from kg.train.data import MISSING, read_finre
+
+    examples = read_finre(DATA / "tiny.finre.txt")
+    assert len(examples) == 2  # the same sentence twice (both directions of a pair) is one example
+    (text, spans), (text2, spans2) = examples
+    assert [(text[s:e], lab) for s, e, lab in spans if lab != MISSING] == [("东方航空", "COMPANY"), ("上航", "COMPANY")]
+    assert text2 == "中国人民大学与1集团签约，1集团将出资1亿元。"  # FinRE's <N> becomes a digit
+    assert [(text2[s:e], lab) for s, e, lab in spans2 if lab != MISSING] == [
+        ("中国人民大学", "ORG"), ("1集团", "COMPANY"), ("1集团", "COMPANY")]
+    for t, sp in examples:  # names and unknown gaps tile the sentence
+        assert sp[0][0] == 0 and sp[-1][1] == len(t) and all(a[1] == b[0] for a, b in zip(sp, sp[1:]))
+
+
+def test_load_training_data_with_finre(tiny_datasets):
+    (tiny_datasets / "finre").mkdir()
+    shutil.copy(DATA / "tiny.finre.txt", tiny_datasets / "finre" / "train.txt")
+    data = load_training_data(tiny_datasets, heldout_fraction=0.25, domain_sentences=0,
+                              corpora=("cluener", "finre"), finre_sentences=1)
+    assert data.counts == {"cluener_train": 9, "cluener_heldout": 3, "finre_train_partial": 1}
+
+
+def test_a_malformed_finre_line_names_the_file_and_line(tmp_path):
+    from kg.errors import InputError
+    from kg.train.data import read_finre
+
+    bad = tmp_path / "train.txt"
+    bad.write_text("东方航空\t上航\t合并\t句子\n\n只有一列\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"train\.txt:3: not a FinRE line"):
+        read_finre(bad)

@@ -14,13 +14,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kg.train")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("ner", help="train the NER model")
-    p.add_argument("--data", required=True, help="folder with cluener2020/, resume_ner/, weibo_ner/ (duie2/ for --corpora ...,duie)")
+    p.add_argument("--data", required=True, help="folder with cluener2020/, resume_ner/, weibo_ner/ (duie2/, finre/ for --corpora ...,duie,finre)")
     p.add_argument("--out", required=True, help="folder to write the spaCy pipeline to (e.g. kg/models/ner)")
     p.add_argument("--preset", default=None, help="architecture (default: char-cnn+words+tags-noupper-w2d3)")
     p.add_argument("--corpora", default="cluener,resume,weibo,domain", help="comma-separated training corpora")
     p.add_argument("--domain-sentences", type=int, default=1500)
     p.add_argument("--duie-sentences", type=int, default=None,
                    help="with --corpora ...,duie: a random sample of this many DuIE sentences (default: all)")
+    p.add_argument("--finre-sentences", type=int, default=None,
+                   help="with --corpora ...,finre: a random sample of this many FinRE sentences (default: all)")
     p.add_argument("--dictionary-people", type=float, default=0.34,
                    help="share of template person slots filled with people's names from jieba's dictionary "
                         "(default: %(default)s, as for the shipped model)")
@@ -65,7 +67,8 @@ def _train(args) -> int:
     data = load_training_data(args.data, corpora=tuple(args.corpora.split(",")),
                               domain_sentences=args.domain_sentences, seed=args.seed,
                               dictionary_people=args.dictionary_people, foreign_people=args.foreign_people,
-                              split_seed=args.split_seed, duie_sentences=args.duie_sentences)
+                              split_seed=args.split_seed, duie_sentences=args.duie_sentences,
+                              finre_sentences=args.finre_sentences)
     logging.info("training data: %s", data.counts)
     monitor = None
     if args.monitor_dev:

@@ -68,26 +68,58 @@ def read_duie(path: str | Path) -> list[Example]:
                 label = DUIE_TYPES.get(typ or "")
                 if label and isinstance(name, str) and len(name.strip()) >= 2 and name == name.strip():
                     names.setdefault(name, label)
-        spans: list[tuple[int, int, str]] = []
-        for name in sorted(names, key=len, reverse=True):
-            start = text.find(name)
-            while start >= 0:
-                end = start + len(name)
-                if all(end <= s or start >= e for s, e, _ in spans):
-                    spans.append((start, end, names[name]))
-                start = text.find(name, end)
-        if not spans:
-            continue
-        spans.sort()
-        gaps, pos = [], 0
-        for s, e, _ in spans:
-            if s > pos:
-                gaps.append((pos, s, MISSING))
-            pos = e
-        if pos < len(text):
-            gaps.append((pos, len(text), MISSING))
-        out.append((text, tuple(sorted(spans + gaps))))
+        example = _partial(text, names)
+        if example is not None:
+            out.append(example)
     return out
+
+
+def read_finre(path: str | Path) -> list[Example]:
+    """FinRE (``head<TAB>tail<TAB>relation<TAB>sentence`` lines; Sina Finance news, companies only) →
+    partially annotated examples, one per distinct sentence: every occurrence of a head or tail is a COMPANY
+    span (ORG when the name ends like an institution and not like a company: 清华大学), the rest ``MISSING``. FinRE writes numbers as ``<N>``; they become ``1`` in text and names alike."""
+    names_of: dict[str, dict[str, str]] = {}
+    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4:
+            raise InputError(f"{path}:{lineno}: not a FinRE line (head, tail, relation, sentence)")
+        head, tail, _, text = (p.replace("<N>", "1") for p in parts)
+        names = names_of.setdefault(text, {})
+        for name in (head, tail):
+            if len(name.strip()) >= 2 and name == name.strip():
+                org = name.endswith(_ORG_SUFFIXES) and not name.endswith(_COMPANY_SUFFIXES)
+                names.setdefault(name, "ORG" if org else "COMPANY")
+    out = []
+    for text, names in names_of.items():
+        example = _partial(text, names)
+        if example is not None:
+            out.append(example)
+    return out
+
+
+def _partial(text: str, names: dict[str, str]) -> Example | None:
+    """Every occurrence of each name (longer names first, no overlaps) as a span; one ``MISSING`` span per gap."""
+    spans: list[tuple[int, int, str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if all(end <= s or start >= e for s, e, _ in spans):
+                spans.append((start, end, names[name]))
+            start = text.find(name, end)
+    if not spans:
+        return None
+    spans.sort()
+    gaps, pos = [], 0
+    for s, e, _ in spans:
+        if s > pos:
+            gaps.append((pos, s, MISSING))
+        pos = e
+    if pos < len(text):
+        gaps.append((pos, len(text), MISSING))
+    return text, tuple(sorted(spans + gaps))
 
 
 @dataclass
@@ -132,14 +164,15 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("cluener", "resume", "weibo", "domain"),
                        heldout_fraction: float = 0.05, domain_sentences: int = 1500, seed: int = 0,
                        dictionary_people: float = 0.0, foreign_people: float = 0.0,
-                       split_seed: int | None = 0, duie_sentences: int | None = None) -> TrainingData:
+                       split_seed: int | None = 0, duie_sentences: int | None = None,
+                       finre_sentences: int | None = None) -> TrainingData:
     """Train examples from ``data_dir`` (a datasets folder with cluener2020/, resume_ner/, weibo_ner/) and a held-out slice of CLUENER train
     for early stopping. No dev file is read.
 
     ``split_seed`` picks the held-out slice (``None``: ``seed`` does, as before kg 0.2), so runs with different
     ``seed`` values are scored on the same sentences and can be compared; ``seed`` orders the training
-    examples and fills the templates. ``duie_sentences``: use that many DuIE sentences, drawn at random
-    (default: all of them)."""
+    examples and fills the templates. ``duie_sentences``, ``finre_sentences``: use that many DuIE or FinRE
+    sentences, drawn at random (default: all of them)."""
     root = Path(data_dir)
     cluener = root / "cluener2020" / "train.json"
     if "cluener" in corpora and not cluener.is_file():
@@ -182,6 +215,15 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
             examples = random.Random(seed).sample(examples, duie_sentences)
         train += examples
         counts["duie_train_partial"] = len(examples)
+    if "finre" in corpora:
+        path = root / "finre" / "train.txt"
+        if not path.is_file():
+            raise InputError(f"{path} not found: drop 'finre' from --corpora or pass the right --data")
+        examples = read_finre(path)
+        if finre_sentences is not None and finre_sentences < len(examples):
+            examples = random.Random(seed).sample(examples, finre_sentences)
+        train += examples
+        counts["finre_train_partial"] = len(examples)
     if "domain" in corpora and domain_sentences:
         from .domain import domain_examples
 
