@@ -229,3 +229,10 @@ def test_a_malformed_finre_line_names_the_file_and_line(tmp_path):
     bad.write_text("东方航空\t上航\t合并\t句子\n\n只有一列\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"train\.txt:3: not a FinRE line"):
         read_finre(bad)
+
+
+def test_an_unknown_corpus_name_is_an_error_not_ignored(tiny_datasets):
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="unknown training corpus 'fnre'"):
+        load_training_data(tiny_datasets, corpora=("cluener", "fnre"))

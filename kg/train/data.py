@@ -77,7 +77,8 @@ def read_duie(path: str | Path) -> list[Example]:
 def read_finre(path: str | Path) -> list[Example]:
     """FinRE (``head<TAB>tail<TAB>relation<TAB>sentence`` lines; Sina Finance news, companies only) →
     partially annotated examples, one per distinct sentence: every occurrence of a head or tail is a COMPANY
-    span (ORG when the name ends like an institution and not like a company: 清华大学), the rest ``MISSING``. FinRE writes numbers as ``<N>``; they become ``1`` in text and names alike."""
+    span (ORG when the name ends like an institution and not like a company: 清华大学), the rest ``MISSING``.
+    FinRE writes numbers as ``<N>``; they become ``1`` in text and names alike."""
     names_of: dict[str, dict[str, str]] = {}
     for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -161,6 +162,9 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return sorted(kept)
 
 
+CORPORA = ("cluener", "resume", "weibo", "domain", "duie", "finre")
+
+
 def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("cluener", "resume", "weibo", "domain"),
                        heldout_fraction: float = 0.05, domain_sentences: int = 1500, seed: int = 0,
                        dictionary_people: float = 0.0, foreign_people: float = 0.0,
@@ -169,10 +173,13 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
     """Train examples from ``data_dir`` (a datasets folder with cluener2020/, resume_ner/, weibo_ner/) and a held-out slice of CLUENER train
     for early stopping. No dev file is read.
 
-    ``split_seed`` picks the held-out slice (``None``: ``seed`` does, as before kg 0.2), so runs with different
+    ``split_seed`` picks the held-out slice (``None``: ``seed`` does, as it did before ``split_seed``), so runs with different
     ``seed`` values are scored on the same sentences and can be compared; ``seed`` orders the training
     examples and fills the templates. ``duie_sentences``, ``finre_sentences``: use that many DuIE or FinRE
     sentences, drawn at random (default: all of them)."""
+    unknown = [name for name in corpora if name not in CORPORA]
+    if unknown:
+        raise InputError(f"unknown training corpus {unknown[0]!r}: choose from {', '.join(CORPORA)}")
     root = Path(data_dir)
     cluener = root / "cluener2020" / "train.json"
     if "cluener" in corpora and not cluener.is_file():
