@@ -213,24 +213,17 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
             examples = map_labels(read_bio(path), label_map)
             train += examples
             counts[f"{name}_train"] = len(examples)
-    if "duie" in corpora:
-        path = root / "duie2" / "train_subset_5000.json"
-        if not path.is_file():
-            raise InputError(f"{path} not found: drop 'duie' from --corpora or pass the right --data")
-        examples = read_duie(path)
-        if duie_sentences is not None and duie_sentences < len(examples):
-            examples = random.Random(seed).sample(examples, duie_sentences)
-        train += examples
-        counts["duie_train_partial"] = len(examples)
-    if "finre" in corpora:
-        path = root / "finre" / "train.txt"
-        if not path.is_file():
-            raise InputError(f"{path} not found: drop 'finre' from --corpora or pass the right --data")
-        examples = read_finre(path)
-        if finre_sentences is not None and finre_sentences < len(examples):
-            examples = random.Random(seed).sample(examples, finre_sentences)
-        train += examples
-        counts["finre_train_partial"] = len(examples)
+    for name, rel, reader, limit in (("duie", "duie2/train_subset_5000.json", read_duie, duie_sentences),
+                                     ("finre", "finre/train.txt", read_finre, finre_sentences)):
+        if name in corpora:  # partially annotated: only the names in a relation are marked
+            path = root / rel
+            if not path.is_file():
+                raise InputError(f"{path} not found: drop '{name}' from --corpora or pass the right --data")
+            examples = reader(path)
+            if limit is not None and limit < len(examples):
+                examples = random.Random(seed).sample(examples, limit)
+            train += examples
+            counts[f"{name}_train_partial"] = len(examples)
     if "domain" in corpora and domain_sentences:
         from .domain import domain_examples
 
