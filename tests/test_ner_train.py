@@ -236,3 +236,53 @@ def test_an_unknown_corpus_name_is_an_error_not_ignored(tiny_datasets):
 
     with pytest.raises(InputError, match="unknown training corpus 'fnre'"):
         load_training_data(tiny_datasets, corpora=("cluener", "fnre"))
+
+
+def test_paired_bootstrap_and_sentence_counts_agree_with_evaluate():
+    from kg.evaluate_ner import MERGE_ORG, evaluate
+    from kg.train.report import paired_bootstrap, sentence_counts
+
+    examples = [("王芳在腾讯", ((0, 2, "PERSON"), (3, 5, "COMPANY"))), ("李雷说", ((0, 2, "PERSON"),)),
+                ("北大", ((0, 2, "ORG"),)), ("无名", ())] * 5
+    label_map = {"PERSON": "PERSON", "ORG": "ORG", "COMPANY": "ORG"}
+
+    def good(texts):
+        return [[(s, e, lab, 1.0) for s, e, lab in spans] for t in texts for tx, spans in examples[:4] if tx == t]
+
+    def poor(texts):  # misses every person, and calls 无名 a company
+        return [[(s, e, lab, 1.0) for s, e, lab in spans if lab != "PERSON"]
+                + ([(0, 2, "COMPANY", 1.0)] if t == "无名" else [])
+                for t in texts for tx, spans in examples[:4] if tx == t]
+
+    for model in (good, poor):
+        counts = sentence_counts(model, examples, label_map=label_map, pred_map=MERGE_ORG)
+        micro = evaluate(model, examples, label_map=label_map, pred_map=MERGE_ORG)["micro"]
+        tp, pred, gold = (sum(c[k] for c in counts) for k in range(3))
+        assert (tp, pred - tp, gold - tp) == (micro["tp"], micro["fp"], micro["fn"])
+    a = sentence_counts(poor, examples, label_map=label_map, pred_map=MERGE_ORG)
+    b = sentence_counts(good, examples, label_map=label_map, pred_map=MERGE_ORG)
+    better = paired_bootstrap(a, b, resamples=300)
+    assert better["f1_b"] == 1.0 and better["diff"] > 0 and 0 < better["low"] <= better["diff"] <= better["high"]
+    assert better["not_better"] == 0.0
+    same = paired_bootstrap(b, b, resamples=50)
+    assert same["diff"] == same["low"] == same["high"] == 0.0 and same["not_better"] == 1.0
+    assert paired_bootstrap(a, b, resamples=300) == better  # seeded
+    with pytest.raises(ValueError):
+        paired_bootstrap(a, b[:-1])
+
+
+def test_compare_command_on_the_held_out_slice(tiny_datasets, capsys):
+    pytest.importorskip("spacy")
+    from kg.nlp.ner_model import MODEL_DIR
+    from kg.train.__main__ import main
+
+    if not (MODEL_DIR / "config.cfg").is_file():
+        pytest.skip("kg/models/ner not built")
+    shutil.copy(DATA / "tiny.cluener.jsonl", tiny_datasets / "cluener2020" / "dev.json")
+    args = ["compare", "--data", str(tiny_datasets), "--model", str(MODEL_DIR), "--resamples", "20"]
+    assert main(args + ["--on", "cluener-dev"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cluener-dev: F1 A ") and "B - A +0.0000" in out and "of 12 sentences" in out
+    assert main(args) == 2  # 5 % of 12 sentences is no held-out slice at all
+    assert "no sentences to compare on in 'heldout'" in capsys.readouterr().err
+    assert main(args + ["--on", "pd-person"]) == 2  # no People's Daily file there

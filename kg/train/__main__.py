@@ -47,11 +47,22 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--data", required=True)
     e.add_argument("--model", default=None, help="model folder (default: the packaged kg/models/ner)")
     e.add_argument("--json", default=None, help="also write the reports to this JSON file")
+    c = sub.add_parser("compare", help="paired bootstrap of two NER models' F1 on the same sentences")
+    c.add_argument("--data", required=True)
+    c.add_argument("--baseline", default=None, help="model folder A (default: the packaged kg/models/ner)")
+    c.add_argument("--model", required=True, help="model folder B, compared with A")
+    c.add_argument("--on", default="heldout", choices=("heldout", "cluener-dev", "pd-person"),
+                   help="the held-out slice of CLUENER train that selects models (default), CLUENER dev with ORG "
+                        "and COMPANY merged, or People's Daily dev PERSON")
+    c.add_argument("--split-seed", type=int, default=0, help="the held-out slice (as for training)")
+    c.add_argument("--resamples", type=int, default=2000)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     try:
         if args.command == "ner":
             return _train(args)
+        if args.command == "compare":
+            return _compare(args)
         return _eval(args)
     except KgError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -94,6 +105,17 @@ def _eval(args) -> int:
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({k: v for k, v in numbers.items() if k != "text"}, f, ensure_ascii=False, indent=2)
+    return 0
+
+
+def _compare(args) -> int:
+    from .report import compare_models
+
+    r = compare_models(args.data, args.baseline, args.model, on=args.on, split_seed=args.split_seed,
+                       resamples=args.resamples)
+    print(f"{r['on']}: F1 A {r['f1_a']:.4f}, B {r['f1_b']:.4f}; B - A {r['diff']:+.4f}, 95% interval "
+          f"{r['low']:+.4f} to {r['high']:+.4f} ({r['resamples']} paired resamples of {r['sentences']} sentences); "
+          f"B not better in {r['not_better']:.0%} of them")
     return 0
 
 
