@@ -97,3 +97,70 @@ def test_a_name_in_brackets_is_an_alias_of_the_name_before_it():
     alias = next(m for m in a.mentions if m.text == "Amazon")
     assert alias.source == "alias" and alias.type == "COMPANY"
     assert mention_key("Amazon", "COMPANY", gazetteer=gaz, key=alias.key) == mention_key("亚马逊", "COMPANY", gazetteer=gaz)
+
+
+def with_model(text, model_spans, tokens=()):
+    """refine() over the model's spans (``source="ner"``), given as (surface, TYPE) left to right."""
+    from dataclasses import replace
+
+    from kg.types import Mention
+    base = make_analysis(text, tokens=list(tokens))
+    ms, pos = [], 0
+    for surface, typ in model_spans:
+        i = text.index(surface, pos)
+        ms.append(Mention(surface, typ, i, i + len(surface), "ner", None, 1.0))
+        pos = i + len(surface)
+    a = refine(replace(base, mentions=tuple(ms)), gazetteer=GAZ)
+    return {(m.text, m.type) for m in a.mentions}
+
+
+@pytest.mark.parametrize("text,model,expected", [
+    ("北京软星的开发人员很忙。", [("北京软星", "COMPANY")], {("北京软星", "COMPANY")}),  # a place heads the name
+    ("北京腾讯的员工说。", [("北京腾讯", "ORG")], {("北京", "LOCATION"), ("腾讯", "COMPANY")}),  # holds a known company
+    ("北京 AI 公司很多。", [("北京 AI", "ORG")], {("北京", "LOCATION")}),  # the rest is not a Chinese name
+    ("北京", [("北京", "ORG")], {("北京", "LOCATION")}),  # the place itself stays a place
+])
+def test_a_place_the_gazetteer_knows_heads_an_organisation_the_model_found(text, model, expected):
+    assert with_model(text, model) == expected
+
+
+def test_a_transliterated_name_starts_after_function_words_and_occupations():
+    toks = [("大片", "n"), ("的", "uj"), ("安德鲁", "nr"), ("·", "x"), ("亚当森", "nr"), ("，", "x")]
+    assert found("大片的安德鲁·亚当森，", toks) == {("安德鲁·亚当森", "PERSON")}
+    toks = [("英国", "ns"), ("艺术家", "n"), ("达米恩", "nr"), ("·", "x"), ("赫斯特", "nr"), ("的", "uj"), ("作品", "n")]
+    assert found("英国艺术家达米恩·赫斯特的作品", toks) == {("达米恩·赫斯特", "PERSON")}
+
+
+def test_a_dotted_title_in_book_brackets_is_not_a_person():
+    toks = [("《", "x"), ("哈利", "nr"), ("·", "x"), ("波特", "nr"), ("与", "p"), ("魔法石", "n"), ("》", "x")]
+    assert found("《哈利·波特与魔法石》", toks) == set()
+    toks = [("作者", "n"), ("哈利", "nr"), ("·", "x"), ("波特", "nr"), ("说", "v")]
+    assert found("作者哈利·波特说", toks) == {("哈利·波特", "PERSON")}
+
+
+def test_the_models_right_edge_wins_over_a_dotted_pattern_that_runs_on():
+    text = "漫画家斯蒂夫·尼尔斯同名绘本"
+    toks = [("漫画家", "n"), ("斯蒂夫", "nr"), ("·", "x"), ("尼尔斯", "nr"), ("同名", "n"), ("绘本", "n")]
+    assert found(text, toks) == {("斯蒂夫·尼尔斯同名绘本", "PERSON")}  # the pattern alone runs on to the nouns
+    assert with_model(text, [("斯蒂夫·尼尔斯", "PERSON")], toks) == {("斯蒂夫·尼尔斯", "PERSON")}
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("北京某商业银行的经理", [("北京", "ns"), ("某", "r"), ("商业银行", "nt"), ("的", "uj"), ("经理", "n")]),
+    ("他考入法学院。", [("他", "r"), ("考入", "v"), ("法学院", "nt"), ("。", "x")]),
+    ("几家金融公司在谈。", [("几家", "m"), ("金融公司", "n"), ("在", "p"), ("谈", "v"), ("。", "x")]),
+])
+def test_one_word_for_a_kind_of_organisation_is_not_a_name(text, tokens):
+    assert {t for t in found(text, tokens) if t[1] != "LOCATION"} == set()
+
+
+def test_a_one_word_name_with_an_organisation_suffix_still_is():
+    toks = [("宁波银行", "nt"), ("发布", "v"), ("年报", "n")]
+    assert found("宁波银行发布年报", toks) == {("宁波银行", "COMPANY")}
+
+
+@pytest.mark.parametrize("name,kept", [("张女士", False), ("孙先生", False), ("方总", False), ("张三", True),
+                                       ("某银行", False)])
+def test_a_surname_with_a_form_of_address_names_nobody(name, kept):
+    typ = "COMPANY" if name.endswith("银行") else "PERSON"
+    assert (with_model(f"{name}介绍说。", [(name, typ)]) == {(name, typ)}) is kept

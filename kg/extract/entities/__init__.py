@@ -10,8 +10,8 @@ from dataclasses import replace
 from typing import Iterator
 
 from ...resources_data import stopnames, surnames, titles
-from ...schema import COMPANY, MODEL, ORG, PERSON
-from ...text import name_key
+from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
+from ...text import is_han, name_key
 from ...types import Analysis, Mention
 from ..gazetteer import Gazetteer, load_gazetteer
 from .patterns import _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
@@ -174,6 +174,7 @@ def _select(cands: list[Mention]) -> list[Mention]:
     extends it with an organisation suffix wins (腾讯 + 云研究院)."""
 
     gaz_spans = sorted((m.start, m.end) for m in cands if m.source == "gazetteer")
+    places = {(m.start, m.end) for m in cands if m.source == "gazetteer" and m.type == LOCATION}
     # the model's name that completes a shorter rule name wins: 陆沉舟 over 陆沉
     ner_people = sorted((m.start, m.end) for m in cands if m.source == "ner" and m.type == PERSON)
     if ner_people:
@@ -184,20 +185,32 @@ def _select(cands: list[Mention]) -> list[Mention]:
             s, e = ner_people[k - 1]
             return s <= m.start and m.end <= e and 0 < (e - s) - (m.end - m.start) <= 2
         cands = [m for m in cands if not (m.type == PERSON and m.source in ("pattern", "engine") and completed(m))]
+        # and where the model's transliterated name starts with a dotted pattern name but ends first, the model's
+        # right edge wins: 斯蒂夫·尼尔斯 over 斯蒂夫·尼尔斯同名绘本 (the pattern stops only at a verb or function word)
+        cands = [m for m in cands if not (m.type == PERSON and m.source == "pattern" and _cut_short(m, ner_people))]
 
-    def inside_gazetteer_span(m: Mention) -> bool:
+    def gazetteer_spans_inside(m: Mention) -> list[tuple[int, int]]:
         k = bisect.bisect_left(gaz_spans, (m.start, m.start))
+        inside = []
         while k < len(gaz_spans) and gaz_spans[k][0] < m.end:
-            s, e = gaz_spans[k]
-            if e <= m.end and (s, e) != (m.start, m.end):
-                return True
+            if gaz_spans[k][1] <= m.end and gaz_spans[k] != (m.start, m.end):
+                inside.append(gaz_spans[k])
             k += 1
-        return False
+        return inside
+
+    def place_headed(m: Mention) -> bool:
+        """印度空军, 上海银监局, 北京软星: an organisation the model found whose name starts with a place the
+        gazetteer knows, and holds no other known name (北京字节跳动 stays 字节跳动)."""
+        inside = gazetteer_spans_inside(m)
+        if not inside or not all(sp in places for sp in inside):
+            return False
+        head = max((e for s, e in inside if s == m.start), default=None)  # the rest is a Chinese name: not 杭州 AI
+        return head is not None and m.end - head >= 2 and all(is_han(ch) for ch in m.text[head - m.start:])
 
     def rank(m: Mention):
         pri = PRIORITY.get(m.source, 0)
-        if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and _org_suffix(m.text) and \
-                inside_gazetteer_span(m):
+        if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and (
+                _org_suffix(m.text) and gazetteer_spans_inside(m) or m.source == "ner" and place_headed(m)):
             pri = PRIORITY["gazetteer"] + 0.5
         return (-pri, -(m.end - m.start), m.start)
 
@@ -210,6 +223,15 @@ def _select(cands: list[Mention]) -> list[Mention]:
         taken.append(m)
         occupied.insert(k, (m.start, m.end))
     return taken
+
+
+def _cut_short(m: Mention, ner_people: list[tuple[int, int]]) -> bool:
+    """A model PERSON span that starts where ``m`` starts, ends before it, and holds one of its name-joining dots."""
+    k = bisect.bisect_left(ner_people, (m.start, m.start))
+    if k == len(ner_people) or ner_people[k][0] != m.start:
+        return False
+    end = ner_people[k][1]
+    return end < m.end and any(ch in "·•・" for ch in m.text[:end - m.start - 1])
 
 
 def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
@@ -232,7 +254,20 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.type == PERSON and m.source in ("engine", "ner") and (m.text in titles() or t[-1] in "化性型率度者们式"):
         return False
+    if t[0] == "某" and m.source != "gazetteer":
+        return False  # 某银行, 某公司: "a certain bank"
+    if m.type == PERSON and m.source != "gazetteer" and _anonymous(t):
+        return False
     return True
+
+
+_HONORIFIC = re.compile(r"(先生|女士|小姐|太太|总)")
+
+
+def _anonymous(name: str) -> bool:
+    """张女士, 孙先生, 方总: a surname and a form of address name nobody in particular."""
+    h = _HONORIFIC.search(name)
+    return bool(h) and h.end() == len(name) and name[:h.start()] in surnames()
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

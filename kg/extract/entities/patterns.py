@@ -47,7 +47,7 @@ _GENERIC_MODIFIERS = frozenset("""多模态 通用 开源 闭源 国产 国内 �
 
 _GENERIC_ORG_WORDS = frozenset("""人工智能 智能 技术 科技 科学 计算 数据 信息 国家 重点 联合 创新 研究 网络 软件 工程 应用
     产业 数字 开放 前沿 未来 新 大 大型 模型 大模型 算法 机器 学习 深度 视觉 语音 机器人 芯片 半导体 云 云计算 互联网 生物 医学
-    能源 汽车 自动驾驶 研发 核心 整个 这支 该 新 老 原 大 小 项目 产品 算法 工程 运营 销售 市场 管理 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
+    能源 汽车 商业 股份制 股权 国有 外资 中资 民营 合资 私募 公募 上市 被告 原告 地方 城市 农村 自动驾驶 研发 核心 整个 这支 该 新 老 原 大 小 项目 产品 算法 工程 运营 销售 市场 管理 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
 
 
 _WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券"})
@@ -116,6 +116,11 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         dot = a + re.search(r"[·•・]", m.group(0)).start()
         while toks and a not in starts and a < dot - 1:
             a += 1  # 首席技术官凯文·斯科特: the name starts where a word starts
+        for t in toks:  # 大片的安德鲁·亚当森, 艺术家达米恩·赫斯特: nor does it hold a function word or an occupation
+            if a <= t.start and t.end <= dot and t.end < dot and (
+                    t.pos[:1] in ("v", "p", "u", "c", "d", "r") or t.text in _STOP_AFTER or t.text in title_set
+                    or len(t.text) >= 2 and t.pos == "n" and t.text[-1] in "家者员师手"):
+                a = t.end
         after = [t for t in toks if dot < t.start and t.end <= b]
         if after:  # …斯科特表示: the name ends before the verb
             keep = []
@@ -126,6 +131,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             if keep:
                 b = keep[-1].end
         name = text[a:b]
+        if st.rfind("《", 0, a - s0) > st.rfind("》", 0, a - s0):
+            continue  # 《哈利·波特与魔法石》, 《礼记·王制》: a work's title, not a person
         if gaz.lookup(name) is None or gaz.lookup(name).type == PERSON:
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
     # a Chinese name with a Latin or numbered variant: 观澜-2, 澄观-Med, 望舒-Music
@@ -213,6 +220,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             if j == i:
                 continue
         left = toks[j:i] if t.text == suffix else toks[i:i + 1]
+        if t.text != suffix and (len(t.text) - len(suffix) < 2 or t.text[:-len(suffix)].lower() in _GENERIC_ORG_WORDS):
+            continue  # one dictionary word for a kind of organisation: 商业银行, 金融公司, 法学院, 子公司
         if all(tok.text.lower() in _GENERIC_ORG_WORDS for tok in toks[j:i]) and t.text == suffix:
             continue  # 人工智能实验室 is not a name; 北京大学, 上海人工智能实验室, 智源研究院 are
         if suffix == "团队" and not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j") or tok.text.isascii()
