@@ -38,7 +38,7 @@ def engine():
     ("Jean-Paul Sartre", "PERSON", False),
     ("萨姆·奥尔特曼", "PERSON", False),
     ("AI Assistant", "COMPANY", False),       # the Latin-name rule is for people only
-    ("荷兰", "ORG", True),                    # a place as an organisation
+    ("罗马", "ORG", False),                   # a city is a club's name in sports news (countries: the gazetteer)
 ])
 def test_doubtful_model_output(engine, span, typ, doubtful):
     assert engine._doubtful(span, typ) is doubtful
@@ -52,3 +52,13 @@ def test_doubtful_spans_do_not_become_mentions(engine):
     assert ner == {("Sam Altman", "PERSON"), ("OpenAI", "COMPANY")}
     for m in analysis.mentions:
         assert text[m.start:m.end] == m.text
+
+
+def test_a_country_the_model_calls_an_organisation_is_a_place_and_a_club_stays_a_club(engine):
+    from kg.extract.entities import refine
+
+    text = "荷兰对光刻机出口实施管制。罗马主场战胜米兰。"
+    engine._ner = FixedModel([("荷兰", "ORG"), ("罗马", "ORG"), ("米兰", "ORG")])
+    found = {(m.text, m.type) for m in refine(engine.analyze(Document("d", text))).mentions}
+    assert ("荷兰", "LOCATION") in found and ("荷兰", "ORG") not in found  # the gazetteer's place wins
+    assert {("罗马", "ORG"), ("米兰", "ORG")} <= found
