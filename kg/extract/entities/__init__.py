@@ -261,13 +261,13 @@ def _plausible(m: Mention) -> bool:
     return True
 
 
-_HONORIFIC = re.compile(r"(先生|女士|小姐|太太|总)")
+_ADDRESSED = re.compile(r"(.{1,2}?)(先生|女士|小姐|太太|总)")
 
 
 def _anonymous(name: str) -> bool:
     """张女士, 孙先生, 方总: a surname and a form of address name nobody in particular."""
-    h = _HONORIFIC.search(name)
-    return bool(h) and h.end() == len(name) and name[:h.start()] in surnames()
+    m = _ADDRESSED.fullmatch(name)
+    return bool(m) and m.group(1) in surnames()
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
