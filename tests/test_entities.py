@@ -164,3 +164,11 @@ def test_a_one_word_name_with_an_organisation_suffix_still_is():
 def test_a_surname_with_a_form_of_address_names_nobody(name, kept):
     typ = "COMPANY" if name.endswith("银行") else "PERSON"
     assert (with_model(f"{name}介绍说。", [(name, typ)]) == {(name, typ)}) is kept
+
+
+@pytest.mark.parametrize("text,model", [
+    ("作为北京科技企业中的佼佼者。", [("北京科技企业中", "ORG")]),  # a phrase about companies, not a name
+    ("北京市场上很热。", [("北京市场上", "ORG")]),
+])
+def test_a_place_before_a_phrase_the_model_took_for_a_name_stays_a_place(text, model):
+    assert with_model(text, model) == {("北京", "LOCATION")}

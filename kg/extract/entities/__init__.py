@@ -204,8 +204,12 @@ def _select(cands: list[Mention]) -> list[Mention]:
         inside = gazetteer_spans_inside(m)
         if not inside or not all(sp in places for sp in inside):
             return False
-        head = max((e for s, e in inside if s == m.start), default=None)  # the rest is a Chinese name: not 杭州 AI
-        return head is not None and m.end - head >= 2 and all(is_han(ch) for ch in m.text[head - m.start:])
+        head = max((e for s, e in inside if s == m.start), default=None)
+        if head is None or m.end - head < 2:
+            return False
+        rest = m.text[head - m.start:]  # a Chinese name, not 杭州 AI, 中国科技企业中 or 美国市场上
+        return all(is_han(ch) for ch in rest) and rest[-1] not in "中里上下内外间的之等" and \
+            not any(noun in rest for noun in _HEAD_NOUNS)
 
     def rank(m: Mention):
         pri = PRIORITY.get(m.source, 0)
