@@ -117,7 +117,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         while toks and a not in starts and a < dot - 1:
             a += 1  # 首席技术官凯文·斯科特: the name starts where a word starts
         for t in toks:  # 大片的安德鲁·亚当森, 艺术家达米恩·赫斯特: nor does it hold a function word or an occupation
-            if a <= t.start and t.end <= dot and t.end < dot and (
+            if a <= t.start and t.end < dot and (
                     t.pos[:1] in ("v", "p", "u", "c", "d", "r") or t.text in _STOP_AFTER or t.text in title_set
                     or len(t.text) >= 2 and t.pos == "n" and t.text[-1] in "家者员师手"):
                 a = t.end
