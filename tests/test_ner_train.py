@@ -286,3 +286,15 @@ def test_compare_command_on_the_held_out_slice(tiny_datasets, capsys):
     assert main(args) == 2  # 5 % of 12 sentences is no held-out slice at all
     assert "no sentences to compare on in 'heldout'" in capsys.readouterr().err
     assert main(args + ["--on", "pd-person"]) == 2  # no People's Daily file there
+
+
+def test_no_gazetteer_words_trains_and_scores_with_a_segmenter_without_them(tiny_datasets, tmp_path, monkeypatch):
+    pytest.importorskip("spacy")
+    from kg.nlp import segment
+    from kg.train.__main__ import main
+
+    monkeypatch.setattr(segment, "_segmenter", segment._segmenter)  # restored after the test
+    rc = main(["ner", "--data", str(tiny_datasets), "--out", str(tmp_path / "model"), "--preset", "char-cnn+words",
+               "--domain-sentences", "20", "--max-steps", "3", "--eval-every", "3", "--no-gazetteer-words"])
+    assert rc == 0
+    assert segment.get_segmenter().freq("月之暗面") == 0  # the words the model saw had no gazetteer names

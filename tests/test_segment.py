@@ -73,3 +73,11 @@ def test_users_global_jieba_is_untouched():
     Segmenter()
     after = jieba.dt.FREQ.get("混元大模型") if jieba.dt.FREQ else None
     assert before == after
+
+
+def test_without_gazetteer_words_a_gazetteer_name_is_cut_like_jieba_cuts_it(seg):
+    text = "月之暗面发布了新模型。"
+    assert ("月之暗面", "nt") in [(w, tag) for w, _, _, tag, _ in seg.words(text)]  # kept whole, tagged by type
+    plain = Segmenter(gazetteer_words=False)
+    assert "月之暗面" not in [w for w, *_ in plain.words(text)]
+    assert "".join(w for w, *_ in plain.words(text)) == text

@@ -50,7 +50,7 @@ def guess_tag(word: str, family_names: frozenset[str]) -> str:
 class Segmenter:
     """One jieba pass per text: ``words(text)`` → ``[(word, start, end, tag, guessed), ...]``, offsets into text."""
 
-    def __init__(self):
+    def __init__(self, *, gazetteer_words: bool = True):
         import jieba
         import jieba.finalseg
 
@@ -58,7 +58,7 @@ class Segmenter:
         tok = jieba.Tokenizer()
         tok.initialize()  # jieba's marshal cache of the default dictionary
         tags = _word_tags(tok.get_dict_file())  # the table jieba.posseg reads, without a second global copy
-        for word, freq, tag in lexicon_words():
+        for word, freq, tag in lexicon_words(gazetteer=gazetteer_words):
             tok.add_word(word, freq)
             tags[word] = tag
         self.tokenizer = tok
@@ -162,3 +162,10 @@ def get_segmenter() -> Segmenter:
         if _segmenter is None:
             _segmenter = Segmenter()
         return _segmenter
+
+
+def use_segmenter(segmenter: Segmenter) -> None:
+    """Make ``segmenter`` the process's segmenter (``python -m kg.train ... --no-gazetteer-words``)."""
+    global _segmenter
+    with _LOCK:
+        _segmenter = segmenter

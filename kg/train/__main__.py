@@ -56,9 +56,17 @@ def main(argv: list[str] | None = None) -> int:
                         "and COMPANY merged, or People's Daily dev PERSON")
     c.add_argument("--split-seed", type=int, default=0, help="the held-out slice (as for training)")
     c.add_argument("--resamples", type=int, default=2000)
+    for command in (p, e, c):
+        command.add_argument("--no-gazetteer-words", action="store_true",
+                             help="segment without kg's gazetteer names in the lexicon (the comparison of what they "
+                                  "add; a model trained so must be evaluated so)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     try:
+        if args.no_gazetteer_words:
+            from ..nlp.segment import Segmenter, use_segmenter
+
+            use_segmenter(Segmenter(gazetteer_words=False))
         if args.command == "ner":
             return _train(args)
         if args.command == "compare":
