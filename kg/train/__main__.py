@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 
 from ..errors import KgError
+from .report import COMPARE_SETS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--data", required=True)
     c.add_argument("--baseline", default=None, help="model folder A (default: the packaged kg/models/ner)")
     c.add_argument("--model", required=True, help="model folder B, compared with A")
-    c.add_argument("--on", default="heldout", choices=("heldout", "cluener-dev", "pd-person"),
+    c.add_argument("--on", default="heldout", choices=COMPARE_SETS,
                    help="the held-out slice of CLUENER train that selects models (default), CLUENER dev with ORG "
                         "and COMPANY merged, or People's Daily dev PERSON")
     c.add_argument("--split-seed", type=int, default=0, help="the held-out slice (as for training)")

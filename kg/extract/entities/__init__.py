@@ -14,7 +14,7 @@ from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
 from ...text import is_han, name_key
 from ...types import Analysis, Mention
 from ..gazetteer import Gazetteer, load_gazetteer
-from .patterns import _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
+from .patterns import NAME_DOTS, _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
 
@@ -235,7 +235,7 @@ def _cut_short(m: Mention, ner_people: list[tuple[int, int]]) -> bool:
     if k == len(ner_people) or ner_people[k][0] != m.start:
         return False
     end = ner_people[k][1]
-    return end < m.end and any(ch in "·•・" for ch in m.text[:end - m.start - 1])
+    return end < m.end and any(ch in NAME_DOTS for ch in m.text[:end - m.start - 1])
 
 
 def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:

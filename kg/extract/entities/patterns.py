@@ -113,7 +113,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     starts = {t.start for t in toks}
     for m in _DOTTED_NAME.finditer(st):
         a, b = s0 + m.start(), s0 + m.end()
-        dot = a + re.search(r"[·•・]", m.group(0)).start()
+        dot = a + next(i for i, ch in enumerate(m.group(0)) if ch in NAME_DOTS)
         while toks and a not in starts and a < dot - 1:
             a += 1  # 首席技术官凯文·斯科特: the name starts where a word starts
         for t in toks:  # 大片的安德鲁·亚当森, 艺术家达米恩·赫斯特: nor does it hold a function word or an occupation
@@ -159,7 +159,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
 _MODEL_TEAM = re.compile(r"((?:(?![的之与和及])[\u4e00-\u9fffA-Za-z0-9]){2,8}?)\s?(?:大模型|模型)(?:研发)?团队")
 
 
-_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})?")
+NAME_DOTS = "·•・"  # join the parts of a transliterated name: 凯文·斯科特
+_DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,6}}[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}})?")
 
 
 _CJK_VARIANT = re.compile(r"(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")
