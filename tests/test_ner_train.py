@@ -298,3 +298,25 @@ def test_no_gazetteer_words_trains_and_scores_with_a_segmenter_without_them(tiny
                "--domain-sentences", "20", "--max-steps", "3", "--eval-every", "3", "--no-gazetteer-words"])
     assert rc == 0
     assert segment.get_segmenter().freq("月之暗面") == 0  # the words the model saw had no gazetteer names
+
+
+def test_an_out_folder_that_cannot_be_made_fails_before_training(tiny_datasets, tmp_path, capsys):
+    pytest.importorskip("spacy")
+    from kg.train.__main__ import main
+
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    rc = main(["ner", "--data", str(tiny_datasets), "--out", str(tmp_path / "a-file" / "model"),
+               "--domain-sentences", "5", "--max-steps", "2", "--eval-every", "1"])
+    assert rc != 0
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot make the model folder") and "a-file" in err and err.count("\n") == 1
+
+
+def test_an_out_folder_whose_parents_do_not_exist_yet_is_made(tiny_datasets, tmp_path):
+    pytest.importorskip("spacy")
+    from kg.train.__main__ import main
+
+    out = tmp_path / "runs" / "new" / "model"
+    assert main(["ner", "--data", str(tiny_datasets), "--out", str(out), "--preset", "char-cnn+words",
+                 "--domain-sentences", "5", "--max-steps", "2", "--eval-every", "1"]) == 0
+    assert (out / "config.cfg").is_file()

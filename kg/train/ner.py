@@ -13,6 +13,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..errors import KgError
 from ..evaluate_ner import Example, evaluate
 
 log = logging.getLogger(__name__)
@@ -156,6 +157,10 @@ def train_ner(train: list[Example], heldout: list[Example], out_dir: str | Path,
     optimizer = Adam(settings.learn_rate, L2=1e-6, grad_clip=1.0, use_averages=True)
     nlp.initialize(lambda: examples[:2000], sgd=optimizer)
     out_dir = Path(out_dir)
+    try:  # before training, not after it: a folder that cannot be made must not cost a run
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise KgError(f"cannot make the model folder {out_dir} ({err.strerror or err})") from None
     history: list[dict] = []
     best = {"f1": -1.0}
     step, bad, start, cpu_start = 0, 0, time.time(), time.process_time()
