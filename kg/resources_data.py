@@ -75,6 +75,22 @@ def surnames() -> frozenset[str]:
     return frozenset(text.split())
 
 
+WORD_CLASSES = ("PER", "ORG", "LOC")
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, str]:
+    """Word → PER/ORG/LOC: the class Baidu's LAC gives each word of jieba's dictionary tagged alone
+    (``word_classes.tsv``, built by scripts/build_word_classes.py); a feature of the NER model."""
+    path = RESOURCES / "word_classes.tsv"
+    out = {}
+    for n, (word, cls, *_) in read_rows(path, 2):
+        if cls not in WORD_CLASSES:
+            raise ResourceError(f"{path}:{n}: unknown class {cls!r}; use one of {', '.join(WORD_CLASSES)}")
+        out[word] = cls
+    return out
+
+
 @lru_cache(maxsize=1)
 def stopnames() -> frozenset[str]:
     text = (RESOURCES / "stopnames.txt").read_text(encoding="utf-8")

@@ -152,7 +152,8 @@ def register_components() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(FEATURES):
-        Language.factory(FEATURES, default_config={"hmm": True, "tags": False})(_make_word_features)
+        Language.factory(FEATURES, default_config={"hmm": True, "tags": False, "classes": False})(
+            _make_word_features)
     from spacy.util import registry
 
     if BIGRAM_EMBED not in registry.architectures:
@@ -207,8 +208,8 @@ def _extract_bigrams(model, docs, is_train: bool):
     return features, lambda d_features: []
 
 
-def _make_word_features(nlp, name: str, hmm: bool, tags: bool):
-    return WordFeatures(hmm=hmm, tags=tags)
+def _make_word_features(nlp, name: str, hmm: bool, tags: bool, classes: bool):
+    return WordFeatures(hmm=hmm, tags=tags, classes=classes)
 
 
 class WordFeatures:
@@ -217,17 +218,26 @@ class WordFeatures:
     NORM gets the hash of the jieba word the character belongs to; TAG the hash of its position in that
     word (B/M/E/S) and the word's length (capped at 4); with ``tags``, LEMMA the hash of the word's POS tag
     from jieba's dictionary (``nr``, ``ns``, ``v``…), or of the guessed tag with a ``?`` for a word the
-    dictionary does not know (``nr?`` for 周嘉树). Words come from :class:`kg.nlp.segment.Segmenter`, the
+    dictionary does not know (``nr?`` for 周嘉树); with ``classes`` as well, the class LAC gives the word
+    alone (``nr|PER`` for 克林顿, ``t|PER`` for 周恩来, ``v`` for 明白: ``kg/resources/word_classes.tsv``).
+    Words come from :class:`kg.nlp.segment.Segmenter`, the
     same pass the builtin engine makes, so the engine hands its words over instead of cutting twice
     (:meth:`set_words`). Hashes are written without adding strings to the vocab, so a long-running
     process does not grow. ``hmm`` is kept for configs saved by earlier versions; jieba's HMM is always on.
     """
 
-    def __init__(self, *, hmm: bool = True, tags: bool = False):
+    def __init__(self, *, hmm: bool = True, tags: bool = False, classes: bool = False):
         self.hmm = hmm
         self.tags = tags
+        self.classes = classes
+        if classes:
+            from ..resources_data import word_classes
+
+            self._classes = word_classes()
+        else:
+            self._classes = {}
         self._position_ids: dict[int, list[int]] = {}
-        self._tag_ids: dict[tuple[str, bool], int] = {}
+        self._tag_ids: dict[tuple[str, bool, str], int] = {}
 
     def __call__(self, doc):
         if len(doc):
@@ -256,7 +266,7 @@ class WordFeatures:
                 norms += [get_string_id(word.lower())] * n
                 positions += self._positions(n)
                 if self.tags:
-                    tag_ids += [self._tag_id(tag, guessed)] * n
+                    tag_ids += [self._tag_id(tag, guessed, word)] * n
             columns = [norms, positions, tag_ids] if self.tags else [norms, positions]
             values = numpy.array(columns, dtype="uint64").T
         else:
@@ -267,7 +277,7 @@ class WordFeatures:
                     token_at[k] = tok.i
             for word, start, end, tag, guessed in words:
                 word_id, positions = get_string_id(word.lower()), self._positions(end - start)
-                tag_id = self._tag_id(tag, guessed) if self.tags else 0
+                tag_id = self._tag_id(tag, guessed, word) if self.tags else 0
                 for k in range(start, end):
                     if token_at[k] >= 0:
                         values[token_at[k], 0] = word_id
@@ -280,13 +290,14 @@ class WordFeatures:
         for doc in docs:
             yield self(doc)
 
-    def _tag_id(self, tag: str, guessed: bool) -> int:
-        key = (tag, guessed)
+    def _tag_id(self, tag: str, guessed: bool, word: str) -> int:
+        cls = self._classes.get(word, "") if self._classes else ""
+        key = (tag, guessed, cls)
         tid = self._tag_ids.get(key)
         if tid is None:
             from spacy.strings import get_string_id
 
-            tid = self._tag_ids[key] = get_string_id(tag + ("?" if guessed else ""))
+            tid = self._tag_ids[key] = get_string_id(tag + ("?" if guessed else "") + (f"|{cls}" if cls else ""))
         return tid
 
     def _positions(self, n: int) -> list[int]:

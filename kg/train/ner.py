@@ -33,6 +33,9 @@ class Settings:
     char_rows: int = 8000
     bigram_rows: int = 0  # > 0: also embed each character's bigram (itself and the next one) in this many rows
     word_rows: int = 20000
+    char_vectors: str = ""  # "lac": pretrained static character vectors (kg/train/vectors.py) beside the hashes
+    word_classes: bool = False  # with word_tags: LAC's class of the word alone joins its tag (kg/resources/word_classes.tsv)
+    tag_rows: int = 128
     hidden_width: int = 64
     dropout: float = 0.15
     learn_rate: float = 0.001
@@ -51,6 +54,12 @@ PRESETS = {
                                                  depth=3),
     "char-cnn+words+tags-noupper-w2d3+bigrams": Settings(word_features=True, word_tags=True, use_upper=False,
                                                          window=2, depth=3, bigram_rows=20000),
+    "char-cnn+words+tags-noupper-w2d3+charvec": Settings(word_features=True, word_tags=True, use_upper=False,
+                                                         window=2, depth=3, char_vectors="lac"),
+    "char-cnn+words+tags-noupper-w2d3+classes": Settings(word_features=True, word_tags=True, use_upper=False,
+                                                         window=2, depth=3, word_classes=True, tag_rows=512),
+    "char-cnn+words+tags-noupper-w2d3+lac": Settings(word_features=True, word_tags=True, use_upper=False, window=2,
+                                                     depth=3, char_vectors="lac", word_classes=True, tag_rows=512),
 }
 DEFAULT_PRESET = "char-cnn+words+tags-noupper-w2d3"
 
@@ -65,18 +74,25 @@ def build_pipeline(settings: Settings, labels: list[str]):
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
     attrs, rows = ["ORTH", "SHAPE"], [settings.char_rows, 64]
     if settings.word_features:
-        nlp.add_pipe(FEATURES, config={"tags": settings.word_tags})
+        nlp.add_pipe(FEATURES, config={"tags": settings.word_tags, "classes": settings.word_classes})
         attrs += ["NORM", "TAG"]
         rows += [settings.word_rows, 64]
         if settings.word_tags:
             attrs.append("LEMMA")
-            rows.append(128)
+            rows.append(settings.tag_rows)
+    if settings.char_vectors:
+        from .vectors import CHAR_VECTORS, add_char_vectors
+
+        if settings.char_vectors not in CHAR_VECTORS or settings.bigram_rows:
+            raise ValueError(f"char_vectors={settings.char_vectors!r}: choose one of {', '.join(CHAR_VECTORS)}, "
+                             "without bigram rows")
+        add_char_vectors(nlp, CHAR_VECTORS[settings.char_vectors]())
     if settings.bigram_rows:
         embed = {"@architectures": BIGRAM_EMBED, "width": settings.width, "attrs": attrs, "rows": rows,
                  "bigram_rows": settings.bigram_rows}
     else:
         embed = {"@architectures": "spacy.MultiHashEmbed.v2", "width": settings.width, "attrs": attrs,
-                 "rows": rows, "include_static_vectors": False}
+                 "rows": rows, "include_static_vectors": bool(settings.char_vectors)}
     model = {
         "@architectures": "spacy.TransitionBasedParser.v2",
         "state_type": "ner",
