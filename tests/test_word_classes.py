@@ -71,3 +71,17 @@ def test_the_build_script_reproduces_the_shipped_table(tmp_path):
     out = tmp_path / "word_classes.tsv"
     assert build.main(["--out", str(out)]) == 0
     assert out.read_bytes() == (RESOURCES / "word_classes.tsv").read_bytes()
+
+
+def test_class_only_puts_the_class_in_place_of_the_tag_so_people_share_one_feature():
+    spacy = pytest.importorskip("spacy")
+    from spacy.strings import get_string_id
+
+    from kg.nlp.ner_model import WordFeatures
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    features = WordFeatures(tags=True, classes=True, class_only=True)
+    a = features(nlp.make_doc("周恩来说明白了"))  # jieba: 周恩来/t
+    b = features(nlp.make_doc("罗干说明白了"))  # jieba: 罗干/ns
+    assert a[0].lemma == b[0].lemma == get_string_id("PER")
+    assert a[3].lemma == b[2].lemma != get_string_id("PER")  # 说 keeps its tag

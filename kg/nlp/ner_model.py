@@ -152,7 +152,8 @@ def register_components() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(FEATURES):
-        Language.factory(FEATURES, default_config={"hmm": True, "tags": False, "classes": False})(
+        Language.factory(FEATURES, default_config={"hmm": True, "tags": False, "classes": False,
+                                                   "class_only": False})(
             _make_word_features)
     from spacy.util import registry
 
@@ -208,8 +209,8 @@ def _extract_bigrams(model, docs, is_train: bool):
     return features, lambda d_features: []
 
 
-def _make_word_features(nlp, name: str, hmm: bool, tags: bool, classes: bool):
-    return WordFeatures(hmm=hmm, tags=tags, classes=classes)
+def _make_word_features(nlp, name: str, hmm: bool, tags: bool, classes: bool, class_only: bool):
+    return WordFeatures(hmm=hmm, tags=tags, classes=classes, class_only=class_only)
 
 
 class WordFeatures:
@@ -219,17 +220,19 @@ class WordFeatures:
     word (B/M/E/S) and the word's length (capped at 4); with ``tags``, LEMMA the hash of the word's POS tag
     from jieba's dictionary (``nr``, ``ns``, ``v``…), or of the guessed tag with a ``?`` for a word the
     dictionary does not know (``nr?`` for 周嘉树); with ``classes`` as well, the class LAC gives the word
-    alone (``nr|PER`` for 克林顿, ``t|PER`` for 周恩来, ``v`` for 明白: ``kg/resources/word_classes.tsv``).
+    alone (``nr|PER`` for 克林顿, ``t|PER`` for 周恩来, ``v`` for 明白: ``kg/resources/word_classes.tsv``);
+    with ``class_only``, the class instead of the tag where LAC gives one (``PER`` for both).
     Words come from :class:`kg.nlp.segment.Segmenter`, the
     same pass the builtin engine makes, so the engine hands its words over instead of cutting twice
     (:meth:`set_words`). Hashes are written without adding strings to the vocab, so a long-running
     process does not grow. ``hmm`` is kept for configs saved by earlier versions; jieba's HMM is always on.
     """
 
-    def __init__(self, *, hmm: bool = True, tags: bool = False, classes: bool = False):
+    def __init__(self, *, hmm: bool = True, tags: bool = False, classes: bool = False, class_only: bool = False):
         self.hmm = hmm
         self.tags = tags
         self.classes = classes
+        self.class_only = class_only
         if classes:
             from ..resources_data import word_classes
 
@@ -297,7 +300,11 @@ class WordFeatures:
         if tid is None:
             from spacy.strings import get_string_id
 
-            tid = self._tag_ids[key] = get_string_id(tag + ("?" if guessed else "") + (f"|{cls}" if cls else ""))
+            if cls and self.class_only:
+                name = cls
+            else:
+                name = tag + ("?" if guessed else "") + (f"|{cls}" if cls else "")
+            tid = self._tag_ids[key] = get_string_id(name)
         return tid
 
     def _positions(self, n: int) -> list[int]:

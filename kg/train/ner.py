@@ -35,6 +35,7 @@ class Settings:
     word_rows: int = 20000
     char_vectors: str = ""  # "lac": pretrained static character vectors (kg/train/vectors.py) beside the hashes
     word_classes: bool = False  # with word_tags: LAC's class of the word alone joins its tag (kg/resources/word_classes.tsv)
+    class_only: bool = False  # with word_classes: the class replaces the tag where LAC gives one
     tag_rows: int = 128
     hidden_width: int = 64
     dropout: float = 0.15
@@ -60,6 +61,9 @@ PRESETS = {
                                                          window=2, depth=3, word_classes=True, tag_rows=512),
     "char-cnn+words+tags-noupper-w2d3+lac": Settings(word_features=True, word_tags=True, use_upper=False, window=2,
                                                      depth=3, char_vectors="lac", word_classes=True, tag_rows=512),
+    "char-cnn+words+tags-noupper-w2d3+lac-classonly": Settings(word_features=True, word_tags=True, use_upper=False,
+                                                               window=2, depth=3, char_vectors="lac",
+                                                               word_classes=True, class_only=True),
 }
 DEFAULT_PRESET = "char-cnn+words+tags-noupper-w2d3"
 
@@ -74,7 +78,8 @@ def build_pipeline(settings: Settings, labels: list[str]):
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
     attrs, rows = ["ORTH", "SHAPE"], [settings.char_rows, 64]
     if settings.word_features:
-        nlp.add_pipe(FEATURES, config={"tags": settings.word_tags, "classes": settings.word_classes})
+        nlp.add_pipe(FEATURES, config={"tags": settings.word_tags, "classes": settings.word_classes,
+                                        "class_only": settings.class_only})
         attrs += ["NORM", "TAG"]
         rows += [settings.word_rows, 64]
         if settings.word_tags:
