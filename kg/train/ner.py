@@ -65,7 +65,7 @@ PRESETS = {
                                                                window=2, depth=3, char_vectors="lac",
                                                                word_classes=True, class_only=True),
 }
-DEFAULT_PRESET = "char-cnn+words+tags-noupper-w2d3"
+DEFAULT_PRESET = "char-cnn+words+tags-noupper-w2d3+lac"
 
 
 def build_pipeline(settings: Settings, labels: list[str]):
@@ -249,6 +249,7 @@ def _save(nlp, out_dir: Path, settings: Settings, meta: dict | None, best: dict)
     nlp.meta["name"] = "kg_ner"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["description"] = "kg Chinese NER: PERSON, ORG, COMPANY, TITLE, MODEL over characters (docs/MODEL_CARD.md)"
-    nlp.meta["license"] = "MIT (code); training corpora carry no licence statement, see docs/MODEL_CARD.md"
+    nlp.meta["license"] = ("MIT (code); training corpora carry no licence statement, see docs/MODEL_CARD.md"
+                           + ("; character vectors from Baidu LAC, Apache-2.0 (NOTICE)" if settings.char_vectors else ""))
     nlp.meta["kg"] = {"settings": asdict(settings), "best_heldout": best, **(meta or {})}
     nlp.to_disk(out_dir)
