@@ -172,3 +172,18 @@ def test_a_surname_with_a_form_of_address_names_nobody(name, kept):
 ])
 def test_a_place_before_a_phrase_the_model_took_for_a_name_stays_a_place(text, model):
     assert with_model(text, model) == {("北京", "LOCATION")}
+
+
+@pytest.mark.parametrize("text", ["上海AI实验室发布", "上海 AI实验室发布", "上海AI 实验室发布", "上海 AI 实验室发布"])
+def test_a_space_in_text_matches_no_space_in_a_name_even_where_another_name_has_a_space(text):
+    # 上海AI Lab puts a space after 上海AI in the trie: the walk must still try 上海AI实验室 past the space
+    gaz = Gazetteer([GazetteerEntry("上海人工智能实验室", "ORG", ("上海AI实验室", "上海AI Lab")),
+                     GazetteerEntry("上海", "LOCATION", ())])
+    [(s, e, entry)] = gaz.find(text)
+    assert (s, text[e:], entry.name) == (0, "发布", "上海人工智能实验室")
+
+
+def test_with_spaces_either_way_the_longest_name_wins_and_the_written_form_first():
+    gaz = Gazetteer([GazetteerEntry("腾讯 AI Lab", "ORG", ()), GazetteerEntry("腾讯", "COMPANY", ())])
+    assert [(s, e, x.name) for s, e, x in gaz.find("腾讯 AI Lab 副主任")] == [(0, 9, "腾讯 AI Lab")]
+    assert [(s, e, x.name) for s, e, x in gaz.find("腾讯AI Lab副主任")] == [(0, 8, "腾讯 AI Lab")]

@@ -109,20 +109,22 @@ class Gazetteer:
                 i += 1
                 continue
             best = None
-            j = i
-            while node is not None:
-                j += 1
-                if "\0" in node and _word_boundary(folded, i, j):
+            paths = [(node, i + 1)]  # (trie node, index of the next character to read)
+            while paths:
+                node, j = paths.pop()
+                if "\0" in node and _word_boundary(folded, i, j) and (best is None or j > best[0]):
                     best = (j, node["\0"])
                 if j >= n:
-                    break
+                    continue
+                if folded[j] == " " and j + 1 < n:
+                    # a space in the text may be no space in the name (上海 AI 实验室 vs 上海AI实验室), even
+                    # where another name goes on with a space there (上海AI Lab): follow both
+                    skip = node.get(folded[j + 1])
+                    if skip is not None:
+                        paths.append((skip, j + 2))
                 nxt = node.get(folded[j])
-                if nxt is None and folded[j] == " ":
-                    # allow one optional space inside a name: 腾讯 AI Lab vs 腾讯AI Lab
-                    nxt = node.get(folded[j + 1]) if j + 1 < n else None
-                    if nxt is not None:
-                        j += 1
-                node = nxt
+                if nxt is not None:
+                    paths.append((nxt, j + 1))  # read first: on equal length the name as written wins
             if best:
                 out.append((i, best[0], self.entries[best[1]]))
                 i = best[0]
