@@ -47,7 +47,7 @@ def test_lac_folder_without_the_table_or_with_another_vocab_size_is_an_error(tmp
 
 def _tiny_vectors():
     table = numpy.asarray([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]], dtype="float32")
-    return CharVectors(("王", "芳", "腾", "讯"), table, {"騰": "腾"}, source="test")
+    return CharVectors(("王", "芳", "腾", "讯"), table, {"騰": "腾"})
 
 
 def test_add_char_vectors_keys_rows_by_character_and_aliases_share_a_row():

@@ -231,7 +231,6 @@ class WordFeatures:
     def __init__(self, *, hmm: bool = True, tags: bool = False, classes: bool = False, class_only: bool = False):
         self.hmm = hmm
         self.tags = tags
-        self.classes = classes
         self.class_only = class_only
         if classes:
             from ..resources_data import word_classes

