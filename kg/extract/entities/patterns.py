@@ -362,7 +362,10 @@ def _model_name_token(tok: Token) -> bool:
 def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> bool:
     """A Latin name with a version is a model if its family is a known model family, if 模型/model
     follows it, or if a release verb precedes it and no product noun (芯片, 手机 …) follows."""
-    base = re.match(r"[A-Za-z]+", name).group(0).lower()
+    lead = re.match(r"[A-Za-z]+", name)
+    if lead is None:
+        return False
+    base = lead.group(0).lower()
     if base in _model_families(id(gaz)) or _MODEL_TAIL.match(after):
         return True
     if len(base) < 2 or after.lstrip().startswith(_PRODUCT_NOUNS):

@@ -1,0 +1,160 @@
+"""Precision rules for real news: a name the model or a pattern proposed is kept only where the text gives
+evidence that it is a name.
+
+Real articles are full of what a tagger trained on clean sentences takes for names: English words and whole
+English sentences (quoted posts, paper titles), dictionary words typed PERSON (方面, 注意力, 席位), and
+domain words with an organisation suffix (保险科技, 空间智能, 神经网络). :func:`keep` decides per mention:
+
+- **Latin-script names** (no Han character) that no gazetteer lists need evidence at some occurrence in the
+  document: a descriptor or title next to them (初创公司 X, X 公司, CEO X, X 创始人, X 模型), a relation or
+  speech verb right after them, or a person-name shape (two to four capitalised parts) that a pattern found
+  after a title. A name inside an English sentence is never proposed by the model or a pattern.
+- **Han-script PERSON names from the model** that are common dictionary words (not tagged as a name by jieba,
+  not a person for LAC), or that start with a function word (都是, 来管理), are dropped.
+- **Organisation names from the model** that are one common dictionary word with no organisation suffix
+  (电气, 福利待遇) are dropped; **suffix names** whose part before 科技/智能/网络/基金/银行 … is a common word
+  (保险科技, 年度科技, 投资银行, 神经网络, 产业基金) are generic phrases, not names.
+
+The word lists are data (``kg/resources/descriptors.tsv``); the dictionary is jieba's, through
+:func:`kg.nlp.segment.get_segmenter`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...resources_data import RESOURCES, read_rows, surnames, titles, triggers, word_classes
+from ...schema import COMPANY, MODEL, ORG, PERSON
+from ...text import is_han
+from ...types import Mention
+
+# jieba tags of words that may be names: person, place, organisation, other proper noun, abbreviation, English
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
+# jieba tags of words that cannot start a name: adverb, preposition, conjunction, particle, pronoun, numeral,
+# measure word, verb (来管理, 都是, 再到)
+_FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "v", "f")
+COMMON_MIN_FREQ = 20  # a dictionary word seen this often in jieba's corpus is a common word, not a coinage
+
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)){1,3}")
+_WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "资本", "创投", "证券", "控股")
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that may stand before a name, words that may stand after one): ``descriptors.tsv``."""
+    before, after = set(), set()
+    for _, (word, side, *_) in read_rows(RESOURCES / "descriptors.tsv", 2):
+        (before if side in ("before", "both") else after).add(word)
+        if side == "both":
+            after.add(word)
+    for title in titles():
+        before.add(title)
+        after.add(title)
+    for t in triggers():
+        if not t.word.isascii():
+            after.add(t.word)
+            before.add(t.word)
+    return frozenset(before), frozenset(after)
+
+
+def _dictionary():
+    from ...nlp.segment import get_segmenter
+
+    return get_segmenter()
+
+
+def is_latin_name(text: str) -> bool:
+    return not any(is_han(ch) for ch in text)
+
+
+def common_word(word: str) -> bool:
+    """A word of jieba's dictionary that is frequent and not tagged as a name (方面, 注意力, 保险)."""
+    seg = _dictionary()
+    tag = seg.word_tag_tab.get(word)
+    return tag is not None and tag not in _NAME_TAGS and seg.freq(word) >= COMMON_MIN_FREQ
+
+
+def _starts_with_function_word(name: str) -> bool:
+    seg = _dictionary()
+    words = seg.words(name)
+    if len(words) < 2:
+        return False
+    first, tag = words[0][0], words[0][3]
+    return tag.startswith(_FUNCTION_TAGS) and not (first in surnames() or first[:1] in surnames() and len(first) == 1)
+
+
+def _context_evidence(text: str, start: int, end: int) -> bool:
+    """A descriptor, title or trigger right before or after ``text[start:end]``."""
+    before_words, after_words = descriptors()
+    before = text[max(0, start - 10):start].rstrip(" \u3000「『“\"'（(")
+    after = text[end:end + 10].lstrip(" \u3000」』”\"'）)")
+    if any(before.endswith(w) for w in before_words):
+        return True
+    after = after[1:] if after.startswith("的") else after
+    return any(after.startswith(w) for w in after_words)
+
+
+def _english_context(text: str, start: int, end: int) -> bool:
+    """The mention sits in a run of English prose: no Han character within 30 characters either side, and
+    at least three lowercase words there."""
+    window = text[max(0, start - 30):start] + " " + text[end:end + 30]
+    if any(is_han(ch) for ch in window):
+        return False
+    return len(re.findall(r"\b[a-z]{2,}\b", window)) >= 3
+
+
+def _occurrences(text: str, name: str):
+    i = text.find(name)
+    while i != -1:
+        yield i, i + len(name)
+        i = text.find(name, i + 1)
+
+
+def keep(text: str, m: Mention, *, evidenced: dict[str, bool]) -> bool:
+    """Whether mention ``m`` of ``text`` is a name on the evidence the text gives (see the module docstring).
+    ``evidenced`` caches the per-document answer for Latin names (one name, one answer per document)."""
+    if m.source in ("gazetteer", "alias"):
+        return True
+    name = m.text
+    if is_latin_name(name):
+        if _english_context(text, m.start, m.end):
+            return False
+        if name not in evidenced:
+            evidenced[name] = _latin_evidence(text, m)
+        return evidenced[name]
+    if m.type == PERSON and m.source in ("ner", "engine"):
+        core = name.replace("·", "")
+        if common_word(core) and word_classes().get(core) != "PER":
+            return False
+        if _starts_with_function_word(core):
+            return False
+    elif m.type in (ORG, COMPANY):
+        if m.source in ("ner", "engine") and common_word(name) and word_classes().get(name) != "ORG":
+            return False
+        suffix = next((s for s in _WEAK_SUFFIXES if name.endswith(s) and len(name) > len(s)), None)
+        if suffix and m.source != "gazetteer":
+            prefix = name[:-len(suffix)]
+            if _starts_with_function_word(prefix) or _generic_prefix(prefix) or common_word(name):
+                return False
+            if common_word(prefix):  # 招商银行 and 音律智能, but also 保险科技 and 投资银行: a name only where it acts as one
+                key = "\0" + name
+                if key not in evidenced:
+                    evidenced[key] = any(_context_evidence(text, a, b) for a, b in _occurrences(text, name))
+                return evidenced[key]
+    return True
+
+
+def _generic_prefix(prefix: str) -> bool:
+    """年度, 产业, 投资 … or a year, an event code (MEET2025): the part before a weak suffix that is no name."""
+    return bool(re.fullmatch(r"[A-Za-z]*\d{4}|\d+", prefix))
+
+
+def _latin_evidence(text: str, m: Mention) -> bool:
+    name = m.text
+    if m.type == MODEL and m.source == "pattern" and any(ch.isdigit() for ch in name) and name[:1].isupper():
+        return True  # GPT-4o, Qwen2.5-Max: a pattern matched a versioned name next to model words or a family
+    if m.type == PERSON and m.source == "pattern" and _LATIN_PERSON.fullmatch(name):
+        return True  # the pattern found it after a title or before a speech verb
+    if not re.search(r"[A-Z]", name[:2]) and not re.search(r"[A-Z].*[A-Z]|\d", name):
+        return False  # decoder, spaces, study: lower-case words are not names
+    return any(_context_evidence(text, a, b) for a, b in _occurrences(text, name))
