@@ -75,6 +75,13 @@ def surnames() -> frozenset[str]:
     return frozenset(text.split())
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names in Latin script (Sam, Erin, Chetan): ``given_names.txt``, built by scripts/build_given_names.py."""
+    text = (RESOURCES / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
 WORD_CLASSES = ("PER", "ORG", "LOC")
 
 

@@ -14,7 +14,7 @@ from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
 from ...text import is_han, name_key
 from ...types import Analysis, Mention
 from ..gazetteer import Gazetteer, load_gazetteer
-from .evidence import keep
+from .evidence import judge
 from .patterns import NAME_DOTS, _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
@@ -40,8 +40,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = _select(cands)
     chosen = [_retype(m, text, gaz) for m in chosen]
     evidenced: dict[str, bool] = {}
-    chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen))
-              if _plausible(m) and not _modifier(text, m) and keep(text, m, evidenced=evidenced)]
+    chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
+    chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
     chosen = _link_parenthetical(text, _select(_propagate(text, chosen, gaz)))
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 

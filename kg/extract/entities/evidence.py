@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...resources_data import RESOURCES, read_rows, surnames, titles, triggers, word_classes
+from ...resources_data import RESOURCES, given_names, read_rows, surnames, titles, triggers, word_classes
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han
+from dataclasses import replace
+
 from ...types import Mention
 
 # jieba tags of words that may be names: person, place, organisation, other proper noun, abbreviation, English
@@ -35,8 +37,12 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 _FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "v", "f")
 COMMON_MIN_FREQ = 20  # a dictionary word seen this often in jieba's corpus is a common word, not a coinage
 
-_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)){1,3}")
-_WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "资本", "创投", "证券", "控股")
+LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)){1,3}")
+# suffixes after which a common word may still be a name only where the text uses it as one (保险科技 vs 招商银行);
+# not 资本 or 创投: investors are named with common words (绿洲资本, 经纬创投)
+_WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "证券", "控股")
+_LATIN_ORG_SUFFIXES = frozenset("Inc Inc. Ltd Ltd. Corp Corp. Technologies Capital Ventures Partners Robotics Systems Lab "
+                                "Labs Research Institute University Foundation Group Holdings".split())
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +86,11 @@ def _starts_with_function_word(name: str) -> bool:
     if len(words) < 2:
         return False
     first, tag = words[0][0], words[0][3]
-    return tag.startswith(_FUNCTION_TAGS) and not (first in surnames() or first[:1] in surnames() and len(first) == 1)
+    if not tag.startswith(_FUNCTION_TAGS):
+        return False
+    # 都 and 来 are surnames too: then the rest must be a common word of two characters or more (来管理, not 来福)
+    rest = name[len(first):]
+    return first not in surnames() or len(rest) >= 2 and common_word(rest)
 
 
 def _context_evidence(text: str, start: int, end: int) -> bool:
@@ -94,7 +104,7 @@ def _context_evidence(text: str, start: int, end: int) -> bool:
     return any(after.startswith(w) for w in after_words)
 
 
-def _english_context(text: str, start: int, end: int) -> bool:
+def english_context(text: str, start: int, end: int) -> bool:
     """The mention sits in a run of English prose: no Han character within 30 characters either side, and
     at least three lowercase words there."""
     window = text[max(0, start - 30):start] + " " + text[end:end + 30]
@@ -110,19 +120,25 @@ def _occurrences(text: str, name: str):
         i = text.find(name, i + 1)
 
 
-def keep(text: str, m: Mention, *, evidenced: dict[str, bool]) -> bool:
-    """Whether mention ``m`` of ``text`` is a name on the evidence the text gives (see the module docstring).
-    ``evidenced`` caches the per-document answer for Latin names (one name, one answer per document)."""
+def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | None:
+    """``m`` (retyped where the evidence says so), or None where ``text`` gives no evidence that it is a name
+    (see the module docstring). ``evidenced`` caches per-document answers (one name, one answer per document)."""
     if m.source in ("gazetteer", "alias"):
-        return True
+        return m
     name = m.text
     if is_latin_name(name):
-        if _english_context(text, m.start, m.end):
-            return False
+        if english_context(text, m.start, m.end):
+            return None
+        if LATIN_PERSON.fullmatch(name) and name.split()[0] in given_names() and m.type != MODEL:
+            return m if m.type == PERSON else replace(m, type=PERSON)  # Bill Gurley, Erin Price-Wright
         if name not in evidenced:
             evidenced[name] = _latin_evidence(text, m)
-        return evidenced[name]
-    if m.type == PERSON and m.source in ("ner", "engine"):
+        return m if evidenced[name] else None
+    return m if _han_name(text, m, name, evidenced) else None
+
+
+def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
+    if m.type == PERSON:
         core = name.replace("·", "")
         if common_word(core) and word_classes().get(core) != "PER":
             return False
@@ -153,7 +169,9 @@ def _latin_evidence(text: str, m: Mention) -> bool:
     name = m.text
     if m.type == MODEL and m.source == "pattern" and any(ch.isdigit() for ch in name) and name[:1].isupper():
         return True  # GPT-4o, Qwen2.5-Max: a pattern matched a versioned name next to model words or a family
-    if m.type == PERSON and m.source == "pattern" and _LATIN_PERSON.fullmatch(name):
+    if m.type in (ORG, COMPANY) and m.source == "pattern" and name.split()[-1] in _LATIN_ORG_SUFFIXES:
+        return True  # Cloud Native Computing Foundation, Thrive Capital: the pattern matched an organisation suffix
+    if m.type == PERSON and m.source == "pattern" and LATIN_PERSON.fullmatch(name):
         return True  # the pattern found it after a title or before a speech verb
     if not re.search(r"[A-Z]", name[:2]) and not re.search(r"[A-Z].*[A-Z]|\d", name):
         return False  # decoder, spaces, study: lower-case words are not names

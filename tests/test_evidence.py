@@ -1,0 +1,84 @@
+"""Evidence rules for names on real news (kg/extract/entities/evidence.py), on hand-built mentions: no model."""
+import pytest
+
+from kg.extract.entities.evidence import judge
+from kg.schema import COMPANY, ORG, PERSON
+from kg.types import Mention
+
+
+def _m(text: str, name: str, type_: str, source: str = "ner", nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention(name, type_, start, start + len(name), source)
+
+
+def _kept(text, name, type_, source="ner", nth=0):
+    return judge(text, _m(text, name, type_, source, nth), evidenced={})
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("这个方法用了 decoder 结构。", "decoder", COMPANY),        # a lower-case English word
+    ("作者在文中写道 Stage 很关键。", "Stage", ORG),             # a capitalised word with no evidence
+    ("他写道：we need to drive down the cost of compute and energy.", "compute", COMPANY),  # English prose
+])
+def test_latin_word_without_evidence_is_no_name(text, name, type_):
+    assert _kept(text, name, type_) is None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("初创公司Lumora宣布完成新一轮融资。", "Lumora"),     # a descriptor before it
+    ("Lumora公司的产品很受欢迎。", "Lumora"),             # a descriptor after it
+    ("Lumora CEO 表示将继续招聘。", "Lumora"),            # a title after it
+])
+def test_latin_name_with_evidence_is_kept(text, name):
+    assert _kept(text, name, COMPANY) is not None
+
+
+def test_evidence_at_one_occurrence_counts_for_all():
+    text = "Lumora很受欢迎。后来，初创公司Lumora又融资了。"
+    assert _kept(text, "Lumora", COMPANY, nth=0) is not None
+
+
+def test_given_name_shape_is_a_person():
+    text = "会上，Dana Whitlock 谈到了这个问题。"
+    m = _kept(text, "Dana Whitlock", ORG)
+    assert m is not None and m.type == PERSON
+
+
+def test_gazetteer_names_need_no_evidence():
+    text = "He said OpenAI would grow."
+    assert _kept(text, "OpenAI", COMPANY, source="gazetteer") is not None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("在这方面，他做得很好。", "方面"),       # a common dictionary word
+    ("请大家来管理这件事。", "来管理"),        # starts with a verb that is no surname's given name
+    ("研究发现注意力很重要。", "注意力"),
+])
+def test_common_words_are_not_people(text, name):
+    assert _kept(text, name, PERSON) is None
+    assert _kept(text, name, PERSON, source="pattern") is None
+
+
+def test_a_name_that_is_no_dictionary_word_stays_a_person():
+    assert _kept("钟岳明表示，公司会继续投入。", "钟岳明", PERSON) is not None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("保险科技和房地产科技都在变化。", "保险科技"),   # a domain word + 科技
+    ("大会名为MEET2025智能未来大会。", "MEET2025智能"),  # an event code + 智能
+    ("这是一家投资银行。", "投资银行"),                 # a dictionary word as a whole
+])
+def test_generic_suffix_phrases_are_not_companies(text, name):
+    assert _kept(text, name, COMPANY, source="pattern") is None
+
+
+def test_common_word_prefix_is_a_company_where_it_acts_as_one():
+    assert _kept("招商银行宣布推出新产品。", "招商银行", COMPANY, source="pattern") is not None
+    assert _kept("绿洲资本参与了本轮投资。", "绿洲资本", COMPANY, source="pattern") is not None
+
+
+def test_latin_org_suffix_found_by_a_pattern_is_evidence():
+    text = "该项目已捐给 Open Compute Foundation 管理。"
+    assert _kept(text, "Open Compute Foundation", ORG, source="pattern") is not None
