@@ -176,3 +176,21 @@ def test_a_frame_whose_predicate_is_no_trigger_gives_nothing():
     frame = Frame("吃", 7, 8, (Argument("ARG0", 0, 7, "美团和极序科技"), Argument("ARG1", 9, 10, "饭")))
     a = a.__class__(a.doc, a.sentences, a.tokens, a.mentions, (frame,))
     assert extract_relations(a, gazetteer=GAZ) == []
+
+
+@pytest.mark.parametrize("text,mentions,expected", [
+    ("騰訊與阿里巴巴競爭激烈。", [("騰訊", C), ("阿里巴巴", C)], {("騰訊", "competes_with", "阿里巴巴")}),
+    ("鍾岳明從微軟離職。", [("鍾岳明", P), ("微軟", C)], {("鍾岳明", "departed_from", "微軟")}),
+])
+def test_traditional_text_gives_the_relations_simplified_text_gives(text, mentions, expected):
+    rels = extract_relations(make_analysis(text, mentions), gazetteer=GAZ)
+    assert {(r.head.text, r.relation, r.tail.text) for r in rels} == expected
+    for r in rels:  # mentions and evidence keep the text as written
+        assert r.evidence.sentence == text[r.evidence.start:r.evidence.end] == text
+
+
+def test_traditional_gives_the_same_relations_as_simplified():
+    simp = make_analysis("腾讯与阿里巴巴竞争激烈。", [("腾讯", C), ("阿里巴巴", C)])
+    trad = make_analysis("騰訊與阿里巴巴競爭激烈。", [("騰訊", C), ("阿里巴巴", C)])
+    assert [(r.relation, r.head.start, r.tail.start) for r in extract_relations(simp, gazetteer=GAZ)] == \
+        [(r.relation, r.head.start, r.tail.start) for r in extract_relations(trad, gazetteer=GAZ)]

@@ -6,8 +6,10 @@ Nothing is inferred from co-occurrence alone: every rule needs a trigger, a titl
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ...schema import CORE_TYPES
+from ...text import to_simplified
 from ...types import Analysis, RelationMention
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
@@ -19,8 +21,22 @@ __all__ = ["extract_relations"]
 
 
 def extract_relations(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> list[RelationMention]:
-    """All relations in ``analysis`` (its mentions must already be refined), deduplicated."""
+    """All relations in ``analysis`` (its mentions must already be refined), deduplicated.
+
+    Traditional text is read through its simplified form (騰訊與阿里巴巴競爭 as 腾讯与阿里巴巴竞争), character for
+    character, so every rule sees the words it knows; mentions and evidence keep the text as written."""
     gaz = gazetteer or load_gazetteer()
+    text = analysis.doc.text
+    simp = to_simplified(text)
+    if simp != text and len(simp) == len(text):
+        work = replace(analysis, doc=replace(analysis.doc, text=simp),
+                       sentences=tuple(replace(s, text=simp[s.start:s.end]) for s in analysis.sentences))
+        return [replace(r, evidence=replace(r.evidence, sentence=text[r.evidence.start:r.evidence.end]))
+                for r in _extract(work, gaz)]
+    return _extract(analysis, gaz)
+
+
+def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
     core = [m for m in analysis.mentions if m.type in CORE_TYPES]
     out: list[RelationMention] = []
     by_sent = []
