@@ -105,7 +105,8 @@ class Resolver:
     def _add_mention(self, doc_id: str, m: Mention, count: int = 1) -> str:
         k = self.key(m)
         acc = self._acc(k)
-        acc.surfaces[display_form(m.text)] += count
+        # a form that points at another name (亚马逊（Amazon）, Altman after Sam Altman) is an alias, never the label
+        acc.surfaces[display_form(m.text)] += 0 if m.key and m.key.startswith("=") else count
         acc.types[m.type] += count
         if doc_id:
             acc.docs.setdefault(doc_id, None)

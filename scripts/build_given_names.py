@@ -17,6 +17,9 @@ EXTRA = """Aidan Alexandr Ali Amjad Andrej Ankit Aravind Arvind Ashish Ashwin Bj
 Dmitri Elad Elon Emad Fei Francois Geoffrey Greg Guido Hamid Ilya Jakub Jensen Jeff Jianfeng Kai Kaiming Karim Koray
 Lilian Lukasz Marc Mira Mustafa Naveen Noam Oriol Pieter Quoc Rajiv Reid Sahil Sam Satya Sebastien Sergey Shane Shyam
 Sundar Sriram Srinivas Tim Vinod Vitalik Wojciech Yann Yoshua Zhilin""".split()
+# given names that are also the first word of product or company names in tech news (Grace Hopper the chip,
+# Mercedes-Benz, Will, May, Young as words)
+NOT_NAMES = {"Grace", "Mercedes", "Will", "May", "Young", "Hope", "Joy", "Sierra", "Summer", "Autumn", "Star"}
 
 
 def main() -> None:
@@ -27,7 +30,7 @@ def main() -> None:
     for f in ("dist.male.first", "dist.female.first"):
         for line in (args.names_dir / f).read_text(encoding="ascii").splitlines():
             name, pct, *_ = line.split()
-            if float(pct) >= MIN_PERCENT:
+            if float(pct) >= MIN_PERCENT and name.capitalize() not in NOT_NAMES:
                 names.add(name.capitalize())
     print("# Given names for kg's Latin person-name rule (kg/extract/entities/evidence.py). Built by")
     print("# scripts/build_given_names.py from the US Census 1990 first-name lists (public domain, via the PyPI package")

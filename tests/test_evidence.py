@@ -82,3 +82,29 @@ def test_common_word_prefix_is_a_company_where_it_acts_as_one():
 def test_latin_org_suffix_found_by_a_pattern_is_evidence():
     text = "该项目已捐给 Open Compute Foundation 管理。"
     assert _kept(text, "Open Compute Foundation", ORG, source="pattern") is not None
+
+
+def test_family_name_after_full_name_is_the_same_person():
+    from kg.extract.entities import _short_forms
+
+    text = "Dana Whitlock 表示，Whitlock 将继续推进。"
+    full = Mention("Dana Whitlock", PERSON, 0, 13, "pattern")
+    out = _short_forms(text, [full])
+    short = [m for m in out if m.text == "Whitlock"]
+    assert len(short) == 1 and short[0].key == "=Dana Whitlock" and text[short[0].start:short[0].end] == "Whitlock"
+
+
+def test_family_name_shared_by_two_people_stays_unresolved():
+    from kg.extract.entities import _short_forms
+
+    text = "Dana Whitlock 和 Rob Whitlock 都说，Whitlock 会来。"
+    ms = [Mention("Dana Whitlock", PERSON, 0, 13, "pattern"), Mention("Rob Whitlock", PERSON, 16, 28, "pattern")]
+    assert _short_forms(text, ms) == ms
+
+
+def test_short_form_is_an_alias_not_the_label():
+    import kg
+
+    g = kg.build(texts=["会上，Dana Whitlock 表示，Whitlock 将继续推进，Whitlock 还说会招人。"])
+    e = g.entity("Whitlock")
+    assert e is not None and e.label == "Dana Whitlock" and "Whitlock" in e.aliases

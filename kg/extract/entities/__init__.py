@@ -42,7 +42,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
-    chosen = _link_parenthetical(text, _select(_propagate(text, chosen, gaz)))
+    chosen = _short_forms(text, _link_parenthetical(text, _select(_propagate(text, chosen, gaz))))
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 
@@ -167,6 +167,45 @@ def _link_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
                 (x.type == y.type or y.type in (ORG, COMPANY) and x.type in (ORG, COMPANY)):
             key = x.key or ("=" + x.text)
             out[i + 1] = replace(y, key=key, type=x.type, source="alias")
+    return out
+
+
+def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Altman after Sam Altman: a person's Latin family name alone, where the document
+    named the person in full and no other person of the document shares that family name, is that person
+    (same key). A mention the model typed otherwise at that span is retyped."""
+    full: dict[str, Mention | None] = {}
+    for m in mentions:
+        if m.type != PERSON or m.source == "alias":
+            continue
+        parts = m.text.split(" ")
+        if len(parts) >= 2 and len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper():
+            last = parts[-1]
+            prev = full.get(last)
+            full[last] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
+    full = {k: v for k, v in full.items() if v is not None}
+    if not full:
+        return mentions
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = list(mentions)
+    rx = re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
+    for hit in rx.finditer(text):
+        a, b = hit.span()
+        name = full[hit.group(0)]
+        if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-")) or (b < len(text) and (text[b].isascii() and text[b].isalnum())):
+            continue  # part of a longer word or of the full name itself
+        key = name.key or "=" + name.text
+        i = by_span.get((a, b))
+        if i is not None:
+            if out[i].source != "gazetteer":
+                out[i] = replace(out[i], type=PERSON, key=key)
+            continue
+        k = bisect.bisect_left(taken, (a, b))
+        if any(s < b and a < e for s, e in taken[max(0, k - 1):k + 1]):
+            continue
+        out.append(Mention(text[a:b], PERSON, a, b, "pattern", key, round(name.confidence * 0.9, 2)))
+        bisect.insort(taken, (a, b))
     return out
 
 

@@ -36,6 +36,7 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 # measure word, verb (来管理, 都是, 再到)
 _FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "v", "f")
 COMMON_MIN_FREQ = 20  # a dictionary word seen this often in jieba's corpus is a common word, not a coinage
+VERY_COMMON_FREQ = 1000  # 是, 将, 管理: words after a leading function word that make the whole a phrase, not a name
 
 LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)){1,3}")
 # suffixes after which a common word may still be a name only where the text uses it as one (保险科技 vs 招商银行);
@@ -63,6 +64,14 @@ def descriptors() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(before), frozenset(after)
 
 
+def person_shaped(name: str) -> bool:
+    """Two to four capitalised parts, the first a given name, none an organisation word (Bill Gurley, not
+    Stanford University)."""
+    words = name.split()
+    return bool(LATIN_PERSON.fullmatch(name)) and words[0] in given_names() and \
+        not any(w in _LATIN_ORG_SUFFIXES for w in words)
+
+
 def _dictionary():
     from ...nlp.segment import get_segmenter
 
@@ -81,16 +90,16 @@ def common_word(word: str) -> bool:
 
 
 def _starts_with_function_word(name: str) -> bool:
+    """来管理, 都将, 都是: a function word or verb, then only very common dictionary words that are no names. A
+    transliterated name that starts like a verb (达里奥, 加里) is one name-tagged word; 向海涛 ends in a name; a
+    surname with a one-character given name (万刚) is left alone."""
+    words = _dictionary().words(name)
+    if len(words) < 2 or not words[0][3].startswith(_FUNCTION_TAGS):
+        return False
+    if words[0][0] in surnames() and len(name) - len(words[0][0]) == 1:
+        return False
     seg = _dictionary()
-    words = seg.words(name)
-    if len(words) < 2:
-        return False
-    first, tag = words[0][0], words[0][3]
-    if not tag.startswith(_FUNCTION_TAGS):
-        return False
-    # 都 and 来 are surnames too: then the rest must be a common word of two characters or more (来管理, not 来福)
-    rest = name[len(first):]
-    return first not in surnames() or len(rest) >= 2 and common_word(rest)
+    return all(not guessed and tag not in _NAME_TAGS and seg.freq(w) >= VERY_COMMON_FREQ for w, _, _, tag, guessed in words[1:])
 
 
 def _context_evidence(text: str, start: int, end: int) -> bool:
@@ -129,7 +138,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
     if is_latin_name(name):
         if english_context(text, m.start, m.end):
             return None
-        if LATIN_PERSON.fullmatch(name) and name.split()[0] in given_names() and m.type != MODEL:
+        if m.type != MODEL and person_shaped(name):
             return m if m.type == PERSON else replace(m, type=PERSON)  # Bill Gurley, Erin Price-Wright
         if name not in evidenced:
             evidenced[name] = _latin_evidence(text, m)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...resources_data import given_names, stopnames, surnames, titles
+from ...resources_data import stopnames, surnames, titles
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han
 from ...types import Mention, Sentence, Token
 from ..gazetteer import Gazetteer, load_gazetteer
-from .evidence import LATIN_PERSON, english_context
+from .evidence import LATIN_PERSON, english_context, person_shaped
 
 
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
@@ -106,7 +106,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
         elif 2 <= len(words) <= 4 and LATIN_PERSON.fullmatch(name) and gaz.lookup(name) is None and (
-                    words[0] in given_names() and not english_context(text, a, b)
+                    person_shaped(name) and not english_context(text, a, b)
                     or any(before.rstrip().endswith(tt) for tt in title_set)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
