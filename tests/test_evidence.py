@@ -108,3 +108,11 @@ def test_short_form_is_an_alias_not_the_label():
     g = kg.build(texts=["会上，Dana Whitlock 表示，Whitlock 将继续推进，Whitlock 还说会招人。"])
     e = g.entity("Whitlock")
     assert e is not None and e.label == "Dana Whitlock" and "Whitlock" in e.aliases
+
+
+def test_transliterated_family_name_after_full_name_is_the_same_person():
+    from kg.extract.entities import _short_forms
+
+    text = "克雷格·费德里吉表示，费德里吉很忙。"
+    out = _short_forms(text, [Mention("克雷格·费德里吉", PERSON, 0, 8, "ner")])
+    assert [(m.text, m.key) for m in out[1:]] == [("费德里吉", "=克雷格·费德里吉")]

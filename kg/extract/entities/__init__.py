@@ -171,15 +171,16 @@ def _link_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Altman after Sam Altman: a person's Latin family name alone, where the document
+    """Altman after Sam Altman, 纳德拉 after 萨提亚·纳德拉: a person's family name alone, where the document
     named the person in full and no other person of the document shares that family name, is that person
     (same key). A mention the model typed otherwise at that span is retyped."""
     full: dict[str, Mention | None] = {}
     for m in mentions:
         if m.type != PERSON or m.source == "alias":
             continue
-        parts = m.text.split(" ")
-        if len(parts) >= 2 and len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper():
+        parts = re.split(r"[ ·•・]", m.text)
+        if len(parts) >= 2 and (len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper()
+                                or len(parts[-1]) >= 2 and all(is_han(ch) for ch in parts[-1])):
             last = parts[-1]
             prev = full.get(last)
             full[last] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
@@ -193,7 +194,7 @@ def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     for hit in rx.finditer(text):
         a, b = hit.span()
         name = full[hit.group(0)]
-        if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-")) or (b < len(text) and (text[b].isascii() and text[b].isalnum())):
+        if (a > 0 and (text[a - 1].isascii() and text[a - 1].isalnum() or text[a - 1] in "-·•・")) or (b < len(text) and (text[b].isascii() and text[b].isalnum())):
             continue  # part of a longer word or of the full name itself
         key = name.key or "=" + name.text
         i = by_span.get((a, b))
