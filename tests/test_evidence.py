@@ -116,3 +116,26 @@ def test_transliterated_family_name_after_full_name_is_the_same_person():
     text = "克雷格·费德里吉表示，费德里吉很忙。"
     out = _short_forms(text, [Mention("克雷格·费德里吉", PERSON, 0, 8, "ner")])
     assert [(m.text, m.key) for m in out[1:]] == [("费德里吉", "=克雷格·费德里吉")]
+
+
+@pytest.mark.parametrize("text,found,alias", [
+    ("黄钟明（Zhongming Huang）加入了公司。", ("黄钟明", PERSON), "Zhongming Huang"),
+    ("Lumora（鹿鸣科技）宣布融资。", ("鹿鸣科技", COMPANY), "Lumora"),
+])
+def test_name_in_the_other_script_in_brackets_is_an_alias(text, found, alias):
+    from kg.extract.entities import _link_parenthetical
+
+    name, type_ = found
+    m = _m(text, name, type_, source="pattern")
+    out = _link_parenthetical(text, [m])
+    extra = [x for x in out if x is not m]
+    assert [(x.text, x.type, x.source, x.key) for x in extra] == [(alias, type_, "alias", "=" + name)]
+    assert text[extra[0].start:extra[0].end] == alias
+
+
+def test_same_script_brackets_add_no_alias():
+    from kg.extract.entities import _link_parenthetical
+
+    text = "黄钟明（工程师）加入了公司。"
+    m = _m(text, "黄钟明", PERSON, source="pattern")
+    assert _link_parenthetical(text, [m]) == [m]

@@ -167,7 +167,30 @@ def _link_parenthetical(text: str, mentions: list[Mention]) -> list[Mention]:
                 (x.type == y.type or y.type in (ORG, COMPANY) and x.type in (ORG, COMPANY)):
             key = x.key or ("=" + x.text)
             out[i + 1] = replace(y, key=key, type=x.type, source="alias")
+    # 黄钟明（Zhongming Huang）, Lumora（鹿鸣科技）: a name in the other script in brackets right after a name is
+    # that name's alias even where nothing else found it (the brackets are the evidence)
+    taken = {m.start for m in out}
+    for x in ms:
+        b = _CROSS_SCRIPT.match(text, x.end)
+        if b is None or b.start(1) in taken:
+            continue
+        inner = b.group(1)
+        if is_han(x.text[-1]) == is_han(inner[0]) or inner.lower() in stopnames():
+            continue
+        out.append(Mention(inner, x.type, b.start(1), b.end(1), "alias", x.key or "=" + x.text, x.confidence))
+    ends = {m.end for m in out}
+    for y in ms:  # and the reverse: Lumora（鹿鸣科技）, where only the bracketed name was found
+        before = _LATIN_BEFORE_BRACKET.search(text, max(0, y.start - 60), y.start)
+        if before is None or before.end(1) in ends or not is_han(y.text[0]) or not re.match(r"\s?[）)]", text[y.end:y.end + 2]):
+            continue
+        out.append(Mention(before.group(1), y.type, before.start(1), before.end(1), "alias", y.key or "=" + y.text,
+                           y.confidence))
     return out
+
+
+_LATIN_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9.&'\-]*(?: [A-Z][A-Za-z0-9.&'\-]*){0,3})\s?[（(]\s?$")
+# a bracketed name in Latin script (Zhongming Huang, OpenAI Inc.) or in Han (鹿鸣科技, 萨提亚·纳德拉)
+_CROSS_SCRIPT = re.compile(r"\s?[（(]\s?([A-Z][A-Za-z0-9.&'\-]*(?: [A-Za-z0-9.&'\-]+){0,4}|[\u4e00-\u9fff·]{2,10})\s?[）)]")
 
 
 def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
