@@ -194,3 +194,22 @@ def test_traditional_gives_the_same_relations_as_simplified():
     trad = make_analysis("騰訊與阿里巴巴競爭激烈。", [("騰訊", C), ("阿里巴巴", C)])
     assert [(r.relation, r.head.start, r.tail.start) for r in extract_relations(simp, gazetteer=GAZ)] == \
         [(r.relation, r.head.start, r.tail.start) for r in extract_relations(trad, gazetteer=GAZ)]
+
+
+def test_investor_list_without_the_company_raising_money_gives_nothing():
+    a = make_analysis("投资方包括红杉中国、高瓴资本和真格基金。", [("红杉中国", C), ("高瓴资本", C), ("真格基金", C)])
+    assert extract_relations(a, gazetteer=GAZ) == []
+
+
+def test_investor_list_after_the_company_raising_money():
+    text = "鹿鸣科技完成了新一轮融资，投资方包括红杉中国、高瓴资本和真格基金。"
+    a = make_analysis(text, [("鹿鸣科技", C), ("红杉中国", C), ("高瓴资本", C), ("真格基金", C)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert got == {(x, "invests_in", "鹿鸣科技") for x in ("红杉中国", "高瓴资本", "真格基金")}
+
+
+@pytest.mark.parametrize("text", ["前阿里巴巴高管贾扬清表示。", "阿里巴巴前高管贾扬清表示。"])
+def test_former_executive_works_for(text):
+    a = make_analysis(text, [("阿里巴巴", C), ("贾扬清", P)])
+    got = {(r.head.text, r.relation, r.tail.text, r.role) for r in extract_relations(a, gazetteer=GAZ)}
+    assert got == {("贾扬清", "works_for", "阿里巴巴", "前高管")}
