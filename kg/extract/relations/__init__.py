@@ -13,6 +13,7 @@ from ...text import to_simplified
 from ...types import Analysis, RelationMention
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
+from .discourse import coref_mentions, with_antecedent_evidence
 from .titles import _bare_titles, _join_details, _title_relations
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import _coordination_rivals, _discourse_rivals, _name_relations, _possessive_relations
@@ -41,6 +42,9 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
     out: list[RelationMention] = []
     by_sent = []
     core.sort(key=lambda m: m.start)
+    corefs = coref_mentions(analysis, core)  # 他, 该公司: the entity named before (discourse.py)
+    if corefs:
+        core = sorted(core + [m for m, _ in corefs.values()], key=lambda m: m.start)
     starts = [m.start for m in core]
     for sent in analysis.sentences:
         lo_i, hi_i = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
@@ -59,6 +63,8 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
     out += _name_relations(analysis, core, gaz)
     out += _discourse_rivals(analysis, by_sent)
     out += _bare_titles(analysis, by_sent)
+    if corefs:
+        out = with_antecedent_evidence(out, corefs, analysis.doc.text)
     return _dedupe(out)
 
 

@@ -1,0 +1,46 @@
+"""Pronouns reaching their antecedent (kg/extract/relations/discourse.py), on hand-built analyses."""
+import pytest
+
+from kg.extract.relations import extract_relations
+
+from helpers import make_analysis
+from test_relations import GAZ
+
+P, O, C = "PERSON", "ORG", "COMPANY"
+
+
+def _rels(text, mentions):
+    return {(r.head.key or r.head.text, r.relation, r.tail.key or r.tail.text)
+            for r in extract_relations(make_analysis(text, mentions), gazetteer=GAZ)}
+
+
+def test_he_in_the_next_sentence_is_the_person_named_before():
+    text = "钟岳明毕业于南京大学。他曾在微软工作五年。"
+    rels = extract_relations(make_analysis(text, [("钟岳明", P), ("南京大学", O), ("微软", C)]), gazetteer=GAZ)
+    wf = [r for r in rels if r.relation == "works_for"]
+    assert len(wf) == 1 and wf[0].head.key == "=钟岳明" and wf[0].head.text == "他"
+    # the evidence runs from the antecedent's sentence, so a reader sees who 他 is
+    assert wf[0].evidence.start == 0 and wf[0].evidence.sentence == text[:wf[0].evidence.end]
+
+
+def test_the_company_in_the_next_sentence():
+    assert ("钟岳明", "founded", "=鹿鸣科技") in _rels("鹿鸣科技成立于2020年。该公司由钟岳明创立。", [("鹿鸣科技", C), ("钟岳明", P)])
+
+
+@pytest.mark.parametrize("text,mentions", [
+    ("钟岳明和韩立都来自南京大学。他曾在微软工作。", [("钟岳明", P), ("韩立", P), ("南京大学", O), ("微软", C)]),  # two people
+    ("钟岳明说：“他曾在微软工作。”", [("钟岳明", P), ("微软", C)]),  # inside a quotation
+    ("钟岳明毕业于南京大学。我们与他在微软合作过。", [("钟岳明", P), ("南京大学", O), ("微软", C)]),  # not a clause start
+])
+def test_unclear_antecedents_give_nothing(text, mentions):
+    assert not any(h == "=钟岳明" for h, _, _ in _rels(text, mentions))
+
+
+def test_a_long_paragraph_before_does_not_lend_its_subject():
+    text = "钟岳明毕业于南京大学，" + "这是一段很长的背景介绍，" * 15 + "。\n他曾在微软工作。"
+    assert not any(h == "=钟岳明" for h, _, _ in _rels(text, [("钟岳明", P), ("南京大学", O), ("微软", C)]))
+
+
+def test_a_heading_lends_its_subject():
+    text = "钟岳明的故事\n他曾在微软工作五年。"
+    assert ("=钟岳明", "works_for", "微软") in _rels(text, [("钟岳明", P), ("微软", C)])
