@@ -213,3 +213,25 @@ def test_former_executive_works_for(text):
     a = make_analysis(text, [("阿里巴巴", C), ("贾扬清", P)])
     got = {(r.head.text, r.relation, r.tail.text, r.role) for r in extract_relations(a, gazetteer=GAZ)}
     assert got == {("贾扬清", "works_for", "阿里巴巴", "前高管")}
+
+
+@pytest.mark.parametrize("text,mentions,expected", [
+    ("零一万物李开复、商汤徐立等嘉宾出席。", [("零一万物", C), ("李开复", P), ("商汤", C), ("徐立", P)],
+     {("李开复", "works_for", "零一万物"), ("徐立", "works_for", "商汤")}),
+    ("小米的雷军在发布会上表示，公司会继续投入。", [("小米", C), ("雷军", P)], {("雷军", "works_for", "小米")}),
+    ("他收购了百度李彦宏的股份。", [("百度", C), ("李彦宏", P)], set()),  # not a unit: an object phrase
+])
+def test_organisation_right_before_a_person(text, mentions, expected):
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(make_analysis(text, mentions), gazetteer=GAZ)}
+    assert got == expected
+
+
+def test_title_chain_with_ampersand_and_plural_title_list():
+    a = make_analysis("鹿鸣科技的联合创始人 & CPO 刘珂表示。", [("鹿鸣科技", C), ("刘珂", P)])
+    got = {(r.head.text, r.relation, r.tail.text, r.role) for r in extract_relations(a, gazetteer=GAZ)}
+    assert ("刘珂", "founded", "鹿鸣科技", None) in got and ("刘珂", "works_for", "鹿鸣科技", "CPO") in got
+    a = make_analysis("Lumora 的两位创始人 Dana Whitlock 和 Rob Kent 表示。", [("Lumora", C), ("Dana Whitlock", P), ("Rob Kent", P)])
+    got = {(r.head.text, r.relation) for r in extract_relations(a, gazetteer=GAZ)}
+    assert {("Dana Whitlock", "founded"), ("Rob Kent", "founded")} <= got
+    a = make_analysis("腾讯副总裁张三和李四出席。", [("腾讯", C), ("张三", P), ("李四", P)])
+    assert {r.head.text for r in extract_relations(a, gazetteer=GAZ)} == {"张三"}

@@ -14,7 +14,7 @@ from ...types import Analysis, RelationMention
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
 from .discourse import coref_mentions, with_antecedent_evidence
-from .titles import _bare_titles, _join_details, _title_relations
+from .titles import _affiliations, _bare_titles, _join_details, _title_relations
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import _coordination_rivals, _discourse_rivals, _name_relations, _possessive_relations
 
@@ -54,6 +54,7 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
             continue  # 传字节跳动将收购…？ · 网传 … : a rumour or a question states no fact
         ctx = _Ctx(analysis, sent, ms)
         out += _title_relations(ctx)
+        out += _affiliations(ctx)
         framed, spans = _frame_relations(ctx)
         out += framed
         out += _trigger_relations(ctx, skip=spans)

@@ -28,7 +28,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         roles = [t.group(0).strip()]
         end_in_window = t.end()
         while True:  # 联合创始人、CTO · 创始人兼 CEO
-            c = re.match(r"\s*(、|兼|和|及|/)\s*", window[end_in_window:])
+            c = re.match(r"\s*(、|兼|和|及|/|&|＆)\s*", window[end_in_window:])
             t2 = _title_regex().match(window, end_in_window + c.end()) if c else None
             if not t2:
                 break
@@ -49,6 +49,13 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             nxt = ms[k]
         if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", text[title_end:nxt.start]):
             person, conf = nxt, 0.9
+            # Character AI 的两位创始人 Noam Shazeer 和 Daniel De Freitas: every person of a list the title
+            # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
+            plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window])
+            for other in _group(ctx, list(ms), k, +1, (PERSON,))[1:] if plural else ():
+                for r in roles:
+                    yield from _title_facts(ctx, other, org, _title_kind(r), role[: len(role) - len(roles[-1])] + r,
+                                            0.85, former_before or bool(m.group(2) and m.group(2) in ("前", "原", "前任")))
         else:
             # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
             prev = ms[i - 1] if i > 0 else None
@@ -73,6 +80,29 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         for r in roles:
             prefix = role[: len(role) - len(roles[-1])]
             yield from _title_facts(ctx, person, org, _title_kind(r), prefix + r, conf, former)
+
+
+_BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有)\s*$")
+_AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对)")
+
+
+def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
+    """零一万物李开复、商汤徐立等; 小米的雷军在发布会上表示: an organisation right before a person, with nothing
+    between but 的, names where the person works (works_for, no role). Only where the pair stands as a unit:
+    at a clause or list start, and followed by a list mark, a clause end or the person's verb."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for org, person in zip(ms, ms[1:]):
+        if org.type not in (ORG, COMPANY) or person.type != PERSON or person.source == "coref":
+            continue
+        if text[org.end:person.start].strip() not in ("", "的"):
+            continue
+        if not _BEFORE_AFFILIATION.search(text[max(ctx.sent.start, org.start - 4):org.start]):
+            continue
+        if not _AFTER_AFFILIATION.match(text, person.end, ctx.sent.end) and person.end != ctx.sent.end:
+            continue
+        if _ok("works_for", person, org):
+            yield _rel(ctx, "works_for", person, org, 0.7)
 
 
 def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[RelationMention]:
