@@ -139,3 +139,8 @@ def test_same_script_brackets_add_no_alias():
     text = "黄钟明（工程师）加入了公司。"
     m = _m(text, "黄钟明", PERSON, source="pattern")
     assert _link_parenthetical(text, [m]) == [m]
+
+
+def test_adverb_the_model_took_into_a_name_is_trimmed():
+    m = _kept("张三曾在腾讯任职。", "张三曾", PERSON)
+    assert m is not None and (m.text, m.start, m.end) == ("张三", 0, 2)

@@ -235,3 +235,16 @@ def test_title_chain_with_ampersand_and_plural_title_list():
     assert {("Dana Whitlock", "founded"), ("Rob Kent", "founded")} <= got
     a = make_analysis("腾讯副总裁张三和李四出席。", [("腾讯", C), ("张三", P), ("李四", P)])
     assert {r.head.text for r in extract_relations(a, gazetteer=GAZ)} == {"张三"}
+
+
+@pytest.mark.parametrize("text,mentions,expected", [
+    ("博士毕业后，刘珂就长期在 IBM 担任产品经理。", [("刘珂", P), ("IBM", C)], {("刘珂", "works_for", "IBM", "产品经理")}),
+    ("张三，2020年担任腾讯副总裁。", [("张三", P), ("腾讯", C)], {("张三", "works_for", "腾讯")}),
+    ("张三曾在腾讯担任首席科学家，后来加入阿里巴巴。", [("张三", P), ("腾讯", C), ("阿里巴巴", C)],
+     {("张三", "works_for", "腾讯", "首席科学家"), ("张三", "joined", "阿里巴巴")}),
+    ("张三和李四曾在腾讯担任研究员。", [("张三", P), ("李四", P), ("腾讯", C)], set()),  # whose title? not said one by one
+])
+def test_serving_at_an_organisation_and_a_time_phrase_before_the_verb(text, mentions, expected):
+    got = {(r.head.text, r.relation, r.tail.text) + ((r.role,) if r.role else ())
+           for r in extract_relations(make_analysis(text, mentions), gazetteer=GAZ)}
+    assert expected <= got if expected else not any(r == "works_for" for _, r, *_ in got)

@@ -38,7 +38,7 @@ _FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "v", "f")
 COMMON_MIN_FREQ = 20  # a dictionary word seen this often in jieba's corpus is a common word, not a coinage
 VERY_COMMON_FREQ = 1000  # 是, 将, 管理: words after a leading function word that make the whole a phrase, not a name
 
-LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)){1,3}")
+LATIN_PERSON = re.compile(r"[A-Z][a-zß-öø-ÿ]+(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?(?: (?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?)){1,3}")
 # suffixes after which a common word may still be a name only where the text uses it as one (保险科技 vs 招商银行);
 # not 资本 or 创投: investors are named with common words (绿洲资本, 经纬创投)
 _WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "证券", "控股")
@@ -143,7 +143,13 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         if name not in evidenced:
             evidenced[name] = _latin_evidence(text, m)
         return m if evidenced[name] else None
+    if m.type == PERSON and m.source in ("ner", "engine") and len(name) >= 3 and name[-1] in _ADVERB_TAIL:
+        m = replace(m, text=name[:-1], end=m.end - 1)  # 张三曾在腾讯任职: the model took the adverb into the name
+        name = m.text
     return m if _han_name(text, m, name, evidenced) else None
+
+
+_ADVERB_TAIL = frozenset("曾将也则已就还都又并")
 
 
 def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:

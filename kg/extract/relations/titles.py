@@ -105,6 +105,29 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
             yield _rel(ctx, "works_for", person, org, 0.7)
 
 
+_AT_ORG = re.compile(r"(在|于)\s*$")
+_SERVE_AS = re.compile(r"\s*(担任|出任|任职|任|当|做)\s*")
+
+
+def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
+    """刘珂长期在 IBM 担任产品经理: 在 ORG 担任 TITLE, said of the one person named before it in the sentence."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, org in enumerate(ms):
+        if org.type not in (ORG, COMPANY) or not _AT_ORG.search(text[max(ctx.sent.start, org.start - 3):org.start]):
+            continue
+        serve = _SERVE_AS.match(text, org.end, ctx.sent.end)
+        title = _title_regex().match(text, serve.end(), ctx.sent.end) if serve else None
+        if title is None:
+            continue
+        people = {p.key or p.text: p for p in ms[:i] if p.type == PERSON}
+        if len(people) != 1:
+            continue
+        (person,) = people.values()
+        role = title.group(0).strip()
+        yield from _title_facts(ctx, person, org, _title_kind(role), role, 0.8, False)
+
+
 def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[RelationMention]:
     if org.type == MODEL:  # 混元的技术负责人: leads the model
         if (kind == "lead" or "负责" in role) and not former and _ok("leads", person, org):

@@ -101,6 +101,10 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             yield from _apply_trigger(ctx, trig, a, b)
 
 
+# a time phrase that may open a clause before its verb: 2020年, 自2020年9月起, 去年底, 后来
+_TIME_LEAD = re.compile(r"^\s*(后来|随后|之后|此后|此前|目前|如今|同年|次年|当年|最终|最近|近日)?\s*(自|从|于)?\s*((19|20)\d{2}\s*年|今年|去年|明年)?(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(初|底|中|末|起|以来|开始)?\s*(就|便|又|再|曾|已|也|还|将)?\s*")
+
+
 def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[RelationMention]:
     rel = RELATIONS[trig.relation]
     lo, hi = _clause_bounds(ctx, a)
@@ -124,7 +128,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
     if _passive_marker(ctx, trig, lo, a):
         return  # a passive whose object the clause does not name: reading it actively would reverse it
     if not any(m.type in rel.head for m in left):
-        subj = _carried_subject(ctx, lo, rel.head, verb_first=not text[lo:a].strip(" 了"))
+        subj = _carried_subject(ctx, lo, rel.head, verb_first=not _TIME_LEAD.sub("", text[lo:a]).strip(" 了"))
         if subj is not None:
             left = [subj] + left
     if trig.relation == "invests_in" and re.search(r"(方|者|机构|的有|股东)(包括|为)?$", trig.word) and right \
