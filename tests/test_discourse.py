@@ -44,3 +44,14 @@ def test_a_long_paragraph_before_does_not_lend_its_subject():
 def test_a_heading_lends_its_subject():
     text = "钟岳明的故事\n他曾在微软工作五年。"
     assert ("=钟岳明", "works_for", "微软") in _rels(text, [("钟岳明", P), ("微软", C)])
+
+
+def test_qi_as_the_object_of_an_investment_is_the_company_named_in_the_clause_before():
+    text = "第三个是鹿鸣科技，红杉资本最近刚领投其 A 轮融资。"
+    got = _rels(text, [("鹿鸣科技", C), ("红杉资本", C)])
+    assert ("红杉资本", "invests_in", "=鹿鸣科技") in got
+
+
+def test_qi_is_never_the_subject_of_its_own_clause():
+    text = "红杉资本表示，红杉资本领投其 A 轮。"
+    assert not any(t == "=红杉资本" for _, _, t in _rels(text, [("红杉资本", C), ("红杉资本", C)]))

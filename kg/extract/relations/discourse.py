@@ -56,7 +56,38 @@ def coref_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[in
             ante, ante_start = found
             m = Mention(text[a:b], ante.type, a, b, "coref", ante.key or "=" + ante.text, round(ante.confidence * 0.8, 2))
             out[(a, b)] = (m, ante_start)
+        for hit in _OBJECT_QI.finditer(text, sent.start, sent.end):
+            found = _object_antecedent(text, mentions, starts, sent.start, hit.start(2))
+            if found is not None:
+                a, b = hit.span(2)
+                out[(a, b)] = (Mention("其", COMPANY, a, b, "coref", found.key or "=" + found.text,
+                                       round(found.confidence * 0.8, 2)), sent.start)
     return out
+
+
+# 其 as the object of an investment or a deal: Benchmark 领投了其 A 轮, 给其种子轮投了, 与其合作
+_OBJECT_QI = re.compile(r"(领投了?|跟投了?|参投了?|投资了?|注资|收购了?|给|向|对|与|和)\s*(其)(?=\s*(\d|[A-Z]\+?\s*轮|[天种战首第新]|[0-9.]+\s*[万亿]|合作|的投资|股份))")
+
+
+def _object_antecedent(text: str, mentions: list[Mention], starts: list[int], sent_start: int, a: int):
+    """The company 其 stands for: the last company of the nearest earlier clause of the sentence that names
+    one (第三个是 HeyGen，Benchmark 领投了其 A 轮 → HeyGen), never the subject of 其's own clause."""
+    clause = a
+    while clause > sent_start and text[clause - 1] not in "，,；;：:":
+        clause -= 1
+    own = [m for m in mentions[bisect.bisect_left(starts, clause):bisect.bisect_left(starts, a)] if m.type == COMPANY]
+    hi = clause
+    while hi > sent_start:
+        lo = hi - 1
+        while lo > sent_start and text[lo - 1] not in "，,；;：:":
+            lo -= 1
+        cands = [m for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+                 if m.type == COMPANY and m.source not in ("alias", "coref")]
+        if cands:
+            last = cands[-1]
+            return None if any((x.key or x.text) == (last.key or last.text) for x in own) else last
+        hi = lo
+    return None
 
 
 def _clause_initial(text: str, sent_start: int, a: int) -> bool:
