@@ -62,9 +62,12 @@ class Document:
         return source_line(self.source_map, offset)
 
     def metadata(self) -> dict:
-        """title, date, url, author, publication and source: the ones that are set (graph.json keeps these)."""
-        return {k: v for k in ("title", "date", "url", "author", "publication", "source")
-                if (v := getattr(self, k)) is not None}
+        """title, date, url, author, publication and source, those that are set: what graph.json keeps of a
+        document. ``source`` is the file's name only (no folder: graph.json holds no paths of the machine)."""
+        out = {k: v for k in ("title", "date", "url", "author", "publication") if (v := getattr(self, k)) is not None}
+        if self.source:
+            out["source"] = self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
