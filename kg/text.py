@@ -92,8 +92,8 @@ def _opencc():
 # ------------------------------------------------------------------------------------ never entity text
 _ID_CHARS = r"A-Za-z0-9+/=_\-"
 _UNLINKABLE = re.compile(
-    r"(?:https?|ftp)://[^\s<>\"'，。、；！？）」』】《》“”]+"  # URLs
-    r"|(?<![A-Za-z0-9.])www\.[A-Za-z0-9\-]+\.[^\s<>\"'，。、；！？）」』】《》“”]+"
+    r"(?P<url>(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"  # URLs (no CJK: text goes on after them)
+    r"|(?<![A-Za-z0-9.])www\.[A-Za-z0-9\-]+\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+)"
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"  # e-mail addresses
     r"|(?<![A-Za-z0-9_.@])@[A-Za-z0-9_][A-Za-z0-9_.]{0,38}[A-Za-z0-9_]?"  # @handles
     r"|`[^`\n]{1,200}`"  # inline code left in text
@@ -123,6 +123,11 @@ def unlinkable_spans(text: str) -> list[tuple[int, int]]:
         s, e = m.span()
         if m.lastgroup == "id" and not _random_id(m.group()):
             found = [(s + h.start(), s + h.end()) for h in _HEX.finditer(m.group())]  # sn=24741bdeff…
+        elif m.lastgroup == "url":
+            url = m.group().rstrip(".,;:!?'")
+            if url.endswith(")") and url.count("(") < url.count(")"):
+                url = url[:-1]
+            found = [(s, s + len(url))]
         else:
             found = [(s, e)]
         for s, e in found:

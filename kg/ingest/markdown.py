@@ -29,6 +29,7 @@ from .normalize import _head, find_date
 # A map from text offsets to 1-based source lines: ((text_start, source_line), ...) sorted by text_start.
 SourceMap = tuple[tuple[int, int], ...]
 
+TITLE_MAX_LEVEL = 3  # a first heading of level 1-3 is the title (a level-5 first line is a byline, in WeChat copies)
 _HEADER_LINE = re.compile(r"^\s*([^:：\s][^:：]{0,15}?)\s*[:：]\s*(.*?)\s*$")
 _STARS = re.compile(r"\*{2,}")  # emphasis markers CommonMark could not pair (**Founder Park****：**) stay text
 _FRONT_MATTER = re.compile(r"^---[ \t]*$")
@@ -76,7 +77,7 @@ def read_markdown(source: str) -> MarkdownArticle:
     reader.walk(_parser().parse(source), 0)
     lines = reader.lines
     title, title_line, i = None, None, 0
-    if lines and lines[0].heading and lines[0].text:
+    if lines and 1 <= lines[0].heading <= TITLE_MAX_LEVEL and lines[0].text:
         title, title_line, i = lines[0].text, lines[0].line, 1
     while i < len(lines):  # header blocks right after the title: every line "key: value" with a known key
         first, end = reader.blocks[lines[i].block]
@@ -195,7 +196,7 @@ def _assemble(title: Optional[str], title_line: Optional[int], kept: list[Line])
     prev: Optional[Line] = None
     for ln in kept:
         if parts:
-            sep = "\n" if prev is not None and (ln.block == prev.block or (ln.item and prev.item)) else "\n\n"
+            sep = "\n" if prev is not None and ln.block == prev.block else "\n\n"
             parts.append(sep)
             pos += len(sep)
         smap.append((pos, ln.line))
@@ -280,10 +281,17 @@ class _Reader:
         self.dropped: list[tuple[str, int, str]] = []
 
     def walk(self, tokens, offset: int) -> None:
-        heading = items = 0
+        heading = items = lists = 0
+        group = 0  # the first source line of the outermost list: its items are one block, one item a line
         for t in tokens:
             typ = t.type
-            if typ == "heading_open":
+            if typ in ("bullet_list_open", "ordered_list_open"):
+                if not lists:
+                    group = t.map[0] + offset + 1
+                lists += 1
+            elif typ in ("bullet_list_close", "ordered_list_close"):
+                lists -= 1
+            elif typ == "heading_open":
                 heading = int(t.tag[1])
             elif typ == "heading_close":
                 heading = 0
@@ -292,7 +300,7 @@ class _Reader:
             elif typ == "list_item_close":
                 items -= 1
             elif typ == "inline":
-                self._inline(t, t.map[0] + offset, t.map[1] + offset, heading, items > 0)
+                self._inline(t, t.map[0] + offset, t.map[1] + offset, heading, items > 0, group if lists else 0)
             elif typ == "code_block" and _prose(t.content):
                 # an indented block of Chinese prose (often an indented list), not code: read it as Markdown
                 self.walk(_parser().parse(textwrap.dedent(t.content)), t.map[0] + offset)
@@ -301,9 +309,9 @@ class _Reader:
                 kind = "html" if typ == "html_block" else "code"
                 self.dropped.append((kind, first + 1, t.content.strip().split("\n")[0][:80]))
 
-    def _inline(self, tok, first: int, end: int, heading: int, item: bool) -> None:
-        block = first + 1
-        self.blocks[block] = (first, end)
+    def _inline(self, tok, first: int, end: int, heading: int, item: bool, group: int) -> None:
+        self.blocks.setdefault(first + 1, (first, end))
+        block = group or first + 1
         src = first + 1
         acc = _LineAcc(src)
         in_link = emphasis = 0
