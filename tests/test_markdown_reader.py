@@ -262,3 +262,33 @@ def test_jsonl_markdown_text_goes_through_the_reader(tmp_path):
 ])
 def test_looks_like_markdown(text, md):
     assert looks_like_markdown(text) is md
+
+
+# ------------------------------------------------------------------------------- graph.json across runs
+
+SECOND = "# 百度开放文心一言\n\n文章作者: 另一家媒体\n发布时间: 2025-04-01 09:00\n\n百度创始人李彦宏宣布文心一言向全社会开放。\n"
+
+
+def test_update_keeps_the_old_documents_metadata(article, tmp_path):
+    assert main(["build", str(article), "--out", str(tmp_path / "a"), "-q"]) == 0
+    second = tmp_path / "in" / "second.md"
+    second.parent.mkdir()
+    second.write_text(SECOND, encoding="utf-8")
+    assert main(["build", "--update", str(tmp_path / "a" / "graph.json"), str(second), "--out", str(tmp_path / "b"),
+                 "-q"]) == 0
+    meta = json.loads((tmp_path / "b" / "graph.json").read_text(encoding="utf-8"))["graph"]["doc_meta"]
+    assert set(meta) == {"article", "second"}
+    assert meta["article"]["author"] == "张三、李四"
+    assert meta["second"] == {"title": "百度开放文心一言", "date": "2025-04-01", "author": "另一家媒体",
+                              "source": "second.md"}
+
+
+def test_two_workers_write_the_same_graph_json(article, tmp_path):
+    from kg.pipeline import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.md").write_text(SECOND, encoding="utf-8")
+    one, two = (run([folder], workers=n).graph.to_json() for n in (1, 2))
+    assert one == two and '"doc_meta"' in one
