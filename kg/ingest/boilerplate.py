@@ -180,7 +180,7 @@ def _plain_caption(lines: Sequence[Line], i: int) -> bool:
     text = ln.text.rstrip()
     return (_after_image(lines, i) and not ln.item and not ln.emphasis and ln.heading not in (1, 2, 3)
             and len(text) <= CAPTION_MAX_CHARS and not text.endswith(_FINAL) and not _URL.search(text)
-            and not any(c in text for c in "：:，,") and not _NUMBERED.match(text) and not _STEP.match(text))
+            and not any(c in text for c in "：:，,。！？!?") and not _NUMBERED.match(text) and not _STEP.match(text))
 
 
 def _list_like(ln: Line, heading: Line) -> bool:
