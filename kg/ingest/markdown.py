@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from ..types import Document, source_line
+from ..types import Document, source_line  # noqa: F401 - source_line: for users of source_map, and the doctest
 from .base import IngestFailure
 from .boilerplate import Line, find_boilerplate
 from .normalize import _head, find_date
