@@ -105,7 +105,7 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
         offset, h, last = pending.popleft()
         mentions = [_shift(m, offset) for m in res.mentions if m.type in CORE_TYPES]
         relations = [_shift_relation(r, offset) for r in res.relations] if offset else res.relations
-        resolver.add(doc.id, mentions, relations, content_hash=h)
+        resolver.add(doc.id, mentions, relations, content_hash=h, metadata=doc.metadata())
         timings["resolve"] += time.perf_counter() - t
         result.chars += len(doc.text)
         if last:
@@ -114,7 +114,7 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
                 progress(result.documents)
     t = time.perf_counter()
     meta = {"format": "kg-graph", "version": 1, "engine": engine, "documents": len(resolver.documents),
-            "doc_hashes": dict(sorted(resolver.documents.items()))}
+            "doc_hashes": dict(sorted(resolver.documents.items())), "doc_meta": dict(sorted(resolver.metadata.items()))}
     # The graph keeps its relations on disk (kg.store.GraphTable): a large build's memory stays flat.
     result.graph = KnowledgeGraph(resolver.finish(meta=meta))
     timings["graph"] += time.perf_counter() - t

@@ -71,6 +71,7 @@ class Resolver:
         self._entities: dict[str, _EntityAcc] = {}
         self._mentions = MentionStore()  # relation mentions, on disk once there are many
         self.documents: dict[str, str] = {}  # doc id -> content hash
+        self.metadata: dict[str, dict] = {}  # doc id -> its title, date, url, author, publication, source
         self._keys: dict[tuple, str] = {}  # (text, type, gazetteer key) -> resolution key
 
     def key(self, m: Mention) -> str:
@@ -85,8 +86,10 @@ class Resolver:
         return k
 
     def add(self, doc_id: str, mentions: Iterable[Mention], relations: Iterable[RelationMention],
-            *, content_hash: str = "") -> None:
+            *, content_hash: str = "", metadata: dict | None = None) -> None:
         self.documents[doc_id] = content_hash
+        if metadata:
+            self.metadata[doc_id] = dict(metadata)
         for m in mentions:
             self._add_mention(doc_id, m)
         for r in relations:
@@ -128,6 +131,10 @@ class Resolver:
         """Start from an existing graph (``kg build --update``): its entities, relations and documents."""
         meta = graph.graph.get("doc_hashes") or {}
         self.documents.update({str(k): str(v) for k, v in meta.items()})
+        docs = graph.graph.get("doc_meta")
+        if isinstance(docs, dict):  # the old documents' metadata stays
+            self.metadata.update({str(k): {str(f): v for f, v in d.items() if isinstance(v, str)}
+                                  for k, d in docs.items() if isinstance(d, dict)})
         keys = {}
         for n, a in graph.nodes(data=True):
             label, typ = a.get("label", n), a.get("type", "")

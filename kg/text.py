@@ -87,3 +87,80 @@ def _opencc():
         except Exception:  # not installed or no config: matching still works for simplified text
             _OPENCC.append(None)
     return _OPENCC[0]
+
+
+# ------------------------------------------------------------------------------------ never entity text
+_ID_CHARS = r"A-Za-z0-9+/=_\-"
+_UNLINKABLE = re.compile(
+    r"(?P<url>(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"  # URLs (no CJK: text goes on after them)
+    r"|(?<![A-Za-z0-9.])www\.[A-Za-z0-9\-]+\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+)"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"  # e-mail addresses
+    r"|(?<![A-Za-z0-9_.@])@[A-Za-z0-9_][A-Za-z0-9_.]{0,38}[A-Za-z0-9_]?"  # @handles
+    r"|`[^`\n]{1,200}`"  # inline code left in text
+    r"|(?<![A-Za-z0-9_./\\])(?:[A-Za-z]:\\|\.{1,2}/|~/|/)(?:[A-Za-z0-9_.\-]+[/\\])+[A-Za-z0-9_.\-]*"  # paths
+    r"|(?<![A-Za-z0-9_./])(?:[A-Za-z0-9_\-]+/)+[A-Za-z0-9_\-]+\.(?:py|js|ts|json|ya?ml|md|txt|html?|csv|sh|cpp|"
+    r"go|rs|java|ipynb|pdf|png|jpe?g|gif|svg|zip|gz|tar)\b"
+    r"|\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"  # UUIDs
+    r"|(?<![A-Za-z0-9])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{16,}(?![A-Za-z0-9])"  # hex hashes
+    rf"|(?P<id>(?<![{_ID_CHARS}])[{_ID_CHARS}]{{12,}}(?![{_ID_CHARS}]))"  # base64-like ids: checked by _random_id
+)
+_CLASSES = re.compile(r"[A-Z]+|[a-z]+|[0-9]+")
+_HEX = re.compile(r"(?<![A-Za-z0-9])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{16,}(?![A-Za-z0-9])")
+
+
+def unlinkable_spans(text: str) -> list[tuple[int, int]]:
+    """Half-open spans of ``text`` that are never entity text: bare URLs, e-mail addresses, @handles, inline code,
+    file paths, hex hashes and UUIDs, base64-like ids (``YicUhk5aAGtCib2UdBX…``). Sorted, not overlapping.
+
+    >>> t = "见 https://x.com/a 和 @sama，邮件 a@b.cn，文件 /usr/lib/x.py，id YicUhk5aAGtCib2UdBXSy。"
+    >>> [t[s:e] for s, e in unlinkable_spans(t)]
+    ['https://x.com/a', '@sama', 'a@b.cn', '/usr/lib/x.py', 'YicUhk5aAGtCib2UdBXSy']
+    >>> unlinkable_spans("OpenAI 发布 GPT-4o-mini-2024-07-18 与 Qwen2.5-Coder-32B-Instruct")
+    []
+    """
+    out: list[tuple[int, int]] = []
+    for m in _UNLINKABLE.finditer(text):
+        s, e = m.span()
+        if m.lastgroup == "id" and not _random_id(m.group()):
+            found = [(s + h.start(), s + h.end()) for h in _HEX.finditer(m.group())]  # sn=24741bdeff…
+        elif m.lastgroup == "url":
+            url = m.group().rstrip(".,;:!?'")
+            if url.endswith(")") and url.count("(") < url.count(")"):
+                url = url[:-1]
+            found = [(s, s + len(url))]
+        else:
+            found = [(s, e)]
+        for s, e in found:
+            if out and s < out[-1][1]:
+                out[-1] = (out[-1][0], max(e, out[-1][1]))
+            else:
+                out.append((s, e))
+    return out
+
+
+def _random_id(tok: str) -> bool:
+    """Mixed case and digits that switch class often: YicUhk5aAGtC… is an id, Qwen2.5-Coder-32B a name."""
+    core = tok.strip("=")
+    if len(core) < 12 or not (any(c.isupper() for c in core) and any(c.islower() for c in core)):
+        return False
+    if "-" in core and all(len(p) <= 12 for p in core.split("-")):
+        return False  # hyphenated words and version parts: model names, slugs
+    runs = len(_CLASSES.findall(core))
+    return runs >= 0.6 * len(core) and any(c.isdigit() for c in core) or runs >= 0.65 * len(core) and len(core) >= 16
+
+
+def without_unlinkable(spans: list[tuple[int, int]], items: list) -> list:
+    """``items`` (anything with ``start`` and ``end``) that overlap none of ``spans`` (sorted, as from
+    :func:`unlinkable_spans`)."""
+    if not spans:
+        return list(items)
+    import bisect
+
+    ends = [e for _, e in spans]
+    out = []
+    for x in items:
+        i = bisect.bisect_right(ends, x.start)
+        if i < len(spans) and spans[i][0] < x.end:
+            continue
+        out.append(x)
+    return out

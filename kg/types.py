@@ -5,6 +5,7 @@ offsets of the supporting sentence in its document.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from typing import Optional
@@ -12,20 +13,61 @@ from typing import Optional
 from .schema import RELATIONS
 
 
+def source_line(source_map: tuple[tuple[int, int], ...], offset: int) -> Optional[int]:
+    """The source line of text offset ``offset`` in a map ``((text_start, source_line), ...)``; None if it is empty.
+
+    >>> source_line(((0, 1), (4, 7), (9, 8)), 8)
+    7
+    """
+    if not source_map:
+        return None
+    i = bisect.bisect_right(source_map, (offset, float("inf"))) - 1
+    return source_map[max(i, 0)][1]
+
+
 @dataclass(frozen=True)
 class Document:
-    """One input text. ``id`` is stable (file name or JSONL id); ``text`` is the original text."""
+    """One input text. ``id`` is stable (file name or JSONL id); ``text`` is what a reader sees, and what every
+    offset points into: a plain text as it is, a Markdown article's title and body without markup or boilerplate,
+    an HTML page's main text (see the README).
+
+    ``source_map`` maps text offsets back to 1-based lines of the source: None when the text is the source itself,
+    ``((text_start, source_line), ...)`` for Markdown, ``()`` when unknown (HTML). See :meth:`source_line`.
+    """
 
     id: str
     text: str
     title: Optional[str] = None
-    date: Optional[str] = None
+    date: Optional[str] = None  # ISO date of publication
     url: Optional[str] = None
     source: Optional[str] = None  # path it came from, if any
+    author: Optional[str] = None
+    publication: Optional[str] = None  # the publication or account that published it
+    source_map: Optional[tuple[tuple[int, int], ...]] = field(default=None, compare=False, repr=False)
 
     @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def source_line(self, offset: int) -> Optional[int]:
+        """The 1-based line of the source file (for JSONL: of the record's text) that text offset ``offset`` is on.
+
+        >>> Document("d", "腾讯\\n混元").source_line(3)
+        2
+        >>> Document("d", "标题\\n\\n正文", source_map=((0, 1), (4, 7))).source_line(5)
+        7
+        """
+        if self.source_map is None:
+            return self.text.count("\n", 0, max(0, offset)) + 1
+        return source_line(self.source_map, offset)
+
+    def metadata(self) -> dict:
+        """title, date, url, author, publication and source, those that are set: what graph.json keeps of a
+        document. ``source`` is the file's name only (no folder: graph.json holds no paths of the machine)."""
+        out = {k: v for k in ("title", "date", "url", "author", "publication") if (v := getattr(self, k)) is not None}
+        if self.source:
+            out["source"] = self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import ROOT
 
-HEAVY = ("jieba", "spacy", "networkx", "pyvis", "hanlp", "torch", "numpy", "thinc", "opencc", "tqdm")
+HEAVY = ("jieba", "spacy", "networkx", "pyvis", "hanlp", "torch", "numpy", "thinc", "opencc", "tqdm", "markdown_it",
+         "trafilatura", "lxml")
 
 _REPORT = ("import json, sys; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(%r))))"
            % (HEAVY,))

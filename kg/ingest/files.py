@@ -14,9 +14,10 @@ from ..errors import InputError
 from ..types import Document
 from .base import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, IngestFailure, PathInput, _os_reason
 from .decode import _CHARSET_DECL, decode_bytes
-from .html import _html_document
 from .ids import _clean_id, _unique
 from .jsonl import _read_jsonl
+from .markdown import markdown_document
+from .webpage import page_document
 from .normalize import _first_line_title, _head, find_date, normalize_text
 
 log = logging.getLogger(__name__)
@@ -63,19 +64,17 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Document | IngestFail
     del data
     if raw is None:
         return IngestFailure(str(path), "binary or unknown encoding: if it is text, save it as UTF-8")
-    title = date = url = None
     if is_html:
-        raw, title, date, url = _html_document(raw)
+        return page_document(raw, doc_id, str(path))
+    if suffix == ".md":
+        return markdown_document(normalize_text(raw), doc_id, str(path))
     text = normalize_text(raw)
     del raw
     if not text or text.isspace():
         return IngestFailure(str(path), "empty document")
-    if not is_html:
-        title = _first_line_title(text, markdown=suffix == ".md")
+    title = _first_line_title(text)
     title = normalize_text(title).strip() or None if title else None
-    return Document(
-        id=doc_id, text=text, title=title, date=date or find_date(_head(text)), url=url, source=str(path)
-    )
+    return Document(id=doc_id, text=text, title=title, date=find_date(_head(text)), source=str(path))
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes | IngestFailure:

@@ -10,10 +10,13 @@ from ..types import Document
 from .base import IngestFailure, _os_reason
 from .decode import _LEGACY, _best_legacy, _strict
 from .ids import _clean_id, _unique
+from .markdown import looks_like_markdown, markdown_document
 from .normalize import _date_value, _head, find_date, normalize_text
 
 def _read_jsonl(path: Path, file_id: str, max_bytes: int, seen: set) -> Iterator[Document | IngestFailure]:
-    """One Document per JSONL line ``{"text": ..., "id"?, "title"?, "date"?, "url"?}``; bad lines as failures."""
+    """One Document per JSONL line ``{"text": ..., "id"?, "title"?, "date"?, "url"?, "author"?, "publication"?,
+    "format"?}``; bad lines as failures. A ``text`` with ``"format": "markdown"``, or without a format that looks
+    like Markdown, goes through the Markdown reader (``"format": "text"`` keeps it as it is)."""
     try:
         fh = open(path, "rb")
     except OSError as err:
@@ -76,9 +79,15 @@ def _jsonl_record(path: Path, file_id: str, lineno: int, raw: bytes, seen: set) 
     raw_id = record.get("id")
     doc_id = _clean_id(str(raw_id)) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
     doc_id = _unique(doc_id or f"{file_id}:{lineno}", seen)
-    title = record.get("title")
-    title = normalize_text(title).strip() or None if isinstance(title, str) else None
-    url = record.get("url")
-    url = normalize_text(url).strip() or None if isinstance(url, str) else None
-    date = _date_value(record.get("date")) or find_date(_head(text))
-    return Document(id=doc_id, text=text, title=title, date=date, url=url, source=str(path))
+    meta = {k: _str_field(record, k) for k in ("title", "url", "author", "publication")}
+    meta["date"] = _date_value(record.get("date"))
+    fmt = record.get("format")
+    if fmt == "markdown" or (fmt is None and looks_like_markdown(text)):
+        return markdown_document(text, doc_id, str(path), **meta)
+    meta["date"] = meta["date"] or find_date(_head(text))
+    return Document(id=doc_id, text=text, source=str(path), **meta)
+
+
+def _str_field(record: dict, key: str) -> Optional[str]:
+    value = record.get(key)
+    return normalize_text(value).strip() or None if isinstance(value, str) else None

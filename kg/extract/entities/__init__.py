@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ...resources_data import stopnames, surnames, titles
 from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
-from ...text import is_han, name_key
+from ...text import is_han, name_key, unlinkable_spans, without_unlinkable
 from ...types import Analysis, Mention
 from ..gazetteer import Gazetteer, load_gazetteer
 from .evidence import judge
@@ -43,6 +43,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
     chosen = _short_forms(text, _link_parenthetical(text, _select(_propagate(text, chosen, gaz))))
+    chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 

@@ -70,12 +70,13 @@ def _evidence(ctx: _Ctx) -> Evidence:
 
 
 def _date(ctx: _Ctx) -> str | None:
+    """The date the sentence gives, else the document's (its publication date)."""
     m = _DATE.search(ctx.sent.text)
     if not m:
-        return None
+        return ctx.analysis.doc.date
     y, mo, d = m.group(1), int(m.group(2)), m.group(3)
     if not 1 <= mo <= 12:
-        return None
+        return ctx.analysis.doc.date
     return f"{y}-{mo:02d}" + (f"-{int(d):02d}" if d and 1 <= int(d) <= 31 else "")
 
 
