@@ -144,3 +144,11 @@ def test_same_script_brackets_add_no_alias():
 def test_adverb_the_model_took_into_a_name_is_trimmed():
     m = _kept("张三曾在腾讯任职。", "张三曾", PERSON)
     assert m is not None and (m.text, m.start, m.end) == ("张三", 0, 2)
+
+
+def test_the_articles_own_outlet_is_no_entity():
+    from kg.extract.entities import _self_references
+    from kg.types import Document
+
+    doc = Document("d", "星标AI寒武纪，好内容不错过。寒武纪发布了新芯片。", author="AI寒武纪")
+    assert _self_references(doc) == [(2, 7)]

@@ -44,7 +44,22 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
     chosen = _short_forms(text, _link_parenthetical(text, _select(_propagate(text, chosen, gaz))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
+    chosen = without_unlinkable(_self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
+
+
+def _self_references(doc) -> list[tuple[int, int]]:
+    """Where the text names its own author or publication (bylines are metadata, not entities of the graph)."""
+    spans = []
+    for name in {doc.author, doc.publication} - {None}:
+        name = name.strip()
+        if len(name) < 2:
+            continue
+        i = doc.text.find(name)
+        while i != -1:
+            spans.append((i, i + len(name)))
+            i = doc.text.find(name, i + len(name))
+    return sorted(spans)
 
 
 # ---------------------------------------------------------------------------------------------
