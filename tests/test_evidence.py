@@ -152,3 +152,21 @@ def test_the_articles_own_outlet_is_no_entity():
 
     doc = Document("d", "星标AI寒武纪，好内容不错过。寒武纪发布了新芯片。", author="AI寒武纪")
     assert _self_references(doc) == [(2, 7)]
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("这是生物信息的问题。", "生物信息", COMPANY),       # common words put together
+    ("他们想做一家伟大公司。", "伟大公司", COMPANY),
+    ("要解决快生产的供应链问题。", "快生产的供应链", COMPANY),  # holds 的
+])
+def test_common_word_phrases_the_model_proposes_are_no_organisations(text, name, type_):
+    assert _kept(text, name, type_) is None
+
+
+def test_translated_unit_names_of_common_words_stay():
+    assert _kept("Meta 的超级智能实验室成立了。", "超级智能实验室", ORG) is not None
+
+
+def test_title_before_a_name_is_not_part_of_it():
+    m = _kept("州长凯蒂·霍布斯出席了活动。", "州长凯蒂·霍布斯", PERSON)
+    assert m is not None and m.text == "凯蒂·霍布斯" and m.start == 2

@@ -358,6 +358,6 @@ def _anonymous(name: str) -> bool:
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in "「『“《\"'（("):
         s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in "」』”》\"'）),，。"):
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "」』”》\"'）),，。（(「『“《"):
         e -= 1
     return s, e

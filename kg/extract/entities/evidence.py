@@ -146,10 +146,35 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
     if m.type == PERSON and m.source in ("ner", "engine") and len(name) >= 3 and name[-1] in _ADVERB_TAIL:
         m = replace(m, text=name[:-1], end=m.end - 1)  # 张三曾在腾讯任职: the model took the adverb into the name
         name = m.text
+    if m.type == PERSON and m.source != "gazetteer":
+        title = next((t for t in _han_titles() if name.startswith(t) and len(name) - len(t) >= 2), None)
+        if title:  # 州长凯蒂·霍布斯: the title before the name is not part of it
+            m = replace(m, text=name[len(title):], start=m.start + len(title))
+            name = m.text
     return m if _han_name(text, m, name, evidenced) else None
 
 
 _ADVERB_TAIL = frozenset("曾将也则已就还都又并")
+
+
+@lru_cache(maxsize=1)
+def _han_titles() -> tuple[str, ...]:
+    return tuple(sorted((t for t in titles() if len(t) >= 2 and all(is_han(c) for c in t)), key=len, reverse=True)) + \
+        ("州长", "市长", "部长", "议员", "总统", "首相", "主播", "记者", "博士", "教授", "老师", "导演", "演员", "作家")
+
+
+_ORG_HEAD = re.compile(r"(实验室|研究院|研究所|研究中心|团队|大学|学院|基金会|协会|委员会|事业部|事业群|部门?|中心|局|院)$")
+
+
+def _generic_phrase(name: str) -> bool:
+    """生物信息, 伟大公司, 航天院所, 四年制大学: a name the model proposed that is only common words put together
+    (every word in jieba's dictionary, none tagged as a name), or holds 的."""
+    if "的" in name:
+        return True
+    seg = _dictionary()
+    words = seg.words(name)
+    return len(words) >= 2 and all(not guessed and tag not in _NAME_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
+                                   for w, _, _, tag, guessed in words)
 
 
 def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
@@ -159,9 +184,15 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             return False
         if _starts_with_function_word(core):
             return False
+    elif m.type == MODEL:
+        quoted = m.start > 0 and text[m.start - 1] in "「『“《\"'"
+        if m.source == "pattern" and not quoted and _generic_phrase(name):
+            return False  # 生物信息模型: common words put together before 模型 name no model (书生大模型 is one)
     elif m.type in (ORG, COMPANY):
         if m.source in ("ner", "engine") and common_word(name) and word_classes().get(name) != "ORG":
             return False
+        if m.source in ("ner", "engine") and _generic_phrase(name) and not _ORG_HEAD.search(name):
+            return False  # (超级智能实验室, 基础模型团队: a translated unit name is common words too)
         suffix = next((s for s in _WEAK_SUFFIXES if name.endswith(s) and len(name) > len(s)), None)
         if suffix and m.source != "gazetteer":
             prefix = name[:-len(suffix)]
