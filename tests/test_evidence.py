@@ -170,3 +170,19 @@ def test_translated_unit_names_of_common_words_stay():
 def test_title_before_a_name_is_not_part_of_it():
     m = _kept("州长凯蒂·霍布斯出席了活动。", "州长凯蒂·霍布斯", PERSON)
     assert m is not None and m.text == "凯蒂·霍布斯" and m.start == 2
+
+
+def test_given_name_of_a_transliterated_name_is_the_same_person():
+    from kg.extract.entities import _short_forms
+
+    text = "艾琳·普莱斯-赖特加入了公司。艾琳表示很高兴。"
+    out = _short_forms(text, [Mention("艾琳·普莱斯-赖特", PERSON, 0, 9, "pattern")])
+    assert [(m.text, m.key) for m in out[1:]] == [("艾琳", "=艾琳·普莱斯-赖特")]
+
+
+def test_an_alias_made_by_brackets_holds_for_the_whole_document():
+    import kg
+
+    g = kg.build(texts=["艾琳·普莱斯-赖特（Erin Price-Wright）加入了鹿鸣科技。会上，Erin Price-Wright 表示很高兴。"])
+    people = [e for e in g.entities() if e.type == PERSON]
+    assert len(people) == 1 and people[0].label == "艾琳·普莱斯-赖特" and "Erin Price-Wright" in people[0].aliases

@@ -42,7 +42,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
-    chosen = _short_forms(text, _link_parenthetical(text, _select(_propagate(text, chosen, gaz))))
+    chosen = _unify_aliases(_short_forms(text, _link_parenthetical(text, _select(_propagate(text, chosen, gaz)))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(_self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
@@ -209,20 +209,33 @@ _LATIN_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9.&'\-]*(?: 
 _CROSS_SCRIPT = re.compile(r"\s?[（(]\s?([A-Z][A-Za-z0-9.&'\-]*(?: [A-Za-z0-9.&'\-]+){0,4}|[\u4e00-\u9fff·]{2,10})\s?[）)]")
 
 
+def _unify_aliases(mentions: list[Mention]) -> list[Mention]:
+    """One name, one entity per document: where a bracket or a short form made a surface form an alias of
+    another name, its other mentions in the document (without a gazetteer key) point there too."""
+    keys = {(m.text, m.type): m.key for m in mentions if m.key and m.key.startswith("=")}
+    if not keys:
+        return mentions
+    return [replace(m, key=keys[(m.text, m.type)]) if m.key is None and (m.text, m.type) in keys else m
+            for m in mentions]
+
+
 def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Altman after Sam Altman, 纳德拉 after 萨提亚·纳德拉: a person's family name alone, where the document
-    named the person in full and no other person of the document shares that family name, is that person
+    """Altman after Sam Altman, 纳德拉 or 萨提亚 after 萨提亚·纳德拉: part of a person's name alone, where the document
+    named the person in full and no other person of the document shares that part, is that person
     (same key). A mention the model typed otherwise at that span is retyped."""
     full: dict[str, Mention | None] = {}
     for m in mentions:
         if m.type != PERSON or m.source == "alias":
             continue
         parts = re.split(r"[ ·•・]", m.text)
-        if len(parts) >= 2 and (len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper()
-                                or len(parts[-1]) >= 2 and all(is_han(ch) for ch in parts[-1])):
-            last = parts[-1]
-            prev = full.get(last)
-            full[last] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
+        shorts = []
+        if len(parts) >= 2 and len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper():
+            shorts = [parts[-1]]  # Altman
+        elif len(parts) >= 2 and all(is_han(ch) or ch == "-" for ch in parts[0] + parts[-1]):
+            shorts = [p for p in (parts[-1], parts[0]) if len(p) >= 2]  # 纳德拉; 艾琳 (interviews use the given name)
+        for short in shorts:
+            prev = full.get(short)
+            full[short] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
     full = {k: v for k, v in full.items() if v is not None}
     if not full:
         return mentions

@@ -155,6 +155,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
 
 
 _ADVERB_TAIL = frozenset("曾将也则已就还都又并")
+_FUNCTION_CHARS = frozenset("将是在也已会能要把被对和与的了着过")
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +181,8 @@ def _generic_phrase(name: str) -> bool:
 def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
     if m.type == PERSON:
         core = name.replace("·", "")
+        if len(core) == 2 and core[1] in _FUNCTION_CHARS and m.source in ("ner", "engine"):
+            return False  # 都将, 都是: a surname-like adverb and a function word
         if common_word(core) and word_classes().get(core) != "PER":
             return False
         if _starts_with_function_word(core):
