@@ -186,3 +186,14 @@ def test_an_alias_made_by_brackets_holds_for_the_whole_document():
     g = kg.build(texts=["艾琳·普莱斯-赖特（Erin Price-Wright）加入了鹿鸣科技。会上，Erin Price-Wright 表示很高兴。"])
     people = [e for e in g.entities() if e.type == PERSON]
     assert len(people) == 1 and people[0].label == "艾琳·普莱斯-赖特" and "Erin Price-Wright" in people[0].aliases
+
+
+@pytest.mark.parametrize("text,name", [
+    ("知名通讯 Rundown AI的创始人 Rowan Cheung 表示赞赏。", "Rundown AI"),
+    ("初创公司Lumora宣布完成融资。", "Lumora"),
+    ("红杉资本领投了 Brightline 的新一轮。", "Brightline"),
+])
+def test_latin_company_names_found_by_what_the_text_says_of_them(text, name):
+    import kg
+
+    assert (name, COMPANY) in {(m.text, m.type) for m in kg.analyze(text).mentions}

@@ -248,3 +248,15 @@ def test_serving_at_an_organisation_and_a_time_phrase_before_the_verb(text, ment
     got = {(r.head.text, r.relation, r.tail.text) + ((r.role,) if r.role else ())
            for r in extract_relations(make_analysis(text, mentions), gazetteer=GAZ)}
     assert expected <= got if expected else not any(r == "works_for" for _, r, *_ in got)
+
+
+def test_title_of_a_list_of_organisations():
+    a = make_analysis("京瓷和 KDDI 的创始人稻盛和夫就讲过。", [("京瓷", C), ("KDDI", C), ("稻盛和夫", P)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert got == {("稻盛和夫", "founded", "京瓷"), ("稻盛和夫", "founded", "KDDI")}
+
+
+def test_board_chair_is_a_title_of_its_own():
+    a = make_analysis("OpenAI 董事会主席 Bret Taylor 创立了 Sierra。", [("OpenAI", C), ("Bret Taylor", P), ("Sierra", C)])
+    got = {(r.head.text, r.relation, r.tail.text, r.role) for r in extract_relations(a, gazetteer=GAZ)}
+    assert ("Bret Taylor", "leads", "OpenAI", "董事会主席") in got and ("Bret Taylor", "founded", "Sierra", None) in got

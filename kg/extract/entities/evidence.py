@@ -105,7 +105,7 @@ def _starts_with_function_word(name: str) -> bool:
 def _context_evidence(text: str, start: int, end: int) -> bool:
     """A descriptor, title or trigger right before or after ``text[start:end]``."""
     before_words, after_words = descriptors()
-    before = text[max(0, start - 10):start].rstrip(" \u3000「『“\"'（(")
+    before = text[max(0, start - 10):start].rstrip(" \u3000「『“\"'（(").removesuffix("了").removesuffix("的").rstrip()
     after = text[end:end + 10].lstrip(" \u3000」』”\"'）)")
     if any(before.endswith(w) for w in before_words):
         return True

@@ -59,6 +59,10 @@ _HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道
 
 _PRODUCT_NOUNS = ("芯片", "手机", "显卡", "GPU", "系统", "平台", "汽车", "电脑", "笔记本", "平板", "服务器", "处理器", "眼镜", "耳机")
 
+_COMPANY_AFTER = re.compile(r"\s*(的)?\s*(联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|"
+                            r"完成了?\S{0,6}融资|获得了?\S{0,8}融资|宣布|官宣)")
+_COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽|科技公司|AI公司|投资了|领投了?|跟投了?|收购了?|"
+                             r"并购了?|投资方|投资机构|风投机构|基金)\s*$")
 _MODEL_TAIL = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型|model|LLM)", re.I)
 
 
@@ -110,6 +114,14 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     or any(before.rstrip().endswith(tt) for tt in title_set)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
+        elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
+                _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
+                or len(words) >= 2 and words[-1] == "AI"):
+            # Rundown AI 的创始人, 初创公司 Lumora, 领投了 HeyGen, NEXA AI: a company by what the text says of it;
+            # of a longer run (AI Newsletter Rundown AI) its last two words
+            if len(words) >= 3:
+                a = b - len(" ".join(words[-2:]))
+            out.append(Mention(text[a:b], _org_type(text[a:b], default=COMPANY), a, b, "pattern", None, 0.7))
     # transliterated foreign names: 凯文·斯科特, 达里奥·阿莫迪
     starts = {t.start for t in toks}
     for m in _DOTTED_NAME.finditer(st):
