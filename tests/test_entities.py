@@ -187,3 +187,24 @@ def test_with_spaces_either_way_the_longest_name_wins_and_the_written_form_first
     gaz = Gazetteer([GazetteerEntry("腾讯 AI Lab", "ORG", ()), GazetteerEntry("腾讯", "COMPANY", ())])
     assert [(s, e, x.name) for s, e, x in gaz.find("腾讯 AI Lab 副主任")] == [(0, 9, "腾讯 AI Lab")]
     assert [(s, e, x.name) for s, e, x in gaz.find("腾讯AI Lab副主任")] == [(0, 8, "腾讯 AI Lab")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("投资方：高瓴资本、双湖资本。", "双湖资本"),       # a two-character place-like word before 资本
+    ("倍生生物是一家合成生物学公司。", "倍生生物"),     # 生物 as a company suffix
+    ("启元机器人发布了新产品。", "启元机器人"),
+])
+def test_company_suffixes_of_real_news(text, name):
+    import kg
+
+    assert (name, "COMPANY") in {(m.text, m.type) for m in kg.analyze(text).mentions}
+
+
+@pytest.mark.parametrize("text,not_name", [
+    ("鹿鸣科技获得红杉中国投资。", "红杉中国投资"),   # 投资 is the verb, not a company suffix
+    ("他们创立了听澜智能。", "澜智能"),              # no name from a one-character fragment
+])
+def test_no_company_from_verbs_or_fragments(text, not_name):
+    import kg
+
+    assert not_name not in {m.text for m in kg.analyze(text).mentions}

@@ -41,7 +41,7 @@ VERY_COMMON_FREQ = 1000  # 是, 将, 管理: words after a leading function word
 LATIN_PERSON = re.compile(r"[A-Z][a-zß-öø-ÿ]+(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?(?: (?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?)){1,3}")
 # suffixes after which a common word may still be a name only where the text uses it as one (保险科技 vs 招商银行);
 # not 资本 or 创投: investors are named with common words (绿洲资本, 经纬创投)
-_WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "证券", "控股")
+_WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "证券", "控股", "投资", "生物", "机器人", "医药", "汽车", "半导体")
 _LATIN_ORG_SUFFIXES = frozenset("Inc Inc. Ltd Ltd. Corp Corp. Technologies Capital Ventures Partners Robotics Systems Lab "
                                 "Labs Research Institute University Foundation Group Holdings".split())
 
@@ -105,7 +105,7 @@ def _starts_with_function_word(name: str) -> bool:
 def _context_evidence(text: str, start: int, end: int) -> bool:
     """A descriptor, title or trigger right before or after ``text[start:end]``."""
     before_words, after_words = descriptors()
-    before = text[max(0, start - 10):start].rstrip(" \u3000「『“\"'（(").removesuffix("了").removesuffix("的").rstrip()
+    before = text[max(0, start - 10):start].rstrip(" \u3000「『“\"'（(：:").removesuffix("了").removesuffix("的").rstrip()
     after = text[end:end + 10].lstrip(" \u3000」』”\"'）)")
     if any(before.endswith(w) for w in before_words):
         return True

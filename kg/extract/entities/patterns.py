@@ -14,6 +14,7 @@ from .evidence import LATIN_PERSON, english_context, person_shaped
 
 
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
+                    "生物", "机器人", "医药", "汽车", "半导体",
                     "Inc.", "Inc", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Capital", "Ventures", "Robotics",
                     "Systems")
 
@@ -51,7 +52,8 @@ _GENERIC_ORG_WORDS = frozenset("""人工智能 智能 技术 科技 科学 计�
     能源 汽车 商业 股份制 股权 国有 外资 中资 民营 合资 私募 公募 上市 被告 原告 地方 城市 农村 自动驾驶 研发 核心 整个 这支 该 新 老 原 大 小 项目 产品 算法 工程 运营 销售 市场 管理 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
 
 
-_WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券"})
+_WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券", "生物", "机器人", "医药",
+                            "汽车", "半导体"})
 
 
 _HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道 创新 发展 水平 能力 时代 浪潮 概念 股 龙头".split())
@@ -244,7 +246,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             continue  # Seed 团队 and 百灵大模型团队 are names; 加强团队 is not
         if suffix in _WEAK_SUFFIXES:
             # 百川智能 and 月之暗面科技 are names; 中国科技企业 and 人工智能 are not
-            if t.text == suffix and not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j", "n", "x", "nrfg")
+            if t.text == suffix and not any((tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j", "n", "x", "nrfg")
+                                             or tok.pos == "ns" and len(tok.text) >= 2)  # 双湖资本, not 听|澜智能
                                             and tok.text.lower() not in _GENERIC_ORG_WORDS for tok in left):
                 continue
             if i + 1 < len(toks) and toks[i + 1].start == t.end and toks[i + 1].text in _HEAD_NOUNS:
