@@ -48,7 +48,7 @@ CASES = [
      {("灵枢机器人", "COMPANY")}),
     # people: after a title, and Latin names in person context
     ("副主任俞栋近日离职。", [("副主任", "n"), ("俞栋", "nr"), ("近日", "t"), ("离职", "v")], {("俞栋", "PERSON")}),
-    ("前 GitHub CEO Nat Friedman 加入了实验室。", [], {("Nat Friedman", "PERSON")}),
+    ("前 GitHub CEO Nat Friedman 加入了实验室。", [], {("GitHub", "COMPANY"), ("Nat Friedman", "PERSON")}),  # a CEO is of a company
     ("研究员 Lilian Weng 表示乐观。", [], {("Lilian Weng", "PERSON")}),
     ("首席技术官凯文·斯科特表示", [("首席技术官", "n"), ("凯文", "nr"), ("·", "x"), ("斯科特", "nr"), ("表示", "v")],
      {("凯文·斯科特", "PERSON")}),
