@@ -1,7 +1,9 @@
 """Validate the gold annotation files against their articles.
 
 Run from the repository root:  python data/check_gold.py
-Exits non-zero and prints every problem found. Uses the standard library only.
+                               python data/check_gold.py --news ../shared/news   # the real-news gold too
+Exits non-zero and prints every problem found. Uses the standard library only, except with --news: the real-news
+gold names its articles by path, and their names must occur in the text kg's reader makes of them (kg installed).
 """
 from __future__ import annotations
 
@@ -33,11 +35,13 @@ SCHEMA = {
 SYMMETRIC = {"competes_with", "partners_with"}
 
 
-def check(text_dir: Path, gold_path: Path) -> tuple[list[str], collections.Counter, collections.Counter]:
+def check(text_dir: Path, gold_path: Path, texts: dict[str, str] | None = None
+          ) -> tuple[list[str], collections.Counter, collections.Counter]:
     errors: list[str] = []
     etypes: collections.Counter = collections.Counter()
     rtypes: collections.Counter = collections.Counter()
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(text_dir.glob("*.txt"))}
+    if texts is None:
+        texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(text_dir.glob("*.txt"))}
     seen_docs = set()
     for lineno, line in enumerate(gold_path.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{gold_path.relative_to(DATA.parent)}:{lineno}"
@@ -48,7 +52,7 @@ def check(text_dir: Path, gold_path: Path) -> tuple[list[str], collections.Count
             continue
         doc = rec.get("doc")
         if doc not in texts:
-            errors.append(f"{where}: doc {doc!r} has no {text_dir.name}/{doc}.txt")
+            errors.append(f"{where}: doc {doc!r} has no article in {text_dir}")
             continue
         if doc in seen_docs:
             errors.append(f"{where}: doc {doc!r} annotated twice")
@@ -96,14 +100,29 @@ def check(text_dir: Path, gold_path: Path) -> tuple[list[str], collections.Count
                 errors.append(f"{where}: duplicate relation {s} {r} {o}")
             pairs.add(key)
     for doc in sorted(set(texts) - seen_docs):
-        errors.append(f"{gold_path.relative_to(DATA.parent)}: no annotation for {text_dir.name}/{doc}.txt")
+        errors.append(f"{gold_path.relative_to(DATA.parent)}: no annotation for {text_dir.name}/{doc}")
     return errors, etypes, rtypes
 
 
-def main() -> int:
+def news_texts(news: Path, gold_path: Path) -> dict[str, str]:
+    """The text kg's reader makes of each article a real-news gold file names (its ``doc`` is the path)."""
+    from kg.ingest import read_document
+
+    docs = [json.loads(line)["doc"] for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {d: read_document(news / d).text for d in docs if (news / d).is_file()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    sets = [(d, g, None) for d, g in SETS]
+    if "--news" in args:
+        news = Path(args[args.index("--news") + 1])
+        for split in ("dev", "test"):
+            gold = DATA / "eval" / f"news-{split}.jsonl"
+            sets.append((news, gold, news_texts(news, gold)))
     failed = False
-    for text_dir, gold in SETS:
-        errors, etypes, rtypes = check(text_dir, gold)
+    for text_dir, gold, texts in sets:
+        errors, etypes, rtypes = check(text_dir, gold, texts)
         print(f"{gold.relative_to(DATA.parent)}: entities {dict(sorted(etypes.items()))}")
         print(f"{' ' * len(str(gold.relative_to(DATA.parent)))}  relations {dict(sorted(rtypes.items()))}")
         for e in errors:
