@@ -197,3 +197,13 @@ def test_latin_company_names_found_by_what_the_text_says_of_them(text, name):
     import kg
 
     assert (name, COMPANY) in {(m.text, m.type) for m in kg.analyze(text).mentions}
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("聊天机器人越来越多。", "聊天机器人", False),                 # a trade word before the suffix, said of as nothing
+    ("他们叫凯赛生物。", "叫凯赛生物", False),                      # a cut that took a verb, named once
+    ("鹿鸣生物宣布融资。后来，鹿鸣生物上市了。", "鹿鸣生物", True),  # said of as a company
+    ("倍生生物是一家合成生物学公司。", "倍生生物", True),
+])
+def test_trade_suffix_names_must_act_as_names(text, name, kept):
+    assert (_kept(text, name, COMPANY, source="pattern") is not None) == kept

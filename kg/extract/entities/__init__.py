@@ -14,7 +14,7 @@ from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
 from ...text import is_han, name_key, unlinkable_spans, without_unlinkable
 from ...types import Analysis, Mention
 from ..gazetteer import Gazetteer, load_gazetteer
-from .evidence import judge
+from .evidence import TRADE_SUFFIXES, judge
 from .patterns import NAME_DOTS, _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
@@ -305,10 +305,18 @@ def _select(cands: list[Mention]) -> list[Mention]:
         return all(is_han(ch) for ch in rest) and rest[-1] not in "中里上下内外间的之等" and \
             not any(noun in rest for noun in _HEAD_NOUNS)
 
+    gaz_types = {(m.start, m.end): m.type for m in cands if m.source == "gazetteer"}
+
+    def _completes_company(m: Mention, inside: list[tuple[int, int]]) -> bool:
+        """腾讯 + 云研究院, 字节跳动 + 科技; not 香港大学 + 生物 (a university plus a trade word)."""
+        if not inside:
+            return False
+        return _org_suffix(m.text) not in TRADE_SUFFIXES or any(gaz_types.get(sp) == COMPANY for sp in inside)
+
     def rank(m: Mention):
         pri = PRIORITY.get(m.source, 0)
         if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and (
-                _org_suffix(m.text) and gazetteer_spans_inside(m) or m.source == "ner" and place_headed(m)):
+                _org_suffix(m.text) and _completes_company(m, gazetteer_spans_inside(m)) or m.source == "ner" and place_headed(m)):
             pri = PRIORITY["gazetteer"] + 0.5
         return (-pri, -(m.end - m.start), m.start)
 

@@ -30,6 +30,8 @@ from dataclasses import replace
 
 from ...types import Mention
 
+TRADE_SUFFIXES = frozenset({"生物", "机器人", "医药", "汽车", "半导体"})  # company suffixes that name a trade too
+
 # jieba tags of words that may be names: person, place, organisation, other proper noun, abbreviation, English
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 # jieba tags of words that cannot start a name: adverb, preposition, conjunction, particle, pronoun, numeral,
@@ -201,12 +203,21 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             prefix = name[:-len(suffix)]
             if _starts_with_function_word(prefix) or _generic_prefix(prefix) or common_word(name):
                 return False
-            if common_word(prefix):  # 招商银行 and 音律智能, but also 保险科技 and 投资银行: a name only where it acts as one
-                key = "\0" + name
-                if key not in evidenced:
-                    evidenced[key] = any(_context_evidence(text, a, b) for a, b in _occurrences(text, name))
-                return evidenced[key]
+            domain = suffix in TRADE_SUFFIXES  # (the name of a trade too: it must act as a name)
+            if common_word(prefix) or domain and (_dictionary().freq(prefix) >= COMMON_MIN_FREQ or _generic_phrase(prefix)):
+                # 招商银行 and 音律智能, but also 保险科技, 投资银行, 聊天机器人: a name only where it acts as one
+                return _acts_as_name(text, name, evidenced, recurring=False)
+            if domain:  # 倍生生物, 启元机器人, but also 叫凯赛生物 cut wrongly: said of as a company, or named again
+                return _acts_as_name(text, name, evidenced, recurring=True)
     return True
+
+
+def _acts_as_name(text: str, name: str, evidenced: dict[str, bool], *, recurring: bool) -> bool:
+    key = ("\1" if recurring else "\0") + name
+    if key not in evidenced:
+        spans = list(_occurrences(text, name))
+        evidenced[key] = recurring and len(spans) >= 2 or any(_context_evidence(text, a, b) for a, b in spans)
+    return evidenced[key]
 
 
 def _generic_prefix(prefix: str) -> bool:

@@ -10,7 +10,7 @@ from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han
 from ...types import Mention, Sentence, Token
 from ..gazetteer import Gazetteer, load_gazetteer
-from .evidence import LATIN_PERSON, english_context, person_shaped
+from .evidence import LATIN_PERSON, TRADE_SUFFIXES, english_context, person_shaped
 
 
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
@@ -52,8 +52,7 @@ _GENERIC_ORG_WORDS = frozenset("""人工智能 智能 技术 科技 科学 计�
     能源 汽车 商业 股份制 股权 国有 外资 中资 民营 合资 私募 公募 上市 被告 原告 地方 城市 农村 自动驾驶 研发 核心 整个 这支 该 新 老 原 大 小 项目 产品 算法 工程 运营 销售 市场 管理 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
 
 
-_WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券", "生物", "机器人", "医药",
-                            "汽车", "半导体"})
+_WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券"}) | TRADE_SUFFIXES
 
 
 _HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道 创新 发展 水平 能力 时代 浪潮 概念 股 龙头".split())
