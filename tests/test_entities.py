@@ -208,3 +208,18 @@ def test_no_company_from_verbs_or_fragments(text, not_name):
     import kg
 
     assert not_name not in {m.text for m in kg.analyze(text).mentions}
+
+
+def test_type_from_context_model_vs_company():
+    from kg.extract.entities import _retype
+    from kg.extract.gazetteer import Gazetteer
+    from kg.types import Mention
+
+    gaz = Gazetteer([])
+    text = "多模态 Agent 模型Octopus V3发布。Lumora-2 由张三和李四联合创立。观澜-2 由听澜智能自研训练。"
+    def m(name, typ):
+        i = text.index(name)
+        return Mention(name, typ, i, i + len(name), "ner")
+    assert _retype(m("Octopus V3", "COMPANY"), text, gaz).type == "MODEL"
+    assert _retype(m("Lumora-2", "MODEL"), text, gaz).type == "COMPANY"
+    assert _retype(m("观澜-2", "MODEL"), text, gaz).type == "MODEL"

@@ -340,6 +340,9 @@ def _cut_short(m: Mention, ner_people: list[tuple[int, int]]) -> bool:
     return end < m.end and any(ch in NAME_DOTS for ch in m.text[:end - m.start - 1])
 
 
+_FOUNDED_AFTER = re.compile(r"\s*(由[^，,。；;]{1,24}?(联合)?(创立|创办|创建|成立)|是一家|的创始人|的联合创始人|创始人|完成了?\S{0,6}融资)")
+
+
 def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
     entry = gaz.lookup(m.text) if m.source != "gazetteer" else None
     if entry is not None:
@@ -349,6 +352,11 @@ def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
         before = text[max(0, m.start - 4):m.start]
         if _MODEL_TAIL.match(after) or re.search(r"(推出|发布|开源)(了)?\s*$", before) and m.type != PERSON:
             return replace(m, type=MODEL)
+    if m.source in ("ner", "engine", "pattern") and m.type in (ORG, COMPANY) and any(c.isdigit() for c in m.text) \
+            and re.search(r"(模型|大模型|Agent|智能体)\s*$", text[max(0, m.start - 6):m.start]):
+        return replace(m, type=MODEL)  # 多模态 AI Agent 模型 Octopus V3: a versioned name the text calls a model
+    if m.source in ("ner", "engine", "pattern") and m.type == MODEL and _FOUNDED_AFTER.match(text, m.end):
+        return replace(m, type=COMPANY)  # Lumora-2 由 … 联合创立: a company, not a model
     return m
 
 
