@@ -260,3 +260,9 @@ def test_board_chair_is_a_title_of_its_own():
     a = make_analysis("OpenAI 董事会主席 Bret Taylor 创立了 Sierra。", [("OpenAI", C), ("Bret Taylor", P), ("Sierra", C)])
     got = {(r.head.text, r.relation, r.tail.text, r.role) for r in extract_relations(a, gazetteer=GAZ)}
     assert ("Bret Taylor", "leads", "OpenAI", "董事会主席") in got and ("Bret Taylor", "founded", "Sierra", None) in got
+
+
+def test_customer_lists_are_partnerships_with_the_supplier():
+    a = make_analysis("鹿鸣科技的客户包括腾讯和阿里巴巴。", [("鹿鸣科技", C), ("腾讯", C), ("阿里巴巴", C)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert got == {("鹿鸣科技", "partners_with", "腾讯"), ("鹿鸣科技", "partners_with", "阿里巴巴")}
