@@ -11,6 +11,7 @@ are few) in memory, relation mentions in a temporary SQLite database (:mod:`kg.s
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -37,6 +38,9 @@ def mention_key(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None 
         entry = gazetteer.resolve(simp) if simp != text else None
     k = name_key(to_simplified(text))
     if entry is None and type_ in (ORG, COMPANY):
+        rest = _without_country(text)
+        if rest is not None:  # 美国马里兰大学 = 马里兰大学 (美国西北大学 is a gazetteer name: resolved above, never cut)
+            return mention_key(rest, type_, gazetteer=gazetteer)
         stripped = strip_company_suffix(k)
         entry = gazetteer.lookup(stripped) if stripped != k else None
         k = stripped
@@ -47,6 +51,21 @@ def mention_key(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None 
     if entry is not None:
         return "g:" + entry.name
     return "n:" + k
+
+
+# countries whose names Chinese news puts before a foreign institution's (英国曼彻斯特大学); not Chinese cities,
+# which are part of the name (北京理工大学 ≠ 南京理工大学)
+_COUNTRIES = ("美国", "英国", "德国", "法国", "日本", "韩国", "瑞典", "瑞士", "印度", "加拿大", "澳大利亚", "新加坡",
+              "以色列", "荷兰", "意大利", "西班牙", "俄罗斯", "芬兰", "丹麦", "挪威", "比利时", "奥地利", "爱尔兰")
+_INSTITUTION = re.compile(r".{2,}(大学|学院|研究院|研究所|研究中心|协会|基金会|实验室|委员会|科学院)")
+
+
+def _without_country(text: str) -> str | None:
+    """曼彻斯特大学 for 英国曼彻斯特大学: a foreign institution's name after its country (four characters or more)."""
+    for country in _COUNTRIES:
+        if text.startswith(country) and len(text) - len(country) >= 4 and _INSTITUTION.fullmatch(text[len(country):]):
+            return text[len(country):]
+    return None
 
 
 def display_form(text: str) -> str:

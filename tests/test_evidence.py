@@ -207,3 +207,22 @@ def test_latin_company_names_found_by_what_the_text_says_of_them(text, name):
 ])
 def test_trade_suffix_names_must_act_as_names(text, name, kept):
     assert (_kept(text, name, COMPANY, source="pattern") is not None) == kept
+
+
+@pytest.mark.parametrize("text,name,type_,source", [
+    ("参加AII-IN峰会的嘉宾很多。", "AII-IN峰会", PERSON, "ner"),       # a person in two scripts at once
+    ("这个词来自拉丁语com的词根。", "拉丁语com", ORG, "ner"),          # a lower-case English word glued on
+    ("他说 re trying to accomplish 战略很难。", "re trying to accomplish", COMPANY, "ner"),  # English prose
+    ("项目在Github1.2k星。", "Github1.2k", MODEL, "pattern"),          # a count, not a version
+])
+def test_glued_and_prose_fragments_are_no_names(text, name, type_, source):
+    assert _kept(text, name, type_, source=source) is None
+
+
+def test_country_before_a_foreign_institution_is_the_same_institution():
+    from kg.extract.gazetteer import Gazetteer
+    from kg.resolve import mention_key
+
+    gaz = Gazetteer([])
+    assert mention_key("英国曼彻斯特大学", ORG, gazetteer=gaz) == mention_key("曼彻斯特大学", ORG, gazetteer=gaz)
+    assert mention_key("北京理工大学", ORG, gazetteer=gaz) != mention_key("南京理工大学", ORG, gazetteer=gaz)

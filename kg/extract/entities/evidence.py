@@ -137,6 +137,8 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
     if m.source in ("gazetteer", "alias"):
         return m
     name = m.text
+    if _mixed_junk(name, m):
+        return None
     if is_latin_name(name):
         if english_context(text, m.start, m.end):
             return None
@@ -178,6 +180,22 @@ def _generic_phrase(name: str) -> bool:
     words = seg.words(name)
     return len(words) >= 2 and all(not guessed and tag not in _NAME_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
                                    for w, _, _, tag, guessed in words)
+
+
+def _mixed_junk(name: str, m: Mention) -> bool:
+    """What the model or a pattern glued together across scripts or out of English prose: a person named in both
+    scripts at once (AII-IN峰会, MMVet上可以达到), a lower-case English word stuck to Chinese (拉丁语com), two
+    lower-case English words (re trying to accomplish.战略), a count taken for a version (Github1.2k, LLaVA-80K)."""
+    han = any(is_han(ch) for ch in name)
+    latin = re.findall(r"[A-Za-z]{2,}", name)
+    if m.source in ("ner", "engine"):
+        if han and latin and m.type == PERSON:
+            return True
+        if han and any(w.islower() for w in latin):
+            return True
+    if len(re.findall(r"\b[a-z]{2,}\b", name)) >= 2 and " " in name:
+        return True
+    return m.type == MODEL and bool(re.search(r"\d(?:\.\d+)?[kK]$", name))
 
 
 def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
