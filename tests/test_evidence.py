@@ -2,7 +2,7 @@
 import pytest
 
 from kg.extract.entities.evidence import judge
-from kg.schema import COMPANY, ORG, PERSON
+from kg.schema import COMPANY, MODEL, ORG, PERSON
 from kg.types import Mention
 
 
