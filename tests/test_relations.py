@@ -266,3 +266,18 @@ def test_customer_lists_are_partnerships_with_the_supplier():
     a = make_analysis("鹿鸣科技的客户包括腾讯和阿里巴巴。", [("鹿鸣科技", C), ("腾讯", C), ("阿里巴巴", C)])
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
     assert got == {("鹿鸣科技", "partners_with", "腾讯"), ("鹿鸣科技", "partners_with", "阿里巴巴")}
+
+
+@pytest.mark.parametrize("text,mentions,expected", [
+    ("倍生生物是一家合成生物学公司，奇绩创坛校友企业，由红杉资本领投。", [("倍生生物", C), ("奇绩创坛", C), ("红杉资本", C)],
+     {("红杉资本", "invests_in", "倍生生物")}),
+    ("这项研究由来自旷视、国科大、华中科技大学的研究人员共同提出。", [("旷视", C), ("国科大", O), ("华中科技大学", O)],
+     {("旷视", "partners_with", "国科大"), ("旷视", "partners_with", "华中科技大学"), ("国科大", "partners_with", "华中科技大学")}),
+])
+def test_round_led_for_the_sentence_subject_and_joint_work(text, mentions, expected):
+    got = set()
+    for r in extract_relations(make_analysis(text, mentions), gazetteer=GAZ):
+        h, t = r.head.text, r.tail.text
+        got.add((min(h, t), r.relation, max(h, t)) if r.relation == "partners_with" else (h, r.relation, t))
+    exp = {(min(h, t), r, max(h, t)) if r == "partners_with" else (h, r, t) for h, r, t in expected}
+    assert got == exp

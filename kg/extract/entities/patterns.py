@@ -106,7 +106,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         if unit and gaz.lookup(name) is None or (unit and gaz.lookup(name).type in (COMPANY, ORG)):
             # Seed 团队, LongCat 团队, Meta 超级智能实验室: a named unit
             out.append(Mention(text[a:unit.end()], ORG, a, unit.end(), "pattern", None, 0.75))
-        elif any(ch.isdigit() for ch in name) and _model_like(name, after, gaz, before=text[max(0, a - 6):a]):
+        elif any(ch.isdigit() for ch in name) and _model_like(name, after, gaz, before=text[max(0, a - 14):a]):
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.85))
         elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
@@ -388,7 +388,7 @@ def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> b
         return False
     if "-" in name and re.search(r"\d", name) and base not in ("covid", "sars", "rtx", "gtx"):
         return True  # MAI-1-preview, ChartMind-7B, Intern-S1
-    return bool(re.search(r"(推出|发布|开源|上线|训练|升级|迭代)(了|的|其)?\s*(新一代|新版|最新的?)?\s*$", before))
+    return bool(re.search(r"(推出|发布|开源|上线|训练|升级|迭代)(了|的|其)?\s*(新一代|新版|最新的?|[^，。,\s]{1,8}的)?\s*$", before))
 
 
 @lru_cache(maxsize=4)

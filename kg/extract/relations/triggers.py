@@ -12,7 +12,7 @@ from ...resources_data import Trigger, triggers
 from ...schema import COMPANY, PERSON, RELATIONS
 from ...text import to_simplified
 from ...types import Evidence, Mention, RelationMention
-from ._base import SYMMETRIC, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bounds, _group, _heads_only, _kin, _ok, _rel, _title_org, _title_regex
+from ._base import SYMMETRIC, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bounds, _group, _heads_only, _kin, _ok, _rel, _same, _title_org, _title_regex
 
 
 _MODIFIER_USE = re.compile(r"(榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作)")
@@ -266,6 +266,10 @@ def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention], b: 
         tail = before[-1]
     elif trig.relation == "invests_in":
         tail, ev = _raised_company(ctx, heads[0].start)
+        if tail is None and lo > ctx.sent.start:  # 倍生生物是一家…公司，由红杉资本领投: the sentence's subject
+            tail = _carried_subject(ctx, lo, (COMPANY,), allow_same_clause=True)
+            if tail is not None and (tail.start >= p or any(_same(tail, h) for h in heads)):
+                tail = None
     else:
         tail = _carried_subject(ctx, lo, rel.tail, allow_same_clause=True)
         if tail is not None and tail.start >= p:
