@@ -14,22 +14,14 @@ EXIT_PARTIAL = 4
 
 def cmd_build(args) -> int:
     from . import checkpoint
-    from .pipeline import run
     from .output import write_outputs, print_summary
 
     _check_build_args(args)
     out = Path(args.out)
     ckpt = None if args.no_checkpoint else out / checkpoint.FILENAME
-    try:
-        with _progress(args.quiet) as tick:
-            res = run(args.inputs, engine=args.engine, model=args.hanlp_model, workers=args.workers, progress=tick,
-                      update=args.update, strict=args.strict, checkpoint=ckpt, resume=args.resume)
-    except KeyboardInterrupt:
-        if ckpt is not None and ckpt.exists():
-            print(f"kg: interrupted; the documents analysed so far are kept in {ckpt}: run the same command "
-                  "again to continue", file=sys.stderr)
-            return 130
-        raise
+    res = _run_build(args, ckpt)
+    if res is None:
+        return 130
     for note in res.notices:
         print(f"kg: {note}", file=sys.stderr)
     nothing_built = res.documents == 0 and res.unchanged == 0  # then leave any earlier output as it is
@@ -40,12 +32,23 @@ def cmd_build(args) -> int:
             print_summary(res, out)
     if ckpt is not None:
         checkpoint.remove(ckpt)  # the build is done: a rerun starts afresh
-    _report_failures(res)
-    if nothing_built:
-        what = "analysed" if res.analysis_failures else "read"
-        print(f"kg: error: no document could be {what}; nothing to build", file=sys.stderr)
-        return EXIT_PARTIAL if res.analysis_failures else 2
-    return EXIT_PARTIAL if res.failures or res.analysis_failures else 0
+    return _report_failures(res, nothing_built=nothing_built)
+
+
+def _run_build(args, ckpt: Path | None):
+    """The build's BuildResult, or None after Ctrl-C with a checkpoint to continue from (said on stderr)."""
+    from .pipeline import run
+
+    try:
+        with _progress(args.quiet) as tick:
+            return run(args.inputs, engine=args.engine, model=args.hanlp_model, workers=args.workers, progress=tick,
+                       update=args.update, strict=args.strict, checkpoint=ckpt, resume=args.resume)
+    except KeyboardInterrupt:
+        if ckpt is None or not ckpt.exists():
+            raise
+        print(f"kg: interrupted; the documents analysed so far are kept in {ckpt}: run the same command again "
+              "to continue", file=sys.stderr)
+        return None
 
 
 def _check_build_args(args) -> None:
@@ -62,11 +65,17 @@ def _check_build_args(args) -> None:
         raise InputError(f"--out {out} is a file; give a folder")
 
 
-def _report_failures(res) -> None:
+def _report_failures(res, *, nothing_built: bool) -> int:
+    """Each input that could not be read and each document that failed, on stderr; the exit code."""
     for f in res.failures:
         print(f"kg: skipped {f.path}{f':{f.line}' if f.line else ''}: {f.reason}", file=sys.stderr)
     for f in res.analysis_failures:
         print(f"kg: skipped document {f.doc!r}, its analysis failed: {f.reason}", file=sys.stderr)
+    if nothing_built:
+        what = "analysed" if res.analysis_failures else "read"
+        print(f"kg: error: no document could be {what}; nothing to build", file=sys.stderr)
+        return 1 if res.analysis_failures else 2  # 4 says a graph was written
+    return EXIT_PARTIAL if res.failures or res.analysis_failures else 0
 
 
 def cmd_query(args) -> int:
