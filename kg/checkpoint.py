@@ -8,7 +8,7 @@ and memory does not grow with the length of a document.
 
 With a ``path`` (``kg build --out DIR`` keeps ``DIR/.kg-checkpoint.sqlite``) the log is a checkpoint:
 finished documents are committed every :data:`COMMIT_SECONDS` or :data:`COMMIT_DOCS` documents, and a
-later build with the same settings (engine, model, kg version, the ``--update`` graph, user resource files)
+later build with the same settings (engine, model, kg version and code, the ``--update`` graph, user resource files)
 takes them from it instead of analysing them again, in input order, so its graph is byte-identical to an
 uninterrupted build's. A checkpoint made with other settings is set aside (or, with ``resume``, an error).
 Without a path the log is a private temporary database that forgets each document once it is fed.
@@ -26,6 +26,7 @@ import pickle
 import sqlite3
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -65,8 +66,9 @@ def settings_fingerprint(*, engine: str, model: str | None, update: str | os.Pat
     upd = None
     if update is not None:
         upd = hashlib.sha256(Path(update).read_bytes()).hexdigest()
-    return {"format": FORMAT, "kg": __version__, "engine": engine, "model": model, "update": upd,
-            "piece_chars": piece_chars, "resources": {k: _files_hash(os.environ.get(k)) for k in RESOURCE_ENV}}
+    return {"format": FORMAT, "kg": __version__, "code": _code_hash(), "engine": engine, "model": model,
+            "update": upd, "piece_chars": piece_chars,
+            "resources": {k: _files_hash(os.environ.get(k)) for k in RESOURCE_ENV}}
 
 
 def remove(path: str | os.PathLike) -> None:
@@ -236,6 +238,22 @@ def _loads(blob: bytes):
     except Exception as err:  # noqa: BLE001 — whatever a damaged or foreign file makes pickle raise
         raise InputError(f"a checkpoint holds something kg did not write ({err}); delete it, or build with "
                          "--no-checkpoint") from None
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """kg's own files: a changed rule, resource or model is a new setting even where the version is not new.
+    Files under 1 MB are hashed whole (all the code and most resources), larger ones by name and size."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if not p.is_file() or "__pycache__" in p.parts or p.suffix == ".pyc":
+            continue
+        size = p.stat().st_size
+        h.update(f"{p.relative_to(root).as_posix()}\0{size}\0".encode("utf-8"))
+        if size < 2**20:
+            h.update(p.read_bytes())
+    return h.hexdigest()
 
 
 def _files_hash(paths: str | None) -> str | None:
