@@ -66,9 +66,10 @@ def test_one_and_two_workers_give_the_same_graph_and_failures(poisoned):
     assert '"relation"' in dumps(one.graph.to_networkx())
 
 
-def test_strict_stops_at_the_first_failure(poisoned):
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=needs_fork)])
+def test_strict_stops_at_the_first_failure(poisoned, workers):
     with pytest.raises(AnalysisError, match=r"^document 'text-0002': ValueError: cannot analyse text-0002 second line"):
-        run(texts=[GOOD[0], "有毒。", "也有毒。"], strict=True)
+        run(texts=[GOOD[0], "有毒。", "也有毒。"] + GOOD * 5, strict=True, workers=workers)
     with pytest.raises(AnalysisError):
         kg.build(texts=["有毒。"], strict=True)
 
