@@ -49,3 +49,15 @@ def test_a_unit_named_after_its_parent_has_both_ends_in_its_sentence(text, unit,
     a = analyze_checked(text)
     rels = [r for r in a.relations if r.relation == "part_of" and r.head.text == unit]
     assert [(r.tail.text, r.tail.start) for r in rels] == [(parent, parent_at)]
+
+
+@pytest.mark.parametrize("text", ["01.AI\x00发布", "腾讯\x00发布了混元。"])
+def test_a_nul_in_the_text_is_no_end_of_a_gazetteer_name(text):
+    # found by fuzzing the entity stage: the gazetteer's trie marked the end of a name with the key "\0", so a NUL
+    # in the text walked into the canonical name stored there (AttributeError: 'str' object has no attribute 'get')
+    from kg.extract.entities import refine
+    from helpers import make_analysis
+
+    a = refine(make_analysis(text))
+    assert ("腾讯" in text) == any(m.key == "腾讯" for m in a.mentions)
+    assert all(text[m.start:m.end] == m.text for m in a.mentions)
