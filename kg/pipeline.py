@@ -1,4 +1,9 @@
-"""build(): ingest → engine → extract → resolve → graph, one document at a time."""
+"""build(): ingest → engine → extract → resolve → graph, one document at a time.
+
+Per-document analysis is the map (:mod:`kg.mapper`), run here or in worker processes (:mod:`kg.parallel`); each
+document's outcome goes through a :class:`~kg.checkpoint.ResultLog` to the resolver in input order, so the graph
+is the same whatever ran the map, whether some documents failed, and whether the build was interrupted and resumed.
+"""
 from __future__ import annotations
 
 import logging
