@@ -1,7 +1,7 @@
 """kg's command line: parse, make one library call, turn KgError into one clear line and an exit code.
 
 Exit codes: 0 done · 1 error · 2 bad input or usage · 3 engine missing · 4 graph written, but some
-inputs could not be read (listed on stderr).
+inputs could not be read or some documents failed analysis (each listed on stderr) · 130 interrupted.
 """
 from __future__ import annotations
 
@@ -39,6 +39,13 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"graph.html shows the N most confident relations between those entities "
                         f"(default: {DEFAULT_PAGE_EDGES}; 0: all)")
     b.add_argument("--update", metavar="GRAPH_JSON", help="add the inputs to an existing graph.json")
+    b.add_argument("--strict", action="store_true",
+                   help="stop at the first document whose analysis fails (default: skip it, list it, exit 4)")
+    b.add_argument("--resume", action="store_true",
+                   help="continue an interrupted build from DIR's checkpoint, and fail if there is none that fits "
+                        "(without it, a fitting checkpoint is used anyway)")
+    b.add_argument("--no-checkpoint", action="store_true",
+                   help="keep no checkpoint (DIR/.kg-checkpoint.sqlite) to continue from after an interruption")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
     q = sub.add_parser("query", help="list relations from a graph.json",

@@ -13,33 +13,69 @@ EXIT_PARTIAL = 4
 
 
 def cmd_build(args) -> int:
-    from .pipeline import run
+    from . import checkpoint
     from .output import write_outputs, print_summary
 
+    _check_build_args(args)
+    out = Path(args.out)
+    ckpt = None if args.no_checkpoint else out / checkpoint.FILENAME
+    res = _run_build(args, ckpt)
+    if res is None:
+        return 130
+    for note in res.notices:
+        print(f"kg: {note}", file=sys.stderr)
+    nothing_built = res.documents == 0 and res.unchanged == 0  # then leave any earlier output as it is
+    if not nothing_built:
+        write_outputs(res.graph, out, max_nodes=args.max_nodes or None, max_edges=args.max_edges or None,
+                      timings=res.timings)
+        if not args.quiet:
+            print_summary(res, out)
+    if ckpt is not None:
+        checkpoint.remove(ckpt)  # the build is done: a rerun starts afresh
+    return _report_failures(res, nothing_built=nothing_built)
+
+
+def _run_build(args, ckpt: Path | None):
+    """The build's BuildResult, or None after Ctrl-C with a checkpoint to continue from (said on stderr)."""
+    from .pipeline import run
+
+    try:
+        with _progress(args.quiet) as tick:
+            return run(args.inputs, engine=args.engine, model=args.hanlp_model, workers=args.workers, progress=tick,
+                       update=args.update, strict=args.strict, checkpoint=ckpt, resume=args.resume)
+    except KeyboardInterrupt:
+        if ckpt is None or not ckpt.exists():
+            raise
+        print(f"kg: interrupted; the documents analysed so far are kept in {ckpt}: run the same command again "
+              "to continue", file=sys.stderr)
+        return None
+
+
+def _check_build_args(args) -> None:
     if args.workers < 1:
         raise InputError("--workers must be 1 or more")
     if args.max_nodes < 0:
         raise InputError("--max-nodes must be 0 (all entities) or more")
     if args.max_edges < 0:
         raise InputError("--max-edges must be 0 (all relations between the shown entities) or more")
+    if args.resume and args.no_checkpoint:
+        raise InputError("--resume continues from a checkpoint, --no-checkpoint keeps none: give one of them")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out} is a file; give a folder")
-    with _progress(args.quiet) as tick:
-        res = run(args.inputs, engine=args.engine, model=args.hanlp_model, workers=args.workers,
-                  progress=tick, update=args.update)
-    nothing_read = res.documents == 0 and res.unchanged == 0  # then leave any earlier output as it is
-    if not nothing_read:
-        write_outputs(res.graph, out, max_nodes=args.max_nodes or None, max_edges=args.max_edges or None,
-                      timings=res.timings)
-        if not args.quiet:
-            print_summary(res, out)
+
+
+def _report_failures(res, *, nothing_built: bool) -> int:
+    """Each input that could not be read and each document that failed, on stderr; the exit code."""
     for f in res.failures:
         print(f"kg: skipped {f.path}{f':{f.line}' if f.line else ''}: {f.reason}", file=sys.stderr)
-    if nothing_read:
-        print("kg: error: no document could be read; nothing to build", file=sys.stderr)
-        return 2
-    return EXIT_PARTIAL if res.failures else 0
+    for f in res.analysis_failures:
+        print(f"kg: skipped document {f.doc!r}, its analysis failed: {f.reason}", file=sys.stderr)
+    if nothing_built:
+        what = "analysed" if res.analysis_failures else "read"
+        print(f"kg: error: no document could be {what}; nothing to build", file=sys.stderr)
+        return 1 if res.analysis_failures else 2  # 4 says a graph was written
+    return EXIT_PARTIAL if res.failures or res.analysis_failures else 0
 
 
 def cmd_query(args) -> int:

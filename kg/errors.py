@@ -30,3 +30,9 @@ class ResourceError(KgError):
     """A gazetteer or trigger file that cannot be parsed."""
 
     exit_code = 2
+
+
+class AnalysisError(KgError):
+    """A document whose analysis failed, in a build asked to stop at the first failure (``--strict``)."""
+
+    exit_code = 1

@@ -248,4 +248,5 @@ def test_ctrl_c_during_kg_build_exits_130_and_keeps_outputs(tmp_path, monkeypatc
     import kg
 
     kg.load(tmp_path / "out" / "graph.json")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(_EXPORTS)
+    # no temporary file is left; the checkpoint stays until a build's outputs are all written
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([*_EXPORTS, ".kg-checkpoint.sqlite"])

@@ -46,11 +46,11 @@ def _fake_analyze(doc, *, engine, model, timings):
 
 @pytest.fixture
 def fake_engine(monkeypatch):
+    import kg.mapper
     import kg.nlp
-    import kg.pipeline
 
     monkeypatch.setattr(kg.nlp, "get_engine", lambda *a, **k: None)
-    monkeypatch.setattr(kg.pipeline, "analyze_document", _fake_analyze)
+    monkeypatch.setattr(kg.mapper, "analyze_document", _fake_analyze)
     monkeypatch.delenv("KG_START_METHOD", raising=False)
 
 
@@ -92,8 +92,9 @@ def test_worker_timings_are_summed(fake_engine):
 
 
 @needs_fork
-def test_a_failing_document_is_named(fake_engine, monkeypatch):
-    import kg.pipeline
+def test_a_failing_document_comes_back_as_a_failure_in_its_place(fake_engine, monkeypatch):
+    import kg.mapper
+    from kg.mapper import DocumentFailure
     from kg.parallel import process_parallel
 
     def fail_on_d5(doc, **kw):
@@ -101,18 +102,39 @@ def test_a_failing_document_is_named(fake_engine, monkeypatch):
             raise ValueError("boom")
         return _fake_analyze(doc, **kw)
 
-    monkeypatch.setattr(kg.pipeline, "analyze_document", fail_on_d5)
-    with pytest.raises(KgError, match=r"'d5'.*ValueError: boom.*--workers 1"):
-        list(process_parallel(_docs(10), engine="builtin", model=None, workers=2, timings=_timings()))
+    monkeypatch.setattr(kg.mapper, "analyze_document", fail_on_d5)
+    out = list(process_parallel(_docs(10), engine="builtin", model=None, workers=2, timings=_timings()))
+    assert [d.id for d, _ in out] == [f"d{i}" for i in range(10)]
+    failed = [(d.id, o) for d, o in out if isinstance(o, DocumentFailure)]
+    assert [(i, o.doc, o.error, o.message) for i, o in failed] == [("d5", "d5", "ValueError", "boom")]
+    assert "in fail_on_d5" in failed[0][1].where
 
 
 @needs_fork
-def test_a_dead_worker_is_a_kg_error(fake_engine, monkeypatch):
-    import kg.pipeline
+def test_a_worker_that_dies_once_is_replaced_and_its_batch_retried(fake_engine, monkeypatch, tmp_path):
+    import kg.mapper
     from kg.parallel import process_parallel
 
-    monkeypatch.setattr(kg.pipeline, "analyze_document", lambda doc, **kw: os._exit(1))
-    with pytest.raises(KgError, match="worker process stopped unexpectedly"):
+    marker = tmp_path / "died"
+
+    def die_once_on_d5(doc, **kw):
+        if doc.id == "d5" and not marker.exists():
+            marker.touch()
+            os._exit(1)
+        return _fake_analyze(doc, **kw)
+
+    monkeypatch.setattr(kg.mapper, "analyze_document", die_once_on_d5)
+    out = [d.id for d, _ in process_parallel(_docs(12), engine="builtin", model=None, workers=2, timings=_timings())]
+    assert marker.exists() and out == [f"d{i}" for i in range(12)]
+
+
+@needs_fork
+def test_a_worker_that_dies_again_is_a_kg_error(fake_engine, monkeypatch):
+    import kg.mapper
+    from kg.parallel import process_parallel
+
+    monkeypatch.setattr(kg.mapper, "analyze_document", lambda doc, **kw: os._exit(1))
+    with pytest.raises(KgError, match="worker process stopped unexpectedly twice.*d0"):
         list(process_parallel(_docs(10), engine="builtin", model=None, workers=2, timings=_timings()))
 
 

@@ -56,7 +56,7 @@ class Gazetteer:
         node = self._trie
         for ch in surface:
             node = node.setdefault(ch, {})
-        node.setdefault("\0", canonical)
+        node.setdefault(_NAME_END, canonical)
         # a variant with spaces removed, so 腾讯AI Lab matches 腾讯 AI Lab (and the reverse via key)
         squeezed = surface.replace(" ", "")
         if squeezed != surface:
@@ -112,8 +112,8 @@ class Gazetteer:
             paths = [(node, i + 1)]  # (trie node, index of the next character to read)
             while paths:
                 node, j = paths.pop()
-                if "\0" in node and _word_boundary(folded, i, j) and (best is None or j > best[0]):
-                    best = (j, node["\0"])
+                if _NAME_END in node and _word_boundary(folded, i, j) and (best is None or j > best[0]):
+                    best = (j, node[_NAME_END])
                 if j >= n:
                     continue
                 if folded[j] == " " and j + 1 < n:
@@ -131,6 +131,11 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+
+# The trie's key for "a name ends here": no character of the text can be it (it was "\0", and a NUL in the text
+# walked into the canonical name stored under it).
+_NAME_END = ""
 
 
 def _word_boundary(text: str, start: int, end: int) -> bool:

@@ -208,7 +208,10 @@ class _Span:
 
 
 def _latin_names(st: str):
-    """Latin name runs, split at title words so that GitHub CEO Nat Friedman gives GitHub and Nat Friedman."""
+    """Latin name runs, split at title words so that GitHub CEO Nat Friedman gives GitHub and Nat Friedman.
+
+    A part starts with a letter, as a whole run does: in Founder 100 or CEO 2024 the number after the title
+    is no name, and is dropped."""
     for m in _LATIN_NAME.finditer(st):
         parts = []
         for w in re.finditer(r"\S+", m.group(1)):
@@ -216,6 +219,8 @@ def _latin_names(st: str):
                 if parts:
                     yield _Span(st, parts[0], parts[1])
                 parts = []
+                continue
+            if not parts and not w.group(0)[0].isalpha():
                 continue
             a, b = m.start(1) + w.start(), m.start(1) + w.end()
             parts = [parts[0] if parts else a, b]
@@ -378,10 +383,10 @@ def _model_name_token(tok: Token) -> bool:
 def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> bool:
     """A Latin name with a version is a model if its family is a known model family, if 模型/model
     follows it, or if a release verb precedes it and no product noun (芯片, 手机 …) follows."""
-    lead = re.match(r"[A-Za-z]+", name)
-    if lead is None:
-        return False
-    base = lead.group(0).lower()
+    m = re.match(r"[A-Za-z]+", name)
+    if m is None:
+        return False  # a model's name starts with its Latin family name
+    base = m.group(0).lower()
     if base in _model_families(id(gaz)) or _MODEL_TAIL.match(after):
         return True
     if len(base) < 2 or after.lstrip().startswith(_PRODUCT_NOUNS):

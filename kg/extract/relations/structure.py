@@ -65,12 +65,29 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
             seen.add(key)
             sent = next(s for s in analysis.sentences if s.start <= m.start < s.end)
             ctx = _Ctx(analysis, sent, ())
+            head = _parent_mention(analysis.doc.text, sent, m, form, parent, mentions)
+            if head is None:
+                break  # only the unit's canonical name spells the parent, and this sentence does not name it
             if rel == "part_of":
                 if _ok(rel, m, head):
                     yield _rel(ctx, rel, m, head, 0.85)
             elif _ok(rel, head, m):
                 yield _rel(ctx, rel, head, m, 0.75)
             break
+
+
+def _parent_mention(text: str, sent, m: Mention, form: str, parent, mentions: list[Mention]) -> Mention | None:
+    """The parent's end of a name relation, inside the unit's sentence (the evidence): a mention of the parent
+    there (字节跳动旗下的 Seed 团队), else the part of the unit's own name that spells it (腾讯 AI Lab → 腾讯)."""
+    for x in mentions:
+        if x is not m and sent.start <= x.start and x.end <= sent.end and parent.name in (x.key, x.text):
+            return x
+    n = _prefix_len(form, parent) if form == m.text else 0
+    while n and text[m.start + n - 1].isspace():
+        n -= 1
+    if not n:
+        return None
+    return Mention(text[m.start:m.start + n], parent.type, m.start, m.start + n, "gazetteer", parent.name, m.confidence)
 
 
 def _prefix_len(form: str, entry) -> int:
