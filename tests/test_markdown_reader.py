@@ -292,3 +292,32 @@ def test_two_workers_write_the_same_graph_json(article, tmp_path):
     (folder / "b.md").write_text(SECOND, encoding="utf-8")
     one, two = (run([folder], workers=n).graph.to_json() for n in (1, 2))
     assert one == two and '"doc_meta"' in one
+
+
+def test_scraped_article_saved_as_text_is_read_like_markdown(tmp_path):
+    from kg.ingest import read_document
+
+    p = tmp_path / "a.txt"
+    p.write_text("鹿鸣科技发布新模型\n\n文章作者: 科技观察\n发布时间: 2024-05-06 10:00\n原文链接: http://example.com/a\n\n"
+                 "钟岳明 发自 凹非寺\n\n鹿鸣科技今天发布了新模型。\n\n点这里👇关注我，记得标星哦～\n", encoding="utf-8")
+    d = read_document(p)
+    assert d.title == "鹿鸣科技发布新模型" and d.date == "2024-05-06" and d.url == "http://example.com/a"
+    assert "文章作者" not in d.text and "发自" not in d.text and "鹿鸣科技今天发布了新模型。" in d.text
+
+
+def test_plain_text_without_an_article_header_stays_as_it_is(tmp_path):
+    from kg.ingest import read_document
+
+    text = "鹿鸣科技发布新模型\n2024-05-06 · 来源：科技观察\n\n鹿鸣科技今天发布了新模型。\n"
+    p = tmp_path / "b.txt"
+    p.write_text(text, encoding="utf-8")
+    assert read_document(p).text == text
+
+
+def test_text_article_that_starts_with_its_header_has_no_header_title(tmp_path):
+    from kg.ingest import read_document
+
+    p = tmp_path / "c.txt"
+    p.write_text("文章作者: 科技观察\n发布时间: 2024-05-06 10:00\n\n鹿鸣科技今天发布了新模型。\n", encoding="utf-8")
+    d = read_document(p)
+    assert "文章作者" not in d.text and d.date == "2024-05-06" and "鹿鸣科技今天发布了新模型。" in d.text

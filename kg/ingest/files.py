@@ -16,7 +16,7 @@ from .base import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, IngestFailure, PathInpu
 from .decode import _CHARSET_DECL, decode_bytes
 from .ids import _clean_id, _unique
 from .jsonl import _read_jsonl
-from .markdown import markdown_document
+from .markdown import has_article_header, is_header_line, markdown_document
 from .webpage import page_document
 from .normalize import _first_line_title, _head, find_date, normalize_text
 
@@ -70,6 +70,10 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Document | IngestFail
         return markdown_document(normalize_text(raw), doc_id, str(path))
     text = normalize_text(raw)
     del raw
+    if has_article_header(text):  # a scraped article saved as text: read like the Markdown it came from,
+        lead = len(text) - len(text.lstrip())  # its first line being the title (unless it is a header line)
+        titled = is_header_line(text[lead:].split("\n", 1)[0]) or text[lead:].startswith("#")
+        return markdown_document(text if titled else text[:lead] + "# " + text[lead:], doc_id, str(path))
     if not text or text.isspace():
         return IngestFailure(str(path), "empty document")
     title = _first_line_title(text)

@@ -65,6 +65,19 @@ def looks_like_markdown(text: str) -> bool:
     return False
 
 
+def has_article_header(text: str) -> bool:
+    """A scraped article saved as plain text: two or more known header lines (文章作者:, 发布时间:, 原文链接: …)
+    among its first lines. Such a text is read like a Markdown article (header, bylines and footers dropped)."""
+    lines = [ln for ln in text[:3000].split("\n") if ln.strip()][:12]
+    return sum(1 for ln in lines if is_header_line(ln)) >= 2
+
+
+def is_header_line(line: str) -> bool:
+    """``文章作者: 量子位``: a known header key, a colon, a value."""
+    m = _HEADER_LINE.match(line)
+    return bool(m) and m[1].lower() in _header_keys()
+
+
 def read_markdown(source: str) -> MarkdownArticle:
     """Text, metadata and source map of a Markdown article (``source`` already decoded and normalised)."""
     src_lines = source.split("\n")
