@@ -226,3 +226,8 @@ def test_country_before_a_foreign_institution_is_the_same_institution():
     gaz = Gazetteer([])
     assert mention_key("英国曼彻斯特大学", ORG, gazetteer=gaz) == mention_key("曼彻斯特大学", ORG, gazetteer=gaz)
     assert mention_key("北京理工大学", ORG, gazetteer=gaz) != mention_key("南京理工大学", ORG, gazetteer=gaz)
+
+
+def test_a_name_stops_at_a_bracket_it_does_not_close():
+    m = _kept("狮门影业（Lions Gate）与鹿鸣科技合作。", "狮门影业（Lions", COMPANY)
+    assert m is not None and (m.text, m.start, m.end) == ("狮门影业", 0, 4)

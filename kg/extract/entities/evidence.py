@@ -137,6 +137,12 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
     if m.source in ("gazetteer", "alias"):
         return m
     name = m.text
+    cut = _open_bracket(name)
+    if cut is not None:  # 狮门影业（Lions Gate: the name stops where an unclosed bracket opens
+        if cut < 2:
+            return None
+        m = replace(m, text=name[:cut].rstrip(), end=m.start + len(name[:cut].rstrip()))
+        name = m.text
     if _mixed_junk(name, m):
         return None
     if is_latin_name(name):
@@ -180,6 +186,14 @@ def _generic_phrase(name: str) -> bool:
     words = seg.words(name)
     return len(words) >= 2 and all(not guessed and tag not in _NAME_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
                                    for w, _, _, tag, guessed in words)
+
+
+def _open_bracket(name: str) -> int | None:
+    """Where an opening bracket that the name does not close stands in it, or None."""
+    for i, ch in enumerate(name):
+        if ch in "（(" and not any(c in "）)" for c in name[i:]):
+            return i
+    return None
 
 
 def _mixed_junk(name: str, m: Mention) -> bool:
