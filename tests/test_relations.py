@@ -281,3 +281,12 @@ def test_round_led_for_the_sentence_subject_and_joint_work(text, mentions, expec
         got.add((min(h, t), r.relation, max(h, t)) if r.relation == "partners_with" else (h, r.relation, t))
     exp = {(min(h, t), r, max(h, t)) if r == "partners_with" else (h, r, t) for h, r, t in expected}
     assert got == exp
+
+
+def test_a_list_of_investors_does_not_invest_in_itself():
+    text = "主要投资人：高瓴资本领投，双湖资本、渶策资本、GGV 纪源资本跟投。"
+    a = make_analysis(text, [("高瓴资本", C), ("双湖资本", C), ("渶策资本", C), ("GGV 纪源资本", C)])
+    assert extract_relations(a, gazetteer=GAZ) == []
+    a = make_analysis("红杉资本向鹿鸣科技注资一亿元。", [("红杉资本", C), ("鹿鸣科技", C)])
+    assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == \
+        {("红杉资本", "invests_in", "鹿鸣科技")}

@@ -293,6 +293,8 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[Relati
     head = left[hi]
     co = {id(x) for x in _group(ctx, left, hi, +1, rel.head)}
     tails = [m for m in left[hi + 1:] if m.type in rel.tail and id(m) not in co]
+    if tails and trig.relation == "invests_in" and not re.search(r"(对|向|给|为|于|在|是)", text[head.end:tails[0].start]):
+        return  # 高瓴资本领投，双湖资本、GGV 纪源资本跟投: a list of investors, not one investing in the next
     if tails:
         for t in _group(ctx, left, left.index(tails[0]), +1, rel.tail):
             if _ok(trig.relation, head, t):
