@@ -290,3 +290,18 @@ def test_a_list_of_investors_does_not_invest_in_itself():
     a = make_analysis("红杉资本向鹿鸣科技注资一亿元。", [("红杉资本", C), ("鹿鸣科技", C)])
     assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == \
         {("红杉资本", "invests_in", "鹿鸣科技")}
+
+
+@pytest.mark.parametrize("text,mentions,expected", [
+    ("Rundown AI的创始人 Rowan Cheung 表示赞赏。", [("Rundown AI", C), ("Rowan Cheung", P)],
+     {("Rowan Cheung", "founded", "Rundown AI")}),   # 创始 inside 创始人 is no verb between two companies
+    ("Hugging Face的CTO Julien Chaumond、Rundown AI的创始人 Rowan Cheung 都表示赞赏。",
+     [("Hugging Face", C), ("Julien Chaumond", P), ("Rundown AI", C), ("Rowan Cheung", P)],
+     {("Julien Chaumond", "works_for", "Hugging Face"), ("Rowan Cheung", "founded", "Rundown AI")}),
+    ("红杉资本是鹿鸣科技的投资人。", [("红杉资本", C), ("鹿鸣科技", C)], {("红杉资本", "invests_in", "鹿鸣科技")}),
+    ("鹿鸣科技完成融资，投资人包括红杉资本和高瓴资本。", [("鹿鸣科技", C), ("红杉资本", C), ("高瓴资本", C)],
+     {("红杉资本", "invests_in", "鹿鸣科技"), ("高瓴资本", "invests_in", "鹿鸣科技")}),
+])
+def test_trigger_words_inside_nouns_and_investor_nouns(text, mentions, expected):
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(make_analysis(text, mentions), gazetteer=GAZ)}
+    assert got == expected

@@ -15,7 +15,7 @@ from ...types import Evidence, Mention, RelationMention
 from ._base import SYMMETRIC, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bounds, _group, _heads_only, _kin, _ok, _rel, _same, _title_org, _title_regex
 
 
-_MODIFIER_USE = re.compile(r"(榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作)")
+_MODIFIER_USE = re.compile(r"(人(?![才员群类力手工])|榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作)")
 
 
 _HEARSAY = re.compile(r"^\s*(【[^】]*】)?\s*(传(?![统感播输递承奇说真])|据传|网传|传闻|传言|坊间传)|[？?]\s*[」”\"]?\s*$")
@@ -131,7 +131,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         subj = _carried_subject(ctx, lo, rel.head, verb_first=not _TIME_LEAD.sub("", text[lo:a]).strip(" 了"))
         if subj is not None:
             left = [subj] + left
-    if trig.relation == "invests_in" and re.search(r"(方|者|机构|的有|股东)(包括|为)?$", trig.word) and right \
+    if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(包括|为)?$", trig.word) and right \
             and re.match(r"\s*(包括|为|是|有|系)?", text[b:right[0].start]).end() == right[0].start - b:
         raised, ev = _raised_company(ctx, right[0].start)
         if raised is None:  # DeepSeek 由梁文锋创立，背后的投资方是幻方量化
