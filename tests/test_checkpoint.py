@@ -240,7 +240,7 @@ def _interrupt_midway(tmp_path, sig):
     rc = p.wait(timeout=60)
     err = p.stderr.read()
     kept = _stored(ckpt)
-    assert 10 <= kept < 60 and not (out / "graph.json").exists()
+    assert 10 <= kept < 60 and not (out / "graph.json").exists(), (rc, err, kept, sorted(os.listdir(out)))
     p = _kg(src, "--out", out)
     assert p.wait(timeout=300) == 0, p.stderr.read()
     assert f"{kept} documents already analysed" in p.stderr.read()

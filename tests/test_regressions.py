@@ -44,6 +44,7 @@ def test_a_name_without_a_leading_letter_is_not_model_like():
     # outside the sentence given as evidence
     ("腾讯发布财报。腾讯 AI Lab 公布了新成果。", "腾讯 AI Lab", "腾讯", 7),      # the part of the unit's name
     ("字节跳动今年扩招。王五加入了字节跳动旗下的 Seed 团队。", "Seed 团队", "字节跳动", 14),  # a mention in the sentence
+    ("腾讯发布财报。我们第一个客户是腾讯音乐娱乐集团。", "腾讯音乐娱乐集团", "腾讯", 15),  # through the unit's canonical name
 ])
 def test_a_unit_named_after_its_parent_has_both_ends_in_its_sentence(text, unit, parent, parent_at):
     a = analyze_checked(text)
@@ -61,3 +62,9 @@ def test_a_nul_in_the_text_is_no_end_of_a_gazetteer_name(text):
     a = refine(make_analysis(text))
     assert ("腾讯" in text) == any(m.key == "腾讯" for m in a.mentions)
     assert all(text[m.start:m.end] == m.text for m in a.mentions)
+
+
+def test_a_unit_whose_sentence_does_not_name_its_parent_gives_no_name_relation():
+    # 愿景基金 is 软银愿景基金 to the gazetteer, but this sentence names no 软银: nothing in it supports part_of
+    a = analyze_checked("软银发布财报。愿景基金加大了投资。")
+    assert not [r for r in a.relations if r.relation == "part_of"]

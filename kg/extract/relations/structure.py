@@ -65,7 +65,7 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
             seen.add(key)
             sent = next(s for s in analysis.sentences if s.start <= m.start < s.end)
             ctx = _Ctx(analysis, sent, ())
-            head = _parent_mention(analysis.doc.text, sent, m, form, parent, mentions)
+            head = _parent_mention(analysis.doc.text, sent, m, parent, mentions)
             if head is None:
                 break  # only the unit's canonical name spells the parent, and this sentence does not name it
             if rel == "part_of":
@@ -76,13 +76,13 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
             break
 
 
-def _parent_mention(text: str, sent, m: Mention, form: str, parent, mentions: list[Mention]) -> Mention | None:
+def _parent_mention(text: str, sent, m: Mention, parent, mentions: list[Mention]) -> Mention | None:
     """The parent's end of a name relation, inside the unit's sentence (the evidence): a mention of the parent
     there (字节跳动旗下的 Seed 团队), else the part of the unit's own name that spells it (腾讯 AI Lab → 腾讯)."""
     for x in mentions:
         if x is not m and sent.start <= x.start and x.end <= sent.end and parent.name in (x.key, x.text):
             return x
-    n = _prefix_len(form, parent) if form == m.text else 0
+    n = _prefix_len(m.text, parent)  # also when the parent came from the canonical name (腾讯音乐娱乐集团 → 腾讯音乐 → 腾讯)
     while n and text[m.start + n - 1].isspace():
         n -= 1
     if not n:
