@@ -150,8 +150,8 @@ def test_the_articles_own_outlet_is_no_entity():
     from kg.extract.entities import _self_references
     from kg.types import Document
 
-    doc = Document("d", "星标AI寒武纪，好内容不错过。寒武纪发布了新芯片。", author="AI寒武纪")
-    assert _self_references(doc) == [(2, 7)]
+    doc = Document("d", "请星标AI寒武纪哦。寒武纪发布了新芯片。", author="AI寒武纪")
+    assert _self_references(doc) == [(3, 8)]
 
 
 @pytest.mark.parametrize("text,name,type_", [
@@ -175,21 +175,21 @@ def test_title_before_a_name_is_not_part_of_it():
 def test_given_name_of_a_transliterated_name_is_the_same_person():
     from kg.extract.entities import _short_forms
 
-    text = "艾琳·普莱斯-赖特加入了公司。艾琳表示很高兴。"
-    out = _short_forms(text, [Mention("艾琳·普莱斯-赖特", PERSON, 0, 9, "pattern")])
-    assert [(m.text, m.key) for m in out[1:]] == [("艾琳", "=艾琳·普莱斯-赖特")]
+    text = "莉娜·卡特-莫里斯加入了公司。莉娜表示很高兴。"
+    out = _short_forms(text, [Mention("莉娜·卡特-莫里斯", PERSON, 0, 9, "pattern")])
+    assert [(m.text, m.key) for m in out[1:]] == [("莉娜", "=莉娜·卡特-莫里斯")]
 
 
 def test_an_alias_made_by_brackets_holds_for_the_whole_document():
     import kg
 
-    g = kg.build(texts=["艾琳·普莱斯-赖特（Erin Price-Wright）加入了鹿鸣科技。会上，Erin Price-Wright 表示很高兴。"])
+    g = kg.build(texts=["莉娜·卡特-莫里斯（Lena Carter-Morris）加入了鹿鸣科技。会上，Lena Carter-Morris 表示很高兴。"])
     people = [e for e in g.entities() if e.type == PERSON]
-    assert len(people) == 1 and people[0].label == "艾琳·普莱斯-赖特" and "Erin Price-Wright" in people[0].aliases
+    assert len(people) == 1 and people[0].label == "莉娜·卡特-莫里斯" and "Lena Carter-Morris" in people[0].aliases
 
 
 @pytest.mark.parametrize("text,name", [
-    ("知名通讯 Rundown AI的创始人 Rowan Cheung 表示赞赏。", "Rundown AI"),
+    ("知名播客 Quillstone AI的创始人 Rob Kent 表示赞赏。", "Quillstone AI"),
     ("初创公司Lumora宣布完成融资。", "Lumora"),
     ("红杉资本领投了 Brightline 的新一轮。", "Brightline"),
 ])
@@ -201,9 +201,9 @@ def test_latin_company_names_found_by_what_the_text_says_of_them(text, name):
 
 @pytest.mark.parametrize("text,name,kept", [
     ("聊天机器人越来越多。", "聊天机器人", False),                 # a trade word before the suffix, said of as nothing
-    ("他们叫凯赛生物。", "叫凯赛生物", False),                      # a cut that took a verb, named once
+    ("他们叫远澜生物。", "叫远澜生物", False),                      # a cut that took a verb, named once
     ("鹿鸣生物宣布融资。后来，鹿鸣生物上市了。", "鹿鸣生物", True),  # said of as a company
-    ("倍生生物是一家合成生物学公司。", "倍生生物", True),
+    ("鹿鸣生物是一家做酶工程的公司。", "鹿鸣生物", True),
 ])
 def test_trade_suffix_names_must_act_as_names(text, name, kept):
     assert (_kept(text, name, COMPANY, source="pattern") is not None) == kept
@@ -229,5 +229,5 @@ def test_country_before_a_foreign_institution_is_the_same_institution():
 
 
 def test_a_name_stops_at_a_bracket_it_does_not_close():
-    m = _kept("狮门影业（Lions Gate）与鹿鸣科技合作。", "狮门影业（Lions", COMPANY)
-    assert m is not None and (m.text, m.start, m.end) == ("狮门影业", 0, 4)
+    m = _kept("青禾影业（Qinghe Pictures）与鹿鸣科技合作。", "青禾影业（Qinghe", COMPANY)
+    assert m is not None and (m.text, m.start, m.end) == ("青禾影业", 0, 4)

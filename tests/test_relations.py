@@ -238,7 +238,7 @@ def test_title_chain_with_ampersand_and_plural_title_list():
 
 
 @pytest.mark.parametrize("text,mentions,expected", [
-    ("博士毕业后，刘珂就长期在 IBM 担任产品经理。", [("刘珂", P), ("IBM", C)], {("刘珂", "works_for", "IBM", "产品经理")}),
+    ("读完博士后，韩若溪一直在 IBM 担任产品经理。", [("韩若溪", P), ("IBM", C)], {("韩若溪", "works_for", "IBM", "产品经理")}),
     ("张三，2020年担任腾讯副总裁。", [("张三", P), ("腾讯", C)], {("张三", "works_for", "腾讯")}),
     ("张三曾在腾讯担任首席科学家，后来加入阿里巴巴。", [("张三", P), ("腾讯", C), ("阿里巴巴", C)],
      {("张三", "works_for", "腾讯", "首席科学家"), ("张三", "joined", "阿里巴巴")}),
@@ -251,15 +251,15 @@ def test_serving_at_an_organisation_and_a_time_phrase_before_the_verb(text, ment
 
 
 def test_title_of_a_list_of_organisations():
-    a = make_analysis("京瓷和 KDDI 的创始人稻盛和夫就讲过。", [("京瓷", C), ("KDDI", C), ("稻盛和夫", P)])
+    a = make_analysis("青禾电子和 Norvale 的创始人顾承远说过。", [("青禾电子", C), ("Norvale", C), ("顾承远", P)])
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
-    assert got == {("稻盛和夫", "founded", "京瓷"), ("稻盛和夫", "founded", "KDDI")}
+    assert got == {("顾承远", "founded", "青禾电子"), ("顾承远", "founded", "Norvale")}
 
 
 def test_board_chair_is_a_title_of_its_own():
-    a = make_analysis("OpenAI 董事会主席 Bret Taylor 创立了 Sierra。", [("OpenAI", C), ("Bret Taylor", P), ("Sierra", C)])
+    a = make_analysis("OpenAI 董事会主席 Dana Whitlock 创立了 Brightline。", [("OpenAI", C), ("Dana Whitlock", P), ("Brightline", C)])
     got = {(r.head.text, r.relation, r.tail.text, r.role) for r in extract_relations(a, gazetteer=GAZ)}
-    assert ("Bret Taylor", "leads", "OpenAI", "董事会主席") in got and ("Bret Taylor", "founded", "Sierra", None) in got
+    assert ("Dana Whitlock", "leads", "OpenAI", "董事会主席") in got and ("Dana Whitlock", "founded", "Brightline", None) in got
 
 
 def test_customer_lists_are_partnerships_with_the_supplier():
@@ -269,10 +269,10 @@ def test_customer_lists_are_partnerships_with_the_supplier():
 
 
 @pytest.mark.parametrize("text,mentions,expected", [
-    ("倍生生物是一家合成生物学公司，奇绩创坛校友企业，由红杉资本领投。", [("倍生生物", C), ("奇绩创坛", C), ("红杉资本", C)],
-     {("红杉资本", "invests_in", "倍生生物")}),
-    ("这项研究由来自旷视、国科大、华中科技大学的研究人员共同提出。", [("旷视", C), ("国科大", O), ("华中科技大学", O)],
-     {("旷视", "partners_with", "国科大"), ("旷视", "partners_with", "华中科技大学"), ("国科大", "partners_with", "华中科技大学")}),
+    ("鹿鸣生物是一家做酶工程的公司，青禾孵化器的校友企业，由红杉资本领投。", [("鹿鸣生物", C), ("青禾孵化器", C), ("红杉资本", C)],
+     {("红杉资本", "invests_in", "鹿鸣生物")}),
+    ("该方法由商汤、清华大学、浙江大学的研究者共同提出。", [("商汤", C), ("清华大学", O), ("浙江大学", O)],
+     {("商汤", "partners_with", "清华大学"), ("商汤", "partners_with", "浙江大学"), ("清华大学", "partners_with", "浙江大学")}),
 ])
 def test_round_led_for_the_sentence_subject_and_joint_work(text, mentions, expected):
     got = set()
@@ -284,8 +284,8 @@ def test_round_led_for_the_sentence_subject_and_joint_work(text, mentions, expec
 
 
 def test_a_list_of_investors_does_not_invest_in_itself():
-    text = "主要投资人：高瓴资本领投，双湖资本、渶策资本、GGV 纪源资本跟投。"
-    a = make_analysis(text, [("高瓴资本", C), ("双湖资本", C), ("渶策资本", C), ("GGV 纪源资本", C)])
+    text = "本轮投资人：启明创投领投，青禾资本、远山资本、GGV 纪源资本跟投。"
+    a = make_analysis(text, [("启明创投", C), ("青禾资本", C), ("远山资本", C), ("GGV 纪源资本", C)])
     assert extract_relations(a, gazetteer=GAZ) == []
     a = make_analysis("红杉资本向鹿鸣科技注资一亿元。", [("红杉资本", C), ("鹿鸣科技", C)])
     assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == \
@@ -293,11 +293,11 @@ def test_a_list_of_investors_does_not_invest_in_itself():
 
 
 @pytest.mark.parametrize("text,mentions,expected", [
-    ("Rundown AI的创始人 Rowan Cheung 表示赞赏。", [("Rundown AI", C), ("Rowan Cheung", P)],
-     {("Rowan Cheung", "founded", "Rundown AI")}),   # 创始 inside 创始人 is no verb between two companies
-    ("Hugging Face的CTO Julien Chaumond、Rundown AI的创始人 Rowan Cheung 都表示赞赏。",
-     [("Hugging Face", C), ("Julien Chaumond", P), ("Rundown AI", C), ("Rowan Cheung", P)],
-     {("Julien Chaumond", "works_for", "Hugging Face"), ("Rowan Cheung", "founded", "Rundown AI")}),
+    ("Brightline的创始人 Rob Kent 表示赞赏。", [("Brightline", C), ("Rob Kent", P)],
+     {("Rob Kent", "founded", "Brightline")}),   # 创始 inside 创始人 is no verb between two companies
+    ("Lumora的CTO Dana Whitlock、Brightline的创始人 Rob Kent 都表示赞赏。",
+     [("Lumora", C), ("Dana Whitlock", P), ("Brightline", C), ("Rob Kent", P)],
+     {("Dana Whitlock", "works_for", "Lumora"), ("Rob Kent", "founded", "Brightline")}),
     ("红杉资本是鹿鸣科技的投资人。", [("红杉资本", C), ("鹿鸣科技", C)], {("红杉资本", "invests_in", "鹿鸣科技")}),
     ("鹿鸣科技完成融资，投资人包括红杉资本和高瓴资本。", [("鹿鸣科技", C), ("红杉资本", C), ("高瓴资本", C)],
      {("红杉资本", "invests_in", "鹿鸣科技"), ("高瓴资本", "invests_in", "鹿鸣科技")}),

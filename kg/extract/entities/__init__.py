@@ -232,7 +232,7 @@ def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(parts) >= 2 and len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper():
             shorts = [parts[-1]]  # Altman
         elif len(parts) >= 2 and all(is_han(ch) or ch == "-" for ch in parts[0] + parts[-1]):
-            shorts = [p for p in (parts[-1], parts[0]) if len(p) >= 2]  # 纳德拉; 艾琳 (interviews use the given name)
+            shorts = [p for p in (parts[-1], parts[0]) if len(p) >= 2]  # 纳德拉; 萨提亚 (interviews use the given name)
         for short in shorts:
             prev = full.get(short)
             full[short] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
@@ -354,7 +354,7 @@ def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
             return replace(m, type=MODEL)
     if m.source in ("ner", "engine", "pattern") and m.type in (ORG, COMPANY) and any(c.isdigit() for c in m.text) \
             and re.search(r"(模型|大模型|Agent|智能体)\s*$", text[max(0, m.start - 6):m.start]):
-        return replace(m, type=MODEL)  # 多模态 AI Agent 模型 Octopus V3: a versioned name the text calls a model
+        return replace(m, type=MODEL)  # 多模态 AI Agent 模型 Lynx V3: a versioned name the text calls a model
     if m.source in ("ner", "engine", "pattern") and m.type == MODEL and _FOUNDED_AFTER.match(text, m.end):
         return replace(m, type=COMPANY)  # Lumora-2 由 … 联合创立: a company, not a model
     return m

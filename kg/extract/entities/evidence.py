@@ -138,7 +138,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         return m
     name = m.text
     cut = _open_bracket(name)
-    if cut is not None:  # 狮门影业（Lions Gate: the name stops where an unclosed bracket opens
+    if cut is not None:  # 青禾影业（Qinghe: the name stops where an unclosed bracket opens
         if cut < 2:
             return None
         m = replace(m, text=name[:cut].rstrip(), end=m.start + len(name[:cut].rstrip()))
@@ -149,7 +149,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         if english_context(text, m.start, m.end):
             return None
         if m.type != MODEL and person_shaped(name):
-            return m if m.type == PERSON else replace(m, type=PERSON)  # Bill Gurley, Erin Price-Wright
+            return m if m.type == PERSON else replace(m, type=PERSON)  # Dana Whitlock, Lena Carter-Morris
         if name not in evidenced:
             evidenced[name] = _latin_evidence(text, m)
         return m if evidenced[name] else None
@@ -239,7 +239,7 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             if common_word(prefix) or domain and (_dictionary().freq(prefix) >= COMMON_MIN_FREQ or _generic_phrase(prefix)):
                 # 招商银行 and 音律智能, but also 保险科技, 投资银行, 聊天机器人: a name only where it acts as one
                 return _acts_as_name(text, name, evidenced, recurring=False)
-            if domain:  # 倍生生物, 启元机器人, but also 叫凯赛生物 cut wrongly: said of as a company, or named again
+            if domain:  # 鹿鸣生物, 启元机器人, but also 叫远澜生物 cut wrongly: said of as a company, or named again
                 return _acts_as_name(text, name, evidenced, recurring=True)
     return True
 

@@ -118,8 +118,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
                 _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
                 or len(words) >= 2 and words[-1] == "AI"):
-            # Rundown AI 的创始人, 初创公司 Lumora, 领投了 HeyGen, NEXA AI: a company by what the text says of it;
-            # of a longer run (AI Newsletter Rundown AI) its last two words
+            # Quillstone AI 的创始人, 初创公司 Lumora, 领投了 Brightline, Nexora AI: a company by what the text says of it;
+            # of a longer run (AI Podcast Quillstone AI) its last two words
             if len(words) >= 3:
                 a = b - len(" ".join(words[-2:]))
             out.append(Mention(text[a:b], _org_type(text[a:b], default=COMPANY), a, b, "pattern", None, 0.7))
@@ -175,7 +175,7 @@ _MODEL_TEAM = re.compile(r"((?:(?![的之与和及])[\u4e00-\u9fffA-Za-z0-9]){2,
 
 NAME_DOTS = "·•・"  # join the parts of a transliterated name: 凯文·斯科特
 _DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,6}}[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}}(?:-[\u4e00-\u9fff]{{1,6}})?"
-                          rf"(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}}(?:-[\u4e00-\u9fff]{{1,6}})?)?")  # 艾琳·普莱斯-赖特
+                          rf"(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}}(?:-[\u4e00-\u9fff]{{1,6}})?)?")  # 莉娜·卡特-莫里斯
 
 
 _CJK_VARIANT = re.compile(r"(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")
@@ -251,7 +251,7 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
         if suffix in _WEAK_SUFFIXES:
             # 百川智能 and 月之暗面科技 are names; 中国科技企业 and 人工智能 are not
             if t.text == suffix and not any((tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j", "n", "x", "nrfg")
-                                             or tok.pos == "ns" and len(tok.text) >= 2)  # 双湖资本, not 听|澜智能
+                                             or tok.pos == "ns" and len(tok.text) >= 2)  # 黄山资本, not 听|澜智能
                                             and tok.text.lower() not in _GENERIC_ORG_WORDS for tok in left):
                 continue
             if i + 1 < len(toks) and toks[i + 1].start == t.end and toks[i + 1].text in _HEAD_NOUNS:

@@ -71,7 +71,7 @@ _OBJECT_QI = re.compile(r"(领投了?|跟投了?|参投了?|投资了?|注资|�
 
 def _object_antecedent(text: str, mentions: list[Mention], starts: list[int], sent_start: int, a: int):
     """The company 其 stands for: the last company of the nearest earlier clause of the sentence that names
-    one (第三个是 HeyGen，Benchmark 领投了其 A 轮 → HeyGen), never the subject of 其's own clause."""
+    one (其中一家是鹿鸣科技，红杉资本领投了其 A 轮 → 鹿鸣科技), never the subject of 其's own clause."""
     clause = a
     while clause > sent_start and text[clause - 1] not in "，,；;：:":
         clause -= 1

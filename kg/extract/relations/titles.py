@@ -49,11 +49,11 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             nxt = ms[k]
         if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", text[title_end:nxt.start]):
             person, conf = nxt, 0.9
-            # 京瓷和 KDDI 的创始人稻盛和夫: the title is of every organisation of the list before it
+            # 青禾电子和 Norvale 的创始人顾承远: the title is of every organisation of the list before it
             for other in _group(ctx, list(ms), i, -1, (ORG, COMPANY))[1:]:
                 for r in roles:
                     yield from _title_facts(ctx, person, other, _title_kind(r), r, 0.85, former_before)
-            # Character AI 的两位创始人 Noam Shazeer 和 Daniel De Freitas: every person of a list the title
+            # Lumora 的两位创始人 Dana Whitlock 和 Rob Kent: every person of a list the title
             # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
             plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window])
             for other in _group(ctx, list(ms), k, +1, (PERSON,))[1:] if plural else ():

@@ -266,7 +266,7 @@ def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention], b: 
         tail = before[-1]
     elif trig.relation == "invests_in":
         tail, ev = _raised_company(ctx, heads[0].start)
-        if tail is None and lo > ctx.sent.start:  # 倍生生物是一家…公司，由红杉资本领投: the sentence's subject
+        if tail is None and lo > ctx.sent.start:  # 鹿鸣生物是一家…公司，由红杉资本领投: the sentence's subject
             tail = _carried_subject(ctx, lo, (COMPANY,), allow_same_clause=True)
             if tail is not None and (tail.start >= p or any(_same(tail, h) for h in heads)):
                 tail = None
@@ -294,7 +294,7 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[Relati
     co = {id(x) for x in _group(ctx, left, hi, +1, rel.head)}
     tails = [m for m in left[hi + 1:] if m.type in rel.tail and id(m) not in co]
     if tails and trig.relation == "invests_in" and not re.search(r"(对|向|给|为|于|在|是)", text[head.end:tails[0].start]):
-        return  # 高瓴资本领投，双湖资本、GGV 纪源资本跟投: a list of investors, not one investing in the next
+        return  # 启明创投领投，青禾资本、GGV 纪源资本跟投: a list of investors, not one investing in the next
     if tails:
         for t in _group(ctx, left, left.index(tails[0]), +1, rel.tail):
             if _ok(trig.relation, head, t):
