@@ -61,12 +61,18 @@ def evaluate_graph(graph, gold_paths: Iterable[str | Path]) -> dict:
         gkeys = [set().union(*(_keys(f, e["type"]) for f in (e["name"], *e.get("aliases", [])))) for e in gents]
         match: dict[str, int] = {}  # predicted node -> gold index
         used: set[int] = set()
-        for n in sorted(pred):
-            for i, ks in enumerate(gkeys):
-                if i not in used and ks & pkeys[n]:
-                    match[n] = i
-                    used.add(i)
-                    break
+        # a node whose label is the gold name first, then any shared key: where two nodes could take one gold
+        # entity (Sam Altman and a misspelt alias of it), the one named as the gold is matched
+        glabels = [name_key(e["name"]) for e in gents]
+        for exact in (True, False):
+            for n in sorted(pred):
+                if n in match:
+                    continue
+                for i, ks in enumerate(gkeys):
+                    if i not in used and (glabels[i] == name_key(pred[n].get("label", n)) if exact else ks & pkeys[n]):
+                        match[n] = i
+                        used.add(i)
+                        break
         err = errors.setdefault(doc, {"missed_entities": [], "spurious_entities": [], "missed_relations": [],
                                       "spurious_relations": [], "mistyped": []})
         for label, typed in (("entities", True), ("entities_untyped", False)):

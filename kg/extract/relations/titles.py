@@ -20,7 +20,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         limit = nxt.start if nxt else ctx.sent.end
         window = text[org.end:min(limit, org.end + 16)]
-        m = re.match(r"\s*(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
+        m = re.match(r"\s*(?:大?模型\s*)?(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
         t = _title_regex().match(window, pos)
         if not t:
@@ -136,6 +136,8 @@ def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[Relatio
     if org.type == MODEL:  # 混元的技术负责人: leads the model
         if (kind == "lead" or "负责" in role) and not former and _ok("leads", person, org):
             yield _rel(ctx, "leads", person, org, conf - 0.05, role=role)
+        elif re.search(r"研发|开发|训练|作者|一作", role) and _ok("develops", person, org):
+            yield _rel(ctx, "develops", person, org, conf - 0.05)  # o1 的核心研发人员: took part in making it
         return
     if "创始人" in role or kind == "found":
         if _ok("founded", person, org):
