@@ -231,3 +231,16 @@ def test_country_before_a_foreign_institution_is_the_same_institution():
 def test_a_name_stops_at_a_bracket_it_does_not_close():
     m = _kept("青禾影业（Qinghe Pictures）与鹿鸣科技合作。", "青禾影业（Qinghe", COMPANY)
     assert m is not None and (m.text, m.start, m.end) == ("青禾影业", 0, 4)
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("OpenAI团队表示会继续研究。", "OpenAI团队", False),   # the company's staff
+    ("我们的 AI 团队很小。", "AI 团队", False),
+    ("Seed 团队发布了新模型。", "Seed 团队", True),          # a named team
+])
+def test_a_company_or_generic_word_plus_team_is_no_team_name(text, name, kept):
+    assert (_kept(text, name, ORG, source="pattern") is not None) == kept
+
+
+def test_generic_latin_words_make_no_name():
+    assert _kept("多家AI研究机构参与了。", "AI研究机构", ORG) is None

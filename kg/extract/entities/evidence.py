@@ -178,14 +178,24 @@ _ORG_HEAD = re.compile(r"(实验室|研究院|研究所|研究中心|团队|大�
 
 
 def _generic_phrase(name: str) -> bool:
-    """生物信息, 伟大公司, 航天院所, 四年制大学: a name the model proposed that is only common words put together
-    (every word in jieba's dictionary, none tagged as a name), or holds 的."""
+    """生物信息, 伟大公司, 航天院所, AI研究机构: a name the model proposed that is only common words put together
+    (every word in jieba's dictionary, none tagged as a name, or a generic Latin word such as AI), or holds 的."""
     if "的" in name:
         return True
     seg = _dictionary()
-    words = seg.words(name)
-    return len(words) >= 2 and all(not guessed and tag not in _NAME_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
-                                   for w, _, _, tag, guessed in words)
+    words = [w for w in seg.words(name) if not w[0].isspace()]
+    return len(words) >= 2 and all(w.upper() in _GENERIC_LATIN or not guessed and tag not in _NAME_TAGS
+                                   and seg.freq(w) >= COMMON_MIN_FREQ for w, _, _, tag, guessed in words)
+
+
+_GENERIC_LATIN = frozenset({"AI", "IT", "APP", "SAAS", "B2B", "B2C"})  # AI研究机构, AI 团队: no name in them
+
+
+def _company_team(prefix: str) -> bool:
+    from ..gazetteer import load_gazetteer
+
+    entry = load_gazetteer().lookup(prefix)
+    return prefix.upper() in _GENERIC_LATIN or common_word(prefix) or entry is not None and entry.type == COMPANY
 
 
 def _open_bracket(name: str) -> int | None:
@@ -230,13 +240,15 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             return False
         if m.source in ("ner", "engine") and _generic_phrase(name) and not _ORG_HEAD.search(name):
             return False  # (超级智能实验室, 基础模型团队: a translated unit name is common words too)
+        if name.endswith("团队") and _company_team(name[:-2].strip()):
+            return False  # OpenAI团队, AI 团队: the company's (or anyone's) staff, not a named team (Seed 团队 is one)
         suffix = next((s for s in _WEAK_SUFFIXES if name.endswith(s) and len(name) > len(s)), None)
         if suffix and m.source != "gazetteer":
             prefix = name[:-len(suffix)]
             if _starts_with_function_word(prefix) or _generic_prefix(prefix) or common_word(name):
                 return False
             domain = suffix in TRADE_SUFFIXES  # (the name of a trade too: it must act as a name)
-            if common_word(prefix) or domain and (_dictionary().freq(prefix) >= COMMON_MIN_FREQ or _generic_phrase(prefix)):
+            if common_word(prefix) or _generic_phrase(prefix) or domain and _dictionary().freq(prefix) >= COMMON_MIN_FREQ:
                 # 招商银行 and 音律智能, but also 保险科技, 投资银行, 聊天机器人: a name only where it acts as one
                 return _acts_as_name(text, name, evidenced, recurring=False)
             if domain:  # 鹿鸣生物, 启元机器人, but also 叫远澜生物 cut wrongly: said of as a company, or named again
