@@ -24,7 +24,7 @@ def analyze_checked(text):
 @pytest.mark.parametrize("text", ["本期Founder 100的嘉宾是张三。", "本期Founder100的嘉宾是张三。", "新任CEO 2024年上任。",
                                   "Co-founder 3 位，CTO 1 位。"])
 def test_a_number_after_a_latin_title_is_no_name(text):
-    # found building ../shared/news: a Latin run split at the title word 'Founder' left the part '100', and
+    # found building the real-news corpus: a Latin run split at the title word 'Founder' left the part '100', and
     # _model_like failed on a name without a leading letter (AttributeError on None.group)
     a = analyze_checked(text)
     assert not any(m.text[:1].isdigit() for m in a.mentions)
