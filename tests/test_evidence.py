@@ -85,7 +85,7 @@ def test_latin_org_suffix_found_by_a_pattern_is_evidence():
 
 
 def test_family_name_after_full_name_is_the_same_person():
-    from kg.extract.entities import _short_forms
+    from kg.extract.entities.aliases import short_forms as _short_forms
 
     text = "Dana Whitlock 表示，Whitlock 将继续推进。"
     full = Mention("Dana Whitlock", PERSON, 0, 13, "pattern")
@@ -95,7 +95,7 @@ def test_family_name_after_full_name_is_the_same_person():
 
 
 def test_family_name_shared_by_two_people_stays_unresolved():
-    from kg.extract.entities import _short_forms
+    from kg.extract.entities.aliases import short_forms as _short_forms
 
     text = "Dana Whitlock 和 Rob Whitlock 都说，Whitlock 会来。"
     ms = [Mention("Dana Whitlock", PERSON, 0, 13, "pattern"), Mention("Rob Whitlock", PERSON, 16, 28, "pattern")]
@@ -111,7 +111,7 @@ def test_short_form_is_an_alias_not_the_label():
 
 
 def test_transliterated_family_name_after_full_name_is_the_same_person():
-    from kg.extract.entities import _short_forms
+    from kg.extract.entities.aliases import short_forms as _short_forms
 
     text = "克雷格·费德里吉表示，费德里吉很忙。"
     out = _short_forms(text, [Mention("克雷格·费德里吉", PERSON, 0, 8, "ner")])
@@ -123,7 +123,7 @@ def test_transliterated_family_name_after_full_name_is_the_same_person():
     ("Lumora（鹿鸣科技）宣布融资。", ("鹿鸣科技", COMPANY), "Lumora"),
 ])
 def test_name_in_the_other_script_in_brackets_is_an_alias(text, found, alias):
-    from kg.extract.entities import _link_parenthetical
+    from kg.extract.entities.aliases import link_brackets as _link_parenthetical
 
     name, type_ = found
     m = _m(text, name, type_, source="pattern")
@@ -134,7 +134,7 @@ def test_name_in_the_other_script_in_brackets_is_an_alias(text, found, alias):
 
 
 def test_same_script_brackets_add_no_alias():
-    from kg.extract.entities import _link_parenthetical
+    from kg.extract.entities.aliases import link_brackets as _link_parenthetical
 
     text = "黄钟明（工程师）加入了公司。"
     m = _m(text, "黄钟明", PERSON, source="pattern")
@@ -147,7 +147,7 @@ def test_adverb_the_model_took_into_a_name_is_trimmed():
 
 
 def test_the_articles_own_outlet_is_no_entity():
-    from kg.extract.entities import _self_references
+    from kg.extract.entities.aliases import self_references as _self_references
     from kg.types import Document
 
     doc = Document("d", "请星标AI寒武纪哦。寒武纪发布了新芯片。", author="AI寒武纪")
@@ -173,7 +173,7 @@ def test_title_before_a_name_is_not_part_of_it():
 
 
 def test_given_name_of_a_transliterated_name_is_the_same_person():
-    from kg.extract.entities import _short_forms
+    from kg.extract.entities.aliases import short_forms as _short_forms
 
     text = "莉娜·卡特-莫里斯加入了公司。莉娜表示很高兴。"
     out = _short_forms(text, [Mention("莉娜·卡特-莫里斯", PERSON, 0, 9, "pattern")])

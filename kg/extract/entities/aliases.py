@@ -1,0 +1,119 @@
+"""Names of one document that are one entity: a name in the other script in brackets (黄钟明（Zhongming Huang）),
+a short form after the full name (Altman after Sam Altman, 纳德拉 after 萨提亚·纳德拉), and the document's own
+outlet, which is no entity at all. Each marks the alias with its name's key (``=name`` where no gazetteer knows it)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from ...resources_data import stopnames
+from ...schema import COMPANY, ORG, PERSON
+from ...text import is_han, name_key
+from ...types import Document, Mention
+
+
+def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """凯文·斯科特（Kevin Scott）, 亚马逊（Amazon）: the name in brackets is an alias of the one before it.
+    It keeps its offsets, takes the first name's key, and is marked ``source="alias"`` so that relation
+    rules do not treat it as a second participant."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    out = list(ms)
+    for i in range(len(ms) - 1):
+        x, y = ms[i], ms[i + 1]
+        gap = text[x.end:y.start]
+        if gap.strip() in ("（", "(") and re.match(r"\s*[）)]", text[y.end:y.end + 2]) and \
+                (x.type == y.type or y.type in (ORG, COMPANY) and x.type in (ORG, COMPANY)):
+            key = x.key or ("=" + x.text)
+            out[i + 1] = replace(y, key=key, type=x.type, source="alias")
+    # 黄钟明（Zhongming Huang）, Lumora（鹿鸣科技）: a name in the other script in brackets right after a name is
+    # that name's alias even where nothing else found it (the brackets are the evidence)
+    taken = {m.start for m in out}
+    for x in ms:
+        b = _CROSS_SCRIPT.match(text, x.end)
+        if b is None or b.start(1) in taken:
+            continue
+        inner = b.group(1)
+        if is_han(x.text[-1]) == is_han(inner[0]) or inner.lower() in stopnames():
+            continue
+        out.append(Mention(inner, x.type, b.start(1), b.end(1), "alias", x.key or "=" + x.text, x.confidence))
+    ends = {m.end for m in out}
+    for y in ms:  # and the reverse: Lumora（鹿鸣科技）, where only the bracketed name was found
+        before = _LATIN_BEFORE_BRACKET.search(text, max(0, y.start - 60), y.start)
+        if before is None or before.end(1) in ends or not is_han(y.text[0]) or not re.match(r"\s?[）)]", text[y.end:y.end + 2]):
+            continue
+        out.append(Mention(before.group(1), y.type, before.start(1), before.end(1), "alias", y.key or "=" + y.text,
+                           y.confidence))
+    return out
+
+
+_LATIN_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9.&'\-]*(?: [A-Z][A-Za-z0-9.&'\-]*){0,3})\s?[（(]\s?$")
+# a bracketed name in Latin script (Zhongming Huang, OpenAI Inc.) or in Han (鹿鸣科技, 萨提亚·纳德拉)
+_CROSS_SCRIPT = re.compile(r"\s?[（(]\s?([A-Z][A-Za-z0-9.&'\-]*(?: [A-Za-z0-9.&'\-]+){0,4}|[\u4e00-\u9fff·]{2,10})\s?[）)]")
+
+
+def unify_aliases(mentions: list[Mention]) -> list[Mention]:
+    """One name, one entity per document: where a bracket or a short form made a surface form an alias of
+    another name, its other mentions in the document (without a gazetteer key) point there too."""
+    keys = {(m.text, m.type): m.key for m in mentions if m.key and m.key.startswith("=")}
+    if not keys:
+        return mentions
+    return [replace(m, key=keys[(m.text, m.type)]) if m.key is None and (m.text, m.type) in keys else m
+            for m in mentions]
+
+
+def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Altman after Sam Altman, 纳德拉 or 萨提亚 after 萨提亚·纳德拉: part of a person's name alone, where the document
+    named the person in full and no other person of the document shares that part, is that person
+    (same key). A mention the model typed otherwise at that span is retyped."""
+    full: dict[str, Mention | None] = {}
+    for m in mentions:
+        if m.type != PERSON or m.source == "alias":
+            continue
+        parts = re.split(r"[ ·•・]", m.text)
+        shorts = []
+        if len(parts) >= 2 and len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper():
+            shorts = [parts[-1]]  # Altman
+        elif len(parts) >= 2 and all(is_han(ch) or ch == "-" for ch in parts[0] + parts[-1]):
+            shorts = [p for p in (parts[-1], parts[0]) if len(p) >= 2]  # 纳德拉; 萨提亚 (interviews use the given name)
+        for short in shorts:
+            prev = full.get(short)
+            full[short] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
+    full = {k: v for k, v in full.items() if v is not None}
+    if not full:
+        return mentions
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = list(mentions)
+    rx = re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
+    for hit in rx.finditer(text):
+        a, b = hit.span()
+        name = full[hit.group(0)]
+        if (a > 0 and (text[a - 1].isascii() and text[a - 1].isalnum() or text[a - 1] in "-·•・")) or (b < len(text) and (text[b].isascii() and text[b].isalnum())):
+            continue  # part of a longer word or of the full name itself
+        key = name.key or "=" + name.text
+        i = by_span.get((a, b))
+        if i is not None:
+            if out[i].source != "gazetteer":
+                out[i] = replace(out[i], type=PERSON, key=key)
+            continue
+        k = bisect.bisect_left(taken, (a, b))
+        if any(s < b and a < e for s, e in taken[max(0, k - 1):k + 1]):
+            continue
+        out.append(Mention(text[a:b], PERSON, a, b, "pattern", key, round(name.confidence * 0.9, 2)))
+        bisect.insort(taken, (a, b))
+    return out
+
+
+def self_references(doc: Document) -> list[tuple[int, int]]:
+    """Where the text names its own author or publication (bylines are metadata, not entities of the graph)."""
+    spans = []
+    for name in {doc.author, doc.publication} - {None}:
+        name = name.strip()
+        if len(name) < 2:
+            continue
+        i = doc.text.find(name)
+        while i != -1:
+            spans.append((i, i + len(name)))
+            i = doc.text.find(name, i + len(name))
+    return sorted(spans)
