@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import EngineError, GraphFormatError, InputError, KgError
+from .errors import AnalysisError, EngineError, GraphFormatError, InputError, KgError
 from .schema import ENTITY_TYPES, RELATIONS
 from .types import Document, Entity, Evidence, Mention, Relation, RelationMention
 
 __version__ = "0.1.0"
 __all__ = ["build", "load", "analyze", "KnowledgeGraph", "Document", "Entity", "Evidence", "Mention",
-           "Relation", "RelationMention", "KgError", "InputError", "EngineError", "GraphFormatError",
+           "Relation", "RelationMention", "KgError", "InputError", "EngineError", "GraphFormatError", "AnalysisError",
            "RELATIONS", "ENTITY_TYPES"]
 
 if TYPE_CHECKING:
