@@ -94,7 +94,7 @@ class ResultLog:
         self._last_commit = time.monotonic()
         if self.path is None:
             if resume:
-                raise InputError("resume needs a checkpoint file; give one (kg build --out DIR keeps DIR/" + FILENAME + ")")
+                raise InputError(f"resume needs a checkpoint file; give one (kg build --out DIR keeps DIR/{FILENAME})")
             return
         if self.path.exists():
             self._read(resume)
