@@ -124,29 +124,28 @@ def test_byline_names_are_the_author_and_the_header_author_the_publication():
     assert (art.author, art.publication, art.text) == ("张三、李四", "示例科技", "标题\n\n正文。")
 
 
-def test_users_add_boilerplate_rules(tmp_path, monkeypatch):
-    extra = tmp_path / "mine.tsv"
-    extra.write_text("footer\tany\tcontains\t本文由示例赞助\n", encoding="utf-8")
-    monkeypatch.setenv("KG_BOILERPLATE", str(extra))
-    boilerplate_rules.cache_clear()
-    try:
-        assert text_of("腾讯发布混元。\n\n本文由示例赞助播出\n") == "腾讯发布混元。"
-    finally:
-        monkeypatch.delenv("KG_BOILERPLATE")
+@pytest.fixture
+def user_boilerplate(tmp_path, monkeypatch):
+    """Write a user's boilerplate file (name, rows) and point KG_BOILERPLATE at it; the rule cache is cleared around."""
+    def write(name: str, rows: str):
+        path = tmp_path / name
+        path.write_text(rows, encoding="utf-8")
+        monkeypatch.setenv("KG_BOILERPLATE", str(path))
         boilerplate_rules.cache_clear()
+    yield write
+    monkeypatch.delenv("KG_BOILERPLATE", raising=False)
+    boilerplate_rules.cache_clear()
 
 
-def test_a_bad_boilerplate_rule_says_where(tmp_path, monkeypatch):
-    extra = tmp_path / "bad.tsv"
-    extra.write_text("footer\tsomewhere\tcontains\tx\n", encoding="utf-8")
-    monkeypatch.setenv("KG_BOILERPLATE", str(extra))
-    boilerplate_rules.cache_clear()
-    try:
-        with pytest.raises(kg.KgError, match=r"bad\.tsv:1:"):
-            boilerplate_rules()
-    finally:
-        monkeypatch.delenv("KG_BOILERPLATE")
-        boilerplate_rules.cache_clear()
+def test_users_add_boilerplate_rules(user_boilerplate):
+    user_boilerplate("mine.tsv", "footer\tany\tcontains\t本文由示例赞助\n")
+    assert text_of("腾讯发布混元。\n\n本文由示例赞助播出\n") == "腾讯发布混元。"
+
+
+def test_a_bad_boilerplate_rule_says_where(user_boilerplate):
+    user_boilerplate("bad.tsv", "footer\tsomewhere\tcontains\tx\n")
+    with pytest.raises(kg.KgError, match=r"bad\.tsv:1:"):
+        boilerplate_rules()
 
 
 # ------------------------------------------------------------------------------------- a whole article

@@ -3,7 +3,7 @@ evidence that it is a name.
 
 Real articles are full of what a tagger trained on clean sentences takes for names: English words and whole
 English sentences (quoted posts, paper titles), dictionary words typed PERSON (方面, 注意力, 席位), and
-domain words with an organisation suffix (保险科技, 空间智能, 神经网络). :func:`keep` decides per mention:
+domain words with an organisation suffix (保险科技, 空间智能, 神经网络). :func:`judge` decides per mention:
 
 - **Latin-script names** (no Han character) that no gazetteer lists need evidence at some occurrence in the
   document: a descriptor or title next to them (初创公司 X, X 公司, CEO X, X 创始人, X 模型), a relation or
@@ -21,13 +21,12 @@ The word lists are data (``kg/resources/descriptors.tsv``); the dictionary is ji
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ...resources_data import RESOURCES, given_names, read_rows, surnames, titles, triggers, word_classes
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han
-from dataclasses import replace
-
 from ...types import Mention
 
 TRADE_SUFFIXES = frozenset({"生物", "机器人", "医药", "汽车", "半导体"})  # company suffixes that name a trade too
@@ -43,7 +42,7 @@ VERY_COMMON_FREQ = 1000  # 是, 将, 管理: words after a leading function word
 LATIN_PERSON = re.compile(r"[A-Z][a-zß-öø-ÿ]+(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?(?: (?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?)){1,3}")
 # suffixes after which a common word may still be a name only where the text uses it as one (保险科技 vs 招商银行);
 # not 资本 or 创投: investors are named with common words (绿洲资本, 经纬创投)
-_WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "证券", "控股", "投资", "生物", "机器人", "医药", "汽车", "半导体")
+_WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "证券", "控股", "投资", *sorted(TRADE_SUFFIXES))
 _LATIN_ORG_SUFFIXES = frozenset("Inc Inc. Ltd Ltd. Corp Corp. Technologies Capital Ventures Partners Robotics Systems Lab "
                                 "Labs Research Institute University Foundation Group Holdings".split())
 
