@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 # Extractors look at every sentence against every mention of its document: a long document is analysed in
 # pieces of at most this many characters, so the work per document grows linearly with its length.
-PIECE_CHARS = 5_000
+PIECE_CHARS = 15_000
 
 
 @dataclass

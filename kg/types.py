@@ -97,7 +97,7 @@ class Mention:
     type: str
     start: int
     end: int
-    source: str = "rule"  # gazetteer | pattern | ner | engine | rule
+    source: str = "rule"  # gazetteer | card | pattern | ner | engine | rule | alias | coref
     key: Optional[str] = None
     confidence: float = 1.0
 

@@ -13,6 +13,7 @@ from ...resources_data import stopnames, surnames, titles
 from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
 from ...text import is_han, name_key, unlinkable_spans, without_unlinkable
 from ...types import Analysis, Mention
+from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
 from .aliases import link_brackets, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
@@ -22,7 +23,7 @@ __all__ = ["refine"]
 
 
 # priority of a source when spans overlap (higher wins; then longer wins)
-PRIORITY = {"gazetteer": 4, "pattern": 3, "ner": 2, "engine": 1, "rule": 1}
+PRIORITY = {"card": 5, "gazetteer": 4, "pattern": 3, "ner": 2, "engine": 1, "rule": 1}
 
 
 
@@ -33,6 +34,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     text = analysis.doc.text
     cands = list(_engine_mentions(analysis, gaz))
     cands += _gazetteer_mentions(text, gaz)
+    cands += _card_mentions(text, cands)
     tokens = sorted(analysis.tokens, key=lambda t: t.start)
     starts = [t.start for t in tokens]
     for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
@@ -50,6 +52,16 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
 
 
 # ---------------------------------------------------------------------------------------------
+def _card_mentions(text: str, cands: list[Mention]) -> list[Mention]:
+    """The names a company card states (公司：X, 主要投资人：A、B): they win over a shorter or longer guess
+    of the model or a pattern (软银 in 软银中国), but a gazetteer name of exactly that span keeps its key."""
+    if "：" not in text and ":" not in text:
+        return []
+    gaz_spans = {(m.start, m.end) for m in cands if m.source == "gazetteer"}
+    return [replace(m, type=_org_type(m.text, default=m.type)) for m in card_mentions(text)
+            if (m.start, m.end) not in gaz_spans]
+
+
 def _engine_mentions(analysis: Analysis, gaz: Gazetteer) -> Iterator[Mention]:
     text = analysis.doc.text
     for m in analysis.mentions:
@@ -127,7 +139,7 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
     taken = sorted((m.start, m.end) for m in mentions)
     names = {}
     for m in mentions:
-        if m.source in ("pattern", "ner") and m.confidence >= 0.7 and len(m.text) >= 2 and m.text not in names:
+        if m.source in ("pattern", "ner", "card") and m.confidence >= 0.7 and len(m.text) >= 2 and m.text not in names:
             if m.type == PERSON and not (m.text.isascii() or m.text[0] in surnames() or m.text[:2] in surnames()):
                 continue
             names[m.text] = m

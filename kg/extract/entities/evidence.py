@@ -133,8 +133,8 @@ def _occurrences(text: str, name: str):
 def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | None:
     """``m`` (retyped where the evidence says so), or None where ``text`` gives no evidence that it is a name
     (see the module docstring). ``evidenced`` caches per-document answers (one name, one answer per document)."""
-    if m.source in ("gazetteer", "alias"):
-        return m
+    if m.source in ("gazetteer", "alias", "card"):
+        return m  # a list's name, or a name a company card states (公司：X)
     name = m.text
     cut = _open_bracket(name)
     if cut is not None:  # 青禾影业（Qinghe: the name stops where an unclosed bracket opens
