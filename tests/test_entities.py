@@ -223,3 +223,27 @@ def test_type_from_context_model_vs_company():
     assert _retype(m("Lynx V3", "COMPANY"), text, gaz).type == "MODEL"
     assert _retype(m("Lumora-2", "MODEL"), text, gaz).type == "COMPANY"
     assert _retype(m("观澜-2", "MODEL"), text, gaz).type == "MODEL"
+
+
+# --- list names cut by a common word; descriptors before common words (eleventh session) -------------------------
+def _names(text):
+    import kg
+
+    return {(m.text, m.type) for m in kg.analyze(text).mentions}
+
+
+def test_list_name_inside_a_common_word_is_no_mention():
+    # 高通 is a company the gazetteer lists, but 高通量 (high-throughput) is one word
+    assert not any(n == "高通" for n, _ in _names("他是高通量测序技术方面的专家。"))
+    assert ("高通", "COMPANY") in _names("高通发布了新款芯片。")
+
+
+def test_common_words_after_a_company_descriptor_name_nobody():
+    names = {n for n, _ in _names("费德里吉还是苹果公司公共关系工作的关键人物。")}
+    assert "公共关系" not in names
+    assert ("灵枢机器人", "COMPANY") in _names("初创公司灵枢机器人宣布完成融资。")
+
+
+def test_which_university_is_no_university():
+    names = {n for n, _ in _names("目前没有哪所大学的学位会提供这种培训，四年制大学学位并非唯一途径。")}
+    assert not any("大学" in n for n in names)

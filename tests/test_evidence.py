@@ -244,3 +244,24 @@ def test_a_company_or_generic_word_plus_team_is_no_team_name(text, name, kept):
 
 def test_generic_latin_words_make_no_name():
     assert _kept("多家AI研究机构参与了。", "AI研究机构", ORG) is None
+
+
+# --- boundaries the model or a pattern got wrong (eleventh session) -----------------------------------------------
+def test_name_after_called_starts_after_the_verb():
+    m = _kept("国内有一家叫远澜生物的公司做这个。", "叫远澜生物", COMPANY, source="pattern")
+    assert m is not None and m.text == "远澜生物"
+
+
+def test_adverb_after_an_organisation_is_not_its_name():
+    m = _kept("只有真正给工厂带来价值，青禾才有价值。", "青禾才", COMPANY)
+    assert m is not None and m.text == "青禾"
+
+
+def test_common_noun_after_a_transliterated_name_is_not_part_of_it():
+    m = _kept("NASA 公布了詹姆斯·韦伯空间望远镜拍的照片。", "詹姆斯·韦伯空间", PERSON)
+    assert m is not None and m.text == "詹姆斯·韦伯"
+
+
+def test_transliterated_name_ending_in_a_name_part_is_kept_whole():
+    m = _kept("会上，凯文·斯科特表示将继续投入。", "凯文·斯科特", PERSON)
+    assert m is not None and m.text == "凯文·斯科特"

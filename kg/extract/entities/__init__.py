@@ -33,10 +33,10 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     gaz = gazetteer or load_gazetteer()
     text = analysis.doc.text
     cands = list(_engine_mentions(analysis, gaz))
-    cands += _gazetteer_mentions(text, gaz)
-    cands += _card_mentions(text, cands)
     tokens = sorted(analysis.tokens, key=lambda t: t.start)
     starts = [t.start for t in tokens]
+    cands += _whole_words(_gazetteer_mentions(text, gaz), tokens, starts)
+    cands += _card_mentions(text, cands)
     for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         cands += _pattern_mentions(text, sent, toks, gaz)
@@ -85,6 +85,28 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             s, e, entry = shorter
         out.append(Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0))
     return out
+
+
+def _whole_words(mentions: list[Mention], tokens, starts: list[int]) -> list[Mention]:
+    """Without the list names that a common word cuts through: 高通 in 高通量, 作业帮 in 作业帮助. A name's edge
+    inside a dictionary word (not a name word) that goes on with Chinese characters is no name's edge."""
+    if not tokens:
+        return mentions
+    from .evidence import _NAME_TAGS, _dictionary
+
+    seg = _dictionary()
+
+    def cut(pos: int) -> bool:  # does a common word run across the boundary at ``pos``?
+        k = bisect.bisect_right(starts, pos - 1) - 1
+        if k < 0:
+            return False
+        t = tokens[k]
+        if not (t.start < pos < t.end) or not (is_han(t.text[pos - t.start - 1]) and is_han(t.text[pos - t.start])):
+            return False
+        tag = seg.word_tag_tab.get(t.text)
+        return tag is not None and tag not in _NAME_TAGS
+
+    return [m for m in mentions if not (is_han(m.text[0]) and cut(m.start) or is_han(m.text[-1]) and cut(m.end))]
 
 
 def _ends_with_verb(name: str) -> bool:

@@ -160,7 +160,24 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         if title:  # 州长凯蒂·霍布斯: the title before the name is not part of it
             m = replace(m, text=name[len(title):], start=m.start + len(title))
             name = m.text
+    if m.type in (ORG, COMPANY) and m.source in ("ner", "engine", "pattern"):
+        cut = _CALLED.match(name)
+        if cut and len(name) - cut.end() >= 2:  # 一家叫远澜生物的公司, 品牌叫星奇实验室: the name follows the verb
+            m = replace(m, text=name[cut.end():], start=m.start + cut.end())
+            name = m.text
+        if m.source != "pattern" and len(name) >= 3 and name[-1] in _ORG_ADVERB_TAIL and is_han(name[-2]):
+            m = replace(m, text=name[:-1], end=m.end - 1)  # 只有这样，青禾才有价值: the adverb is not the name's
+            name = m.text
+    if m.type == PERSON and m.source in ("ner", "engine") and any(ch in name for ch in "·•‧・"):
+        last = _dictionary().words(name)[-1]
+        if last[3].startswith("n") and last[3] not in _NAME_TAGS and _dictionary().freq(last[0]) >= VERY_COMMON_FREQ:
+            m = replace(m, text=name[:last[1]], end=m.start + last[1])  # 詹姆斯·韦伯空间(望远镜): a noun is no name part
+            name = m.text
     return m if _han_name(text, m, name, evidenced) else None
+
+
+_CALLED = re.compile(r"^.{0,3}?(叫做|名叫|名为|叫|称为)")
+_ORG_ADVERB_TAIL = frozenset("才就却也都还又")
 
 
 _ADVERB_TAIL = frozenset("曾将也则已就还都又并")

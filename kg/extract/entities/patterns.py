@@ -316,10 +316,21 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
         name = text[a:b]
         if len(name) < 2 or name.lower() in stopnames() or all(p.text.lower() in _GENERIC_ORG_WORDS for p in parts):
             continue
+        if all(_common_part(p.text) for p in parts):
+            continue  # 苹果公司公共关系工作, 研究公司代表: common words after a descriptor name nobody
         if b < len(text) and text[b] in "的之":
             continue  # 公司旗下…: a descriptor, not an apposition
         out.append(Mention(name, _org_type(name, default=typ), a, b, "pattern", None, 0.7))
     return out
+
+
+def _common_part(word: str) -> bool:
+    from .evidence import _GENERIC_LATIN, _NAME_TAGS, _dictionary
+
+    if word.upper() in _GENERIC_LATIN:
+        return True
+    tag = _dictionary().word_tag_tab.get(word)  # a dictionary word that is not a name word, however rare
+    return not word.isascii() and tag is not None and tag not in _NAME_TAGS
 
 
 def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> list[Mention]:
@@ -360,7 +371,7 @@ def _org_type(name: str, *, default: str) -> str:
 
 def _org_part(tok: Token) -> bool:
     w = tok.text
-    if re.match(r"[一二两三四五六七八九十几多数每各该这那此其本]", w) and len(w) <= 2 or tok.pos in ("m", "q", "r") and not w.isascii():
+    if re.match(r"[一二两三四五六七八九十几多数每各该这那此其本哪某]", w) and len(w) <= 2 or w.endswith("年制") or tok.pos in ("m", "q", "r") and not w.isascii():
         return False  # 两家公司, 多家实验室
     if w in titles() or w in _NOT_NAMES:
         return False  # 老股东高瓴创投: the role word is not part of the name
