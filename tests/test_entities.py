@@ -247,3 +247,20 @@ def test_common_words_after_a_company_descriptor_name_nobody():
 def test_which_university_is_no_university():
     names = {n for n, _ in _names("目前没有哪所大学的学位会提供这种培训，四年制大学学位并非唯一途径。")}
     assert not any("大学" in n for n in names)
+
+
+def test_latin_names_in_a_list_of_companies_are_companies():
+    # a list with a company the gazetteer knows, a list a descriptor heads, a list 等公司 closes
+    assert {("Skydio", "COMPANY"), ("Andril", "COMPANY")} <= _names("企业如SpaceX、Tesla、Skydio和Andril等，正在培养工程师。")
+    assert {("Norvale", "COMPANY"), ("Brightwell", "COMPANY")} <= _names("投资方包括Norvale、Brightwell和Quanta。")
+    assert {("Skydio", "COMPANY"), ("Andril", "COMPANY")} <= _names("像Skydio和Andril等公司正在承担起这个重任。")
+
+
+def test_latin_words_in_a_list_of_things_are_not_companies():
+    assert _names("我们讨论了Decoder和Encoder的区别。") == set()
+    names = _names("课程包括Transformer、Mamba和RWKV等模型架构。")
+    assert not any(t == "COMPANY" for _, t in names)
+
+
+def test_ampersand_joins_a_latin_name():
+    assert any(n == "AT&T" for n, _ in _names("他曾在贝尔实验室（AT&T）和NEC工作。"))

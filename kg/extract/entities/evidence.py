@@ -295,4 +295,47 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         return True  # the pattern found it after a title or before a speech verb
     if not re.search(r"[A-Z]", name[:2]) and not re.search(r"[A-Z].*[A-Z]|\d", name):
         return False  # decoder, spaces, study: lower-case words are not names
-    return any(_context_evidence(text, a, b) for a, b in _occurrences(text, name))
+    return any(_context_evidence(text, a, b) or _list_evidence(text, a, b, m.type) for a, b in _occurrences(text, name))
+
+
+_LIST_SEP = r"(?:\s*(?:、|，|,|/|和|与|及|以及|&|and)\s*)"
+_LIST_ITEM = r"(?:[A-Za-z][A-Za-z0-9.&'\-]*(?: [A-Z0-9][A-Za-z0-9.&'\-]*){0,3}|[\u4e00-\u9fff]{2,8})"
+_LIST_AFTER = re.compile(_LIST_SEP + "(" + _LIST_ITEM + ")")
+_LIST_BEFORE = re.compile("(" + _LIST_ITEM + ")" + _LIST_SEP + "$")
+_LIST_HEAD = re.compile(r"(公司|企业|机构|厂商|巨头|初创公司|创业公司|投资机构|投资方|投资人|客户|被投企业|投资组合)\s*(如|包括|像|比如|例如|有|：|:)\s*$")
+_LIST_TAIL = re.compile(r"\s*等\s*(知名|头部|科技|大|多家|几家)?\s*(公司|企业|机构|厂商|巨头|初创公司|创业公司|投资机构|基金|大厂)")
+
+
+_LIST_OTHER_TAIL = re.compile(r"\s*等\s*\S{0,4}?(模型|架构|技术|方法|算法|框架|产品|应用|工具|语言|平台|芯片|游戏|软件|网站|数据集|基准|指标|功能|服务|协议|格式)")
+
+
+def _list_evidence(text: str, start: int, end: int, typ: str) -> bool:
+    """Skydio in 企业如 SpaceX、Tesla、Skydio 和 Andril 等: a name in a list with a name of its kind that the
+    gazetteer knows, or in a list that a descriptor heads (企业如, 投资方包括) or closes (等公司)."""
+    from ..gazetteer import load_gazetteer
+
+    kinds = (MODEL,) if typ == MODEL else (ORG, COMPANY)
+    gaz = load_gazetteer()
+    items, pos = [], end
+    for _ in range(6):  # the items after it, then the text after the list
+        mm = _LIST_AFTER.match(text, pos)
+        if not mm:
+            break
+        items.append(mm.group(1))
+        pos = mm.end()
+    if _LIST_OTHER_TAIL.match(text, pos):
+        return False  # Transformer、CNN 和 RNN 等模型: a list of things, whatever else a name in it may be
+    closed = typ != MODEL and bool(_LIST_TAIL.match(text, pos))
+    pos, n_before = start, 0
+    for _ in range(6):
+        mm = _LIST_BEFORE.search(text, max(0, pos - 40), pos)
+        if not mm:
+            break
+        items.append(mm.group(1))
+        pos, n_before = mm.start(), n_before + 1
+    if not items and not closed:
+        return False
+    headed = typ != MODEL and bool(_LIST_HEAD.search(text, max(0, pos - 12), pos))
+    if closed or headed:
+        return True
+    return any((e := gaz.lookup(x.strip())) is not None and e.type in kinds for x in items)

@@ -34,7 +34,7 @@ _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭�
 
 
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.])([A-Za-z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*"
+    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.&])([A-Za-z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*"
     r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
 
 
@@ -117,7 +117,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
         elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
                 _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
-                or len(words) >= 2 and words[-1] == "AI"):
+                or len(words) >= 2 and words[-1] == "AI" or _list_evidence(text, a, b, COMPANY)):
             # Quillstone AI 的创始人, 初创公司 Lumora, 领投了 Brightline, Nexora AI: a company by what the text says of it;
             # of a longer run (AI Podcast Quillstone AI) its last two words
             if len(words) >= 3:
@@ -322,6 +322,12 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
             continue  # 公司旗下…: a descriptor, not an apposition
         out.append(Mention(name, _org_type(name, default=typ), a, b, "pattern", None, 0.7))
     return out
+
+
+def _list_evidence(text: str, a: int, b: int, typ: str) -> bool:
+    from .evidence import _list_evidence as evidence
+
+    return evidence(text, a, b, typ)
 
 
 def _common_part(word: str) -> bool:
