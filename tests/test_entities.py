@@ -264,3 +264,8 @@ def test_latin_words_in_a_list_of_things_are_not_companies():
 
 def test_ampersand_joins_a_latin_name():
     assert any(n == "AT&T" for n, _ in _names("他曾在贝尔实验室（AT&T）和NEC工作。"))
+
+
+def test_latin_company_after_join_or_before_its_founders():
+    assert ("Brightwell", "COMPANY") in _names("Dana Whitlock 于 2020 年从腾讯加入 Brightwell。")
+    assert ("Lumora", "COMPANY") in _names("Lumora 的两位创始人 Dana Whitlock 和 Lena Carter 一开始就很坚定。")

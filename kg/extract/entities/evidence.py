@@ -111,6 +111,7 @@ def _context_evidence(text: str, start: int, end: int) -> bool:
     if any(before.endswith(w) for w in before_words):
         return True
     after = after[1:] if after.startswith("的") else after
+    after = re.sub(r"^\s*[一两三四五几多]位", "", after)  # X 的两位创始人
     return any(after.startswith(w) for w in after_words)
 
 
