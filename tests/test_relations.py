@@ -305,3 +305,23 @@ def test_a_list_of_investors_does_not_invest_in_itself():
 def test_trigger_words_inside_nouns_and_investor_nouns(text, mentions, expected):
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(make_analysis(text, mentions), gazetteer=GAZ)}
     assert got == expected
+
+
+def test_investment_words_inside_nouns_are_not_verbs():
+    import kg
+
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze("初创公司 Lumora 完成新一轮融资，投资机构 Norvale 参与其中。").relations}
+    assert ("Lumora", "invests_in", "Norvale") not in rels
+    assert not kg.analyze("腾讯收购案引发关注。").relations
+
+
+def test_a_fact_stated_only_in_the_headline_is_found():
+    import kg
+
+    text = ("青禾电子收购远山科技\n\n据悉，初创公司青禾电子近日完成了一笔交易。被收购的远山科技是一家工业软件公司，"
+            "成立于 2019 年。")
+    g = kg.build(texts=[text])
+    (r,) = [r for r in g.relations(relation="acquires")]
+    assert (r.subject, r.object) == ("青禾电子", "远山科技")
+    ev = r.evidence[0]
+    assert text[ev.start:ev.end] == ev.sentence and ev.sentence.startswith("青禾电子收购远山科技")
