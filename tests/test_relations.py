@@ -325,3 +325,21 @@ def test_a_fact_stated_only_in_the_headline_is_found():
     assert (r.subject, r.object) == ("青禾电子", "远山科技")
     ev = r.evidence[0]
     assert text[ev.start:ev.end] == ev.sentence and ev.sentence.startswith("青禾电子收购远山科技")
+
+
+def _triples(text):
+    import kg
+
+    return {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+
+
+def test_a_title_noun_introduces_a_list_of_people():
+    rels = _triples("青禾电子的三位联合创始人分别是陆沉舟、林知远和周嘉树。")
+    assert {("陆沉舟", "founded", "青禾电子"), ("林知远", "founded", "青禾电子"), ("周嘉树", "founded", "青禾电子")} <= rels
+    rels = _triples("Brightwell 的合伙人包括 Dana Whitlock、Lena Carter 以及 Rob Kent。")
+    assert {(p, "works_for", "Brightwell") for p in ("Dana Whitlock", "Lena Carter", "Rob Kent")} <= rels
+
+
+def test_a_list_of_guests_says_nothing_of_where_they_work():
+    assert _triples("我们的嘉宾包括陆沉舟、林知远。") == set()
+    assert _triples("其创始人为华人女性。") == set()

@@ -167,6 +167,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     out += _appositive_names(text, toks)
     # Chinese person names after a title: 副主任俞栋, CEO王小川
     out += _titled_people(text, toks, title_set)
+    out += _listed_people(text, sent)
     return out
 
 
@@ -337,6 +338,49 @@ def _common_part(word: str) -> bool:
         return True
     tag = _dictionary().word_tag_tab.get(word)  # a dictionary word that is not a name word, however rare
     return not word.isascii() and tag is not None and tag not in _NAME_TAGS
+
+
+LIST_OF_PEOPLE = re.compile(
+    r"(合伙人|联合创始人|创始人|创始团队|核心成员|成员|高管|作者|研究员|科学家|工程师|嘉宾|董事|教授|负责人|创办人|掌门人|候选人)"
+    r"(们)?\s*(?:[一二两三四五六七八九十几多]+位)?\s*(?:分别是|分别为|包括了?|有|是|为)\s*[：:]?\s*")
+_LIST_SEP_RX = re.compile(r"\s*(?:、|，|,|和|与|及|以及)\s*")
+_HAN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}?(?=\s*(?:、|，|,|和|与|及|以及|等|。|；|;|$|\s))")
+
+
+def _listed_people(text: str, sent: Sentence) -> list[Mention]:
+    """People a title noun introduces as a list: 青禾电子的三位联合创始人分别是陆沉舟、林知远和周嘉树 · 合伙人包括
+    Dana Whitlock、Lena Carter 以及 Rob Kent. An item is a Chinese name (a surname, two to four characters) or a
+    Latin person name; the list stops at the first item that is neither."""
+    out = []
+    names = surnames()
+    s0, st = sent.start, sent.text
+    for m in LIST_OF_PEOPLE.finditer(st):
+        pos, found = m.end(), []
+        while pos < len(st):
+            lat = LATIN_PERSON.match(st, pos)
+            han = _HAN_ITEM.match(st, pos)
+            if lat and lat.group(0)[:1].isupper() and 2 <= len(lat.group(0).split()) <= 4:
+                a, b = pos, lat.end()
+            elif han and (han.group(0)[0] in names or han.group(0)[:2] in names) and han.group(0) not in titles() \
+                    and han.group(0).lower() not in stopnames() and not _common_words(han.group(0)):
+                a, b = pos, han.end()
+            else:
+                break
+            found.append(Mention(st[a:b], PERSON, s0 + a, s0 + b, "pattern", None, 0.75))
+            sep = _LIST_SEP_RX.match(st, b)
+            if not sep:
+                break
+            pos = sep.end()
+        if len(found) >= 2 or found and m.group(1) in ("合伙人", "联合创始人", "创始人", "创办人", "核心成员", "作者"):
+            out += found
+    return out
+
+
+def _common_words(name: str) -> bool:
+    """华人女性, 研究人员: only dictionary words that are no names."""
+    from .evidence import _dictionary
+
+    return all(not guessed and _common_part(w) for w, _, _, _, guessed in _dictionary().words(name))
 
 
 def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> list[Mention]:

@@ -223,3 +223,30 @@ def _bare_titles(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iter
             role = t.group(0).strip()
             for r in _title_facts(ctx, p, subject, _title_kind(role), role, 0.6, False):
                 yield replace(r, evidence=ev)
+
+
+_LIST_INTRO = re.compile(r"\s*(的)?\s*(?:[一二两三四五六七八九十几多]+位)?\s*(?P<title>合伙人|联合创始人|创始人|创办人|核心成员|成员|高管|"
+                         r"研究员|科学家|工程师|董事|负责人|掌门人)(们)?\s*(?:将)?(?:只有\S{0,4}?[，,]\s*)?"
+                         r"(?:分别是|分别为|包括了?|有|是|为)\s*[：:]?\s*$")
+
+
+def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
+    """ORG 的 TITLE 分别是/包括 A、B 和 C: every person of the list holds the title there
+    (青禾电子的三位联合创始人分别是陆沉舟、林知远和周嘉树; Brightwell 的合伙人包括 A、B 以及 C)."""
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    for i, org in enumerate(ms[:-1]):
+        if org.type not in (ORG, COMPANY):
+            continue
+        first = ms[i + 1]
+        if first.type != PERSON or first.start - org.end > 24:
+            continue
+        m = _LIST_INTRO.match(text[org.end:first.start])
+        if not m:
+            continue
+        title = m.group("title")
+        people = _group(ctx, ms, i + 1, +1, (PERSON,))
+        if len(people) < 2 and not (len(people) == 1 and title in ("合伙人", "联合创始人", "创始人", "创办人")):
+            continue  # 腾讯的高管有张三: one person said to be one of several is fine for founders and partners only
+        for p in people:
+            yield from _title_facts(ctx, p, org, _title_kind(title), title, 0.8, False)
