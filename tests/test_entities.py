@@ -269,3 +269,23 @@ def test_ampersand_joins_a_latin_name():
 def test_latin_company_after_join_or_before_its_founders():
     assert ("Brightwell", "COMPANY") in _names("Dana Whitlock 于 2020 年从腾讯加入 Brightwell。")
     assert ("Lumora", "COMPANY") in _names("Lumora 的两位创始人 Dana Whitlock 和 Lena Carter 一开始就很坚定。")
+
+
+def test_acronym_of_an_organisation_named_in_full_is_that_organisation():
+    import kg
+
+    g = kg.build(texts=["NV 的创始人 Dana Whitlock 说，Norvale Ventures 只投早期公司。"])
+    assert {e.id for e in g.entities(type="COMPANY")} == {"Norvale Ventures"}
+    assert [(r.subject, r.relation, r.object) for r in g.relations()] == [("Dana Whitlock", "founded", "Norvale Ventures")]
+
+
+def test_acronym_without_its_full_name_is_left_alone():
+    assert not any(n == "NV" for n, _ in _names("NV 的表现不错。"))
+
+
+def test_latin_function_word_after_a_title_starts_no_name():
+    assert not any(n.startswith("of") for n, _ in _names("Mark Chen (SVP of Research) 回答了问题。"))
+
+
+def test_adverb_after_a_title_is_no_person():
+    assert not any(t == "PERSON" for _, t in _names("Brightwell 所有合伙人都将在各个领域关注 AI 。"))

@@ -117,3 +117,39 @@ def self_references(doc: Document) -> list[tuple[int, int]]:
             spans.append((i, i + len(name)))
             i = doc.text.find(name, i + len(name))
     return sorted(spans)
+
+
+def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """YC where the document names Y Combinator: an all-capital word of two to five letters that spells the initials
+    of a Latin organisation name of two or more capitalised words in the same document is that organisation
+    (same key and type), wherever it stands as a word of its own."""
+    full: dict[str, Mention | None] = {}
+    for m in mentions:
+        if m.type not in (ORG, COMPANY) or not m.text.isascii() or m.source == "alias":
+            continue
+        words = [w for w in re.split(r"[\s\-]+", m.text) if w]
+        if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words):
+            ac = "".join(w[0] for w in words)
+            prev = full.get(ac)
+            full[ac] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
+    full = {k: v for k, v in full.items() if v is not None}
+    if not full:
+        return mentions
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = list(mentions)
+    for hit in re.finditer(r"(?<![A-Za-z0-9])(" + "|".join(sorted(full, key=len, reverse=True)) + r")(?![A-Za-z0-9])", text):
+        a, b = hit.span()
+        name = full[hit.group(0)]
+        key = name.key or "=" + name.text
+        i = by_span.get((a, b))
+        if i is not None:
+            if out[i].source != "gazetteer":
+                out[i] = replace(out[i], type=name.type, key=key)
+            continue
+        k = bisect.bisect_left(taken, (a, b))
+        if any(s < b and a < e for s, e in taken[max(0, k - 1):k + 1]):
+            continue
+        out.append(Mention(text[a:b], name.type, a, b, "pattern", key, round(name.confidence * 0.9, 2)))
+        bisect.insort(taken, (a, b))
+    return out

@@ -242,7 +242,7 @@ def _mixed_junk(name: str, m: Mention) -> bool:
 def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
     if m.type == PERSON:
         core = name.replace("·", "")
-        if len(core) == 2 and core[1] in _FUNCTION_CHARS and m.source in ("ner", "engine"):
+        if len(core) == 2 and core[1] in _FUNCTION_CHARS and m.source in ("ner", "engine", "pattern"):
             return False  # 都将, 都是: a surname-like adverb and a function word
         if common_word(core) and word_classes().get(core) != "PER":
             return False

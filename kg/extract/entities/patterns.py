@@ -208,6 +208,9 @@ class _Span:
         return self._e
 
 
+_LOWER_FUNCTION_WORDS = frozenset("of and the for in at on to by with from a an".split())
+
+
 def _latin_names(st: str):
     """Latin name runs, split at title words so that GitHub CEO Nat Friedman gives GitHub and Nat Friedman.
 
@@ -221,8 +224,8 @@ def _latin_names(st: str):
                     yield _Span(st, parts[0], parts[1])
                 parts = []
                 continue
-            if not parts and not w.group(0)[0].isalpha():
-                continue
+            if not parts and (not w.group(0)[0].isalpha() or w.group(0) in _LOWER_FUNCTION_WORDS):
+                continue  # (SVP of Research): a name does not start with "of"
             a, b = m.start(1) + w.start(), m.start(1) + w.end()
             parts = [parts[0] if parts else a, b]
         if parts:
