@@ -289,3 +289,10 @@ def test_latin_function_word_after_a_title_starts_no_name():
 
 def test_adverb_after_a_title_is_no_person():
     assert not any(t == "PERSON" for _, t in _names("Brightwell 所有合伙人都将在各个领域关注 AI 。"))
+
+
+def test_a_person_shaped_name_listed_with_a_person_is_a_person():
+    names = _names("之前的合伙人 Matt Cohler 和 Mitch Lasky 于 2018 年退休。")
+    assert ("Mitch Lasky", "PERSON") in names
+    assert ("Arumugam Kumaresan", "PERSON") in _names("作者 Sarah Miller 和 Arumugam Kumaresan 表示。")
+    assert not any(t == "PERSON" for _, t in _names("他们比较了 Random Forest 和 Gradient Boosting 两种方法。"))

@@ -113,7 +113,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         elif 2 <= len(words) <= 4 and LATIN_PERSON.fullmatch(name) and gaz.lookup(name) is None and (
                     person_shaped(name) and not english_context(text, a, b)
                     or any(before.rstrip().endswith(tt) for tt in title_set)
-                    or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)):
+                    or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)
+                    or _listed_with_people(text, a, b, gaz)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
         elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
                 _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
@@ -326,6 +327,26 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
             continue  # 公司旗下…: a descriptor, not an apposition
         out.append(Mention(name, _org_type(name, default=typ), a, b, "pattern", None, 0.7))
     return out
+
+
+_PEOPLE_SEP = r"\s*(?:、|，|,|和|与|及|以及|&|and)\s*"
+_PEOPLE_NEXT = re.compile(_PEOPLE_SEP + r"([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,3})")
+_PEOPLE_PREV = re.compile(r"([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,3})" + _PEOPLE_SEP + "$")
+
+
+def _listed_with_people(text: str, a: int, b: int, gaz: Gazetteer) -> bool:
+    """Mitch Lasky in Matt Cohler 和 Mitch Lasky: a name of person shape next to a person the gazetteer knows or
+    whose first name is a common given name."""
+    nxt = _PEOPLE_NEXT.match(text, b)
+    prev = _PEOPLE_PREV.search(text, max(0, a - 40), a)
+    for m in (nxt, prev):
+        if m is None:
+            continue
+        other = m.group(1)
+        entry = gaz.lookup(other)
+        if entry is not None and entry.type == PERSON or entry is None and person_shaped(other):
+            return True
+    return False
 
 
 def _list_evidence(text: str, a: int, b: int, typ: str) -> bool:
