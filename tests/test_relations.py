@@ -343,3 +343,8 @@ def test_a_title_noun_introduces_a_list_of_people():
 def test_a_list_of_guests_says_nothing_of_where_they_work():
     assert _triples("我们的嘉宾包括陆沉舟、林知远。") == set()
     assert _triples("其创始人为华人女性。") == set()
+
+
+def test_person_from_an_organisation_works_there():
+    assert ("Dana Whitlock", "works_for", "印度国家乳制品研究所") in _triples("该论文主编为来自印度国家乳制品研究所的Dana Whitlock。")
+    assert not any(r[1] == "works_for" for r in _triples("来自旷视、国科大的Dana Whitlock提出了这个模型。"))

@@ -250,3 +250,25 @@ def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
             continue  # 腾讯的高管有张三: one person said to be one of several is fine for founders and partners only
         for p in people:
             yield from _title_facts(ctx, p, org, _title_kind(title), title, 0.8, False)
+
+
+_FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来自\s*$")
+
+
+def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
+    """来自 ORG 的 PERSON: the person works there (该论文主编为来自印度国家乳制品研究所的 X). Only one organisation:
+    来自 A、B 的研究人员 says nothing of which person is where."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, org in enumerate(ms[:-1]):
+        person = ms[i + 1]
+        if org.type not in (ORG, COMPANY) or person.type != PERSON:
+            continue
+        if not _FROM_BEFORE.search(text[max(ctx.sent.start, org.start - 6):org.start]):
+            continue
+        if not re.fullmatch(r"\s*的\s*", text[org.end:person.start]):
+            continue
+        if i > 0 and re.fullmatch(r"\s*[、和与及]\s*", text[ms[i - 1].end:org.start]):
+            continue
+        if _ok("works_for", person, org):
+            yield _rel(ctx, "works_for", person, org, 0.8)
