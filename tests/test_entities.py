@@ -296,3 +296,10 @@ def test_a_person_shaped_name_listed_with_a_person_is_a_person():
     assert ("Mitch Lasky", "PERSON") in names
     assert ("Arumugam Kumaresan", "PERSON") in _names("作者 Sarah Miller 和 Arumugam Kumaresan 表示。")
     assert not any(t == "PERSON" for _, t in _names("他们比较了 Random Forest 和 Gradient Boosting 两种方法。"))
+
+
+def test_a_full_name_is_not_taken_for_the_famous_person_who_shares_its_surname():
+    import kg
+
+    ms = {(m.text, m.key) for m in kg.analyze("Sheryl Sandberg 是 Meta 前 COO。Anna Sandberg 是研究员。").mentions}
+    assert ("Anna Sandberg", None) in ms and ("Sheryl Sandberg", "Sheryl Sandberg") in ms

@@ -348,3 +348,14 @@ def test_a_list_of_guests_says_nothing_of_where_they_work():
 def test_person_from_an_organisation_works_there():
     assert ("Dana Whitlock", "works_for", "印度国家乳制品研究所") in _triples("该论文主编为来自印度国家乳制品研究所的Dana Whitlock。")
     assert not any(r[1] == "works_for" for r in _triples("来自旷视、国科大的Dana Whitlock提出了这个模型。"))
+
+
+def test_organisations_joined_by_lianhe_are_partners():
+    assert ("青禾电子", "partners_with", "远山科技") in _triples("青禾电子联合远山科技推出了新模型。")
+    rels = _triples("这项研究由星桥团队联合清华大学、复旦大学共同完成。")
+    assert ("星桥团队", "partners_with", "清华大学") in rels  # and 由 is not part of the team's name
+    assert not any(r[1] == "partners_with" for r in _triples("陆沉舟是青禾电子的联合创始人。"))
+
+
+def test_a_bracket_between_organisation_and_title():
+    assert ("陆沉舟", "works_for", "青禾电子") in _triples("青禾电子（Qinghe）CTO 陆沉舟表示。")

@@ -247,6 +247,9 @@ def _select(cands: list[Mention]) -> list[Mention]:
         if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and (
                 _org_suffix(m.text) and _completes_company(m, gazetteer_spans_inside(m)) or m.source == "ner" and place_headed(m)):
             pri = PRIORITY["gazetteer"] + 0.5
+        elif m.source == "pattern" and m.type == PERSON and m.text.isascii() and " " in m.text and \
+                any(gaz_types.get(sp) == PERSON for sp in gazetteer_spans_inside(m)):
+            pri = PRIORITY["gazetteer"] + 0.5  # Anna Sandberg, not the list's Sandberg (Sheryl Sandberg) in it
         return (-pri, -(m.end - m.start), m.start)
 
     taken: list[Mention] = []

@@ -177,7 +177,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
     return m if _han_name(text, m, name, evidenced) else None
 
 
-_CALLED = re.compile(r"^.{0,3}?(叫做|名叫|名为|叫|称为)")
+_CALLED = re.compile(r"^(?:.{0,3}?(叫做|名叫|名为|叫|称为)|[由被从在向对把将])")
 _ORG_ADVERB_TAIL = frozenset("才就却也都还又")
 
 

@@ -20,7 +20,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         limit = nxt.start if nxt else ctx.sent.end
         window = text[org.end:min(limit, org.end + 16)]
-        m = re.match(r"\s*(?:大?模型\s*)?(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
+        m = re.match(r"\s*(?:[（(][^）)]{1,12}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
         t = _title_regex().match(window, pos)
         if not t:
