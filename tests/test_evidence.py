@@ -265,3 +265,18 @@ def test_common_noun_after_a_transliterated_name_is_not_part_of_it():
 def test_transliterated_name_ending_in_a_name_part_is_kept_whole():
     m = _kept("会上，凯文·斯科特表示将继续投入。", "凯文·斯科特", PERSON)
     assert m is not None and m.text == "凯文·斯科特"
+
+
+def test_a_name_without_surname_needs_a_person_context():
+    text = "放在桌上的绿色毛衣，上面有雪松树的图案。"
+    assert _kept(text, "雪松树", PERSON) is None
+    text = "雪松树表示，这款毛衣卖得很好。"  # a speech verb after it: the text treats it as a person
+    assert _kept(text, "雪松树", PERSON) is not None
+
+
+def test_a_transliterated_name_needs_no_context():
+    assert _kept("克林顿访问了中国。", "克林顿", PERSON) is not None  # written with transliteration characters
+
+
+def test_a_name_with_a_surname_needs_no_context():
+    assert _kept("会场上有陆沉舟的身影。", "陆沉舟", PERSON) is not None

@@ -239,6 +239,33 @@ def _mixed_junk(name: str, m: Mention) -> bool:
     return m.type == MODEL and bool(re.search(r"\d(?:\.\d+)?[kK]$", name))
 
 
+_PERSON_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(说|表示|认为|指出|称|介绍|透露|坦言|回忆|强调|解释|补充|告诉|提到|写道|问|答|回答|"
+                           r"先生|女士|博士|教授|老师|同学|本人|自己|曾|毕业|出生|生于|[:：]|，(?:男|女)|(?:男|女)，)")
+_PERSON_BEFORE = re.compile(r"(先生|女士|博士|教授|老师|记者|作者|嘉宾|创始人|CEO|总裁|董事长|经理|总监|研究员|科学家|工程师|主席|院长|"
+                            r"负责人|合伙人|主任|部长|总统|首相|州长|市长|议员|导演|演员|歌手|作家|他叫|她叫|名叫|叫做)\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _transliteration_chars() -> frozenset[str]:
+    """The characters of the transliterated people's names (those with a name dot) the gazetteer lists: 克林顿 and
+    拉莫斯 are written with them, 冰墩 and 雪松树 are not."""
+    from ..gazetteer import load_gazetteer
+
+    out = set()
+    for e in load_gazetteer().entries.values():
+        if e.type == PERSON:
+            for nm in (e.name, *e.aliases):
+                if "·" in nm:
+                    out.update(ch for ch in nm if is_han(ch))
+    return frozenset(out)
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """Where the text treats a name as a person: a title or 先生/博士 next to it, a speech verb after it (X 表示),
+    a speaker label (X：), 男/女 in an apposition."""
+    return bool(_PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 8), start))
+
+
 def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
     if m.type == PERSON:
         core = name.replace("·", "")
@@ -248,6 +275,12 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             return False
         if _starts_with_function_word(core):
             return False
+        if m.source in ("ner", "engine") and "·" not in name and not (name[0] in surnames() or name[:2] in surnames()) \
+                and not all(ch in _transliteration_chars() for ch in name):
+            key = "\2" + name  # 冰墩, 冬青, 雪松树: no surname, so the text must treat it as a person somewhere
+            if key not in evidenced:
+                evidenced[key] = any(_person_context(text, a, b) for a, b in _occurrences(text, name))
+            return evidenced[key]
     elif m.type == MODEL:
         quoted = m.start > 0 and text[m.start - 1] in "「『“《\"'"
         if m.source == "pattern" and not quoted and _generic_phrase(name):
