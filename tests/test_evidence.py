@@ -280,3 +280,17 @@ def test_a_transliterated_name_needs_no_context():
 
 def test_a_name_with_a_surname_needs_no_context():
     assert _kept("会场上有陆沉舟的身影。", "陆沉舟", PERSON) is not None
+
+
+def test_an_organisation_the_model_names_once_in_an_article_needs_evidence():
+    filler = "这是一段关于工厂生产流程的介绍，讲的是衣服怎样做出来。" * 30  # an article's length
+    text = filler + "打版、分拆、裁片、醒布、组装，每一步都要人手。" + filler
+    assert _kept(text, "醒布", COMPANY) is None
+    text2 = filler + "初创公司醒布宣布完成融资。" + filler
+    assert _kept(text2, "醒布", COMPANY, nth=0) is not None  # a descriptor before it
+    text3 = filler + "醒布的产品很好。后来醒布又推出了新品。" + filler
+    assert _kept(text3, "醒布", COMPANY) is not None  # named twice
+
+
+def test_in_a_single_sentence_the_models_organisation_stands():
+    assert _kept("曼联昨晚赢了比赛。", "曼联", ORG) is not None

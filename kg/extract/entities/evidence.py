@@ -36,6 +36,7 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 # jieba tags of words that cannot start a name: adverb, preposition, conjunction, particle, pronoun, numeral,
 # measure word, verb (来管理, 都是, 再到)
 _FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "v", "f")
+ARTICLE_CHARS = 600  # a text this long is an article: a name the model proposes once, with nothing said of it, is doubtful
 COMMON_MIN_FREQ = 20  # a dictionary word seen this often in jieba's corpus is a common word, not a coinage
 VERY_COMMON_FREQ = 1000  # 是, 将, 管理: words after a leading function word that make the whole a phrase, not a name
 
@@ -266,6 +267,22 @@ def _person_context(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 8), start))
 
 
+def _org_evidence(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
+    """An organisation name the model proposed, with no suffix that says what it is: in an article (ARTICLE_CHARS
+    or more), the text must name it twice, or once next to a descriptor, title or trigger, or in a list of
+    organisations (醒布 in a list of sewing steps and 卫星平台 are no names; 潞晨 recurs or stands next to 公司)."""
+    from .patterns import _org_suffix
+
+    if len(text) < ARTICLE_CHARS or _org_suffix(name) or _ORG_HEAD.search(name) or word_classes().get(name) == "ORG":
+        return True  # (a sentence or two gives no article to look in: the model's word stands)
+    key = "\3" + name
+    if key not in evidenced:
+        spans = list(_occurrences(text, name))
+        evidenced[key] = len(spans) >= 2 or any(_context_evidence(text, a, b) or _list_evidence(text, a, b, m.type)
+                                                for a, b in spans)
+    return evidenced[key]
+
+
 def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
     if m.type == PERSON:
         core = name.replace("·", "")
@@ -286,6 +303,8 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
         if m.source == "pattern" and not quoted and _generic_phrase(name):
             return False  # 生物信息模型: common words put together before 模型 name no model (书生大模型 is one)
     elif m.type in (ORG, COMPANY):
+        if m.source in ("ner", "engine") and not _org_evidence(text, m, name, evidenced):
+            return False
         if m.source in ("ner", "engine") and common_word(name) and word_classes().get(name) != "ORG":
             return False
         if m.source in ("ner", "engine") and _generic_phrase(name) and not _ORG_HEAD.search(name):
