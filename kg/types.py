@@ -91,7 +91,9 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A typed name in a document. ``key`` is the gazetteer's canonical name when a gazetteer matched."""
+    """A typed name in a document. ``key`` is the gazetteer's canonical name when a gazetteer matched, or
+    ``=name`` where the document makes it another name's alias; ``via`` says how it did (:data:`VIA_BRACKETS`,
+    :data:`VIA_SHORT_FORM`), which ``kg merges`` reports."""
 
     text: str
     type: str
@@ -100,6 +102,11 @@ class Mention:
     source: str = "rule"  # gazetteer | pattern | ner | engine | rule
     key: Optional[str] = None
     confidence: float = 1.0
+    via: Optional[str] = None
+
+
+VIA_BRACKETS = "parenthesised alias"  # 亚马逊（Amazon）
+VIA_SHORT_FORM = "short form"  # Altman after Sam Altman
 
 
 @dataclass(frozen=True)
