@@ -5,8 +5,9 @@ A decisions file has one decision a line (``#`` starts a comment, blank lines ar
     merge 小冰公司 = 小冰            # these names are one entity, called 小冰
     split 阿里 | 阿里云              # never one entity, whatever the gazetteer or the text says
 
-``merge A = B`` resolves A (any name that resolves where A does) to where B resolves; B's name is the entity's
-label unless B is a gazetteer name, whose canonical name then stays the label. ``split A | B`` keeps two names
+``merge A = B`` resolves every mention written A to where B resolves, and, where A is its entity's own name,
+that whole entity (its other names too); B's name is the label unless B is a gazetteer name, whose canonical
+name then stays the label. ``split A | B`` keeps two names
 apart that kg would make one entity (a gazetteer alias, a short form, a name in brackets, a spelling variant):
 the name that is not the entity's own (not its gazetteer name, or the second one given) becomes an entity of
 its own. The lines may also be written as the command-line options are, ``--merge A=B`` and ``--split A|B``.
@@ -108,7 +109,7 @@ class Rules:
             if d.kind == SPLIT:
                 self._splits.setdefault(surface_key(d.a), []).append((d.a, d.b, True))
                 self._splits.setdefault(surface_key(d.b), []).append((d.b, d.a, False))
-        self._merges: dict[str, dict[str, str]] = {}  # type -> {key: key it is merged into}
+        self._merges: dict[str, tuple] = {}  # type -> the tables of _tables()
         self.labels: dict[str, str] = {}  # key of a merge target no gazetteer names -> its label
 
     def split(self, text: str, type_: str, natural: str) -> str | None:
@@ -127,23 +128,35 @@ class Rules:
         natural = self._key(text, type_)
         return self.split(text, type_, natural) or natural
 
-    def merged(self, k: str, type_: str) -> str:
-        """Where the merge decisions send key ``k`` (``k`` itself if nowhere)."""
-        table = self._merges.get(type_)
-        if table is None:
-            table = self._merges[type_] = {}
-            for d in self.decisions:
-                if d.kind == MERGE:
-                    ka, kb = self.decided(d.a, type_), self.decided(d.b, type_)
-                    if ka != kb:
-                        table.setdefault(ka, kb)
-                    if not kb.startswith("g:"):
-                        self.labels.setdefault(kb, self._display(d.b))
+    def merged(self, text: str, type_: str, k: str) -> str:
+        """Where the merge decisions send a surface form ``text`` whose key is ``k`` (``k`` itself if nowhere).
+
+        ``merge A = B`` sends every mention written A to B, and, where A is its entity's own name (not another
+        entity's alias: ``merge 阿里 = 阿里云`` must not move all of 阿里巴巴), the whole entity with it."""
+        names, table = self._tables(type_)
+        k = names.get(surface_key(text), k)
         seen = {k}
         while k in table and table[k] not in seen:
             k = table[k]
             seen.add(k)
         return k
+
+    def _tables(self, type_: str) -> tuple[dict[str, str], dict[str, str]]:
+        """``({surface key of A: key of B}, {key of A's entity: key of B})`` of the merges, for one type."""
+        tables = self._merges.get(type_)
+        if tables is None:
+            names: dict[str, str] = {}
+            keys: dict[str, str] = {}
+            for d in self.decisions:
+                if d.kind == MERGE:
+                    ka, kb = self.decided(d.a, type_), self.decided(d.b, type_)
+                    names.setdefault(surface_key(d.a), kb)
+                    if ka != kb and _owns(d.a, ka):
+                        keys.setdefault(ka, kb)
+                    if not kb.startswith("g:"):
+                        self.labels.setdefault(kb, self._display(d.b))
+            tables = self._merges[type_] = (names, keys)
+        return tables
 
 
 def _owns(name: str, k: str) -> bool:

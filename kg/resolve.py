@@ -164,7 +164,7 @@ class Resolver:
         split = self._rules.split(text, type_, k)
         if split is not None:
             k, how = split, None
-        merged = self._rules.merged(k, type_)
+        merged = self._rules.merged(text, type_, k)
         return (merged, DECIDED) if merged != k else (k, how)
 
     def add(self, doc_id: str, mentions: Iterable[Mention], relations: Iterable[RelationMention],

@@ -253,3 +253,19 @@ def test_split_decision_between_names_that_are_apart_anyway_changes_nothing():
     for r in (plain, split):
         r.add("d1", [_m("腾讯", "COMPANY"), _m("华为", "COMPANY", 3), _m("Tencent", "COMPANY", 6)], [])
     assert plain.entities() == split.entities()
+
+
+def test_merging_another_entitys_alias_moves_that_name_only():
+    r = _decided("merge 阿里 = 阿里云")
+    r.add("d1", [_m("阿里巴巴", "COMPANY"), _m("Alibaba", "COMPANY", 5), _m("阿里", "COMPANY", 13),
+                 _m("阿里云", "COMPANY", 20)], [])
+    ents = {e.label: e.aliases for e in r.entities().values()}
+    assert ents == {"阿里巴巴": ("Alibaba",), "阿里云": ("阿里",)}
+
+
+def test_merging_an_entitys_own_name_brings_its_other_names_along():
+    r = _decided("merge 星序 = 星序科技")
+    r.add("d1", [_m("星序", "COMPANY"), _via("Xingxu", "COMPANY", "=星序", "parenthesised alias", 3),
+                 _m("星序科技", "COMPANY", 12)], [])
+    (ent,) = r.entities().values()
+    assert ent.label == "星序科技" and set(ent.aliases) == {"星序", "Xingxu"}
