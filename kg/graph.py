@@ -240,6 +240,13 @@ class KnowledgeGraph:
 
         return dumps(self._g)
 
+    def to_svg(self, *, max_nodes: int = 40) -> str:
+        """A still picture of the ``max_nodes`` most connected entities and their relations, as SVG text
+        (``IPython.display.SVG(g.to_svg())`` in a notebook); :meth:`write_html` is the interactive view."""
+        from .export.svg import to_svg
+
+        return to_svg(self._networkx(), max_nodes=max_nodes)
+
 
 def _keys(form: str) -> list[str]:
     k = name_key(to_simplified(form))
