@@ -70,7 +70,7 @@ def print_entity(ent, rels, file=None, *, found=None, reasons=None) -> None:
         forms = [f"{a} ({reasons[a]})" if a in reasons else a for a in ent.aliases]
         print(f"  aliases in the text: {', '.join(forms)}", file=file)
     if found is not None and found.known_aliases:
-        print(f"  other names the gazetteer knows: {', '.join(found.known_aliases)}", file=file)
+        print(f"  other known names (gazetteer, entity lists): {', '.join(found.known_aliases)}", file=file)
     if ent.docs:
         print(f"  documents: {', '.join(ent.docs[:10])}{' …' if len(ent.docs) > 10 else ''}", file=file)
     print_relations(rels, file=file)

@@ -93,7 +93,7 @@ def test_kg_show_says_which_name_matched_and_the_gazetteers_names(plain, capsys)
     out = capsys.readouterr().out
     assert "found by: 'Tencent', a name kg's gazetteer gives 腾讯" in out
     assert "aliases in the text: 騰訊 (traditional form)" in out
-    assert re.search(r"other names the gazetteer knows: .*Tencent", out)
+    assert re.search(r"other known names \(gazetteer, entity lists\): .*Tencent", out)
     assert main(["show", str(plain / "graph.json"), "Startu"]) == 0
     assert "found by: 'Startu', matching its alias 'Startu'" in capsys.readouterr().out
 
