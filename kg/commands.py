@@ -14,7 +14,6 @@ EXIT_PARTIAL = 4
 
 def cmd_build(args) -> int:
     from . import checkpoint
-    from .output import write_outputs, print_summary
 
     _check_build_args(args)
     out = Path(args.out)
@@ -26,29 +25,38 @@ def cmd_build(args) -> int:
         print(f"kg: {note}", file=sys.stderr)
     # nothing new and nothing removed: leave any earlier output as it is
     nothing_built = res.documents == 0 and res.unchanged == 0 and not res.removed
-    try:
-        if not nothing_built:
-            write_outputs(res.graph, out, max_nodes=args.max_nodes or None, max_edges=args.max_edges or None,
-                          timings=res.timings)
-            if res.store is not None:
-                res.store.commit()  # graph.docs.sqlite, for a later --update or --remove
-                res.store = None
-            if not args.quiet:
-                print_summary(res, out)
-    finally:
-        if res.store is not None:
-            res.store.discard()
+    if not nothing_built:
+        _write(res, out, args)
+    elif res.store is not None:
+        res.store.discard()
     if ckpt is not None:
         checkpoint.remove(ckpt)  # the build is done: a rerun starts afresh
     return _report_failures(res, nothing_built=nothing_built)
 
 
+def _write(res, out: Path, args) -> None:
+    """The three files, then graph.docs.sqlite for a later --update or --remove (thrown away if the files could
+    not all be written), then the summary."""
+    from .output import print_summary, write_outputs
+
+    try:
+        write_outputs(res.graph, out, max_nodes=args.max_nodes or None, max_edges=args.max_edges or None,
+                      timings=res.timings)
+        if res.store is not None:
+            res.store.commit()
+    except BaseException:
+        if res.store is not None:
+            res.store.discard()
+        raise
+    if not args.quiet:
+        print_summary(res, out)
+
+
 def _run_build(args, ckpt: Path | None):
     """The build's BuildResult, or None after Ctrl-C with a checkpoint to continue from (said on stderr)."""
-    from .pipeline import run
-
     from .decisions import parse_decision
     from .docstore import store_path
+    from .pipeline import run
 
     decisions = [*args.decisions, *(parse_decision(f"merge {v}", where="--merge: ") for v in args.merge),
                  *(parse_decision(f"split {v}", where="--split: ") for v in args.split)]

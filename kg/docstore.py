@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .checkpoint import load_blob
+from .errors import KgError
 
 SUFFIX = ".docs.sqlite"
 FORMAT = 1
@@ -91,16 +92,20 @@ class StoreWriter:
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
-        self._db = sqlite3.connect(self._tmp)
-        self._db.execute("PRAGMA journal_mode = OFF")  # the file is put in place whole, or not at all
-        self._db.execute("PRAGMA synchronous = OFF")
-        self._db.executescript(
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-            "CREATE TABLE docs (n INTEGER PRIMARY KEY, id TEXT UNIQUE, hash TEXT, chars INTEGER, meta TEXT);"
-            "CREATE TABLE pieces (doc INTEGER, piece INTEGER, result BLOB, PRIMARY KEY (doc, piece));")
-        self._db.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self._tmp)
+            self._db.execute("PRAGMA journal_mode = OFF")  # the file is put in place whole, or not at all
+            self._db.execute("PRAGMA synchronous = OFF")
+            self._db.executescript(
+                "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+                "CREATE TABLE docs (n INTEGER PRIMARY KEY, id TEXT UNIQUE, hash TEXT, chars INTEGER, meta TEXT);"
+                "CREATE TABLE pieces (doc INTEGER, piece INTEGER, result BLOB, PRIMARY KEY (doc, piece));")
+            self._db.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
+        except (OSError, sqlite3.Error) as err:
+            raise KgError(f"cannot write {self.path}: {err}. Check that the folder exists or can be created, is "
+                          "writable and has free space, or write somewhere else.") from None
         self.count = 0
 
     def add(self, doc_id: str, content_hash: str, chars: int, meta: dict, blobs: Iterable[bytes]) -> None:
@@ -115,6 +120,7 @@ class StoreWriter:
         os.replace(self._tmp, self.path)
 
     def discard(self) -> None:
+        """Throw the new store away (again: nothing happens)."""
         try:
             self._db.close()
         finally:

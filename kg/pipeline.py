@@ -110,33 +110,32 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
     timings: dict = defaultdict(float)
     steer = Steering.prepare(update=update, entities=entities, decisions=decisions, remove=remove)
     with user_entities(steer.entities):
-        return _run(inputs, texts=texts, engine=engine, model=model, workers=workers, progress=progress,
-                    update=update, strict=strict, checkpoint=checkpoint, resume=resume, steer=steer, store=store,
-                    timings=timings)
+        get_engine(engine, model)  # load once, fail early with a clear message
+        writer = StoreWriter(store) if store is not None else None
+        try:
+            return _run(inputs, texts=texts, engine=engine, model=model, workers=workers, progress=progress,
+                        update=update, strict=strict, checkpoint=checkpoint, resume=resume, steer=steer,
+                        writer=writer, timings=timings)
+        except BaseException:
+            if writer is not None:
+                writer.discard()
+            raise
 
 
 def _run(inputs, *, texts, engine, model, workers, progress, update, strict, checkpoint, resume, steer: Steering,
-         store, timings) -> BuildResult:
+         writer: StoreWriter | None, timings) -> BuildResult:
     from .ingest import IngestFailure, documents_from_texts, iter_documents
 
-    get_engine(engine, model)  # load once, fail early with a clear message
     resolver = Resolver(gazetteer=load_gazetteer(), decisions=steer.decisions)
     result = BuildResult(KnowledgeGraph(), timings=timings)
-    writer = StoreWriter(store) if store is not None else None
-    try:
-        t = time.perf_counter()
-        if not steer.start(resolver, result, writer, update=update) and writer is not None:
-            writer.discard()  # the update graph had no store: a new one could not hold all of its documents
-            writer = None
-        timings["resolve"] += time.perf_counter() - t
-        settings = settings_fingerprint(engine=engine, model=model, update=update, piece_chars=PIECE_CHARS,
-                                        entities=steer.entity_rows(), decisions=steer.decision_strings())
-        results = ResultLog(checkpoint, settings=settings, resume=resume)
-    except BaseException:
-        if writer is not None:
-            writer.discard()
-        resolver.close()
-        raise
+    t = time.perf_counter()
+    if not steer.start(resolver, result, writer, update=update) and writer is not None:
+        writer.discard()  # the update graph had no store: a new one could not hold all of its documents
+        writer = None
+    timings["resolve"] += time.perf_counter() - t
+    settings = settings_fingerprint(engine=engine, model=model, update=update, piece_chars=PIECE_CHARS,
+                                    entities=steer.entity_rows(), decisions=steer.decision_strings())
+    results = ResultLog(checkpoint, settings=settings, resume=resume)
     result.notices += results.notices
     known = set(resolver.documents.values())
 
@@ -209,10 +208,6 @@ def _run(inputs, *, texts, engine, model, workers, progress, update, strict, che
             if entry.index == entry.count - 1:
                 results.finish(number, failure)
                 take(entry.doc, entry.content_hash, number, entry.chars, failure, entry.meta)
-    except BaseException:
-        if writer is not None:
-            writer.discard()
-        raise
     finally:
         results.close()
     t = time.perf_counter()

@@ -105,14 +105,26 @@ def test_a_build_leaves_no_list_in_force_afterwards(built):
     assert load_gazetteer().lookup("Qinglan") is None
 
 
-def test_a_list_is_part_of_a_checkpoints_settings(tmp_path):
+def test_lists_and_decisions_are_part_of_a_checkpoints_settings():
     from kg.checkpoint import settings_fingerprint
 
-    def fp(rows):
-        return settings_fingerprint(engine="builtin", model=None, update=None, piece_chars=5000, entities=rows)
+    def fp(rows, decisions=()):
+        return settings_fingerprint(engine="builtin", model=None, update=None, piece_chars=5000, entities=rows,
+                                    decisions=list(decisions))
 
     one = [{"name": "青岚数智", "type": "COMPANY", "aliases": ["Qinglan"]}]
     assert fp(one) == fp(list(one)) and fp(one) != fp([]) and fp(one) != fp([{**one[0], "type": "ORG"}])
+    assert fp(one, ["merge 青岚=青岚数智"]) != fp(one) and fp([], ["split A|B"]) != fp([], ["split A|C"])
+
+
+def test_a_checkpoint_made_with_another_list_is_set_aside(built, tmp_path):
+    from kg.pipeline import run
+
+    ckpt = tmp_path / "ckpt.sqlite"
+    run([built / "in"], checkpoint=ckpt, entities=built / "mine.tsv")
+    other = tsv(tmp_path, "青岚数智\tORG\tQinglan\n", "other.tsv")
+    res = run([built / "in"], checkpoint=ckpt, entities=other)
+    assert res.resumed == 0 and "other settings (entities)" in res.notices[0]
 
 
 def test_worker_processes_use_the_list_too(built, tmp_path, monkeypatch):
