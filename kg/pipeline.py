@@ -13,14 +13,16 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
-from .checkpoint import PieceResult, ResultLog, StoredDocument, settings_fingerprint
+from .checkpoint import PieceResult, ResultLog, StoredDocument, load_blob, settings_fingerprint
+from .docstore import StoreWriter
 from .errors import AnalysisError
-from .extract.gazetteer import load_gazetteer
+from .extract.gazetteer import load_gazetteer, user_entities
 from .graph import KnowledgeGraph
 from .mapper import DocumentFailure, Outcome, analyze_document, map_document
 from .nlp import DEFAULT_ENGINE, get_engine
 from .resolve import Resolver
 from .schema import CORE_TYPES
+from .steering import Steering
 from .types import Document, ExtractionResult, Mention, RelationMention
 
 __all__ = ["build", "run", "analyze", "analyze_document", "BuildResult", "PIECE_CHARS"]
@@ -43,6 +45,9 @@ class BuildResult:
     unchanged: int = 0  # documents skipped because their text was already in the graph
     resumed: int = 0  # documents taken from a checkpoint instead of being analysed again
     notices: list = field(default_factory=list)  # one-line messages for the user (a checkpoint used or set aside)
+    kept: int = 0  # documents of the --update graph fed again from its store (graph.docs.sqlite)
+    removed: list = field(default_factory=list)  # ids of the documents taken out (--remove)
+    store: object = None  # a kg.docstore.StoreWriter to commit once graph.json is written, or None
 
 
 def analyze(text: str, *, engine: str = DEFAULT_ENGINE, doc_id: str = "text") -> ExtractionResult:
@@ -83,7 +88,9 @@ class _Stored:
 def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None = None,
         engine: str = DEFAULT_ENGINE, model: str | None = None, workers: int = 1,
         progress: Callable[[int], None] | None = None, update: str | os.PathLike | None = None,
-        strict: bool = False, checkpoint: str | os.PathLike | None = None, resume: bool = False) -> BuildResult:
+        strict: bool = False, checkpoint: str | os.PathLike | None = None, resume: bool = False,
+        entities: Iterable[str | os.PathLike] | str | os.PathLike = (), decisions: Iterable = (),
+        remove: Iterable[str] = (), store: str | os.PathLike | None = None) -> BuildResult:
     """Build a graph and report what happened (failures, timings). ``kg.build`` returns its graph.
 
     A document whose analysis raises is left out and listed in ``analysis_failures`` (with ``strict``, the
@@ -93,18 +100,41 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
     ``DIR/.kg-checkpoint.sqlite``) that keeps each finished document's results, so that running the same
     build again after an interruption analyses only the rest and gives the same graph (``kg.checkpoint``);
     ``resume`` makes a missing or unusable checkpoint an error.
+
+    ``entities``: the user's entity lists (TSV files, :func:`kg.extract.gazetteer.read_entity_list`), which add
+    to and override the gazetteer; ``decisions``: merge/split decisions (files, or :class:`kg.decisions.Decision`
+    values). Both are kept in graph.json and applied again by a later ``update``. ``remove``: ids of documents of
+    the ``update`` graph to take out. ``store``: where to write the documents' results for later updates
+    (``kg.docstore``); ``result.store`` must then be committed (``kg build`` does, once graph.json is written).
     """
+    timings: dict = defaultdict(float)
+    steer = Steering.prepare(update=update, entities=entities, decisions=decisions, remove=remove)
+    with user_entities(steer.entities):
+        get_engine(engine, model)  # load once, fail early with a clear message
+        writer = StoreWriter(store) if store is not None else None
+        try:
+            return _run(inputs, texts=texts, engine=engine, model=model, workers=workers, progress=progress,
+                        update=update, strict=strict, checkpoint=checkpoint, resume=resume, steer=steer,
+                        writer=writer, timings=timings)
+        except BaseException:
+            if writer is not None:
+                writer.discard()
+            raise
+
+
+def _run(inputs, *, texts, engine, model, workers, progress, update, strict, checkpoint, resume, steer: Steering,
+         writer: StoreWriter | None, timings) -> BuildResult:
     from .ingest import IngestFailure, documents_from_texts, iter_documents
 
-    timings: dict = defaultdict(float)
-    get_engine(engine, model)  # load once, fail early with a clear message
-    resolver = Resolver(gazetteer=load_gazetteer())
+    resolver = Resolver(gazetteer=load_gazetteer(), decisions=steer.decisions)
     result = BuildResult(KnowledgeGraph(), timings=timings)
-    if update is not None:
-        from .export.json import read_json
-
-        resolver.seed(read_json(update))
-    settings = settings_fingerprint(engine=engine, model=model, update=update, piece_chars=PIECE_CHARS)
+    t = time.perf_counter()
+    if not steer.start(resolver, result, writer, update=update) and writer is not None:
+        writer.discard()  # the update graph had no store: a new one could not hold all of its documents
+        writer = None
+    timings["resolve"] += time.perf_counter() - t
+    settings = settings_fingerprint(engine=engine, model=model, update=update, piece_chars=PIECE_CHARS,
+                                    entities=steer.entity_rows(), decisions=steer.decision_strings())
     results = ResultLog(checkpoint, settings=settings, resume=resume)
     result.notices += results.notices
     known = set(resolver.documents.values())
@@ -145,8 +175,12 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
                 raise AnalysisError(f"{failure}; stopped there (--strict): build without --strict to skip "
                                     "documents that fail and list them")
         else:
-            for piece in results.pieces(number):
+            blobs = list(results.piece_blobs(number))
+            for blob in blobs:
+                piece = load_blob(blob)
                 resolver.add(doc_id, piece.mentions, piece.relations, content_hash=h, metadata=meta)
+            if writer is not None:
+                writer.add(doc_id, h, chars, meta, blobs)
             result.documents += 1
             result.chars += chars
         results.release(number)
@@ -178,9 +212,11 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
         results.close()
     t = time.perf_counter()
     meta = {"format": "kg-graph", "version": 1, "engine": engine, "documents": len(resolver.documents),
-            "doc_hashes": dict(sorted(resolver.documents.items())), "doc_meta": dict(sorted(resolver.metadata.items()))}
+            "doc_hashes": dict(sorted(resolver.documents.items())), "doc_meta": dict(sorted(resolver.metadata.items())),
+            **steer.meta()}
     # The graph keeps its relations on disk (kg.store.GraphTable): a large build's memory stays flat.
     result.graph = KnowledgeGraph(resolver.finish(meta=meta))
+    result.store = writer
     timings["graph"] += time.perf_counter() - t
     return result
 
@@ -237,14 +273,18 @@ def _process(docs: Iterator[Document], *, engine, model, workers, timings) -> It
 
 def build(inputs: Iterable[str | os.PathLike] | str | os.PathLike = (), *, texts: Iterable[str] | None = None,
           engine: str = DEFAULT_ENGINE, model: str | None = None, workers: int = 1,
-          strict: bool = False) -> KnowledgeGraph:
+          strict: bool = False, entities: Iterable[str | os.PathLike] | str | os.PathLike = (),
+          decisions: Iterable = ()) -> KnowledgeGraph:
     """Build a KnowledgeGraph from files and folders, or from ``texts``.
 
     Inputs that cannot be read and documents whose analysis fails are logged as warnings and left out;
-    with ``strict``, the first document that fails raises :class:`~kg.errors.AnalysisError`."""
+    with ``strict``, the first document that fails raises :class:`~kg.errors.AnalysisError`. ``entities``:
+    your own entity lists (TSV files: name, TYPE, aliases), which add to and override kg's gazetteer;
+    ``decisions``: files of ``merge A = B`` / ``split A | B`` lines (or :class:`kg.decisions.Decision` values)."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    res = run(inputs, texts=texts, engine=engine, model=model, workers=workers, strict=strict)
+    res = run(inputs, texts=texts, engine=engine, model=model, workers=workers, strict=strict, entities=entities,
+              decisions=decisions)
     for f in res.failures:
         log.warning("skipped %s%s: %s", f.path, f":{f.line}" if f.line else "", f.reason)
     for f in res.analysis_failures:
