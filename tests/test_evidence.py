@@ -294,3 +294,19 @@ def test_an_organisation_the_model_names_once_in_an_article_needs_evidence():
 
 def test_in_a_single_sentence_the_models_organisation_stands():
     assert _kept("曼联昨晚赢了比赛。", "曼联", ORG) is not None
+
+
+def test_common_words_before_an_organisation_suffix_need_evidence_in_an_article():
+    filler = "这是一段关于工厂生产流程的介绍，讲的是衣服怎样做出来。" * 30
+    text = filler + "就服装加工厂来说，数量很多。" + filler
+    assert _kept(text, "服装加工厂", ORG) is None
+    text = filler + "就潞远科技来说，数量很多。" + filler  # a name (not dictionary words) before the suffix
+    assert _kept(text, "潞远科技", COMPANY) is not None
+
+
+def test_in_an_article_a_person_only_the_segmenter_tags_needs_context():
+    filler = "这是一段关于工厂生产流程的介绍，讲的是衣服怎样做出来。" * 30
+    text = filler + "有些工厂甚至连电脑也不想买。" + filler
+    assert _kept(text, "连电脑", PERSON, source="engine") is None
+    text = filler + "连电脑表示，工厂不想买。" + filler
+    assert _kept(text, "连电脑", PERSON, source="engine") is not None

@@ -267,14 +267,26 @@ def _person_context(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 8), start))
 
 
+def _plain_words(prefix: str) -> bool:
+    """Only dictionary words that are no names (or nothing): 服装加工, 卫星; not 潞晨, 清华, 北京."""
+    if not prefix.strip():
+        return True
+    seg = _dictionary()
+    return all(not guessed and tag not in _NAME_TAGS and tag is not None
+               for w, _, _, tag, guessed in seg.words(prefix.strip()) if not w.isspace())
+
+
 def _org_evidence(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
     """An organisation name the model proposed, with no suffix that says what it is: in an article (ARTICLE_CHARS
     or more), the text must name it twice, or once next to a descriptor, title or trigger, or in a list of
     organisations (醒布 in a list of sewing steps and 卫星平台 are no names; 潞晨 recurs or stands next to 公司)."""
     from .patterns import _org_suffix
 
-    if len(text) < ARTICLE_CHARS or _org_suffix(name) or _ORG_HEAD.search(name) or word_classes().get(name) == "ORG":
+    if len(text) < ARTICLE_CHARS or word_classes().get(name) == "ORG":
         return True  # (a sentence or two gives no article to look in: the model's word stands)
+    suffix = _org_suffix(name) or (_ORG_HEAD.search(name).group(0) if _ORG_HEAD.search(name) else None)
+    if suffix and not _plain_words(name[:-len(suffix)]):
+        return True  # 潞晨科技, 清华大学: a name before the suffix; not 服装加工厂 (common words and 厂)
     key = "\3" + name
     if key not in evidenced:
         spans = list(_occurrences(text, name))
@@ -292,9 +304,12 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             return False
         if _starts_with_function_word(core):
             return False
-        if m.source in ("ner", "engine") and "·" not in name and not (name[0] in surnames() or name[:2] in surnames()) \
+        if m.source == "engine" and len(text) >= ARTICLE_CHARS or \
+                m.source in ("ner", "engine") and "·" not in name and not (name[0] in surnames() or name[:2] in surnames()) \
                 and not all(ch in _transliteration_chars() for ch in name):
-            key = "\2" + name  # 冰墩, 冬青, 雪松树: no surname, so the text must treat it as a person somewhere
+            # 冰墩, 冬青, 雪松树: no surname, so the text must treat it as a person somewhere; and in an article, a
+            # name only the segmenter's tag calls a person (连电脑, 金句)
+            key = "\2" + name
             if key not in evidenced:
                 evidenced[key] = any(_person_context(text, a, b) for a, b in _occurrences(text, name))
             return evidenced[key]
