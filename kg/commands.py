@@ -14,10 +14,11 @@ EXIT_PARTIAL = 4
 
 def cmd_build(args) -> int:
     from . import checkpoint
-    from .output import write_outputs, print_summary
+    from .output import BUILD_FORMATS, print_summary, write_outputs
 
     _check_build_args(args)
     out = Path(args.out)
+    extra = [f for f in _formats(args) if f not in BUILD_FORMATS]
     ckpt = None if args.no_checkpoint else out / checkpoint.FILENAME
     res = _run_build(args, ckpt)
     if res is None:
@@ -26,10 +27,10 @@ def cmd_build(args) -> int:
         print(f"kg: {note}", file=sys.stderr)
     nothing_built = res.documents == 0 and res.unchanged == 0  # then leave any earlier output as it is
     if not nothing_built:
-        write_outputs(res.graph, out, max_nodes=args.max_nodes or None, max_edges=args.max_edges or None,
-                      timings=res.timings)
+        write_outputs(res.graph, out, formats=[*BUILD_FORMATS, *extra], max_nodes=args.max_nodes or None,
+                      max_edges=args.max_edges or None, cypher_schema=args.cypher_schema, timings=res.timings)
         if not args.quiet:
-            print_summary(res, out)
+            print_summary(res, out, extra=extra)
     if ckpt is not None:
         checkpoint.remove(ckpt)  # the build is done: a rerun starts afresh
     return _report_failures(res, nothing_built=nothing_built)
@@ -54,15 +55,40 @@ def _run_build(args, ckpt: Path | None):
 def _check_build_args(args) -> None:
     if args.workers < 1:
         raise InputError("--workers must be 1 or more")
+    if args.resume and args.no_checkpoint:
+        raise InputError("--resume continues from a checkpoint, --no-checkpoint keeps none: give one of them")
+    _check_output_args(args)
+
+
+def _check_output_args(args) -> None:
     if args.max_nodes < 0:
         raise InputError("--max-nodes must be 0 (all entities) or more")
     if args.max_edges < 0:
         raise InputError("--max-edges must be 0 (all relations between the shown entities) or more")
-    if args.resume and args.no_checkpoint:
-        raise InputError("--resume continues from a checkpoint, --no-checkpoint keeps none: give one of them")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out} is a file; give a folder")
+
+
+def _formats(args) -> list[str]:
+    from .output import parse_formats
+
+    return parse_formats(args.format)
+
+
+def cmd_export(args) -> int:
+    from .graph import load
+    from .output import FORMATS, write_outputs
+
+    _check_output_args(args)
+    formats = _formats(args)
+    if not formats:
+        raise InputError(f"--format names no format; give one or more of {', '.join(FORMATS)}")
+    graph = load(args.graph)
+    for path in write_outputs(graph, Path(args.out), formats=formats, max_nodes=args.max_nodes or None,
+                              max_edges=args.max_edges or None, cypher_schema=args.cypher_schema):
+        print(path)
+    return 0
 
 
 def _report_failures(res, *, nothing_built: bool) -> int:
