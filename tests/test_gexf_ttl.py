@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from export_graphs import small_graph, tricky_graph
 from kg.errors import GraphFormatError
-from kg.export.gexf import read_gexf, to_gexf_graph, write_gexf
+from kg.export.gexf import read_gexf, to_gexf_graph
 from kg.export.ttl import ENTITY, VOCAB, iri, literal, read_ttl
 from kg.export.xmltext import clean
 from kg.graph import KnowledgeGraph, load

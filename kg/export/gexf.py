@@ -21,7 +21,7 @@ from ..schema import RELATIONS
 from ..store import sorted_edges
 from ..types import evidence_dict
 from .style import rgb, type_style
-from .xmltext import clean, escape_attr, escape_text
+from .xmltext import clean, escape_attr
 
 _VIZ = 'xmlns:viz="http://www.gexf.net/1.2draft/viz" '  # declared where a node has a colour, as ElementTree does
 _NS = ('xmlns="http://www.gexf.net/1.2draft" '

@@ -106,8 +106,8 @@ def read_neo4j(folder: str | os.PathLike) -> nx.MultiDiGraph:
     """The graph in files written by :func:`write_neo4j`, with graph.json's attribute shapes."""
     folder = Path(folder)
     g = nx.MultiDiGraph()
-    for i, row in enumerate(_rows(folder / NODES, NODE_HEADER)):
-        node_id, labels, name, etype, aliases, mentions, docs = row
+    for row in _rows(folder / NODES, NODE_HEADER):
+        node_id, _labels, name, etype, aliases, mentions, docs = row
         g.add_node(node_id, label=name, type=etype, aliases=_split(aliases), mentions=int(mentions or 0),
                    docs=_split(docs))
     for i, row in enumerate(_rows(folder / RELATIONSHIPS, RELATIONSHIP_HEADER)):
