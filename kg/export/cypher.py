@@ -55,6 +55,7 @@ _NODE_KEYS = ("id", "name", "type", "aliases", "mentions", "documents")
 _REL_KEYS = ("source", "target", "key", "label", "confidence", "role", "date", "evidence")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+_NEEDS_ESCAPE = re.compile("[\\\\'\n\r\t]")
 
 
 def name(label: str) -> str:
@@ -106,7 +107,7 @@ def _grouped(items: Iterable[tuple[str, dict]], query, size: int):
 def literal(value) -> str:
     """``value`` (str, int, float, bool, None, list, dict with identifier keys) as a Cypher literal."""
     if isinstance(value, str):
-        return "'" + value.translate(_ESCAPES) + "'"
+        return "'" + (value.translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value) + "'"
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -121,7 +122,7 @@ def literal(value) -> str:
 
 
 def write_cypher(graph, path: str | os.PathLike, *, schema: str = DEFAULT_SCHEMA, rows: int = BATCH_ROWS) -> None:
-    """A script of :func:`batches` with their rows as literal lists, written atomically, a row at a time."""
+    """A script of :func:`batches` with their rows as literal lists, written atomically, a batch at a time."""
     if schema not in SCHEMAS:
         raise InputError(f"unknown Cypher schema {schema!r}; choose one of {', '.join(SCHEMAS)}")
     with atomic_open(path, "w") as f:
@@ -129,7 +130,7 @@ def write_cypher(graph, path: str | os.PathLike, *, schema: str = DEFAULT_SCHEMA
         if SCHEMAS[schema]:
             f.write(SCHEMAS[schema] + ";\n\n")
         for query, batch in batches(graph, rows=rows):
-            unwind, rest = query.split(" AS r ", 1)
+            _, rest = query.split(" AS r ", 1)
             f.write("UNWIND [\n")
             f.write(",\n".join("  " + literal(row) for row in batch))
             f.write(f"\n] AS r\n{rest};\n\n")
