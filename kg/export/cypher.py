@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -58,6 +59,7 @@ _ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\
 _NEEDS_ESCAPE = re.compile("[\\\\'\n\r\t]")
 
 
+@lru_cache(maxsize=1024)
 def name(label: str) -> str:
     """A label or relationship type as Cypher writes it: as is if it is a plain identifier, else in backticks."""
     return label if _IDENT.match(label) else "`" + label.replace("`", "``") + "`"
