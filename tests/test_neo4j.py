@@ -280,3 +280,19 @@ def test_neo4j_files_and_cypher_script_hold_the_same_graph(falkordb, tmp_path):
     csv_rels = sorted(((r[0], r[1], r[2], r[3], r[4], float(r[5]), r[6] or None, r[7] or None, r[8])
                        for r in _csv(tmp_path / "relationships.csv")[1:]), key=lambda r: (r[0], r[1], r[3]))
     assert (nodes, rels) == (csv_nodes, csv_rels)
+
+
+def test_a_graph_kg_builds_loads_into_falkordb_as_its_records(falkordb, tmp_path):
+    """The graph straight from kg.build (relations still in SQLite, as kg build --format writes them)."""
+    import kg
+    from kg.store import GraphTable
+
+    g = kg.build(texts=["腾讯 AI Lab 副主任俞栋近日离职。腾讯推出了「混元」大模型，OpenAI 正在加快 GPT-5 的研发。",
+                        "阿里巴巴宣布收购极序科技。极序科技创始人程亦凡将加入阿里巴巴。"])
+    assert isinstance(g._g, GraphTable) and g.number_of_relations >= 4
+    g.write_cypher(tmp_path / "graph.cypher", schema="none")
+    db = falkordb.select_graph("built")
+    assert _load_file(db, tmp_path / "graph.cypher") == {"nodes": len(g), "relationships": g.number_of_relations}
+    assert _dump(db) == _expected(g)
+    [[n]] = db.query("MATCH (:PERSON {name: '俞栋'})-[:departed_from]->(o:ORG) RETURN o.name").result_set
+    assert n == "腾讯 AI Lab"
