@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -133,6 +134,7 @@ def child(source: str, fmt: str, graph_json: Path, n: int, m: int, seed: int, ou
         [path] = write_outputs(g, out, formats=[fmt])
     seconds = time.perf_counter() - t
     size = sum(p.stat().st_size for p in ([path] if path.is_file() else path.iterdir()))
+    shutil.rmtree(out)  # hundreds of MB each at the default size; only the size is kept
     return {"source": source, "format": fmt, "load_s": round(load_s, 2), "load_peak_mb": round(load_peak),
             "before_mb": round(before), "export_peak_mb": round(_status("VmHWM")), "export_s": round(seconds, 2),
             "bytes": size, "entities": len(g), "relations": g.number_of_relations}
@@ -154,7 +156,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--sources", default="table,json")
     ap.add_argument("--formats", default=",".join(FORMATS))
-    ap.add_argument("--work", type=Path, help="folder for graph.json and the outputs (default: a temporary one)")
+    ap.add_argument("--work", type=Path, help="folder for graph.json, kept for the next run (default: a temporary "
+                                              "one, removed at the end); each output is removed once measured")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--child", nargs=2, metavar=("SOURCE", "FORMAT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -179,6 +182,8 @@ def main(argv=None) -> int:
     print(_table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    if args.work is None:
+        shutil.rmtree(work)
     return 0
 
 
