@@ -36,3 +36,9 @@ class AnalysisError(KgError):
     """A document whose analysis failed, in a build asked to stop at the first failure (``--strict``)."""
 
     exit_code = 1
+
+
+class DependencyError(KgError):
+    """An optional library that a format or feature needs and that is not installed."""
+
+    exit_code = 3

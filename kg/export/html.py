@@ -36,6 +36,7 @@ from typing import Any, Iterable
 
 from ..errors import KgError
 from ..schema import ENTITY_LABELS, ENTITY_TYPES, RELATIONS
+from .style import EDGE_COLOR, type_style
 
 logger = logging.getLogger(__name__)
 
@@ -47,16 +48,6 @@ PAGE_DOCS = 20  # document ids listed per entity in the page (graph.json lists t
 PAGE_EVIDENCE = 5  # sentences per relation in the page (graph.json keeps up to 20)
 LARGE_GRAPH_NODES = 300  # from here on: no curved edges, fewer layout iterations, no improved layout
 
-# shape, colour per entity type (vis-network shapes whose size follows the node's value)
-TYPE_STYLES: dict[str, tuple[str, str]] = {
-    "PERSON": ("dot", "#4E79A7"),
-    "ORG": ("diamond", "#59A14F"),
-    "COMPANY": ("square", "#F28E2B"),
-    "MODEL": ("triangle", "#B07AA1"),
-    "LOCATION": ("star", "#9C755F"),
-}
-UNKNOWN_STYLE = ("dot", "#9D9D9D")
-EDGE_COLOR = "#A0AAB4"
 FONT_FACE = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif'
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -195,7 +186,7 @@ def _legend(entities: dict[str, dict[str, Any]], relations: list[dict[str, Any]]
     types = [t for t in ENTITY_TYPES if t in type_counts] + sorted(set(type_counts) - set(ENTITY_TYPES))
     rels = [r for r in RELATIONS if r in rel_counts] + sorted(set(rel_counts) - set(RELATIONS))
     return {
-        "types": [{"id": t, "label": ENTITY_LABELS.get(t, t), "shape": _style(t)[0], "color": _style(t)[1],
+        "types": [{"id": t, "label": ENTITY_LABELS.get(t, t), "shape": type_style(t)[0], "color": type_style(t)[1],
                    "count": type_counts[t]} for t in types],
         "relation_types": [{"id": r, "label": RELATIONS[r].label if r in RELATIONS else rel_labels[r],
                             "symmetric": bool(r in RELATIONS and RELATIONS[r].symmetric), "count": rel_counts[r]}
@@ -258,7 +249,7 @@ def _network(data: dict[str, Any]):
 def _vis_nodes(data: dict[str, Any]) -> list[dict[str, Any]]:
     nodes = []
     for e in data["entities"].values():
-        shape, color = _style(e["type"])
+        shape, color = type_style(e["type"])
         tooltip = f"{e['label']}（{ENTITY_LABELS.get(e['type'], e['type'])}）"
         if e["aliases"]:
             tooltip += "\n别名：" + "、".join(e["aliases"][:8])
@@ -397,10 +388,6 @@ def script_json(value: Any) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- values
-
-
-def _style(etype: str) -> tuple[str, str]:
-    return TYPE_STYLES.get(etype, UNKNOWN_STYLE)
 
 
 def _text(value: Any) -> str:
