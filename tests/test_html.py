@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 import kg.export.html as html_export
+import kg.export.page_data as page_data_module
 from browser.graphs import XSS, large_graph, small_graph, xss_graph
 from browser.pages import json_block, parse
 from kg.errors import KgError
@@ -125,8 +126,9 @@ def test_parallel_edges_are_drawn_apart(small_page):
 
 
 def test_evidence_reaches_the_page(small_page):
-    rel = next(r for r in json_block(small_page, "kg-data")["relations"] if r["relation"] == "develops")
-    assert [e["doc"] for e in rel["evidence"]] == ["d3", "d3"]
+    data = json_block(small_page, "kg-data")
+    rel = next(r for r in data["relations"] if r["relation"] == "develops")
+    assert [data["documents"][e["doc"]]["id"] for e in rel["evidence"]] == ["d3", "d3"]
     assert rel["evidence"][0]["sentence"] == "腾讯发布混元大模型。"
 
 
@@ -147,9 +149,10 @@ def test_injected_markup_adds_no_elements():
 
 def test_injected_markup_round_trips_as_data():
     page = generate_html(xss_graph())
-    entities = json_block(page, "kg-data")["entities"]
+    data = json_block(page, "kg-data")
+    entities = data["entities"]
     assert entities["x1"]["label"] == XSS[0]
-    assert entities["x1"]["docs"] == [XSS[2]]
+    assert [data["documents"][i]["id"] for i in entities["x1"]["docs"]] == [XSS[2]]
     assert {n["label"] for n in json_block(page, "kg-nodes")} >= set(XSS)
 
 
@@ -218,7 +221,7 @@ def test_max_edges_must_be_a_positive_integer(bad):
 
 
 def test_page_lists_the_first_docs_and_evidence_and_says_how_many_there_are():
-    from kg.export.html import PAGE_DOCS, PAGE_EVIDENCE
+    from kg.export.page_data import PAGE_ENTITY_DOCS as PAGE_DOCS, PAGE_EVIDENCE
 
     g = nx.MultiDiGraph()
     docs = [f"d{i:03d}" for i in range(PAGE_DOCS + 5)]
@@ -228,8 +231,10 @@ def test_page_lists_the_first_docs_and_evidence_and_says_how_many_there_are():
     g.add_edge("a", "b", key="develops", relation="develops", confidence=0.9, evidence=ev)
     page = generate_html(g)
     data = json_block(page, "kg-data")
-    assert data["entities"]["a"]["docs"] == docs[:PAGE_DOCS] and data["entities"]["a"]["docs_total"] == len(docs)
-    assert data["entities"]["b"]["docs"] == docs[:1] and data["entities"]["b"]["docs_total"] == 1
+    ids = [d["id"] for d in data["documents"]]
+    assert [ids[i] for i in data["entities"]["a"]["docs"]] == docs[:PAGE_DOCS]
+    assert data["entities"]["a"]["docs_total"] == len(docs)
+    assert [ids[i] for i in data["entities"]["b"]["docs"]] == docs[:1] and data["entities"]["b"]["docs_total"] == 1
     (rel,) = data["relations"]
     assert [e["sentence"] for e in rel["evidence"]] == [e["sentence"] for e in ev[:PAGE_EVIDENCE]]
     assert rel["evidence_total"] == PAGE_EVIDENCE + 2
@@ -271,7 +276,8 @@ def test_list_attributes_may_arrive_as_json_strings():
     g.edges["c1", "m1", 0]["evidence"] = '[{"doc": "d3", "sentence": "腾讯发布混元。", "start": 0, "end": 7}]'
     data = json_block(generate_html(g), "kg-data")
     assert data["entities"]["c1"]["aliases"] == ["Tencent", "腾讯公司"]
-    assert next(r for r in data["relations"] if r["relation"] == "develops")["evidence"][0]["doc"] == "d3"
+    doc = next(r for r in data["relations"] if r["relation"] == "develops")["evidence"][0]["doc"]
+    assert data["documents"][doc]["id"] == "d3"
 
 
 def test_empty_graph_renders():
@@ -285,5 +291,6 @@ def test_large_graph_uses_the_fast_layout():
     assert options["layout"]["improvedLayout"] is False and options["edges"]["smooth"] is False
 
 
-def test_module_examples():
-    assert doctest.testmod(html_export).failed == 0
+@pytest.mark.parametrize("module", [html_export, page_data_module], ids=["html", "page_data"])
+def test_module_examples(module):
+    assert doctest.testmod(module).failed == 0
