@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import doctest
+import json
 import re
 
 import networkx as nx
@@ -10,7 +11,7 @@ import pytest
 
 import kg.export.html as html_export
 import kg.export.page_data as page_data_module
-from browser.graphs import XSS, large_graph, small_graph, xss_graph
+from browser.graphs import STORY_DOCS, XSS, large_graph, small_graph, story_graph, xss_graph
 from browser.pages import json_block, parse
 from kg.errors import KgError
 from kg.export.html import generate_html, select_nodes, write_html
@@ -283,6 +284,60 @@ def test_list_attributes_may_arrive_as_json_strings():
 def test_empty_graph_renders():
     data = json_block(generate_html(nx.MultiDiGraph()), "kg-data")
     assert data["stats"]["entities"] == 0 and data["title"] == "知识图谱"
+
+
+def test_documents_are_listed_by_date_with_title_date_and_publication():
+    data = json_block(generate_html(story_graph()), "kg-data")
+    assert [d["id"] for d in data["documents"]] == ["n1", "n2", "n3", "n4"]
+    for d in data["documents"]:
+        assert d == {"id": d["id"], **{k: STORY_DOCS[d["id"]][k] for k in ("title", "date", "publication", "author")}}
+
+
+def test_documents_without_metadata_have_empty_fields(small_page):
+    documents = json_block(small_page, "kg-data")["documents"]
+    assert [d["id"] for d in documents] == ["d1", "d2", "d3"]
+    assert all(d["title"] == d["date"] == d["publication"] == "" for d in documents)
+
+
+def test_doc_meta_may_arrive_as_a_json_string():
+    g = story_graph()
+    g.graph["doc_meta"] = json.dumps(g.graph["doc_meta"], ensure_ascii=False)
+    documents = json_block(generate_html(g), "kg-data")["documents"]
+    assert documents[0]["title"] == STORY_DOCS["n1"]["title"]
+
+
+def test_a_relation_names_the_documents_of_all_its_evidence():
+    from kg.export.page_data import PAGE_EVIDENCE
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="腾讯", type="COMPANY", mentions=9)
+    g.add_node("b", label="混元", type="MODEL", mentions=9)
+    docs = [f"d{i}" for i in range(PAGE_EVIDENCE + 3)]
+    g.add_edge("a", "b", relation="develops", confidence=0.9,
+               evidence=[{"doc": d, "sentence": "腾讯发布混元。", "start": 0, "end": 7} for d in docs])
+    data = json_block(generate_html(g), "kg-data")
+    (rel,) = data["relations"]
+    assert len(rel["evidence"]) == PAGE_EVIDENCE
+    assert sorted(data["documents"][i]["id"] for i in rel["docs"]) == sorted(docs)
+
+
+def test_stats_count_entities_with_and_without_relations():
+    stats = json_block(generate_html(story_graph()), "kg-data")["stats"]
+    assert stats["connected_entities"] == 9 and stats["unconnected_entities"] == 8
+    capped = json_block(generate_html(story_graph(), max_nodes=12), "kg-data")["stats"]
+    assert capped["connected_entities"] == 9 and capped["unconnected_entities"] == 3  # the most mentioned ones
+
+
+def test_hostile_document_metadata_only_appears_escaped():
+    g = story_graph()
+    g.graph["doc_meta"]["n1"].update(title=XSS[0], publication=XSS[1], author=XSS[2], date=XSS[2])
+    page = generate_html(g)
+    for payload in XSS:
+        assert payload not in page
+    tags = [t for t, _a in parse(page).tags]
+    assert "img" not in tags and "svg" not in tags and tags.count("script") == 6
+    (doc,) = [d for d in json_block(page, "kg-data")["documents"] if d["id"] == "n1"]
+    assert (doc["title"], doc["publication"], doc["author"], doc["date"]) == (XSS[0], XSS[1], XSS[2], XSS[2])
 
 
 def test_large_graph_uses_the_fast_layout():

@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-from browser.chromium import ARTIFACTS, chromium_path, edge_point, launch, node_point, open_offline, wait_for, wait_stabilised
+from browser.chromium import (ARTIFACTS, chromium_path, drawn, edge_point, launch, node_point, open_offline, screenshot,
+                              wait_for, wait_stabilised)
 from browser.graphs import XSS, large_graph, small_graph, xss_graph
 from kg.export.html import write_html
 
@@ -49,16 +50,6 @@ def small(browser, pages):
     wait_stabilised(page)
     yield page, log
     page.context.close()
-
-
-def drawn(page) -> tuple[int, int]:
-    counts = page.evaluate("kg.drawn()")
-    return counts["nodes"], counts["edges"]
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name))
 
 
 def test_page_loads_offline_and_draws_every_node_and_edge(small):
