@@ -162,26 +162,30 @@ def test_relayout_runs_physics_again_then_stops(small):
     assert log.problems() == []
 
 
-def truncation_note(browser, path) -> tuple[tuple[int, int], str]:
-    """What a capped page draws, and the note it shows about what it left out (which must be visible)."""
+def truncation_note(browser, path) -> tuple[tuple[int, int], str, str]:
+    """What a capped page draws, the note it shows about what it left out (which must be visible), and the line
+    under the list of entities without relations."""
     page, log = open_offline(browser, path)
     wait_stabilised(page)
     counts = drawn(page)
     note = page.text_content("#kg-truncated")
     assert page.is_visible("#kg-truncated")
+    hidden = page.text_content("#kg-loose-hidden")
     assert log.problems() == []
     page.context.close()
-    return counts, note
+    return counts, note, hidden
 
 
 def test_max_nodes_page_says_what_is_left_out(browser, pages):
-    counts, note = truncation_note(browser, pages["top2"])
+    counts, note, hidden = truncation_note(browser, pages["top2"])
     assert counts == (2, 1)
+    assert hidden == "另有 3 个实体未放入本页，见 graph.json（--max-nodes）"
     assert "2 / 5 个实体" in note and "隐藏 5 条关系" in note and "showing 2 of 5 entities, 5 relations hidden" in note
 
 
 def test_max_edges_page_says_what_is_left_out(browser, pages):
-    counts, note = truncation_note(browser, pages["edges3"])
+    counts, note, hidden = truncation_note(browser, pages["edges3"])
+    assert hidden == ""
     assert counts == (4, 3)  # 阿里巴巴 lost its one relation: listed with the entities without relations, not drawn
     assert "3 / 6 条关系" in note and "showing the 3 most confident of 6 relations" in note
 

@@ -316,6 +316,8 @@
     });
     $("kg-loose-more").textContent = hits.length > LOOSE_LIST ? "… 另有 " + (hits.length - LOOSE_LIST) + " 个，输入名称筛选" :
       (q && !hits.length ? "没有匹配的名称" : "");
+    $("kg-loose-hidden").textContent = s.hidden_entities > 0 ? "另有 " + s.hidden_entities +
+      " 个实体未放入本页，见 graph.json（--max-nodes）" : "";
   }
   function reveal(id) {
     /* draw one entity without relations (in the rows below the graph) and show it */
