@@ -162,40 +162,57 @@ def test_publication_filter_shows_its_articles(story):
 
 
 def set_months(page, start: str, end: str) -> None:
-    """Move the two sliders as a user would (Playwright fills range inputs and fires their input events)."""
-    def month(text):
-        y, m = text.split("-")
-        return str(int(y) * 12 + int(m) - 1)
-    page.fill("#kg-date-from", month(start))
-    page.fill("#kg-date-to", month(end))
+    """Move the two sliders as a user would (Playwright fills range inputs and fires their input events): the
+    first listed month at or after `start`, the last at or before `end`."""
+    listed = page.evaluate("kg.months()")
+    page.fill("#kg-date-from", str(next(i for i, m in enumerate(listed) if m >= start)))
+    page.fill("#kg-date-to", str(max(i for i, m in enumerate(listed) if m <= end)))
 
 
 def test_date_range_shows_who_worked_where_then(story):
     assert story.is_visible("#kg-date-box")
     assert story.text_content("#kg-date-label") == "全部时间（2023-03 — 2025-04）"
-    set_months(story, "2023-03", "2023-12")
-    assert story.text_content("#kg-date-label") == "2023-03 — 2023-12"
+    set_months(story, "2023-01", "2023-12")
+    assert story.text_content("#kg-date-label") == "2023-03 — 2023-06"
     in_2023 = drawn_relations(story)
     assert ("zhang", "works_for", "xinghe") in in_2023 and ("wang", "works_for", "tencent") in in_2023
     assert all(r[0] != "zhang" or r == ("zhang", "works_for", "xinghe") for r in in_2023)
     assert len(in_2023) == 5
     screenshot(story, "views_2023.png")
-    set_months(story, "2025-01", "2025-04")
+    set_months(story, "2025-01", "2025-12")
     in_2025 = drawn_relations(story)
     assert {("zhang", "departed_from", "xinghe"), ("zhang", "works_for", "yuanan")} <= in_2025
     assert ("zhang", "works_for", "xinghe") not in in_2025 and "wang" not in drawn_ids(story)
     assert len(in_2025) == 6
-    assert "时间：2025-01 — 2025-04" in story.text_content("#kg-viewbar")
+    assert "时间：2025-02 — 2025-04" in story.text_content("#kg-viewbar")
     story.click("#kg-date-reset")
     assert drawn(story) == (9, 11)
 
 
+def test_sliders_step_through_the_months_that_dates_name(browser, tmp_path):
+    g = story_graph()
+    g.edges["zhang", "xinghe", "works_for"]["date"] = "1950"  # one sentence far back in time
+    write_html(g, tmp_path / "far.html")
+    page, log = open_offline(browser, tmp_path / "far.html")
+    wait_stabilised(page)
+    assert page.evaluate("kg.months()") == ["1950-01", "1950-12", "2023-03", "2023-06", "2025-02", "2025-04"]
+    assert page.get_attribute("#kg-date-to", "max") == "5"
+    page.fill("#kg-date-to", "1")
+    assert drawn_relations(page) == {("zhang", "works_for", "xinghe")}
+    assert page.text_content("#kg-date-label") == "1950-01 — 1950-12"
+    assert log.problems() == []
+    page.context.close()
+
+
 def test_date_range_keeps_positions_and_sliders_never_cross(story):
     before = story.evaluate("kg.network.getPositions(['zhang', 'xinghe'])")
-    set_months(story, "2024-06", "2024-06")
+    story.evaluate("kg.setRange('2024-06', '2024-06')")
     assert drawn(story) == (0, 0)  # no relation dated in June 2024
-    story.fill("#kg-date-from", str(2025 * 12 + 3))  # past the end: the end moves with it
-    assert story.input_value("#kg-date-to") == str(2025 * 12 + 3)
+    story.click("#kg-date-reset")
+    story.fill("#kg-date-to", "1")
+    story.fill("#kg-date-from", "3")  # past the end: the end moves with it
+    assert story.input_value("#kg-date-to") == "3"
+    assert story.text_content("#kg-date-label") == "2025-04 — 2025-04"
     story.click("#kg-date-reset")
     assert story.evaluate("kg.network.getPositions(['zhang', 'xinghe'])") == before
 
@@ -253,6 +270,19 @@ def test_hub_labels_are_readable_at_the_first_zoom(browser, tmp_path):
         assert log.problems() == []
         page.context.close()
     assert loads[0] == loads[1]
+
+
+def test_node_size_follows_mentions_or_relations(story):
+    sizes = "['openai', 'zhang'].map(id => kg.network.body.nodes[id].options.size)"
+    assert story.evaluate("['openai', 'zhang'].map(id => kg.nodes.get(id).value)") == [40, 9]
+    openai, zhang = story.evaluate(sizes)
+    assert openai > zhang
+    story.select_option("#kg-size-by", "degree")
+    assert story.evaluate("['openai', 'zhang', 'wang'].map(id => kg.nodes.get(id).value)") == [4, 3, 1]
+    assert story.evaluate("kg.nodes.get('l1').value") == 1  # no relations: the smallest
+    openai_by_degree, zhang_by_degree = story.evaluate(sizes)
+    assert openai_by_degree == openai  # the largest either way
+    assert zhang_by_degree > zhang  # 3 of at most 4 relations weighs more than 9 of up to 40 mentions
 
 
 def test_hostile_titles_and_publications_stay_text(browser, tmp_path):

@@ -166,20 +166,40 @@
   }
 
   /* ------------------------------------------------------------------ date range */
-  var months = { lo: null, hi: null, undated: 0 };
-  data.relations.forEach(function (r) {
-    if (!r.span) { months.undated += 1; return; }
-    if (months.lo === null || r.span[0] < months.lo) { months.lo = r.span[0]; }
-    if (months.hi === null || r.span[1] > months.hi) { months.hi = r.span[1]; }
-  });
+  /* The sliders step through the months that relations' dates start or end in, not through every month: one
+     sentence about 1950 must not squeeze the years of the news into a few pixels. */
+  var months = { list: [], undated: 0 };
+  (function () {
+    var seen = {};
+    data.relations.forEach(function (r) {
+      if (!r.span) { months.undated += 1; return; }
+      seen[r.span[0]] = true;
+      seen[r.span[1]] = true;
+    });
+    months.list = Object.keys(seen).map(Number).sort(function (a, b) { return a - b; });
+    months.lo = months.list.length ? months.list[0] : null;
+    months.hi = months.list.length ? months.list[months.list.length - 1] : null;
+  })();
+  function monthIndex(month, fromBelow) {
+    /* the slider position of a month: the last listed month at or before it (fromBelow), else the first at or after */
+    var list = months.list, i;
+    if (fromBelow) {
+      for (i = list.length - 1; i > 0 && list[i] > month; i--) { /* back */ }
+      return i;
+    }
+    for (i = 0; i < list.length - 1 && list[i] < month; i++) { /* on */ }
+    return i;
+  }
   (function buildDateRange() {
     if (months.lo === null) { return; }
     $("kg-date-box").hidden = false;
     [$("kg-date-from"), $("kg-date-to")].forEach(function (input, k) {
-      input.min = String(months.lo);
-      input.max = String(months.hi);
-      input.value = String(k === 0 ? months.lo : months.hi);
-      input.addEventListener("input", function () { setRange(Number($("kg-date-from").value), Number($("kg-date-to").value), k); });
+      input.min = "0";
+      input.max = String(months.list.length - 1);
+      input.value = String(k === 0 ? 0 : months.list.length - 1);
+      input.addEventListener("input", function () {
+        setRange(months.list[Number($("kg-date-from").value)], months.list[Number($("kg-date-to").value)], k);
+      });
     });
     $("kg-date-reset").addEventListener("click", function () { setRange(null, null); });
     $("kg-date-note").textContent = "按关系的日期（句中日期，否则文章日期）" +
@@ -187,7 +207,8 @@
     showRange();
   })();
   function setRange(lo, hi, moved) {
-    /* lo, hi: months (kgViews.monthSpan) or "YYYY-MM" strings; null for the whole time */
+    /* lo, hi: months (kgViews.monthSpan) or "YYYY-MM" strings; null for the whole time. moved: which slider
+       the user moved (0 from, 1 to): if they cross, the other one follows. */
     if (typeof lo === "string") { lo = kgViews.monthSpan(lo)[0]; }
     if (typeof hi === "string") { hi = kgViews.monthSpan(hi)[1]; }
     if (lo === null || lo === undefined || months.lo === null) { view.range = null; }
@@ -198,8 +219,8 @@
       view.range = (lo === months.lo && hi === months.hi) ? null : [lo, hi];
     }
     if (months.lo !== null) {
-      $("kg-date-from").value = String(view.range ? view.range[0] : months.lo);
-      $("kg-date-to").value = String(view.range ? view.range[1] : months.hi);
+      $("kg-date-from").value = String(view.range ? monthIndex(view.range[0], true) : 0);
+      $("kg-date-to").value = String(view.range ? monthIndex(view.range[1], false) : months.list.length - 1);
     }
     refresh();
   }
@@ -674,6 +695,7 @@
     setDoc: setDoc, setRange: setRange, setUnconnected: setUnconnected, setSizeBy: setSizeBy,
     enterNeighbourhood: enterNeighbourhood, back: back, reveal: reveal,
     publications: function () { return pubNames.slice(); },
+    months: function () { return months.list.map(kgViews.monthLabel); },
     drawn: function () { return { nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length }; },
     labelPx: function (id) {
       /* the on-screen font size of a node's label now, and whether vis-network draws it at this zoom */
