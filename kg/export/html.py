@@ -2,9 +2,11 @@
 
 The page is rendered by pyvis's :meth:`Network.generate_html` through kg's own Jinja template
 (``assets/graph.html.j2``), which inlines vis-network from the installed pyvis package and kg's own
-JavaScript and CSS. Nothing is fetched from the network when the page opens.
+JavaScript and CSS (``SCRIPTS``, joined into one inline script). Nothing is fetched from the network when
+the page opens. What the page holds is decided in :mod:`kg.export.page_data`; which of it a view draws (entities
+with relations first, one document or publication, a date range, a neighbourhood) in ``assets/views.js``.
 
-Everything that comes from news text (entity names, aliases, sentences, document ids) reaches the
+Everything that comes from news text (entity names, aliases, sentences, document ids and titles) reaches the
 page only as JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped,
 and the page's script puts it into the DOM with ``textContent``. A Content-Security-Policy allows
 only kg's own inline scripts (by hash), so injected markup cannot run even if it were parsed.
@@ -42,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 ASSETS = Path(__file__).with_name("assets")
 TEMPLATE = "graph.html.j2"
-SCRIPTS = ("views.js", "graph.js")  # kg's own code, in this order, as one inline script
+SCRIPTS = ("dom.js", "views.js", "panel.js", "graph.js")  # kg's own code, in this order, as one inline script
 VIS_VERSION = "vis-9.1.2"
 EDGE_COLOR = "#A0AAB4"
 FONT_FACE = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif'

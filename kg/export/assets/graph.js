@@ -1,4 +1,4 @@
-/* kg graph page, part 2: the network, the sidebar and the side panel. Data comes from the application/json
+/* kg graph page, part 4: the network, the sidebar and the views. Data comes from the application/json
    blocks; every piece of it is put into the DOM with textContent or as a DOM node, never parsed as markup.
 
    Views: by default the network draws the entities that have a relation in the current view; the others are
@@ -7,33 +7,13 @@
 (function () {
   "use strict";
   var t0 = performance.now();
-  var PANEL_DOCS = 20;        /* documents listed at first in an entity's panel */
   var LOOSE_LIST = 200;       /* names listed at first in the sidebar's list of entities without relations */
   var LOOSE_SPACING = 70;     /* canvas units between entities without relations, drawn in rows */
   var READABLE_PX = 13;       /* on-screen font size the hubs' labels get at the first zoom */
   var LABEL_MAX_CAP = 80;     /* ... but never more than this many canvas units */
   var HUBS = 3;               /* how many of the largest nodes that applies to */
 
-  function readJson(id) { return JSON.parse(document.getElementById(id).textContent); }
-  function $(id) { return document.getElementById(id); }
-  function el(tag, props, children) {
-    var node = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (key) {
-        if (key === "text") { node.textContent = props[key]; }
-        else if (key === "className") { node.className = props[key]; }
-        else if (key === "style") { Object.assign(node.style, props[key]); }
-        else if (key.slice(0, 2) === "on") { node.addEventListener(key.slice(2), props[key]); }
-        else { node.setAttribute(key, props[key]); }
-      });
-    }
-    (children || []).forEach(function (c) {
-      if (c !== null && c !== undefined) { node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); }
-    });
-    return node;
-  }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
-  function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, ""); }
+  var readJson = kgDom.readJson, $ = kgDom.$, el = kgDom.el, clear = kgDom.clear, norm = kgDom.norm;
 
   var data = readJson("kg-data");
   var options = readJson("kg-options");
@@ -556,125 +536,10 @@
   }
 
   /* ------------------------------------------------------------------ side panel */
-  var panel = $("kg-panel"), body = $("kg-panel-body");
-  $("kg-panel-close").addEventListener("click", function () { panel.hidden = true; state.selected = null; });
-  function openPanel(kind, id, children) {
-    clear(body);
-    children.forEach(function (c) { if (c) { body.appendChild(c); } });
-    panel.hidden = false;
-    panel.dataset.kind = kind;
-    state.selected = { kind: kind, id: id };
-  }
-  function entityLink(id) {
-    var e = entities[id];
-    return el("button", { className: "kg-link", type: "button", text: e ? e.label : id,
-      onclick: function () { focusNode(id); } });
-  }
-  function docLink(i) {
-    var d = documents[i];
-    if (!d) { return el("span", { text: "?" }); }
-    return el("button", { className: "kg-link", type: "button", text: (d.date ? d.date + " " : "") + docName(i),
-      title: "只看这篇文档 — " + d.id, onclick: function () { setDoc("doc:" + i); } });
-  }
-  function typeBadge(type) {
-    var info = typeInfo[type] || { label: type, color: "#9d9d9d" };
-    return el("span", { className: "kg-type-badge", text: info.label + " " + type, style: { background: info.color } });
-  }
-  function section(title, items) {
-    if (!items.length) { return null; }
-    return el("div", null, [el("h3", { text: title }), el("ul", null, items)]);
-  }
-  function more(n, tag) {
-    /* the line after a list the page holds only the start of */
-    return n > 0 ? [el(tag, { className: "kg-note", text: "… 另有 " + n + " 条，见 graph.json — " + n + " more in graph.json" })] : [];
-  }
-  function docItems(e) {
-    var items = e.docs.slice(0, PANEL_DOCS).map(function (i) { return el("li", null, [docLink(i)]); });
-    var rest = e.docs.length - PANEL_DOCS;
-    if (rest > 0) {
-      var expand = el("li", null, [el("button", { className: "kg-link", type: "button", text: "显示其余 " + rest + " 篇",
-        onclick: function () {
-          e.docs.slice(PANEL_DOCS).forEach(function (i) { expand.parentNode.insertBefore(el("li", null, [docLink(i)]), expand); });
-          expand.parentNode.removeChild(expand);
-        } })]);
-      items.push(expand);
-    }
-    return items.concat(more(e.docs_total - e.docs.length, "li"));
-  }
-  function showEntity(id) {
-    var e = entities[id];
-    if (!e) { return; }
-    var rels = data.relations.filter(function (r) { return r.source === id || r.target === id; });
-    openPanel("entity", id, [
-      el("h2", { text: e.label }),
-      typeBadge(e.type),
-      el("p", { className: "kg-meta", text: "提及 " + e.mentions + " 次 · " + rels.length + " 条关系 · id " + e.id }),
-      rels.length ? el("p", { className: "kg-actions" }, ["只看邻域：",
-        el("button", { type: "button", "data-depth": "1", text: "1 跳", onclick: function () { enterNeighbourhood(id, 1); } }),
-        el("button", { type: "button", "data-depth": "2", text: "2 跳", onclick: function () { enterNeighbourhood(id, 2); } })])
-        : el("p", { className: "kg-note", text: "本页中没有与它相连的关系" }),
-      section("别名", e.aliases.map(function (a) { return el("li", { text: a }); })),
-      section("文档（" + e.docs_total + "）", docItems(e)),
-      section("关系（" + rels.length + "）", rels.map(function (r) {
-        var out = r.source === id;
-        var other = out ? r.target : r.source;
-        var arrow = r.symmetric ? "↔ " : (out ? "→ " : "← ");
-        return el("li", null, [
-          el("button", { className: "kg-link", type: "button", text: arrow + r.label,
-            onclick: function () { selectRelation(r.id); } }),
-          " ", entityLink(other),
-          r.role ? " （" + r.role + "）" : "",
-          r.date ? " " + r.date : ""
-        ]);
-      }))
-    ]);
-  }
-  function highlighted(sentence, names) {
-    /* the sentence as text nodes, with every occurrence of a name wrapped in <mark> */
-    var wanted = names.filter(function (n) { return n && n.length; })
-      .sort(function (a, b) { return b.length - a.length; });
-    var frag = document.createDocumentFragment();
-    var i = 0, plain = "";
-    while (i < sentence.length) {
-      var hit = null;
-      for (var k = 0; k < wanted.length; k++) {
-        if (sentence.substr(i, wanted[k].length) === wanted[k]) { hit = wanted[k]; break; }
-      }
-      if (hit) {
-        if (plain) { frag.appendChild(document.createTextNode(plain)); plain = ""; }
-        frag.appendChild(el("mark", { text: hit }));
-        i += hit.length;
-      } else { plain += sentence.charAt(i); i += 1; }
-    }
-    if (plain) { frag.appendChild(document.createTextNode(plain)); }
-    return frag;
-  }
-  function evidenceSource(ev) {
-    var d = documents[ev.doc];
-    var where = ev.start !== null ? " · 字符 " + ev.start + "–" + ev.end : "";
-    if (!d) { return el("div", { className: "kg-doc", text: "文档 ?" + where }); }
-    return el("div", { className: "kg-doc" }, ["文档 ", docLink(ev.doc), where]);
-  }
-  function showRelation(rid) {
-    var r = relations[rid];
-    if (!r) { return; }
-    var src = entities[r.source], dst = entities[r.target];
-    var names = [src.label].concat(src.aliases, [dst.label], dst.aliases);
-    openPanel("relation", rid, [
-      el("h2", { text: r.label }),
-      el("p", { className: "kg-meta" }, [entityLink(r.source), r.symmetric ? " ↔ " : " → ", entityLink(r.target)]),
-      el("p", { className: "kg-meta", text: "关系：" + r.relation + " · 置信度 " + r.confidence.toFixed(2) }),
-      r.role ? el("p", { className: "kg-meta", text: "职务：" + r.role }) : null,
-      r.date ? el("p", { className: "kg-meta", text: "时间：" + r.date }) : null,
-      el("h3", { text: "证据（" + r.evidence_total + "）" }),
-      el("div", null, r.evidence.map(function (ev) {
-        return el("div", { className: "kg-evidence" }, [
-          el("div", { className: "kg-sentence" }, [highlighted(ev.sentence, names)]),
-          evidenceSource(ev)
-        ]);
-      }).concat(more(r.evidence_total - r.evidence.length, "p")))
-    ]);
-  }
+  var sidePanel = kgPanel({ data: data, entities: entities, documents: documents, relations: relations,
+    typeInfo: typeInfo, state: state, docName: docName, focusNode: focusNode, setDoc: setDoc,
+    enterNeighbourhood: enterNeighbourhood, selectRelation: selectRelation });
+  var showEntity = sidePanel.showEntity, showRelation = sidePanel.showRelation;
   function selectRelation(rid) {
     if (edgesView.get(rid)) { network.selectEdges([rid]); }
     showRelation(rid);

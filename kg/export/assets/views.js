@@ -1,4 +1,4 @@
-/* kg graph page, part 1: which entities and relations a view shows, and where the page puts entities that
+/* kg graph page, part 2: which entities and relations a view shows, and where the page puts entities that
    have no relation in it. Pure functions over the page's data: no DOM, no vis-network. */
 var kgViews = (function () {
   "use strict";
