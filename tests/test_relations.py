@@ -359,3 +359,8 @@ def test_organisations_joined_by_lianhe_are_partners():
 
 def test_a_bracket_between_organisation_and_title():
     assert ("陆沉舟", "works_for", "青禾电子") in _triples("青禾电子（Qinghe）CTO 陆沉舟表示。")
+
+
+def test_a_model_that_can_match_another_competes_with_it():
+    assert ("DeepSeek-V3", "competes_with", "GPT-4o") in _triples("DeepSeek-V3 可媲美 GPT-4o。")
+    assert ("DeepSeek-V3", "competes_with", "GPT-4o") in _triples("DeepSeek-V3 与 GPT-4o 媲美。")
