@@ -309,3 +309,9 @@ def test_names_in_a_list_of_known_companies_are_companies():
     names = _names("国内研究机构北京智源研究院、智谱、火山引擎、蚂蚁、小冰、华为，一有进展就颇受关注。")
     assert {("蚂蚁", "COMPANY"), ("小冰", "COMPANY")} <= names
     assert _names("主要产品包括电脑、手机、平板和手表。") == set()  # no organisation in the list: nothing
+
+
+def test_a_latin_company_that_raised_money_is_a_company():
+    assert ("Lumora", "COMPANY") in _names("Lumora 完成 5000 万美元 A 轮融资，由 Norvale 领投。")
+    assert ("Lumora", "COMPANY") in _names("Lumora 获得英伟达 5000 万美元投资。")
+    assert not any(t == "COMPANY" for _, t in _names("Dana Whitlock 获得了大家的认可。"))

@@ -104,6 +104,9 @@ def _starts_with_function_word(name: str) -> bool:
     return all(not guessed and tag not in _NAME_TAGS and seg.freq(w) >= VERY_COMMON_FREQ for w, _, _, tag, guessed in words[1:])
 
 
+_RAISED = re.compile(r"\s*(?:宣布)?(?:完成|获得|获)了?[^，,。；;！!？?]{0,20}?(?:融资|投资)")
+
+
 def _context_evidence(text: str, start: int, end: int) -> bool:
     """A descriptor, title or trigger right before or after ``text[start:end]``."""
     before_words, after_words = descriptors()
@@ -113,6 +116,8 @@ def _context_evidence(text: str, start: int, end: int) -> bool:
         return True
     after = after[1:] if after.startswith("的") else after
     after = re.sub(r"^\s*[一两三四五几多]位", "", after)  # X 的两位创始人
+    if _RAISED.match(text, end):
+        return True  # X 完成 5000 万美元 A 轮融资, X 获得英伟达投资
     return any(after.startswith(w) for w in after_words)
 
 
