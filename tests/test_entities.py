@@ -315,3 +315,8 @@ def test_a_latin_company_that_raised_money_is_a_company():
     assert ("Lumora", "COMPANY") in _names("Lumora 完成 5000 万美元 A 轮融资，由 Norvale 领投。")
     assert ("Lumora", "COMPANY") in _names("Lumora 获得英伟达 5000 万美元投资。")
     assert not any(t == "COMPANY" for _, t in _names("Dana Whitlock 获得了大家的认可。"))
+
+
+def test_the_and_of_a_list_is_not_the_next_name_s_first_character():
+    names = {n for n, _ in _names("英伟达最近连投了青禾电子、远山科技和顺禾科技三家公司。")}
+    assert "顺禾科技" in names and not any(n.startswith("和") or "科技和" in n for n in names)

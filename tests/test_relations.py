@@ -364,3 +364,8 @@ def test_a_bracket_between_organisation_and_title():
 def test_a_model_that_can_match_another_competes_with_it():
     assert ("DeepSeek-V3", "competes_with", "GPT-4o") in _triples("DeepSeek-V3 可媲美 GPT-4o。")
     assert ("DeepSeek-V3", "competes_with", "GPT-4o") in _triples("DeepSeek-V3 与 GPT-4o 媲美。")
+
+
+def test_an_investor_that_backed_several_companies_in_a_row():
+    rels = _triples("英伟达最近连投了远山科技和顺禾科技两家公司。")
+    assert {("英伟达", "invests_in", "远山科技"), ("英伟达", "invests_in", "顺禾科技")} <= rels

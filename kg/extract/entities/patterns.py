@@ -263,6 +263,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             if i + 1 < len(toks) and toks[i + 1].start == t.end and toks[i + 1].text in _HEAD_NOUNS:
                 continue
         a, b = toks[j].start, t.end
+        if text[a] in "和与及" and j > 0 and toks[j - 1].end == a and _org_suffix(toks[j - 1].text):
+            a += 1  # 远山科技和顺禾科技: the segmenter joined the list's 和 to the next name (和顺)
         name = text[a:b]
         if name.lower() in stopnames() or len(name) < 3:
             continue
@@ -500,8 +502,8 @@ def _org_part(tok: Token) -> bool:
         return False  # 老股东高瓴创投: the role word is not part of the name
     if w.isspace() or not any(c.isalnum() for c in w) or w in ("的", "与", "和", "及", "是", "在"):
         return False
-    if _org_suffix(w) in ("公司", "集团", "有限公司"):
-        return False
+    if _org_suffix(w) in ("公司", "集团", "有限公司") or _org_suffix(w) == w:
+        return False  # (远山科技和顺禾科技: a bare suffix word ends the name before it)
     return tok.pos[:1] in ("n", "j", "e", "x", "l") or tok.pos in ("eng", "nz", "ns", "nt", "nrt", "m")
 
 
