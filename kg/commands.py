@@ -42,7 +42,7 @@ def _run_build(args, ckpt: Path | None):
     try:
         with _progress(args.quiet) as tick:
             return run(args.inputs, engine=args.engine, model=args.hanlp_model, workers=args.workers, progress=tick,
-                       update=args.update, strict=args.strict, checkpoint=ckpt, resume=args.resume)
+                       update=args.update, strict=args.strict, checkpoint=ckpt, resume=args.resume, dask=args.dask)
     except KeyboardInterrupt:
         if ckpt is None or not ckpt.exists():
             raise
@@ -58,6 +58,9 @@ def _check_build_args(args) -> None:
         raise InputError("--max-nodes must be 0 (all entities) or more")
     if args.max_edges < 0:
         raise InputError("--max-edges must be 0 (all relations between the shown entities) or more")
+    if args.dask and args.dask != "local" and Path(args.dask).exists():
+        raise InputError(f"--dask took {args.dask!r} for the scheduler's address: put --dask after the inputs, or "
+                         "write --dask=tcp://HOST:PORT")
     if args.resume and args.no_checkpoint:
         raise InputError("--resume continues from a checkpoint, --no-checkpoint keeps none: give one of them")
     out = Path(args.out)

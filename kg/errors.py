@@ -20,6 +20,12 @@ class EngineError(KgError):
     exit_code = 3
 
 
+class DependencyError(KgError):
+    """An optional extra that is not installed (``kg[dask]`` for ``--dask``): the message says how to install it."""
+
+    exit_code = 3
+
+
 class GraphFormatError(KgError):
     """A file that is not a kg graph."""
 

@@ -1,0 +1,337 @@
+"""Documents analysed on a Dask cluster (``kg build --dask [ADDRESS]``): the map on the workers, the reduce here.
+
+The driver lists the inputs and cuts them into chunks (:mod:`kg.ingest.chunks`); workers read their chunks from
+shared storage. Per chunk three tasks: ``read`` (the documents stay in the worker's memory), ``summary`` (ids,
+content hashes and metadata come back: no text), and, once the driver has numbered and admitted the chunk's
+documents in input order, ``analyse`` (a batch: the chunk's documents through :func:`kg.mapper.map_document`,
+each split into pieces as the pipeline splits them) on the worker that holds them. Results are taken with
+``as_completed`` into a reorder buffer and fed to the :class:`~kg.reduce.Reduce` in input order, so graph.json
+is byte-identical to ``--workers 1``. At most :func:`window` chunks are submitted and not yet fed, so the driver
+holds a bounded number of finished results and the cluster a bounded number of read chunks.
+
+Faults: Dask reschedules the tasks of a worker that dies, and recomputes a lost ``read`` from its chunk. A
+future has one result however often its task ran, and each chunk is fed once when its turn comes, so no document
+is lost or fed twice. Which documents were analysed again is known from a side channel: every attempt of an
+``analyse`` task logs an event (``kg-attempt-<build>``, the chunk's number) to the scheduler, which forwards it
+to this client before the task's result (both travel on the same ordered streams); a chunk with two attempts
+was retried. A task whose workers die ``distributed.scheduler.allowed-failures`` times (default 3) is a
+KgError naming its documents.
+
+Workers load the engine once (a worker plugin, also on a worker that replaces a dead one). Each worker should
+run one thread (``dask worker ADDRESS --nthreads 1 --nworkers N``): the analysis is Python code that holds the GIL.
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import logging
+import time
+import uuid
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from .checkpoint import PieceResult, piece_result
+from .errors import DependencyError, InputError, KgError
+from .ingest.chunks import Admitted, Chunk, ChunkRead, Numbering, plan_chunks, read_chunk, texts_chunks
+from .mapper import DocumentFailure, map_document, piece_spans
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = 'kg build --dask needs Dask\'s distributed scheduler: pip install "kg[dask]"'
+CONNECT_TIMEOUT = 10  # seconds to reach a scheduler before saying it cannot be reached
+IN_FLIGHT_PER_THREAD = 3  # chunks submitted but not yet fed to the resolver, per worker thread
+
+
+def available() -> bool:
+    return importlib.util.find_spec("distributed") is not None
+
+
+@contextlib.contextmanager
+def connect(dask, *, workers: int = 2) -> Iterator:
+    """A ``distributed.Client`` for ``dask``: a Client (used as it is), a scheduler address, or True (a local
+    cluster of ``workers`` processes, closed afterwards)."""
+    if not available():
+        raise DependencyError(INSTALL_HINT)
+    from distributed import Client
+
+    if isinstance(dask, Client):
+        yield dask
+        return
+    if dask is True or dask in ("", "local"):
+        with _local_cluster(workers) as client:
+            yield client
+        return
+    if not isinstance(dask, str):
+        raise InputError(f"dask= takes a distributed.Client, a scheduler address or True, not {type(dask).__name__}")
+    address = _address(dask)
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError) as err:
+        raise KgError(f"cannot reach the Dask scheduler at {address} within {CONNECT_TIMEOUT} s ({_one_line(err)}); "
+                      "check the address and that `dask scheduler` runs there, or build without --dask") from None
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def _address(text: str) -> str:
+    """``tcp://host:port`` from what the user gave (``host:port`` means tcp); InputError if it is not one."""
+    from distributed.comm import get_address_host_port
+
+    address = text if "://" in text else f"tcp://{text}"
+    try:
+        get_address_host_port(address)
+    except (ValueError, TypeError) as err:
+        raise InputError(f"--dask {text!r} is not a scheduler address ({err}); give tcp://HOST:PORT") from None
+    return address
+
+
+@contextlib.contextmanager
+def _local_cluster(workers: int):
+    from distributed import Client, LocalCluster
+
+    if workers < 1:
+        raise InputError(f"workers must be 1 or more, got {workers}")
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        with Client(cluster, set_as_default=False) as client:
+            yield client
+
+
+def window(client) -> int:
+    """Chunks submitted but not yet fed: enough to keep every worker thread busy while the oldest finishes."""
+    threads = sum(client.nthreads().values()) or 1
+    return IN_FLIGHT_PER_THREAD * threads + 1
+
+
+# -- on the driver ----------------------------------------------------------------------------------
+@dataclass
+class _Chunk:
+    number: int
+    chunk: Chunk
+    read: object  # the future of the chunk's documents, on a worker
+    summary: object
+    summary_value: ChunkRead | None = None  # once back
+    planned: list | None = None  # Admitted entries (and stored ones) in order, once numbered
+    analyse: object = None
+    outcomes: list | None = None  # per analysed document, once back
+    docs: list = field(default_factory=list)  # ids of the documents sent to be analysed
+
+
+def run_on_cluster(client, reduce, *, inputs: Iterable = (), texts: Iterable[str] | None = None, engine: str,
+                   model: str | None, piece_chars: int) -> None:
+    """Analyse ``inputs`` (or ``texts``) on ``client``'s cluster and feed ``reduce`` in input order."""
+    from distributed import as_completed
+
+    result, timings = reduce.result, reduce.timings
+    if texts is None:
+        failures, chunks = plan_chunks(inputs)
+        result.failures += failures
+    else:
+        from .ingest import documents_from_texts
+
+        chunks = texts_chunks(documents_from_texts(texts))
+    _warm_up(client, engine, model)
+    build = uuid.uuid4().hex[:12]
+    topic = f"kg-attempt-{build}"
+    attempts: dict[int, int] = defaultdict(int)
+    client.subscribe_topic(topic, lambda event: attempts.__setitem__(event[1], attempts[event[1]] + 1))
+    numbering = Numbering()
+    todo = enumerate(chunks)
+    queue: deque[_Chunk] = deque()  # submitted, not yet fed, in input order
+    by_key: dict[str, _Chunk] = {}
+    ready = as_completed(loop=client.loop)
+    limit = window(client)
+    retried: list[str] = []
+
+    def submit_more() -> None:
+        while len(queue) < limit:
+            nxt = next(todo, None)
+            if nxt is None:
+                return
+            number, chunk = nxt
+            read = client.submit(read_chunk, chunk, key=f"kg-read-{build}-{number}", priority=10)
+            summary = client.submit(_summary, read, key=f"kg-summary-{build}-{number}", priority=10)
+            st = _Chunk(number, chunk, read, summary)
+            queue.append(st)
+            by_key[summary.key] = st
+            ready.add(summary)
+
+    def plan_in_order() -> None:
+        for st in queue:
+            if st.planned is not None:
+                continue
+            if st.summary_value is None:
+                return
+            timings["ingest"] += st.summary_value.seconds
+            st.planned = _admit(reduce, numbering.number(st.chunk, st.summary_value))
+            st.summary = st.summary_value = None
+            work = [(e.index, e.doc_id) for e in st.planned if isinstance(e, Admitted)]
+            if work:
+                st.docs = [doc_id for _, doc_id in work]
+                st.analyse = client.submit(_analyse, st.read, work, engine=engine, model=model,
+                                           piece_chars=piece_chars, topic=topic, number=st.number,
+                                           key=f"kg-analyse-{build}-{st.number}")
+                by_key[st.analyse.key] = st
+                ready.add(st.analyse)
+            else:
+                st.outcomes = []
+            st.read = None  # the scheduler keeps it while the analysis needs it (and reads it again if lost)
+
+    def feed_in_order() -> None:
+        while queue and queue[0].outcomes is not None:
+            st = queue.popleft()
+            outcomes = iter(st.outcomes)
+            for e in st.planned:
+                if isinstance(e, _StoredEntry):
+                    reduce.feed_stored(e.doc_id, e.info.content_hash, e.stored, e.info.meta)
+                else:
+                    reduce.feed(e.doc_id, e.info.content_hash, e.info.chars, e.info.meta, next(outcomes))
+            if attempts.get(st.number, 0) > 1:
+                retried.extend(st.docs)
+
+    try:
+        submit_more()
+        for fut in ready:
+            st = by_key.pop(fut.key)
+            if fut is st.analyse:
+                st.outcomes, worker_timings = _result(fut, st)
+                st.analyse = None
+                for k, v in worker_timings.items():
+                    timings[k] += v
+            else:
+                st.summary_value = _result(fut, st)
+            plan_in_order()
+            feed_in_order()
+            submit_more()
+            plan_in_order()
+        if queue:  # as_completed ran dry with chunks unfed: cannot happen unless the cluster went away
+            raise KgError("the Dask cluster stopped before the build finished; run the same command again to "
+                          "continue from the checkpoint")
+    finally:
+        for st in queue:
+            for f in (st.analyse, st.summary, st.read):
+                if f is not None:
+                    f.cancel()
+        with contextlib.suppress(Exception):
+            client.unsubscribe_topic(topic)
+    if retried:
+        result.retried += retried
+        result.notices.append(f"{len(retried)} documents were analysed again after a Dask worker was lost "
+                              f"(each is in the graph once): {', '.join(retried)}")
+
+
+@dataclass(frozen=True)
+class _StoredEntry:
+    doc_id: str
+    info: object
+    stored: object
+
+
+def _admit(reduce, numbered: list) -> list:
+    """A chunk's numbered items through the reduce's admission, in order: what to analyse (Admitted), what a
+    checkpoint holds (_StoredEntry); failures to read go to the result, repeated texts are dropped."""
+    out = []
+    for item in numbered:
+        if not isinstance(item, Admitted):
+            reduce.result.failures.append(item)
+            continue
+        admitted = reduce.admit(item.doc_id, item.info.content_hash)
+        if admitted is None:
+            continue
+        doc_id, stored = admitted
+        if stored is not None:
+            out.append(_StoredEntry(doc_id, item.info, stored))
+        else:
+            out.append(Admitted(item.index, doc_id, item.info))
+    return out
+
+
+def _result(fut, st: _Chunk):
+    from distributed import KilledWorker
+
+    try:
+        return fut.result()
+    except KilledWorker:
+        docs = st.docs or [getattr(f, "file_id", "?") for f in getattr(st.chunk, "files", ())]
+        raise KgError(f"Dask workers died (killed, out of memory, or a crash in native code) each time they analysed "
+                      f"documents {', '.join(docs)}; build them with --workers 1 to see the error") from None
+    except KgError:
+        raise
+    except Exception as err:  # noqa: BLE001 — a task that raised outside the map's isolation, or a lost scheduler
+        if type(err).__name__ in ("CancelledError", "FutureCancelledError"):
+            raise KgError("lost the Dask scheduler during the build; run the same command again to continue from "
+                          "the checkpoint") from None
+        raise KgError(f"a Dask task of this build failed: {_one_line(err)}") from err
+
+
+def _warm_up(client, engine: str, model: str | None) -> None:
+    """The engine loaded once in every worker, now and on any worker that joins later (e.g. a replacement)."""
+    try:
+        client.register_plugin(_EnginePlugin(engine, model), name=f"kg-engine-{engine}-{model}")
+    except KgError:
+        raise
+    except Exception as err:  # noqa: BLE001 — whatever a worker raised while loading: one line
+        raise KgError(f"a Dask worker could not load the {engine} engine: {_one_line(err)}; install kg (and the "
+                      "engine's extra) on every worker") from None
+
+
+def _one_line(err: BaseException) -> str:
+    return f"{type(err).__name__}: {' '.join(str(err).split())}"[:300]
+
+
+# -- on a worker --------------------------------------------------------------------------------------
+def _engine_plugin_base():
+    from distributed import WorkerPlugin
+
+    return WorkerPlugin
+
+
+class _EnginePlugin(_engine_plugin_base() if available() else object):
+    """Loads the engine when a worker starts (or when the plugin is registered), once per worker process."""
+
+    idempotent = True
+
+    def __init__(self, engine: str, model: str | None):
+        self.engine, self.model = engine, model
+
+    def setup(self, worker) -> None:
+        from .nlp import get_engine
+
+        get_engine(self.engine, self.model)
+
+
+def _summary(read: ChunkRead) -> ChunkRead:
+    return read.summary()
+
+
+def _analyse(read: ChunkRead, work: list[tuple[int, str]], *, engine: str, model: str | None, piece_chars: int,
+             topic: str, number: int) -> tuple[list, dict]:
+    """The chunk's admitted documents, each split into pieces, through the map: per document its failure
+    (the first failing piece's) or its pieces' results; and the seconds per stage."""
+    from distributed import get_worker
+
+    get_worker().log_event(topic, number)  # one per attempt: the driver counts them
+    timings: dict = defaultdict(float)
+    out: list[DocumentFailure | tuple[PieceResult, ...]] = []
+    for index, doc_id in work:
+        doc = read.document(index, doc_id)
+        spans = list(piece_spans(doc.text, piece_chars))
+        pieces: list[PieceResult] = []
+        failure = None
+        for start, end in spans:
+            piece = doc if len(spans) == 1 else _piece(doc, start, end)
+            outcome = map_document(piece, engine=engine, model=model, timings=timings, keep_tokens=False)
+            if isinstance(outcome, DocumentFailure):
+                failure = outcome.in_piece(start, end, len(spans))
+                break
+            pieces.append(piece_result(outcome, start))
+        out.append(failure if failure is not None else tuple(pieces))
+    return out, dict(timings)
+
+
+def _piece(doc, start: int, end: int):
+    from dataclasses import replace
+
+    return replace(doc, text=doc.text[start:end])
