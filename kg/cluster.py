@@ -33,7 +33,8 @@ from typing import Iterable, Iterator
 
 from .checkpoint import PieceResult, piece_result
 from .errors import DependencyError, InputError, KgError
-from .ingest.chunks import Admitted, Chunk, ChunkRead, Numbering, plan_chunks, read_chunk, texts_chunks
+from .ingest.chunks import (Admitted, Chunk, ChunkRead, Numbering, describe, plan_chunks, read_chunk,
+                            texts_chunks)
 from .mapper import DocumentFailure, map_document, piece_spans
 
 log = logging.getLogger(__name__)
@@ -254,9 +255,9 @@ def _result(fut, st: _Chunk):
     try:
         return fut.result()
     except KilledWorker:
-        docs = st.docs or [getattr(f, "file_id", "?") for f in getattr(st.chunk, "files", ())]
-        raise KgError(f"Dask workers died (killed, out of memory, or a crash in native code) each time they analysed "
-                      f"documents {', '.join(docs)}; build them with --workers 1 to see the error") from None
+        what = f"analysed documents {', '.join(st.docs)}" if st.docs else f"read {describe(st.chunk)}"
+        raise KgError(f"Dask workers died (killed, out of memory, or a crash in native code) each time they {what}; "
+                      "build them with --workers 1 to see the error") from None
     except KgError:
         raise
     except Exception as err:  # noqa: BLE001 — a task that raised outside the map's isolation, or a lost scheduler

@@ -175,7 +175,7 @@ def test_a_killed_worker_loses_and_repeats_no_document(tmp_path, client):
 
 
 def test_a_document_that_kills_every_worker_is_an_error_naming_it(client):
-    with pytest.raises(KgError, match=r"Dask workers died .* documents text-0001"):
+    with pytest.raises(KgError, match=r"Dask workers died .* analysed documents text-0001"):
         run(texts=[dask_faults.ALWAYS + corpus(1)[0]], dask=client)
 
 

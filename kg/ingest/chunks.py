@@ -105,6 +105,15 @@ class Admitted:
     info: DocInfo
 
 
+def describe(chunk: Chunk) -> str:
+    """What a chunk holds, for a message: its files, its byte range, or its documents."""
+    if isinstance(chunk, FilesChunk):
+        return ", ".join(ref.display for ref in chunk.files)
+    if isinstance(chunk, JsonlChunk):
+        return f"{chunk.file.display} (bytes {chunk.start}–{'end' if chunk.end is None else chunk.end})"
+    return ", ".join(doc.id for doc in chunk.docs)
+
+
 # -- on the driver: listing and numbering ---------------------------------------------------------
 def is_url(location: str | os.PathLike) -> bool:
     return isinstance(location, str) and "://" in location
