@@ -123,108 +123,127 @@ class _Chunk:
 def run_on_cluster(client, reduce, *, inputs: Iterable = (), texts: Iterable[str] | None = None, engine: str,
                    model: str | None, piece_chars: int) -> None:
     """Analyse ``inputs`` (or ``texts``) on ``client``'s cluster and feed ``reduce`` in input order."""
-    from distributed import as_completed
-
-    result, timings = reduce.result, reduce.timings
     if texts is None:
         failures, chunks = plan_chunks(inputs)
-        result.failures += failures
+        reduce.result.failures += failures
     else:
         from .ingest import documents_from_texts
 
         chunks = texts_chunks(documents_from_texts(texts))
     _warm_up(client, engine, model)
-    build = uuid.uuid4().hex[:12]
-    topic = f"kg-attempt-{build}"
-    attempts: dict[int, int] = defaultdict(int)
-    client.subscribe_topic(topic, lambda event: attempts.__setitem__(event[1], attempts[event[1]] + 1))
-    numbering = Numbering()
-    todo = enumerate(chunks)
-    queue: deque[_Chunk] = deque()  # submitted, not yet fed, in input order
-    by_key: dict[str, _Chunk] = {}
-    ready = as_completed(loop=client.loop)
-    limit = window(client)
-    retried: list[str] = []
+    _ClusterBuild(client, reduce, engine=engine, model=model, piece_chars=piece_chars).run(chunks)
 
-    def submit_more() -> None:
-        while len(queue) < limit:
+
+class _ClusterBuild:
+    """One build's chunks through the cluster: submitted in order up to :func:`window`, numbered and admitted in
+    order as their summaries come back, fed to the reduce in order as their analyses come back."""
+
+    def __init__(self, client, reduce, *, engine: str, model: str | None, piece_chars: int):
+        from distributed import as_completed
+
+        self.client, self.reduce = client, reduce
+        self.options = {"engine": engine, "model": model, "piece_chars": piece_chars}
+        self.build = uuid.uuid4().hex[:12]  # task keys and the attempts topic are this build's own
+        self.topic = f"kg-attempt-{self.build}"
+        self.attempts: dict[int, int] = defaultdict(int)  # chunk number -> analyse attempts started
+        self.numbering = Numbering()
+        self.queue: deque[_Chunk] = deque()  # submitted, not yet fed, in input order
+        self.by_key: dict[str, _Chunk] = {}
+        self.ready = as_completed(loop=client.loop)
+        self.limit = window(client)
+        self.retried: list[str] = []
+
+    def run(self, chunks: Iterable[Chunk]) -> None:
+        todo = enumerate(chunks)
+        self.client.subscribe_topic(self.topic, self._attempt)
+        try:
+            self._submit(todo)
+            for fut in self.ready:
+                st = self.by_key.pop(fut.key)
+                if fut is st.analyse:
+                    st.outcomes, worker_timings = _result(fut, st)
+                    st.analyse = None
+                    for k, v in worker_timings.items():
+                        self.reduce.timings[k] += v
+                else:
+                    st.summary_value = _result(fut, st)
+                self._plan()
+                self._feed()
+                self._submit(todo)
+                self._plan()
+            if self.queue:  # as_completed ran dry with chunks unfed: only if the cluster went away
+                raise KgError("the Dask cluster stopped before the build finished; run the same command again to "
+                              "continue from the checkpoint")
+        finally:
+            for st in self.queue:
+                for f in (st.analyse, st.summary, st.read):
+                    if f is not None:
+                        f.cancel()
+            with contextlib.suppress(Exception):
+                self.client.unsubscribe_topic(self.topic)
+        if self.retried:
+            self.reduce.result.retried += self.retried
+            self.reduce.result.notices.append(
+                f"{len(self.retried)} documents were analysed again after a Dask worker was lost (each is in the "
+                f"graph once): {', '.join(self.retried)}")
+
+    def _attempt(self, event: tuple) -> None:
+        """An ``analyse`` task started (on the client's event loop, before that task's result arrives)."""
+        self.attempts[event[1]] += 1
+
+    def _submit(self, todo: Iterator[tuple[int, Chunk]]) -> None:
+        """Read tasks for the next chunks, up to the window; reading goes before analysing (priority)."""
+        while len(self.queue) < self.limit:
             nxt = next(todo, None)
             if nxt is None:
                 return
             number, chunk = nxt
-            read = client.submit(read_chunk, chunk, key=f"kg-read-{build}-{number}", priority=10)
-            summary = client.submit(_summary, read, key=f"kg-summary-{build}-{number}", priority=10)
+            read = self.client.submit(read_chunk, chunk, key=f"kg-read-{self.build}-{number}", priority=10)
+            summary = self.client.submit(_summary, read, key=f"kg-summary-{self.build}-{number}", priority=10)
             st = _Chunk(number, chunk, read, summary)
-            queue.append(st)
-            by_key[summary.key] = st
-            ready.add(summary)
+            self.queue.append(st)
+            self.by_key[summary.key] = st
+            self.ready.add(summary)
 
-    def plan_in_order() -> None:
-        for st in queue:
+    def _plan(self) -> None:
+        """Number and admit the chunks whose summaries are back, in order, and send their documents to analysis."""
+        for st in self.queue:
             if st.planned is not None:
                 continue
             if st.summary_value is None:
                 return
-            timings["ingest"] += st.summary_value.seconds
-            st.planned = _admit(reduce, numbering.number(st.chunk, st.summary_value))
+            self.reduce.timings["ingest"] += st.summary_value.seconds
+            st.planned = _admit(self.reduce, self.numbering.number(st.chunk, st.summary_value))
             st.summary = st.summary_value = None
             work = [(e.index, e.doc_id) for e in st.planned if isinstance(e, Admitted)]
             if work:
                 st.docs = [doc_id for _, doc_id in work]
-                st.analyse = client.submit(_analyse, st.read, work, engine=engine, model=model,
-                                           piece_chars=piece_chars, topic=topic, number=st.number,
-                                           key=f"kg-analyse-{build}-{st.number}")
-                by_key[st.analyse.key] = st
-                ready.add(st.analyse)
+                st.analyse = self.client.submit(_analyse, st.read, work, topic=self.topic, number=st.number,
+                                                key=f"kg-analyse-{self.build}-{st.number}", **self.options)
+                self.by_key[st.analyse.key] = st
+                self.ready.add(st.analyse)
             else:
                 st.outcomes = []
             st.read = None  # the scheduler keeps it while the analysis needs it (and reads it again if lost)
 
-    def feed_in_order() -> None:
-        while queue and queue[0].outcomes is not None:
-            st = queue.popleft()
+    def _feed(self) -> None:
+        """The oldest chunks whose analyses are back into the reduce, in order."""
+        while self.queue and self.queue[0].outcomes is not None:
+            st = self.queue.popleft()
             outcomes = iter(st.outcomes)
             for e in st.planned:
                 if isinstance(e, _StoredEntry):
-                    reduce.feed_stored(e.doc_id, e.info.content_hash, e.stored, e.info.meta)
+                    self.reduce.feed_stored(e.doc_id, e.info.content_hash, e.stored, e.info.meta)
                 else:
-                    reduce.feed(e.doc_id, e.info.content_hash, e.info.chars, e.info.meta, next(outcomes))
-            if attempts.get(st.number, 0) > 1:
-                retried.extend(st.docs)
-
-    try:
-        submit_more()
-        for fut in ready:
-            st = by_key.pop(fut.key)
-            if fut is st.analyse:
-                st.outcomes, worker_timings = _result(fut, st)
-                st.analyse = None
-                for k, v in worker_timings.items():
-                    timings[k] += v
-            else:
-                st.summary_value = _result(fut, st)
-            plan_in_order()
-            feed_in_order()
-            submit_more()
-            plan_in_order()
-        if queue:  # as_completed ran dry with chunks unfed: cannot happen unless the cluster went away
-            raise KgError("the Dask cluster stopped before the build finished; run the same command again to "
-                          "continue from the checkpoint")
-    finally:
-        for st in queue:
-            for f in (st.analyse, st.summary, st.read):
-                if f is not None:
-                    f.cancel()
-        with contextlib.suppress(Exception):
-            client.unsubscribe_topic(topic)
-    if retried:
-        result.retried += retried
-        result.notices.append(f"{len(retried)} documents were analysed again after a Dask worker was lost "
-                              f"(each is in the graph once): {', '.join(retried)}")
+                    self.reduce.feed(e.doc_id, e.info.content_hash, e.info.chars, e.info.meta, next(outcomes))
+            if self.attempts.get(st.number, 0) > 1:
+                self.retried.extend(st.docs)
 
 
 @dataclass(frozen=True)
 class _StoredEntry:
+    """A document of a chunk that a checkpoint holds: fed from it, not analysed."""
+
     doc_id: str
     info: object
     stored: object
