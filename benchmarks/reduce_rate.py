@@ -84,6 +84,8 @@ def child(cache: Path, replicas: int) -> dict:
         for doc_id, h, chars, meta, pieces in base:
             pieces = tuple(_renamed(p, suffix) for p in pieces) if suffix else pieces
             got = reduce.admit(f"{doc_id}#{r}", f"{h}{r}")
+            if got is None:  # a text that repeats another's
+                continue
             reduce.feed(got[0], f"{h}{r}", chars, meta, pieces)
             n += 1
     feed_cpu = _cpu() - c1
