@@ -95,7 +95,9 @@ def _local_cluster(workers: int):
 
     if workers < 1:
         raise InputError(f"workers must be 1 or more, got {workers}")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+    # its own warnings (tasks cancelled on Ctrl-C, a worker restarted) are not the user's: kg reports what matters
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=logging.ERROR) as cluster:
         with Client(cluster, set_as_default=False) as client:
             yield client
 
