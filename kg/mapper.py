@@ -1,9 +1,9 @@
 """The map of a build: one Document through the engine and the extractors, whatever executes it.
 
 :func:`map_document` is the unit every executor runs — in-process (``kg.pipeline``), worker processes
-(``kg.parallel``, ``--workers N``), and any later one (a Dask cluster) — so that all of them isolate a
+(``kg.parallel``, ``--workers N``), a Dask cluster (``kg.cluster``, ``--dask``) — so that all of them isolate a
 failing document the same way: an exception while analysing it becomes a :class:`DocumentFailure`, a
-small picklable value, instead of ending the build. The reduce (``kg.pipeline.run``) decides what a
+small picklable value, instead of ending the build. The reduce (``kg.reduce.Reduce``) decides what a
 failure means: skipped and reported, or the end of a ``strict`` build.
 
 This module imports neither the pipeline nor an executor; both import it.

@@ -133,6 +133,9 @@ def _check_inputs(inputs: Iterable[PathInput] | PathInput) -> list[Path]:
         except TypeError:
             raise InputError(f"{item!r} is not a path: pass file or folder paths as strings") from None
         if not p.exists():
+            if "://" in str(item):
+                raise InputError(f"{item!r} is a URL: Dask workers read URLs (kg build ... --dask, with the "
+                                 "fsspec backend for it); otherwise copy the files here first")
             raise InputError(f"{str(p)!r} does not exist: check the path (it is relative to {os.getcwd()!r})")
         if p.is_file() and p.suffix.lower() not in SUPPORTED_SUFFIXES:
             raise InputError(
