@@ -122,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(c for _, _, c, _, _ in base):,} chars", file=sys.stderr)
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     rows = []
-    print("| documents | feed CPU s | graph CPU s | docs/s (feed) | docs/s (feed + graph) | entities | relation mentions "
-          "| peak RSS MB |\n|---|---|---|---|---|---|---|---|")
+    print("| documents | feed CPU s | graph CPU s | docs/s (feed) | docs/s (feed + graph) | entities "
+          "| relation mentions | peak RSS MB |\n|---|---|---|---|---|---|---|---|")
     for r in (int(x) for x in a.replicas.split(",")):
         out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(cache), str(r)],
                              env=env, cwd=ROOT, capture_output=True, text=True, encoding="utf-8")

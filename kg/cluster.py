@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import logging
-import time
 import uuid
 from collections import defaultdict, deque
 from dataclasses import dataclass, field

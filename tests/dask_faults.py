@@ -1,7 +1,7 @@
 """Faults for the Dask tests, installed in every worker process by a worker plugin (workers import this module:
-they start with the test process's sys.path). Markers in a document's text choose the fault:
-``【故障】`` its analysis raises; ``【终止一次:PATH】`` the worker process kills itself (SIGKILL) the first time,
-creating PATH so that the retry lives; ``【总是终止】`` it kills itself every time."""
+they start with the test process's sys.path). Markers in a document's text choose the fault: ``【故障】`` its
+analysis raises; ``【终止一次:PATH】`` the worker process kills itself (SIGKILL) the first time, creating PATH so
+that the retry lives; ``【总是终止】`` it kills itself every time."""
 import os
 import re
 import signal

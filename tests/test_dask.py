@@ -1,8 +1,6 @@
 """kg build --dask: the same graph.json as --workers 1, whoever reads and analyses the documents, through failures,
 killed workers, checkpoints and --update. One LocalCluster of 2 worker processes serves the module."""
 import json
-import os
-import sys
 
 import pytest
 

@@ -204,6 +204,10 @@ def _walk(root: Path) -> Iterator[_Source | IngestFailure]:
     yield from sorted(found, key=lambda s: s.rel.parts)
 
 
+def _where(s: _Source) -> str:
+    return s.url or str(s.path)
+
+
 def _file_ids(sources: list[_Source]) -> list[str]:
     """File stems; a stem shared by two files becomes the relative path (``sub__01_tencent``), then the
     relative path with its suffix, then that plus a short hash of the full path."""
@@ -214,7 +218,7 @@ def _file_ids(sources: list[_Source]) -> list[str]:
     fallbacks = (
         lambda s: _clean_id(s.rel.with_suffix("").as_posix()),
         lambda s: _clean_id(s.rel.as_posix()),
-        lambda s: _clean_id(s.rel.as_posix()) + "-" + hashlib.sha1((s.url or str(s.path)).encode("utf-8")).hexdigest()[:6],
+        lambda s: _clean_id(s.rel.as_posix()) + "-" + hashlib.sha1(_where(s).encode("utf-8")).hexdigest()[:6],
     )
     for fallback in fallbacks:
         counts = kinds(ids)
