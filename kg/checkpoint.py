@@ -8,7 +8,8 @@ and memory does not grow with the length of a document.
 
 With a ``path`` (``kg build --out DIR`` keeps ``DIR/.kg-checkpoint.sqlite``) the log is a checkpoint:
 finished documents are committed every :data:`COMMIT_SECONDS` or :data:`COMMIT_DOCS` documents, and a
-later build with the same settings (engine, model, kg version and code, the ``--update`` graph, user resource files)
+later build with the same settings (engine, model, kg version and code, the ``--update`` graph, user resource files,
+``--entities`` lists and merge/split decisions)
 takes them from it instead of analysing them again, in input order, so its graph is byte-identical to an
 uninterrupted build's. A checkpoint made with other settings is set aside (or, with ``resume``, an error).
 Without a path the log is a private temporary database that forgets each document once it is fed.
@@ -77,8 +78,10 @@ def _shift_relation(r: RelationMention, offset: int) -> RelationMention:
 
 
 def settings_fingerprint(*, engine: str, model: str | None, update: str | os.PathLike | None,
-                         piece_chars: int) -> dict:
-    """The build settings a checkpoint is valid for: anything that changes what a document yields."""
+                         piece_chars: int, entities: list | None = None, decisions: list | None = None) -> dict:
+    """The build settings a checkpoint is valid for: anything that changes what a document yields, or what
+    the build makes of it. ``entities`` and ``decisions``: the user's entity lists and merge/split decisions
+    in force (as graph.json keeps them), by content."""
     from . import __version__
 
     upd = None
@@ -86,7 +89,8 @@ def settings_fingerprint(*, engine: str, model: str | None, update: str | os.Pat
         upd = hashlib.sha256(Path(update).read_bytes()).hexdigest()
     return {"format": FORMAT, "kg": __version__, "code": _code_hash(), "engine": engine, "model": model,
             "update": upd, "piece_chars": piece_chars,
-            "resources": {k: _files_hash(os.environ.get(k)) for k in RESOURCE_ENV}}
+            "resources": {k: _files_hash(os.environ.get(k)) for k in RESOURCE_ENV},
+            "entities": _value_hash(entities), "decisions": _value_hash(decisions)}
 
 
 def remove(path: str | os.PathLike) -> None:
@@ -210,9 +214,14 @@ class ResultLog:
 
     def pieces(self, number: int) -> Iterator[PieceResult]:
         """A finished document's piece results in order, one at a time."""
+        for blob in self.piece_blobs(number):
+            yield _loads(blob)
+
+    def piece_blobs(self, number: int) -> Iterator[bytes]:
+        """The same, as stored (pickled): :func:`load_blob` reads one."""
         rows = self.db.execute("SELECT result FROM pieces WHERE doc = ? ORDER BY piece", (number,))
         for (blob,) in rows:
-            yield _loads(blob)
+            yield blob
 
     def release(self, number: int) -> None:
         """The document has been fed: a temporary log forgets it (a checkpoint keeps it)."""
@@ -250,6 +259,11 @@ def _dumps(value) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def load_blob(blob: bytes):
+    """A piece result (or failure) as the checkpoint stores it, read with the safe unpickler."""
+    return _loads(blob)
+
+
 def _loads(blob: bytes):
     try:
         return _Unpickler(io.BytesIO(blob)).load()
@@ -272,6 +286,13 @@ def _code_hash() -> str:
         if size < 2**20:
             h.update(p.read_bytes())
     return h.hexdigest()
+
+
+def _value_hash(value) -> str | None:
+    """A hash of plain data (lists, dicts, strings), or None for nothing."""
+    if not value:
+        return None
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def _files_hash(paths: str | None) -> str | None:

@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", parents=[engine], help="build graph.html, graph.graphml and graph.json from texts",
                        description="Read INPUT files (.txt .md .html .jsonl) or folders and write DIR/graph.{html,graphml,json}.")
-    b.add_argument("inputs", nargs="+", metavar="INPUT")
+    b.add_argument("inputs", nargs="*", metavar="INPUT")
     b.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     b.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
     b.add_argument("--dask", nargs="?", const="local", metavar="ADDRESS",
@@ -50,7 +50,17 @@ def _parser() -> argparse.ArgumentParser:
                         "(without it, a fitting checkpoint is used anyway)")
     b.add_argument("--no-checkpoint", action="store_true",
                    help="keep no checkpoint (DIR/.kg-checkpoint.sqlite) to continue from after an interruption")
+    b.add_argument("--remove", nargs="+", action="extend", default=[], metavar="DOC_ID",
+                   help="with --update: take these documents (their ids in graph.json) and all they brought out")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    steer = b.add_argument_group("your entities and merge decisions (kept in graph.json; --update applies them again)")
+    steer.add_argument("--entities", action="append", default=[], metavar="FILE.tsv",
+                       help="your own entity list, rows of name<TAB>TYPE<TAB>alias|alias: adds to and overrides "
+                            "kg's gazetteer")
+    steer.add_argument("--decisions", action="append", default=[], metavar="FILE",
+                       help="a file of 'merge A = B' and 'split A | B' lines")
+    steer.add_argument("--merge", action="append", default=[], metavar="A=B", help="A is the entity B")
+    steer.add_argument("--split", action="append", default=[], metavar="A|B", help="A and B are never one entity")
 
     q = sub.add_parser("query", help="list relations from a graph.json",
                        description="Print relations matching all the filters given; names may be any alias.")
@@ -66,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("graph", metavar="GRAPH_JSON")
     s.add_argument("entity", metavar="ENTITY")
     s.add_argument("--json", action="store_true")
+
+    m = sub.add_parser("merges", help="list the names merged into each entity, and why",
+                       description="Per entity, the surface forms resolved into it under another name and why: "
+                                   "gazetteer alias, traditional form, parenthesised alias, short form, spelling "
+                                   "variant, your entity list, your merge decision.")
+    m.add_argument("graph", metavar="GRAPH_JSON")
+    m.add_argument("entity", nargs="?", metavar="NAME", help="only this entity (any of its names)")
+    m.add_argument("--json", action="store_true", help="JSON lines: entity, type, alias, reason")
 
     e = sub.add_parser("eval", help="score a graph against gold annotations",
                        description="Entity and relation precision/recall/F1 per document against gold JSONL (data/README.md).")

@@ -122,8 +122,9 @@ class _Chunk:
 
 
 def run_on_cluster(client, reduce, *, inputs: Iterable = (), texts: Iterable[str] | None = None, engine: str,
-                   model: str | None, piece_chars: int) -> None:
-    """Analyse ``inputs`` (or ``texts``) on ``client``'s cluster and feed ``reduce`` in input order."""
+                   model: str | None, piece_chars: int, entities: tuple = ()) -> None:
+    """Analyse ``inputs`` (or ``texts``) on ``client``'s cluster and feed ``reduce`` in input order.
+    ``entities``: the build's own entity lists, in force on the workers while they analyse its documents."""
     if texts is None:
         failures, chunks = plan_chunks(inputs)
         reduce.result.failures += failures
@@ -132,18 +133,19 @@ def run_on_cluster(client, reduce, *, inputs: Iterable = (), texts: Iterable[str
 
         chunks = texts_chunks(documents_from_texts(texts))
     _warm_up(client, engine, model)
-    _ClusterBuild(client, reduce, engine=engine, model=model, piece_chars=piece_chars).run(chunks)
+    _ClusterBuild(client, reduce, engine=engine, model=model, piece_chars=piece_chars,
+                  entities=tuple(entities)).run(chunks)
 
 
 class _ClusterBuild:
     """One build's chunks through the cluster: submitted in order up to :func:`window`, numbered and admitted in
     order as their summaries come back, fed to the reduce in order as their analyses come back."""
 
-    def __init__(self, client, reduce, *, engine: str, model: str | None, piece_chars: int):
+    def __init__(self, client, reduce, *, engine: str, model: str | None, piece_chars: int, entities: tuple):
         from distributed import as_completed
 
         self.client, self.reduce = client, reduce
-        self.options = {"engine": engine, "model": model, "piece_chars": piece_chars}
+        self.options = {"engine": engine, "model": model, "piece_chars": piece_chars, "entities": entities}
         self.build = uuid.uuid4().hex[:12]  # task keys and the attempts topic are this build's own
         self.topic = f"kg-attempt-{self.build}"
         self.attempts: dict[int, int] = defaultdict(int)  # chunk number -> analyse attempts started
@@ -328,12 +330,21 @@ def _summary(read: ChunkRead) -> ChunkRead:
 
 
 def _analyse(read: ChunkRead, work: list[tuple[int, str]], *, engine: str, model: str | None, piece_chars: int,
-             topic: str, number: int) -> tuple[list, dict]:
-    """The chunk's admitted documents, each split into pieces, through the map: per document its failure
-    (the first failing piece's) or its pieces' results; and the seconds per stage."""
+             entities: tuple, topic: str, number: int) -> tuple[list, dict]:
+    """The chunk's admitted documents, each split into pieces, through the map (with the build's entity lists in
+    force): per document its failure (the first failing piece's) or its pieces' results; and the seconds per
+    stage."""
     from distributed import get_worker
 
+    from .extract.gazetteer import user_entities
+
     get_worker().log_event(topic, number)  # one per attempt: the driver counts them
+    with user_entities(entities):
+        return _map_chunk(read, work, engine=engine, model=model, piece_chars=piece_chars)
+
+
+def _map_chunk(read: ChunkRead, work: list[tuple[int, str]], *, engine: str, model: str | None,
+               piece_chars: int) -> tuple[list, dict]:
     timings: dict = defaultdict(float)
     out: list[DocumentFailure | tuple[PieceResult, ...]] = []
     for index, doc_id in work:

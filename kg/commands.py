@@ -14,7 +14,6 @@ EXIT_PARTIAL = 4
 
 def cmd_build(args) -> int:
     from . import checkpoint
-    from .output import write_outputs, print_summary
 
     _check_build_args(args)
     out = Path(args.out)
@@ -24,25 +23,49 @@ def cmd_build(args) -> int:
         return 130
     for note in res.notices:
         print(f"kg: {note}", file=sys.stderr)
-    nothing_built = res.documents == 0 and res.unchanged == 0  # then leave any earlier output as it is
+    # nothing new and nothing removed: leave any earlier output as it is
+    nothing_built = res.documents == 0 and res.unchanged == 0 and not res.removed
     if not nothing_built:
-        write_outputs(res.graph, out, max_nodes=args.max_nodes or None, max_edges=args.max_edges or None,
-                      timings=res.timings)
-        if not args.quiet:
-            print_summary(res, out)
+        _write(res, out, args)
+    elif res.store is not None:
+        res.store.discard()
     if ckpt is not None:
         checkpoint.remove(ckpt)  # the build is done: a rerun starts afresh
     return _report_failures(res, nothing_built=nothing_built)
 
 
+def _write(res, out: Path, args) -> None:
+    """The three files, then graph.docs.sqlite for a later --update or --remove (thrown away if the files could
+    not all be written), then the summary."""
+    from .output import print_summary, write_outputs
+
+    try:
+        write_outputs(res.graph, out, max_nodes=args.max_nodes or None, max_edges=args.max_edges or None,
+                      timings=res.timings)
+        if res.store is not None:
+            res.store.commit()
+    except BaseException:
+        if res.store is not None:
+            res.store.discard()
+        raise
+    if not args.quiet:
+        print_summary(res, out)
+
+
 def _run_build(args, ckpt: Path | None):
     """The build's BuildResult, or None after Ctrl-C with a checkpoint to continue from (said on stderr)."""
+    from .decisions import parse_decision
+    from .docstore import store_path
     from .pipeline import run
 
+    decisions = [*args.decisions, *(parse_decision(f"merge {v}", where="--merge: ") for v in args.merge),
+                 *(parse_decision(f"split {v}", where="--split: ") for v in args.split)]
     try:
         with _progress(args.quiet) as tick:
             return run(args.inputs, engine=args.engine, model=args.hanlp_model, workers=args.workers, progress=tick,
-                       update=args.update, strict=args.strict, checkpoint=ckpt, resume=args.resume, dask=args.dask)
+                       update=args.update, strict=args.strict, checkpoint=ckpt, resume=args.resume,
+                       entities=args.entities, decisions=decisions, remove=args.remove,
+                       store=store_path(Path(args.out) / "graph.json"), dask=args.dask)
     except KeyboardInterrupt:
         if ckpt is None or not ckpt.exists():
             raise
@@ -61,6 +84,10 @@ def _check_build_args(args) -> None:
     if args.dask and args.dask != "local" and Path(args.dask).exists():
         raise InputError(f"--dask took {args.dask!r} for the scheduler's address: put --dask after the inputs, or "
                          "write --dask=tcp://HOST:PORT")
+    if not args.inputs and not args.remove:
+        raise InputError("give at least one INPUT file or folder (or, with --update, documents to --remove)")
+    if args.remove and not args.update:
+        raise InputError("--remove takes documents out of an existing graph: give it with --update GRAPH.json")
     if args.resume and args.no_checkpoint:
         raise InputError("--resume continues from a checkpoint, --no-checkpoint keeps none: give one of them")
     out = Path(args.out)
@@ -101,15 +128,36 @@ def cmd_show(args) -> int:
     from .output import print_entity
 
     g = load(args.graph)
-    ent = g.entity(args.entity)
-    if ent is None:
+    found = g.lookup(args.entity)
+    if found is None:
         raise InputError(f"no entity called {args.entity!r} in {args.graph}; `kg query {args.graph}` lists relations")
+    ent, why = found.entity, g.merges(found.entity.id).get(found.entity.id, {})
     rels = g.relations(subject=ent.id) + [r for r in g.relations(object=ent.id) if r.subject != ent.id]
     if args.json:
         print(json.dumps({"entity": dataclasses.asdict(ent) | {"aliases": list(ent.aliases), "docs": list(ent.docs)},
+                          "matched": {"query": found.query, "form": found.matched, "how": found.how},
+                          "alias_reasons": why, "known_aliases": list(found.known_aliases),
                           "relations": [_relation_dict(r) for r in rels]}, ensure_ascii=False, indent=1))
     else:
-        print_entity(ent, rels)
+        print_entity(ent, rels, found=found, reasons=why)
+    return 0
+
+
+def cmd_merges(args) -> int:
+    from .graph import load
+    from .output import print_merges
+
+    g = load(args.graph)
+    merges = g.merges(args.entity)
+    if args.entity is not None and g.entity(args.entity) is None:
+        raise InputError(f"no entity called {args.entity!r} in {args.graph}; `kg merges {args.graph}` lists them all")
+    rows = [{"entity": n, "type": g.entity(n).type, "alias": a, "reason": r}
+            for n, forms in merges.items() for a, r in forms.items()]
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        print_merges(rows)
     return 0
 
 

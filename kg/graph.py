@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable
 
 import networkx as nx
@@ -16,6 +17,20 @@ from .errors import KgError
 from .schema import RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
 from .types import Entity, Relation, as_evidence, evidence_dict
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """How a name was found (:meth:`KnowledgeGraph.lookup`): the ``entity``; the form of it that ``query``
+    matched (``matched``) and how (``how``: ``name``, ``alias`` for a form seen in the text, ``gazetteer alias``,
+    or ``your entity list``); and ``known_aliases``, the names kg's gazetteer and the user's entity lists give
+    it that the text did not use (``entity.aliases`` holds those it did)."""
+
+    entity: Entity
+    query: str
+    matched: str
+    how: str
+    known_aliases: tuple[str, ...] = ()
 
 
 class KnowledgeGraph:
@@ -54,38 +69,77 @@ class KnowledgeGraph:
         return cls(g)
 
     # -- lookups ---------------------------------------------------------------------------------
-    def _lookup_index(self) -> dict[str, str]:
+    def _lookup_index(self) -> dict[str, tuple[str, str]]:
         if self._index is None:
-            idx: dict[str, str] = {}
+            idx: dict[str, tuple[str, str]] = {}  # key -> (node, the form of it with that key)
             for n, a in self._g.nodes(data=True):
                 for form in (n, a.get("label", n), *a.get("aliases", [])):
                     for k in _keys(form):
-                        idx.setdefault(k, n)
+                        idx.setdefault(k, (n, form))
             self._index = idx
         return self._index
 
-    def _find(self, name: str) -> str | None:
+    def _gazetteer(self):
+        """kg's gazetteer with the entity lists this graph was built with (graph.user_entities) on top."""
+        from .extract.gazetteer import entries_from_rows, load_gazetteer
+
+        return load_gazetteer(user=entries_from_rows(self._g.graph.get("user_entities")))
+
+    def _match(self, name: str) -> tuple[str, str, str] | None:
+        """(node, the form of it that ``name`` matched, how) or None."""
         if name in self._g:
-            return name
+            return name, name, "name"
         idx = self._lookup_index()
         for k in _keys(name):
             if k in idx:
-                return idx[k]
-        from .extract.gazetteer import load_gazetteer  # Tencent → 腾讯 even if "Tencent" never appeared
-
-        gaz = load_gazetteer()
+                n, form = idx[k]
+                return n, form, "name" if form in (n, self._g.nodes[n].get("label", n)) else "alias"
+        gaz = self._gazetteer()  # Tencent → 腾讯 even if "Tencent" never appeared
         entry = gaz.resolve(name) or gaz.resolve(to_simplified(name))
         if entry is not None:
             for form in (entry.name, *entry.aliases):
                 for k in _keys(form):
                     if k in idx:
-                        return idx[k]
+                        how = "your entity list" if name_key(name) in gaz.user_keys else "gazetteer alias"
+                        return idx[k][0], name, how
         return None
+
+    def _find(self, name: str) -> str | None:
+        hit = self._match(name)
+        return hit[0] if hit is not None else None
 
     def entity(self, name: str) -> Entity | None:
         """The entity called ``name`` (its label, any alias, or a gazetteer alias), or None."""
         n = self._find(name)
         return self._entity(n) if n is not None else None
+
+    def lookup(self, name: str) -> Lookup | None:
+        """Like :meth:`entity`, saying which of its names matched and how, with the names the gazetteer and
+        the user's entity lists know for it beyond those the text used."""
+        hit = self._match(name)
+        if hit is None:
+            return None
+        ent = self._entity(hit[0])
+        gaz = self._gazetteer()
+        entry = gaz.lookup(ent.label) or gaz.resolve(ent.label)
+        seen = {ent.label, *ent.aliases}
+        known = tuple(f for f in ((entry.name, *entry.aliases) if entry else ()) if f not in seen)
+        return Lookup(ent, name, hit[1], hit[2], known)
+
+    def merges(self, name: str | None = None) -> dict[str, dict[str, str]]:
+        """``{entity id: {alias: reason}}``: the surface forms resolved into each entity under another name, and
+        why (a gazetteer alias, a traditional form, a name in brackets, a short form, a spelling variant, your
+        entity list, your merge decision). ``name``: only that entity (any of its names); ``{}`` if unknown."""
+        recorded = self._g.graph.get("merges")
+        recorded = recorded if isinstance(recorded, dict) else {}
+        nodes = sorted(self._g.nodes) if name is None else [n for n in [self._find(name)] if n is not None]
+        out = {}
+        for n in nodes:
+            aliases = self._g.nodes[n].get("aliases", [])
+            why = recorded.get(n) if isinstance(recorded.get(n), dict) else {}
+            if aliases:
+                out[n] = {a: str(why.get(a, "not recorded (an older graph)")) for a in aliases}
+        return out
 
     def _entity(self, n: str) -> Entity:
         a = self._g.nodes[n]
@@ -185,6 +239,13 @@ class KnowledgeGraph:
         from .export.json import dumps
 
         return dumps(self._g)
+
+    def to_svg(self, *, max_nodes: int = 40) -> str:
+        """A still picture of the ``max_nodes`` most connected entities and their relations, as SVG text
+        (``IPython.display.SVG(g.to_svg())`` in a notebook); :meth:`write_html` is the interactive view."""
+        from .export.svg import to_svg
+
+        return to_svg(self._networkx(), max_nodes=max_nodes)
 
 
 def _keys(form: str) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 from .schema import ENTITY_LABELS, RELATIONS
@@ -25,6 +26,9 @@ def print_summary(res, out: Path, file=None) -> None:
     s = res.graph.summary()
     n_ent, n_rel = sum(s["entities"].values()), sum(s["relations"].values())
     print(f"{res.documents} documents → {n_ent} entities, {n_rel} relations → {out}/graph.{{html,graphml,json}}", file=file)
+    if res.kept or res.removed:
+        removed = f"; removed {len(res.removed)}: {', '.join(res.removed)}" if res.removed else ""
+        print(f"  kept {res.kept} documents of the --update graph{removed}", file=file)
     for typ, n in s["entities"].items():
         print(f"  {typ:<14}{ENTITY_LABELS.get(typ, ''):<6}{n:>6}", file=file)
     for rel, n in s["relations"].items():
@@ -50,11 +54,46 @@ def print_relations(rels, file=None) -> None:
     print(f"{len(rels)} relations", file=file)
 
 
-def print_entity(ent, rels, file=None) -> None:
+def print_entity(ent, rels, file=None, *, found=None, reasons=None) -> None:
+    """An entity, how ``found`` (a :class:`kg.graph.Lookup`) matched it, its aliases with ``reasons``
+    (``{alias: reason}``), the names the gazetteer knows for it, its documents and relations."""
     file = file or sys.stdout
     print(f"{ent.label}  [{ent.type} {ENTITY_LABELS.get(ent.type, '')}]  {ent.mentions} mentions in {len(ent.docs)} documents", file=file)
+    if found is not None and found.query != ent.label:
+        if found.how in ("gazetteer alias", "your entity list"):
+            src = "kg's gazetteer" if found.how == "gazetteer alias" else "your entity list"
+            print(f"  found by: {found.query!r}, a name {src} gives {ent.label}", file=file)
+        else:
+            print(f"  found by: {found.query!r}, matching its {found.how} {found.matched!r}", file=file)
     if ent.aliases:
-        print(f"  aliases: {', '.join(ent.aliases)}", file=file)
+        reasons = reasons or {}
+        forms = [f"{a} ({reasons[a]})" if a in reasons else a for a in ent.aliases]
+        print(f"  aliases in the text: {', '.join(forms)}", file=file)
+    if found is not None and found.known_aliases:
+        print(f"  other known names (gazetteer, entity lists): {', '.join(found.known_aliases)}", file=file)
     if ent.docs:
         print(f"  documents: {', '.join(ent.docs[:10])}{' …' if len(ent.docs) > 10 else ''}", file=file)
     print_relations(rels, file=file)
+
+
+def print_merges(rows, file=None) -> None:
+    """``kg merges``: per entity, each name merged into it and why (rows of entity, type, alias, reason)."""
+    file = file or sys.stdout
+    if not rows:
+        print("no merged names", file=file)
+        return
+    width = max(_width(r["alias"]) for r in rows) + 2
+    entity = None
+    for r in rows:
+        if r["entity"] != entity:
+            entity = r["entity"]
+            print(f"{entity}  [{r['type']}]", file=file)
+        print(f"  {r['alias']}{' ' * (width - _width(r['alias']))}{r['reason']}", file=file)
+    print(f"{len({r['entity'] for r in rows})} entities, {len(rows)} merged names. To keep a name apart, put "
+          "'split NAME | ENTITY' in a decisions file (kg build --decisions FILE); to join two, 'merge A = B'.",
+          file=file)
+
+
+def _width(s: str) -> int:
+    """Columns ``s`` takes in a terminal: two for wide (CJK) characters."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)

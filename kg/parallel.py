@@ -23,6 +23,7 @@ from typing import Iterator
 
 from . import mapper
 from .errors import KgError
+from .extract.gazetteer import active_user_entities
 from .mapper import Outcome
 from .types import Document
 
@@ -55,7 +56,8 @@ def process_parallel(docs: Iterator[Document], *, engine: str, model: str | None
         raise KgError(f"workers must be 1 or more, got {workers}")
     limit = max(1, workers * IN_FLIGHT_PER_WORKER // BATCH)
     context = _context()
-    pool = _pool(workers, context, engine, model, keep_tokens)
+    entities = active_user_entities()  # the build's own entity lists: a spawned worker does not inherit them
+    pool = _pool(workers, context, engine, model, keep_tokens, entities)
     pending: deque[list] = deque()  # [batch, future, times it was submitted], in input order
     finished = False
     try:
@@ -79,7 +81,7 @@ def process_parallel(docs: Iterator[Document], *, engine: str, model: str | None
                 log.warning("a worker process stopped unexpectedly; starting the workers again and "
                             "resubmitting %d documents", sum(len(b) for b, _, _ in pending))
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(workers, context, engine, model, keep_tokens)
+                pool = _pool(workers, context, engine, model, keep_tokens, entities)
                 pending[0][2] += 1
                 for entry in pending:
                     entry[1] = _submit(pool, entry[0])
@@ -96,9 +98,10 @@ def process_parallel(docs: Iterator[Document], *, engine: str, model: str | None
         pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
-def _pool(workers: int, context, engine: str, model: str | None, keep_tokens: bool) -> ProcessPoolExecutor:
+def _pool(workers: int, context, engine: str, model: str | None, keep_tokens: bool,
+          entities: tuple = ()) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_init_worker, initargs=(engine, model, keep_tokens))
+                               initializer=_init_worker, initargs=(engine, model, keep_tokens, entities))
 
 
 def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
@@ -138,9 +141,11 @@ def _context():
 
 
 # -- in the worker ------------------------------------------------------------------------------
-def _init_worker(engine: str, model: str | None, keep_tokens: bool) -> None:
+def _init_worker(engine: str, model: str | None, keep_tokens: bool, entities: tuple = ()) -> None:
+    from .extract.gazetteer import set_user_entities
     from .nlp import get_engine
 
+    set_user_entities(entities)
     # Ctrl-C is the parent's to handle: it stops the build and shuts the workers down; a worker that
     # died of it first would look like a crash.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

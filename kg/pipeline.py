@@ -15,10 +15,13 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from .checkpoint import StoredDocument, piece_result
+from .docstore import StoreWriter
+from .extract.gazetteer import user_entities
 from .graph import KnowledgeGraph
 from .mapper import DocumentFailure, Outcome, analyze_document, map_document, piece_spans
 from .nlp import DEFAULT_ENGINE, get_engine
 from .reduce import BuildResult, Reduce
+from .steering import Steering
 from .types import Document, ExtractionResult
 
 __all__ = ["build", "run", "analyze", "analyze_document", "BuildResult", "PIECE_CHARS"]
@@ -27,7 +30,7 @@ log = logging.getLogger(__name__)
 
 # Extractors look at every sentence against every mention of its document: a long document is analysed in
 # pieces of at most this many characters, so the work per document grows linearly with its length.
-PIECE_CHARS = 5_000
+PIECE_CHARS = 15_000
 _pieces = piece_spans  # the name tests and older code use
 
 
@@ -70,7 +73,8 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
         engine: str = DEFAULT_ENGINE, model: str | None = None, workers: int = 1,
         progress: Callable[[int], None] | None = None, update: str | os.PathLike | None = None,
         strict: bool = False, checkpoint: str | os.PathLike | None = None, resume: bool = False,
-        dask=None) -> BuildResult:
+        entities: Iterable[str | os.PathLike] | str | os.PathLike = (), decisions: Iterable = (),
+        remove: Iterable[str] = (), store: str | os.PathLike | None = None, dask=None) -> BuildResult:
     """Build a graph and report what happened (failures, timings). ``kg.build`` returns its graph.
 
     A document whose analysis raises is left out and listed in ``analysis_failures`` (with ``strict``, the
@@ -79,30 +83,47 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
     is in the graph never depends on where the pieces were cut. ``checkpoint``: a file (``kg build`` uses
     ``DIR/.kg-checkpoint.sqlite``) that keeps each finished document's results, so that running the same
     build again after an interruption analyses only the rest and gives the same graph (``kg.checkpoint``);
-    ``resume`` makes a missing or unusable checkpoint an error. ``dask``: analyse on a Dask cluster
-    (``kg.cluster``): a ``distributed.Client``, a scheduler's address, or ``True`` for a local cluster of
-    ``workers`` processes; the graph is the same.
-    """
-    if dask is not None and dask is not False:
-        from .cluster import connect, run_on_cluster
+    ``resume`` makes a missing or unusable checkpoint an error.
 
-        with connect(dask, workers=workers) as client:  # fails early: no extra, no scheduler
-            reduce = Reduce(engine=engine, model=model, piece_chars=PIECE_CHARS, update=update, strict=strict,
-                            checkpoint=checkpoint, resume=resume, progress=progress)
-            try:
-                run_on_cluster(client, reduce, inputs=inputs, texts=texts, engine=engine, model=model,
-                               piece_chars=PIECE_CHARS)
-            finally:
-                reduce.close()
-        return reduce.finish()
-    get_engine(engine, model)  # load once, fail early with a clear message
-    reduce = Reduce(engine=engine, model=model, piece_chars=PIECE_CHARS, update=update, strict=strict,
-                    checkpoint=checkpoint, resume=resume, progress=progress)
+    ``entities``: the user's entity lists (TSV files, :func:`kg.extract.gazetteer.read_entity_list`), which add
+    to and override the gazetteer; ``decisions``: merge/split decisions (files, or :class:`kg.decisions.Decision`
+    values). Both are kept in graph.json and applied again by a later ``update``. ``remove``: ids of documents of
+    the ``update`` graph to take out. ``store``: where to write the documents' results for later updates
+    (``kg.docstore``); ``result.store`` must then be committed (``kg build`` does, once graph.json is written).
+    ``dask``: analyse on a Dask cluster (``kg.cluster``): a ``distributed.Client``, a scheduler's address, or
+    ``True`` for a local cluster of ``workers`` processes; the graph is the same.
+    """
+    steer = Steering.prepare(update=update, entities=entities, decisions=decisions, remove=remove)
+    options = dict(engine=engine, model=model, piece_chars=PIECE_CHARS, steer=steer, update=update, strict=strict,
+                   checkpoint=checkpoint, resume=resume, progress=progress)
+    with user_entities(steer.entities):
+        if dask is not None and dask is not False:
+            from .cluster import connect, run_on_cluster
+
+            with connect(dask, workers=workers) as client:  # fails early: no extra, no scheduler
+                return _reduced(store, options, lambda reduce: run_on_cluster(
+                    client, reduce, inputs=inputs, texts=texts, engine=engine, model=model, piece_chars=PIECE_CHARS,
+                    entities=steer.entities))
+        get_engine(engine, model)  # load once, fail early with a clear message
+        return _reduced(store, options, lambda reduce: _run_local(
+            reduce, inputs=inputs, texts=texts, engine=engine, model=model, workers=workers))
+
+
+def _reduced(store, options: dict, execute: Callable[[Reduce], None]) -> BuildResult:
+    """A Reduce (its document store at ``store``) fed by ``execute``, and the graph; the store is thrown away if
+    anything fails. What a build does on the driver before and after the map is here, whatever runs the map."""
+    writer = StoreWriter(store) if store is not None else None
     try:
-        _run_local(reduce, inputs=inputs, texts=texts, engine=engine, model=model, workers=workers)
-    finally:
-        reduce.close()
-    return reduce.finish()
+        reduce = Reduce(writer=writer, **options)
+        try:
+            execute(reduce)
+        finally:
+            reduce.close()
+        return reduce.finish()
+    except BaseException:
+        if writer is not None:
+            writer.discard()
+        raise
 
 
 def _run_local(reduce: Reduce, *, inputs, texts, engine: str, model: str | None, workers: int) -> None:
@@ -177,16 +198,20 @@ def _process(docs: Iterator[Document], *, engine, model, workers, timings) -> It
 
 def build(inputs: Iterable[str | os.PathLike] | str | os.PathLike = (), *, texts: Iterable[str] | None = None,
           engine: str = DEFAULT_ENGINE, model: str | None = None, workers: int = 1,
-          strict: bool = False, dask=None) -> KnowledgeGraph:
+          strict: bool = False, entities: Iterable[str | os.PathLike] | str | os.PathLike = (),
+          decisions: Iterable = (), dask=None) -> KnowledgeGraph:
     """Build a KnowledgeGraph from files and folders, or from ``texts``.
 
     Inputs that cannot be read and documents whose analysis fails are logged as warnings and left out;
-    with ``strict``, the first document that fails raises :class:`~kg.errors.AnalysisError`. ``dask``: a
-    ``distributed.Client``, a scheduler address (``tcp://host:8786``) or ``True`` (a local cluster of
-    ``workers`` processes) analyses the documents there; the graph is the same (``pip install "kg[dask]"``)."""
+    with ``strict``, the first document that fails raises :class:`~kg.errors.AnalysisError`. ``entities``:
+    your own entity lists (TSV files: name, TYPE, aliases), which add to and override kg's gazetteer;
+    ``decisions``: files of ``merge A = B`` / ``split A | B`` lines (or :class:`kg.decisions.Decision` values).
+    ``dask``: a ``distributed.Client``, a scheduler address (``tcp://host:8786``) or ``True`` (a local cluster
+    of ``workers`` processes) analyses the documents there; the graph is the same (``pip install "kg[dask]"``)."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    res = run(inputs, texts=texts, engine=engine, model=model, workers=workers, strict=strict, dask=dask)
+    res = run(inputs, texts=texts, engine=engine, model=model, workers=workers, strict=strict, entities=entities,
+              decisions=decisions, dask=dask)
     for f in res.retried:
         log.warning("document %s was analysed again after a Dask worker was lost", f)
     for f in res.failures:

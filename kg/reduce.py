@@ -1,7 +1,8 @@
 """The reduce of a build, on the driver: which documents to analyse, and their results into the resolver in
 input order. Every executor (in-process, ``--workers N``, ``--dask``) feeds the same :class:`Reduce`, so that
-what happens before the map (seeding from ``--update``, skipping texts already in the graph, a checkpoint's
-finished documents) and after it (the graph) is one piece of code whatever ran the map.
+what happens before the map (the ``--update`` graph's documents fed again, less those to ``--remove``; skipping
+texts already in the graph; a checkpoint's finished documents) and after it (the graph, the document store) is
+one piece of code whatever ran the map.
 
 This module imports no executor; the pipeline and the executors are given a Reduce.
 """
@@ -13,12 +14,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .checkpoint import PieceResult, ResultLog, StoredDocument, settings_fingerprint
+from .checkpoint import PieceResult, ResultLog, StoredDocument, load_blob, settings_fingerprint
+from .docstore import StoreWriter
 from .errors import AnalysisError
 from .extract.gazetteer import load_gazetteer
 from .graph import KnowledgeGraph
 from .mapper import DocumentFailure
 from .resolve import Resolver
+from .steering import Steering
 
 
 @dataclass
@@ -32,6 +35,9 @@ class BuildResult:
     unchanged: int = 0  # documents skipped because their text was already in the graph
     resumed: int = 0  # documents taken from a checkpoint instead of being analysed again
     notices: list = field(default_factory=list)  # one-line messages for the user (a checkpoint used or set aside)
+    kept: int = 0  # documents of the --update graph fed again from its store (graph.docs.sqlite)
+    removed: list = field(default_factory=list)  # ids of the documents taken out (--remove)
+    store: object = None  # a kg.docstore.StoreWriter to commit once graph.json is written, or None
     retried: list = field(default_factory=list)  # ids of documents analysed again after a worker was lost (--dask)
 
 
@@ -42,20 +48,28 @@ class Reduce:
     :meth:`feed_stored` (a checkpoint had it) or :meth:`begin`, :meth:`add_piece` per piece and :meth:`end`.
     """
 
-    def __init__(self, *, engine: str, model: str | None, piece_chars: int, update: str | os.PathLike | None = None,
-                 strict: bool = False, checkpoint: str | os.PathLike | None = None, resume: bool = False,
+    def __init__(self, *, engine: str, model: str | None, piece_chars: int, steer: Steering,
+                 update: str | os.PathLike | None = None, writer: StoreWriter | None = None, strict: bool = False,
+                 checkpoint: str | os.PathLike | None = None, resume: bool = False,
                  progress: Callable[[int], None] | None = None):
+        """``steer``: the build's entity lists, decisions, ``--update`` graph and documents to remove
+        (:class:`kg.steering.Steering`, read while the user's entity lists are in force); ``writer``: the
+        document store to fill for later updates, or None."""
         self.engine = engine
         self.strict = strict
         self.progress = progress
+        self.steer = steer
         self.timings: dict = defaultdict(float)
-        self.resolver = Resolver(gazetteer=load_gazetteer())
+        self.resolver = Resolver(gazetteer=load_gazetteer(), decisions=steer.decisions)
         self.result = BuildResult(KnowledgeGraph(), timings=self.timings)
-        if update is not None:
-            from .export.json import read_json
-
-            self.resolver.seed(read_json(update))
-        settings = settings_fingerprint(engine=engine, model=model, update=update, piece_chars=piece_chars)
+        t = time.perf_counter()
+        if not steer.start(self.resolver, self.result, writer, update=update) and writer is not None:
+            writer.discard()  # the update graph had no store: a new one could not hold all of its documents
+            writer = None
+        self.writer = writer
+        self.timings["resolve"] += time.perf_counter() - t
+        settings = settings_fingerprint(engine=engine, model=model, update=update, piece_chars=piece_chars,
+                                        entities=steer.entity_rows(), decisions=steer.decision_strings())
         self.log = ResultLog(checkpoint, settings=settings, resume=resume)
         self.result.notices += self.log.notices
         self.known = set(self.resolver.documents.values())
@@ -111,8 +125,12 @@ class Reduce:
                 raise AnalysisError(f"{failure}; stopped there (--strict): build without --strict to skip "
                                     "documents that fail and list them")
         else:
-            for piece in self.log.pieces(number):
+            blobs = list(self.log.piece_blobs(number))
+            for blob in blobs:
+                piece = load_blob(blob)
                 self.resolver.add(doc_id, piece.mentions, piece.relations, content_hash=h, metadata=meta)
+            if self.writer is not None:
+                self.writer.add(doc_id, h, chars, meta, blobs)
             self.result.documents += 1
             self.result.chars += chars
         self.log.release(number)
@@ -123,15 +141,21 @@ class Reduce:
     def close(self) -> None:
         self.log.close()
 
+    def discard(self) -> None:
+        """The build failed: the new document store is thrown away."""
+        if self.writer is not None:
+            self.writer.discard()
+
     def finish(self) -> BuildResult:
-        """The graph of everything fed."""
+        """The graph of everything fed; ``result.store`` is the document store to commit once it is written."""
         t = time.perf_counter()
         resolver = self.resolver
         meta = {"format": "kg-graph", "version": 1, "engine": self.engine, "documents": len(resolver.documents),
                 "doc_hashes": dict(sorted(resolver.documents.items())),
-                "doc_meta": dict(sorted(resolver.metadata.items()))}
+                "doc_meta": dict(sorted(resolver.metadata.items())), **self.steer.meta()}
         # The graph keeps its relations on disk (kg.store.GraphTable): a large build's memory stays flat.
         self.result.graph = KnowledgeGraph(resolver.finish(meta=meta))
+        self.result.store = self.writer
         self.timings["graph"] += time.perf_counter() - t
         return self.result
 

@@ -3,7 +3,11 @@
 A mention's key is its gazetteer canonical name when the gazetteer knows it (through any alias);
 otherwise its normalised form: NFKC, case, quotes and spacing removed, company suffixes (公司, 集团,
 Inc.) stripped for organisations and 大模型/模型 for models, traditional characters folded to
-simplified. Different names that merely share a prefix (华为 / 华为云) keep different keys.
+simplified. Different names that merely share a prefix (华为 / 华为云) keep different keys. A user's
+decisions (:mod:`kg.decisions`) then split names apart or merge them.
+
+Every surface form merged into an entity under another name keeps the reason it was (:data:`REASONS`):
+graph.json holds them in ``graph.merges`` (``{entity id: {alias: reason}}``), which ``kg merges`` prints.
 
 :class:`Resolver` accumulates documents one at a time, so a corpus is never held in memory: entities (there
 are few) in memory, relation mentions in a temporary SQLite database (:mod:`kg.store`).
@@ -16,41 +20,76 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from .decisions import Decision, Rules
 from .extract.gazetteer import Gazetteer, load_gazetteer
 from .schema import COMPANY, MODEL, ORG, RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
 from .store import GraphTable, MentionStore
-from .types import Entity, Evidence, Mention, Relation, RelationMention, as_evidence
+from .types import VIA_BRACKETS, VIA_SHORT_FORM, Entity, Evidence, Mention, Relation, RelationMention, as_evidence
 
 MAX_EVIDENCE = 20  # per relation; the strongest are kept
 KEY_CACHE_SIZE = 200_000  # memoised mention keys per Resolver
 
+# why a surface form is one entity with another name (``kg merges``)
+GAZETTEER_ALIAS = "gazetteer alias"  # Tencent for 腾讯: kg's gazetteer (or a KG_GAZETTEER file) lists it
+USER_ALIAS = "your entity list"  # listed in a --entities file
+TRADITIONAL = "traditional form"  # 騰訊 for 腾讯
+SPELLING = "spelling variant"  # case, width, spacing, quotes, 公司/Inc./大模型 suffixes
+COUNTRY = "country before the name"  # 英国曼彻斯特大学 for 曼彻斯特大学
+DECIDED = "your merge decision"  # merge A=B
+REASONS = (GAZETTEER_ALIAS, USER_ALIAS, TRADITIONAL, VIA_BRACKETS, VIA_SHORT_FORM, SPELLING, COUNTRY, DECIDED)
+_EMPTY = Gazetteer([])
+
 
 def mention_key(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None = None) -> str:
     """The resolution key of a surface form: equal keys are one entity."""
+    return resolve_name(text, type_, gazetteer=gazetteer, key=key)[0]
+
+
+def resolve_name(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None = None) -> tuple[str, str | None]:
+    """The resolution key of a surface form, and how it got there when that was more than its own spelling
+    (one of :data:`REASONS`, else None). ``key`` is the mention's key from extraction."""
     if key and key.startswith("="):  # an alias written in brackets after a name the gazetteer does not know
-        return mention_key(key[1:], type_, gazetteer=gazetteer)
+        return resolve_name(key[1:], type_, gazetteer=gazetteer)[0], None
     if key:
-        return "g:" + key
+        return "g:" + key, _gazetteer_reason(text, key, gazetteer)
     entry = gazetteer.resolve(text)
     if entry is None:
         simp = to_simplified(text)
         entry = gazetteer.resolve(simp) if simp != text else None
     k = name_key(to_simplified(text))
+    how = TRADITIONAL if k != name_key(text) else None
     if entry is None and type_ in (ORG, COMPANY):
         rest = _without_country(text)
         if rest is not None:  # 美国马里兰大学 = 马里兰大学 (美国西北大学 is a gazetteer name: resolved above, never cut)
-            return mention_key(rest, type_, gazetteer=gazetteer)
+            return resolve_name(rest, type_, gazetteer=gazetteer)[0], COUNTRY
         stripped = strip_company_suffix(k)
         entry = gazetteer.lookup(stripped) if stripped != k else None
+        how = SPELLING if stripped != k else how
         k = stripped
     elif entry is None and type_ == MODEL:
         stripped = strip_model_suffix(k)
         entry = gazetteer.lookup(stripped) if stripped != k else None
+        how = SPELLING if stripped != k else how
         k = stripped
+    elif entry is not None:
+        how = _gazetteer_reason(text, entry.name, gazetteer)
     if entry is not None:
-        return "g:" + entry.name
-    return "n:" + k
+        return "g:" + entry.name, how
+    return "n:" + k, how
+
+
+def _gazetteer_reason(text: str, canonical: str, gazetteer: Gazetteer) -> str | None:
+    """Why ``text`` is the gazetteer entry ``canonical``: None where it is that name, spelt otherwise."""
+    k = name_key(text)
+    if k == name_key(canonical):
+        return None
+    if k in gazetteer.user_keys:
+        return USER_ALIAS
+    entry = gazetteer.resolve(text)
+    if entry is None and name_key(to_simplified(text)) != k:
+        return TRADITIONAL
+    return GAZETTEER_ALIAS
 
 
 # countries whose names Chinese news puts before a foreign institution's (英国曼彻斯特大学); not Chinese cities,
@@ -80,29 +119,53 @@ class _EntityAcc:
     mentions: int = 0
     canonical: str | None = None  # gazetteer name
     canonical_type: str | None = None
+    reasons: dict = field(default_factory=dict)  # surface form -> set of REASONS it was merged for
 
 
 class Resolver:
-    """Feed it documents' mentions and relations; :meth:`result` gives entities and relations."""
+    """Feed it documents' mentions and relations; :meth:`result` gives entities and relations.
 
-    def __init__(self, *, gazetteer: Gazetteer | None = None):
+    ``decisions``: a user's merge and split decisions (:mod:`kg.decisions`), applied to every name."""
+
+    def __init__(self, *, gazetteer: Gazetteer | None = None, decisions: Iterable[Decision] = ()):
         self.gazetteer = gazetteer or load_gazetteer()
         self._entities: dict[str, _EntityAcc] = {}
         self._mentions = MentionStore()  # relation mentions, on disk once there are many
         self.documents: dict[str, str] = {}  # doc id -> content hash
         self.metadata: dict[str, dict] = {}  # doc id -> its title, date, url, author, publication, source
-        self._keys: dict[tuple, str] = {}  # (text, type, gazetteer key) -> resolution key
+        self._keys: dict[tuple, tuple[str, str | None]] = {}  # (text, type, key, via) -> (key, reason)
+        decisions = tuple(decisions)
+        self._rules = Rules(decisions, key=lambda t, ty: mention_key(t, ty, gazetteer=self.gazetteer),
+                            plain=lambda t, ty: mention_key(t, ty, gazetteer=_EMPTY),
+                            display=display_form) if decisions else None
 
     def key(self, m: Mention) -> str:
+        return self._key_reason(m)[0]
+
+    def _key_reason(self, m: Mention) -> tuple[str, str | None]:
         # Memoised: the same surface forms recur in every document, and each key costs NFKC,
         # OpenCC and up to three gazetteer look-ups. Cleared when full, so memory stays bounded.
-        ck = (m.text, m.type, m.key)
-        k = self._keys.get(ck)
-        if k is None:
+        ck = (m.text, m.type, m.key, m.via)
+        kr = self._keys.get(ck)
+        if kr is None:
             if len(self._keys) >= KEY_CACHE_SIZE:
                 self._keys.clear()
-            k = self._keys[ck] = mention_key(m.text, m.type, gazetteer=self.gazetteer, key=m.key)
-        return k
+            k, how = resolve_name(m.text, m.type, gazetteer=self.gazetteer, key=m.key)
+            if m.via and m.key:  # the document made it another name's alias: in brackets, or a short form
+                how = m.via
+            kr = self._keys[ck] = self._decide(m.text, m.type, (k, how))
+        return kr
+
+    def _decide(self, text: str, type_: str, kr: tuple[str, str | None]) -> tuple[str, str | None]:
+        """A key and reason after the user's decisions: split off, or merged elsewhere."""
+        if self._rules is None:
+            return kr
+        k, how = kr
+        split = self._rules.split(text, type_, k)
+        if split is not None:
+            k, how = split, None
+        merged = self._rules.merged(text, type_, k)
+        return (merged, DECIDED) if merged != k else (k, how)
 
     def add(self, doc_id: str, mentions: Iterable[Mention], relations: Iterable[RelationMention],
             *, content_hash: str = "", metadata: dict | None = None) -> None:
@@ -125,10 +188,13 @@ class Resolver:
         return acc
 
     def _add_mention(self, doc_id: str, m: Mention, count: int = 1) -> str:
-        k = self.key(m)
+        k, how = self._key_reason(m)
         acc = self._acc(k)
+        surface = display_form(m.text)
         # a form that points at another name (亚马逊（Amazon）, Altman after Sam Altman) is an alias, never the label
-        acc.surfaces[display_form(m.text)] += 0 if m.key and m.key.startswith("=") else count
+        acc.surfaces[surface] += 0 if m.key and m.key.startswith("=") else count
+        if how is not None:
+            acc.reasons.setdefault(surface, set()).add(how)
         acc.types[m.type] += count
         if doc_id:
             acc.docs.setdefault(doc_id, None)
@@ -155,9 +221,11 @@ class Resolver:
             self.metadata.update({str(k): {str(f): v for f, v in d.items() if isinstance(v, str)}
                                   for k, d in docs.items() if isinstance(d, dict)})
         keys = {}
+        merges = graph.graph.get("merges")
+        merges = merges if isinstance(merges, dict) else {}
         for n, a in graph.nodes(data=True):
             label, typ = a.get("label", n), a.get("type", "")
-            k = mention_key(label, typ, gazetteer=self.gazetteer)
+            k, _ = self._decide(label, typ, resolve_name(label, typ, gazetteer=self.gazetteer))
             keys[n] = k
             acc = self._acc(k)
             n_mentions = int(a.get("mentions", 0))
@@ -165,8 +233,11 @@ class Resolver:
             acc.mentions += n_mentions
             for d in a.get("docs", []):
                 acc.docs.setdefault(d, None)
+            why = merges.get(n) if isinstance(merges.get(n), dict) else {}
             for alias in a.get("aliases", []):
                 acc.surfaces[alias] += 0  # known as an alias, outweighed by any surface seen in text
+                if isinstance(why.get(alias), str):
+                    acc.reasons.setdefault(alias, set()).update(r for r in why[alias].split(", ") if r)
             acc.types[typ] += 1000  # the settled type stays unless new evidence outweighs it a thousandfold
         for u, v, a in graph.edges(data=True):
             h, t = keys[u], keys[v]
@@ -187,7 +258,7 @@ class Resolver:
             acc = self._entities[k]
             if acc.mentions == 0 and not acc.canonical:
                 continue
-            label = acc.canonical or _best_surface(acc.surfaces)
+            label = acc.canonical or (self._rules and self._rules.labels.get(k)) or _best_surface(acc.surfaces)
             typ = acc.canonical_type or _best_type(acc.types)
             eid, n = label, 1
             while eid in used:  # two entities with one label: "name (TYPE)", then "name (TYPE 2)", ...
@@ -196,6 +267,17 @@ class Resolver:
             used[eid] = k
             aliases = tuple(sorted(s for s in acc.surfaces if s and s != label))
             out[k] = Entity(eid, label, typ, aliases, acc.mentions, tuple(sorted(acc.docs)))
+        return out
+
+    def merges(self, entities: dict[str, Entity] | None = None) -> dict[str, dict[str, str]]:
+        """``{entity id: {alias: reason}}`` for every entity with aliases: why each alias is that entity
+        (reasons from :data:`REASONS`, several joined by ", ")."""
+        ents = entities if entities is not None else self.entities()
+        out = {}
+        for k, e in sorted(ents.items(), key=lambda x: x[1].id):
+            if e.aliases:
+                reasons = self._entities[k].reasons
+                out[e.id] = {a: ", ".join(sorted(reasons.get(a) or (SPELLING,), key=_reason_rank)) for a in e.aliases}
         return out
 
     def relations(self, entities: dict[str, Entity] | None = None) -> list[Relation]:
@@ -212,6 +294,10 @@ class Resolver:
     def finish(self, *, meta: dict | None = None) -> GraphTable:
         """:meth:`graph_table`, letting go of everything else as it goes: the resolver is empty afterwards."""
         ents = self.entities()
+        meta = dict(meta or {})
+        merges = self.merges(ents)
+        if merges:
+            meta["merges"] = merges
         self._entities.clear()  # their Entity values are all the graph needs
         self._keys.clear()
         try:
@@ -250,6 +336,10 @@ class Resolver:
     def close(self) -> None:
         """Delete the relation mentions (the resolver is done)."""
         self._mentions.close()
+
+
+def _reason_rank(reason: str) -> tuple:
+    return (REASONS.index(reason) if reason in REASONS else len(REASONS), reason)
 
 
 def _evidence_rank(item: tuple) -> tuple:

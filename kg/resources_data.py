@@ -108,7 +108,7 @@ def lexicon_words(*, gazetteer: bool = True) -> list[tuple[str, int, str]]:
     """Words the private jieba tokenizer should keep whole: triggers, titles, gazetteer names (tagged by type:
     the NER model's word and tag features are how gazetteer hits reach it). ``gazetteer=False`` leaves the
     names out, for the training comparison that measures what they add."""
-    from .extract.gazetteer import load_gazetteer
+    from .extract.gazetteer import packaged_gazetteer
 
     words: dict[str, tuple[int, str]] = {}
     for t in triggers():
@@ -118,7 +118,7 @@ def lexicon_words(*, gazetteer: bool = True) -> list[tuple[str, int, str]]:
         if not title.isascii():
             words[title] = (2000, "n")
     tag = {"PERSON": "nr", "ORG": "nt", "COMPANY": "nt", "MODEL": "nz", "LOCATION": "ns"}
-    for entry in load_gazetteer().entries.values() if gazetteer else ():
+    for entry in packaged_gazetteer().entries.values() if gazetteer else ():
         for form in (entry.name, *entry.aliases):
             if " " not in form and not form.isascii():
                 words[form] = (5000, tag[entry.type])

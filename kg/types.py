@@ -91,15 +91,22 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A typed name in a document. ``key`` is the gazetteer's canonical name when a gazetteer matched."""
+    """A typed name in a document. ``key`` is the gazetteer's canonical name when a gazetteer matched, or
+    ``=name`` where the document makes it another name's alias; ``via`` says how it did (:data:`VIA_BRACKETS`,
+    :data:`VIA_SHORT_FORM`), which ``kg merges`` reports."""
 
     text: str
     type: str
     start: int
     end: int
-    source: str = "rule"  # gazetteer | pattern | ner | engine | rule
+    source: str = "rule"  # gazetteer | card | pattern | ner | engine | rule | alias | coref
     key: Optional[str] = None
     confidence: float = 1.0
+    via: Optional[str] = None
+
+
+VIA_BRACKETS = "parenthesised alias"  # 亚马逊（Amazon）
+VIA_SHORT_FORM = "short form"  # Altman after Sam Altman
 
 
 @dataclass(frozen=True)
@@ -196,12 +203,30 @@ class Relation:
         return RELATIONS[self.relation].label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ExtractionResult:
-    """Mentions and relations for one text, as returned by :func:`kg.analyze`."""
+    """Mentions and relations for one text, as returned by :func:`kg.analyze`. Its repr is one line;
+    :meth:`describe` lists the mentions and relations, ``.analysis`` holds everything (tokens included)."""
 
     analysis: Analysis
     relation_mentions: tuple[RelationMention, ...] = field(default=())
+
+    def __repr__(self) -> str:
+        text = self.analysis.doc.text
+        short = text if len(text) <= 24 else text[:23] + "…"
+        return (f"<ExtractionResult of {short!r}: {len(self.mentions)} mentions, {len(self.relations)} relations; "
+                ".describe() lists them>")
+
+    def describe(self) -> str:
+        """The mentions (text, type, offsets) and relations (head, relation, tail, confidence, role), one a line."""
+        lines = [f"{len(self.mentions)} mentions:"]
+        lines += [f"  {m.text}  {m.type}  {m.start}–{m.end}" for m in self.mentions]
+        lines.append(f"{len(self.relations)} relations:")
+        for r in self.relations:
+            role = f"  [role: {r.role}]" if r.role else ""
+            lines.append(f"  {r.head.text} —{RELATIONS[r.relation].label}({r.relation})→ {r.tail.text}  "
+                         f"conf {r.confidence:.2f}{role}")
+        return "\n".join(lines)
 
     @property
     def mentions(self) -> tuple[Mention, ...]:

@@ -77,3 +77,25 @@ def test_import_kg_loads_nothing_heavy():
     code = "import kg, sys; print(sorted(m for m in ('jieba','spacy','pyvis','networkx','hanlp','torch') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_analyze_repr_is_one_line_and_describe_gives_the_details():
+    a = kg.analyze("腾讯 AI Lab 副主任俞栋离职。")
+    assert repr(a) == ("<ExtractionResult of '腾讯 AI Lab 副主任俞栋离职。': 2 mentions, 2 relations; "
+                       ".describe() lists them>")
+    details = a.describe()
+    assert "俞栋  PERSON  13–15" in details and "俞栋 —任职(works_for)→ 腾讯 AI Lab" in details and "副主任" in details
+
+
+def test_lookup_says_which_name_matched_and_what_else_the_gazetteer_knows(g):
+    found = g.lookup("Tencent")
+    assert (found.entity.label, found.matched, found.how) == ("腾讯", "Tencent", "gazetteer alias")
+    assert "Tencent" in found.known_aliases and found.entity.aliases == ()  # the text never wrote Tencent
+    assert g.lookup("腾讯").how == "name" and g.lookup("nobody") is None
+
+
+def test_a_picture_of_the_graph_as_svg(g):
+    svg = g.to_svg()
+    assert svg.startswith("<svg") and svg.endswith("</svg>") and "腾讯" in svg and "<line" in svg
+    assert svg == g.to_svg()  # the same graph, the same picture
+    assert "OpenAI" not in g.neighbors("俞栋", depth=1).to_svg()

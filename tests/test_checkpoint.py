@@ -163,7 +163,8 @@ def test_a_planted_pickle_is_refused_and_never_run(tmp_path):
 def test_the_checkpoint_is_removed_once_the_outputs_are_written(tmp_path):
     src = write_corpus(tmp_path / "in", 3)
     assert main(["build", str(src), "--out", str(tmp_path / "out"), "-q"]) == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.graphml", "graph.html", "graph.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.docs.sqlite", "graph.graphml", "graph.html",
+                                                                   "graph.json"]
 
 
 def test_no_checkpoint_neither_reads_nor_writes_one(tmp_path, count_analyses):

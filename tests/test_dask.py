@@ -215,6 +215,33 @@ def test_update_on_dask_gives_the_graph_of_update_with_one_worker(tmp_path, clie
     assert graph_bytes(on_dask) == graph_bytes(one)
 
 
+def test_remove_and_add_on_dask_give_the_graph_of_one_worker(tmp_path, client):
+    def write(folder, texts):
+        folder.mkdir()
+        for name, text in texts.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        return folder
+
+    texts = corpus(5)
+    first = write(tmp_path / "first", {f"d{i}.txt": t for i, t in enumerate(texts)})
+    assert main(["build", str(first), "--out", str(tmp_path / "all"), "-q"]) == 0
+    edited = write(tmp_path / "edited", {"d2.txt": corpus(1, salt="改")[0]})
+    for out, extra in (("one", []), ("dask", ["--dask=local", "--workers", "2"])):
+        assert main(["build", str(edited), "--update", str(tmp_path / "all" / "graph.json"), "--remove", "d2",
+                     "--remove", "d4", "--out", str(tmp_path / out), "-q", *extra]) == 0
+    assert (tmp_path / "dask" / "graph.json").read_bytes() == (tmp_path / "one" / "graph.json").read_bytes()
+    assert '"d4"' not in (tmp_path / "dask" / "graph.json").read_text(encoding="utf-8")
+
+
+def test_the_users_entity_lists_reach_the_workers(tmp_path, client):
+    listed = tmp_path / "mine.tsv"
+    listed.write_text("云杉智能\tCOMPANY\t云杉|Yunshan AI\n林若溪\tPERSON\t若溪\n", encoding="utf-8")
+    texts = corpus(6) + ["Yunshan AI 与北辰数据达成合作，若溪出席。"]
+    one = run(texts=texts, entities=[listed])
+    assert graph_bytes(one) != graph_bytes(run(texts=texts))  # the list does change the graph
+    assert graph_bytes(run(texts=texts, entities=[listed], dask=client)) == graph_bytes(one)
+
+
 # -- the command line ----------------------------------------------------------------------------
 def test_cli_dask_with_a_local_cluster_writes_the_same_graph(tmp_path):
     folder = tmp_path / "in"

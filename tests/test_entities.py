@@ -223,3 +223,83 @@ def test_type_from_context_model_vs_company():
     assert _retype(m("Lynx V3", "COMPANY"), text, gaz).type == "MODEL"
     assert _retype(m("Lumora-2", "MODEL"), text, gaz).type == "COMPANY"
     assert _retype(m("观澜-2", "MODEL"), text, gaz).type == "MODEL"
+
+
+# --- list names cut by a common word; descriptors before common words (eleventh session) -------------------------
+def _names(text):
+    import kg
+
+    return {(m.text, m.type) for m in kg.analyze(text).mentions}
+
+
+def test_list_name_inside_a_common_word_is_no_mention():
+    # 高通 is a company the gazetteer lists, but 高通量 (high-throughput) is one word
+    assert not any(n == "高通" for n, _ in _names("他是高通量测序技术方面的专家。"))
+    assert ("高通", "COMPANY") in _names("高通发布了新款芯片。")
+
+
+def test_common_words_after_a_company_descriptor_name_nobody():
+    names = {n for n, _ in _names("费德里吉还是苹果公司公共关系工作的关键人物。")}
+    assert "公共关系" not in names
+    assert ("灵枢机器人", "COMPANY") in _names("初创公司灵枢机器人宣布完成融资。")
+
+
+def test_which_university_is_no_university():
+    names = {n for n, _ in _names("目前没有哪所大学的学位会提供这种培训，四年制大学学位并非唯一途径。")}
+    assert not any("大学" in n for n in names)
+
+
+def test_latin_names_in_a_list_of_companies_are_companies():
+    # a list with a company the gazetteer knows, a list a descriptor heads, a list 等公司 closes
+    assert {("Skydio", "COMPANY"), ("Andril", "COMPANY")} <= _names("企业如SpaceX、Tesla、Skydio和Andril等，正在培养工程师。")
+    assert {("Norvale", "COMPANY"), ("Brightwell", "COMPANY")} <= _names("投资方包括Norvale、Brightwell和Quanta。")
+    assert {("Skydio", "COMPANY"), ("Andril", "COMPANY")} <= _names("像Skydio和Andril等公司正在承担起这个重任。")
+
+
+def test_latin_words_in_a_list_of_things_are_not_companies():
+    assert _names("我们讨论了Decoder和Encoder的区别。") == set()
+    names = _names("课程包括Transformer、Mamba和RWKV等模型架构。")
+    assert not any(t == "COMPANY" for _, t in names)
+
+
+def test_ampersand_joins_a_latin_name():
+    assert any(n == "AT&T" for n, _ in _names("他曾在贝尔实验室（AT&T）和NEC工作。"))
+
+
+def test_latin_company_after_join_or_before_its_founders():
+    assert ("Brightwell", "COMPANY") in _names("Dana Whitlock 于 2020 年从腾讯加入 Brightwell。")
+    assert ("Lumora", "COMPANY") in _names("Lumora 的两位创始人 Dana Whitlock 和 Lena Carter 一开始就很坚定。")
+
+
+def test_acronym_of_an_organisation_named_in_full_is_that_organisation():
+    import kg
+
+    g = kg.build(texts=["NV 的创始人 Dana Whitlock 说，Norvale Ventures 只投早期公司。"])
+    assert {e.id for e in g.entities(type="COMPANY")} == {"Norvale Ventures"}
+    assert [(r.subject, r.relation, r.object) for r in g.relations()] == [("Dana Whitlock", "founded", "Norvale Ventures")]
+
+
+def test_acronym_without_its_full_name_is_left_alone():
+    assert not any(n == "NV" for n, _ in _names("NV 的表现不错。"))
+
+
+def test_latin_function_word_after_a_title_starts_no_name():
+    assert not any(n.startswith("of") for n, _ in _names("Mark Chen (SVP of Research) 回答了问题。"))
+
+
+def test_adverb_after_a_title_is_no_person():
+    assert not any(t == "PERSON" for _, t in _names("Brightwell 所有合伙人都将在各个领域关注 AI 。"))
+
+
+def test_a_person_shaped_name_listed_with_a_person_is_a_person():
+    names = _names("之前的合伙人 Matt Cohler 和 Mitch Lasky 于 2018 年退休。")
+    assert ("Mitch Lasky", "PERSON") in names
+    assert ("Arumugam Kumaresan", "PERSON") in _names("作者 Sarah Miller 和 Arumugam Kumaresan 表示。")
+    assert not any(t == "PERSON" for _, t in _names("他们比较了 Random Forest 和 Gradient Boosting 两种方法。"))
+
+
+def test_a_full_name_is_not_taken_for_the_famous_person_who_shares_its_surname():
+    import kg
+
+    ms = {(m.text, m.key) for m in kg.analyze("Sheryl Sandberg 是 Meta 前 COO。Anna Sandberg 是研究员。").mentions}
+    assert ("Anna Sandberg", None) in ms and ("Sheryl Sandberg", "Sheryl Sandberg") in ms

@@ -248,5 +248,7 @@ def test_ctrl_c_during_kg_build_exits_130_and_keeps_outputs(tmp_path, monkeypatc
     import kg
 
     kg.load(tmp_path / "out" / "graph.json")
-    # no temporary file is left; the checkpoint stays until a build's outputs are all written
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([*_EXPORTS, ".kg-checkpoint.sqlite"])
+    # no temporary file is left; the checkpoint stays until a build's outputs are all written, and the documents'
+    # store is the first build's (the next --update sees that it does not match graph.json)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([*_EXPORTS, ".kg-checkpoint.sqlite",
+                                                                          "graph.docs.sqlite"])

@@ -177,7 +177,7 @@ def test_document_ids_never_become_paths_outside_out(tmp_path, capsys):
     out = tmp_path / "deep" / "er" / "out"
     assert main(["build", str(src), "--out", str(out), "-q"]) == 0
     created = set(_tree(tmp_path)) - before
-    assert created == {os.path.join("deep", "er", "out", f"graph.{x}") for x in ("json", "graphml", "html")} | {
+    assert created == {os.path.join("deep", "er", "out", f"graph.{x}") for x in ("json", "graphml", "html", "docs.sqlite")} | {
         os.path.join("deep", "er", "out")}
     ids = json.loads((out / "graph.json").read_text(encoding="utf-8"))["graph"]["doc_hashes"]
     assert len(ids) == 4

@@ -305,3 +305,57 @@ def test_a_list_of_investors_does_not_invest_in_itself():
 def test_trigger_words_inside_nouns_and_investor_nouns(text, mentions, expected):
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(make_analysis(text, mentions), gazetteer=GAZ)}
     assert got == expected
+
+
+def test_investment_words_inside_nouns_are_not_verbs():
+    import kg
+
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze("初创公司 Lumora 完成新一轮融资，投资机构 Norvale 参与其中。").relations}
+    assert ("Lumora", "invests_in", "Norvale") not in rels
+    assert not kg.analyze("腾讯收购案引发关注。").relations
+
+
+def test_a_fact_stated_only_in_the_headline_is_found():
+    import kg
+
+    text = ("青禾电子收购远山科技\n\n据悉，初创公司青禾电子近日完成了一笔交易。被收购的远山科技是一家工业软件公司，"
+            "成立于 2019 年。")
+    g = kg.build(texts=[text])
+    (r,) = [r for r in g.relations(relation="acquires")]
+    assert (r.subject, r.object) == ("青禾电子", "远山科技")
+    ev = r.evidence[0]
+    assert text[ev.start:ev.end] == ev.sentence and ev.sentence.startswith("青禾电子收购远山科技")
+
+
+def _triples(text):
+    import kg
+
+    return {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+
+
+def test_a_title_noun_introduces_a_list_of_people():
+    rels = _triples("青禾电子的三位联合创始人分别是陆沉舟、林知远和周嘉树。")
+    assert {("陆沉舟", "founded", "青禾电子"), ("林知远", "founded", "青禾电子"), ("周嘉树", "founded", "青禾电子")} <= rels
+    rels = _triples("Brightwell 的合伙人包括 Dana Whitlock、Lena Carter 以及 Rob Kent。")
+    assert {(p, "works_for", "Brightwell") for p in ("Dana Whitlock", "Lena Carter", "Rob Kent")} <= rels
+
+
+def test_a_list_of_guests_says_nothing_of_where_they_work():
+    assert _triples("我们的嘉宾包括陆沉舟、林知远。") == set()
+    assert _triples("其创始人为华人女性。") == set()
+
+
+def test_person_from_an_organisation_works_there():
+    assert ("Dana Whitlock", "works_for", "印度国家乳制品研究所") in _triples("该论文主编为来自印度国家乳制品研究所的Dana Whitlock。")
+    assert not any(r[1] == "works_for" for r in _triples("来自旷视、国科大的Dana Whitlock提出了这个模型。"))
+
+
+def test_organisations_joined_by_lianhe_are_partners():
+    assert ("青禾电子", "partners_with", "远山科技") in _triples("青禾电子联合远山科技推出了新模型。")
+    rels = _triples("这项研究由星桥团队联合清华大学、复旦大学共同完成。")
+    assert ("星桥团队", "partners_with", "清华大学") in rels  # and 由 is not part of the team's name
+    assert not any(r[1] == "partners_with" for r in _triples("陆沉舟是青禾电子的联合创始人。"))
+
+
+def test_a_bracket_between_organisation_and_title():
+    assert ("陆沉舟", "works_for", "青禾电子") in _triples("青禾电子（Qinghe）CTO 陆沉舟表示。")

@@ -162,3 +162,110 @@ def test_graph_table_takes_relations_in_export_order_only():
         GraphTable(ents, rels)
     with pytest.raises(ValueError, match="not in the graph"):
         GraphTable(ents[:1], rels[:1])
+
+
+# -- why names were merged (kg merges) -------------------------------------------------------------
+def _via(text, typ, key, via, start=0):
+    return Mention(text, typ, start, start + len(text), "alias", key, 1.0, via)
+
+
+@pytest.mark.parametrize("mention,entity,reason", [
+    (_m("Tencent", "COMPANY"), "腾讯", "gazetteer alias"),
+    (Mention("Tencent", "COMPANY", 0, 7, "gazetteer", "腾讯"), "腾讯", "gazetteer alias"),  # matched in text
+    (_m("騰訊", "COMPANY"), "腾讯", "traditional form"),
+    (Mention("騰訊", "COMPANY", 0, 2, "gazetteer", "腾讯"), "腾讯", "traditional form"),
+    (_m("ＴＥＮＣＥＮＴ", "COMPANY"), "腾讯", "gazetteer alias"),
+    (_m("腾讯集团", "COMPANY"), "腾讯", "spelling variant"),                # a company suffix
+    (_m("英国曼彻斯特大学", "ORG"), "曼彻斯特大学", "country before the name"),
+    (_via("Amazon", "COMPANY", "=亚马逊", "parenthesised alias"), "亚马逊", "parenthesised alias"),
+    (_via("Altman", "PERSON", "=Sam Altman", "short form"), "Sam Altman", "short form"),
+])
+def test_each_merged_name_keeps_why(mention, entity, reason):
+    r = Resolver(gazetteer=GAZ)
+    own = _m(entity, "ORG" if entity.endswith("大学") else mention.type, 20)
+    r.add("d1", [own, mention], [])
+    ((eid, why),) = r.merges().items()
+    assert eid == entity and why == {mention.text: reason}
+
+
+def test_a_users_entity_list_is_the_reason_for_its_aliases():
+    gaz = Gazetteer(GAZ.entries.values(), user=[GazetteerEntry("星河智能", "COMPANY", ("Xinghe", "腾讯星河"))])
+    r = Resolver(gazetteer=gaz)
+    r.add("d1", [_m("星河智能", "COMPANY"), _m("Xinghe", "COMPANY", 5), _m("Tencent", "COMPANY", 12)], [])
+    assert r.merges() == {"星河智能": {"Xinghe": "your entity list"}, "腾讯": {"Tencent": "gazetteer alias"}}
+
+
+def test_a_name_merged_for_two_reasons_lists_both_and_an_unmerged_entity_none():
+    r = Resolver(gazetteer=GAZ)
+    r.add("d1", [_m("谷歌", "COMPANY"), _m("华为", "COMPANY", 3)], [])
+    r.add("d2", [_m("腾讯", "COMPANY"), _via("Tencent", "COMPANY", "腾讯", "parenthesised alias", 3)], [])
+    r.add("d3", [_m("Tencent", "COMPANY")], [])
+    assert r.merges() == {"腾讯": {"Tencent": "gazetteer alias, parenthesised alias"}}
+
+
+def test_merge_reasons_are_in_the_graphs_metadata():
+    r = Resolver(gazetteer=GAZ)
+    r.add("d1", [_m("腾讯", "COMPANY"), _m("騰訊", "COMPANY", 3)], [])
+    table = r.finish(meta={"documents": 1})
+    assert table.graph["merges"] == {"腾讯": {"騰訊": "traditional form"}}
+
+
+# -- a user's decisions ------------------------------------------------------------------------------
+def _decided(*lines):
+    from kg.decisions import parse_decision
+
+    return Resolver(gazetteer=GAZ, decisions=[parse_decision(x) for x in lines])
+
+
+def test_merge_decision_makes_two_names_one_entity_called_by_the_second():
+    r = _decided("merge 星序科技 = 星序")
+    r.add("d1", [_m("星序科技", "COMPANY"), _m("星序科技", "COMPANY", 9)], [])
+    r.add("d2", [_m("星序", "COMPANY")], [])
+    (ent,) = r.entities().values()
+    assert ent.label == "星序" and ent.aliases == ("星序科技",) and ent.mentions == 3
+    assert r.merges() == {"星序": {"星序科技": "your merge decision"}}
+
+
+def test_merge_decision_into_a_gazetteer_name_keeps_its_canonical_label():
+    r = _decided("merge 鹅厂 = Tencent")
+    r.add("d1", [_m("鹅厂", "COMPANY"), _m("腾讯", "COMPANY", 3)], [])
+    (ent,) = r.entities().values()
+    assert ent.label == "腾讯" and ent.aliases == ("鹅厂",)
+
+
+def test_split_decision_takes_a_gazetteer_alias_out_of_the_entity():
+    r = _decided("split 阿里 | 阿里巴巴")
+    r.add("d1", [_m("阿里巴巴", "COMPANY"), _m("Alibaba", "COMPANY", 5), _m("阿里", "COMPANY", 13)], [])
+    ents = {e.label: e for e in r.entities().values()}
+    assert set(ents) == {"阿里巴巴", "阿里"} and ents["阿里巴巴"].aliases == ("Alibaba",)
+
+
+def test_split_decision_undoes_a_short_form_and_a_spelling_variant():
+    r = _decided("split Altman | Sam Altman", "split 极序科技有限公司 | 极序科技")
+    r.add("d1", [_m("Sam Altman", "PERSON"), _via("Altman", "PERSON", "=Sam Altman", "short form", 12),
+                 _m("极序科技", "COMPANY", 20), _m("极序科技有限公司", "COMPANY", 30)], [])
+    assert sorted(e.label for e in r.entities().values()) == ["Altman", "Sam Altman", "极序科技", "极序科技有限公司"]
+    assert r.merges() == {}
+
+
+def test_split_decision_between_names_that_are_apart_anyway_changes_nothing():
+    plain, split = Resolver(gazetteer=GAZ), _decided("split 腾讯 | 华为")
+    for r in (plain, split):
+        r.add("d1", [_m("腾讯", "COMPANY"), _m("华为", "COMPANY", 3), _m("Tencent", "COMPANY", 6)], [])
+    assert plain.entities() == split.entities()
+
+
+def test_merging_another_entitys_alias_moves_that_name_only():
+    r = _decided("merge 阿里 = 阿里云")
+    r.add("d1", [_m("阿里巴巴", "COMPANY"), _m("Alibaba", "COMPANY", 5), _m("阿里", "COMPANY", 13),
+                 _m("阿里云", "COMPANY", 20)], [])
+    ents = {e.label: e.aliases for e in r.entities().values()}
+    assert ents == {"阿里巴巴": ("Alibaba",), "阿里云": ("阿里",)}
+
+
+def test_merging_an_entitys_own_name_brings_its_other_names_along():
+    r = _decided("merge 星序 = 星序科技")
+    r.add("d1", [_m("星序", "COMPANY"), _via("Xingxu", "COMPANY", "=星序", "parenthesised alias", 3),
+                 _m("星序科技", "COMPANY", 12)], [])
+    (ent,) = r.entities().values()
+    assert ent.label == "星序科技" and set(ent.aliases) == {"星序", "Xingxu"}

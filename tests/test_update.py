@@ -150,3 +150,101 @@ def test_update_with_an_earlier_named_document_equals_a_fresh_build(tmp_path):
     assert build("--update", tmp_path / "bc" / "graph.json", folder(tmp_path, "a", A), "--out", tmp_path / "up") == 0
     assert build(folder(tmp_path, "abc", A, B, C), "--out", tmp_path / "fresh") == 0
     assert (tmp_path / "up" / "graph.json").read_bytes() == (tmp_path / "fresh" / "graph.json").read_bytes()
+
+
+# -- taking documents out (--remove) -------------------------------------------------------------------
+def test_removing_a_document_equals_a_fresh_build_without_it(tmp_path):
+    assert build(folder(tmp_path, "abc", A, B, C), "--out", tmp_path / "abc") == 0
+    assert build("--update", tmp_path / "abc" / "graph.json", "--remove", B[:-4], "--out", tmp_path / "rm") == 0
+    assert build(folder(tmp_path, "ac", A, C), "--out", tmp_path / "ac") == 0
+    assert (tmp_path / "rm" / "graph.json").read_bytes() == (tmp_path / "ac" / "graph.json").read_bytes()
+    assert B[:-4] not in load(tmp_path / "rm")["graph"]["doc_hashes"]
+
+
+OWN = {  # our own sentences: d2 brings an entity, an alias, and evidence for a relation that d1 and d3 state too
+    "d1.txt": "腾讯与阿里巴巴在云计算市场竞争激烈。",
+    "d2.txt": "星图智能（Startu）宣布完成 B 轮融资，由腾讯领投。星图智能 CEO 王一鸣表示，腾讯公司与阿里巴巴竞争激烈。",
+    "d3.txt": "阿里巴巴和腾讯都在加大 AI 投入，两家公司竞争激烈。",
+}
+
+
+def own_folder(tmp_path, name, *files):
+    d = tmp_path / name
+    d.mkdir()
+    for f in files:
+        (d / f).write_text(OWN[f], encoding="utf-8")
+    return d
+
+
+def test_a_removed_documents_aliases_evidence_and_entities_go(tmp_path):
+    assert build(own_folder(tmp_path, "all", "d1.txt", "d2.txt", "d3.txt"), "--out", tmp_path / "all") == 0
+    before = load(tmp_path / "all")
+    assert "腾讯公司" in nodes(before)["腾讯"]["aliases"] and "星图智能" in nodes(before)
+    assert build("--update", tmp_path / "all" / "graph.json", "--remove", "d2", "--out", tmp_path / "rm") == 0
+    after = load(tmp_path / "rm")
+    assert "腾讯公司" not in nodes(after)["腾讯"]["aliases"] and "星图智能" not in nodes(after)
+    assert "腾讯" not in after["graph"].get("merges", {}) and "d2" not in {d for *_, d, _, _ in evidence(after)}
+    assert build(own_folder(tmp_path, "two", "d1.txt", "d3.txt"), "--out", tmp_path / "two") == 0
+    assert (tmp_path / "rm" / "graph.json").read_bytes() == (tmp_path / "two" / "graph.json").read_bytes()
+
+
+def test_evidence_cut_at_the_cap_comes_back_when_a_document_is_removed(tmp_path):
+    from kg.resolve import MAX_EVIDENCE
+
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(MAX_EVIDENCE + 1):
+        (src / f"n{i:02d}.txt").write_text(f"第{i}次报道：腾讯与阿里巴巴竞争激烈。", encoding="utf-8")
+    assert build(src, "--out", tmp_path / "all") == 0
+    last = f"n{MAX_EVIDENCE:02d}"
+    assert last not in {d for *_, d, _, _ in evidence(load(tmp_path / "all"))}
+    assert build("--update", tmp_path / "all" / "graph.json", "--remove", "n03", "--out", tmp_path / "rm") == 0
+    assert last in {d for *_, d, _, _ in evidence(load(tmp_path / "rm"))}
+    (src / "n03.txt").unlink()
+    assert build(src, "--out", tmp_path / "fresh") == 0
+    assert (tmp_path / "rm" / "graph.json").read_bytes() == (tmp_path / "fresh" / "graph.json").read_bytes()
+
+
+def test_remove_and_add_in_one_update_replaces_a_document(tmp_path):
+    assert build(own_folder(tmp_path, "all", "d1.txt", "d2.txt"), "--out", tmp_path / "all") == 0
+    d = tmp_path / "new"
+    d.mkdir()
+    (d / "d2.txt").write_text("腾讯发布混元大模型。", encoding="utf-8")  # d2, edited
+    assert build(d, "--update", tmp_path / "all" / "graph.json", "--remove", "d2", "--out", tmp_path / "rm") == 0
+    (tmp_path / "all2").mkdir()
+    (tmp_path / "all2" / "d1.txt").write_text(OWN["d1.txt"], encoding="utf-8")
+    (tmp_path / "all2" / "d2.txt").write_text("腾讯发布混元大模型。", encoding="utf-8")
+    assert build(tmp_path / "all2", "--out", tmp_path / "fresh") == 0
+    assert (tmp_path / "rm" / "graph.json").read_bytes() == (tmp_path / "fresh" / "graph.json").read_bytes()
+
+
+def test_removing_an_unknown_document_is_a_clear_error(first, tmp_path, capsys):
+    assert build("--update", first / "graph.json", "--remove", "nope", "--out", tmp_path / "o") == 2
+    err = capsys.readouterr().err
+    assert "no document 'nope'" in err and A[:-4] in err and not (tmp_path / "o").exists()
+
+
+def test_remove_needs_update(first, tmp_path, capsys):
+    assert build(folder(tmp_path, "c", C), "--remove", A[:-4], "--out", tmp_path / "o") == 2
+    assert "--remove takes documents out of an existing graph" in capsys.readouterr().err
+
+
+def test_without_its_store_a_graph_is_updated_from_graph_json_but_cannot_lose_documents(first, tmp_path, capsys):
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(first / "graph.json", alone / "graph.json")
+    assert build("--update", alone / "graph.json", "--remove", A[:-4], "--out", tmp_path / "o") == 2
+    assert "needs the documents' results" in capsys.readouterr().err
+    assert build("--update", alone / "graph.json", folder(tmp_path, "c", C), "--out", tmp_path / "up") == 0
+    assert "graph.docs.sqlite is not there" in capsys.readouterr().err
+    assert C[:-4] in load(tmp_path / "up")["graph"]["doc_hashes"]
+    assert not (tmp_path / "up" / "graph.docs.sqlite").exists()  # it could not hold the first two documents
+
+
+def test_a_store_that_does_not_match_its_graph_is_not_used(first, tmp_path, capsys):
+    other = tmp_path / "other"
+    assert build(folder(tmp_path, "c", C), "--out", other) == 0
+    shutil.copy(other / "graph.docs.sqlite", tmp_path / "graph.docs.sqlite")
+    shutil.copy(first / "graph.json", tmp_path / "graph.json")
+    assert build("--update", tmp_path / "graph.json", "--remove", A[:-4], "--out", tmp_path / "o") == 2
+    assert "does not hold the documents" in capsys.readouterr().err

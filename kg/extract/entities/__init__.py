@@ -13,8 +13,9 @@ from ...resources_data import stopnames, surnames, titles
 from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
 from ...text import is_han, name_key, unlinkable_spans, without_unlinkable
 from ...types import Analysis, Mention
+from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
-from .aliases import link_brackets, self_references, short_forms, unify_aliases
+from .aliases import acronyms, link_brackets, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
 from .patterns import NAME_DOTS, _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
 
@@ -22,7 +23,7 @@ __all__ = ["refine"]
 
 
 # priority of a source when spans overlap (higher wins; then longer wins)
-PRIORITY = {"gazetteer": 4, "pattern": 3, "ner": 2, "engine": 1, "rule": 1}
+PRIORITY = {"card": 5, "gazetteer": 4, "pattern": 3, "ner": 2, "engine": 1, "rule": 1}
 
 
 
@@ -32,9 +33,10 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     gaz = gazetteer or load_gazetteer()
     text = analysis.doc.text
     cands = list(_engine_mentions(analysis, gaz))
-    cands += _gazetteer_mentions(text, gaz)
     tokens = sorted(analysis.tokens, key=lambda t: t.start)
     starts = [t.start for t in tokens]
+    cands += _whole_words(_gazetteer_mentions(text, gaz), tokens, starts)
+    cands += _card_mentions(text, cands)
     for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         cands += _pattern_mentions(text, sent, toks, gaz)
@@ -43,13 +45,23 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
-    chosen = unify_aliases(short_forms(text, link_brackets(text, _select(_propagate(text, chosen, gaz)))))
+    chosen = unify_aliases(acronyms(text, short_forms(text, link_brackets(text, _select(_propagate(text, chosen, gaz))))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 
 # ---------------------------------------------------------------------------------------------
+def _card_mentions(text: str, cands: list[Mention]) -> list[Mention]:
+    """The names a company card states (公司：X, 主要投资人：A、B): they win over a shorter or longer guess
+    of the model or a pattern (软银 in 软银中国), but a gazetteer name of exactly that span keeps its key."""
+    if "：" not in text and ":" not in text:
+        return []
+    gaz_spans = {(m.start, m.end) for m in cands if m.source == "gazetteer"}
+    return [replace(m, type=_org_type(m.text, default=m.type)) for m in card_mentions(text)
+            if (m.start, m.end) not in gaz_spans]
+
+
 def _engine_mentions(analysis: Analysis, gaz: Gazetteer) -> Iterator[Mention]:
     text = analysis.doc.text
     for m in analysis.mentions:
@@ -73,6 +85,28 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             s, e, entry = shorter
         out.append(Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0))
     return out
+
+
+def _whole_words(mentions: list[Mention], tokens, starts: list[int]) -> list[Mention]:
+    """Without the list names that a common word cuts through: 高通 in 高通量, 作业帮 in 作业帮助. A name's edge
+    inside a dictionary word (not a name word) that goes on with Chinese characters is no name's edge."""
+    if not tokens:
+        return mentions
+    from .evidence import _NAME_TAGS, _dictionary
+
+    seg = _dictionary()
+
+    def cut(pos: int) -> bool:  # does a common word run across the boundary at ``pos``?
+        k = bisect.bisect_right(starts, pos - 1) - 1
+        if k < 0:
+            return False
+        t = tokens[k]
+        if not (t.start < pos < t.end) or not (is_han(t.text[pos - t.start - 1]) and is_han(t.text[pos - t.start])):
+            return False
+        tag = seg.word_tag_tab.get(t.text)
+        return tag is not None and tag not in _NAME_TAGS
+
+    return [m for m in mentions if not (is_han(m.text[0]) and cut(m.start) or is_han(m.text[-1]) and cut(m.end))]
 
 
 def _ends_with_verb(name: str) -> bool:
@@ -127,7 +161,7 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
     taken = sorted((m.start, m.end) for m in mentions)
     names = {}
     for m in mentions:
-        if m.source in ("pattern", "ner") and m.confidence >= 0.7 and len(m.text) >= 2 and m.text not in names:
+        if m.source in ("pattern", "ner", "card") and m.confidence >= 0.7 and len(m.text) >= 2 and m.text not in names:
             if m.type == PERSON and not (m.text.isascii() or m.text[0] in surnames() or m.text[:2] in surnames()):
                 continue
             names[m.text] = m
@@ -213,6 +247,9 @@ def _select(cands: list[Mention]) -> list[Mention]:
         if m.source in ("pattern", "ner") and m.type in (ORG, COMPANY) and (
                 _org_suffix(m.text) and _completes_company(m, gazetteer_spans_inside(m)) or m.source == "ner" and place_headed(m)):
             pri = PRIORITY["gazetteer"] + 0.5
+        elif m.source == "pattern" and m.type == PERSON and m.text.isascii() and " " in m.text and \
+                any(gaz_types.get(sp) == PERSON for sp in gazetteer_spans_inside(m)):
+            pri = PRIORITY["gazetteer"] + 0.5  # Anna Sandberg, not the list's Sandberg (Sheryl Sandberg) in it
         return (-pri, -(m.end - m.start), m.start)
 
     taken: list[Mention] = []

@@ -1,6 +1,7 @@
 """Names of one document that are one entity: a name in the other script in brackets (黄钟明（Zhongming Huang）),
 a short form after the full name (Altman after Sam Altman, 纳德拉 after 萨提亚·纳德拉), and the document's own
-outlet, which is no entity at all. Each marks the alias with its name's key (``=name`` where no gazetteer knows it)."""
+outlet, which is no entity at all. Each marks the alias with its name's key (``=name`` where no gazetteer knows it)
+and with how it became one (``Mention.via``: what ``kg merges`` shows)."""
 from __future__ import annotations
 
 import bisect
@@ -10,7 +11,7 @@ from dataclasses import replace
 from ...resources_data import stopnames
 from ...schema import COMPANY, ORG, PERSON
 from ...text import is_han, name_key
-from ...types import Document, Mention
+from ...types import VIA_BRACKETS, VIA_SHORT_FORM, Document, Mention
 
 
 def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -25,7 +26,7 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
         if gap.strip() in ("（", "(") and re.match(r"\s*[）)]", text[y.end:y.end + 2]) and \
                 (x.type == y.type or y.type in (ORG, COMPANY) and x.type in (ORG, COMPANY)):
             key = x.key or ("=" + x.text)
-            out[i + 1] = replace(y, key=key, type=x.type, source="alias")
+            out[i + 1] = replace(y, key=key, type=x.type, source="alias", via=VIA_BRACKETS)
     # 黄钟明（Zhongming Huang）, Lumora（鹿鸣科技）: a name in the other script in brackets right after a name is
     # that name's alias even where nothing else found it (the brackets are the evidence)
     taken = {m.start for m in out}
@@ -36,14 +37,15 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
         inner = b.group(1)
         if is_han(x.text[-1]) == is_han(inner[0]) or inner.lower() in stopnames():
             continue
-        out.append(Mention(inner, x.type, b.start(1), b.end(1), "alias", x.key or "=" + x.text, x.confidence))
+        out.append(Mention(inner, x.type, b.start(1), b.end(1), "alias", x.key or "=" + x.text, x.confidence,
+                           VIA_BRACKETS))
     ends = {m.end for m in out}
     for y in ms:  # and the reverse: Lumora（鹿鸣科技）, where only the bracketed name was found
         before = _LATIN_BEFORE_BRACKET.search(text, max(0, y.start - 60), y.start)
         if before is None or before.end(1) in ends or not is_han(y.text[0]) or not re.match(r"\s?[）)]", text[y.end:y.end + 2]):
             continue
         out.append(Mention(before.group(1), y.type, before.start(1), before.end(1), "alias", y.key or "=" + y.text,
-                           y.confidence))
+                           y.confidence, VIA_BRACKETS))
     return out
 
 
@@ -55,11 +57,11 @@ _CROSS_SCRIPT = re.compile(r"\s?[（(]\s?([A-Z][A-Za-z0-9.&'\-]*(?: [A-Za-z0-9.&
 def unify_aliases(mentions: list[Mention]) -> list[Mention]:
     """One name, one entity per document: where a bracket or a short form made a surface form an alias of
     another name, its other mentions in the document (without a gazetteer key) point there too."""
-    keys = {(m.text, m.type): m.key for m in mentions if m.key and m.key.startswith("=")}
+    keys = {(m.text, m.type): (m.key, m.via) for m in mentions if m.key and m.key.startswith("=")}
     if not keys:
         return mentions
-    return [replace(m, key=keys[(m.text, m.type)]) if m.key is None and (m.text, m.type) in keys else m
-            for m in mentions]
+    return [replace(m, key=keys[(m.text, m.type)][0], via=keys[(m.text, m.type)][1])
+            if m.key is None and (m.text, m.type) in keys else m for m in mentions]
 
 
 def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -95,12 +97,12 @@ def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         i = by_span.get((a, b))
         if i is not None:
             if out[i].source != "gazetteer":
-                out[i] = replace(out[i], type=PERSON, key=key)
+                out[i] = replace(out[i], type=PERSON, key=key, via=VIA_SHORT_FORM)
             continue
         k = bisect.bisect_left(taken, (a, b))
         if any(s < b and a < e for s, e in taken[max(0, k - 1):k + 1]):
             continue
-        out.append(Mention(text[a:b], PERSON, a, b, "pattern", key, round(name.confidence * 0.9, 2)))
+        out.append(Mention(text[a:b], PERSON, a, b, "pattern", key, round(name.confidence * 0.9, 2), VIA_SHORT_FORM))
         bisect.insort(taken, (a, b))
     return out
 
@@ -117,3 +119,39 @@ def self_references(doc: Document) -> list[tuple[int, int]]:
             spans.append((i, i + len(name)))
             i = doc.text.find(name, i + len(name))
     return sorted(spans)
+
+
+def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """YC where the document names Y Combinator: an all-capital word of two to five letters that spells the initials
+    of a Latin organisation name of two or more capitalised words in the same document is that organisation
+    (same key and type), wherever it stands as a word of its own."""
+    full: dict[str, Mention | None] = {}
+    for m in mentions:
+        if m.type not in (ORG, COMPANY) or not m.text.isascii() or m.source == "alias":
+            continue
+        words = [w for w in re.split(r"[\s\-]+", m.text) if w]
+        if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words):
+            ac = "".join(w[0] for w in words)
+            prev = full.get(ac)
+            full[ac] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
+    full = {k: v for k, v in full.items() if v is not None}
+    if not full:
+        return mentions
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = list(mentions)
+    for hit in re.finditer(r"(?<![A-Za-z0-9])(" + "|".join(sorted(full, key=len, reverse=True)) + r")(?![A-Za-z0-9])", text):
+        a, b = hit.span()
+        name = full[hit.group(0)]
+        key = name.key or "=" + name.text
+        i = by_span.get((a, b))
+        if i is not None:
+            if out[i].source != "gazetteer":
+                out[i] = replace(out[i], type=name.type, key=key)
+            continue
+        k = bisect.bisect_left(taken, (a, b))
+        if any(s < b and a < e for s, e in taken[max(0, k - 1):k + 1]):
+            continue
+        out.append(Mention(text[a:b], name.type, a, b, "pattern", key, round(name.confidence * 0.9, 2)))
+        bisect.insort(taken, (a, b))
+    return out

@@ -36,6 +36,7 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 # jieba tags of words that cannot start a name: adverb, preposition, conjunction, particle, pronoun, numeral,
 # measure word, verb (来管理, 都是, 再到)
 _FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "v", "f")
+ARTICLE_CHARS = 600  # a text this long is an article: a name the model proposes once, with nothing said of it, is doubtful
 COMMON_MIN_FREQ = 20  # a dictionary word seen this often in jieba's corpus is a common word, not a coinage
 VERY_COMMON_FREQ = 1000  # 是, 将, 管理: words after a leading function word that make the whole a phrase, not a name
 
@@ -111,6 +112,7 @@ def _context_evidence(text: str, start: int, end: int) -> bool:
     if any(before.endswith(w) for w in before_words):
         return True
     after = after[1:] if after.startswith("的") else after
+    after = re.sub(r"^\s*[一两三四五几多]位", "", after)  # X 的两位创始人
     return any(after.startswith(w) for w in after_words)
 
 
@@ -133,8 +135,8 @@ def _occurrences(text: str, name: str):
 def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | None:
     """``m`` (retyped where the evidence says so), or None where ``text`` gives no evidence that it is a name
     (see the module docstring). ``evidenced`` caches per-document answers (one name, one answer per document)."""
-    if m.source in ("gazetteer", "alias"):
-        return m
+    if m.source in ("gazetteer", "alias", "card"):
+        return m  # a list's name, or a name a company card states (公司：X)
     name = m.text
     cut = _open_bracket(name)
     if cut is not None:  # 青禾影业（Qinghe: the name stops where an unclosed bracket opens
@@ -160,7 +162,24 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         if title:  # 州长凯蒂·霍布斯: the title before the name is not part of it
             m = replace(m, text=name[len(title):], start=m.start + len(title))
             name = m.text
+    if m.type in (ORG, COMPANY) and m.source in ("ner", "engine", "pattern"):
+        cut = _CALLED.match(name)
+        if cut and len(name) - cut.end() >= 2:  # 一家叫远澜生物的公司, 品牌叫星奇实验室: the name follows the verb
+            m = replace(m, text=name[cut.end():], start=m.start + cut.end())
+            name = m.text
+        if m.source != "pattern" and len(name) >= 3 and name[-1] in _ORG_ADVERB_TAIL and is_han(name[-2]):
+            m = replace(m, text=name[:-1], end=m.end - 1)  # 只有这样，青禾才有价值: the adverb is not the name's
+            name = m.text
+    if m.type == PERSON and m.source in ("ner", "engine") and any(ch in name for ch in "·•‧・"):
+        last = _dictionary().words(name)[-1]
+        if last[3].startswith("n") and last[3] not in _NAME_TAGS and _dictionary().freq(last[0]) >= VERY_COMMON_FREQ:
+            m = replace(m, text=name[:last[1]], end=m.start + last[1])  # 詹姆斯·韦伯空间(望远镜): a noun is no name part
+            name = m.text
     return m if _han_name(text, m, name, evidenced) else None
+
+
+_CALLED = re.compile(r"^(?:.{0,3}?(叫做|名叫|名为|叫|称为)|[由被从在向对把将])")
+_ORG_ADVERB_TAIL = frozenset("才就却也都还又")
 
 
 _ADVERB_TAIL = frozenset("曾将也则已就还都又并")
@@ -221,20 +240,86 @@ def _mixed_junk(name: str, m: Mention) -> bool:
     return m.type == MODEL and bool(re.search(r"\d(?:\.\d+)?[kK]$", name))
 
 
+_PERSON_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(说|表示|认为|指出|称|介绍|透露|坦言|回忆|强调|解释|补充|告诉|提到|写道|问|答|回答|"
+                           r"先生|女士|博士|教授|老师|同学|本人|自己|曾|毕业|出生|生于|[:：]|，(?:男|女)|(?:男|女)，)")
+_PERSON_BEFORE = re.compile(r"(先生|女士|博士|教授|老师|记者|作者|嘉宾|创始人|CEO|总裁|董事长|经理|总监|研究员|科学家|工程师|主席|院长|"
+                            r"负责人|合伙人|主任|部长|总统|首相|州长|市长|议员|导演|演员|歌手|作家|他叫|她叫|名叫|叫做)\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _transliteration_chars() -> frozenset[str]:
+    """The characters of the transliterated people's names (those with a name dot) the gazetteer lists: 克林顿 and
+    拉莫斯 are written with them, 冰墩 and 雪松树 are not."""
+    from ..gazetteer import load_gazetteer
+
+    out = set()
+    for e in load_gazetteer().entries.values():
+        if e.type == PERSON:
+            for nm in (e.name, *e.aliases):
+                if "·" in nm:
+                    out.update(ch for ch in nm if is_han(ch))
+    return frozenset(out)
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """Where the text treats a name as a person: a title or 先生/博士 next to it, a speech verb after it (X 表示),
+    a speaker label (X：), 男/女 in an apposition."""
+    return bool(_PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 8), start))
+
+
+def _plain_words(prefix: str) -> bool:
+    """Only dictionary words that are no names (or nothing): 服装加工, 卫星; not 潞晨, 清华, 北京."""
+    if not prefix.strip():
+        return True
+    seg = _dictionary()
+    return all(not guessed and tag not in _NAME_TAGS and tag is not None
+               for w, _, _, tag, guessed in seg.words(prefix.strip()) if not w.isspace())
+
+
+def _org_evidence(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
+    """An organisation name the model proposed, with no suffix that says what it is: in an article (ARTICLE_CHARS
+    or more), the text must name it twice, or once next to a descriptor, title or trigger, or in a list of
+    organisations (醒布 in a list of sewing steps and 卫星平台 are no names; 潞晨 recurs or stands next to 公司)."""
+    from .patterns import _org_suffix
+
+    if len(text) < ARTICLE_CHARS or word_classes().get(name) == "ORG":
+        return True  # (a sentence or two gives no article to look in: the model's word stands)
+    suffix = _org_suffix(name) or (_ORG_HEAD.search(name).group(0) if _ORG_HEAD.search(name) else None)
+    if suffix and not _plain_words(name[:-len(suffix)]):
+        return True  # 潞晨科技, 清华大学: a name before the suffix; not 服装加工厂 (common words and 厂)
+    key = "\3" + name
+    if key not in evidenced:
+        spans = list(_occurrences(text, name))
+        evidenced[key] = len(spans) >= 2 or any(_context_evidence(text, a, b) or _list_evidence(text, a, b, m.type)
+                                                for a, b in spans)
+    return evidenced[key]
+
+
 def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
     if m.type == PERSON:
         core = name.replace("·", "")
-        if len(core) == 2 and core[1] in _FUNCTION_CHARS and m.source in ("ner", "engine"):
+        if len(core) == 2 and core[1] in _FUNCTION_CHARS and m.source in ("ner", "engine", "pattern"):
             return False  # 都将, 都是: a surname-like adverb and a function word
         if common_word(core) and word_classes().get(core) != "PER":
             return False
         if _starts_with_function_word(core):
             return False
+        if m.source == "engine" and len(text) >= ARTICLE_CHARS or \
+                m.source in ("ner", "engine") and "·" not in name and not (name[0] in surnames() or name[:2] in surnames()) \
+                and not all(ch in _transliteration_chars() for ch in name):
+            # 冰墩, 冬青, 雪松树: no surname, so the text must treat it as a person somewhere; and in an article, a
+            # name only the segmenter's tag calls a person (连电脑, 金句)
+            key = "\2" + name
+            if key not in evidenced:
+                evidenced[key] = any(_person_context(text, a, b) for a, b in _occurrences(text, name))
+            return evidenced[key]
     elif m.type == MODEL:
         quoted = m.start > 0 and text[m.start - 1] in "「『“《\"'"
         if m.source == "pattern" and not quoted and _generic_phrase(name):
             return False  # 生物信息模型: common words put together before 模型 name no model (书生大模型 is one)
     elif m.type in (ORG, COMPANY):
+        if m.source in ("ner", "engine") and not _org_evidence(text, m, name, evidenced):
+            return False
         if m.source in ("ner", "engine") and common_word(name) and word_classes().get(name) != "ORG":
             return False
         if m.source in ("ner", "engine") and _generic_phrase(name) and not _ORG_HEAD.search(name):
@@ -278,4 +363,47 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         return True  # the pattern found it after a title or before a speech verb
     if not re.search(r"[A-Z]", name[:2]) and not re.search(r"[A-Z].*[A-Z]|\d", name):
         return False  # decoder, spaces, study: lower-case words are not names
-    return any(_context_evidence(text, a, b) for a, b in _occurrences(text, name))
+    return any(_context_evidence(text, a, b) or _list_evidence(text, a, b, m.type) for a, b in _occurrences(text, name))
+
+
+_LIST_SEP = r"(?:\s*(?:、|，|,|/|和|与|及|以及|&|and)\s*)"
+_LIST_ITEM = r"(?:[A-Za-z][A-Za-z0-9.&'\-]*(?: [A-Z0-9][A-Za-z0-9.&'\-]*){0,3}|[\u4e00-\u9fff]{2,8})"
+_LIST_AFTER = re.compile(_LIST_SEP + "(" + _LIST_ITEM + ")")
+_LIST_BEFORE = re.compile("(" + _LIST_ITEM + ")" + _LIST_SEP + "$")
+_LIST_HEAD = re.compile(r"(公司|企业|机构|厂商|巨头|初创公司|创业公司|投资机构|投资方|投资人|客户|被投企业|投资组合)\s*(如|包括|像|比如|例如|有|：|:)\s*$")
+_LIST_TAIL = re.compile(r"\s*等\s*(知名|头部|科技|大|多家|几家)?\s*(公司|企业|机构|厂商|巨头|初创公司|创业公司|投资机构|基金|大厂)")
+
+
+_LIST_OTHER_TAIL = re.compile(r"\s*等\s*\S{0,4}?(模型|架构|技术|方法|算法|框架|产品|应用|工具|语言|平台|芯片|游戏|软件|网站|数据集|基准|指标|功能|服务|协议|格式)")
+
+
+def _list_evidence(text: str, start: int, end: int, typ: str) -> bool:
+    """Skydio in 企业如 SpaceX、Tesla、Skydio 和 Andril 等: a name in a list with a name of its kind that the
+    gazetteer knows, or in a list that a descriptor heads (企业如, 投资方包括) or closes (等公司)."""
+    from ..gazetteer import load_gazetteer
+
+    kinds = (MODEL,) if typ == MODEL else (ORG, COMPANY)
+    gaz = load_gazetteer()
+    items, pos = [], end
+    for _ in range(6):  # the items after it, then the text after the list
+        mm = _LIST_AFTER.match(text, pos)
+        if not mm:
+            break
+        items.append(mm.group(1))
+        pos = mm.end()
+    if _LIST_OTHER_TAIL.match(text, pos):
+        return False  # Transformer、CNN 和 RNN 等模型: a list of things, whatever else a name in it may be
+    closed = typ != MODEL and bool(_LIST_TAIL.match(text, pos))
+    pos, n_before = start, 0
+    for _ in range(6):
+        mm = _LIST_BEFORE.search(text, max(0, pos - 40), pos)
+        if not mm:
+            break
+        items.append(mm.group(1))
+        pos, n_before = mm.start(), n_before + 1
+    if not items and not closed:
+        return False
+    headed = typ != MODEL and bool(_LIST_HEAD.search(text, max(0, pos - 12), pos))
+    if closed or headed:
+        return True
+    return any((e := gaz.lookup(x.strip())) is not None and e.type in kinds for x in items)

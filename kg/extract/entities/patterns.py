@@ -34,7 +34,7 @@ _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭�
 
 
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.])([A-Za-z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*"
+    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.&])([A-Za-z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*"
     r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
 
 
@@ -60,10 +60,10 @@ _HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道
 
 _PRODUCT_NOUNS = ("芯片", "手机", "显卡", "GPU", "系统", "平台", "汽车", "电脑", "笔记本", "平板", "服务器", "处理器", "眼镜", "耳机")
 
-_COMPANY_AFTER = re.compile(r"\s*(的)?\s*(联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|"
+_COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位)?\s*(联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|"
                             r"完成了?\S{0,6}融资|获得了?\S{0,8}融资|宣布|官宣)")
 _COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽|科技公司|AI公司|投资了|领投了?|跟投了?|收购了?|"
-                             r"并购了?|投资方|投资机构|风投机构|基金)\s*$")
+                             r"并购了?|投资方|投资机构|风投机构|基金|加入了?|加盟了?|入职了?|任职于|就职于|跳槽到|跳槽至)\s*$")
 _MODEL_TAIL = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型|model|LLM)", re.I)
 
 
@@ -113,11 +113,12 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         elif 2 <= len(words) <= 4 and LATIN_PERSON.fullmatch(name) and gaz.lookup(name) is None and (
                     person_shaped(name) and not english_context(text, a, b)
                     or any(before.rstrip().endswith(tt) for tt in title_set)
-                    or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)):
+                    or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)
+                    or _listed_with_people(text, a, b, gaz)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
         elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
                 _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
-                or len(words) >= 2 and words[-1] == "AI"):
+                or len(words) >= 2 and words[-1] == "AI" or _list_evidence(text, a, b, COMPANY)):
             # Quillstone AI 的创始人, 初创公司 Lumora, 领投了 Brightline, Nexora AI: a company by what the text says of it;
             # of a longer run (AI Podcast Quillstone AI) its last two words
             if len(words) >= 3:
@@ -167,6 +168,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     out += _appositive_names(text, toks)
     # Chinese person names after a title: 副主任俞栋, CEO王小川
     out += _titled_people(text, toks, title_set)
+    out += _listed_people(text, sent)
     return out
 
 
@@ -207,6 +209,9 @@ class _Span:
         return self._e
 
 
+_LOWER_FUNCTION_WORDS = frozenset("of and the for in at on to by with from a an".split())
+
+
 def _latin_names(st: str):
     """Latin name runs, split at title words so that GitHub CEO Nat Friedman gives GitHub and Nat Friedman.
 
@@ -220,8 +225,8 @@ def _latin_names(st: str):
                     yield _Span(st, parts[0], parts[1])
                 parts = []
                 continue
-            if not parts and not w.group(0)[0].isalpha():
-                continue
+            if not parts and (not w.group(0)[0].isalpha() or w.group(0) in _LOWER_FUNCTION_WORDS):
+                continue  # (SVP of Research): a name does not start with "of"
             a, b = m.start(1) + w.start(), m.start(1) + w.end()
             parts = [parts[0] if parts else a, b]
         if parts:
@@ -316,10 +321,90 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
         name = text[a:b]
         if len(name) < 2 or name.lower() in stopnames() or all(p.text.lower() in _GENERIC_ORG_WORDS for p in parts):
             continue
+        if all(_common_part(p.text) for p in parts):
+            continue  # 苹果公司公共关系工作, 研究公司代表: common words after a descriptor name nobody
         if b < len(text) and text[b] in "的之":
             continue  # 公司旗下…: a descriptor, not an apposition
         out.append(Mention(name, _org_type(name, default=typ), a, b, "pattern", None, 0.7))
     return out
+
+
+_PEOPLE_SEP = r"\s*(?:、|，|,|和|与|及|以及|&|and)\s*"
+_PEOPLE_NEXT = re.compile(_PEOPLE_SEP + r"([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,3})")
+_PEOPLE_PREV = re.compile(r"([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,3})" + _PEOPLE_SEP + "$")
+
+
+def _listed_with_people(text: str, a: int, b: int, gaz: Gazetteer) -> bool:
+    """Mitch Lasky in Matt Cohler 和 Mitch Lasky: a name of person shape next to a person the gazetteer knows or
+    whose first name is a common given name."""
+    nxt = _PEOPLE_NEXT.match(text, b)
+    prev = _PEOPLE_PREV.search(text, max(0, a - 40), a)
+    for m in (nxt, prev):
+        if m is None:
+            continue
+        other = m.group(1)
+        entry = gaz.lookup(other)
+        if entry is not None and entry.type == PERSON or entry is None and person_shaped(other):
+            return True
+    return False
+
+
+def _list_evidence(text: str, a: int, b: int, typ: str) -> bool:
+    from .evidence import _list_evidence as evidence
+
+    return evidence(text, a, b, typ)
+
+
+def _common_part(word: str) -> bool:
+    from .evidence import _GENERIC_LATIN, _NAME_TAGS, _dictionary
+
+    if word.upper() in _GENERIC_LATIN:
+        return True
+    tag = _dictionary().word_tag_tab.get(word)  # a dictionary word that is not a name word, however rare
+    return not word.isascii() and tag is not None and tag not in _NAME_TAGS
+
+
+LIST_OF_PEOPLE = re.compile(
+    r"(合伙人|联合创始人|创始人|创始团队|核心成员|成员|高管|作者|研究员|科学家|工程师|嘉宾|董事|教授|负责人|创办人|掌门人|候选人)"
+    r"(们)?\s*(?:[一二两三四五六七八九十几多]+位)?\s*(?:分别是|分别为|包括了?|有|是|为)\s*[：:]?\s*")
+_LIST_SEP_RX = re.compile(r"\s*(?:、|，|,|和|与|及|以及)\s*")
+_HAN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}?(?=\s*(?:、|，|,|和|与|及|以及|等|。|；|;|$|\s))")
+
+
+def _listed_people(text: str, sent: Sentence) -> list[Mention]:
+    """People a title noun introduces as a list: 青禾电子的三位联合创始人分别是陆沉舟、林知远和周嘉树 · 合伙人包括
+    Dana Whitlock、Lena Carter 以及 Rob Kent. An item is a Chinese name (a surname, two to four characters) or a
+    Latin person name; the list stops at the first item that is neither."""
+    out = []
+    names = surnames()
+    s0, st = sent.start, sent.text
+    for m in LIST_OF_PEOPLE.finditer(st):
+        pos, found = m.end(), []
+        while pos < len(st):
+            lat = LATIN_PERSON.match(st, pos)
+            han = _HAN_ITEM.match(st, pos)
+            if lat and lat.group(0)[:1].isupper() and 2 <= len(lat.group(0).split()) <= 4:
+                a, b = pos, lat.end()
+            elif han and (han.group(0)[0] in names or han.group(0)[:2] in names) and han.group(0) not in titles() \
+                    and han.group(0).lower() not in stopnames() and not _common_words(han.group(0)):
+                a, b = pos, han.end()
+            else:
+                break
+            found.append(Mention(st[a:b], PERSON, s0 + a, s0 + b, "pattern", None, 0.75))
+            sep = _LIST_SEP_RX.match(st, b)
+            if not sep:
+                break
+            pos = sep.end()
+        if len(found) >= 2 or found and m.group(1) in ("合伙人", "联合创始人", "创始人", "创办人", "核心成员", "作者"):
+            out += found
+    return out
+
+
+def _common_words(name: str) -> bool:
+    """华人女性, 研究人员: only dictionary words that are no names."""
+    from .evidence import _dictionary
+
+    return all(not guessed and _common_part(w) for w, _, _, _, guessed in _dictionary().words(name))
 
 
 def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> list[Mention]:
@@ -360,7 +445,7 @@ def _org_type(name: str, *, default: str) -> str:
 
 def _org_part(tok: Token) -> bool:
     w = tok.text
-    if re.match(r"[一二两三四五六七八九十几多数每各该这那此其本]", w) and len(w) <= 2 or tok.pos in ("m", "q", "r") and not w.isascii():
+    if re.match(r"[一二两三四五六七八九十几多数每各该这那此其本哪某]", w) and len(w) <= 2 or w.endswith("年制") or tok.pos in ("m", "q", "r") and not w.isascii():
         return False  # 两家公司, 多家实验室
     if w in titles() or w in _NOT_NAMES:
         return False  # 老股东高瓴创投: the role word is not part of the name

@@ -6,15 +6,17 @@ Nothing is inferred from co-occurrence alone: every rule needs a trigger, a titl
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from ...schema import CORE_TYPES
 from ...text import to_simplified
 from ...types import Analysis, RelationMention
+from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
 from .discourse import coref_mentions, with_antecedent_evidence
-from .titles import _affiliations, _bare_titles, _serving_at, _join_details, _title_relations
+from .titles import _affiliations, _bare_titles, _from_org, _listed_titles, _serving_at, _join_details, _title_relations
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import _coordination_rivals, _discourse_rivals, _name_relations, _possessive_relations
 
@@ -51,11 +53,16 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
         ms = tuple(m for m in core[lo_i:hi_i] if m.end <= sent.end and not m.source == "alias")
         by_sent.append(ms)
         if _HEARSAY.search(sent.text):
-            continue  # 传字节跳动将收购…？ · 网传 … : a rumour or a question states no fact
+            sent = _before_question(sent, ms)
+            if sent is None:
+                continue  # 传字节跳动将收购…？ · 网传 … : a rumour or a question states no fact
+            ms = tuple(m for m in ms if m.end <= sent.end)
         ctx = _Ctx(analysis, sent, ms)
         out += _title_relations(ctx)
         out += _affiliations(ctx)
         out += _serving_at(ctx)
+        out += _listed_titles(ctx)
+        out += _from_org(ctx)
         framed, spans = _frame_relations(ctx)
         out += framed
         out += _trigger_relations(ctx, skip=spans)
@@ -65,9 +72,56 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
     out += _name_relations(analysis, core, gaz)
     out += _discourse_rivals(analysis, by_sent)
     out += _bare_titles(analysis, by_sent)
+    out = _across_items(analysis.doc.text, out) + card_relations(analysis, core)
     if corefs:
         out = with_antecedent_evidence(out, corefs, analysis.doc.text)
     return _dedupe(out)
+
+
+def _across_items(text: str, rels: list[RelationMention]) -> list[RelationMention]:
+    """Without the relations the sentence rules read between two items of a card's investor list
+    (主要投资人：A 资本，B 公司创始人 C: not C founded A; the card says what the list means)."""
+    if "：" not in text and ":" not in text:
+        return rels
+    lines = [items for items in investor_items(text) if items]
+    if not lines:
+        return rels
+
+    def item(m, items):
+        return next((i for i, (s, e) in enumerate(items) if s <= m.start and m.end <= e), None)
+
+    out = []
+    for r in rels:
+        bad = False
+        for items in lines:
+            if items[0][0] <= r.head.start <= items[-1][1] and items[0][0] <= r.tail.start <= items[-1][1]:
+                bad = item(r.head, items) != item(r.tail, items)
+                break
+        if not bad:
+            out.append(r)
+    return out
+
+
+_QUESTION_WORD = re.compile(r"什么|哪|怎么|怎样|如何|为何|为什么|吗|呢|多少|多大|几|是否|能否|可否|有没有|是不是")
+
+
+def _before_question(sent, ms):
+    """The statement before the question a sentence ends with, or None: 我们邀请到了 X 的创始人 Y，聊了聊：…吗？
+    (a colon introduces it) · X 收购了 Y，这意味着什么？ (its last clause asks, naming no one)."""
+    text = sent.text
+    if not text.rstrip().rstrip("」”\"").endswith(("？", "?")):
+        return None
+    last = max((m.end for m in ms), default=sent.start) - sent.start
+    colon = max(text.rfind("："), text.rfind(":"))
+    if colon >= 4 and colon >= last:
+        cut = colon
+    else:
+        cut = max(text.rfind(c, last) for c in "，,；;：:")
+        if cut < 4 or not _QUESTION_WORD.search(text[cut:]):
+            return None
+    if _HEARSAY.search(text[:cut]):
+        return None
+    return replace(sent, text=text[:cut], end=sent.start + cut)
 
 
 # --- dedupe -----------------------------------------------------------------------------------

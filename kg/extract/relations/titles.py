@@ -20,7 +20,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         limit = nxt.start if nxt else ctx.sent.end
         window = text[org.end:min(limit, org.end + 16)]
-        m = re.match(r"\s*(?:大?模型\s*)?(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
+        m = re.match(r"\s*(?:[（(][^）)]{1,12}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
         t = _title_regex().match(window, pos)
         if not t:
@@ -223,3 +223,52 @@ def _bare_titles(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iter
             role = t.group(0).strip()
             for r in _title_facts(ctx, p, subject, _title_kind(role), role, 0.6, False):
                 yield replace(r, evidence=ev)
+
+
+_LIST_INTRO = re.compile(r"\s*(的)?\s*(?:[一二两三四五六七八九十几多]+位)?\s*(?P<title>合伙人|联合创始人|创始人|创办人|核心成员|成员|高管|"
+                         r"研究员|科学家|工程师|董事|负责人|掌门人)(们)?\s*(?:将)?(?:只有\S{0,4}?[，,]\s*)?"
+                         r"(?:分别是|分别为|包括了?|有|是|为)\s*[：:]?\s*$")
+
+
+def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
+    """ORG 的 TITLE 分别是/包括 A、B 和 C: every person of the list holds the title there
+    (青禾电子的三位联合创始人分别是陆沉舟、林知远和周嘉树; Brightwell 的合伙人包括 A、B 以及 C)."""
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    for i, org in enumerate(ms[:-1]):
+        if org.type not in (ORG, COMPANY):
+            continue
+        first = ms[i + 1]
+        if first.type != PERSON or first.start - org.end > 24:
+            continue
+        m = _LIST_INTRO.match(text[org.end:first.start])
+        if not m:
+            continue
+        title = m.group("title")
+        people = _group(ctx, ms, i + 1, +1, (PERSON,))
+        if len(people) < 2 and not (len(people) == 1 and title in ("合伙人", "联合创始人", "创始人", "创办人")):
+            continue  # 腾讯的高管有张三: one person said to be one of several is fine for founders and partners only
+        for p in people:
+            yield from _title_facts(ctx, p, org, _title_kind(title), title, 0.8, False)
+
+
+_FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来自\s*$")
+
+
+def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
+    """来自 ORG 的 PERSON: the person works there (该论文主编为来自印度国家乳制品研究所的 X). Only one organisation:
+    来自 A、B 的研究人员 says nothing of which person is where."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, org in enumerate(ms[:-1]):
+        person = ms[i + 1]
+        if org.type not in (ORG, COMPANY) or person.type != PERSON:
+            continue
+        if not _FROM_BEFORE.search(text[max(ctx.sent.start, org.start - 6):org.start]):
+            continue
+        if not re.fullmatch(r"\s*的\s*", text[org.end:person.start]):
+            continue
+        if i > 0 and re.fullmatch(r"\s*[、和与及]\s*", text[ms[i - 1].end:org.start]):
+            continue
+        if _ok("works_for", person, org):
+            yield _rel(ctx, "works_for", person, org, 0.8)
