@@ -71,11 +71,12 @@ def _cpu() -> float:
 
 
 def child(cache: Path, replicas: int) -> dict:
-    from kg.reduce import Reduce
+    from kg.reduce import Reduce  # not kg.pipeline: that imports the engine (spaCy), which a driver never loads
+    from kg.steering import Steering
 
     base = pickle.loads(cache.read_bytes())
     t0, c0 = time.perf_counter(), _cpu()
-    reduce = Reduce(engine="builtin", model=None, piece_chars=5000)
+    reduce = Reduce(engine="builtin", model=None, piece_chars=0, steer=Steering())  # piece_chars: for checkpoints
     setup_cpu = _cpu() - c0
     c1 = _cpu()
     n = 0
