@@ -109,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--child"]:
         print(json.dumps(child(Path(argv[1]), int(argv[2]))))
         return 0
+    if argv[:1] == ["--analyse"]:
+        analysed(Path(argv[1]), int(argv[2]), Path(argv[3]))
+        return 0
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--news", type=Path, required=True)
     p.add_argument("--limit", type=int, default=150)
@@ -118,10 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     a = p.parse_args(argv)
     a.workdir.mkdir(parents=True, exist_ok=True)
     cache = a.workdir / f"analysed-{a.limit}.pickle"
-    base = analysed(a.news, a.limit, cache)
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    if not cache.exists():  # in a child: Linux keeps a process's peak RSS across exec, so this one stays small
+        subprocess.run([sys.executable, str(Path(__file__).resolve()), "--analyse", str(a.news), str(a.limit),
+                        str(cache)], env=env, cwd=ROOT, check=True)
+    base = pickle.loads(cache.read_bytes())
     print(f"{len(base)} analysed articles from {a.news} (first {a.limit} files), "
           f"{sum(c for _, _, c, _, _ in base):,} chars", file=sys.stderr)
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     rows = []
     print("| documents | feed CPU s | graph CPU s | docs/s (feed) | docs/s (feed + graph) | entities "
           "| relation mentions | peak RSS MB |\n|---|---|---|---|---|---|---|---|")
