@@ -11,6 +11,7 @@ import sys
 
 from .errors import KgError
 from .nlp import ENGINE_NAMES
+from .output import FORMATS
 from .schema import RELATIONS
 
 
@@ -28,20 +29,28 @@ def _parser() -> argparse.ArgumentParser:
     engine.add_argument("--engine", default="builtin", help=f"NLP engine: {', '.join(ENGINE_NAMES)} (default: builtin)")
     engine.add_argument("--hanlp-model", metavar="ID_OR_PATH", help="HanLP model id or local folder (--engine hanlp)")
 
-    b = sub.add_parser("build", parents=[engine], help="build graph.html, graph.graphml and graph.json from texts",
+    outputs = argparse.ArgumentParser(add_help=False)  # how the output files are written
+    outputs.add_argument("--max-nodes", type=int, metavar="N", default=DEFAULT_PAGE_NODES,
+                         help=f"graph.html shows the N most connected entities (default: {DEFAULT_PAGE_NODES}; 0: all); "
+                              "the other formats always keep all")
+    outputs.add_argument("--max-edges", type=int, metavar="N", default=DEFAULT_PAGE_EDGES,
+                         help=f"graph.html shows the N most confident relations between those entities "
+                              f"(default: {DEFAULT_PAGE_EDGES}; 0: all)")
+    outputs.add_argument("--cypher-schema", choices=["neo4j", "none"],
+                         help="graph.cypher starts with Neo4j's index on entity ids (neo4j, the default) or with "
+                              "nothing (none: for FalkorDB, Memgraph and other openCypher databases)")
+    formats = ", ".join(FORMATS)
+
+    b = sub.add_parser("build", parents=[engine, outputs], help="build graph.html, graph.graphml and graph.json from texts",
                        description="Read INPUT files (.txt .md .html .jsonl) or folders and write DIR/graph.{html,graphml,json}.")
     b.add_argument("inputs", nargs="*", metavar="INPUT")
     b.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    b.add_argument("--format", action="append", metavar="FORMAT[,FORMAT]",
+                   help="also write these formats: neo4j, cypher, gexf, ttl (repeatable or comma-separated)")
     b.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
     b.add_argument("--dask", nargs="?", const="local", metavar="ADDRESS",
                    help="analyse on a Dask cluster: the scheduler's tcp://HOST:PORT, or none for a local cluster of "
                         "--workers processes; the inputs must be on storage the workers share (pip install \"kg[dask]\")")
-    b.add_argument("--max-nodes", type=int, metavar="N", default=DEFAULT_PAGE_NODES,
-                   help=f"graph.html shows the N most connected entities (default: {DEFAULT_PAGE_NODES}; 0: all); "
-                        "graph.json and graph.graphml always keep all")
-    b.add_argument("--max-edges", type=int, metavar="N", default=DEFAULT_PAGE_EDGES,
-                   help=f"graph.html shows the N most confident relations between those entities "
-                        f"(default: {DEFAULT_PAGE_EDGES}; 0: all)")
     b.add_argument("--update", metavar="GRAPH_JSON", help="add the inputs to an existing graph.json")
     b.add_argument("--strict", action="store_true",
                    help="stop at the first document whose analysis fails (default: skip it, list it, exit 4)")
@@ -61,6 +70,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="a file of 'merge A = B' and 'split A | B' lines")
     steer.add_argument("--merge", action="append", default=[], metavar="A=B", help="A is the entity B")
     steer.add_argument("--split", action="append", default=[], metavar="A|B", help="A and B are never one entity")
+
+    x = sub.add_parser("export", parents=[outputs], help="write a saved graph in other formats",
+                       description="Convert GRAPH_JSON (graph.json, or a .graphml, .gexf or .ttl kg wrote) into DIR: "
+                                   "neo4j/ (neo4j-admin import files), graph.cypher, graph.gexf, graph.ttl, graph.json, "
+                                   "graph.graphml or graph.html.")
+    x.add_argument("graph", metavar="GRAPH_JSON")
+    x.add_argument("--format", action="append", required=True, metavar="FORMAT[,FORMAT]",
+                   help=f"one or more of: {formats} (repeatable or comma-separated)")
+    x.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
 
     q = sub.add_parser("query", help="list relations from a graph.json",
                        description="Print relations matching all the filters given; names may be any alias.")

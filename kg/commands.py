@@ -14,9 +14,11 @@ EXIT_PARTIAL = 4
 
 def cmd_build(args) -> int:
     from . import checkpoint
+    from .output import BUILD_FORMATS
 
     _check_build_args(args)
     out = Path(args.out)
+    extra = [f for f in _formats(args) if f not in BUILD_FORMATS]
     ckpt = None if args.no_checkpoint else out / checkpoint.FILENAME
     res = _run_build(args, ckpt)
     if res is None:
@@ -26,7 +28,7 @@ def cmd_build(args) -> int:
     # nothing new and nothing removed: leave any earlier output as it is
     nothing_built = res.documents == 0 and res.unchanged == 0 and not res.removed
     if not nothing_built:
-        _write(res, out, args)
+        _write(res, out, args, extra)
     elif res.store is not None:
         res.store.discard()
     if ckpt is not None:
@@ -34,14 +36,14 @@ def cmd_build(args) -> int:
     return _report_failures(res, nothing_built=nothing_built)
 
 
-def _write(res, out: Path, args) -> None:
-    """The three files, then graph.docs.sqlite for a later --update or --remove (thrown away if the files could
-    not all be written), then the summary."""
-    from .output import print_summary, write_outputs
+def _write(res, out: Path, args, extra: list[str]) -> None:
+    """The three files and the ``--format`` extras, then graph.docs.sqlite for a later --update or --remove
+    (thrown away if the files could not all be written), then the summary."""
+    from .output import BUILD_FORMATS, print_summary, write_outputs
 
     try:
-        write_outputs(res.graph, out, max_nodes=args.max_nodes or None, max_edges=args.max_edges or None,
-                      timings=res.timings)
+        write_outputs(res.graph, out, formats=[*BUILD_FORMATS, *extra], max_nodes=args.max_nodes or None,
+                      max_edges=args.max_edges or None, cypher_schema=args.cypher_schema, timings=res.timings)
         if res.store is not None:
             res.store.commit()
     except BaseException:
@@ -49,7 +51,7 @@ def _write(res, out: Path, args) -> None:
             res.store.discard()
         raise
     if not args.quiet:
-        print_summary(res, out)
+        print_summary(res, out, extra=extra)
 
 
 def _run_build(args, ckpt: Path | None):
@@ -77,22 +79,47 @@ def _run_build(args, ckpt: Path | None):
 def _check_build_args(args) -> None:
     if args.workers < 1:
         raise InputError("--workers must be 1 or more")
-    if args.max_nodes < 0:
-        raise InputError("--max-nodes must be 0 (all entities) or more")
-    if args.max_edges < 0:
-        raise InputError("--max-edges must be 0 (all relations between the shown entities) or more")
     if args.dask and args.dask != "local" and Path(args.dask).exists():
         raise InputError(f"--dask took {args.dask!r} for the scheduler's address: put --dask after the inputs, or "
                          "write --dask=tcp://HOST:PORT")
+    if args.resume and args.no_checkpoint:
+        raise InputError("--resume continues from a checkpoint, --no-checkpoint keeps none: give one of them")
     if not args.inputs and not args.remove:
         raise InputError("give at least one INPUT file or folder (or, with --update, documents to --remove)")
     if args.remove and not args.update:
         raise InputError("--remove takes documents out of an existing graph: give it with --update GRAPH.json")
-    if args.resume and args.no_checkpoint:
-        raise InputError("--resume continues from a checkpoint, --no-checkpoint keeps none: give one of them")
+    _check_output_args(args)
+
+
+def _check_output_args(args) -> None:
+    if args.max_nodes < 0:
+        raise InputError("--max-nodes must be 0 (all entities) or more")
+    if args.max_edges < 0:
+        raise InputError("--max-edges must be 0 (all relations between the shown entities) or more")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out} is a file; give a folder")
+
+
+def _formats(args) -> list[str]:
+    from .output import parse_formats
+
+    return parse_formats(args.format)
+
+
+def cmd_export(args) -> int:
+    from .graph import load
+    from .output import FORMATS, write_outputs
+
+    _check_output_args(args)
+    formats = _formats(args)
+    if not formats:
+        raise InputError(f"--format names no format; give one or more of {', '.join(FORMATS)}")
+    graph = load(args.graph)
+    for path in write_outputs(graph, Path(args.out), formats=formats, max_nodes=args.max_nodes or None,
+                              max_edges=args.max_edges or None, cypher_schema=args.cypher_schema):
+        print(path)
+    return 0
 
 
 def _report_failures(res, *, nothing_built: bool) -> int:

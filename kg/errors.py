@@ -20,12 +20,6 @@ class EngineError(KgError):
     exit_code = 3
 
 
-class DependencyError(KgError):
-    """An optional extra that is not installed (``kg[dask]`` for ``--dask``): the message says how to install it."""
-
-    exit_code = 3
-
-
 class GraphFormatError(KgError):
     """A file that is not a kg graph."""
 
@@ -42,3 +36,10 @@ class AnalysisError(KgError):
     """A document whose analysis failed, in a build asked to stop at the first failure (``--strict``)."""
 
     exit_code = 1
+
+
+class DependencyError(KgError):
+    """An optional library that a format or feature needs and that is not installed (``kg[rdf]`` to read Turtle,
+    ``kg[dask]`` for ``--dask``): the message says how to install it."""
+
+    exit_code = 3

@@ -235,6 +235,28 @@ class KnowledgeGraph:
 
         write_html(self._g, path, max_nodes=max_nodes, max_edges=max_edges, title=title)
 
+    def write_neo4j(self, folder: str | os.PathLike) -> None:
+        """nodes.csv, relationships.csv and a README.md with the ``neo4j-admin`` command, in ``folder``."""
+        from .export.neo4j import write_neo4j
+
+        write_neo4j(self._g, folder)
+
+    def write_cypher(self, path: str | os.PathLike, *, schema: str | None = None) -> None:
+        """A re-runnable openCypher script (``UNWIND [...] AS r MERGE …`` batches); ``schema``: see kg.export.cypher."""
+        from .export.cypher import DEFAULT_SCHEMA, write_cypher
+
+        write_cypher(self._g, path, schema=schema or DEFAULT_SCHEMA)
+
+    def write_gexf(self, path: str | os.PathLike) -> None:
+        from .export.gexf import write_gexf
+
+        write_gexf(self._g, path)
+
+    def write_ttl(self, path: str | os.PathLike) -> None:
+        from .export.ttl import write_ttl
+
+        write_ttl(self._g, path)
+
     def to_json(self) -> str:
         from .export.json import dumps
 
@@ -254,11 +276,14 @@ def _keys(form: str) -> list[str]:
 
 
 def load(path: str | os.PathLike) -> KnowledgeGraph:
-    """A graph written by :meth:`KnowledgeGraph.write_json` (or a .graphml written by kg)."""
-    if str(path).lower().endswith(".graphml"):
-        from .export.graphml import read_graphml
-
-        return KnowledgeGraph(read_graphml(path))
-    from .export.json import read_json
-
-    return KnowledgeGraph(read_json(path))
+    """A graph written by :meth:`KnowledgeGraph.write_json` (or a .graphml, .gexf or .ttl written by kg)."""
+    suffix = os.path.splitext(str(path))[1].lower()
+    if suffix == ".graphml":
+        from .export.graphml import read_graphml as read
+    elif suffix == ".gexf":
+        from .export.gexf import read_gexf as read
+    elif suffix == ".ttl":
+        from .export.ttl import read_ttl as read
+    else:
+        from .export.json import read_json as read
+    return KnowledgeGraph(read(path))

@@ -1,4 +1,4 @@
-"""Human-readable output for the CLI, and writing the three output files."""
+"""Human-readable output for the CLI, and writing the output files."""
 from __future__ import annotations
 
 import sys
@@ -6,26 +6,62 @@ import time
 import unicodedata
 from pathlib import Path
 
+from .errors import InputError
 from .schema import ENTITY_LABELS, RELATIONS
 
+# format name -> what it writes in the output folder
+FORMATS = {
+    "json": "graph.json",
+    "graphml": "graph.graphml",
+    "html": "graph.html",
+    "neo4j": "neo4j/",  # nodes.csv, relationships.csv, README.md
+    "cypher": "graph.cypher",
+    "gexf": "graph.gexf",
+    "ttl": "graph.ttl",
+}
+BUILD_FORMATS = ("json", "graphml", "html")  # what kg build always writes
 
-def write_outputs(graph, out: Path, *, max_nodes: int | None = None, max_edges: int | None = None,
-                  timings: dict | None = None) -> None:
-    """graph.json, graph.graphml, graph.html in ``out``, each written atomically."""
+
+def parse_formats(values: list[str] | None) -> list[str]:
+    """``["neo4j,gexf", "ttl"]`` → ``["neo4j", "gexf", "ttl"]`` (each once, in order), or InputError."""
+    out: list[str] = []
+    for value in values or ():
+        for name in filter(None, (v.strip().lower() for v in value.split(","))):
+            if name not in FORMATS:
+                raise InputError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def write_outputs(graph, out: Path, *, formats: list[str] | tuple[str, ...] = BUILD_FORMATS,
+                  max_nodes: int | None = None, max_edges: int | None = None, cypher_schema: str | None = None,
+                  timings: dict | None = None) -> list[Path]:
+    """Each of ``formats`` (graph.json, graph.graphml, graph.html by default) in ``out``, each file written
+    atomically; the paths written, in order."""
     out.mkdir(parents=True, exist_ok=True)
-    for name, write in (("json", lambda p: graph.write_json(p)), ("graphml", lambda p: graph.write_graphml(p)),
-                        ("html", lambda p: graph.write_html(p, max_nodes=max_nodes, max_edges=max_edges))):
+    writers = {"json": graph.write_json, "graphml": graph.write_graphml,
+               "html": lambda p: graph.write_html(p, max_nodes=max_nodes, max_edges=max_edges),
+               "neo4j": graph.write_neo4j, "cypher": lambda p: graph.write_cypher(p, schema=cypher_schema),
+               "gexf": graph.write_gexf, "ttl": graph.write_ttl}
+    written = []
+    for name in formats:
         t = time.perf_counter()
-        write(out / f"graph.{name}")
+        path = out / FORMATS[name].rstrip("/")
+        writers[name](path)
+        written.append(path)
         if timings is not None:
             timings[f"export_{name}"] += time.perf_counter() - t
+    return written
 
 
-def print_summary(res, out: Path, file=None) -> None:
+def print_summary(res, out: Path, file=None, *, extra: list[str] | tuple[str, ...] = ()) -> None:
     file = file or sys.stdout
     s = res.graph.summary()
     n_ent, n_rel = sum(s["entities"].values()), sum(s["relations"].values())
-    print(f"{res.documents} documents → {n_ent} entities, {n_rel} relations → {out}/graph.{{html,graphml,json}}", file=file)
+    more = "".join(f", {FORMATS[f]}" for f in extra)
+    print(f"{res.documents} documents → {n_ent} entities, {n_rel} relations → {out}/graph.{{html,graphml,json}}{more}",
+          file=file)
     if res.kept or res.removed:
         removed = f"; removed {len(res.removed)}: {', '.join(res.removed)}" if res.removed else ""
         print(f"  kept {res.kept} documents of the --update graph{removed}", file=file)

@@ -76,6 +76,12 @@ def test_eval_scores_a_graph_against_gold(built, tmp_path, capsys):
     (["build", "IN", "--out", "OUT", "--workers", "0"], 2, r"workers"),
     (["build", "IN", "--out", "OUT", "--max-nodes", "-1"], 2, r"max-nodes"),
     (["build", "IN", "--out", "OUT", "--max-edges", "-1"], 2, r"max-edges"),
+    (["build", "IN", "--out", "OUT", "--format", "neo4j,pdf"], 2, r"unknown format 'pdf'; choose from json, "),
+    (["export", "/no/such.json", "--format", "neo4j", "--out", "OUT"], 2, r"no such file"),
+    (["export", "GRAPH", "--format", "pdf", "--out", "OUT"], 2, r"unknown format 'pdf'"),
+    (["export", "GRAPH", "--format", ",", "--out", "OUT"], 2, r"names no format"),
+    (["export", "GRAPH", "--format", "ttl", "--out", "GRAPH"], 2, r"is a file"),
+    (["export", "GRAPH", "--format", "ttl", "--out", "OUT", "--cypher-schema", "oracle"], 2, r"invalid choice"),
 ])
 def test_errors_are_one_line_with_a_nonzero_exit(argv, code, pattern, tmp_path, capsys, built):
     argv = [a.replace("OUT", str(tmp_path / "o")).replace("GRAPH", str(built / "graph.json"))
@@ -173,3 +179,44 @@ def test_page_relations_are_capped_by_default_and_0_shows_all(tmp_path, monkeypa
         if shown is not None:
             kept = min(r["confidence"] for r in json_block(page, "kg-data")["relations"])
             assert kept >= max(sorted((e["confidence"] for e in edges), reverse=True)[2:])
+
+
+def test_export_writes_each_format_asked_for(built, tmp_path, capsys):
+    out = tmp_path / "x"
+    assert main(["export", str(built / "graph.json"), "--format", "neo4j,cypher", "--format", "gexf", "--format", "ttl",
+                 "--out", str(out)]) == 0
+    assert capsys.readouterr().out.split() == [str(out / n) for n in ("neo4j", "graph.cypher", "graph.gexf", "graph.ttl")]
+    for name in ("neo4j/nodes.csv", "neo4j/relationships.csv", "neo4j/README.md", "graph.cypher", "graph.gexf", "graph.ttl"):
+        assert (out / name).stat().st_size > 0
+    n_nodes = len(json.loads((built / "graph.json").read_text(encoding="utf-8"))["nodes"])
+    assert len((out / "neo4j" / "nodes.csv").read_text(encoding="utf-8").splitlines()) == n_nodes + 1
+    assert not list(out.rglob(".*.tmp"))                                  # written atomically, nothing left over
+
+
+def test_export_converts_between_kg_formats(built, tmp_path, capsys):
+    out = tmp_path / "x"
+    assert main(["export", str(built / "graph.json"), "--format", "gexf", "--out", str(out)]) == 0
+    assert main(["export", str(out / "graph.gexf"), "--format", "json", "--out", str(out)]) == 0
+    assert main(["query", str(out / "graph.json"), "--subject", "俞栋"]) == 0
+    assert "俞栋 —任职(works_for)→ 腾讯 AI Lab" in capsys.readouterr().out
+
+
+def test_export_of_a_file_that_is_not_a_kg_graph_is_one_line_and_exit_2(tmp_path, capsys):
+    p = tmp_path / "other.json"
+    p.write_text('{"nodes": 3}', encoding="utf-8")
+    assert main(["export", str(p), "--format", "neo4j", "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is not a kg graph" in err[0]
+    assert not (tmp_path / "o").exists()
+
+
+def test_build_writes_extra_formats_in_the_same_run(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "o"
+    assert main(["build", str(src), "--out", str(out), "--format", "neo4j,cypher,gexf,ttl", "--cypher-schema", "none"]) == 0
+    assert "graph.cypher, graph.gexf, graph.ttl" in capsys.readouterr().out
+    for name in ("graph.json", "graph.graphml", "graph.html", "neo4j/nodes.csv", "graph.cypher", "graph.gexf", "graph.ttl"):
+        assert (out / name).stat().st_size > 0
+    assert "CREATE CONSTRAINT" not in (out / "graph.cypher").read_text(encoding="utf-8")
+    assert "俞栋" in (out / "graph.ttl").read_text(encoding="utf-8")

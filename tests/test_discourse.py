@@ -55,3 +55,23 @@ def test_qi_as_the_object_of_an_investment_is_the_company_named_in_the_clause_be
 def test_qi_is_never_the_subject_of_its_own_clause():
     text = "红杉资本表示，红杉资本领投其 A 轮。"
     assert not any(t == "=红杉资本" for _, _, t in _rels(text, [("红杉资本", C), ("红杉资本", C)]))
+
+
+def test_an_omitted_subject_is_the_person_of_the_sentence_before():
+    import kg
+
+    res = kg.analyze("王建华毕业于清华大学。2015年加入腾讯，担任研究员。")
+    joined = [r for r in res.relations if r.relation == "joined"]
+    assert len(joined) == 1 and joined[0].tail.text == "腾讯"
+    r = joined[0]
+    assert r.head.start == r.head.end and r.head.text == ""  # no word stands for the subject: a zero-width mention
+    assert r.evidence.sentence.startswith("王建华毕业于清华大学。")  # the evidence shows who it is
+    g = kg.build(texts=["王建华毕业于清华大学。2015年加入腾讯，担任研究员。"])
+    assert ("王建华", "joined", "腾讯") in {(x.subject, x.relation, x.object) for x in g.relations()}
+
+
+def test_no_omitted_subject_when_the_sentence_before_names_two_people_or_none():
+    import kg
+
+    assert not any(r.relation == "joined" for r in kg.analyze("王建华和李明毕业于清华大学。2015年加入腾讯。").relations)
+    assert not kg.analyze("腾讯发布了新模型。2015年加入腾讯的人很多。").relations

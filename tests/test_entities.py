@@ -303,3 +303,9 @@ def test_a_full_name_is_not_taken_for_the_famous_person_who_shares_its_surname()
 
     ms = {(m.text, m.key) for m in kg.analyze("Sheryl Sandberg 是 Meta 前 COO。Anna Sandberg 是研究员。").mentions}
     assert ("Anna Sandberg", None) in ms and ("Sheryl Sandberg", "Sheryl Sandberg") in ms
+
+
+def test_names_in_a_list_of_known_companies_are_companies():
+    names = _names("国内研究机构北京智源研究院、智谱、火山引擎、蚂蚁、小冰、华为，一有进展就颇受关注。")
+    assert {("蚂蚁", "COMPANY"), ("小冰", "COMPANY")} <= names
+    assert _names("主要产品包括电脑、手机、平板和手表。") == set()  # no organisation in the list: nothing

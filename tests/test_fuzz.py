@@ -118,6 +118,9 @@ def check_relations(text: str, relations, mentions) -> None:
         for end in (r.head, r.tail):
             assert text[end.start:end.end] == end.text, r
             assert ev.start <= end.start and end.end <= ev.end, r  # inside its evidence sentence
+            if end.source == "coref":  # a pronoun or an omitted subject: it stands for a mention of the analysis
+                assert any((m.key or "=" + m.text) == end.key for m in mentions), r
+                continue
             # a mention of the analysis, or the part of one that names a parent (腾讯 of 腾讯 AI Lab)
             assert any(m.start <= end.start and end.end <= m.end for m in mentions), r
 

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import copy
 import doctest
+import json
 import re
 
 import networkx as nx
 import pytest
 
 import kg.export.html as html_export
-from browser.graphs import XSS, large_graph, small_graph, xss_graph
+import kg.export.page_data as page_data_module
+from browser.graphs import STORY_DOCS, XSS, large_graph, small_graph, story_graph, xss_graph
 from browser.pages import json_block, parse
 from kg.errors import KgError
 from kg.export.html import generate_html, select_nodes, write_html
@@ -125,8 +127,9 @@ def test_parallel_edges_are_drawn_apart(small_page):
 
 
 def test_evidence_reaches_the_page(small_page):
-    rel = next(r for r in json_block(small_page, "kg-data")["relations"] if r["relation"] == "develops")
-    assert [e["doc"] for e in rel["evidence"]] == ["d3", "d3"]
+    data = json_block(small_page, "kg-data")
+    rel = next(r for r in data["relations"] if r["relation"] == "develops")
+    assert [data["documents"][e["doc"]]["id"] for e in rel["evidence"]] == ["d3", "d3"]
     assert rel["evidence"][0]["sentence"] == "腾讯发布混元大模型。"
 
 
@@ -147,9 +150,10 @@ def test_injected_markup_adds_no_elements():
 
 def test_injected_markup_round_trips_as_data():
     page = generate_html(xss_graph())
-    entities = json_block(page, "kg-data")["entities"]
+    data = json_block(page, "kg-data")
+    entities = data["entities"]
     assert entities["x1"]["label"] == XSS[0]
-    assert entities["x1"]["docs"] == [XSS[2]]
+    assert [data["documents"][i]["id"] for i in entities["x1"]["docs"]] == [XSS[2]]
     assert {n["label"] for n in json_block(page, "kg-nodes")} >= set(XSS)
 
 
@@ -218,7 +222,7 @@ def test_max_edges_must_be_a_positive_integer(bad):
 
 
 def test_page_lists_the_first_docs_and_evidence_and_says_how_many_there_are():
-    from kg.export.html import PAGE_DOCS, PAGE_EVIDENCE
+    from kg.export.page_data import PAGE_ENTITY_DOCS as PAGE_DOCS, PAGE_EVIDENCE
 
     g = nx.MultiDiGraph()
     docs = [f"d{i:03d}" for i in range(PAGE_DOCS + 5)]
@@ -228,8 +232,10 @@ def test_page_lists_the_first_docs_and_evidence_and_says_how_many_there_are():
     g.add_edge("a", "b", key="develops", relation="develops", confidence=0.9, evidence=ev)
     page = generate_html(g)
     data = json_block(page, "kg-data")
-    assert data["entities"]["a"]["docs"] == docs[:PAGE_DOCS] and data["entities"]["a"]["docs_total"] == len(docs)
-    assert data["entities"]["b"]["docs"] == docs[:1] and data["entities"]["b"]["docs_total"] == 1
+    ids = [d["id"] for d in data["documents"]]
+    assert [ids[i] for i in data["entities"]["a"]["docs"]] == docs[:PAGE_DOCS]
+    assert data["entities"]["a"]["docs_total"] == len(docs)
+    assert [ids[i] for i in data["entities"]["b"]["docs"]] == docs[:1] and data["entities"]["b"]["docs_total"] == 1
     (rel,) = data["relations"]
     assert [e["sentence"] for e in rel["evidence"]] == [e["sentence"] for e in ev[:PAGE_EVIDENCE]]
     assert rel["evidence_total"] == PAGE_EVIDENCE + 2
@@ -271,12 +277,67 @@ def test_list_attributes_may_arrive_as_json_strings():
     g.edges["c1", "m1", 0]["evidence"] = '[{"doc": "d3", "sentence": "腾讯发布混元。", "start": 0, "end": 7}]'
     data = json_block(generate_html(g), "kg-data")
     assert data["entities"]["c1"]["aliases"] == ["Tencent", "腾讯公司"]
-    assert next(r for r in data["relations"] if r["relation"] == "develops")["evidence"][0]["doc"] == "d3"
+    doc = next(r for r in data["relations"] if r["relation"] == "develops")["evidence"][0]["doc"]
+    assert data["documents"][doc]["id"] == "d3"
 
 
 def test_empty_graph_renders():
     data = json_block(generate_html(nx.MultiDiGraph()), "kg-data")
     assert data["stats"]["entities"] == 0 and data["title"] == "知识图谱"
+
+
+def test_documents_are_listed_by_date_with_title_date_and_publication():
+    data = json_block(generate_html(story_graph()), "kg-data")
+    assert [d["id"] for d in data["documents"]] == ["n1", "n2", "n3", "n4"]
+    for d in data["documents"]:
+        assert d == {"id": d["id"], **{k: STORY_DOCS[d["id"]][k] for k in ("title", "date", "publication", "author")}}
+
+
+def test_documents_without_metadata_have_empty_fields(small_page):
+    documents = json_block(small_page, "kg-data")["documents"]
+    assert [d["id"] for d in documents] == ["d1", "d2", "d3"]
+    assert all(d["title"] == d["date"] == d["publication"] == "" for d in documents)
+
+
+def test_doc_meta_may_arrive_as_a_json_string():
+    g = story_graph()
+    g.graph["doc_meta"] = json.dumps(g.graph["doc_meta"], ensure_ascii=False)
+    documents = json_block(generate_html(g), "kg-data")["documents"]
+    assert documents[0]["title"] == STORY_DOCS["n1"]["title"]
+
+
+def test_a_relation_names_the_documents_of_all_its_evidence():
+    from kg.export.page_data import PAGE_EVIDENCE
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="腾讯", type="COMPANY", mentions=9)
+    g.add_node("b", label="混元", type="MODEL", mentions=9)
+    docs = [f"d{i}" for i in range(PAGE_EVIDENCE + 3)]
+    g.add_edge("a", "b", relation="develops", confidence=0.9,
+               evidence=[{"doc": d, "sentence": "腾讯发布混元。", "start": 0, "end": 7} for d in docs])
+    data = json_block(generate_html(g), "kg-data")
+    (rel,) = data["relations"]
+    assert len(rel["evidence"]) == PAGE_EVIDENCE
+    assert sorted(data["documents"][i]["id"] for i in rel["docs"]) == sorted(docs)
+
+
+def test_stats_count_entities_with_and_without_relations():
+    stats = json_block(generate_html(story_graph()), "kg-data")["stats"]
+    assert stats["connected_entities"] == 9 and stats["unconnected_entities"] == 8
+    capped = json_block(generate_html(story_graph(), max_nodes=12), "kg-data")["stats"]
+    assert capped["connected_entities"] == 9 and capped["unconnected_entities"] == 3  # the most mentioned ones
+
+
+def test_hostile_document_metadata_only_appears_escaped():
+    g = story_graph()
+    g.graph["doc_meta"]["n1"].update(title=XSS[0], publication=XSS[1], author=XSS[2], date=XSS[2])
+    page = generate_html(g)
+    for payload in XSS:
+        assert payload not in page
+    tags = [t for t, _a in parse(page).tags]
+    assert "img" not in tags and "svg" not in tags and tags.count("script") == 6
+    (doc,) = [d for d in json_block(page, "kg-data")["documents"] if d["id"] == "n1"]
+    assert (doc["title"], doc["publication"], doc["author"], doc["date"]) == (XSS[0], XSS[1], XSS[2], XSS[2])
 
 
 def test_large_graph_uses_the_fast_layout():
@@ -285,5 +346,6 @@ def test_large_graph_uses_the_fast_layout():
     assert options["layout"]["improvedLayout"] is False and options["edges"]["smooth"] is False
 
 
-def test_module_examples():
-    assert doctest.testmod(html_export).failed == 0
+@pytest.mark.parametrize("module", [html_export, page_data_module], ids=["html", "page_data"])
+def test_module_examples(module):
+    assert doctest.testmod(module).failed == 0

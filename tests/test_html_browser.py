@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-from browser.chromium import ARTIFACTS, chromium_path, edge_point, launch, node_point, open_offline, wait_for, wait_stabilised
+from browser.chromium import (ARTIFACTS, chromium_path, drawn, edge_point, launch, node_point, open_offline, screenshot,
+                              wait_for, wait_stabilised)
 from browser.graphs import XSS, large_graph, small_graph, xss_graph
 from kg.export.html import write_html
 
@@ -49,16 +50,6 @@ def small(browser, pages):
     wait_stabilised(page)
     yield page, log
     page.context.close()
-
-
-def drawn(page) -> tuple[int, int]:
-    counts = page.evaluate("kg.drawn()")
-    return counts["nodes"], counts["edges"]
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name))
 
 
 def test_page_loads_offline_and_draws_every_node_and_edge(small):
@@ -143,10 +134,10 @@ def test_clicking_an_edge_shows_its_evidence(small):
 
 
 def test_panels_say_how_many_documents_and_sentences_the_page_leaves_out(browser, tmp_path, monkeypatch):
-    import kg.export.html as html
+    import kg.export.page_data as page_data
 
-    monkeypatch.setattr(html, "PAGE_DOCS", 1)
-    monkeypatch.setattr(html, "PAGE_EVIDENCE", 1)
+    monkeypatch.setattr(page_data, "PAGE_ENTITY_DOCS", 1)
+    monkeypatch.setattr(page_data, "PAGE_EVIDENCE", 1)
     write_html(small_graph(), tmp_path / "capped.html")
     page, log = open_offline(browser, tmp_path / "capped.html")
     wait_stabilised(page)
@@ -171,27 +162,31 @@ def test_relayout_runs_physics_again_then_stops(small):
     assert log.problems() == []
 
 
-def truncation_note(browser, path) -> tuple[tuple[int, int], str]:
-    """What a capped page draws, and the note it shows about what it left out (which must be visible)."""
+def truncation_note(browser, path) -> tuple[tuple[int, int], str, str]:
+    """What a capped page draws, the note it shows about what it left out (which must be visible), and the line
+    under the list of entities without relations."""
     page, log = open_offline(browser, path)
     wait_stabilised(page)
     counts = drawn(page)
     note = page.text_content("#kg-truncated")
     assert page.is_visible("#kg-truncated")
+    hidden = page.text_content("#kg-loose-hidden")
     assert log.problems() == []
     page.context.close()
-    return counts, note
+    return counts, note, hidden
 
 
 def test_max_nodes_page_says_what_is_left_out(browser, pages):
-    counts, note = truncation_note(browser, pages["top2"])
+    counts, note, hidden = truncation_note(browser, pages["top2"])
     assert counts == (2, 1)
+    assert hidden == "另有 3 个实体未放入本页，见 graph.json（--max-nodes）"
     assert "2 / 5 个实体" in note and "隐藏 5 条关系" in note and "showing 2 of 5 entities, 5 relations hidden" in note
 
 
 def test_max_edges_page_says_what_is_left_out(browser, pages):
-    counts, note = truncation_note(browser, pages["edges3"])
-    assert counts == (5, 3)
+    counts, note, hidden = truncation_note(browser, pages["edges3"])
+    assert hidden == ""
+    assert counts == (4, 3)  # 阿里巴巴 lost its one relation: listed with the entities without relations, not drawn
     assert "3 / 6 条关系" in note and "showing the 3 most confident of 6 relations" in note
 
 
@@ -232,7 +227,8 @@ def test_large_graph_is_responsive(browser, tmp_path):
         script_to_stabilised_ms: kg.state.stabilisedMs,
         navigation_to_stabilised_ms: kg.state.stabilisedAt,
         dom_content_loaded_ms: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd })""")
-    assert drawn(page) == (2000, 5000)
+    linked = {n for u, v in g.edges() for n in (u, v)}
+    assert drawn(page) == (len(linked), 5000)
     assert page.evaluate("kg.network.physics.options.enabled") is False
     timing["redraw_ms"] = page.evaluate("""() => new Promise(done => { const t = performance.now();
         kg.network.once('afterDrawing', () => done(performance.now() - t)); kg.network.redraw(); })""")
@@ -244,7 +240,8 @@ def test_large_graph_is_responsive(browser, tmp_path):
     timing["filter_ms"] = page.evaluate("""() => new Promise(done => { const t = performance.now();
         kg.network.once('afterDrawing', () => done(performance.now() - t));
         document.querySelector('#kg-type-filters input[data-type="PERSON"]').click(); })""")
-    assert drawn(page)[0] == 1600
+    no_person = {n for u, v in g.edges() if "PERSON" not in (g.nodes[u]["type"], g.nodes[v]["type"]) for n in (u, v)}
+    assert drawn(page)[0] == len(no_person)
     timing["generate_html_s"] = generate_s
     timing["page_bytes"] = path.stat().st_size
     ARTIFACTS.mkdir(exist_ok=True)

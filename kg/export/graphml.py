@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 
 import networkx as nx
 
@@ -13,13 +12,9 @@ from ..errors import GraphFormatError
 from ..schema import RELATIONS
 from ..store import sorted_edges
 from ..types import Evidence, evidence_dict
+from .xmltext import clean, escape_attr as _esc_attr, escape_text as _esc_text
 
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _LIST_NODE = ("aliases", "docs")
-
-
-def clean(value: str) -> str:
-    return _XML_BAD.sub("", value)
 
 
 def to_graphml_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -48,17 +43,6 @@ _XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _NS = ('xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"')
-
-
-def _esc_text(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if ("&" in s or "<" in s or ">" in s) else s
-
-
-def _esc_attr(s: str) -> str:
-    s = _esc_text(s)
-    if '"' in s or "\r" in s or "\n" in s or "\t" in s:
-        s = s.replace('"', "&quot;").replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
-    return s
 
 
 def _safe_items(graph: nx.MultiDiGraph, *, evidence: bool = True):

@@ -2,9 +2,11 @@
 
 The page is rendered by pyvis's :meth:`Network.generate_html` through kg's own Jinja template
 (``assets/graph.html.j2``), which inlines vis-network from the installed pyvis package and kg's own
-JavaScript and CSS. Nothing is fetched from the network when the page opens.
+JavaScript and CSS (``SCRIPTS``, joined into one inline script). Nothing is fetched from the network when
+the page opens. What the page holds is decided in :mod:`kg.export.page_data`; which of it a view draws (entities
+with relations first, one document or publication, a date range, a neighbourhood) in ``assets/views.js``.
 
-Everything that comes from news text (entity names, aliases, sentences, document ids) reaches the
+Everything that comes from news text (entity names, aliases, sentences, document ids and titles) reaches the
 page only as JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped,
 and the page's script puts it into the DOM with ``textContent``. A Content-Security-Policy allows
 only kg's own inline scripts (by hash), so injected markup cannot run even if it were parsed.
@@ -24,39 +26,27 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import heapq
 import json
 import logging
-import math
 import os
 import tempfile
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import KgError
-from ..schema import ENTITY_LABELS, ENTITY_TYPES, RELATIONS
+from ..schema import ENTITY_LABELS
+from .page_data import page_data, select_edges, select_nodes
+from .style import EDGE_COLOR, type_style
+
+__all__ = ["generate_html", "write_html", "page_data", "select_nodes", "select_edges", "script_json"]
 
 logger = logging.getLogger(__name__)
 
 ASSETS = Path(__file__).with_name("assets")
 TEMPLATE = "graph.html.j2"
+SCRIPTS = ("dom.js", "views.js", "panel.js", "graph.js")  # kg's own code, in this order, as one inline script
 VIS_VERSION = "vis-9.1.2"
-DEFAULT_TITLE = "知识图谱"
-PAGE_DOCS = 20  # document ids listed per entity in the page (graph.json lists them all)
-PAGE_EVIDENCE = 5  # sentences per relation in the page (graph.json keeps up to 20)
-LARGE_GRAPH_NODES = 300  # from here on: no curved edges, fewer layout iterations, no improved layout
-
-# shape, colour per entity type (vis-network shapes whose size follows the node's value)
-TYPE_STYLES: dict[str, tuple[str, str]] = {
-    "PERSON": ("dot", "#4E79A7"),
-    "ORG": ("diamond", "#59A14F"),
-    "COMPANY": ("square", "#F28E2B"),
-    "MODEL": ("triangle", "#B07AA1"),
-    "LOCATION": ("star", "#9C755F"),
-}
-UNKNOWN_STYLE = ("dot", "#9D9D9D")
-EDGE_COLOR = "#A0AAB4"
 FONT_FACE = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif'
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -103,122 +93,6 @@ def write_html(graph, path, *, title: str | None = None, max_nodes: int | None =
         raise
 
 
-# ---------------------------------------------------------------------------------------------- data
-
-
-def select_nodes(graph, max_nodes: int | None) -> list:
-    """The node ids the page shows: all of them, or the ``max_nodes`` most connected ones.
-
-    Ranked by degree (all edges, both directions), then mentions, then id; returned in graph order.
-    """
-    nodes = list(graph.nodes)
-    if max_nodes is None or max_nodes >= len(nodes):
-        return nodes
-    ranked = sorted(nodes, key=lambda n: (-graph.degree(n), -_int(graph.nodes[n].get("mentions")), str(n)))
-    keep = set(ranked[:max_nodes])
-    return [n for n in nodes if n in keep]
-
-
-def select_edges(graph, shown: Iterable, max_edges: int | None) -> list:
-    """``(u, v, attributes)`` of the relations the page shows, in graph order: those between ``shown`` entities,
-    all of them or the ``max_edges`` most confident (then most evidence, then graph order). Only the kept ones
-    are held, whatever the number of relations."""
-    shown_set = set(shown)
-    edges = ((u, v, d) for u in graph if u in shown_set
-             for v, kd in graph.adj[u].items() if v in shown_set for d in kd.values())
-    if max_edges is None:
-        return list(edges)
-    best = heapq.nsmallest(max_edges, enumerate(edges), key=lambda x: (
-        -_float(x[1][2].get("confidence")), -len(x[1][2].get("evidence") or ()), x[0]))
-    return [e for _, e in sorted(best, key=lambda x: x[0])]
-
-
-def page_data(graph, *, title: str | None = None, max_nodes: int | None = None,
-              max_edges: int | None = None) -> dict[str, Any]:
-    """Everything the page shows, as plain JSON-ready values; ``graph`` is only read."""
-    shown = select_nodes(graph, max_nodes)
-    n_edges = graph.number_of_edges()
-    edges_in = select_edges(graph, shown, max_edges)
-    degree = Counter(n for u, v, _d in edges_in for n in (u, v))
-    entities = {
-        str(n): {
-            "id": str(n),
-            "label": _text(a.get("label")) or str(n),
-            "type": str(a.get("type") or "UNKNOWN"),
-            "aliases": _str_list(a.get("aliases")),
-            "mentions": _int(a.get("mentions")),
-            **_capped("docs", _str_list(a.get("docs")), PAGE_DOCS),
-            "degree": degree[n],
-        }
-        for n, a in ((n, graph.nodes[n]) for n in shown)
-    }
-    relations = []
-    for i, (u, v, d) in enumerate(edges_in):
-        rel = str(d.get("relation") or "")
-        spec = RELATIONS.get(rel)
-        relations.append({
-            "id": f"e{i}", "source": str(u), "target": str(v), "relation": rel,
-            "label": _text(d.get("label")) or (spec.label if spec else rel),
-            "symmetric": bool(spec and spec.symmetric),
-            "confidence": _float(d.get("confidence")),
-            "role": _text(d.get("role")),
-            "date": _text(d.get("date")),
-            **_capped("evidence", _evidence(d.get("evidence")), PAGE_EVIDENCE),
-        })
-    total = graph.number_of_nodes()
-    return {
-        "title": _text(title) or _text(graph.graph.get("name")) or DEFAULT_TITLE,
-        "stats": {
-            "documents": _document_count(graph), "entities": total, "relations": n_edges,
-            "shown_entities": len(shown), "shown_relations": len(relations),
-            "hidden_entities": total - len(shown), "hidden_relations": n_edges - len(relations),
-            "max_nodes": max_nodes, "max_edges": max_edges,
-        },
-        **_legend(entities, relations),
-        "entities": entities,
-        "relations": relations,
-        "large": len(shown) >= LARGE_GRAPH_NODES,
-    }
-
-
-def _capped(name: str, items: list, limit: int) -> dict[str, Any]:
-    """``{name: the first `limit` items, name_total: how many there are}``: a 10,000-document graph's page
-    was 42 MB, a quarter of it the document lists of its most mentioned entities."""
-    return {name: items[:limit], f"{name}_total": len(items)}
-
-
-def _legend(entities: dict[str, dict[str, Any]], relations: list[dict[str, Any]]) -> dict[str, list]:
-    """Entity types and relation types present, in schema order (unknown ones last), with counts."""
-    type_counts = Counter(e["type"] for e in entities.values())
-    rel_counts = Counter(r["relation"] for r in relations)
-    rel_labels = {r["relation"]: r["label"] for r in relations}
-    types = [t for t in ENTITY_TYPES if t in type_counts] + sorted(set(type_counts) - set(ENTITY_TYPES))
-    rels = [r for r in RELATIONS if r in rel_counts] + sorted(set(rel_counts) - set(RELATIONS))
-    return {
-        "types": [{"id": t, "label": ENTITY_LABELS.get(t, t), "shape": _style(t)[0], "color": _style(t)[1],
-                   "count": type_counts[t]} for t in types],
-        "relation_types": [{"id": r, "label": RELATIONS[r].label if r in RELATIONS else rel_labels[r],
-                            "symmetric": bool(r in RELATIONS and RELATIONS[r].symmetric), "count": rel_counts[r]}
-                           for r in rels],
-    }
-
-
-def _document_count(graph) -> int:
-    declared = graph.graph.get("documents")
-    if isinstance(declared, bool):
-        declared = None
-    if isinstance(declared, int):
-        return declared
-    if isinstance(declared, (list, tuple, set, frozenset, dict)):
-        return len(declared)
-    docs: set[str] = set()
-    for _n, attrs in graph.nodes(data=True):
-        docs.update(_str_list(attrs.get("docs")))
-    for _u, _v, attrs in graph.edges(data=True):
-        docs.update(ev["doc"] for ev in _evidence(attrs.get("evidence")) if ev["doc"])
-    return len(docs)
-
-
 # ---------------------------------------------------------------------------------------------- pyvis
 
 
@@ -237,7 +111,7 @@ def _network(data: dict[str, Any]):
     net.options = _vis_options(large=large, nodes=len(net.nodes))
 
     vis_js, vis_css = _vis_assets()
-    kg_js = _read_asset("graph.js")
+    kg_js = "\n".join(_read_asset(name) for name in SCRIPTS)
     scripts = [_inline(vis_js, "script"), _inline(kg_js, "script")]
     env = Environment(loader=FileSystemLoader(str(ASSETS)), autoescape=True, keep_trailing_newline=True)
     env.filters["script_json"] = lambda value: Markup(script_json(value))
@@ -258,7 +132,7 @@ def _network(data: dict[str, Any]):
 def _vis_nodes(data: dict[str, Any]) -> list[dict[str, Any]]:
     nodes = []
     for e in data["entities"].values():
-        shape, color = _style(e["type"])
+        shape, color = type_style(e["type"])
         tooltip = f"{e['label']}（{ENTITY_LABELS.get(e['type'], e['type'])}）"
         if e["aliases"]:
             tooltip += "\n别名：" + "、".join(e["aliases"][:8])
@@ -271,7 +145,7 @@ def _vis_nodes(data: dict[str, Any]) -> list[dict[str, Any]]:
             "color": {"background": color, "border": color,
                       "highlight": {"background": color, "border": "#222222"},
                       "hover": {"background": color, "border": "#222222"}},
-            "value": e["mentions"] or e["degree"] or 1,  # size by mentions, else by degree
+            "value": e["mentions"] or e["degree"] or 1,  # size by mentions (the page can switch to degree)
             "title": tooltip,  # vis-network 9 shows string titles with innerText
         })
     return nodes
@@ -322,7 +196,9 @@ def _vis_options(*, large: bool, nodes: int) -> dict[str, Any]:
         "layout": {"randomSeed": 7, "improvedLayout": not large},
         "nodes": {
             "scaling": {"min": 8 if large else 12, "max": 32 if large else 40,
-                        "label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 6}},
+                        # labels under 7 px on screen are not drawn; the page raises "max" so that the
+                        # largest nodes' labels are readable at the first zoom (graph.js, readableHubs)
+                        "label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 8}},
             "font": {"face": FONT_FACE, "size": 14, "color": "#1F2933", "strokeWidth": 3, "strokeColor": "#FFFFFF"},
             "borderWidth": 1,
             "borderWidthSelected": 3,
@@ -332,6 +208,7 @@ def _vis_options(*, large: bool, nodes: int) -> dict[str, Any]:
             "font": {"face": FONT_FACE, "size": 12, "color": "#52606D", "strokeWidth": 3,
                      "strokeColor": "#FFFFFF", "align": "horizontal"},
             "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "scaling": {"label": {"drawThreshold": 8}},  # edge labels appear once zoomed in (12 px at scale 0.6)
             "width": 1.2,
             "selectionWidth": 2,
         },
@@ -339,8 +216,9 @@ def _vis_options(*, large: bool, nodes: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             # theta 1.0 halves the Barnes-Hut cost at 2,000 nodes; small batches keep the page responsive
-            "barnesHut": {"gravitationalConstant": -6000 if large else -9000, "centralGravity": 0.25,
-                          "springLength": 110 if large else 150, "springConstant": 0.04,
+            # small graphs: components held close enough that the first zoom shows the hubs' labels
+            "barnesHut": {"gravitationalConstant": -6000 if large else -3000, "centralGravity": 0.25 if large else 0.8,
+                          "springLength": 110 if large else 100, "springConstant": 0.04,
                           "damping": 0.2, "avoidOverlap": 0 if large else 0.1, "theta": 1.0 if large else 0.5},
             "stabilization": {"enabled": True, "iterations": 200 if large else 800,
                               "updateInterval": 5 if large else 25, "fit": True},
@@ -394,66 +272,3 @@ def script_json(value: Any) -> str:
     for char, escaped in _JSON_ESCAPES.items():
         text = text.replace(char, escaped)
     return text
-
-
-# ---------------------------------------------------------------------------------------------- values
-
-
-def _style(etype: str) -> tuple[str, str]:
-    return TYPE_STYLES.get(etype, UNKNOWN_STYLE)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    return str(value)
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _float(value: Any) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return 0.0
-    return number if math.isfinite(number) else 0.0
-
-
-def _str_list(value: Any) -> list[str]:
-    """A list attribute; GraphML round trips may hand it over as a JSON string."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        try:
-            parsed = json.loads(value)
-        except ValueError:
-            return [value] if value else []
-        value = parsed if isinstance(parsed, list) else [value]
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [str(v) for v in value if v is not None and str(v)]
-    return [str(value)]
-
-
-def _evidence(value: Any) -> list[dict[str, Any]]:
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return [{"doc": "", "sentence": value, "start": None, "end": None}]
-    out = []
-    for ev in value or ():
-        if isinstance(ev, dict):
-            out.append({"doc": _text(ev.get("doc")), "sentence": _text(ev.get("sentence")),
-                        "start": ev.get("start") if isinstance(ev.get("start"), int) else None,
-                        "end": ev.get("end") if isinstance(ev.get("end"), int) else None})
-        else:  # a frozen Evidence dataclass or similar
-            out.append({"doc": _text(getattr(ev, "doc", "")), "sentence": _text(getattr(ev, "sentence", "")),
-                        "start": getattr(ev, "start", None), "end": getattr(ev, "end", None)})
-    return out

@@ -16,7 +16,8 @@ import math
 from html import escape
 
 from ..schema import ENTITY_LABELS, RELATIONS
-from .html import EDGE_COLOR, FONT_FACE, TYPE_STYLES, UNKNOWN_STYLE
+from .html import FONT_FACE
+from .style import EDGE_COLOR, TYPE_STYLES, UNKNOWN_STYLE
 
 MAX_NODES = 40  # more than this is unreadable in a still picture
 MARGIN = 60  # room for labels at the edges

@@ -30,6 +30,20 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)
 
 
+def drawn(page) -> tuple[int, int]:
+    """How many nodes and edges the network draws now."""
+    counts = page.evaluate("kg.drawn()")
+    return counts["nodes"], counts["edges"]
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a screenshot under tests/artifacts/ (kept for a person to look at; no test compares pixels)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path))
+    return path
+
+
 @dataclass
 class PageLog:
     """What the page did that a test may want to fail on."""

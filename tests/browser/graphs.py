@@ -75,3 +75,90 @@ def large_graph(n_nodes: int = 2000, n_edges: int = 5000, *, seed: int = 42) -> 
         g.add_edge(u, v, relation=rel, label=RELATIONS[rel].label, confidence=0.5,
                    evidence=[_ev(f"doc{j % (n_nodes // 4)}", sentence)])
     return g
+
+
+STORY_DOCS = {
+    "n1": {"title": "星河科技发布星河大模型", "date": "2023-03-15", "publication": "科技日报样例", "author": "李编辑"},
+    "n2": {"title": "张晓明出任星河科技首席科学家", "date": "2023-06-02", "publication": "科技日报样例", "author": "王编辑"},
+    "n3": {"title": "张晓明离开星河科技，加盟远岸智能", "date": "2025-02-10", "publication": "创投周刊样例", "author": "创投周刊样例"},
+    "n4": {"title": "远岸智能获腾讯投资", "date": "2025-04-20", "publication": "创投周刊样例", "author": "赵记者"},
+}
+
+
+def story_graph() -> nx.MultiDiGraph:
+    """Who worked where in 2023 and in 2025, told by four made-up articles of two publications; two hubs
+    (OpenAI, 腾讯) and eight entities that are mentioned but have no relation. All sentences are the team's own."""
+    g = nx.MultiDiGraph(documents=4, doc_meta={k: dict(v, source=f"{k}.md") for k, v in STORY_DOCS.items()})
+    nodes = [  # id, label, type, mentions, docs
+        ("openai", "OpenAI", "COMPANY", 40, ["n1", "n2", "n4"]),
+        ("tencent", "腾讯", "COMPANY", 30, ["n2", "n4"]),
+        ("xinghe", "星河科技", "COMPANY", 12, ["n1", "n2", "n3"]),
+        ("yuanan", "远岸智能", "COMPANY", 8, ["n3", "n4"]),
+        ("zhang", "张晓明", "PERSON", 9, ["n2", "n3"]),
+        ("wang", "王丽", "PERSON", 3, ["n2"]),
+        ("model", "星河大模型", "MODEL", 5, ["n1"]),
+        ("gpt", "GPT-5", "MODEL", 4, ["n4"]),
+        ("lab", "远岸研究院", "ORG", 2, ["n3"]),
+    ]
+    loose = [  # mentioned, never related
+        ("l1", "北辰数据", "COMPANY", 3, ["n1"]), ("l2", "青松资本", "COMPANY", 1, ["n4"]),
+        ("l3", "赵一鸣", "PERSON", 2, ["n2"]), ("l4", "钱多多", "PERSON", 1, ["n3"]),
+        ("l5", "清源大学", "ORG", 1, ["n2"]), ("l6", "东湖实验室", "ORG", 1, ["n3"]),
+        ("l7", "晨光模型", "MODEL", 1, ["n1"]), ("l8", "微澜科技", "COMPANY", 1, ["n3"]),
+    ]
+    for n, label, etype, mentions, docs in nodes + loose:
+        g.add_node(n, label=label, type=etype, aliases=[], mentions=mentions, docs=docs)
+    rels = [  # source, target, relation, date, role, doc, sentence
+        ("xinghe", "model", "develops", "2023-03", None, "n1", "星河科技发布星河大模型。"),
+        ("xinghe", "openai", "competes_with", "2023-03", None, "n1", "星河科技把 OpenAI 视为主要对手。"),
+        ("zhang", "xinghe", "works_for", "2023-06", "首席科学家", "n2", "张晓明出任星河科技首席科学家。"),
+        ("wang", "tencent", "works_for", "2023-06", "副总裁", "n2", "腾讯副总裁王丽出席了发布会。"),
+        ("tencent", "openai", "competes_with", "2023-06", None, "n2", "腾讯与 OpenAI 在大模型上竞争。"),
+        ("zhang", "xinghe", "departed_from", "2025-02", None, "n3", "张晓明已从星河科技离职。"),
+        ("zhang", "yuanan", "works_for", "2025-02", "首席技术官", "n3", "张晓明加盟远岸智能任首席技术官。"),
+        ("lab", "yuanan", "part_of", "2025-02", None, "n3", "远岸研究院是远岸智能的研究部门。"),
+        ("tencent", "yuanan", "invests_in", "2025-04", None, "n4", "腾讯领投远岸智能新一轮融资。"),
+        ("openai", "gpt", "develops", "2025-04", None, "n4", "OpenAI 发布 GPT-5。"),
+        ("yuanan", "openai", "partners_with", "2025-04", None, "n4", "远岸智能与 OpenAI 达成合作。"),
+    ]
+    for u, v, rel, date, role, doc, sentence in rels:
+        attrs = {"relation": rel, "label": RELATIONS[rel].label, "confidence": 0.9, "date": date,
+                 "evidence": [_ev(doc, sentence)]}
+        if role:
+            attrs["role"] = role
+        g.add_edge(u, v, key=rel, **attrs)
+    return g
+
+
+def news_like_graph(*, seed: int = 7, pairs: int = 30, spokes: int = 12, loose: int = 300) -> nx.MultiDiGraph:
+    """The shape of a graph of 40 real articles: two hubs (OpenAI, 腾讯) with spokes, many small pairs, and
+    many entities mentioned once and linked to nothing. Names are made up: 公司N, 人物N, 模型N."""
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph(documents=40)
+    docs = [f"doc{i:02d}" for i in range(40)]
+    g.add_node("openai", label="OpenAI", type="COMPANY", aliases=[], mentions=60, docs=docs[:20])
+    g.add_node("tencent", label="腾讯", type="COMPANY", aliases=["Tencent"], mentions=45, docs=docs[10:30])
+    types = ["PERSON", "COMPANY", "MODEL", "ORG"]
+
+    def node(prefix: str, etype: str, mentions: int) -> str:
+        n = f"{prefix}{g.number_of_nodes()}"
+        g.add_node(n, label=n, type=etype, aliases=[], mentions=mentions, docs=[rng.choice(docs)])
+        return n
+
+    def edge(u: str, v: str, rel: str) -> None:
+        doc = rng.choice(docs)
+        g.add_edge(u, v, key=rel, relation=rel, label=RELATIONS[rel].label, confidence=0.8,
+                   date=f"2024-{1 + rng.randrange(12):02d}",
+                   evidence=[_ev(doc, f"{g.nodes[u]['label']}与{g.nodes[v]['label']}有关。")])
+
+    for hub in ("openai", "tencent"):
+        for _ in range(spokes):
+            edge(node("人物", "PERSON", 1 + rng.randrange(6)), hub, "works_for")
+    edge("tencent", "openai", "competes_with")
+    for _ in range(pairs):
+        a, b = node("人物", "PERSON", 1 + rng.randrange(4)), node("公司", "COMPANY", 1 + rng.randrange(8))
+        edge(a, b, rng.choice(["works_for", "founded", "leads"]))
+    for _ in range(loose):
+        etype = rng.choice(types)
+        node({"PERSON": "人物", "COMPANY": "公司", "MODEL": "模型", "ORG": "机构"}[etype], etype, 1 + int(rng.random() < 0.2))
+    return g

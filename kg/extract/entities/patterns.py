@@ -169,6 +169,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     # Chinese person names after a title: 副主任俞栋, CEO王小川
     out += _titled_people(text, toks, title_set)
     out += _listed_people(text, sent)
+    out += _listed_orgs(text, sent, gaz)
     return out
 
 
@@ -405,6 +406,54 @@ def _common_words(name: str) -> bool:
     from .evidence import _dictionary
 
     return all(not guessed and _common_part(w) for w, _, _, _, guessed in _dictionary().words(name))
+
+
+_ORG_LIST = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&\-]{0,14}、){2,}[\u4e00-\u9fffA-Za-z0-9 .&\-]{1,16}")
+_LIST_LEAD = re.compile(r"^(?:像|如|比如|例如|包括|包含|有|以及|还有|及|和)")
+_LIST_END = re.compile(r"(?:\s*(?:等等|等)\s*\S{0,6})$")
+_LAST_ITEM = re.compile(r"^(.{2,16}?)(?:\s*(?:和|及|以及|与)\s*(.{2,16}))?$")
+
+
+def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """Names in a 、-list most of whose other items are organisations the gazetteer knows or names with an
+    organisation suffix: 智谱、火山引擎、蚂蚁、小冰、华为 → 蚂蚁 and 小冰 are companies there."""
+    out = []
+    s0, st = sent.start, sent.text
+    for m in _ORG_LIST.finditer(st):
+        items, pos = [], m.start()
+        for piece in m.group(0).split("、"):
+            a = pos
+            pos += len(piece) + 1
+            core = piece
+            if not items:
+                lead = _LIST_LEAD.match(core)
+                if lead:
+                    core, a = core[lead.end():], a + lead.end()
+            last = pos > m.end()
+            if last:
+                core = _LIST_END.sub("", core)
+                two = _LAST_ITEM.match(core)
+                if two and two.group(2):
+                    items.append((a, core[:two.end(1)]))
+                    b2 = a + two.start(2)
+                    items.append((b2, two.group(2)))
+                    continue
+            stripped = core.strip()
+            items.append((a + core.find(stripped), stripped))
+        known, unknown = [], []
+        for a, name in items:
+            entry = gaz.lookup(name)
+            if entry is not None and entry.type in (ORG, COMPANY) or _org_suffix(name) and len(name) > len(_org_suffix(name)) + 1:
+                known.append(name)
+            elif 2 <= len(name) <= 8 and not re.search(r"[的了是在将把被和与]", name):
+                unknown.append((a, name))
+        if len(known) < 2 or len(known) < len(unknown):
+            continue
+        for a, name in unknown:
+            if gaz.lookup(name) is not None or name.lower() in stopnames():
+                continue
+            out.append(Mention(name, COMPANY, s0 + a, s0 + a + len(name), "pattern", None, 0.7))
+    return out
 
 
 def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> list[Mention]:

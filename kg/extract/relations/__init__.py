@@ -15,7 +15,7 @@ from ...types import Analysis, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
-from .discourse import coref_mentions, with_antecedent_evidence
+from .discourse import coref_mentions, omitted_subjects, with_antecedent_evidence
 from .titles import _affiliations, _bare_titles, _from_org, _listed_titles, _serving_at, _join_details, _title_relations
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import _coordination_rivals, _discourse_rivals, _name_relations, _possessive_relations
@@ -45,6 +45,7 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
     by_sent = []
     core.sort(key=lambda m: m.start)
     corefs = coref_mentions(analysis, core)  # 他, 该公司: the entity named before (discourse.py)
+    corefs.update(omitted_subjects(analysis, core))  # 。2015 年加入腾讯: the person of the sentence before
     if corefs:
         core = sorted(core + [m for m, _ in corefs.values()], key=lambda m: m.start)
     starts = [m.start for m in core]

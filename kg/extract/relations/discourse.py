@@ -145,3 +145,40 @@ def with_antecedent_evidence(rels: list[RelationMention], corefs: dict[tuple[int
             r = replace(r, evidence=replace(r.evidence, start=s, sentence=text[s:r.evidence.end]))
         out.append(r)
     return out
+
+
+# a sentence that starts, after a time phrase, with what a person does, and names no one: 王建华毕业于清华大学。
+# 2015 年加入腾讯，担任研究员。 — its subject is the person of the sentence before
+_OMITTED = re.compile(r"(?:(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:初|底|中|末)?|此前|之后|随后|后来|"
+                      r"毕业后|当时|同年|次年|此后)\s*[，,]?\s*)?(?:又|还|也|曾|曾经|先后|随即|便|就|则|已|已经|于)?\s*"
+                      r"(?=(?:本科|硕士|博士|研究生)?毕业于|加入|加盟|入职|离开|离职|辞职|创立|创办|联合创立|联合创办|共同创立|"
+                      r"担任|出任|任职于|就职于|在\S{2,24}?(?:担任|任|工作|任职)|从\S{2,24}?(?:离职|加入|跳槽))")
+
+
+def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(pos, pos): (subject mention, start of the antecedent's sentence)}``: for each sentence that starts with a
+    person's verb and no subject, a zero-width mention of the one person of the nearest sentence before it (in the
+    paragraph, or a short paragraph before: see :func:`_antecedent`), placed where the verb starts."""
+    text = analysis.doc.text
+    starts = [m.start for m in mentions]
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    for si, sent in enumerate(analysis.sentences):
+        if si == 0:
+            continue
+        lead = sent.start
+        while lead < sent.end and text[lead] in " \u3000\n":
+            lead += 1
+        m = _OMITTED.match(text, lead, sent.end)
+        if m is None or _quoted(text, lead):
+            continue
+        pos = m.end()
+        k = bisect.bisect_left(starts, sent.start)
+        if k < len(starts) and starts[k] < pos:
+            continue  # someone is named before the verb
+        found = _antecedent(analysis, mentions, starts, si - 1, analysis.sentences[si - 1].end, PERSON)
+        if found is None:
+            continue
+        ante, ante_start = found
+        out[(pos, pos)] = (Mention("", PERSON, pos, pos, "coref", ante.key or "=" + ante.text,
+                                   round(ante.confidence * 0.75, 2)), ante_start)
+    return out
