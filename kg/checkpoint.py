@@ -26,14 +26,15 @@ import os
 import pickle
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 from .errors import InputError, KgError
 from .mapper import DocumentFailure
-from .types import Mention, RelationMention
+from .schema import CORE_TYPES
+from .types import ExtractionResult, Mention, RelationMention
 
 FILENAME = ".kg-checkpoint.sqlite"
 FORMAT = 1  # bump when what is stored changes
@@ -57,6 +58,23 @@ class StoredDocument:
     number: int
     chars: int
     failure: DocumentFailure | None = None
+
+
+def piece_result(res: ExtractionResult, offset: int) -> PieceResult:
+    """What the resolver reads of an analysed piece: core-type mentions and relations, in document offsets
+    (``offset``: where the piece starts in its document)."""
+    mentions = tuple(_shift(m, offset) for m in res.mentions if m.type in CORE_TYPES)
+    relations = tuple(_shift_relation(r, offset) for r in res.relations) if offset else tuple(res.relations)
+    return PieceResult(mentions, relations)
+
+
+def _shift(m: Mention, offset: int) -> Mention:
+    return replace(m, start=m.start + offset, end=m.end + offset) if offset else m
+
+
+def _shift_relation(r: RelationMention, offset: int) -> RelationMention:
+    ev = replace(r.evidence, start=r.evidence.start + offset, end=r.evidence.end + offset)
+    return replace(r, head=_shift(r.head, offset), tail=_shift(r.tail, offset), evidence=ev)
 
 
 def settings_fingerprint(*, engine: str, model: str | None, update: str | os.PathLike | None,

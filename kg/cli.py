@@ -1,7 +1,8 @@
 """kg's command line: parse, make one library call, turn KgError into one clear line and an exit code.
 
-Exit codes: 0 done · 1 error · 2 bad input or usage · 3 engine missing · 4 graph written, but some
-inputs could not be read or some documents failed analysis (each listed on stderr) · 130 interrupted.
+Exit codes: 0 done · 1 error (a Dask scheduler that cannot be reached is one) · 2 bad input or usage · 3 engine
+or optional extra missing · 4 graph written, but some inputs could not be read or some documents failed analysis
+(each listed on stderr) · 130 interrupted.
 """
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--format", action="append", metavar="FORMAT[,FORMAT]",
                    help="also write these formats: neo4j, cypher, gexf, ttl (repeatable or comma-separated)")
     b.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    b.add_argument("--dask", nargs="?", const="local", metavar="ADDRESS",
+                   help="analyse on a Dask cluster: the scheduler's tcp://HOST:PORT, or none for a local cluster of "
+                        "--workers processes; the inputs must be on storage the workers share (pip install \"kg[dask]\")")
     b.add_argument("--update", metavar="GRAPH_JSON", help="add the inputs to an existing graph.json")
     b.add_argument("--strict", action="store_true",
                    help="stop at the first document whose analysis fails (default: skip it, list it, exit 4)")

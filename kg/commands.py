@@ -67,7 +67,7 @@ def _run_build(args, ckpt: Path | None):
             return run(args.inputs, engine=args.engine, model=args.hanlp_model, workers=args.workers, progress=tick,
                        update=args.update, strict=args.strict, checkpoint=ckpt, resume=args.resume,
                        entities=args.entities, decisions=decisions, remove=args.remove,
-                       store=store_path(Path(args.out) / "graph.json"))
+                       store=store_path(Path(args.out) / "graph.json"), dask=args.dask)
     except KeyboardInterrupt:
         if ckpt is None or not ckpt.exists():
             raise
@@ -79,6 +79,9 @@ def _run_build(args, ckpt: Path | None):
 def _check_build_args(args) -> None:
     if args.workers < 1:
         raise InputError("--workers must be 1 or more")
+    if args.dask and args.dask != "local" and Path(args.dask).exists():
+        raise InputError(f"--dask took {args.dask!r} for the scheduler's address: put --dask after the inputs, or "
+                         "write --dask=tcp://HOST:PORT")
     if args.resume and args.no_checkpoint:
         raise InputError("--resume continues from a checkpoint, --no-checkpoint keeps none: give one of them")
     if not args.inputs and not args.remove:

@@ -39,6 +39,7 @@ class AnalysisError(KgError):
 
 
 class DependencyError(KgError):
-    """An optional library that a format or feature needs and that is not installed."""
+    """An optional library that a format or feature needs and that is not installed (``kg[rdf]`` to read Turtle,
+    ``kg[dask]`` for ``--dask``): the message says how to install it."""
 
     exit_code = 3

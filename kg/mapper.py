@@ -1,9 +1,9 @@
 """The map of a build: one Document through the engine and the extractors, whatever executes it.
 
 :func:`map_document` is the unit every executor runs — in-process (``kg.pipeline``), worker processes
-(``kg.parallel``, ``--workers N``), and any later one (a Dask cluster) — so that all of them isolate a
+(``kg.parallel``, ``--workers N``), a Dask cluster (``kg.cluster``, ``--dask``) — so that all of them isolate a
 failing document the same way: an exception while analysing it becomes a :class:`DocumentFailure`, a
-small picklable value, instead of ending the build. The reduce (``kg.pipeline.run``) decides what a
+small picklable value, instead of ending the build. The reduce (``kg.reduce.Reduce``) decides what a
 failure means: skipped and reported, or the end of a ``strict`` build.
 
 This module imports neither the pipeline nor an executor; both import it.
@@ -16,7 +16,7 @@ import time
 import traceback
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Optional, Union
+from typing import Iterator, Optional, Union
 
 from .nlp import DEFAULT_ENGINE, get_engine
 from .types import Document, ExtractionResult
@@ -49,6 +49,10 @@ class DocumentFailure:
 
     def __str__(self) -> str:
         return f"document {self.doc!r}: {self.reason}"
+
+    def in_piece(self, start: int, end: int, count: int) -> "DocumentFailure":
+        """The failure of the piece ``[start, end)`` of a document analysed in ``count`` pieces."""
+        return self if count == 1 else replace(self, span=(start, end))
 
     @classmethod
     def from_exception(cls, doc_id: str, err: BaseException) -> "DocumentFailure":
@@ -109,6 +113,19 @@ def map_batch(batch: list[Document], *, engine: str, model: str | None,
     out = [map_document(doc, engine=engine, model=model, timings=timings, keep_tokens=keep_tokens)
            for doc in batch]
     return out, dict(timings)
+
+
+def piece_spans(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """(start, end) spans of at most ``limit`` chars covering ``text``, cut after a line break where there is
+    one in the second half of the span, else after a sentence end, else at ``limit``. A long document is
+    analysed in these pieces, so that the work per document grows linearly with its length."""
+    start, n = 0, len(text)
+    while n - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = text.rfind("\n", lo, hi) + 1 or max(text.rfind(p, lo, hi) for p in "。！？!?；;") + 1 or hi
+        yield start, cut
+        start = cut
+    yield start, n
 
 
 def _short_path(filename: str) -> str:

@@ -1,29 +1,28 @@
 """build(): ingest → engine → extract → resolve → graph, one document at a time.
 
-Per-document analysis is the map (:mod:`kg.mapper`), run here or in worker processes (:mod:`kg.parallel`); each
-document's outcome goes through a :class:`~kg.checkpoint.ResultLog` to the resolver in input order, so the graph
-is the same whatever ran the map, whether some documents failed, and whether the build was interrupted and resumed.
+Per-document analysis is the map (:mod:`kg.mapper`), run here, in worker processes (:mod:`kg.parallel`) or on a
+Dask cluster (:mod:`kg.cluster`); each document's outcome goes through :class:`~kg.reduce.Reduce` (and its
+:class:`~kg.checkpoint.ResultLog`) to the resolver in input order, so the graph is the same whatever ran the map,
+whether some documents failed, and whether the build was interrupted and resumed.
 """
 from __future__ import annotations
 
 import logging
 import os
 import time
-from collections import defaultdict, deque
+from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
-from .checkpoint import PieceResult, ResultLog, StoredDocument, load_blob, settings_fingerprint
+from .checkpoint import StoredDocument, piece_result
 from .docstore import StoreWriter
-from .errors import AnalysisError
-from .extract.gazetteer import load_gazetteer, user_entities
+from .extract.gazetteer import user_entities
 from .graph import KnowledgeGraph
-from .mapper import DocumentFailure, Outcome, analyze_document, map_document
+from .mapper import DocumentFailure, Outcome, analyze_document, map_document, piece_spans
 from .nlp import DEFAULT_ENGINE, get_engine
-from .resolve import Resolver
-from .schema import CORE_TYPES
+from .reduce import BuildResult, Reduce
 from .steering import Steering
-from .types import Document, ExtractionResult, Mention, RelationMention
+from .types import Document, ExtractionResult
 
 __all__ = ["build", "run", "analyze", "analyze_document", "BuildResult", "PIECE_CHARS"]
 
@@ -32,22 +31,7 @@ log = logging.getLogger(__name__)
 # Extractors look at every sentence against every mention of its document: a long document is analysed in
 # pieces of at most this many characters, so the work per document grows linearly with its length.
 PIECE_CHARS = 15_000
-
-
-@dataclass
-class BuildResult:
-    graph: KnowledgeGraph
-    documents: int = 0  # documents in the graph
-    failures: list = field(default_factory=list)  # IngestFailure: inputs that could not be read
-    analysis_failures: list = field(default_factory=list)  # DocumentFailure: documents whose analysis raised
-    timings: dict = field(default_factory=lambda: defaultdict(float))  # seconds per stage
-    chars: int = 0
-    unchanged: int = 0  # documents skipped because their text was already in the graph
-    resumed: int = 0  # documents taken from a checkpoint instead of being analysed again
-    notices: list = field(default_factory=list)  # one-line messages for the user (a checkpoint used or set aside)
-    kept: int = 0  # documents of the --update graph fed again from its store (graph.docs.sqlite)
-    removed: list = field(default_factory=list)  # ids of the documents taken out (--remove)
-    store: object = None  # a kg.docstore.StoreWriter to commit once graph.json is written, or None
+_pieces = piece_spans  # the name tests and older code use
 
 
 def analyze(text: str, *, engine: str = DEFAULT_ENGINE, doc_id: str = "text") -> ExtractionResult:
@@ -90,7 +74,7 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
         progress: Callable[[int], None] | None = None, update: str | os.PathLike | None = None,
         strict: bool = False, checkpoint: str | os.PathLike | None = None, resume: bool = False,
         entities: Iterable[str | os.PathLike] | str | os.PathLike = (), decisions: Iterable = (),
-        remove: Iterable[str] = (), store: str | os.PathLike | None = None) -> BuildResult:
+        remove: Iterable[str] = (), store: str | os.PathLike | None = None, dask=None) -> BuildResult:
     """Build a graph and report what happened (failures, timings). ``kg.build`` returns its graph.
 
     A document whose analysis raises is left out and listed in ``analysis_failures`` (with ``strict``, the
@@ -106,38 +90,47 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
     values). Both are kept in graph.json and applied again by a later ``update``. ``remove``: ids of documents of
     the ``update`` graph to take out. ``store``: where to write the documents' results for later updates
     (``kg.docstore``); ``result.store`` must then be committed (``kg build`` does, once graph.json is written).
+    ``dask``: analyse on a Dask cluster (``kg.cluster``): a ``distributed.Client``, a scheduler's address, or
+    ``True`` for a local cluster of ``workers`` processes; the graph is the same.
     """
-    timings: dict = defaultdict(float)
     steer = Steering.prepare(update=update, entities=entities, decisions=decisions, remove=remove)
+    options = dict(engine=engine, model=model, piece_chars=PIECE_CHARS, steer=steer, update=update, strict=strict,
+                   checkpoint=checkpoint, resume=resume, progress=progress)
     with user_entities(steer.entities):
+        if dask is not None and dask is not False:
+            from .cluster import connect, run_on_cluster
+
+            with connect(dask, workers=workers) as client:  # fails early: no extra, no scheduler
+                return _reduced(store, options, lambda reduce: run_on_cluster(
+                    client, reduce, inputs=inputs, texts=texts, engine=engine, model=model, piece_chars=PIECE_CHARS,
+                    entities=steer.entities))
         get_engine(engine, model)  # load once, fail early with a clear message
-        writer = StoreWriter(store) if store is not None else None
+        return _reduced(store, options, lambda reduce: _run_local(
+            reduce, inputs=inputs, texts=texts, engine=engine, model=model, workers=workers))
+
+
+def _reduced(store, options: dict, execute: Callable[[Reduce], None]) -> BuildResult:
+    """A Reduce (its document store at ``store``) fed by ``execute``, and the graph; the store is thrown away if
+    anything fails. What a build does on the driver before and after the map is here, whatever runs the map."""
+    writer = StoreWriter(store) if store is not None else None
+    try:
+        reduce = Reduce(writer=writer, **options)
         try:
-            return _run(inputs, texts=texts, engine=engine, model=model, workers=workers, progress=progress,
-                        update=update, strict=strict, checkpoint=checkpoint, resume=resume, steer=steer,
-                        writer=writer, timings=timings)
-        except BaseException:
-            if writer is not None:
-                writer.discard()
-            raise
+            execute(reduce)
+        finally:
+            reduce.close()
+        return reduce.finish()
+    except BaseException:
+        if writer is not None:
+            writer.discard()
+        raise
 
 
-def _run(inputs, *, texts, engine, model, workers, progress, update, strict, checkpoint, resume, steer: Steering,
-         writer: StoreWriter | None, timings) -> BuildResult:
+def _run_local(reduce: Reduce, *, inputs, texts, engine: str, model: str | None, workers: int) -> None:
+    """Documents read here, analysed here or in worker processes, fed to ``reduce`` in input order."""
     from .ingest import IngestFailure, documents_from_texts, iter_documents
 
-    resolver = Resolver(gazetteer=load_gazetteer(), decisions=steer.decisions)
-    result = BuildResult(KnowledgeGraph(), timings=timings)
-    t = time.perf_counter()
-    if not steer.start(resolver, result, writer, update=update) and writer is not None:
-        writer.discard()  # the update graph had no store: a new one could not hold all of its documents
-        writer = None
-    timings["resolve"] += time.perf_counter() - t
-    settings = settings_fingerprint(engine=engine, model=model, update=update, piece_chars=PIECE_CHARS,
-                                    entities=steer.entity_rows(), decisions=steer.decision_strings())
-    results = ResultLog(checkpoint, settings=settings, resume=resume)
-    result.notices += results.notices
-    known = set(resolver.documents.values())
+    result, timings, piece_chars = reduce.result, reduce.timings, PIECE_CHARS
 
     def docs() -> Iterator[Document]:
         items = iter_documents(inputs) if texts is None else iter(documents_from_texts(texts))
@@ -151,74 +144,34 @@ def _run(inputs, *, texts, engine, model, workers, progress, update, strict, che
                 result.failures.append(item)
                 continue
             h = item.content_hash
-            if h in known:  # the same text again (--update, or a copy): nothing new to add
-                result.unchanged += 1
+            admitted = reduce.admit(item.id, h)
+            if admitted is None:  # the same text again (--update, or a copy): nothing new to add
                 continue
-            known.add(h)
-            if item.id in resolver.documents:
-                item = replace(item, id=f"{item.id}@{h[:8]}")
-            stored = results.stored(item.id, h)
+            doc_id, stored = admitted
+            if doc_id != item.id:
+                item = replace(item, id=doc_id)
             if stored is not None:
                 pending.append(_Stored(item.id, h, stored, item.metadata()))
                 continue
-            spans = list(_pieces(item.text, PIECE_CHARS))
+            spans = list(piece_spans(item.text, piece_chars))
             for i, (start, end) in enumerate(spans):  # a long document goes through in pieces
                 pending.append(_Piece(item.id, h, len(item.text), start, end, i, len(spans), item.metadata()))
                 yield item if len(spans) == 1 else replace(item, text=item.text[start:end])
 
-    def take(doc_id: str, h: str, number: int, chars: int, failure: DocumentFailure | None, meta: dict) -> None:
-        """A finished document into the result: its pieces to the resolver, or its failure to the list."""
-        t = time.perf_counter()
-        if failure is not None:
-            result.analysis_failures.append(failure)
-            if strict:
-                raise AnalysisError(f"{failure}; stopped there (--strict): build without --strict to skip "
-                                    "documents that fail and list them")
-        else:
-            blobs = list(results.piece_blobs(number))
-            for blob in blobs:
-                piece = load_blob(blob)
-                resolver.add(doc_id, piece.mentions, piece.relations, content_hash=h, metadata=meta)
-            if writer is not None:
-                writer.add(doc_id, h, chars, meta, blobs)
-            result.documents += 1
-            result.chars += chars
-        results.release(number)
-        timings["resolve"] += time.perf_counter() - t
-        if progress is not None:
-            progress(result.documents + len(result.analysis_failures))
-
     pending: deque = deque()  # _Piece or _Stored for everything docs() has passed on, in input order
-    number, failure = 0, None  # of the document whose pieces are coming in
-    try:
-        for entry, outcome in _in_order(_process(docs(), engine=engine, model=model, workers=workers,
-                                                 timings=timings), pending):
-            if isinstance(entry, _Stored):
-                result.resumed += 1
-                take(entry.doc, entry.content_hash, entry.stored.number, entry.stored.chars, entry.stored.failure,
-                     entry.meta)
-                continue
-            if entry.index == 0:
-                number, failure = results.begin(entry.doc, entry.content_hash, entry.chars), None
-            if isinstance(outcome, DocumentFailure):
-                if failure is None:
-                    failure = outcome if entry.count == 1 else replace(outcome, span=(entry.start, entry.end))
-            elif failure is None:
-                results.add_piece(number, entry.index, _piece_result(outcome, entry.start))
-            if entry.index == entry.count - 1:
-                results.finish(number, failure)
-                take(entry.doc, entry.content_hash, number, entry.chars, failure, entry.meta)
-    finally:
-        results.close()
-    t = time.perf_counter()
-    meta = {"format": "kg-graph", "version": 1, "engine": engine, "documents": len(resolver.documents),
-            "doc_hashes": dict(sorted(resolver.documents.items())), "doc_meta": dict(sorted(resolver.metadata.items())),
-            **steer.meta()}
-    # The graph keeps its relations on disk (kg.store.GraphTable): a large build's memory stays flat.
-    result.graph = KnowledgeGraph(resolver.finish(meta=meta))
-    result.store = writer
-    timings["graph"] += time.perf_counter() - t
-    return result
+    for entry, outcome in _in_order(_process(docs(), engine=engine, model=model, workers=workers,
+                                             timings=timings), pending):
+        if isinstance(entry, _Stored):
+            reduce.feed_stored(entry.doc, entry.content_hash, entry.stored, entry.meta)
+            continue
+        if entry.index == 0:
+            reduce.begin(entry.doc, entry.content_hash, entry.chars)
+        if isinstance(outcome, DocumentFailure):
+            reduce.add_piece(entry.index, outcome.in_piece(entry.start, entry.end, entry.count))
+        else:
+            reduce.add_piece(entry.index, piece_result(outcome, entry.start))
+        if entry.index == entry.count - 1:
+            reduce.end(entry.doc, entry.content_hash, entry.chars, entry.meta)
 
 
 def _in_order(analysed: Iterator[tuple[Document, Outcome]], pending: deque) -> Iterator[tuple[object, Outcome | None]]:
@@ -230,34 +183,6 @@ def _in_order(analysed: Iterator[tuple[Document, Outcome]], pending: deque) -> I
         yield pending.popleft(), outcome
     while pending:  # stored documents after the last analysed one
         yield pending.popleft(), None
-
-
-def _piece_result(res: ExtractionResult, offset: int) -> PieceResult:
-    """What the resolver reads of a piece: core-type mentions and relations, in document offsets."""
-    mentions = tuple(_shift(m, offset) for m in res.mentions if m.type in CORE_TYPES)
-    relations = tuple(_shift_relation(r, offset) for r in res.relations) if offset else tuple(res.relations)
-    return PieceResult(mentions, relations)
-
-
-def _pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
-    """(start, end) spans of at most ``limit`` chars covering ``text``, cut after a line break where there is
-    one in the second half of the span, else after a sentence end, else at ``limit``."""
-    start, n = 0, len(text)
-    while n - start > limit:
-        lo, hi = start + limit // 2, start + limit
-        cut = text.rfind("\n", lo, hi) + 1 or max(text.rfind(p, lo, hi) for p in "。！？!?；;") + 1 or hi
-        yield start, cut
-        start = cut
-    yield start, n
-
-
-def _shift(m: Mention, offset: int) -> Mention:
-    return replace(m, start=m.start + offset, end=m.end + offset) if offset else m
-
-
-def _shift_relation(r: RelationMention, offset: int) -> RelationMention:
-    ev = replace(r.evidence, start=r.evidence.start + offset, end=r.evidence.end + offset)
-    return replace(r, head=_shift(r.head, offset), tail=_shift(r.tail, offset), evidence=ev)
 
 
 def _process(docs: Iterator[Document], *, engine, model, workers, timings) -> Iterator[tuple[Document, Outcome]]:
@@ -274,17 +199,21 @@ def _process(docs: Iterator[Document], *, engine, model, workers, timings) -> It
 def build(inputs: Iterable[str | os.PathLike] | str | os.PathLike = (), *, texts: Iterable[str] | None = None,
           engine: str = DEFAULT_ENGINE, model: str | None = None, workers: int = 1,
           strict: bool = False, entities: Iterable[str | os.PathLike] | str | os.PathLike = (),
-          decisions: Iterable = ()) -> KnowledgeGraph:
+          decisions: Iterable = (), dask=None) -> KnowledgeGraph:
     """Build a KnowledgeGraph from files and folders, or from ``texts``.
 
     Inputs that cannot be read and documents whose analysis fails are logged as warnings and left out;
     with ``strict``, the first document that fails raises :class:`~kg.errors.AnalysisError`. ``entities``:
     your own entity lists (TSV files: name, TYPE, aliases), which add to and override kg's gazetteer;
-    ``decisions``: files of ``merge A = B`` / ``split A | B`` lines (or :class:`kg.decisions.Decision` values)."""
+    ``decisions``: files of ``merge A = B`` / ``split A | B`` lines (or :class:`kg.decisions.Decision` values).
+    ``dask``: a ``distributed.Client``, a scheduler address (``tcp://host:8786``) or ``True`` (a local cluster
+    of ``workers`` processes) analyses the documents there; the graph is the same (``pip install "kg[dask]"``)."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     res = run(inputs, texts=texts, engine=engine, model=model, workers=workers, strict=strict, entities=entities,
-              decisions=decisions)
+              decisions=decisions, dask=dask)
+    for f in res.retried:
+        log.warning("document %s was analysed again after a Dask worker was lost", f)
     for f in res.failures:
         log.warning("skipped %s%s: %s", f.path, f":{f.line}" if f.line else "", f.reason)
     for f in res.analysis_failures:

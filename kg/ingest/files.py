@@ -54,7 +54,13 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Document | IngestFail
     data = _read_bytes(path, max_bytes)
     if isinstance(data, IngestFailure):
         return data
-    suffix = path.suffix.lower()
+    return document_from_bytes(data, str(path), doc_id)
+
+
+def document_from_bytes(data: bytes, path: str, doc_id: str) -> Document | IngestFailure:
+    """The Document of a .txt/.md/.html file's bytes; ``path`` (as the user gave it) is its source and says
+    which reader applies. Never raises for bad content: returns an IngestFailure saying what to do."""
+    suffix = PurePosixPath(path.replace("\\", "/")).suffix.lower()
     is_html = suffix in (".html", ".htm")
     declared = None
     if is_html:
@@ -63,22 +69,22 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Document | IngestFail
     raw = decode_bytes(data, declared=declared)
     del data
     if raw is None:
-        return IngestFailure(str(path), "binary or unknown encoding: if it is text, save it as UTF-8")
+        return IngestFailure(path, "binary or unknown encoding: if it is text, save it as UTF-8")
     if is_html:
-        return page_document(raw, doc_id, str(path))
+        return page_document(raw, doc_id, path)
     if suffix == ".md":
-        return markdown_document(normalize_text(raw), doc_id, str(path))
+        return markdown_document(normalize_text(raw), doc_id, path)
     text = normalize_text(raw)
     del raw
     if has_article_header(text):  # a scraped article saved as text: read like the Markdown it came from,
         lead = len(text) - len(text.lstrip())  # its first line being the title (unless it is a header line)
         titled = is_header_line(text[lead:].split("\n", 1)[0]) or text[lead:].startswith("#")
-        return markdown_document(text if titled else text[:lead] + "# " + text[lead:], doc_id, str(path))
+        return markdown_document(text if titled else text[:lead] + "# " + text[lead:], doc_id, path)
     if not text or text.isspace():
-        return IngestFailure(str(path), "empty document")
+        return IngestFailure(path, "empty document")
     title = _first_line_title(text)
     title = normalize_text(title).strip() or None if title else None
-    return Document(id=doc_id, text=text, title=title, date=find_date(_head(text)), source=str(path))
+    return Document(id=doc_id, text=text, title=title, date=find_date(_head(text)), source=path)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes | IngestFailure:
@@ -107,8 +113,10 @@ def _too_big(size: int, limit: int) -> str:
 
 @dataclass(frozen=True)
 class _Source:
-    path: Path
+    path: Path | PurePosixPath  # a local path, or the path part of ``url``
     rel: PurePosixPath  # relative to the input folder; just the name for a file given directly
+    url: str | None = None  # an fsspec URL (s3://…) that kg.ingest.chunks lists and workers open
+    size: int | None = None  # bytes, where the listing gave it
 
     @property
     def is_jsonl(self) -> bool:
@@ -125,6 +133,9 @@ def _check_inputs(inputs: Iterable[PathInput] | PathInput) -> list[Path]:
         except TypeError:
             raise InputError(f"{item!r} is not a path: pass file or folder paths as strings") from None
         if not p.exists():
+            if "://" in str(item):
+                raise InputError(f"{item!r} is a URL: Dask workers read URLs (kg build ... --dask, with the "
+                                 "fsspec backend for it); otherwise copy the files here first")
             raise InputError(f"{str(p)!r} does not exist: check the path (it is relative to {os.getcwd()!r})")
         if p.is_file() and p.suffix.lower() not in SUPPORTED_SUFFIXES:
             raise InputError(
@@ -136,28 +147,40 @@ def _check_inputs(inputs: Iterable[PathInput] | PathInput) -> list[Path]:
 
 
 def _iter_documents(roots: list[Path], max_bytes: int) -> Iterator[Document | IngestFailure]:
+    failures, sources = list_sources(roots)
+    yield from failures
+    seen: set[str] = set()
+    for src, file_id in sources:
+        if src.is_jsonl:
+            yield from _read_jsonl(src.path, file_id, max_bytes, seen)
+        else:
+            yield _read_file(src.path, _unique(file_id, seen), max_bytes)
+
+
+def list_sources(roots: list, walk=None) -> tuple[list[IngestFailure], list[tuple[_Source, str]]]:
+    """The files a build reads, in order, each with its file id, and the folders that could not be listed.
+
+    ``roots`` are checked inputs (:func:`_check_inputs`); ``walk`` lists one root (default: :func:`_walk`;
+    ``kg.ingest.chunks`` passes one that also lists fsspec URLs). A file found twice is read once."""
+    walk = walk or _walk
+    failures: list[IngestFailure] = []
     sources: list[_Source] = []
     found: set[str] = set()
     for root in roots:
         before = len(sources)
-        for item in _walk(root):
+        for item in walk(root):
             if isinstance(item, IngestFailure):
-                yield item
+                failures.append(item)
                 continue
-            real = os.path.realpath(item.path)
+            real = item.url or os.path.realpath(item.path)
             if real in found:
                 log.debug("skipping %s: already read", item.path)
                 continue
             found.add(real)
             sources.append(item)
-        if root.is_dir() and len(sources) == before:
+        if isinstance(root, Path) and root.is_dir() and len(sources) == before:
             log.warning("no %s files in %s", "/".join(SUPPORTED_SUFFIXES), root)
-    seen: set[str] = set()
-    for src, file_id in zip(sources, _file_ids(sources)):
-        if src.is_jsonl:
-            yield from _read_jsonl(src.path, file_id, max_bytes, seen)
-        else:
-            yield _read_file(src.path, _unique(file_id, seen), max_bytes)
+    return failures, list(zip(sources, _file_ids(sources)))
 
 
 def _walk(root: Path) -> Iterator[_Source | IngestFailure]:
@@ -181,6 +204,10 @@ def _walk(root: Path) -> Iterator[_Source | IngestFailure]:
     yield from sorted(found, key=lambda s: s.rel.parts)
 
 
+def _where(s: _Source) -> str:
+    return s.url or str(s.path)
+
+
 def _file_ids(sources: list[_Source]) -> list[str]:
     """File stems; a stem shared by two files becomes the relative path (``sub__01_tencent``), then the
     relative path with its suffix, then that plus a short hash of the full path."""
@@ -191,7 +218,7 @@ def _file_ids(sources: list[_Source]) -> list[str]:
     fallbacks = (
         lambda s: _clean_id(s.rel.with_suffix("").as_posix()),
         lambda s: _clean_id(s.rel.as_posix()),
-        lambda s: _clean_id(s.rel.as_posix()) + "-" + hashlib.sha1(str(s.path).encode("utf-8")).hexdigest()[:6],
+        lambda s: _clean_id(s.rel.as_posix()) + "-" + hashlib.sha1(_where(s).encode("utf-8")).hexdigest()[:6],
     )
     for fallback in fallbacks:
         counts = kinds(ids)
