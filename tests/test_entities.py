@@ -320,3 +320,7 @@ def test_a_latin_company_that_raised_money_is_a_company():
 def test_the_and_of_a_list_is_not_the_next_name_s_first_character():
     names = {n for n, _ in _names("英伟达最近连投了青禾电子、远山科技和顺禾科技三家公司。")}
     assert "顺禾科技" in names and not any(n.startswith("和") or "科技和" in n for n in names)
+
+
+def test_a_title_in_brackets_after_a_name_is_no_alias():
+    assert not any(t == "PERSON" and "官" in n for n, t in _names("Sam Altman 携 Kevin Weil (首席产品官) 回答问题。"))

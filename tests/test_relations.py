@@ -369,3 +369,18 @@ def test_a_model_that_can_match_another_competes_with_it():
 def test_an_investor_that_backed_several_companies_in_a_row():
     rels = _triples("英伟达最近连投了远山科技和顺禾科技两家公司。")
     assert {("英伟达", "invests_in", "远山科技"), ("英伟达", "invests_in", "顺禾科技")} <= rels
+
+
+def test_the_people_a_leader_brings_along_hold_their_bracketed_titles_at_the_leader_s_company():
+    rels = _triples("OpenAI CEO Sam Altman携Kevin Weil (首席产品官)、Mark Chen (高级研究副总裁) 在Reddit回答问题。")
+    assert {("Kevin Weil", "works_for", "OpenAI"), ("Mark Chen", "works_for", "OpenAI")} <= rels
+    assert not any(r[2] == "Reddit" for r in rels)
+
+
+def test_a_name_in_the_other_script_in_brackets_does_not_break_a_title_link():
+    assert ("黄钟明", "founded", "青禾电子") in _triples("黄钟明（Zhongming Huang）是青禾电子的创始人。")
+
+
+def test_a_title_chain_across_a_comma_with_a_doctoral_supervisor():
+    rels = _triples("千寻智能联合创始人，清华交叉信息学院博导高阳，他的学术成果丰硕。")
+    assert {("高阳", "founded", "千寻智能"), ("高阳", "works_for", "清华交叉信息学院")} <= rels

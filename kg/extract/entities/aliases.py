@@ -35,8 +35,8 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
         if b is None or b.start(1) in taken:
             continue
         inner = b.group(1)
-        if is_han(x.text[-1]) == is_han(inner[0]) or inner.lower() in stopnames():
-            continue
+        if is_han(x.text[-1]) == is_han(inner[0]) or inner.lower() in stopnames() or _is_title(inner):
+            continue  # (Kevin Weil (首席产品官): a title in brackets is no name)
         out.append(Mention(inner, x.type, b.start(1), b.end(1), "alias", x.key or "=" + x.text, x.confidence,
                            VIA_BRACKETS))
     ends = {m.end for m in out}
@@ -47,6 +47,14 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(before.group(1), y.type, before.start(1), before.end(1), "alias", y.key or "=" + y.text,
                            y.confidence, VIA_BRACKETS))
     return out
+
+
+def _is_title(words: str) -> bool:
+    """首席产品官, 高级研究副总裁, 工程副总裁: a job title, however it starts."""
+    from ...resources_data import titles
+
+    kinds = titles()
+    return any(words[n:] in kinds or words[n:].upper() in kinds for n in range(len(words) - 1))
 
 
 _LATIN_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9.&'\-]*(?: [A-Z][A-Za-z0-9.&'\-]*){0,3})\s?[（(]\s?$")

@@ -10,6 +10,9 @@ from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from ._base import _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
 
 
+_BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
+
+
 def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
     """ORG [的] TITLE PERSON, and PERSON，[是/任] ORG [的] TITLE."""
     text = ctx.analysis.doc.text
@@ -64,7 +67,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
             prev = ms[i - 1] if i > 0 else None
             link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
-            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(link):
+            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(_BRACKETS.sub("", link)):
                 person, conf = prev, 0.85
                 # 周嘉树与林晓川同为清华大学校友: every person of the list
                 for other in _group(ctx, list(ms[:i]), i - 1, -1, (PERSON,))[1:]:
@@ -272,3 +275,25 @@ def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         if _ok("works_for", person, org):
             yield _rel(ctx, "works_for", person, org, 0.8)
+
+
+_BRACKET_TITLE = re.compile(r"\s*[（(]\s*([^（()）]{2,16}?)\s*[）)]")
+
+
+def _entourage(ctx: _Ctx) -> Iterator[RelationMention]:
+    """ORG TITLE A 携 B (TITLE)、C (TITLE): the people A brings along hold those titles at A's organisation
+    (OpenAI CEO Sam Altman 携 Kevin Weil (首席产品官)、Mark Chen (研究副总裁) …)."""
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    for i, a in enumerate(ms[1:-1], 1):
+        org, nxt = ms[i - 1], ms[i + 1]
+        if a.type != PERSON or org.type not in (ORG, COMPANY) or nxt.type != PERSON:
+            continue
+        title = _title_regex().fullmatch(text[org.end:a.start].strip()) if text[org.end:a.start].strip() else None
+        if not title or not re.fullmatch(r"\s*携\s*", text[a.end:nxt.start]):
+            continue
+        for p in _group(ctx, ms, i + 1, +1, (PERSON,)):
+            b = _BRACKET_TITLE.match(text, p.end)
+            if b is None or not _title_regex().fullmatch(b.group(1)):
+                continue
+            yield from _title_facts(ctx, p, org, _title_kind(b.group(1)), b.group(1), 0.75, False)
