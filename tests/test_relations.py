@@ -384,3 +384,8 @@ def test_a_name_in_the_other_script_in_brackets_does_not_break_a_title_link():
 def test_a_title_chain_across_a_comma_with_a_doctoral_supervisor():
     rels = _triples("千寻智能联合创始人，清华交叉信息学院博导高阳，他的学术成果丰硕。")
     assert {("高阳", "founded", "千寻智能"), ("高阳", "works_for", "清华交叉信息学院")} <= rels
+
+
+def test_a_bio_apposition_with_sex_and_years_in_brackets():
+    rels = _triples("陆沉舟（Lu Chenzhou，1967—），男，清华大学教授。")
+    assert ("陆沉舟", "works_for", "清华大学") in rels

@@ -11,6 +11,7 @@ from ._base import _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, 
 
 
 _BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
+_SEX = re.compile(r"[，,]\s*[男女]\s*(?=[，,])")  # 迈克尔·波特（…），男，哈佛商学院教授
 
 
 def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -67,7 +68,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
             prev = ms[i - 1] if i > 0 else None
             link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
-            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(_BRACKETS.sub("", link)):
+            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(_SEX.sub("", _BRACKETS.sub("", link))):
                 person, conf = prev, 0.85
                 # 周嘉树与林晓川同为清华大学校友: every person of the list
                 for other in _group(ctx, list(ms[:i]), i - 1, -1, (PERSON,))[1:]:
