@@ -324,3 +324,8 @@ def test_the_and_of_a_list_is_not_the_next_name_s_first_character():
 
 def test_a_title_in_brackets_after_a_name_is_no_alias():
     assert not any(t == "PERSON" and "官" in n for n, t in _names("Sam Altman 携 Kevin Weil (首席产品官) 回答问题。"))
+
+
+def test_a_name_cut_out_of_a_phrase_after_a_title_is_no_person():
+    assert not any(t == "PERSON" for _, t in _names("谷歌科学家万字长文：改变你职业生涯的一个习惯。"))
+    assert ("万刚", "PERSON") in _names("谷歌科学家万刚表示，模型很重要。")

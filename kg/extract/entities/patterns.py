@@ -458,6 +458,17 @@ def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+def _runs_on(text: str, end: int) -> bool:
+    """The name's last character makes a common word with the character after it (科学家万字长文: 长文), so the
+    name was cut out of a phrase, not found."""
+    from .evidence import _dictionary
+
+    if end >= len(text) or not is_han(text[end]):
+        return False
+    tag = _dictionary().word_tag_tab.get(text[end - 1:end + 1])
+    return tag is not None and tag not in ("nr", "nrt", "nrfg")
+
+
 def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> list[Mention]:
     out = []
     names = surnames()
@@ -472,7 +483,7 @@ def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> l
             cand += toks[i + 2].text
             end = toks[i + 2].end
         if 2 <= len(cand) <= 4 and all(is_han(c) for c in cand) and (cand[0] in names or cand[:2] in names) \
-                and cand not in title_set and cand.lower() not in stopnames():
+                and cand not in title_set and cand.lower() not in stopnames() and not _runs_on(text, end):
             out.append(Mention(cand, PERSON, n.start, end, "pattern", None, 0.75))
     return out
 
