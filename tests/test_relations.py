@@ -389,3 +389,8 @@ def test_a_title_chain_across_a_comma_with_a_doctoral_supervisor():
 def test_a_bio_apposition_with_sex_and_years_in_brackets():
     rels = _triples("陆沉舟（Lu Chenzhou，1967—），男，清华大学教授。")
     assert ("陆沉舟", "works_for", "清华大学") in rels
+
+
+def test_a_descriptor_between_the_link_and_the_organisation():
+    assert ("Dana Whitlock", "works_for", "Brightwell") in _triples("Dana Whitlock 是知名风险投资公司 Brightwell 的普通合伙人。")
+    assert not any(r[1] == "invests_in" for r in _triples("Dana Whitlock 是知名风险投资公司 Brightwell 的普通合伙人。"))

@@ -11,6 +11,8 @@ from ._base import _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, 
 
 
 _BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
+# 是知名风险投资公司 X 的合伙人: what kind of organisation X is stands between the link and X
+_DESCRIBED = re.compile(r"(?<=是|为)\s*(?:一家|一所|这家)?[\u4e00-\u9fffA-Za-z ]{0,10}?(?:公司|机构|基金|平台|实验室|研究院|大学|媒体|银行)\s*$")
 _SEX = re.compile(r"[，,]\s*[男女]\s*(?=[，,])")  # 迈克尔·波特（…），男，哈佛商学院教授
 
 
@@ -68,7 +70,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
             prev = ms[i - 1] if i > 0 else None
             link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
-            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(_SEX.sub("", _BRACKETS.sub("", link))):
+            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(_DESCRIBED.sub("", _SEX.sub("", _BRACKETS.sub("", link)))):
                 person, conf = prev, 0.85
                 # 周嘉树与林晓川同为清华大学校友: every person of the list
                 for other in _group(ctx, list(ms[:i]), i - 1, -1, (PERSON,))[1:]:
