@@ -394,3 +394,8 @@ def test_a_bio_apposition_with_sex_and_years_in_brackets():
 def test_a_descriptor_between_the_link_and_the_organisation():
     assert ("Dana Whitlock", "works_for", "Brightwell") in _triples("Dana Whitlock 是知名风险投资公司 Brightwell 的普通合伙人。")
     assert not any(r[1] == "invests_in" for r in _triples("Dana Whitlock 是知名风险投资公司 Brightwell 的普通合伙人。"))
+
+
+def test_a_model_that_comes_from_an_organisation_is_developed_there():
+    assert ("青禾电子", "develops", "Qinghe-V3") in _triples("Qinghe-V3 来自青禾电子。")
+    assert ("Lumora AI团队", "develops", "Qinghe-V3") in _triples("小型多模态模型 Qinghe-V3，来自斯坦福大学的 Lumora AI团队，让智能体更快。")

@@ -258,6 +258,7 @@ def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
             yield from _title_facts(ctx, p, org, _title_kind(title), title, 0.8, False)
 
 
+_MODEL_FROM = re.compile(r"\s*[，,]?\s*(?:模型)?\s*(?:则|均|也)?\s*来自\s*")
 _FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来自\s*$")
 
 
@@ -278,6 +279,21 @@ def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         if _ok("works_for", person, org):
             yield _rel(ctx, "works_for", person, org, 0.8)
+    # MODEL，来自 ORG (团队)：Octopus V3，来自斯坦福大学的 NEXA AI 团队 → the last organisation named develops it
+    for i, model in enumerate(ms[:-1]):
+        if model.type != MODEL:
+            continue
+        m = _MODEL_FROM.match(text, model.end)
+        if m is None:
+            continue
+        orgs = [x for x in ms[i + 1:] if x.start >= m.end() and x.start < m.end() + 40 and x.type in (ORG, COMPANY)]
+        chain = []
+        for x in orgs:  # 斯坦福大学的 NEXA AI 团队: the maker is the last of a 的-chain
+            if chain and not re.fullmatch(r"\s*的?\s*", text[chain[-1].end:x.start]):
+                break
+            chain.append(x)
+        if chain and _ok("develops", chain[-1], model):
+            yield _rel(ctx, "develops", chain[-1], model, 0.75)
 
 
 _BRACKET_TITLE = re.compile(r"\s*[（(]\s*([^（()）]{2,16}?)\s*[）)]")
