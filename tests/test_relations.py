@@ -399,3 +399,11 @@ def test_a_descriptor_between_the_link_and_the_organisation():
 def test_a_model_that_comes_from_an_organisation_is_developed_there():
     assert ("青禾电子", "develops", "Qinghe-V3") in _triples("Qinghe-V3 来自青禾电子。")
     assert ("Lumora AI团队", "develops", "Qinghe-V3") in _triples("小型多模态模型 Qinghe-V3，来自斯坦福大学的 Lumora AI团队，让智能体更快。")
+
+
+def test_rivals_listed_together_rival_the_company_named_apart_not_each_other():
+    rels = _triples("OpenAI 面临来自 Anthropic、谷歌和 Meta 的竞争。")
+    assert {("OpenAI", "competes_with", x) for x in ("Anthropic", "谷歌", "Meta")} <= rels
+    assert not any({a, b} <= {"Anthropic", "谷歌", "Meta"} for a, _, b in rels)
+    rels = _triples("与 OpenAI 竞争的有 Anthropic、谷歌和 Meta。")
+    assert {("OpenAI", "competes_with", x) for x in ("Anthropic", "谷歌", "Meta")} <= rels

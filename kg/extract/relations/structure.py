@@ -130,7 +130,7 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         group = _group(ctx, ms, i, +1, (COMPANY,))
         i += max(1, len(group))
-        if len(group) < 2 or re.search(r"(与|同|跟|和)\s*$", ctx.gap(ctx.sent.start, group[0].start)):
+        if len(group) < 2 or re.search(r"(与|同|跟|和|来自)\s*$", ctx.gap(ctx.sent.start, group[0].start)):
             continue  # A 与 B、C 争夺…: B and C are A's rivals, not each other's
         after = ctx.gap(group[-1].end, min(ctx.sent.end, group[-1].end + 14))
         if not (_RIVAL_CUE.search(after) or re.match(r"\s*(等|之间|三家|两家|几家)", after)):

@@ -309,6 +309,9 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[Relati
                 yield _rel(ctx, trig.relation, head, org, 0.8, trigger=trig.word)
 
 
+_WHO_ELSE = re.compile(r"(?:竞争|合作)\S{0,3}?的\s*(?:对手|公司|企业|厂商|伙伴|机构)?\s*(?:主要)?(?:有|包括|是|还有)\s*[：:]?\s*$")
+
+
 def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mention]) -> Iterator[RelationMention]:
     rel = RELATIONS[trig.relation]
     lh = _heads_only(ctx, [m for m in left if m.type in rel.head])
@@ -323,12 +326,15 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
             first = next((m for m in rh if m.type in kin), None)
             if first is not None:
                 pairs += [(subj, t) for t in _group(ctx, right, right.index(first), +1, kin)]
+    elif len(lh) == 1 and rh and _WHO_ELSE.search(text[lh[0].end:right[0].start]) and _kin(rh[0]) == _kin(lh[0]):
+        # 与 OpenAI 竞争的有 Anthropic、谷歌和 Meta: the one before against each of the list after
+        pairs += [(lh[0], t) for t in _group(ctx, right, right.index(rh[0]), +1, _kin(lh[0]))]
     elif len(lh) >= 2:
         # A 与/和/同/跟 B(、C) … 竞争: A against each of the others; a bare list competes pairwise
         split = None
         for i in range(len(lh) - 1):
             gap = _PAREN.sub("", text[lh[i].end:lh[i + 1].start])
-            if re.search(r"(与|同|跟|被)", gap) or (re.search(r"和", gap) and not _COORD.match(gap)):
+            if re.search(r"(与|同|跟|被|来自)", gap) or (re.search(r"和", gap) and not _COORD.match(gap)):
                 split = i
                 break
         if split is not None:
