@@ -329,3 +329,7 @@ def test_a_title_in_brackets_after_a_name_is_no_alias():
 def test_a_name_cut_out_of_a_phrase_after_a_title_is_no_person():
     assert not any(t == "PERSON" for _, t in _names("谷歌科学家万字长文：改变你职业生涯的一个习惯。"))
     assert ("万刚", "PERSON") in _names("谷歌科学家万刚表示，模型很重要。")
+
+
+def test_a_versioned_latin_name_after_the_word_model_is_a_model():
+    assert ("Octopus V3", "MODEL") in _names("斯坦福发布小型多模态模型Octopus V3，性能出色。")

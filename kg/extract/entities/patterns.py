@@ -534,8 +534,8 @@ def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> b
     if m is None:
         return False  # a model's name starts with its Latin family name
     base = m.group(0).lower()
-    if base in _model_families(id(gaz)) or _MODEL_TAIL.match(after):
-        return True
+    if base in _model_families(id(gaz)) or _MODEL_TAIL.match(after) or re.search(r"(模型|model|LLM)\s*$", before, re.I):
+        return True  # … 模型 X 1.5, X 1.5 模型
     if len(base) < 2 or after.lstrip().startswith(_PRODUCT_NOUNS):
         return False
     if "-" in name and re.search(r"\d", name) and base not in ("covid", "sars", "rtx", "gtx"):
