@@ -310,3 +310,8 @@ def test_in_an_article_a_person_only_the_segmenter_tags_needs_context():
     assert _kept(text, "连电脑", PERSON, source="engine") is None
     text = filler + "连电脑表示，工厂不想买。" + filler
     assert _kept(text, "连电脑", PERSON, source="engine") is not None
+
+
+def test_a_verb_the_model_took_into_an_organisation_name_is_cut_off():
+    m = _kept("Qinghe-2 是由青禾电子开发的开源模型。", "青禾电子开发", COMPANY)
+    assert m is not None and m.text == "青禾电子"

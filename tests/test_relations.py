@@ -407,3 +407,9 @@ def test_rivals_listed_together_rival_the_company_named_apart_not_each_other():
     assert not any({a, b} <= {"Anthropic", "谷歌", "Meta"} for a, _, b in rels)
     rels = _triples("与 OpenAI 竞争的有 Anthropic、谷歌和 Meta。")
     assert {("OpenAI", "competes_with", x) for x in ("Anthropic", "谷歌", "Meta")} <= rels
+
+
+def test_a_model_that_is_an_organisation_s_release():
+    assert ("腾讯", "develops", "混元") in _triples("混元是腾讯推出的大模型。")
+    assert ("青禾电子", "develops", "Qinghe-2") in _triples("Qinghe-2 是由青禾电子开发的开源模型。")
+    assert _triples("混元是腾讯的骄傲。") == set()

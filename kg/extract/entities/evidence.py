@@ -172,6 +172,10 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         if cut and len(name) - cut.end() >= 2:  # 一家叫远澜生物的公司, 品牌叫星奇实验室: the name follows the verb
             m = replace(m, text=name[cut.end():], start=m.start + cut.end())
             name = m.text
+        verb = _VERB_TAIL.search(name)
+        if verb and verb.start() >= 2 and m.source in ("ner", "engine"):
+            m = replace(m, text=name[:verb.start()], end=m.start + verb.start())  # 青禾电子开发的: not the verb
+            name = m.text
         if m.source != "pattern" and len(name) >= 3 and name[-1] in _ORG_ADVERB_TAIL and is_han(name[-2]):
             m = replace(m, text=name[:-1], end=m.end - 1)  # 只有这样，青禾才有价值: the adverb is not the name's
             name = m.text
@@ -185,6 +189,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
 
 _CALLED = re.compile(r"^(?:.{0,3}?(叫做|名叫|名为|叫|称为)|[由被从在向对把将])")
 _ORG_ADVERB_TAIL = frozenset("才就却也都还又")
+_VERB_TAIL = re.compile(r"(开发|推出|发布|研发|收购|投资|宣布|表示|训练|开源|打造|上线|领投|参投)$")
 
 
 _ADVERB_TAIL = frozenset("曾将也则已就还都又并")

@@ -16,7 +16,7 @@ from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
 from .discourse import coref_mentions, omitted_subjects, with_antecedent_evidence
-from .titles import _affiliations, _bare_titles, _entourage, _from_org, _listed_titles, _serving_at, _join_details, _title_relations
+from .titles import _affiliations, _bare_titles, _entourage, _from_org, _model_is_by, _listed_titles, _serving_at, _join_details, _title_relations
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import _coordination_rivals, _discourse_rivals, _name_relations, _possessive_relations
 
@@ -65,6 +65,7 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
         out += _listed_titles(ctx)
         out += _from_org(ctx)
         out += _entourage(ctx)
+        out += _model_is_by(ctx)
         framed, spans = _frame_relations(ctx)
         out += framed
         out += _trigger_relations(ctx, skip=spans)

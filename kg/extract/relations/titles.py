@@ -316,3 +316,20 @@ def _entourage(ctx: _Ctx) -> Iterator[RelationMention]:
             if b is None or not _title_regex().fullmatch(b.group(1)):
                 continue
             yield from _title_facts(ctx, p, org, _title_kind(b.group(1)), b.group(1), 0.75, False)
+
+
+_BY_VERB = re.compile(r"\s*(?:自主|最新|新|联合|共同)?(?:推出|发布|开发|研发|训练|开源|打造|上线)的?")
+
+
+def _model_is_by(ctx: _Ctx) -> Iterator[RelationMention]:
+    """混元是腾讯推出的大模型 · X 是由 Y 开发的: MODEL 是 ORG 推出的 … → the organisation develops the model."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, model in enumerate(ms[:-1]):
+        org = ms[i + 1]
+        if model.type != MODEL or org.type not in (ORG, COMPANY):
+            continue
+        if not re.fullmatch(r"\s*(?:是|为|则是|也是|就是)\s*(?:一款|一个|一种)?\s*(?:由)?\s*", text[model.end:org.start]):
+            continue
+        if _BY_VERB.match(text, org.end) and _ok("develops", org, model):
+            yield _rel(ctx, "develops", org, model, 0.8)
