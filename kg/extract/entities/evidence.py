@@ -387,13 +387,12 @@ _LIST_TAIL = re.compile(r"\s*等\s*(知名|头部|科技|大|多家|几家)?\s*(
 _LIST_OTHER_TAIL = re.compile(r"\s*等\s*\S{0,4}?(模型|架构|技术|方法|算法|框架|产品|应用|工具|语言|平台|芯片|游戏|软件|网站|数据集|基准|指标|功能|服务|协议|格式)")
 
 
-def _list_evidence(text: str, start: int, end: int, typ: str) -> bool:
+def _list_evidence(text: str, start: int, end: int, typ: str, gaz=None) -> bool:
     """Skydio in 企业如 SpaceX、Tesla、Skydio 和 Andril 等: a name in a list with a name of its kind that the
     gazetteer knows, or in a list that a descriptor heads (企业如, 投资方包括) or closes (等公司)."""
     from ..gazetteer import load_gazetteer
 
     kinds = (MODEL,) if typ == MODEL else (ORG, COMPANY)
-    gaz = load_gazetteer()
     items, pos = [], end
     for _ in range(6):  # the items after it, then the text after the list
         mm = _LIST_AFTER.match(text, pos)
@@ -416,4 +415,5 @@ def _list_evidence(text: str, start: int, end: int, typ: str) -> bool:
     headed = typ != MODEL and bool(_LIST_HEAD.search(text, max(0, pos - 12), pos))
     if closed or headed:
         return True
+    gaz = gaz or load_gazetteer()
     return any((e := gaz.lookup(x.strip())) is not None and e.type in kinds for x in items)

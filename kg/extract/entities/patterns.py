@@ -118,7 +118,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
         elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
                 _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
-                or len(words) >= 2 and words[-1] == "AI" or _list_evidence(text, a, b, COMPANY)):
+                or len(words) >= 2 and words[-1] == "AI" or _list_evidence(text, a, b, COMPANY, gaz)):
             # Quillstone AI 的创始人, 初创公司 Lumora, 领投了 Brightline, Nexora AI: a company by what the text says of it;
             # of a longer run (AI Podcast Quillstone AI) its last two words
             if len(words) >= 3:
@@ -352,10 +352,10 @@ def _listed_with_people(text: str, a: int, b: int, gaz: Gazetteer) -> bool:
     return False
 
 
-def _list_evidence(text: str, a: int, b: int, typ: str) -> bool:
+def _list_evidence(text: str, a: int, b: int, typ: str, gaz: Gazetteer | None = None) -> bool:
     from .evidence import _list_evidence as evidence
 
-    return evidence(text, a, b, typ)
+    return evidence(text, a, b, typ, gaz)
 
 
 def _common_part(word: str) -> bool:
