@@ -75,3 +75,21 @@ def test_no_omitted_subject_when_the_sentence_before_names_two_people_or_none():
 
     assert not any(r.relation == "joined" for r in kg.analyze("王建华和李明毕业于清华大学。2015年加入腾讯。").relations)
     assert not kg.analyze("腾讯发布了新模型。2015年加入腾讯的人很多。").relations
+
+
+def test_first_person_in_an_interview_answer_is_the_speaker():
+    import kg
+
+    text = ("主持人：你之前在哪里工作？\n\n阿莫迪：是的。我在OpenAI工作了大约五年。\n\n"
+            "当我创立 Anthropic 时，大家都很怀疑。\n\n主持人：谢谢。")
+    rels = {(r.head.key, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    key = next(m.key or "=" + m.text for m in kg.analyze(text).mentions if m.text == "阿莫迪")
+    assert {(key, "works_for", "OpenAI"), (key, "founded", "Anthropic")} <= rels
+
+
+def test_first_person_opinions_and_unlabelled_text_give_no_relations():
+    import kg
+
+    text = "阿莫迪：我认为谷歌这样的公司会做得很好。"
+    assert not kg.analyze(text).relations  # 我认为 …: 我 is not the subject of what follows
+    assert not kg.analyze("我在OpenAI工作了大约五年。").relations  # no speaker label: nobody to stand for

@@ -15,7 +15,7 @@ from ...types import Analysis, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
-from .discourse import coref_mentions, omitted_subjects, with_antecedent_evidence
+from .discourse import coref_mentions, omitted_subjects, speaker_mentions, with_antecedent_evidence
 from .titles import _affiliations, _bare_titles, _entourage, _from_org, _model_is_by, _listed_titles, _serving_at, _join_details, _title_relations
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import _coordination_rivals, _discourse_rivals, _name_relations, _possessive_relations
@@ -46,6 +46,7 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
     core.sort(key=lambda m: m.start)
     corefs = coref_mentions(analysis, core)  # 他, 该公司: the entity named before (discourse.py)
     corefs.update(omitted_subjects(analysis, core))  # 。2015 年加入腾讯: the person of the sentence before
+    corefs.update(speaker_mentions(analysis, core))  # 阿莫迪：我在 OpenAI 工作了五年: the interview's speaker
     if corefs:
         core = sorted(core + [m for m, _ in corefs.values()], key=lambda m: m.start)
     starts = [m.start for m in core]

@@ -90,11 +90,11 @@ def _object_antecedent(text: str, mentions: list[Mention], starts: list[int], se
     return None
 
 
-def _clause_initial(text: str, sent_start: int, a: int) -> bool:
+def _clause_initial(text: str, sent_start: int, a: int, *, lead: re.Pattern = _CLAUSE_LEAD) -> bool:
     lo = a
     while lo > sent_start and text[lo - 1] not in _BREAK:
         lo -= 1
-    return bool(_CLAUSE_LEAD.fullmatch(text[lo:a]))
+    return bool(lead.fullmatch(text[lo:a]))
 
 
 def _quoted(text: str, a: int) -> bool:
@@ -182,3 +182,51 @@ def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
         out[(pos, pos)] = (Mention("", PERSON, pos, pos, "coref", ante.key or "=" + ante.text,
                                    round(ante.confidence * 0.75, 2)), ante_start)
     return out
+
+
+# an interview's speaker label at the start of a paragraph: 阿莫迪：…, 林乔 ：…
+_SPEAKER = re.compile(r"[ \t\u3000]*([^\n：:]{1,20}?)\s*[：:]")
+_FIRST_PERSON = re.compile(r"(?<![自本])我(?![们的国司方])(?!\s*(?:个人)?(?:认为|觉得|相信|想|希望|知道|记得|猜|看来|同意|说|表示|理解|发现|注意到|听说|预计|估计|担心|期待|喜欢|看到))")
+SPEAKER_PARAGRAPHS = 4  # an answer runs on over a few paragraphs without its label
+MAX_EVIDENCE_REACH = 400  # characters: further back, the evidence starts at 我's own paragraph
+
+
+def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(start, end): (mention, evidence start)}`` for 我 at the start of a clause in an interview answer: the person
+    whose speaker label (阿莫迪：…) opens the paragraph, or one of the few paragraphs before it with no other label
+    between. 我在 OpenAI 工作了大约五年 then gives 阿莫迪 works_for OpenAI, with the label's line as evidence."""
+    text = analysis.doc.text
+    if "我" not in text:
+        return {}
+    starts = [m.start for m in mentions]
+    people = {m.start: m for m in mentions if m.type == PERSON and m.source not in ("alias", "coref")}
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    speaker, seen = None, 0  # the current answer's speaker, and the paragraphs since its label
+    pos = 0
+    for para in text.split("\n"):
+        a0, pos = pos, pos + len(para) + 1
+        if not para.strip():
+            continue
+        label = _SPEAKER.match(para)
+        who = None
+        if label:
+            k = bisect.bisect_left(starts, a0 + label.start(1))
+            cand = people.get(starts[k]) if k < len(starts) else None
+            if cand is not None and cand.end <= a0 + label.end(1) + 1 and cand.start >= a0:
+                who = cand
+            speaker, seen = (who, 0) if who is not None or len(label.group(1)) <= 12 else (speaker, seen + 1)
+        else:
+            seen += 1
+        if speaker is None or seen > SPEAKER_PARAGRAPHS:
+            continue
+        for hit in _FIRST_PERSON.finditer(text, a0, a0 + len(para)):
+            a = hit.start()
+            if _quoted(text, a) or not _clause_initial(text, a0, a, lead=_SPEAKER_LEAD):
+                continue
+            out[(a, a + 1)] = (Mention("我", PERSON, a, a + 1, "coref", speaker.key or "=" + speaker.text,
+                                       round(speaker.confidence * 0.8, 2)),
+                                 speaker.start if a - speaker.start <= MAX_EVIDENCE_REACH else a0)
+    return out
+
+
+_SPEAKER_LEAD = re.compile(_CLAUSE_LEAD.pattern.replace(r"[，,]?\s*$", r"[，,]?\s*(?:当|在)?\s*$"))
