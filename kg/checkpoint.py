@@ -62,13 +62,15 @@ def settings_fingerprint(*, engine: str, model: str | None, update: str | os.Pat
                          piece_chars: int) -> dict:
     """The build settings a checkpoint is valid for: anything that changes what a document yields."""
     from . import __version__
+    from .extract.relations.learned import model_hash, relations_mode
 
     upd = None
     if update is not None:
         upd = hashlib.sha256(Path(update).read_bytes()).hexdigest()
     return {"format": FORMAT, "kg": __version__, "code": _code_hash(), "engine": engine, "model": model,
             "update": upd, "piece_chars": piece_chars,
-            "resources": {k: _files_hash(os.environ.get(k)) for k in RESOURCE_ENV}}
+            "resources": {k: _files_hash(os.environ.get(k)) for k in RESOURCE_ENV},
+            "relations": relations_mode(), "relation_model": model_hash()}
 
 
 def remove(path: str | os.PathLike) -> None:
