@@ -34,8 +34,9 @@ def test_words_mark_the_pair_the_other_names_and_the_context():
     words = pair_words(a.doc.text, a.tokens, a.mentions, second, third)
     assert words[:3] == ("#gap2", "#PERSON>COMPANY", "#ents0")  # 4 characters apart
     assert "#clause" not in words
-    assert words[3:] == ("L|，", "L|<E:COMPANY>", "L|副总裁", "<H:PERSON>", "本周", "加入", "<T:COMPANY>",
-                         "R|，", "R|负责", "R|芯片")
+    # a word of kg's lexicon is followed by its class: 副总裁 a member's title, 加入 a trigger of joined
+    assert words[3:] == ("L|，", "L|<E:COMPANY>", "L|副总裁", "L|@member", "<H:PERSON>", "本周", "加入", "@joined",
+                         "<T:COMPANY>", "R|，", "R|负责", "R|@leads", "R|芯片")
 
 
 def test_words_normalise_digits_latin_case_and_ascii_punctuation():
@@ -45,7 +46,16 @@ def test_words_normalise_digits_latin_case_and_ascii_punctuation():
     words = pair_words(a.doc.text, a.tokens, a.mentions, *a.mentions)
     assert "#clause" in words
     assert words[words.index("<H:PERSON>"):] == ("<H:PERSON>", "，", "0", "年", "起", "任", "<T:COMPANY>", "R|cto",
-                                                 "R|。")
+                                                 "R|@member", "R|。")
+
+
+def test_a_list_between_the_pair_is_marked():
+    text = "红杉中国、高瓴和启明创投领投了澄言智能。"
+    a = make_analysis(text, [("红杉中国", C), ("高瓴", C), ("启明创投", C), ("澄言智能", C)])
+    first, _, _, last = a.mentions
+    words = pair_words(text, a.tokens, a.mentions, first, last)
+    assert {"#sameH", "#sameT", "#ents2"} <= set(words)
+    assert words[-2:] == ("<H:COMPANY>", "<T:COMPANY>")  # no tokens: the pair still has its places
 
 
 @pytest.mark.parametrize("text, mentions, expected", [

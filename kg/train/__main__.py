@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--data", default=None, help="folder holding finre/train.txt (../shared/datasets); left out: no FinRE")
     r.add_argument("--out", required=True, help="folder to write the model to (e.g. kg/models/relations)")
     r.add_argument("--no-dev", action="store_true", help="without the news-dev gold (the model that chooses the threshold)")
-    r.add_argument("--distant", type=int, default=1000, help="articles drawn for distant supervision (default: %(default)s)")
+    r.add_argument("--distant", type=int, default=700, help="articles drawn for distant supervision (default: %(default)s)")
     r.add_argument("--negatives", type=float, default=0.5,
                    help="share of the distant negative pairs kept (default: %(default)s)")
     r.add_argument("--threshold", type=float, default=None,

@@ -132,6 +132,10 @@ def pair_words(text: str, tokens, mentions, first: Mention, second: Mention) -> 
     between = [m for m in mentions if first.end <= m.start and m.end <= second.start]
     gap = second.start - first.end
     feats = [f"#gap{_bucket(gap)}", f"#{first.type}>{second.type}", f"#ents{min(len(between), 2)}"]
+    if any(m.type == first.type for m in between):
+        feats.append("#sameH")  # a list: 红杉、高瓴和 IDG 领投
+    if any(m.type == second.type for m in between):
+        feats.append("#sameT")
     if _CLAUSE_BREAK.search(text, first.end, second.start):
         feats.append("#clause")
     if first.source == "coref":
@@ -162,6 +166,7 @@ def _words(text: str, tokens, mentions, first: Mention, second: Mention) -> list
             w = _norm(text[t.start:t.end])
             if w:
                 out.append(w)
+                out += _lexicon().get(w, ())
             last = None
             continue
         for m in over:
@@ -169,6 +174,21 @@ def _words(text: str, tokens, mentions, first: Mention, second: Mention) -> list
                 out.append(_placeholder(m, first, second))
                 last = m
     return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, tuple[str, ...]]:
+    """Word → the classes kg's lexicon gives it: ``@acquires`` for a trigger word of acquires, ``@lead`` for a
+    title that heads (``kg/resources/triggers.tsv``, ``titles.tsv``); a class follows its word in the input, so
+    that a trigger seen in one corpus counts for the others of its class."""
+    from ...resources_data import titles, triggers
+
+    out: dict[str, set[str]] = {}
+    for t in triggers():
+        out.setdefault(_norm(t.word), set()).add("@" + t.relation)
+    for word, kind in titles().items():
+        out.setdefault(_norm(word), set()).add("@" + kind)
+    return {w: tuple(sorted(c)) for w, c in out.items() if w}
 
 
 def _placeholder(m: Mention, first: Mention, second: Mention) -> str:
