@@ -23,7 +23,7 @@ from .resolve import Resolver
 from .schema import CORE_TYPES
 from .types import Document, ExtractionResult, Mention, RelationMention
 
-__all__ = ["build", "run", "analyze", "analyze_document", "BuildResult", "PIECE_CHARS"]
+__all__ = ["build", "run", "analyze", "analyze_document", "BuildResult", "PIECE_CHARS", "pieces"]
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ def run(inputs: Iterable[str | os.PathLike] = (), *, texts: Iterable[str] | None
             if stored is not None:
                 pending.append(_Stored(item.id, h, stored, item.metadata()))
                 continue
-            spans = list(_pieces(item.text, PIECE_CHARS))
+            spans = list(pieces(item.text, PIECE_CHARS))
             for i, (start, end) in enumerate(spans):  # a long document goes through in pieces
                 pending.append(_Piece(item.id, h, len(item.text), start, end, i, len(spans), item.metadata()))
                 yield item if len(spans) == 1 else replace(item, text=item.text[start:end])
@@ -203,7 +203,7 @@ def _piece_result(res: ExtractionResult, offset: int) -> PieceResult:
     return PieceResult(mentions, relations)
 
 
-def _pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
+def pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
     """(start, end) spans of at most ``limit`` chars covering ``text``, cut after a line break where there is
     one in the second half of the span, else after a sentence end, else at ``limit``."""
     start, n = 0, len(text)

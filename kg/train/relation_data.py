@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, KgError
-from ..extract.relations.learned import (LABELS, MAX_GAP, PIPE, _NEG_SPAN, candidates, decode, label_of,
+from ..extract.relations.learned import (LABELS, MAX_GAP, NEGATION, candidates, decode, label_of,
                                          pair_words)
 from ..schema import COMPANY, CORE_TYPES, ORG
 from ..types import Document, Mention
@@ -132,7 +132,7 @@ def finre_examples(path: str | Path, *, engine=None, limit: int | None = None, s
                 continue
             ends = [_typed(text, s, e, others) for s, e in spans]
             first, second = sorted(ends, key=lambda m: m.start)
-            if second.start - first.end > MAX_GAP or _NEG_SPAN.search(text, first.end, second.start):
+            if second.start - first.end > MAX_GAP or NEGATION.search(text, first.end, second.start):
                 continue
             by_name = {names[0]: ends[0], names[1]: ends[1]}
             labels = set()
@@ -200,10 +200,10 @@ def read_articles(news: Path, docs: list[str]) -> list[Document]:
 def analyze_pieces(doc: Document, engine=None) -> list:
     """The analyses of ``doc`` the pipeline makes (long documents in pieces), with the rules' relations."""
     from ..extract.relations import extract_relations
-    from ..pipeline import PIECE_CHARS, _pieces
+    from ..pipeline import PIECE_CHARS, pieces
 
     out = []
-    for k, (s, e) in enumerate(_pieces(doc.text, PIECE_CHARS)):
+    for k, (s, e) in enumerate(pieces(doc.text, PIECE_CHARS)):
         piece = Document(f"{doc.id}#{k}", doc.text[s:e], date=doc.date)
         analysis = _analyze(piece, engine)
         out.append((analysis, extract_relations(analysis, mode="rules")))
@@ -212,12 +212,12 @@ def analyze_pieces(doc: Document, engine=None) -> list:
 
 def gold_examples(analysis, gold: dict) -> list[PairExample]:
     """The candidate pairs of ``analysis`` between two gold entities, labelled by the gold relations."""
-    from ..evaluate import _keys
+    from ..evaluate import entity_keys
     from ..extract.relations import clauses_of
     from ..text import name_key
 
     ents = [e for e in gold["entities"] if e.get("type") in CORE_TYPES]
-    keys = [set().union(*(_keys(f, e["type"]) for f in (e["name"], *e.get("aliases", [])))) for e in ents]
+    keys = [set().union(*(entity_keys(f, e["type"]) for f in (e["name"], *e.get("aliases", [])))) for e in ents]
     index = {e["name"]: i for i, e in enumerate(ents)}
     rels: dict[tuple[int, int], set[str]] = defaultdict(set)
     for r in gold["relations"]:
@@ -228,7 +228,7 @@ def gold_examples(analysis, gold: dict) -> list[PairExample]:
         if m.source == "coref":
             mk = {name_key((m.key or "").lstrip("="))}
         else:
-            mk = _keys(m.text, m.type) | ({name_key(m.key)} if m.key else set())
+            mk = entity_keys(m.text, m.type) | ({name_key(m.key)} if m.key else set())
         hits = [i for i, ks in enumerate(keys) if ks & mk]
         return hits[0] if len(hits) == 1 else None
 

@@ -2,7 +2,9 @@
 (腾讯 AI Lab 副主任俞栋), possessives (腾讯的混元), names (腾讯 AI Lab → 腾讯), passives (被/由/获),
 list coordination, and rivalry set out across a paragraph (除了腾讯，其他巨头… 例如 OpenAI…).
 
-Nothing is inferred from co-occurrence alone: every rule needs a trigger, a title or a structure."""
+Nothing is inferred from co-occurrence alone: every rule needs a trigger, a title or a structure. After the rules, a
+learned pair model (:mod:`.learned`, ``kg/models/relations``) may add relations the rules did not give for a pair
+in a sentence (``KG_RELATIONS=rules|model|both``, default ``both``)."""
 from __future__ import annotations
 
 import bisect

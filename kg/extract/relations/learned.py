@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import logging
 import os
 import re
@@ -55,8 +54,9 @@ DIRECTED = ("acquires", "founded", "invests_in", "part_of")  # head and tail typ
 LABELS: tuple[str, ...] = tuple(sorted(
     [r for r in RELATIONS if r not in DIRECTED] + [r + d for r in DIRECTED for d in "><"]))
 PIPE = "textcat_multilabel"
+VOCAB_LIMIT = 200_000  # strings the scratch vocabulary of the model's input may hold before it is renewed
 
-_NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再|拒绝|从未|未(?![来知])")
+NEGATION = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再|拒绝|从未|未(?![来知])")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _DIGITS = re.compile(r"\d+")
 _ASCII_PUNCT = str.maketrans(",;:?!()", "，；：？！（）")
@@ -101,7 +101,7 @@ def candidate_pairs(text: str, mentions: tuple[Mention, ...] | list[Mention]) ->
             gap = b.start - a.end
             if gap > MAX_GAP:
                 break
-            if gap < 0 or _same(a, b) or not fits(a, b) or _NEG_SPAN.search(text, a.end, b.start):
+            if gap < 0 or _same(a, b) or not fits(a, b) or NEGATION.search(text, a.end, b.start):
                 continue
             pairs.append((gap, a.start, a, b))
     pairs.sort(key=lambda p: (p[0], p[1]))
@@ -122,13 +122,15 @@ def candidates(analysis: Analysis, clauses) -> list[Candidate]:
             continue
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         toks = [t for t in toks if t.end <= sent.end]
+        units = _units(text, toks, ms)
         for a, b in pairs:
-            out.append(Candidate(a, b, sent, pair_words(text, toks, ms, a, b)))
+            out.append(Candidate(a, b, sent, pair_words(text, toks, ms, a, b, units=units)))
     return out
 
 
-def pair_words(text: str, tokens, mentions, first: Mention, second: Mention) -> tuple[str, ...]:
-    """The model's input for one pair: feature words, then the window of the sentence's ``tokens``."""
+def pair_words(text: str, tokens, mentions, first: Mention, second: Mention, *, units=None) -> tuple[str, ...]:
+    """The model's input for one pair: feature words, then the window of the sentence's ``tokens``.
+    ``units``: :func:`_units` of these tokens and mentions, when the caller has them (one sentence, many pairs)."""
     between = [m for m in mentions if first.end <= m.start and m.end <= second.start]
     gap = second.start - first.end
     feats = [f"#gap{_bucket(gap)}", f"#{first.type}>{second.type}", f"#ents{min(len(between), 2)}"]
@@ -142,31 +144,43 @@ def pair_words(text: str, tokens, mentions, first: Mention, second: Mention) -> 
         feats.append("#Hcoref")
     if second.source == "coref":
         feats.append("#Tcoref")
-    i0 = next((i for i, t in enumerate(tokens) if t.end > first.start), len(tokens))
-    i1 = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start < second.end), -1)
-    mid = _words(text, tokens[i0:i1 + 1], mentions, first, second)
+    if units is None:
+        units = _units(text, tokens, mentions)
+    i0 = bisect.bisect_right([t.end for t in tokens], first.start)  # the first token that ends inside or after it
+    i1 = bisect.bisect_left([t.start for t in tokens], second.end) - 1  # the last token that starts before its end
+    mid = _words(units[i0:i1 + 1], first, second)
     head, tail = _placeholder(first, first, second), _placeholder(second, first, second)
     if head not in mid:
         mid.insert(0, head)  # no token covers the mention (tokens missing): it still has its place
     if tail not in mid:
         mid.append(tail)
     return (*feats,
-            *("L|" + w for w in _words(text, tokens[max(0, i0 - CONTEXT):i0], mentions, first, second)),
+            *("L|" + w for w in _words(units[max(0, i0 - CONTEXT):max(0, i0)], first, second)),
             *mid,
-            *("R|" + w for w in _words(text, tokens[i1 + 1:i1 + 1 + CONTEXT], mentions, first, second)))
+            *("R|" + w for w in _words(units[i1 + 1:i1 + 1 + CONTEXT], first, second)))
 
 
-def _words(text: str, tokens, mentions, first: Mention, second: Mention) -> list[str]:
-    """``tokens`` as words, each run of tokens over one mention as that mention's placeholder."""
+def _units(text: str, tokens, mentions) -> list[tuple]:
+    """Per token: the mentions it overlaps, or (when none) its normalised word and the word's lexicon classes."""
+    lexicon = _lexicon()
+    out = []
+    for t in tokens:
+        over = tuple(m for m in mentions if m.start < t.end and t.start < m.end)
+        if over:
+            out.append((over, ()))
+        else:
+            w = _norm(text[t.start:t.end])
+            out.append(((), (w, *lexicon.get(w, ())) if w else ()))
+    return out
+
+
+def _words(units, first: Mention, second: Mention) -> list[str]:
+    """Tokens' units as words, each run of tokens over one mention as that mention's placeholder."""
     out: list[str] = []
     last = None
-    for t in tokens:
-        over = [m for m in mentions if m.start < t.end and t.start < m.end]
+    for over, words in units:
         if not over:
-            w = _norm(text[t.start:t.end])
-            if w:
-                out.append(w)
-                out += _lexicon().get(w, ())
+            out += words
             last = None
             continue
         for m in over:
@@ -239,16 +253,21 @@ class RelationModel:
         settings = settings or {}
         self.threshold = float(settings.get("threshold", DEFAULT_THRESHOLD))
         self.thresholds = {k: float(v) for k, v in settings.get("thresholds", {}).items()}  # per label, if any
+        self._vocab = None
+        self._lock = threading.Lock()
 
     def scores(self, words: list[tuple[str, ...]]):
-        """A (candidates × labels) array of probabilities. Docs are made with a throwaway vocabulary (features are
-        string hashes, the same in any vocabulary), so the model's own vocabulary never grows."""
+        """A (candidates × labels) array of probabilities. The docs are made with a vocabulary of this object's
+        own, not the pipeline's (features are string hashes, the same in any vocabulary), renewed once it holds
+        :data:`VOCAB_LIMIT` strings, so that a long-running process does not grow."""
         from spacy.tokens import Doc
         from spacy.vocab import Vocab
 
-        vocab = Vocab()
-        docs = [Doc(vocab, words=list(w) or ["#empty"]) for w in words]
-        return self.pipe.model.predict(docs)
+        with self._lock:
+            if self._vocab is None or len(self._vocab.strings) > VOCAB_LIMIT:
+                self._vocab = Vocab()
+            docs = [Doc(self._vocab, words=list(w) or ["#empty"]) for w in words]
+            return self.pipe.model.predict(docs)
 
     def threshold_for(self, label: str) -> float:
         return self.thresholds.get(label, self.threshold)
@@ -306,12 +325,16 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
     given: dict[tuple, list[tuple[int, int]]] = {}
     for r in rules:
         given.setdefault(_triple(r.head, r.relation, r.tail), []).append((r.evidence.start, r.evidence.end))
+    import numpy
+
+    bar = numpy.array([model.threshold_for(label) for label in model.labels], dtype="f")
     out = []
-    for c, row in zip(cands, probs):
+    for ci in numpy.flatnonzero((numpy.asarray(probs) >= bar).any(axis=1)):
+        c, row = cands[ci], probs[ci]
         best: dict[str, tuple[float, tuple]] = {}
-        for label, p in zip(model.labels, row):
+        for label, p, t in zip(model.labels, row, bar):
             p = float(p)
-            if p < model.threshold_for(label):
+            if p < t:
                 continue
             found = decode(label, c.first, c.second)
             if found is None:
@@ -334,12 +357,3 @@ def _triple(head: Mention, rel: str, tail: Mention) -> tuple[str, str, str]:
     if rel in SYMMETRIC and h > t:
         h, t = t, h
     return h, rel, t
-
-
-def describe(path: str | Path | None = None) -> dict:
-    """What a saved model's folder says of itself (its ``meta.json`` ``kg`` block), for reports."""
-    meta = Path(path) if path is not None else MODEL_DIR
-    try:
-        return json.loads((meta / "meta.json").read_text(encoding="utf-8")).get("kg", {})
-    except (OSError, ValueError):
-        return {}
