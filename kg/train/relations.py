@@ -138,7 +138,8 @@ def _save(nlp, out_dir: Path, settings: Settings, inference: dict, best: dict, m
     nlp.meta["version"] = "1.0.0"
     nlp.meta["description"] = ("kg relation pair model: which of the 12 relations a sentence states between two "
                                "typed mentions (docs/MODEL_CARD.md)")
-    nlp.meta["license"] = "MIT (code); trained on FinRE (MIT) and kg's own annotations and rule output, see docs/MODEL_CARD.md"
+    nlp.meta["license"] = ("MIT (code); weights learned from FinRE (MIT), kg's rule output on news articles and, "
+                           "unless --no-dev, the news-dev annotations; no text is stored (docs/MODEL_CARD.md)")
     nlp.meta["kg"] = {"settings": asdict(settings), "inference": inference, "best": best, **(meta or {})}
     nlp.to_disk(out_dir)
 
