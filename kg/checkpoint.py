@@ -83,6 +83,7 @@ def settings_fingerprint(*, engine: str, model: str | None, update: str | os.Pat
     the build makes of it. ``entities`` and ``decisions``: the user's entity lists and merge/split decisions
     in force (as graph.json keeps them), by content."""
     from . import __version__
+    from .extract.relations.learned import model_hash, relations_mode
 
     upd = None
     if update is not None:
@@ -90,7 +91,8 @@ def settings_fingerprint(*, engine: str, model: str | None, update: str | os.Pat
     return {"format": FORMAT, "kg": __version__, "code": _code_hash(), "engine": engine, "model": model,
             "update": upd, "piece_chars": piece_chars,
             "resources": {k: _files_hash(os.environ.get(k)) for k in RESOURCE_ENV},
-            "entities": _value_hash(entities), "decisions": _value_hash(decisions)}
+            "entities": _value_hash(entities), "decisions": _value_hash(decisions),
+            "relations": relations_mode(), "relation_model": model_hash()}
 
 
 def remove(path: str | os.PathLike) -> None:

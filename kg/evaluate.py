@@ -40,7 +40,9 @@ def read_gold(paths: Iterable[str | Path]) -> dict[str, dict]:
     return gold
 
 
-def _keys(name: str, type_: str) -> set[str]:
+def entity_keys(name: str, type_: str) -> set[str]:
+    """The keys a name matches by: its folded form, without company or model suffixes, and the key the resolver
+    gives it (a gazetteer alias finds its canonical name)."""
     gaz = load_gazetteer()
     k = name_key(name)
     keys = {k, strip_company_suffix(k), strip_model_suffix(k), mention_key(name, type_, gazetteer=gaz)}
@@ -55,10 +57,10 @@ def evaluate_graph(graph, gold_paths: Iterable[str | Path]) -> dict:
     for doc, ann in sorted(gold.items()):
         # predicted entities in this document
         pred = {n: a for n, a in g.nodes(data=True) if doc in a.get("docs", []) and a.get("type") in CORE_TYPES}
-        pkeys = {n: set().union(*(_keys(f, a["type"]) for f in (a.get("label", n), *a.get("aliases", []))))
+        pkeys = {n: set().union(*(entity_keys(f, a["type"]) for f in (a.get("label", n), *a.get("aliases", []))))
                  for n, a in pred.items()}
         gents = [e for e in ann["entities"] if e.get("type") in CORE_TYPES]
-        gkeys = [set().union(*(_keys(f, e["type"]) for f in (e["name"], *e.get("aliases", [])))) for e in gents]
+        gkeys = [set().union(*(entity_keys(f, e["type"]) for f in (e["name"], *e.get("aliases", [])))) for e in gents]
         match: dict[str, int] = {}  # predicted node -> gold index
         used: set[int] = set()
         # a node whose label is the gold name first, then any shared key: where two nodes could take one gold

@@ -24,14 +24,14 @@ from .reduce import BuildResult, Reduce
 from .steering import Steering
 from .types import Document, ExtractionResult
 
-__all__ = ["build", "run", "analyze", "analyze_document", "BuildResult", "PIECE_CHARS"]
+__all__ = ["build", "run", "analyze", "analyze_document", "BuildResult", "PIECE_CHARS", "pieces"]
 
 log = logging.getLogger(__name__)
 
 # Extractors look at every sentence against every mention of its document: a long document is analysed in
 # pieces of at most this many characters, so the work per document grows linearly with its length.
 PIECE_CHARS = 15_000
-_pieces = piece_spans  # the name tests and older code use
+_pieces = pieces = piece_spans  # the names tests, training and older code use
 
 
 def analyze(text: str, *, engine: str = DEFAULT_ENGINE, doc_id: str = "text") -> ExtractionResult:

@@ -255,9 +255,9 @@ def test_five_megabyte_document_builds(tmp_path, capsys):
 
 @pytest.mark.parametrize("text", ["a\n" * 50, "句子。" * 40, "x" * 333, "一\n二。三" * 29 + "\n"])
 def test_long_documents_are_cut_into_covering_pieces(text):
-    from kg.pipeline import _pieces
+    from kg.pipeline import pieces
 
-    spans = list(_pieces(text, 40))
+    spans = list(pieces(text, 40))
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(a < b <= a + 40 for a, b in spans)
     assert all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1))

@@ -1,4 +1,5 @@
-"""``python -m kg.train ner|eval-ner ...``: train the NER model, or print its model-card numbers."""
+"""``python -m kg.train ner|eval-ner|compare|relations ...``: train the NER model, print its model-card numbers,
+compare two NER models, or train the relation pair model."""
 from __future__ import annotations
 
 import argparse
@@ -57,6 +58,19 @@ def main(argv: list[str] | None = None) -> int:
                         "and COMPANY merged, or People's Daily dev PERSON")
     c.add_argument("--split-seed", type=int, default=0, help="the held-out slice (as for training)")
     c.add_argument("--resamples", type=int, default=2000)
+    r = sub.add_parser("relations", help="train the relation pair model (kg/extract/relations/learned.py)")
+    r.add_argument("--news", required=True, help="the folder of real articles (../shared/news): news-dev gold and "
+                                                  "the articles of neither split for distant supervision")
+    r.add_argument("--data", default=None, help="folder holding finre/train.txt (../shared/datasets); left out: no FinRE")
+    r.add_argument("--out", required=True, help="folder to write the model to (e.g. kg/models/relations)")
+    r.add_argument("--no-dev", action="store_true", help="without the news-dev gold (the model that chooses the threshold)")
+    r.add_argument("--distant", type=int, default=700, help="articles drawn for distant supervision (default: %(default)s)")
+    r.add_argument("--negatives", type=float, default=0.5,
+                   help="share of the distant negative pairs kept (default: %(default)s)")
+    r.add_argument("--threshold", type=float, default=None,
+                   help="probability above which the engine adds a relation (chosen on news-dev; default: 0.5)")
+    r.add_argument("--seed", type=int, default=0)
+    r.add_argument("--max-steps", type=int, default=None, help="stop after this many updates (for tests)")
     for command in (p, e, c):
         command.add_argument("--no-gazetteer-words", action="store_true",
                              help="segment without kg's gazetteer names in the lexicon (the comparison of what they "
@@ -64,12 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     try:
-        if args.no_gazetteer_words:
+        if getattr(args, "no_gazetteer_words", False):
             from ..nlp.segment import Segmenter, use_segmenter
 
             use_segmenter(Segmenter(gazetteer_words=False))
         if args.command == "ner":
             return _train(args)
+        if args.command == "relations":
+            return _train_relations(args)
         if args.command == "compare":
             return _compare(args)
         return _eval(args)
@@ -102,6 +118,22 @@ def _train(args) -> int:
     summary = train_ner(data.train, data.heldout, args.out, settings=settings, max_minutes=args.max_minutes,
                         eval_every=args.eval_every, patience=args.patience, max_steps=args.max_steps,
                         max_cpu_minutes=args.max_cpu_minutes, monitor=monitor, log_path=args.log, meta=meta)
+    print(json.dumps({k: v for k, v in summary.items() if k != "history"}, ensure_ascii=False))
+    return 0
+
+
+def _train_relations(args) -> int:
+    from ..extract.relations.learned import DEFAULT_THRESHOLD
+    from .relation_data import load_relation_data
+    from .relations import Settings, train_relations
+
+    data = load_relation_data(args.news, args.data, with_dev=not args.no_dev, distant=args.distant,
+                              negatives=args.negatives, seed=args.seed)
+    logging.info("training data: %s", json.dumps(data.counts, ensure_ascii=False))
+    meta = {"data": data.counts, "command": "python -m kg.train " + " ".join(sys.argv[1:])}
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    summary = train_relations(data.examples, args.out, settings=Settings(seed=args.seed), threshold=threshold,
+                              meta=meta, max_steps=args.max_steps)
     print(json.dumps({k: v for k, v in summary.items() if k != "history"}, ensure_ascii=False))
     return 0
 

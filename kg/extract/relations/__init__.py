@@ -2,54 +2,88 @@
 (腾讯 AI Lab 副主任俞栋), possessives (腾讯的混元), names (腾讯 AI Lab → 腾讯), passives (被/由/获),
 list coordination, and rivalry set out across a paragraph (除了腾讯，其他巨头… 例如 OpenAI…).
 
-Nothing is inferred from co-occurrence alone: every rule needs a trigger, a title or a structure."""
+Nothing is inferred from co-occurrence alone: every rule needs a trigger, a title or a structure. After the rules, a
+learned pair model (:mod:`.learned`, ``kg/models/relations``) may add relations the rules did not give for a pair
+in a sentence (``KG_RELATIONS=rules|model|both``, default ``both``)."""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import replace
 
+from ...errors import KgError
 from ...schema import CORE_TYPES
 from ...text import to_simplified
-from ...types import Analysis, RelationMention
+from ...types import Analysis, Mention, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
 from .discourse import coref_mentions, omitted_subjects, speaker_mentions, with_antecedent_evidence
-from .titles import _affiliations, _bare_titles, _entourage, _from_org, _model_is_by, _listed_titles, _serving_at, _join_details, _title_relations
+from .learned import MODES, load_relation_model, model_relations, relations_mode
+from .titles import (_affiliations, _bare_titles, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
+                     _serving_at, _title_relations)
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import _coordination_rivals, _discourse_rivals, _name_relations, _possessive_relations
 
-__all__ = ["extract_relations"]
+__all__ = ["clauses_of", "extract_relations", "sentence_mentions"]
 
 
-def extract_relations(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> list[RelationMention]:
+def extract_relations(analysis: Analysis, *, gazetteer: Gazetteer | None = None,
+                      mode: str | None = None) -> list[RelationMention]:
     """All relations in ``analysis`` (its mentions must already be refined), deduplicated.
+
+    ``mode``: ``rules``, ``model`` (the learned pair model alone) or ``both`` (the rules, and the model's relations
+    that the rules did not give); default: ``KG_RELATIONS``, else ``both`` (see :mod:`.learned`).
 
     Traditional text is read through its simplified form (騰訊與阿里巴巴競爭 as 腾讯与阿里巴巴竞争), character for
     character, so every rule sees the words it knows; mentions and evidence keep the text as written."""
     gaz = gazetteer or load_gazetteer()
+    mode = mode or relations_mode()
+    if mode not in MODES:
+        raise KgError(f"relation mode {mode!r}: use one of {', '.join(MODES)}")
     text = analysis.doc.text
     simp = to_simplified(text)
     if simp != text and len(simp) == len(text):
         work = replace(analysis, doc=replace(analysis.doc, text=simp),
                        sentences=tuple(replace(s, text=simp[s.start:s.end]) for s in analysis.sentences))
         return [replace(r, evidence=replace(r.evidence, sentence=text[r.evidence.start:r.evidence.end]))
-                for r in _extract(work, gaz)]
-    return _extract(analysis, gaz)
+                for r in _extract(work, gaz, mode)]
+    return _extract(analysis, gaz, mode)
 
 
-def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
-    core = [m for m in analysis.mentions if m.type in CORE_TYPES]
+def _extract(analysis: Analysis, gaz: Gazetteer, mode: str) -> list[RelationMention]:
+    core, corefs = sentence_mentions(analysis)
+    by_sent, clauses = _sentences(analysis, core)
     out: list[RelationMention] = []
-    by_sent = []
-    core.sort(key=lambda m: m.start)
-    corefs = coref_mentions(analysis, core)  # 他, 该公司: the entity named before (discourse.py)
+    if mode != "model":
+        out = _rule_relations(analysis, gaz, core, by_sent, clauses)
+    if mode != "rules" and analysis.tokens:
+        model = load_relation_model()
+        if model is not None:
+            out += model_relations(analysis, clauses, out, model=model)
+    if corefs:
+        out = with_antecedent_evidence(out, corefs, analysis.doc.text)
+    return _dedupe(out)
+
+
+def sentence_mentions(analysis: Analysis) -> tuple[list[Mention], dict]:
+    """The core mentions the relation rules and the model read, sorted, with the pronouns the discourse module
+    resolved (他, 该公司: the entity named before; an omitted subject; 我 in an interview answer), and those
+    pronouns (see :func:`coref_mentions`)."""
+    core = sorted((m for m in analysis.mentions if m.type in CORE_TYPES), key=lambda m: m.start)
+    corefs = coref_mentions(analysis, core)
     corefs.update(omitted_subjects(analysis, core))  # 。2015 年加入腾讯: the person of the sentence before
     corefs.update(speaker_mentions(analysis, core))  # 阿莫迪：我在 OpenAI 工作了五年: the interview's speaker
     if corefs:
         core = sorted(core + [m for m, _ in corefs.values()], key=lambda m: m.start)
+    return core, corefs
+
+
+def _sentences(analysis: Analysis, core: list[Mention]):
+    """Per sentence its mentions (no aliases); and the clauses the sentence rules read: ``(sentence, mentions)``
+    without rumours and questions (a question's statement before it kept)."""
     starts = [m.start for m in core]
+    by_sent, clauses = [], []
     for sent in analysis.sentences:
         lo_i, hi_i = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         ms = tuple(m for m in core[lo_i:hi_i] if m.end <= sent.end and not m.source == "alias")
@@ -59,6 +93,19 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
             if sent is None:
                 continue  # 传字节跳动将收购…？ · 网传 … : a rumour or a question states no fact
             ms = tuple(m for m in ms if m.end <= sent.end)
+        clauses.append((sent, ms))
+    return by_sent, clauses
+
+
+def clauses_of(analysis: Analysis) -> list[tuple]:
+    """The ``(sentence, mentions)`` pairs the model reads in ``analysis`` (for training: the same as at run time)."""
+    core, _ = sentence_mentions(analysis)
+    return _sentences(analysis, core)[1]
+
+
+def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMention]:
+    out: list[RelationMention] = []
+    for sent, ms in clauses:
         ctx = _Ctx(analysis, sent, ms)
         out += _title_relations(ctx)
         out += _affiliations(ctx)
@@ -76,10 +123,7 @@ def _extract(analysis: Analysis, gaz: Gazetteer) -> list[RelationMention]:
     out += _name_relations(analysis, core, gaz)
     out += _discourse_rivals(analysis, by_sent)
     out += _bare_titles(analysis, by_sent)
-    out = _across_items(analysis.doc.text, out) + card_relations(analysis, core)
-    if corefs:
-        out = with_antecedent_evidence(out, corefs, analysis.doc.text)
-    return _dedupe(out)
+    return _across_items(analysis.doc.text, out) + card_relations(analysis, core)
 
 
 def _across_items(text: str, rels: list[RelationMention]) -> list[RelationMention]:
