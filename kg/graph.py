@@ -128,7 +128,7 @@ class KnowledgeGraph:
 
     def merges(self, name: str | None = None) -> dict[str, dict[str, str]]:
         """``{entity id: {alias: reason}}``: the surface forms resolved into each entity under another name, and
-        why (a gazetteer alias, a traditional form, a name in brackets, a short form, a spelling variant, your
+        why (a gazetteer alias, a traditional form, a name in brackets, a short form, an acronym, a spelling variant, your
         entity list, your merge decision). ``name``: only that entity (any of its names); ``{}`` if unknown."""
         recorded = self._g.graph.get("merges")
         recorded = recorded if isinstance(recorded, dict) else {}

@@ -107,6 +107,7 @@ class Mention:
 
 VIA_BRACKETS = "parenthesised alias"  # 亚马逊（Amazon）
 VIA_SHORT_FORM = "short form"  # Altman after Sam Altman
+VIA_ACRONYM = "acronym"  # YC where the document names Y Combinator
 
 
 @dataclass(frozen=True)

@@ -333,3 +333,10 @@ def test_a_name_cut_out_of_a_phrase_after_a_title_is_no_person():
 
 def test_a_versioned_latin_name_after_the_word_model_is_a_model():
     assert ("Octopus V3", "MODEL") in _names("斯坦福发布小型多模态模型Octopus V3，性能出色。")
+
+
+def test_kg_merges_says_an_acronym_was_merged_as_one():
+    import kg
+
+    g = kg.build(texts=["NV 的创始人 Dana Whitlock 说，Norvale Ventures 只投早期公司。"])
+    assert g.merges() == {"Norvale Ventures": {"NV": "acronym"}}

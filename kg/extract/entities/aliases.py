@@ -11,7 +11,7 @@ from dataclasses import replace
 from ...resources_data import stopnames
 from ...schema import COMPANY, ORG, PERSON
 from ...text import is_han, name_key
-from ...types import VIA_BRACKETS, VIA_SHORT_FORM, Document, Mention
+from ...types import VIA_ACRONYM, VIA_BRACKETS, VIA_SHORT_FORM, Document, Mention
 
 
 def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -92,25 +92,39 @@ def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     full = {k: v for k, v in full.items() if v is not None}
     if not full:
         return mentions
+    rx = re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
+
+    def part_of_a_word(a: int, b: int) -> bool:  # of a longer word, or of the full name itself
+        return (a > 0 and (text[a - 1].isascii() and text[a - 1].isalnum() or text[a - 1] in "-·•・")) or \
+            (b < len(text) and text[b].isascii() and text[b].isalnum())
+
+    return _mark_forms(text, mentions, full, rx, part_of_a_word, VIA_SHORT_FORM, retype=PERSON)
+
+
+def _mark_forms(text: str, mentions: list[Mention], full: dict[str, Mention], rx: re.Pattern, skip, via: str, *,
+                retype: str | None = None) -> list[Mention]:
+    """Each hit of ``rx`` (a form of ``full``'s keys, not ``skip(a, b)``) becomes an alias of its full name: the
+    mention found at that span takes the name's key (and ``retype`` or the name's type), or a new mention is added
+    where nothing overlaps."""
     by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
     taken = sorted((m.start, m.end) for m in mentions)
     out = list(mentions)
-    rx = re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
     for hit in rx.finditer(text):
         a, b = hit.span()
+        if skip(a, b):
+            continue
         name = full[hit.group(0)]
-        if (a > 0 and (text[a - 1].isascii() and text[a - 1].isalnum() or text[a - 1] in "-·•・")) or (b < len(text) and (text[b].isascii() and text[b].isalnum())):
-            continue  # part of a longer word or of the full name itself
         key = name.key or "=" + name.text
+        typ = retype or name.type
         i = by_span.get((a, b))
         if i is not None:
             if out[i].source != "gazetteer":
-                out[i] = replace(out[i], type=PERSON, key=key, via=VIA_SHORT_FORM)
+                out[i] = replace(out[i], type=typ, key=key, via=via)
             continue
         k = bisect.bisect_left(taken, (a, b))
         if any(s < b and a < e for s, e in taken[max(0, k - 1):k + 1]):
             continue
-        out.append(Mention(text[a:b], PERSON, a, b, "pattern", key, round(name.confidence * 0.9, 2), VIA_SHORT_FORM))
+        out.append(Mention(text[a:b], typ, a, b, "pattern", key, round(name.confidence * 0.9, 2), via))
         bisect.insort(taken, (a, b))
     return out
 
@@ -145,21 +159,5 @@ def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     full = {k: v for k, v in full.items() if v is not None}
     if not full:
         return mentions
-    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
-    taken = sorted((m.start, m.end) for m in mentions)
-    out = list(mentions)
-    for hit in re.finditer(r"(?<![A-Za-z0-9])(" + "|".join(sorted(full, key=len, reverse=True)) + r")(?![A-Za-z0-9])", text):
-        a, b = hit.span()
-        name = full[hit.group(0)]
-        key = name.key or "=" + name.text
-        i = by_span.get((a, b))
-        if i is not None:
-            if out[i].source != "gazetteer":
-                out[i] = replace(out[i], type=name.type, key=key)
-            continue
-        k = bisect.bisect_left(taken, (a, b))
-        if any(s < b and a < e for s, e in taken[max(0, k - 1):k + 1]):
-            continue
-        out.append(Mention(text[a:b], name.type, a, b, "pattern", key, round(name.confidence * 0.9, 2)))
-        bisect.insort(taken, (a, b))
-    return out
+    rx = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(sorted(full, key=len, reverse=True)) + r")(?![A-Za-z0-9])")
+    return _mark_forms(text, mentions, full, rx, lambda a, b: False, VIA_ACRONYM)
