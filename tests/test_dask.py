@@ -279,3 +279,13 @@ def test_without_the_extra_it_says_how_to_install_it_and_exits_3(tmp_path, capsy
 def test_an_input_taken_for_the_address_is_a_usage_error(tmp_path, capsys):
     code = main(["build", "x", "--out", str(tmp_path / "out"), "--dask", str(tmp_path)])
     assert code == 2 and "put --dask after the inputs" in capsys.readouterr().err
+
+
+def test_a_local_cluster_runs_its_workers_without_the_statistical_profiler():
+    import dask
+
+    from kg.cluster import _local_cluster
+
+    with _local_cluster(1) as client:
+        flags = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert list(flags.values()) == [False]
