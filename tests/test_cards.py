@@ -82,8 +82,8 @@ def test_card_name_recurs_in_the_article_as_the_same_company():
 
 
 def test_statement_before_an_interview_question_gives_its_relations():
-    assert ("陆沉舟", "founded", "青禾电子") in _rels("最近，我们邀请到了青禾电子的 联合创始人 & CEO 陆沉舟，和他聊了聊：工厂为什么需要软件？")
-    assert ("陆沉舟", "founded", "青禾电子") in _rels("我们邀请了青禾电子的创始人陆沉舟，和他聊了聊，工厂背后有哪些你不知道的事？")
+    assert ("陆沉舟", "founded", "青禾电子") in _rels("这期节目请来了青禾电子的 联合创始人 & CEO 陆沉舟，聊了聊：工厂为什么需要软件？")
+    assert ("陆沉舟", "founded", "青禾电子") in _rels("这次请到了青禾电子的创始人陆沉舟，一起聊聊，工厂里有哪些新变化？")
 
 
 def test_a_question_about_the_relation_states_nothing():

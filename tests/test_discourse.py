@@ -80,7 +80,7 @@ def test_no_omitted_subject_when_the_sentence_before_names_two_people_or_none():
 def test_first_person_in_an_interview_answer_is_the_speaker():
     import kg
 
-    text = ("主持人：你之前在哪里工作？\n\n阿莫迪：是的。我在OpenAI工作了大约五年。\n\n"
+    text = ("主持人：你之前在哪里工作？\n\n阿莫迪：对。我在OpenAI工作过五年左右。\n\n"
             "当我创立 Anthropic 时，大家都很怀疑。\n\n主持人：谢谢。")
     rels = {(r.head.key, r.relation, r.tail.text) for r in kg.analyze(text).relations}
     key = next(m.key or "=" + m.text for m in kg.analyze(text).mentions if m.text == "阿莫迪")
@@ -92,4 +92,4 @@ def test_first_person_opinions_and_unlabelled_text_give_no_relations():
 
     text = "阿莫迪：我认为谷歌这样的公司会做得很好。"
     assert not kg.analyze(text).relations  # 我认为 …: 我 is not the subject of what follows
-    assert not kg.analyze("我在OpenAI工作了大约五年。").relations  # no speaker label: nobody to stand for
+    assert not kg.analyze("我在OpenAI工作过五年左右。").relations  # no speaker label: nobody to stand for

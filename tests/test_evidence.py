@@ -253,7 +253,7 @@ def test_name_after_called_starts_after_the_verb():
 
 
 def test_adverb_after_an_organisation_is_not_its_name():
-    m = _kept("只有真正给工厂带来价值，青禾才有价值。", "青禾才", COMPANY)
+    m = _kept("等订单真正多起来，青禾才会扩招。", "青禾才", COMPANY)
     assert m is not None and m.text == "青禾"
 
 
@@ -298,7 +298,7 @@ def test_in_a_single_sentence_the_models_organisation_stands():
 
 def test_common_words_before_an_organisation_suffix_need_evidence_in_an_article():
     filler = "这是一段关于工厂生产流程的介绍，讲的是衣服怎样做出来。" * 30
-    text = filler + "就服装加工厂来说，数量很多。" + filler
+    text = filler + "以服装加工厂为例，数量很多。" + filler
     assert _kept(text, "服装加工厂", ORG) is None
     text = filler + "就潞远科技来说，数量很多。" + filler  # a name (not dictionary words) before the suffix
     assert _kept(text, "潞远科技", COMPANY) is not None
@@ -306,9 +306,9 @@ def test_common_words_before_an_organisation_suffix_need_evidence_in_an_article(
 
 def test_in_an_article_a_person_only_the_segmenter_tags_needs_context():
     filler = "这是一段关于工厂生产流程的介绍，讲的是衣服怎样做出来。" * 30
-    text = filler + "有些工厂甚至连电脑也不想买。" + filler
+    text = filler + "那家小店甚至连电脑都没有配。" + filler
     assert _kept(text, "连电脑", PERSON, source="engine") is None
-    text = filler + "连电脑表示，工厂不想买。" + filler
+    text = filler + "连电脑表示，小店不缺电脑。" + filler
     assert _kept(text, "连电脑", PERSON, source="engine") is not None
 
 

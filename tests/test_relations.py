@@ -310,7 +310,7 @@ def test_trigger_words_inside_nouns_and_investor_nouns(text, mentions, expected)
 def test_investment_words_inside_nouns_are_not_verbs():
     import kg
 
-    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze("初创公司 Lumora 完成新一轮融资，投资机构 Norvale 参与其中。").relations}
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze("初创公司 Lumora 宣布拿到 A 轮融资，投资机构 Norvale 也在名单中。").relations}
     assert ("Lumora", "invests_in", "Norvale") not in rels
     assert not kg.analyze("腾讯收购案引发关注。").relations
 
@@ -342,11 +342,11 @@ def test_a_title_noun_introduces_a_list_of_people():
 
 def test_a_list_of_guests_says_nothing_of_where_they_work():
     assert _triples("我们的嘉宾包括陆沉舟、林知远。") == set()
-    assert _triples("其创始人为华人女性。") == set()
+    assert _triples("它的创始人是一位华人女性。") == set()
 
 
 def test_person_from_an_organisation_works_there():
-    assert ("Dana Whitlock", "works_for", "印度国家乳制品研究所") in _triples("该论文主编为来自印度国家乳制品研究所的Dana Whitlock。")
+    assert ("Dana Whitlock", "works_for", "远山海洋研究所") in _triples("这篇报告的第一作者是来自远山海洋研究所的Dana Whitlock。")
     assert not any(r[1] == "works_for" for r in _triples("来自旷视、国科大的Dana Whitlock提出了这个模型。"))
 
 
@@ -372,9 +372,9 @@ def test_an_investor_that_backed_several_companies_in_a_row():
 
 
 def test_the_people_a_leader_brings_along_hold_their_bracketed_titles_at_the_leader_s_company():
-    rels = _triples("OpenAI CEO Sam Altman携Kevin Weil (首席产品官)、Mark Chen (高级研究副总裁) 在Reddit回答问题。")
-    assert {("Kevin Weil", "works_for", "OpenAI"), ("Mark Chen", "works_for", "OpenAI")} <= rels
-    assert not any(r[2] == "Reddit" for r in rels)
+    rels = _triples("Norvale CEO Dana Whitlock携Rob Kent (首席产品官)、Lena Carter (研究副总裁) 在直播间回答问题。")
+    assert {("Rob Kent", "works_for", "Norvale"), ("Lena Carter", "works_for", "Norvale")} <= rels
+    assert not any(r[2] == "直播间" for r in rels)
 
 
 def test_a_name_in_the_other_script_in_brackets_does_not_break_a_title_link():
@@ -382,8 +382,8 @@ def test_a_name_in_the_other_script_in_brackets_does_not_break_a_title_link():
 
 
 def test_a_title_chain_across_a_comma_with_a_doctoral_supervisor():
-    rels = _triples("千寻智能联合创始人，清华交叉信息学院博导高阳，他的学术成果丰硕。")
-    assert {("高阳", "founded", "千寻智能"), ("高阳", "works_for", "清华交叉信息学院")} <= rels
+    rels = _triples("星桥智能联合创始人，复旦计算机学院博导陆沉舟，长期研究机器人。")
+    assert {("陆沉舟", "founded", "星桥智能"), ("陆沉舟", "works_for", "复旦计算机学院")} <= rels
 
 
 def test_a_bio_apposition_with_sex_and_years_in_brackets():
@@ -392,13 +392,13 @@ def test_a_bio_apposition_with_sex_and_years_in_brackets():
 
 
 def test_a_descriptor_between_the_link_and_the_organisation():
-    assert ("Dana Whitlock", "works_for", "Brightwell") in _triples("Dana Whitlock 是知名风险投资公司 Brightwell 的普通合伙人。")
-    assert not any(r[1] == "invests_in" for r in _triples("Dana Whitlock 是知名风险投资公司 Brightwell 的普通合伙人。"))
+    assert ("Dana Whitlock", "works_for", "Brightwell") in _triples("Dana Whitlock 是硅谷风险投资公司 Brightwell 的合伙人。")
+    assert not any(r[1] == "invests_in" for r in _triples("Dana Whitlock 是硅谷风险投资公司 Brightwell 的合伙人。"))
 
 
 def test_a_model_that_comes_from_an_organisation_is_developed_there():
     assert ("青禾电子", "develops", "Qinghe-V3") in _triples("Qinghe-V3 来自青禾电子。")
-    assert ("Lumora AI团队", "develops", "Qinghe-V3") in _triples("小型多模态模型 Qinghe-V3，来自斯坦福大学的 Lumora AI团队，让智能体更快。")
+    assert ("Lumora AI团队", "develops", "Qinghe-V3") in _triples("轻量模型 Qinghe-V3，来自复旦大学的 Lumora AI团队，主打手机端部署。")
 
 
 def test_rivals_listed_together_rival_the_company_named_apart_not_each_other():

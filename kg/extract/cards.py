@@ -182,7 +182,7 @@ def card_relations(analysis: Analysis, mentions: list[Mention]) -> list[Relation
 
 
 def _affiliated_investors(analysis, text, f, mentions, ev) -> list[RelationMention]:
-    """陈悦天（火凤资本）in an investor list: the person works for the firm in brackets."""
+    """陆沉舟（星桥资本）in an investor list: the person works for the firm in brackets."""
     out = []
     for s, e in _items(text, f):
         inside = [m for m in mentions if s <= m.start and m.end <= e]

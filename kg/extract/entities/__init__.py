@@ -249,7 +249,7 @@ def _select(cands: list[Mention]) -> list[Mention]:
             pri = PRIORITY["gazetteer"] + 0.5
         elif m.source == "pattern" and m.type == PERSON and m.text.isascii() and " " in m.text and \
                 any(gaz_types.get(sp) == PERSON for sp in gazetteer_spans_inside(m)):
-            pri = PRIORITY["gazetteer"] + 0.5  # Anna Sandberg, not the list's Sandberg (Sheryl Sandberg) in it
+            pri = PRIORITY["gazetteer"] + 0.5  # Maria Sandberg, not the list's Sandberg (Sheryl Sandberg) in it
         return (-pri, -(m.end - m.start), m.start)
 
     taken: list[Mention] = []

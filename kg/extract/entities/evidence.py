@@ -388,7 +388,7 @@ _LIST_OTHER_TAIL = re.compile(r"\s*等\s*\S{0,4}?(模型|架构|技术|方法|�
 
 
 def _list_evidence(text: str, start: int, end: int, typ: str, gaz=None) -> bool:
-    """Skydio in 企业如 SpaceX、Tesla、Skydio 和 Andril 等: a name in a list with a name of its kind that the
+    """Norvale in 企业如 SpaceX、Tesla、Norvale 和 Quanta 等: a name in a list with a name of its kind that the
     gazetteer knows, or in a list that a descriptor heads (企业如, 投资方包括) or closes (等公司)."""
     from ..gazetteer import load_gazetteer
 

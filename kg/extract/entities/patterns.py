@@ -325,7 +325,7 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
         if len(name) < 2 or name.lower() in stopnames() or all(p.text.lower() in _GENERIC_ORG_WORDS for p in parts):
             continue
         if all(_common_part(p.text) for p in parts):
-            continue  # 苹果公司公共关系工作, 研究公司代表: common words after a descriptor name nobody
+            continue  # 苹果公司公共关系部门, 研究公司代表: common words after a descriptor name nobody
         if b < len(text) and text[b] in "的之":
             continue  # 公司旗下…: a descriptor, not an apposition
         out.append(Mention(name, _org_type(name, default=typ), a, b, "pattern", None, 0.7))
@@ -338,7 +338,7 @@ _PEOPLE_PREV = re.compile(r"([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,3})" + _
 
 
 def _listed_with_people(text: str, a: int, b: int, gaz: Gazetteer) -> bool:
-    """Mitch Lasky in Matt Cohler 和 Mitch Lasky: a name of person shape next to a person the gazetteer knows or
+    """Lena Carter in Rob Kent 和 Lena Carter: a name of person shape next to a person the gazetteer knows or
     whose first name is a common given name."""
     nxt = _PEOPLE_NEXT.match(text, b)
     prev = _PEOPLE_PREV.search(text, max(0, a - 40), a)
@@ -418,7 +418,7 @@ _LAST_ITEM = re.compile(r"^(.{2,16}?)(?:\s*(?:和|及|以及|与)\s*(.{2,16}))?$
 
 def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Names in a 、-list most of whose other items are organisations the gazetteer knows or names with an
-    organisation suffix: 智谱、火山引擎、蚂蚁、小冰、华为 → 蚂蚁 and 小冰 are companies there."""
+    organisation suffix: 百度、字节跳动、蚂蚁、小冰和华为 → 蚂蚁 and 小冰 are companies there."""
     out = []
     s0, st = sent.start, sent.text
     for m in _ORG_LIST.finditer(st):

@@ -73,7 +73,7 @@ def sentence_mentions(analysis: Analysis) -> tuple[list[Mention], dict]:
     core = sorted((m for m in analysis.mentions if m.type in CORE_TYPES), key=lambda m: m.start)
     corefs = coref_mentions(analysis, core)
     corefs.update(omitted_subjects(analysis, core))  # 。2015 年加入腾讯: the person of the sentence before
-    corefs.update(speaker_mentions(analysis, core))  # 阿莫迪：我在 OpenAI 工作了五年: the interview's speaker
+    corefs.update(speaker_mentions(analysis, core))  # 阿莫迪：我在 OpenAI 工作过五年: the interview's speaker
     if corefs:
         core = sorted(core + [m for m, _ in corefs.values()], key=lambda m: m.start)
     return core, corefs

@@ -194,7 +194,7 @@ MAX_EVIDENCE_REACH = 400  # characters: further back, the evidence starts at 我
 def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
     """``{(start, end): (mention, evidence start)}`` for 我 at the start of a clause in an interview answer: the person
     whose speaker label (阿莫迪：…) opens the paragraph, or one of the few paragraphs before it with no other label
-    between. 我在 OpenAI 工作了大约五年 then gives 阿莫迪 works_for OpenAI, with the label's line as evidence."""
+    between. 我在 OpenAI 工作过五年 then gives 阿莫迪 works_for OpenAI, with the label's line as evidence."""
     text = analysis.doc.text
     if "我" not in text:
         return {}

@@ -11,7 +11,7 @@ from ._base import _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, 
 
 
 _BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
-# 是知名风险投资公司 X 的合伙人: what kind of organisation X is stands between the link and X
+# 是硅谷风险投资公司 X 的合伙人: what kind of organisation X is stands between the link and X
 _DESCRIBED = re.compile(r"(?<=是|为)\s*(?:一家|一所|这家)?[\u4e00-\u9fffA-Za-z ]{0,10}?(?:公司|机构|基金|平台|实验室|研究院|大学|媒体|银行)\s*$")
 _SEX = re.compile(r"[，,]\s*[男女]\s*(?=[，,])")  # 迈克尔·波特（…），男，哈佛商学院教授
 
@@ -263,7 +263,7 @@ _FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来
 
 
 def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
-    """来自 ORG 的 PERSON: the person works there (该论文主编为来自印度国家乳制品研究所的 X). Only one organisation:
+    """来自 ORG 的 PERSON: the person works there (报告作者为来自远山海洋研究所的 X). Only one organisation:
     来自 A、B 的研究人员 says nothing of which person is where."""
     text = ctx.analysis.doc.text
     ms = ctx.mentions
@@ -279,7 +279,7 @@ def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         if _ok("works_for", person, org):
             yield _rel(ctx, "works_for", person, org, 0.8)
-    # MODEL，来自 ORG (团队)：Octopus V3，来自斯坦福大学的 NEXA AI 团队 → the last organisation named develops it
+    # MODEL，来自 ORG (团队)：Qinghe-V3，来自复旦大学的 Lumora AI 团队 → the last organisation named develops it
     for i, model in enumerate(ms[:-1]):
         if model.type != MODEL:
             continue
