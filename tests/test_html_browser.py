@@ -10,26 +10,21 @@ import time
 
 import pytest
 
-from browser.chromium import (ARTIFACTS, chromium_path, drawn, edge_point, launch, node_point, open_offline, screenshot,
+from browser.chromium import (ARTIFACTS, browser_session, chromium_path, drawn, edge_point, launch, node_point, open_offline, screenshot,
                               wait_for, wait_stabilised)
 from browser.graphs import XSS, large_graph, small_graph, xss_graph
 from kg.export.html import write_html
 
 pytestmark = pytest.mark.browser
 try:
-    from playwright import sync_api
+    from playwright import sync_api  # noqa: F401 (skips the module where Playwright cannot load)
 except ImportError:  # not installed, or its driver cannot load
     pytest.skip("Playwright is not installed: scripts/install_browser_deps.sh", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if chromium_path() is None:
-        pytest.skip("no Chromium found (apt-get install chromium, or set KG_CHROMIUM)")
-    with sync_api.sync_playwright() as playwright:
-        b = launch(playwright)
-        yield b
-        b.close()
+    yield from browser_session()
 
 
 @pytest.fixture(scope="module")

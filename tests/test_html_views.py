@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from browser.chromium import chromium_path, drawn, launch, node_point, open_offline, screenshot, wait_stabilised
+from browser.chromium import browser_session, chromium_path, drawn, launch, node_point, open_offline, screenshot, wait_stabilised
 from browser.graphs import STORY_DOCS, XSS, news_like_graph, story_graph
 from kg.export.html import write_html
 
 pytestmark = pytest.mark.browser
 try:
-    from playwright import sync_api
+    from playwright import sync_api  # noqa: F401 (skips the module where Playwright cannot load)
 except ImportError:  # not installed, or its driver cannot load
     pytest.skip("Playwright is not installed: scripts/install_browser_deps.sh", allow_module_level=True)
 
@@ -24,12 +24,7 @@ LOOSE = {"l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8"}
 
 @pytest.fixture(scope="module")
 def browser():
-    if chromium_path() is None:
-        pytest.skip("no Chromium found (apt-get install chromium, or set KG_CHROMIUM)")
-    with sync_api.sync_playwright() as playwright:
-        b = launch(playwright)
-        yield b
-        b.close()
+    yield from browser_session()
 
 
 @pytest.fixture(scope="module")

@@ -26,6 +26,19 @@ def chromium_path() -> str | None:
     return None
 
 
+def browser_session():
+    """A headless Chromium for a test module (the ``browser`` fixtures): skips where none is found."""
+    import pytest
+    from playwright import sync_api
+
+    if chromium_path() is None:
+        pytest.skip("no Chromium found (apt-get install chromium, or set KG_CHROMIUM)")
+    with sync_api.sync_playwright() as playwright:
+        b = launch(playwright)
+        yield b
+        b.close()
+
+
 def launch(playwright):
     return playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)
 
