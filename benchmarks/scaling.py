@@ -76,12 +76,10 @@ def child_kg(inputs: list[str], config: str, out: Path) -> dict:
 
     client = cluster = None
     if config == "dask2":
-        from distributed import Client, LocalCluster
+        from kg.cluster import _local_cluster, _warm_up
 
-        from kg.cluster import _warm_up
-
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
-        client = Client(cluster, set_as_default=False)
+        cluster = _local_cluster(2)  # the local cluster `kg build --dask` starts, with its worker settings
+        client = cluster.__enter__()
         _warm_up(client, "builtin", None)  # what run_on_cluster does first: the engine in every worker
     else:
         get_engine("builtin")  # what run() does first
@@ -91,9 +89,8 @@ def child_kg(inputs: list[str], config: str, out: Path) -> dict:
     seconds = time.perf_counter() - t
     driver_cpu = _cpu_s() - cpu0
     write_outputs(res.graph, out, max_nodes=DEFAULT_PAGE_NODES, max_edges=DEFAULT_PAGE_EDGES, timings=res.timings)
-    if client is not None:
-        client.close()
-        cluster.close()
+    if cluster is not None:
+        cluster.__exit__(None, None, None)
     s = res.graph.summary()
     return {"setup": setup, "seconds": seconds, "chars": res.chars, "docs": res.documents,
             "failures": len(res.failures) + len(res.analysis_failures), "retried": len(res.retried),

@@ -88,7 +88,13 @@ def _address(text: str) -> str:
     return address
 
 
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# the workers' statistical profiler samples the analysis thread every 10 ms (for the dashboard), and Dask starts
+# worker processes with MALLOC_TRIM_THRESHOLD_=65536, so glibc hands freed memory back to the system and maps it
+# again all the time: on kg's allocation-heavy Python both cost the analysis its time (the trim alone made one
+# worker 19 % slower, 150 articles, benchmarks/scaling.py). A local cluster runs without either; None unsets a
+# pre-spawn variable.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False,
+                 "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
 @contextlib.contextmanager
@@ -98,14 +104,31 @@ def _local_cluster(workers: int):
 
     if workers < 1:
         raise InputError(f"workers must be 1 or more, got {workers}")
-    # its own warnings (tasks cancelled on Ctrl-C, a worker restarted) are not the user's: kg reports what matters
-    # the workers' statistical profiler samples the analysis thread every 10 ms (for the dashboard): on pure-Python
-    # work that costs the analysis its time, so a local cluster runs without it
-    with dask.config.set(WORKER_CONFIG), \
+    # its own warnings (tasks cancelled on Ctrl-C, a worker restarted) are not the user's: kg reports what matters;
+    # WORKER_CONFIG: see there
+    with dask.config.set(WORKER_CONFIG), _without_dask_trim(), \
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                          silence_logs=logging.ERROR) as cluster:
         with Client(cluster, set_as_default=False) as client:
             yield client
+
+
+@contextlib.contextmanager
+def _without_dask_trim():
+    """Dask's nanny writes its pre-spawn variables into this process's environment, which later workers inherit:
+    a cluster started earlier in this process (with Dask's defaults) leaves MALLOC_TRIM_THRESHOLD_=65536 behind.
+    Hide that value (Dask's own, not a user's choice) while the workers start."""
+    import os
+
+    left = os.environ.get(TRIM) == "65536" and os.environ.pop(TRIM)
+    try:
+        yield
+    finally:
+        if left:
+            os.environ[TRIM] = left
+
+
+TRIM = "MALLOC_TRIM_THRESHOLD_"
 
 
 def window(client) -> int:

@@ -289,3 +289,16 @@ def test_a_local_cluster_runs_its_workers_without_the_statistical_profiler():
     with _local_cluster(1) as client:
         flags = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
     assert list(flags.values()) == [False]
+
+
+def test_a_local_cluster_starts_its_workers_without_dasks_malloc_trim_threshold(monkeypatch):
+    import os
+
+    from kg.cluster import _local_cluster
+
+    # what an earlier cluster with Dask's defaults leaves in this process's environment
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    with _local_cluster(1) as client:
+        values = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert list(values.values()) == [None]
+    assert os.environ["MALLOC_TRIM_THRESHOLD_"] == "65536"
