@@ -117,8 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     sets = [(d, g, None) for d, g in SETS]
     if "--news" in args:
         news = Path(args[args.index("--news") + 1])
-        for split in ("dev", "test"):
+        for split in ("dev", "test", "dev2"):
             gold = DATA / "eval" / f"news-{split}.jsonl"
+            if not gold.is_file():
+                continue
             sets.append((news, gold, news_texts(news, gold)))
     failed = False
     for text_dir, gold, texts in sets:

@@ -1,11 +1,16 @@
 """Draw the real-news gold split (data/eval/news-dev.jsonl, news-test.jsonl) by a seeded random draw.
 
     python scripts/news_split.py --news ../shared/news > data/eval/news-split.tsv
+    python scripts/news_split.py --news ../shared/news --dev2 > data/eval/news-dev2-split.tsv
 
 The draw was made before any drawn article was read. Articles of 3–24 KB (about 1,000–8,000 characters of
 text) are eligible, so that each can be annotated whole; the seven publications are taken in turn (a seeded
 shuffle inside each), 40 articles in all, and a second seeded shuffle puts 15 of them in news-test and 25 in
 news-dev. Output: split, publication/file name, one article a line, sorted.
+
+``--dev2`` (tenth session) draws 20 more articles for a second development split, news-dev2, by the same rules
+with seed 16, leaving out the 40 above: a development set that was annotated before kg's rules saw it (its first
+score is the closest thing to a test score that tuning may then use).
 """
 from __future__ import annotations
 
@@ -35,10 +40,36 @@ def draw(news: Path, *, seed: int = SEED) -> dict[str, list[str]]:
     return {"test": sorted(rel[:N_TEST]), "dev": sorted(rel[N_TEST:])}
 
 
+SEED_DEV2, N_DEV2 = 16, 20
+
+
+def draw_dev2(news: Path) -> list[str]:
+    """news-dev2: N_DEV2 articles by the same rules (seed 16), none of draw()'s."""
+    taken = {f for files in draw(news).values() for f in files}
+    rng = random.Random(SEED_DEV2)
+    pubs = []
+    for folder in sorted(p for p in news.iterdir() if p.is_dir()):
+        files = sorted(f for f in folder.glob("*.md") if MIN_BYTES <= f.stat().st_size <= MAX_BYTES
+                       and f.relative_to(news).as_posix() not in taken)
+        rng.shuffle(files)
+        pubs.append(files)
+    picked: list[str] = []
+    while len(picked) < N_DEV2 and any(pubs):
+        for files in pubs:
+            if files and len(picked) < N_DEV2:
+                picked.append(files.pop().relative_to(news).as_posix())
+    return sorted(picked)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--news", required=True, type=Path, help="the folder of real articles (../shared/news)")
+    ap.add_argument("--dev2", action="store_true", help="draw news-dev2 (20 more articles, seed 16) instead")
     args = ap.parse_args()
+    if args.dev2:
+        for f in draw_dev2(args.news):
+            print(f"dev2\t{f}")
+        return
     for split, files in draw(args.news).items():
         for f in files:
             print(f"{split}\t{f}")
