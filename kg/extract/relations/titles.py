@@ -61,7 +61,8 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                     yield from _title_facts(ctx, person, other, _title_kind(r), r, 0.85, former_before)
             # Lumora 的两位创始人 Dana Whitlock 和 Rob Kent: every person of a list the title
             # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
-            plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window])
+            plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window]) \
+                or _title_kind(roles[-1]) == "found" or _roster(ctx, k)
             for other in _group(ctx, list(ms), k, +1, (PERSON,))[1:] if plural else ():
                 for r in roles:
                     yield from _title_facts(ctx, other, org, _title_kind(r), role[: len(role) - len(roles[-1])] + r,
@@ -90,6 +91,17 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         for r in roles:
             prefix = role[: len(role) - len(roles[-1])]
             yield from _title_facts(ctx, person, org, _title_kind(r), prefix + r, conf, former)
+
+
+def _roster(ctx: _Ctx, k: int) -> bool:
+    """技术专家 Anna Berg（安全主管）、Tom Ries（研究主管）和 Bob Tate（首席科学家）: people listed after a title,
+    each with a role in brackets, all hold the title's affiliation (without the brackets, 腾讯副总裁张三和李四
+    says it of 张三 alone; and 谷歌创始人 A 和 B — founders come in lists — of both, see the caller)."""
+    group = _group(ctx, list(ctx.mentions), k, +1, (PERSON,))
+    if len(group) < 2:
+        return False
+    text = ctx.analysis.doc.text
+    return all(re.match(r"\s*[（(][^（()）]{1,40}[）)]", text[p.end:ctx.sent.end]) for p in group)
 
 
 _BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有)\s*$")
@@ -149,6 +161,10 @@ def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[Relatio
         if _ok("founded", person, org):
             yield _rel(ctx, "founded", person, org, conf)
         if kind == "found":
+            # 谷歌创始人 Larry Page: a founder named by the title holds that position there (data/README.md:
+            # the title is the role); 创立了 X (a verb, not a title) gives founded alone
+            if _ok("works_for", person, org):
+                yield _rel(ctx, "works_for", person, org, conf - 0.05, role=role)
             return
     if kind == "edu":
         if _ok("educated_at", person, org):
