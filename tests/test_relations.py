@@ -46,6 +46,23 @@ CASES = [
      [("腾讯", C), ("Anna Berg", P), ("Tom Ries", P), ("Bob Tate", P)],
      {("Anna Berg", "works_for", "腾讯", "技术专家"), ("Tom Ries", "works_for", "腾讯", "技术专家"),
       ("Bob Tate", "works_for", "腾讯", "技术专家")}),
+    # joint research: organisations whose researchers made one thing partner with each other (and develop it)
+    ("北京大学、浙江大学和美团的研究人员开发了 Lumo-3。", [("北京大学", O), ("浙江大学", O), ("美团", C), ("Lumo-3", M)],
+     {("北京大学", "develops", "Lumo-3", None), ("浙江大学", "develops", "Lumo-3", None), ("美团", "develops", "Lumo-3", None),
+      ("北京大学", "partners_with", "浙江大学", None), ("北京大学", "partners_with", "美团", None),
+      ("浙江大学", "partners_with", "美团", None)}),
+    ("这项研究由来自初创公司 Sakana AI、Mistral AI 的研究团队完成。", [("Sakana AI", C), ("Mistral AI", C)],
+     {("Sakana AI", "partners_with", "Mistral AI", None)}),
+    # … but scholars of three universities on one panel, or two bodies issuing a document, did no research together
+    ("清华大学、北京大学和浙江大学的学者圆桌讨论了大模型。", [("清华大学", O), ("北京大学", O), ("浙江大学", O)], set()),
+    ("中共中央、国务院发布了一份新的规划。", [("中共中央", O), ("国务院", O)], set()),
+    # a supplier deal is a partnership; 在其 X 模型中: its own model; 提出 a model
+    ("2001年，比亚迪成为华为的锂电池供应商。", [("比亚迪", C), ("华为", C)], {("比亚迪", "partners_with", "华为", None)}),
+    ("京东在其 Lumo-3 模型中新增了搜索功能。", [("京东", C), ("Lumo-3", M)], {("京东", "develops", "Lumo-3", None)}),
+    ("浙江大学团队提出了 Lumo-3 模型。", [("浙江大学团队", O), ("Lumo-3", M)], {("浙江大学团队", "develops", "Lumo-3", None)}),
+    # a title chain through a model: 研究员 of the lab, 作者 of the model
+    ("谷歌DeepMind研究员、ViT作者Lucas Beyer点了个赞。", [("谷歌DeepMind", O), ("ViT", M), ("Lucas Beyer", P)],
+     {("Lucas Beyer", "works_for", "谷歌DeepMind", "研究员"), ("Lucas Beyer", "develops", "ViT", None)}),
     # officer titles and scholars (…学家) are positions
     ("百度前首席人力资源官李芳在书中写道。", [("百度", C), ("李芳", P)],
      {("李芳", "works_for", "百度", "前首席人力资源官")}),

@@ -214,7 +214,7 @@ def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
 
 
 # --- possessives and names ---------------------------------------------------------------------
-_OWN = re.compile(r"(自家|自研|自主研发)的?\s*$")
+_OWN = re.compile(r"(自家|自研|自主研发|(?<=在)其)的?\s*$")  # 京东在其 X 模型中: its own
 
 
 _POSSESSIVE = re.compile(r"^\s*(的|旗下的?|自研的?|自家的?|推出的|发布的|开发的|研发的|开源的|最新的?|新一代的?)?\s*$")

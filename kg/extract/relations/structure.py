@@ -140,6 +140,47 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "competes_with", a, b, 0.6)
 
 
+_RESEARCHERS = re.compile(r"\s*(?P<etc>等(?:单位|机构|高校|团队))?\s*的?\s*(?P<who>研究人员|研究团队|研究者|研究员|科学家|学者|团队)?"
+                          r"\s*(?:们)?\s*(?P<together>联合|共同|合作)?\s*(?:提出|开发|完成|发布|推出|研发|发现|打造|构建|训练|开源|发表)")
+
+
+def _joint_research(ctx: _Ctx) -> Iterator[RelationMention]:
+    """北京大学、浙江大学和美团的研究人员开发了… · 由来自 A、B 的研究团队完成: organisations that did one piece
+    of research together partner with each other (data/README.md: joint research is partners_with). A list
+    without such a verb says nothing (…的学者圆桌讨论)."""
+    ms = _heads_only(ctx, list(ctx.mentions))
+    i = 0
+    while i < len(ms):
+        if ms[i].type not in (COMPANY, ORG):
+            i += 1
+            continue
+        group = _group(ctx, ms, i, +1, (COMPANY, ORG))
+        i += max(1, len(group))
+        if len(group) < 2:
+            continue
+        r = _RESEARCHERS.match(ctx.gap(group[-1].end, ctx.sent.end))
+        if not r or not (r.group("etc") or r.group("who") or r.group("together")):
+            continue  # 中共中央、国务院发布…: publishing a document together is no research
+        for a, b in combinations(group, 2):
+            if not _same(a, b) and _ok("partners_with", a, b):
+                yield _rel(ctx, "partners_with", a, b, 0.65)
+
+
+_SUPPLIER = re.compile(r"^\s*(?:正式|已经|已|也|还)?\s*(?:成为|是|作为)\s*$")
+_SUPPLIER_TAIL = re.compile(r"^\s*的?\s*[^，,。；;]{0,12}?(?:供应商|供货商|合作伙伴|代工厂)")
+
+
+def _suppliers(ctx: _Ctx) -> Iterator[RelationMention]:
+    """比亚迪成为摩托罗拉的锂电池供应商 → partners_with (a supplier deal, data/README.md)."""
+    ms = ctx.mentions
+    for a, b in zip(ms, ms[1:]):
+        if a.type not in (COMPANY, ORG) or b.type not in (COMPANY, ORG) or _same(a, b):
+            continue
+        if _SUPPLIER.match(ctx.gap(a.end, b.start)) and _SUPPLIER_TAIL.match(ctx.gap(b.end, ctx.sent.end)):
+            if _ok("partners_with", a, b):
+                yield _rel(ctx, "partners_with", a, b, 0.7)
+
+
 def _discourse_rivals(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
     """除了腾讯，其他科技巨头也在积极布局。例如，OpenAI… Google… Meta… → 腾讯 competes_with each."""
     text = analysis.doc.text

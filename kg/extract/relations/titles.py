@@ -47,7 +47,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         person = None
         # 快手副总裁、可灵事业部负责人盖文轩: a chain of ORG TITLE pairs before one person
         k = i + 1
-        while nxt is not None and nxt.type in (ORG, COMPANY) and re.fullmatch(r"\s*[、,，兼及和]\s*", text[title_end:nxt.start]):
+        while nxt is not None and nxt.type in (ORG, COMPANY, MODEL) and re.fullmatch(r"\s*[、,，兼及和]\s*", text[title_end:nxt.start]):
             t_next = _title_regex().match(text, nxt.end)
             if not t_next or k + 1 >= len(ms):
                 break
