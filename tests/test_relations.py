@@ -63,6 +63,13 @@ CASES = [
     # a title chain through a model: 研究员 of the lab, 作者 of the model
     ("谷歌DeepMind研究员、ViT作者Lucas Beyer点了个赞。", [("谷歌DeepMind", O), ("ViT", M), ("Lucas Beyer", P)],
      {("Lucas Beyer", "works_for", "谷歌DeepMind", "研究员"), ("Lucas Beyer", "develops", "ViT", None)}),
+    # an investor list names one investor per item: the name the item ends with (a founder of 亚马逊, not 亚马逊);
+    # items that name nobody (Shopify CEO, Vercel 的创始人) give none; X 的上一轮融资 names who raised
+    ("鹿鸣科技的上一轮融资由 IVP 领投，其它投资人包括了亚马逊创始人 Jeff Bezos、NEA、Shopify CEO 以及 Vercel 的创始人。",
+     [("鹿鸣科技", C), ("IVP", C), ("亚马逊", C), ("Jeff Bezos", P), ("NEA", C), ("Shopify", C), ("Vercel", C)],
+     {("IVP", "invests_in", "鹿鸣科技", None), ("Jeff Bezos", "invests_in", "鹿鸣科技", None),
+      ("NEA", "invests_in", "鹿鸣科技", None), ("Jeff Bezos", "founded", "亚马逊", None),
+      ("Jeff Bezos", "works_for", "亚马逊", "创始人")}),
     # officer titles and scholars (…学家) are positions
     ("百度前首席人力资源官李芳在书中写道。", [("百度", C), ("李芳", P)],
      {("李芳", "works_for", "百度", "前首席人力资源官")}),

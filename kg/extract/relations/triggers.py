@@ -132,7 +132,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         if subj is not None:
             left = [subj] + left
     if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(包括|为)?$", trig.word) and right \
-            and re.match(r"\s*(包括|为|是|有|系)?", text[b:right[0].start]).end() == right[0].start - b:
+            and re.match(r"\s*(包括|为|是|有|系)?了?\s*", text[b:right[0].start]).end() == right[0].start - b:
         raised, ev = _raised_company(ctx, right[0].start)
         if raised is None:  # DeepSeek 由梁文锋创立，背后的投资方是幻方量化
             raised = _carried_subject(ctx, _clause_bounds(ctx, a)[0], (COMPANY,), allow_same_clause=True)
@@ -140,7 +140,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
             raised = None  # 投资方包括 A、B 和 C: the list names the investors only, never whom they invested in
         investors = [m for m in right if m.type in rel.head]
         if raised is not None and investors:
-            for h in _group(ctx, right, right.index(investors[0]), +1, rel.head):
+            for h in _list_items(ctx, right, hi, rel.head):
                 if _ok("invests_in", h, raised):
                     r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
                     yield r if ev is None else replace(r, evidence=ev)
@@ -169,6 +169,34 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
             yield from _round_investors(ctx, trig, left, a)
 
 
+_ITEM_SEP = re.compile(r"、|以及|及|和|与|跟|/")
+
+
+def _list_items(ctx: _Ctx, right: list[Mention], hi: int, types) -> list[Mention]:
+    """The names a list after 投资人包括 gives, one per item: an item is the text between list marks, and names
+    the mention it ends with (亚马逊创始人 Jeff Bezos → Jeff Bezos, not 亚马逊). Items that end in no name of
+    ``types`` (Shopify CEO, Vercel 的创始人) give none; the list ends at the clause's end or at 等."""
+    text = ctx.analysis.doc.text
+    start = right[0].start
+    stop = hi
+    etc = re.search(r"等", text[start:hi])
+    if etc and not any(m.start <= start + etc.start() < m.end for m in right):
+        stop = start + etc.start()
+    out, pos = [], start
+    for sep in list(_ITEM_SEP.finditer(text, start, stop)) + [None]:
+        end = sep.start() if sep is not None else stop
+        if sep is not None and any(m.start <= sep.start() < m.end for m in right):
+            continue  # a mark inside a name (AT&T)
+        inside = [m for m in right if pos <= m.start and m.end <= end]
+        tail = text[inside[-1].end:end].strip() if inside else ""
+        # what may follow the name in its item: nothing, or the clause's verb (老股东高瓴创投继续加注), not a
+        # title or a possessive (Shopify CEO, Vercel 的创始人: the person is not named)
+        if inside and inside[-1].type in types and (not tail or ("的" not in tail and not _title_regex().match(tail))):
+            out.append(inside[-1])
+        pos = sep.end() if sep is not None else stop
+    return out
+
+
 def _reverse_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mention]) -> Iterator[RelationMention]:
     """TAIL 旗下(的) HEAD: 微软旗下的 GitHub → GitHub part_of 微软."""
     rel = RELATIONS[trig.relation]
@@ -189,7 +217,8 @@ def _reverse_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Me
             yield _rel(ctx, trig.relation, h, tails[-1], 0.8, trigger=trig.word)
 
 
-_RAISED = re.compile(r"(完成|获得|宣布|获|拿到|启动)[^，,。；;]{0,16}(融资|投资)")
+_RAISED = re.compile(r"(完成|获得|宣布|获|拿到|启动)[^，,。；;]{0,16}(融资|投资)"
+                     r"|^\s*的\s*(上一?轮|本轮|新一轮|最新一轮|[A-E]\+?\s*轮|天使轮|种子轮|首轮)?\s*融资")  # X 的上一轮融资由 A 领投
 
 
 def _round_investors(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> Iterator[RelationMention]:
