@@ -138,6 +138,22 @@ def unlinkable_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_SOURCE_TAG = re.compile(r"(?<=[。！？!?])[ \t]*([^\s。！？!?：:，（）()“”\"]{2,14}(?:[ \t]*[,，、/][ \t]*[^\s。！？!?：:，（）()“”\"]{2,14}){0,4})[ \t]*(?=\n|$)")
+
+
+def source_tags(text: str) -> list[tuple[int, int]]:
+    r"""Half-open spans of the outlets a news digest credits after an item's last sentence, on the same line
+    (…的发展。36氪 · …的质量。爱范儿,量子位): a credit, not a fact of the story, so no entity of the graph.
+
+    >>> t = "Lumo 发布了新模型，性能提升明显。IT之家\n另一条新闻说完了。爱范儿,量子位\n"
+    >>> [t[s:e] for s, e in source_tags(t)]
+    ['IT之家', '爱范儿,量子位']
+    >>> source_tags("腾讯发布了混元。\n")
+    []
+    """
+    return [m.span(1) for m in _SOURCE_TAG.finditer(text)]
+
+
 def _random_id(tok: str) -> bool:
     """Mixed case and digits that switch class often: YicUhk5aAGtC… is an id, Qwen2.5-Coder-32B a name."""
     core = tok.strip("=")

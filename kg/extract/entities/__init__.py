@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ...resources_data import stopnames, surnames, titles
 from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
-from ...text import is_han, name_key, unlinkable_spans, without_unlinkable
+from ...text import is_han, name_key, source_tags, unlinkable_spans, without_unlinkable
 from ...types import Analysis, Mention
 from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
@@ -48,6 +48,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = unify_aliases(acronyms(text, short_forms(text, link_brackets(text, _select(_propagate(text, chosen, gaz))))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
+    chosen = without_unlinkable(source_tags(text), chosen)  # …的发展。36氪: a digest's credit line
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 
