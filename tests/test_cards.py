@@ -90,3 +90,10 @@ def test_a_question_about_the_relation_states_nothing():
     assert _rels("你觉得腾讯会收购字节跳动吗？") == set()
     assert _rels("传腾讯将收购青禾电子，是真的吗？") == set()
     assert _rels("Founder Park：腾讯为什么投资了青禾电子？") == set()
+
+
+def test_a_name_holding_he_is_not_split_as_a_list():
+    # 和 inside a name (禾和资本) is no list mark; 和 between two names of two characters or more is
+    card = "公司：青禾电子\n\n主要投资人：禾和资本，远山创投和星桥资本\n"
+    names = [m.text for m in card_mentions(card)]
+    assert names == ["青禾电子", "禾和资本", "远山创投", "星桥资本"]

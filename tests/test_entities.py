@@ -350,3 +350,23 @@ def test_a_digests_credit_line_names_no_entity():
     assert ("Meta", "COMPANY") not in got and ("腾讯", "COMPANY") in got
     # the same name inside a sentence stays
     assert ("Meta", "COMPANY") in found("腾讯与 Meta 都发布了新模型。\n")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("现在基金的控制权由 GP Mira Solen 负责。", "Mira Solen"),          # GP (general partner) is a title
+    ("创始人 Boufarel 为公司概述了一个使命。", "Boufarel"),               # a surname alone right after a title
+    ("他们联系了物理学家Ángel Morera。", "Ángel Morera"),                # a name that starts with an accented capital
+])
+def test_latin_people_after_titles(text, name):
+    assert (name, "PERSON") in _names(text)
+
+
+def test_a_single_capitalised_word_without_a_title_is_no_person():
+    assert not any(n == "Boufarel" for n, _ in _names("我们讨论了 Boufarel 这个词。"))
+
+
+@pytest.mark.parametrize("text,place", [("他来自浙江省，后来去了马德里。", "浙江省"), ("他来自浙江省，后来去了马德里。", "马德里")])
+def test_provinces_and_world_cities_are_places_not_organisations(text, place):
+    assert (place, "ORG") not in _names(text) and (place, "COMPANY") not in _names(text)
+    import kg
+    assert place not in {e.name for e in kg.build(texts=[text]).entities()}

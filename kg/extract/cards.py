@@ -58,7 +58,8 @@ class Card:
 # a `key：value` line with a short key and a short value (an interview's `姓名：answer` lines are long)
 _LINE = re.compile(r"^[ \t]*(?P<key>[^\s：:，,。]{1,8})[ \t]*[：:][ \t]*(?P<val>[^\n]{1,100}?)[ \t]*$", re.M)
 _MAX_GAP_LINES = 3  # blank or other lines allowed between two lines of one card
-_ITEM_SPLIT = re.compile(r"[、，,；;/]|\s+(?:和|及|以及)\s+|(?<=[^A-Za-z])(?:和|及|以及)(?=[^A-Za-z])")
+# a bare 和/及 between Han names splits a list only after a name of two characters or more: 风和资本 is one name
+_ITEM_SPLIT = re.compile(r"[、，,；;/]|\s+(?:和|及|以及)\s+|(?<=[^A-Za-z、，,；;/\s]{2})(?:和|及|以及)(?=[^A-Za-z])")
 _ITEM_NOTE = re.compile(r"^\s*(?:由|获)?\s*|\s*(?:联合领投|领投|跟投|参投|追投|超额认购|等(?:知名|多家)?(?:机构|投资方|投资人)?)\s*$")
 _NOT_A_NAME = re.compile(r"机构|投资者|多家|知名|个人|未透露|未披露|暂未|不详|老股东|天使|员工|团队|^\W*$|^[\d.]+$")
 

@@ -34,7 +34,7 @@ _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭�
 
 
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.&])([A-Za-z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*"
+    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.&])([A-Za-zÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*"
     r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
 
 
@@ -116,6 +116,10 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)
                     or _listed_with_people(text, a, b, gaz)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
+        elif len(words) == 1 and _SURNAME_ONLY.fullmatch(name) and gaz.lookup(name) is None and \
+                _PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) and not english_context(text, a, b):
+            # 创始人 Boufarhat 为…: a capitalised word right after a person's title is a person (named by surname)
+            out.append(Mention(name, PERSON, a, b, "pattern", None, 0.7))
         elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
                 _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
                 or len(words) >= 2 and words[-1] == "AI" or _list_evidence(text, a, b, COMPANY, gaz)):
@@ -190,8 +194,10 @@ _PRODUCT_AFTER = re.compile(r"\s?(芯片|手机|显卡|汽车|机器人|系统|�
 _UNIT_AFTER = re.compile(r"\s?(团队|实验室|研究院|研究所|事业部|工作室)")
 
 
+_SURNAME_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?")
+_PERSON_TITLE_BEFORE = re.compile(r"(?:联合创始人|创始人|创办人|首席执行官|董事长|总裁|CEO|CTO|COO|CFO|教授|博士|学家|研究员)\s*$")
 _LATIN_TITLES = frozenset({"CEO", "CTO", "COO", "CFO", "CPO", "CSO", "VP", "SVP", "EVP", "Founder", "Co-founder",
-                           "President", "Chairman", "Director", "Head", "Chief"})
+                           "President", "Chairman", "Director", "Head", "Chief", "GP"})
 
 
 class _Span:
