@@ -94,6 +94,18 @@ def test_family_name_after_full_name_is_the_same_person():
     assert len(short) == 1 and short[0].key == "=Dana Whitlock" and text[short[0].start:short[0].end] == "Whitlock"
 
 
+def test_given_name_after_full_name_is_the_same_person_unless_shared():
+    from kg.extract.entities.aliases import short_forms as _short_forms
+
+    text = "Dana Whitlock 表示，Dana 将继续推进。"
+    out = _short_forms(text, [Mention("Dana Whitlock", PERSON, 0, 13, "pattern")])
+    short = [m for m in out if m.text == "Dana"]
+    assert len(short) == 1 and short[0].key == "=Dana Whitlock" and short[0].start == 17
+    text = "Dana Whitlock 和 Dana Reyes 都表示，Dana 将继续推进。"
+    out = _short_forms(text, [Mention("Dana Whitlock", PERSON, 0, 13, "pattern"), Mention("Dana Reyes", PERSON, 16, 26, "pattern")])
+    assert not [m for m in out if m.text == "Dana"]
+
+
 def test_family_name_shared_by_two_people_stays_unresolved():
     from kg.extract.entities.aliases import short_forms as _short_forms
 

@@ -70,6 +70,13 @@ CASES = [
      {("IVP", "invests_in", "鹿鸣科技", None), ("Jeff Bezos", "invests_in", "鹿鸣科技", None),
       ("NEA", "invests_in", "鹿鸣科技", None), ("Jeff Bezos", "founded", "亚马逊", None),
       ("Jeff Bezos", "works_for", "亚马逊", "创始人")}),
+    # the object of 加入 is the name after an apposition (百度竞争对手阿里巴巴), and the apposition says they compete
+    ("张伟宣布加入百度竞争对手阿里巴巴。", [("张伟", P), ("百度", C), ("阿里巴巴", C)],
+     {("张伟", "joined", "阿里巴巴", None), ("百度", "competes_with", "阿里巴巴", None)}),
+    # founders listed after the title, but not when the list goes on with other names (an investor list)
+    ("投资人包括亚马逊创始人 Jeff Bezos、Elad Gil、NEA 和英伟达。",
+     [("亚马逊", C), ("Jeff Bezos", P), ("Elad Gil", P), ("NEA", C), ("英伟达", C)],
+     {("Jeff Bezos", "founded", "亚马逊", None), ("Jeff Bezos", "works_for", "亚马逊", "创始人")}),
     # officer titles and scholars (…学家) are positions
     ("百度前首席人力资源官李芳在书中写道。", [("百度", C), ("李芳", P)],
      {("李芳", "works_for", "百度", "前首席人力资源官")}),

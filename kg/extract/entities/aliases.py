@@ -73,7 +73,7 @@ def unify_aliases(mentions: list[Mention]) -> list[Mention]:
 
 
 def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Altman after Sam Altman, 纳德拉 or 萨提亚 after 萨提亚·纳德拉: part of a person's name alone, where the document
+    """Altman or Sam after Sam Altman, 纳德拉 or 萨提亚 after 萨提亚·纳德拉: part of a person's name alone, where the document
     named the person in full and no other person of the document shares that part, is that person
     (same key). A mention the model typed otherwise at that span is retyped."""
     full: dict[str, Mention | None] = {}
@@ -84,6 +84,8 @@ def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         shorts = []
         if len(parts) >= 2 and len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper():
             shorts = [parts[-1]]  # Altman
+            if len(parts[0]) >= 3 and parts[0][:1].isupper() and parts[0][1:].islower():
+                shorts.append(parts[0])  # Sam (news and interviews use the given name too)
         elif len(parts) >= 2 and all(is_han(ch) or ch == "-" for ch in parts[0] + parts[-1]):
             shorts = [p for p in (parts[-1], parts[0]) if len(p) >= 2]  # 纳德拉; 萨提亚 (interviews use the given name)
         for short in shorts:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
-from ._base import _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
+from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
 
 
 _BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
@@ -62,7 +62,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # Lumora 的两位创始人 Dana Whitlock 和 Rob Kent: every person of a list the title
             # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
             plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window]) \
-                or _title_kind(roles[-1]) == "found" or _roster(ctx, k)
+                or _title_kind(roles[-1]) == "found" and _closed_people(ctx, k) or _roster(ctx, k)
             for other in _group(ctx, list(ms), k, +1, (PERSON,))[1:] if plural else ():
                 for r in roles:
                     yield from _title_facts(ctx, other, org, _title_kind(r), role[: len(role) - len(roles[-1])] + r,
@@ -91,6 +91,19 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         for r in roles:
             prefix = role[: len(role) - len(roles[-1])]
             yield from _title_facts(ctx, person, org, _title_kind(r), prefix + r, conf, former)
+
+
+def _closed_people(ctx: _Ctx, k: int) -> bool:
+    """谷歌创始人 Larry Page 和 Sergey Brin: the people after the title form a list of their own, not the start of a
+    longer list that goes on with other names (投资人包括亚马逊创始人 Jeff Bezos、Elad Gil、NEA…: only Bezos)."""
+    ms = list(ctx.mentions)
+    group = _group(ctx, ms, k, +1, (PERSON,))
+    last = ms.index(group[-1])
+    if last + 1 < len(ms):
+        gap = ctx.gap(group[-1].end, ms[last + 1].start)
+        if re.fullmatch(r"\s*(、|，|,|和|与|及|以及)\s*", _PAREN.sub("", gap)):
+            return False
+    return len(group) <= 3
 
 
 def _roster(ctx: _Ctx, k: int) -> bool:

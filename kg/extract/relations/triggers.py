@@ -156,6 +156,10 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
             if trig.relation == "leads" and obj_noun:
                 return  # 负责 Gemini 的多语言评测: responsible for a part, not the head of it
             if ti <= 1:  # the object follows the verb closely
+                # 加入百度竞争对手阿里巴巴: the name after the apposition is the object
+                while ti + 1 < len(right) and right[ti + 1].type in rel.tail and \
+                        _APPOSITION.fullmatch(ctx.gap(right[ti].end, right[ti + 1].start)):
+                    ti += 1
                 tails = _group(ctx, right, ti, +1, rel.tail)
                 for h in heads:
                     for t in tails:
@@ -169,6 +173,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
             yield from _round_investors(ctx, trig, left, a)
 
 
+_APPOSITION = re.compile(r"\s*的?\s*(?:竞争对手|老对手|对手|劲敌|子公司|母公司|合作伙伴|股东)\s*")
 _ITEM_SEP = re.compile(r"、|以及|及|和|与|跟|/")
 
 
