@@ -93,3 +93,12 @@ def test_first_person_opinions_and_unlabelled_text_give_no_relations():
     text = "阿莫迪：我认为谷歌这样的公司会做得很好。"
     assert not kg.analyze(text).relations  # 我认为 …: 我 is not the subject of what follows
     assert not kg.analyze("我在OpenAI工作过五年左右。").relations  # no speaker label: nobody to stand for
+
+
+def test_he_after_a_sequence_word_and_the_object_of_joined_is_no_subject():
+    # 然后他加入了腾讯: 他 is the person named before; and 腾讯, the object of 加入了, does not found what
+    # the next clause says was founded
+    text = "钟岳明一直在打破界限。然后他加入了腾讯担任运营职位，并于 2015 年与他人共同创立了百川智能。"
+    rels = _rels(text, [("钟岳明", P), ("腾讯", C), ("百川智能", C)])
+    assert ("=钟岳明", "joined", "腾讯") in rels
+    assert not any(h == "腾讯" and r == "founded" for h, r, _ in rels)

@@ -164,7 +164,7 @@ def _carried_subject(ctx: _Ctx, lo: int, types, *, allow_same_clause: bool = Fal
     return subjects[0] if allow_same_clause else subjects[-1]
 
 
-_OBJECT_MARK = re.compile(r"(是|为|任|在|于|向|对|与|和|从|加入|离开|担任|出任)\s*$")
+_OBJECT_MARK = re.compile(r"(是|为|任|在|于|向|对|与|和|从|加入了?|离开了?|担任|出任|创办了|创立了|收购了|投资了)\s*$")
 _OBJECT_START = re.compile(r"^\s*(向|对|与|和|从|跟|同|给|让|被|由|把)")
 
 
