@@ -102,3 +102,9 @@ def test_he_after_a_sequence_word_and_the_object_of_joined_is_no_subject():
     rels = _rels(text, [("钟岳明", P), ("腾讯", C), ("百川智能", C)])
     assert ("=钟岳明", "joined", "腾讯") in rels
     assert not any(h == "腾讯" and r == "founded" for h, r, _ in rels)
+
+
+def test_he_after_hearsay_words_and_going_back():
+    # 据说他将离开腾讯重新回到百度: 他 after 据说 is the person named before; 回到 a company is joining it again
+    rels = _rels("钟岳明于 2020 年从百度加入腾讯，据说他将离开腾讯重新回到百度。", [("钟岳明", P), ("百度", C), ("腾讯", C), ("腾讯", C), ("百度", C)])
+    assert {("=钟岳明", "departed_from", "腾讯"), ("=钟岳明", "joined", "百度")} <= rels

@@ -28,7 +28,7 @@ PRONOUNS = {
 }
 _PRONOUN = re.compile("|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)))
 # what may stand between a clause break and the pronoun: time phrases, 而, 随后 …
-_CLAUSE_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|此前|之后|随后|后来|然后|接着|不久|最终|最后|当时|目前|如今|同时|而|但|并且|并|此外|其中|去年|今年)?\s*[，,]?\s*$")
+_CLAUSE_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|此前|之后|随后|后来|然后|接着|不久|最终|最后|当时|目前|如今|同时|而|但|并且|并|此外|其中|去年|今年|据说|据悉|据报道|据了解|有消息称|消息称)?\s*[，,]?\s*$")
 _BREAK = "。！？!?；;，,：:\n"
 SHORT_PARAGRAPH = 120  # characters: a heading or a one-line paragraph still carries its subject into the next
 MAX_SENTENCES_BACK = 3
