@@ -370,3 +370,10 @@ def test_provinces_and_world_cities_are_places_not_organisations(text, place):
     assert (place, "ORG") not in _names(text) and (place, "COMPANY") not in _names(text)
     import kg
     assert place not in {e.name for e in kg.build(texts=[text]).entities()}
+
+
+def test_yc_is_y_combinator():
+    import kg
+
+    g = kg.build(texts=["王建华曾在 YC 担任合伙人，后来离开了 YC。"])
+    assert {e.id for e in g.entities(type="COMPANY")} == {"Y Combinator"}
