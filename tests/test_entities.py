@@ -377,3 +377,14 @@ def test_yc_is_y_combinator():
 
     g = kg.build(texts=["王建华曾在 YC 担任合伙人，后来离开了 YC。"])
     assert {e.id for e in g.entities(type="COMPANY")} == {"Y Combinator"}
+
+
+def test_ai_after_a_model_version_is_not_part_of_its_name():
+    names = _names("谷歌计划提前发布Gemini 2 AI模型。")
+    assert ("Gemini 2", "MODEL") in names and not any(n.endswith("AI") and t == "MODEL" for n, t in names)
+
+
+@pytest.mark.parametrize("text,name", [("首尔国立大学医院的研究人员参与了研究。", "首尔国立大学医院"),
+                                       ("东湖创业协会用新平台办了一场活动。", "东湖创业协会")])
+def test_hospitals_and_associations_are_organisations(text, name):
+    assert (name, "ORG") in _names(text)

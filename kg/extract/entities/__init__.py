@@ -127,6 +127,8 @@ def _extend_variants(text: str, mentions: list[Mention]) -> list[Mention]:
             v = _VARIANT.match(text, m.end)
             if v and v.end() > m.end and not (text[m.end - 1].isalnum() and text[m.end].isalnum() and text[m.end - 1].isascii()):
                 ext = text[m.start:v.end()].rstrip(" -")
+                if re.search(r"[ \-]AI$", ext) and not re.search(r"[ \-]AI$", m.text):
+                    ext = ext[:-3].rstrip(" -")  # Gemini 2 AI 模型: "AI" says what the model is, not which
                 if len(ext) > len(m.text):
                     m = replace(m, text=ext, end=m.start + len(ext), key=None, source="pattern")
         out.append(m)
