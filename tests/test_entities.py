@@ -23,6 +23,7 @@ CASES = [
     ("腾讯公司今天发布新品。", [], {("腾讯公司", "COMPANY")}),
     ("ＴＥＮＣＥＮＴ 和 Meta 都在布局。", [], {("ＴＥＮＣＥＮＴ", "COMPANY"), ("Meta", "COMPANY")}),
     ("Metaverse 是个概念。", [], set()),                          # whole Latin words only
+    ("他们提出了 Pre-GPT-4o 方法。", [], {("Pre-GPT-4o", "MODEL")}),  # the whole hyphenated name, not its tail GPT-4o
     ("北京东路上的店。", [], {("北京", "LOCATION")}),
     ("腾讯投资了极序科技。", [], {("腾讯", "COMPANY")}),
     ("腾讯控股有限公司发布公告。", [], {("腾讯控股有限公司", "COMPANY")}),   # a legal suffix stays with the name            # the verb 投资, not the fund 腾讯投资

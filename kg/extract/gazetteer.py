@@ -173,6 +173,8 @@ def _word_boundary(text: str, start: int, end: int) -> bool:
     """A match starting or ending with a Latin char must not continue a Latin word."""
     if is_latin(text[start]) and start > 0 and is_latin(text[start - 1]) and text[start - 1] not in "-.":
         return False
+    if is_latin(text[start]) and start > 1 and text[start - 1] == "-" and text[start - 2].isascii() and text[start - 2].isalnum():
+        return False  # SAM 2 in AL-Ref-SAM 2: the tail of a hyphenated name, not the name itself
     if is_latin(text[end - 1]) and end < len(text) and is_latin(text[end]):
         # allow GPT-5 matching "gpt-5" but not "Meta" in "Metaverse"
         return False
