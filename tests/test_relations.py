@@ -38,6 +38,11 @@ CASES = [
     ("百度的创始人李明和赵刚都来自清华大学。", [("百度", C), ("李明", P), ("赵刚", P), ("清华大学", O)],
      {("李明", "founded", "百度", None), ("李明", "works_for", "百度", "创始人"),
       ("赵刚", "founded", "百度", None), ("赵刚", "works_for", "百度", "创始人")}),
+    # … the other script's form in brackets does not break the list; the verb before the title is not the role
+    ("腾讯最早源自于创始人李明（Ming Li）和赵刚（Gang Zhao）的一次旅行。",
+     [("腾讯", C), ("李明", P), ("Ming Li", P), ("赵刚", P), ("Gang Zhao", P)],
+     {("李明", "founded", "腾讯", None), ("李明", "works_for", "腾讯", "创始人"),
+      ("赵刚", "founded", "腾讯", None), ("赵刚", "works_for", "腾讯", "创始人")}),
     # an ordinary title before a list says it of the first person only …
     ("腾讯副总裁张三和李四出席了会议。", [("腾讯", C), ("张三", P), ("李四", P)],
      {("张三", "works_for", "腾讯", "副总裁")}),

@@ -42,6 +42,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             end_in_window = t2.end()
         pre = text[max(ctx.sent.start, org.start - 3):org.start].strip()[-1:]
         former_before = pre in ("前", "原")
+        roles = [_VERB_BEFORE_TITLE.sub("", r) or r for r in roles]  # 最早源自于创始人: the title is 创始人
         role = (pre if former_before else "") + (m.group(2) or "") + (m.group(3) or "") + roles[-1]
         title_end = org.end + end_in_window
         person = None
@@ -63,7 +64,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
             plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window]) \
                 or _title_kind(roles[-1]) == "found" and _closed_people(ctx, k) or _roster(ctx, k)
-            for other in _group(ctx, list(ms), k, +1, (PERSON,))[1:] if plural else ():
+            for other in _people_after(ctx, k)[1:] if plural else ():
                 for r in roles:
                     yield from _title_facts(ctx, other, org, _title_kind(r), role[: len(role) - len(roles[-1])] + r,
                                             0.85, former_before or bool(m.group(2) and m.group(2) in ("前", "原", "前任")))
@@ -93,11 +94,28 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             yield from _title_facts(ctx, person, org, _title_kind(r), prefix + r, conf, former)
 
 
+_VERB_BEFORE_TITLE = re.compile(r"^.*?(?:源自于|来自于|来自|源自|成为|作为|担任|出任|是|由)\s*")
+
+
+def _unbracketed(ctx: _Ctx) -> list[Mention]:
+    """The sentence's mentions without those in brackets (布莱恩·切斯基（Brian Chesky）: the other script's form)."""
+    text = ctx.analysis.doc.text
+    return [m for m in ctx.mentions
+            if not (text[max(0, m.start - 1):m.start] in ("（", "(") and text[m.end:m.end + 1] in ("）", ")"))]
+
+
+def _people_after(ctx: _Ctx, k: int) -> list[Mention]:
+    """The person ``ctx.mentions[k]`` and the people listed with it, bracketed forms skipped."""
+    ms = _unbracketed(ctx)
+    first = ctx.mentions[k]
+    return _group(ctx, ms, ms.index(first), +1, (PERSON,)) if first in ms else [first]
+
+
 def _closed_people(ctx: _Ctx, k: int) -> bool:
     """谷歌创始人 Larry Page 和 Sergey Brin: the people after the title form a list of their own, not the start of a
     longer list that goes on with other names (投资人包括亚马逊创始人 Jeff Bezos、Elad Gil、NEA…: only Bezos)."""
-    ms = list(ctx.mentions)
-    group = _group(ctx, ms, k, +1, (PERSON,))
+    ms = _unbracketed(ctx)
+    group = _people_after(ctx, k)
     last = ms.index(group[-1])
     if last + 1 < len(ms):
         gap = ctx.gap(group[-1].end, ms[last + 1].start)
