@@ -82,6 +82,11 @@ CASES = [
     ("投资人包括亚马逊创始人 Jeff Bezos、Elad Gil、NEA 和英伟达。",
      [("亚马逊", C), ("Jeff Bezos", P), ("Elad Gil", P), ("NEA", C), ("英伟达", C)],
      {("Jeff Bezos", "founded", "亚马逊", None), ("Jeff Bezos", "works_for", "亚马逊", "创始人")}),
+    # the company behind a list of models develops each; with 他们, only where one organisation is named before
+    ("对于不了解百度的人，他们是文心一言、ChatGPT 和 Codex 背后的研究公司。",
+     [("百度", C), ("文心一言", M), ("ChatGPT", M), ("Codex", M)],
+     {("百度", "develops", "文心一言", None), ("百度", "develops", "ChatGPT", None), ("百度", "develops", "Codex", None)}),
+    ("百度和腾讯都说，他们是文心一言背后的公司。", [("百度", C), ("腾讯", C), ("文心一言", M)], set()),
     # officer titles and scholars (…学家) are positions
     ("百度前首席人力资源官李芳在书中写道。", [("百度", C), ("李芳", P)],
      {("李芳", "works_for", "百度", "前首席人力资源官")}),

@@ -181,6 +181,29 @@ def _suppliers(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "partners_with", a, b, 0.7)
 
 
+_BEHIND = re.compile(r"^\s*(?:等(?:产品|模型)?)?\s*背后的\s*[^，,。；;]{0,12}?(?:公司|团队|机构|厂商|开发者|实验室|企业|创业公司|初创公司)")
+_IS = re.compile(r"(?:是|为)\s*$")
+
+
+def _makers_behind(ctx: _Ctx) -> Iterator[RelationMention]:
+    """OpenAI 是 ChatGPT、DALL-E 和 Codex 背后的公司 (or …，他们是 … 背后的公司): the maker of each model."""
+    ms = list(ctx.mentions)
+    for i, m in enumerate(ms):
+        if m.type != MODEL or (i > 0 and ms[i - 1].type == MODEL and _group(ctx, ms, i - 1, +1, (MODEL,))[-1] is not ms[i - 1]):
+            continue
+        if not _IS.search(ctx.gap(max(ctx.sent.start, m.start - 6), m.start)):
+            continue
+        models = _group(ctx, ms, i, +1, (MODEL,))
+        if not _BEHIND.match(ctx.gap(models[-1].end, ctx.sent.end)):
+            continue
+        makers = [x for x in ms[:i] if x.type in (COMPANY, ORG)]
+        if len(makers) != 1:
+            continue  # who 他们 are must be clear: one organisation before it in the sentence
+        for model in models:
+            if _ok("develops", makers[0], model):
+                yield _rel(ctx, "develops", makers[0], model, 0.7)
+
+
 def _discourse_rivals(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
     """除了腾讯，其他科技巨头也在积极布局。例如，OpenAI… Google… Meta… → 腾讯 competes_with each."""
     text = analysis.doc.text
