@@ -87,6 +87,9 @@ CASES = [
      [("百度", C), ("文心一言", M), ("ChatGPT", M), ("Codex", M)],
      {("百度", "develops", "文心一言", None), ("百度", "develops", "ChatGPT", None), ("百度", "develops", "Codex", None)}),
     ("百度和腾讯都说，他们是文心一言背后的公司。", [("百度", C), ("腾讯", C), ("文心一言", M)], set()),
+    # dismissal: the company that dismisses someone is the one they leave, in the active and the passive
+    ("青禾电子董事会解除王建华的 CEO 职务。", [("青禾电子", C), ("王建华", P)], {("王建华", "departed_from", "青禾电子", None)}),
+    ("王建华被青禾电子董事会开除。", [("王建华", P), ("青禾电子", C)], {("王建华", "departed_from", "青禾电子", None)}),
     # officer titles and scholars (…学家) are positions
     ("百度前首席人力资源官李芳在书中写道。", [("百度", C), ("李芳", P)],
      {("李芳", "works_for", "百度", "前首席人力资源官")}),

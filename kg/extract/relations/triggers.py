@@ -119,6 +119,14 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         return
     text = ctx.analysis.doc.text
     if trig.frame == "rev":
+        marker = _passive_marker(ctx, trig, lo, a)
+        if marker is not None and marker.group(0) in ("被", "遭") and trig.relation == "departed_from":
+            # Sam Altman 被 OpenAI 董事会开除: the one before 被 undergoes it, the one after does it
+            heads = [m for m in left if m.end <= marker.start() and m.type in rel.head]
+            tails = [m for m in left if m.start >= marker.end() and m.type in rel.tail]
+            if heads and tails and _ok(trig.relation, heads[-1], tails[0]):
+                yield _rel(ctx, trig.relation, heads[-1], tails[0], 0.75, trigger=trig.word)
+            return
         yield from _reverse_frame(ctx, trig, left, right)
         return
     passive = list(_passive(ctx, trig, lo, a, left, b))
