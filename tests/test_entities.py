@@ -389,3 +389,7 @@ def test_ai_after_a_model_version_is_not_part_of_its_name():
                                        ("东湖创业协会用新平台办了一场活动。", "东湖创业协会")])
 def test_hospitals_and_associations_are_organisations(text, name):
     assert (name, "ORG") in _names(text)
+
+
+def test_a_conjunction_and_a_pronoun_after_a_title_are_no_name():
+    assert not any(t == "PERSON" and n.startswith("和") for n, t in _names("王建华博士和我聊了很久。"))

@@ -90,6 +90,13 @@ CASES = [
     # dismissal: the company that dismisses someone is the one they leave, in the active and the passive
     ("青禾电子董事会解除王建华的 CEO 职务。", [("青禾电子", C), ("王建华", P)], {("王建华", "departed_from", "青禾电子", None)}),
     ("王建华被青禾电子董事会开除。", [("王建华", P), ("青禾电子", C)], {("王建华", "departed_from", "青禾电子", None)}),
+    # degrees are titles of the school: educated_at, before or after the name
+    ("王驰，南京大学电子工程博士，曾参与量子计算项目。", [("王驰", P), ("南京大学", O)], {("王驰", "educated_at", "南京大学", None)}),
+    ("清华大学博士王建华加入了腾讯。", [("清华大学", O), ("王建华", P), ("腾讯", C)],
+     {("王建华", "educated_at", "清华大学", None), ("王建华", "joined", "腾讯", None)}),
+    # … but a doctoral supervisor works there
+    ("清华大学博士生导师王建华加入了腾讯。", [("清华大学", O), ("王建华", P), ("腾讯", C)],
+     {("王建华", "works_for", "清华大学", "博士生导师"), ("王建华", "joined", "腾讯", None)}),
     # officer titles and scholars (…学家) are positions
     ("百度前首席人力资源官李芳在书中写道。", [("百度", C), ("李芳", P)],
      {("李芳", "works_for", "百度", "前首席人力资源官")}),

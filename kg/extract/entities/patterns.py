@@ -488,6 +488,8 @@ def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> l
                 and 1 <= len(toks[i + 2].text) <= 2 and all(is_han(c) for c in toks[i + 2].text):
             cand += toks[i + 2].text
             end = toks[i + 2].end
+        if any(c in "我你他她它们" for c in cand[1:]) or cand[0] in "和与及跟":
+            continue  # 博士和我: a conjunction and a pronoun, not a name
         if 2 <= len(cand) <= 4 and all(is_han(c) for c in cand) and (cand[0] in names or cand[:2] in names) \
                 and cand not in title_set and cand.lower() not in stopnames() and not _runs_on(text, end):
             out.append(Mention(cand, PERSON, n.start, end, "pattern", None, 0.75))
