@@ -82,6 +82,13 @@ def given_names() -> frozenset[str]:
     return frozenset(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def platforms() -> frozenset[str]:
+    """Names of consumer platforms, apps and media brands (``platforms.txt``): entities only where used as companies."""
+    text = (RESOURCES / "platforms.txt").read_text(encoding="utf-8")
+    return frozenset(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
 WORD_CLASSES = ("PER", "ORG", "LOC")
 
 

@@ -393,3 +393,9 @@ def test_hospitals_and_associations_are_organisations(text, name):
 
 def test_a_conjunction_and_a_pronoun_after_a_title_are_no_name():
     assert not any(t == "PERSON" and n.startswith("和") for n, t in _names("王建华博士和我聊了很久。"))
+
+
+def test_an_app_is_no_entity_unless_the_text_treats_it_as_a_company():
+    assert not any(n == "YouTube" for n, _ in _names("他把视频发到了 YouTube 上，播放量很高。"))
+    assert ("YouTube", "COMPANY") in _names("YouTube CEO 表示，YouTube 将继续投入创作者。")
+    assert ("推特", "COMPANY") in _names("马斯克收购推特之后，推特改了名字。")

@@ -49,6 +49,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     chosen = without_unlinkable(source_tags(text), chosen)  # …的发展。36氪: a digest's credit line
+    chosen = _platforms_as_companies(text, chosen)  # YouTube, 推特: an app unless the text treats it as a company
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 
@@ -150,6 +151,34 @@ def _extend_legal_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
                             source="pattern" if m.source == "gazetteer" else m.source)
         out.append(m)
     return out
+
+
+_COMPANY_USE = re.compile(r"公司|集团|CEO|首席|创始人|创办人|总裁|董事|高管|员工|收购|投资|融资|估值|上市|母公司|旗下|股价|市值|"
+                          r"财报|营收|裁员|起诉|被告|原告|合作|竞争|对手|加入|离职|任职")
+
+
+def _platforms_as_companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """YouTube, 推特, 微信: consumer platforms and apps (``platforms.txt``) are products, not entities
+    (data/README.md), unless some sentence of the document treats the name as a company: a company word, a title or
+    a business verb within a few characters of it (推特 CEO, 收购推特, TikTok 的母公司)."""
+    from ...resources_data import platforms
+
+    names = platforms()
+    found = {m.text for m in mentions if m.text in names and m.source in ("gazetteer", "pattern", "ner", "engine")}
+    if not found:
+        return mentions
+    used: dict[str, bool] = {}
+    for name in found:
+        used[name] = any(_COMPANY_USE.search(text, max(0, i - 8), i) or _COMPANY_USE.search(text[i + len(name):i + len(name) + 10])
+                         for i in _find_all(text, name))
+    return [m for m in mentions if m.text not in used or used[m.text]]
+
+
+def _find_all(text: str, name: str):
+    i = text.find(name)
+    while i >= 0:
+        yield i
+        i = text.find(name, i + 1)
 
 
 def _modifier(text: str, m: Mention) -> bool:
