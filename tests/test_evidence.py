@@ -327,3 +327,17 @@ def test_in_an_article_a_person_only_the_segmenter_tags_needs_context():
 def test_a_verb_the_model_took_into_an_organisation_name_is_cut_off():
     m = _kept("Qinghe-2 是由青禾电子开发的开源模型。", "青禾电子开发", COMPANY)
     assert m is not None and m.text == "青禾电子"
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("他曾在一家电信公司工作。", "电信公司", COMPANY),     # a quantifier and common words: a kind of company
+    ("后来去了一家AI公司。", "AI公司", COMPANY),
+    ("FANG公司都在招人。", "FANG公司", COMPANY),
+    ("SaaS 公司的估值在下降。", "SaaS", COMPANY),          # a category word, whatever follows it
+])
+def test_kinds_of_organisation_are_no_names(text, name, type_):
+    assert _kept(text, name, type_) is None
+
+
+def test_a_name_after_a_quantifier_stays():
+    assert _kept("一家青禾科技公司宣布融资。", "青禾科技公司", COMPANY) is not None

@@ -152,8 +152,8 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
     if _mixed_junk(name, m):
         return None
     if is_latin_name(name):
-        if english_context(text, m.start, m.end):
-            return None
+        if english_context(text, m.start, m.end) or name.upper() in _GENERIC_LATIN | _GENERIC_KINDS:
+            return None  # (SaaS 公司, AI 公司: a kind of company, not a name)
         if m.type != MODEL and person_shaped(name):
             return m if m.type == PERSON else replace(m, type=PERSON)  # Dana Whitlock, Lena Carter-Morris
         if name not in evidenced:
@@ -167,6 +167,8 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         if title:  # 州长凯蒂·霍布斯: the title before the name is not part of it
             m = replace(m, text=name[len(title):], start=m.start + len(title))
             name = m.text
+    if m.type in (ORG, COMPANY) and m.source in ("ner", "engine", "pattern") and _kind_not_name(text, m, name):
+        return None
     if m.type in (ORG, COMPANY) and m.source in ("ner", "engine", "pattern"):
         cut = _CALLED.match(name)
         if cut and len(name) - cut.end() >= 2:  # 一家叫远澜生物的公司, 品牌叫星奇实验室: the name follows the verb
@@ -185,6 +187,27 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
             m = replace(m, text=name[:last[1]], end=m.start + last[1])  # 詹姆斯·韦伯空间(望远镜): a noun is no name part
             name = m.text
     return m if _han_name(text, m, name, evidenced) else None
+
+
+_QUANTIFIER = re.compile(r"(?:一|两|几|多|某|每|各|这|那|该)(?:家|支|个|所|只)\s*$")
+_KIND_SUFFIX = re.compile(r"(公司|企业|基金|机构|平台|集团|银行|工厂|加工厂|研究所|实验室|团队)$")
+
+
+def _kind_not_name(text: str, m: Mention, name: str) -> bool:
+    """一家电信公司, 一支双币基金, SaaS 公司, FANG公司: a kind of organisation, not a name. After a quantifier the
+    words before the suffix must not be common words or a generic Latin word; SaaS/AI/FANG before 公司 never name one."""
+    suf = _KIND_SUFFIX.search(name)
+    if not suf or suf.start() == 0:
+        return False
+    stem = name[:suf.start()].strip()
+    if stem.upper() in _GENERIC_LATIN or stem.upper() in _GENERIC_KINDS:
+        return True
+    if not _QUANTIFIER.search(text[max(0, m.start - 3):m.start]):
+        return False
+    return common_word(stem) or _generic_phrase(stem) or stem.upper() in _GENERIC_LATIN
+
+
+_GENERIC_KINDS = frozenset({"FANG", "FAANG", "MAANG", "TOB", "TOC", "2B", "2C", "SAAS", "PAAS", "IAAS", "AIGC", "IOT"})
 
 
 _CALLED = re.compile(r"^(?:.{0,3}?(叫做|名叫|名为|叫|称为)|[由被从在向对把将])")
