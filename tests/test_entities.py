@@ -357,6 +357,8 @@ def test_a_digests_credit_line_names_no_entity():
     ("现在基金的控制权由 GP Mira Solen 负责。", "Mira Solen"),          # GP (general partner) is a title
     ("创始人 Boufarel 为公司概述了一个使命。", "Boufarel"),               # a surname alone right after a title
     ("他们联系了物理学家Ángel Morera。", "Ángel Morera"),                # a name that starts with an accented capital
+    ("除此之外还有一位 Will Hurd 为了竞选而离开。", "Will Hurd"),          # 位 counts people
+    ("这位叫 Mira Solen 的投资人也离开了。", "Mira Solen"),
 ])
 def test_latin_people_after_titles(text, name):
     assert (name, "PERSON") in _names(text)
@@ -399,3 +401,7 @@ def test_an_app_is_no_entity_unless_the_text_treats_it_as_a_company():
     assert not any(n == "YouTube" for n, _ in _names("他把视频发到了 YouTube 上，播放量很高。"))
     assert ("YouTube", "COMPANY") in _names("YouTube CEO 表示，YouTube 将继续投入创作者。")
     assert ("推特", "COMPANY") in _names("马斯克收购推特之后，推特改了名字。")
+
+
+def test_an_ordinal_place_is_no_person_classifier():
+    assert not any(t == "PERSON" for _, t in _names("他排在第一位 Gold Medal 之后。"))
