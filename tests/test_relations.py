@@ -97,6 +97,9 @@ CASES = [
     # … but a doctoral supervisor works there
     ("清华大学博士生导师王建华加入了腾讯。", [("清华大学", O), ("王建华", P), ("腾讯", C)],
      {("王建华", "works_for", "清华大学", "博士生导师"), ("王建华", "joined", "腾讯", None)}),
+    # 担任 ORG 的 TITLE, said of the one person named before it
+    ("李明正在南京大学读书，并且担任东湖创业协会的主席。", [("李明", P), ("南京大学", O), ("东湖创业协会", O)],
+     {("李明", "works_for", "东湖创业协会", "主席"), ("李明", "leads", "东湖创业协会", "主席")}),
     # officer titles and scholars (…学家) are positions
     ("百度前首席人力资源官李芳在书中写道。", [("百度", C), ("李芳", P)],
      {("李芳", "works_for", "百度", "前首席人力资源官")}),

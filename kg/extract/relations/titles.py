@@ -159,17 +159,25 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
 
 
 _AT_ORG = re.compile(r"(在|于)\s*$")
+_SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|任)\s*$")
 _SERVE_AS = re.compile(r"\s*(担任|出任|任职|任|当|做)\s*")
 
 
 def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
-    """刘珂长期在 IBM 担任产品经理: 在 ORG 担任 TITLE, said of the one person named before it in the sentence."""
+    """刘珂长期在 IBM 担任产品经理 · 曾担任斯坦福华人创业协会的主席: 在 ORG 担任 TITLE or 担任 ORG 的 TITLE, said of
+    the one person named before it in the sentence."""
     text = ctx.analysis.doc.text
     ms = ctx.mentions
     for i, org in enumerate(ms):
-        if org.type not in (ORG, COMPANY) or not _AT_ORG.search(text[max(ctx.sent.start, org.start - 3):org.start]):
+        if org.type not in (ORG, COMPANY):
             continue
-        serve = _SERVE_AS.match(text, org.end, ctx.sent.end)
+        if _AT_ORG.search(text[max(ctx.sent.start, org.start - 3):org.start]):
+            serve = _SERVE_AS.match(text, org.end, ctx.sent.end)
+        elif _SERVED.search(text[max(ctx.sent.start, org.start - 4):org.start]):
+            serve = re.compile(r"\s*的\s*").match(text, org.end, ctx.sent.end)  # 曾担任斯坦福华人创业协会的主席
+            # (without 的, 出任小米 MiMo 大模型负责人 is a title phrase the title rules read)
+        else:
+            continue
         title = _title_regex().match(text, serve.end(), ctx.sent.end) if serve else None
         if title is None:
             continue
