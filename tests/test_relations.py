@@ -86,7 +86,7 @@ CASES = [
     ("对于不了解百度的人，他们是文心一言、ChatGPT 和 Codex 背后的研究公司。",
      [("百度", C), ("文心一言", M), ("ChatGPT", M), ("Codex", M)],
      {("百度", "develops", "文心一言", None), ("百度", "develops", "ChatGPT", None), ("百度", "develops", "Codex", None)}),
-    ("百度和腾讯都说，他们是文心一言背后的公司。", [("百度", C), ("腾讯", C), ("文心一言", M)], set()),
+    ("百度和腾讯都说，他们是 Qinghe-2 背后的公司。", [("百度", C), ("腾讯", C), ("Qinghe-2", M)], set()),
     # dismissal: the company that dismisses someone is the one they leave, in the active and the passive
     ("青禾电子董事会解除王建华的 CEO 职务。", [("青禾电子", C), ("王建华", P)], {("王建华", "departed_from", "青禾电子", None)}),
     ("王建华被青禾电子董事会开除。", [("王建华", P), ("青禾电子", C)], {("王建华", "departed_from", "青禾电子", None)}),
@@ -140,7 +140,7 @@ CASES = [
      {("梁文锋", "founded", "DeepSeek", None), ("幻方量化", "invests_in", "DeepSeek", None)}),
     ("赵晟佳毕业于清华大学，曾是 OpenAI 研究员，参与了 GPT-4 的训练。", [("赵晟佳", P), ("清华大学", O), ("OpenAI", C), ("GPT-4", M)],
      {("赵晟佳", "educated_at", "清华大学", None), ("赵晟佳", "works_for", "OpenAI", "研究员"),
-      ("赵晟佳", "develops", "GPT-4", None)}),
+      ("赵晟佳", "develops", "GPT-4", None), ("OpenAI", "develops", "GPT-4", None)}),  # (the last: a known maker)
     ("快手副总裁、可灵事业部负责人盖文轩表示满意。", [("快手", C), ("可灵事业部", O), ("盖文轩", P)],
      {("盖文轩", "works_for", "快手", "副总裁"), ("盖文轩", "works_for", "可灵事业部", "负责人"),
       ("盖文轩", "leads", "可灵事业部", "负责人")}),
@@ -486,4 +486,22 @@ def test_rivals_listed_together_rival_the_company_named_apart_not_each_other():
 def test_a_model_that_is_an_organisation_s_release():
     assert ("腾讯", "develops", "混元") in _triples("混元是腾讯推出的大模型。")
     assert ("青禾电子", "develops", "Qinghe-2") in _triples("Qinghe-2 是由青禾电子开发的开源模型。")
-    assert _triples("混元是腾讯的骄傲。") == set()
+    assert _triples("Qinghe-2 是青禾电子的骄傲。") == set()  # (a model kg knows no maker of: no relation from 是…的)
+
+
+def test_known_makers_of_models_named_in_one_sentence():
+    from kg.extract.relations.known import maker_of
+    from kg.types import Mention
+
+    assert maker_of(Mention("GPT-4o", M, 0, 6, "gazetteer", "GPT-4o")) == "OpenAI"
+    assert maker_of(Mention("Grokking", M, 0, 8, "pattern")) is None  # a word that only starts like Grok
+    # 腾讯 and 混元 in one sentence, no verb between them the rules read: the reader knows who makes 混元
+    a = make_analysis("腾讯在发布会上展示了混元的新能力。", [("腾讯", C), ("混元", M)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert ("腾讯", "develops", "混元") in got
+    # a maker the table does not give is no maker
+    a = make_analysis("百度在发布会上展示了混元的新能力。", [("百度", C), ("混元", M)])
+    assert not extract_relations(a, gazetteer=GAZ)
+    # named in different sentences: nothing
+    a = make_analysis("腾讯开了发布会。混元有了新能力。", [("腾讯", C), ("混元", M)])
+    assert not extract_relations(a, gazetteer=GAZ)

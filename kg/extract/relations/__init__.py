@@ -2,7 +2,9 @@
 (腾讯 AI Lab 副主任俞栋), possessives (腾讯的混元), names (腾讯 AI Lab → 腾讯), passives (被/由/获),
 list coordination, and rivalry set out across a paragraph (除了腾讯，其他巨头… 例如 OpenAI…).
 
-Nothing is inferred from co-occurrence alone: every rule needs a trigger, a title or a structure. After the rules, a
+Nothing is inferred from co-occurrence alone: every rule needs a trigger, a title or a structure, with one kind of
+knowledge besides: who makes well-known models (:mod:`.known`, ``model_makers.tsv``: 腾讯 and 混元 in one sentence
+give 腾讯 develops 混元 where no rule read a verb between them). After the rules, a
 learned pair model (:mod:`.learned`, ``kg/models/relations``) may add relations the rules did not give for a pair
 in a sentence (``KG_RELATIONS=rules|model|both``, default ``both``)."""
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
 from .discourse import coref_mentions, omitted_subjects, speaker_mentions, with_antecedent_evidence
+from .known import known_makers
 from .learned import MODES, load_relation_model, model_relations, relations_mode
 from .titles import (_affiliations, _bare_titles, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
                      _serving_at, _title_relations)
@@ -127,6 +130,8 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += _name_relations(analysis, core, gaz)
     out += _discourse_rivals(analysis, by_sent)
     out += _bare_titles(analysis, by_sent)
+    out += known_makers(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text)
+                                            for r in out if r.relation == "develops"})
     return _across_items(analysis.doc.text, out) + card_relations(analysis, core)
 
 
