@@ -108,3 +108,11 @@ def test_he_after_hearsay_words_and_going_back():
     # 据说他将离开腾讯重新回到百度: 他 after 据说 is the person named before; 回到 a company is joining it again
     rels = _rels("钟岳明于 2020 年从百度加入腾讯，据说他将离开腾讯重新回到百度。", [("钟岳明", P), ("百度", C), ("腾讯", C), ("腾讯", C), ("百度", C)])
     assert {("=钟岳明", "departed_from", "腾讯"), ("=钟岳明", "joined", "百度")} <= rels
+
+
+def test_a_short_verb_before_the_trigger_keeps_the_carried_subject_but_a_conjunction_or_a_source_does_not():
+    # 之后辍学创办了 X: the person of the clause before founded X
+    assert ("钟岳明", "founded", "鹿鸣科技") in _rels("钟岳明来自四川，之后辍学创办了鹿鸣科技。", [("钟岳明", P), ("鹿鸣科技", C)])
+    # 根据 X 的数据，尽管…上线: X is the source quoted, not who launched it
+    rels = _rels("根据 Datora 的数据，尽管上线的前 6 天 Lumo 下载量就突破了 50 万。", [("Datora", C), ("Lumo", "MODEL")])
+    assert not any(r == "develops" for _, r, _ in rels)

@@ -165,7 +165,7 @@ def _carried_subject(ctx: _Ctx, lo: int, types, *, allow_same_clause: bool = Fal
 
 
 _OBJECT_MARK = re.compile(r"(是|为|任|在|于|向|对|与|和|从|加入了?|离开了?|担任|出任|创办了|创立了|收购了|投资了)\s*$")
-_OBJECT_START = re.compile(r"^\s*(向|对|与|和|从|跟|同|给|让|被|由|把)")
+_OBJECT_START = re.compile(r"^\s*(向|对|与|和|从|跟|同|给|让|被|由|把|根据|据|按照|依照|依据)")
 
 
 _SUBJECT_MARK = re.compile(r"\s*(在|已|已经|将|于|正|也|则|还|凭借|以|此前|目前|近日|今年|宣布|表示)")

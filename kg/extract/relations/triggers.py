@@ -136,7 +136,10 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
     if _passive_marker(ctx, trig, lo, a):
         return  # a passive whose object the clause does not name: reading it actively would reverse it
     if not any(m.type in rel.head for m in left):
-        subj = _carried_subject(ctx, lo, rel.head, verb_first=not _TIME_LEAD.sub("", text[lo:a]).strip(" 了"))
+        lead = _TIME_LEAD.sub("", text[lo:a]).strip(" 了")
+        # 之后辍学创办了 X: one short verb before the trigger still leaves the clause without a subject of its own
+        subj = _carried_subject(ctx, lo, rel.head, verb_first=not lead or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,2}", lead)) and lead not in _CONJUNCTIONS
+                                and not any(lo <= m.start < a for m in ctx.mentions))
         if subj is not None:
             left = [subj] + left
     if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(包括|为)?$", trig.word) and right \
@@ -182,6 +185,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
 
 
 _APPOSITION = re.compile(r"\s*的?\s*(?:竞争对手|老对手|对手|劲敌|子公司|母公司|合作伙伴|股东)\s*")
+_CONJUNCTIONS = frozenset("尽管 虽然 虽 但是 但 而且 而 因为 因 所以 如果 若 即使 不过 然而 只是 并且 以及 或者 还是 甚至".split())
 _ITEM_SEP = re.compile(r"、|以及|及|和|与|跟|/")
 
 
