@@ -25,7 +25,7 @@ from .extract.gazetteer import Gazetteer, load_gazetteer
 from .schema import COMPANY, MODEL, ORG, RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
 from .store import GraphTable, MentionStore
-from .types import VIA_ACRONYM, VIA_BRACKETS, VIA_SHORT_FORM, Entity, Evidence, Mention, Relation, RelationMention, as_evidence
+from .types import VIA_ACRONYM, VIA_BRACKETS, VIA_MISSPELLING, VIA_SHORT_FORM, Entity, Evidence, Mention, Relation, RelationMention, as_evidence
 
 MAX_EVIDENCE = 20  # per relation; the strongest are kept
 KEY_CACHE_SIZE = 200_000  # memoised mention keys per Resolver
@@ -37,7 +37,8 @@ TRADITIONAL = "traditional form"  # 騰訊 for 腾讯
 SPELLING = "spelling variant"  # case, width, spacing, quotes, 公司/Inc./大模型 suffixes
 COUNTRY = "country before the name"  # 英国曼彻斯特大学 for 曼彻斯特大学
 DECIDED = "your merge decision"  # merge A=B
-REASONS = (GAZETTEER_ALIAS, USER_ALIAS, TRADITIONAL, VIA_BRACKETS, VIA_SHORT_FORM, VIA_ACRONYM, SPELLING, COUNTRY, DECIDED)
+REASONS = (GAZETTEER_ALIAS, USER_ALIAS, TRADITIONAL, VIA_BRACKETS, VIA_SHORT_FORM, VIA_ACRONYM, SPELLING, VIA_MISSPELLING,
+           COUNTRY, DECIDED)
 _EMPTY = Gazetteer([])
 
 

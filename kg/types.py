@@ -108,6 +108,7 @@ class Mention:
 VIA_BRACKETS = "parenthesised alias"  # 亚马逊（Amazon）
 VIA_SHORT_FORM = "short form"  # Altman after Sam Altman
 VIA_ACRONYM = "acronym"  # YC where the document names Y Combinator
+VIA_MISSPELLING = "misspelling"  # Sam Alman where the document names Sam Altman more often
 
 
 @dataclass(frozen=True)

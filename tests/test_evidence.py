@@ -341,3 +341,17 @@ def test_kinds_of_organisation_are_no_names(text, name, type_):
 
 def test_a_name_after_a_quantifier_stays():
     assert _kept("一家青禾科技公司宣布融资。", "青禾科技公司", COMPANY) is not None
+
+
+def test_a_misspelled_name_is_the_person_named_more_often():
+    from kg.extract.entities.aliases import misspellings
+
+    full = [Mention("Dana Whitlock", PERSON, 0, 13, "pattern"), Mention("Dana Whitlock", PERSON, 20, 33, "pattern")]
+    typo = Mention("Dana Whitlok", PERSON, 40, 52, "pattern")
+    out = misspellings(full + [typo])
+    assert out[-1].key == "=Dana Whitlock" and out[-1].via == "misspelling"
+    # two different people whose names differ by a short word's letters stay apart
+    reyes, reed = Mention("Dana Reyes", PERSON, 0, 10, "pattern"), Mention("Dana Reed", PERSON, 20, 29, "pattern")
+    assert [m.key for m in misspellings([reyes, reyes, reed])] == [None, None, None]
+    # nor does a different initial make a misspelling
+    assert misspellings([Mention("Tom Brown", PERSON, 0, 9, "pattern"), Mention("Tom Crown", PERSON, 20, 29, "pattern")])[1].key is None

@@ -11,7 +11,7 @@ from dataclasses import replace
 from ...resources_data import stopnames
 from ...schema import COMPANY, ORG, PERSON
 from ...text import is_han, name_key
-from ...types import VIA_ACRONYM, VIA_BRACKETS, VIA_SHORT_FORM, Document, Mention
+from ...types import VIA_ACRONYM, VIA_BRACKETS, VIA_MISSPELLING, VIA_SHORT_FORM, Document, Mention
 
 
 def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -163,3 +163,47 @@ def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     rx = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(sorted(full, key=len, reverse=True)) + r")(?![A-Za-z0-9])")
     return _mark_forms(text, mentions, full, rx, lambda a, b: False, VIA_ACRONYM)
+
+
+def misspellings(mentions: list[Mention]) -> list[Mention]:
+    """Sam Alman, Greg Brockton where the document names Sam Altman, Greg Brockman more often: a Latin person name
+    one or two letters off another person's name of the same document (same words, same initials, one word
+    differing) is a misspelling of the name written more often, so it takes that name's key."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == PERSON and m.text.isascii() and " " in m.text:
+            counts[m.text] = counts.get(m.text, 0) + 1
+    names = sorted(counts, key=lambda n: (-counts[n], n))
+    target: dict[str, str] = {}
+    for i, a in enumerate(names):
+        if a in target:
+            continue
+        for b in names[i + 1:]:
+            if b not in target and counts[b] <= counts[a] and _one_word_off(a, b):
+                target[b] = a
+    if not target:
+        return mentions
+    keys = {m.text: m.key or "=" + m.text for m in mentions if m.text in target.values() and m.type == PERSON}
+    return [replace(m, key=keys[target[m.text]], via=VIA_MISSPELLING)
+            if m.type == PERSON and m.text in target and m.source != "gazetteer" and not m.key else m for m in mentions]
+
+
+def _one_word_off(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or any(x[0] != y[0] for x, y in zip(wa, wb)):
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    return min(len(x), len(y)) >= 4 and _edit_distance(x.lower(), y.lower()) <= (1 if min(len(x), len(y)) < 6 else 2)
+
+
+def _edit_distance(x: str, y: str) -> int:
+    prev = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        cur = [i]
+        for j, cy in enumerate(y, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (cx != cy)))
+        prev = cur
+    return prev[-1]
