@@ -150,8 +150,11 @@ def source_tags(text: str) -> list[tuple[int, int]]:
     ['IT之家', '爱范儿,量子位']
     >>> source_tags("腾讯发布了混元。\n")
     []
+    >>> source_tags("腾讯发布了混元。新华社\n")  # one line like it: no digest
+    []
     """
-    return [m.span(1) for m in _SOURCE_TAG.finditer(text)]
+    spans = [m.span(1) for m in _SOURCE_TAG.finditer(text)]
+    return spans if len(spans) >= 2 else []  # a digest credits every item; one such line proves nothing
 
 
 def _random_id(tok: str) -> bool:

@@ -346,11 +346,12 @@ def test_kg_merges_says_an_acronym_was_merged_as_one():
 
 def test_a_digests_credit_line_names_no_entity():
     # …的发展。Meta: the outlet a news digest credits after the item's last sentence, on the same line
-    text = "腾讯发布了新的混元模型，性能提升明显。Meta\n腾讯在发布会上介绍了混元。\n"
+    text = "腾讯发布了新的混元模型，性能提升明显。Meta\n腾讯在发布会上介绍了混元。Meta\n"
     got = found(text)
     assert ("Meta", "COMPANY") not in got and ("腾讯", "COMPANY") in got
-    # the same name inside a sentence stays
+    # the same name inside a sentence stays, and one such line alone is no digest
     assert ("Meta", "COMPANY") in found("腾讯与 Meta 都发布了新模型。\n")
+    assert ("Meta", "COMPANY") in found("腾讯发布了新的混元模型，性能提升明显。Meta\n")
 
 
 @pytest.mark.parametrize("text,name", [
