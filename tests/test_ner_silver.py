@@ -9,8 +9,8 @@ import pytest
 from kg.errors import InputError
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.train.data import MISSING, load_training_data
-from kg.train.silver import (Lexicon, excluded_docs, good_sentence, make_silver, news_articles, read_silver,
-                             silver_example, write_silver)
+from kg.train.silver import (Lexicon, excluded_docs, good_sentence, keep_labels, make_silver, news_articles,
+                             read_silver, silver_example, write_silver)
 
 
 def _spans(example):
@@ -48,6 +48,11 @@ def test_gazetteer_overrules_lac():
     assert _spans(example) == [("星河智能研究院", "ORG"),  # LAC's longer organisation keeps its span
                                ("晨光科技", "COMPANY"),  # the gazetteer's name and type win over LAC's 晨光 PER
                                ("Nova-2", "MODEL")]  # a known place is never a person
+
+
+def test_person_only_teacher_makes_other_names_unknown():
+    example = ("张伟明加入星河智能公司。", ((0, 3, "PERSON"), (5, 11, "COMPANY")))
+    assert keep_labels(example, ("PERSON",)) == ("张伟明加入星河智能公司。", ((0, 3, "PERSON"), (5, 11, MISSING)))
 
 
 def test_words_that_do_not_spell_the_sentence_give_nothing():

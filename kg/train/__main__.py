@@ -61,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--per-article", type=int, default=4, help="at most this many from one article (default: %(default)s)")
     s.add_argument("--share-empty", type=float, default=0.2,
                    help="share of sentences in which neither LAC nor the gazetteer finds a name (default: %(default)s)")
+    s.add_argument("--labels", default=None,
+                   help="comma-separated labels to keep (e.g. PERSON); the other names become unknown (default: all: "
+                        "PERSON, ORG, COMPANY, MODEL)")
     s.add_argument("--seed", type=int, default=0)
     e = sub.add_parser("eval-ner", help="model-card numbers: CLUENER dev, People's Daily dev, speed")
     e.add_argument("--data", required=True)
@@ -146,7 +149,8 @@ def _silver(args) -> int:
     from .silver import make_silver, write_silver
 
     silver = make_silver(args.news, sentences=args.sentences, per_article=args.per_article,
-                         share_empty=args.share_empty, seed=args.seed)
+                         share_empty=args.share_empty, seed=args.seed,
+                         labels=tuple(args.labels.split(",")) if args.labels else None)
     write_silver(args.out, silver)
     print(json.dumps({"out": args.out, **silver.counts}, ensure_ascii=False))
     return 0

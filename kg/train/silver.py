@@ -214,6 +214,12 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
+def keep_labels(example: Example, labels: tuple[str, ...]) -> Example:
+    """``example`` with the spans of other labels made unknown (``MISSING``): a PERSON-only teacher."""
+    text, spans = example
+    return text, tuple((s, e, label if label in labels or label == MISSING else MISSING) for s, e, label in spans)
+
+
 def has_name(example: Example) -> bool:
     return any(label in NAME_TYPES for _, _, label in example[1])
 
@@ -245,9 +251,10 @@ class Silver:
 
 def make_silver(news: str | Path, *, sentences: int = 4000, per_article: int = 4, share_empty: float = 0.2,
                 seed: int = 0, lac=None, lexicon: Lexicon | None = None,
-                eval_dir: str | Path = EVAL_DIR) -> Silver:
+                eval_dir: str | Path = EVAL_DIR, labels: tuple[str, ...] | None = None) -> Silver:
     """Up to ``sentences`` silver examples from the articles of ``news`` in no gold split (seeded draw: the
-    articles in a shuffled order, from each up to ``per_article`` sentences in a shuffled order)."""
+    articles in a shuffled order, from each up to ``per_article`` sentences in a shuffled order). ``labels``:
+    keep only these labels, the other names unknown (the same sentences are drawn either way)."""
     from ..ingest import read_document
 
     news = Path(news)
@@ -295,6 +302,8 @@ def make_silver(news: str | Path, *, sentences: int = 4000, per_article: int = 4
             taken += 1
             n_named += named
             n_empty += not named
+    if labels is not None:
+        examples = [keep_labels(ex, labels) for ex in examples]
     counts = silver_counts(examples, docs)
     counts.update({"articles_eligible": len(articles), "articles_excluded": len(exclude), "articles_read": read,
                    "sentences_tagged": tagged_sents})
