@@ -116,6 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--format", required=True, choices=["cluener", "bio"])
     n.add_argument("--merge-org", action="store_true", help="count ORG and COMPANY as one class")
     n.add_argument("--model-only", action="store_true", help="score kg's NER model alone, without gazetteers and rules")
+    n.add_argument("--ner-model", metavar="DIR", default=None,
+                   help="with the builtin engine: this NER model folder (from `python -m kg.train ner`) instead of "
+                        "the packaged kg/models/ner")
     n.add_argument("--json", action="store_true")
     return p
 

@@ -213,21 +213,29 @@ def cmd_eval_ner(args) -> int:
     if args.model_only:
         from .nlp.ner_model import load_ner_model
 
-        predict = load_ner_model().predict_many
+        predict = load_ner_model(args.ner_model).predict_many
     else:
-        predict = _entity_predictor(args.engine, args.hanlp_model)
+        predict = _entity_predictor(args.engine, args.hanlp_model, ner_model=args.ner_model)
     report = ev.evaluate(predict, examples, label_map=labels, pred_map=pred_map)
     print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else ev.format_report(report))
     return 0
 
 
-def _entity_predictor(engine: str, model: str | None):
-    """texts → the entities kg's whole entity stage finds (engine + gazetteers + patterns + type rules)."""
+def _entity_predictor(engine: str, model: str | None, *, ner_model: str | None = None):
+    """texts → the entities kg's whole entity stage finds (engine + gazetteers + patterns + type rules);
+    ``ner_model``: the builtin engine reads this NER model folder instead of the packaged one."""
     from .extract.entities import refine
     from .nlp import get_engine
     from .types import Document
 
     eng = get_engine(engine, model)
+    if ner_model is not None:
+        from .nlp.builtin import BuiltinEngine
+        from .nlp.ner_model import load_ner_model
+
+        if not isinstance(eng, BuiltinEngine):
+            raise InputError("--ner-model needs the builtin engine")
+        eng._ner = load_ner_model(ner_model)
 
     def predict_many(texts):
         out = []

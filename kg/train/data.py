@@ -15,6 +15,9 @@ domain templates       kg/train/domain.py              PERSON, ORG, COMPANY, TIT
 DuIE 2.0 train subset  duie2/train_subset_5000.json    partial: subjects/objects typed 人物 (also 娱乐人物,
 (opt-in: ``duie``)                                     历史人物)→PERSON, 企业→COMPANY, 机构/学校→ORG; the
                                                        rest of each sentence is *unknown*, not "no name"
+silver (opt-in: ``silver``)  the file ``--silver`` names  real-news sentences labelled by LAC and kg's gazetteer
+                                                       (:mod:`kg.train.silver`; PERSON, ORG, COMPANY, MODEL; some
+                                                       spans unknown)
 =====================  ==============================  ==============================================
 
 DuIE annotates only the names that take part in a relation, so its other characters are marked unknown
@@ -162,21 +165,23 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return sorted(kept)
 
 
-CORPORA = ("cluener", "resume", "weibo", "domain", "duie", "finre")
+CORPORA = ("cluener", "resume", "weibo", "domain", "duie", "finre", "silver")
 
 
 def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("cluener", "resume", "weibo", "domain"),
                        heldout_fraction: float = 0.05, domain_sentences: int = 1500, seed: int = 0,
                        dictionary_people: float = 0.0, foreign_people: float = 0.0,
                        split_seed: int | None = 0, duie_sentences: int | None = None,
-                       finre_sentences: int | None = None) -> TrainingData:
+                       finre_sentences: int | None = None, silver: str | Path | None = None,
+                       silver_sentences: int | None = None) -> TrainingData:
     """Train examples from ``data_dir`` (a datasets folder with cluener2020/, resume_ner/, weibo_ner/) and a held-out slice of CLUENER train
     for early stopping. No dev file is read.
 
     ``split_seed`` picks the held-out slice (``None``: ``seed`` does, as it did before ``split_seed``), so runs with different
     ``seed`` values are scored on the same sentences and can be compared; ``seed`` orders the training
-    examples and fills the templates. ``duie_sentences``, ``finre_sentences``: use that many DuIE or FinRE
-    sentences, drawn at random (default: all of them)."""
+    examples and fills the templates. ``duie_sentences``, ``finre_sentences``, ``silver_sentences``: use that many
+    DuIE, FinRE or silver sentences, drawn at random (default: all of them). ``silver``: the file of real-news
+    sentences labelled by LAC (:mod:`kg.train.silver`) that the ``silver`` corpus reads."""
     unknown = [name for name in corpora if name not in CORPORA]
     if unknown:
         raise InputError(f"unknown training corpus {unknown[0]!r}: choose from {', '.join(CORPORA)}")
@@ -224,6 +229,16 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
                 examples = random.Random(seed).sample(examples, limit)
             train += examples
             counts[f"{name}_train_partial"] = len(examples)
+    if "silver" in corpora:
+        from .silver import read_silver
+
+        if silver is None:
+            raise InputError("--corpora ...,silver needs --silver FILE (made by `python -m kg.train silver`)")
+        examples = read_silver(silver)
+        if silver_sentences is not None and silver_sentences < len(examples):
+            examples = random.Random(seed).sample(examples, silver_sentences)
+        train += examples
+        counts["silver_news"] = len(examples)
     if "domain" in corpora and domain_sentences:
         from .domain import domain_examples
 
