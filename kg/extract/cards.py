@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources_data import RESOURCES, _paths, read_rows, titles
+from ..resources_data import _paths, read_rows, titles
 from ..schema import COMPANY, ORG, PERSON
 from ..types import Analysis, Evidence, Mention, RelationMention
 

@@ -3,7 +3,6 @@
 knows who makes ChatGPT; kg gives the relation only where the sentence names both, so the evidence shows it."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
