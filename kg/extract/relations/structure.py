@@ -189,10 +189,8 @@ def _makers_behind(ctx: _Ctx) -> Iterator[RelationMention]:
     """OpenAI 是 ChatGPT、DALL-E 和 Codex 背后的公司 (or …，他们是 … 背后的公司): the maker of each model."""
     ms = list(ctx.mentions)
     for i, m in enumerate(ms):
-        if m.type != MODEL or (i > 0 and ms[i - 1].type == MODEL and _group(ctx, ms, i - 1, +1, (MODEL,))[-1] is not ms[i - 1]):
-            continue
-        if not _IS.search(ctx.gap(max(ctx.sent.start, m.start - 6), m.start)):
-            continue
+        if m.type != MODEL or not _IS.search(ctx.gap(max(ctx.sent.start, m.start - 6), m.start)):
+            continue  # the list's first model, right after 是
         models = _group(ctx, ms, i, +1, (MODEL,))
         if not _BEHIND.match(ctx.gap(models[-1].end, ctx.sent.end)):
             continue
