@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = [(d, g, None) for d, g in SETS]
     if "--news" in args:
         news = Path(args[args.index("--news") + 1])
-        for split in ("dev", "test", "dev2"):
+        for split in ("dev", "test", "dev2", "dev3"):
             gold = DATA / "eval" / f"news-{split}.jsonl"
             if not gold.is_file():
                 continue

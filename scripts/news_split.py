@@ -11,6 +11,8 @@ news-dev. Output: split, publication/file name, one article a line, sorted.
 ``--dev2`` (tenth session) draws 20 more articles for a second development split, news-dev2, by the same rules
 with seed 16, leaving out the 40 above: a development set that was annotated before kg's rules saw it (its first
 score is the closest thing to a test score that tuning may then use).
+
+``--dev3`` (eleventh session) draws 20 more by the same rules with seed 17, leaving out all 60 above.
 """
 from __future__ import annotations
 
@@ -41,12 +43,23 @@ def draw(news: Path, *, seed: int = SEED) -> dict[str, list[str]]:
 
 
 SEED_DEV2, N_DEV2 = 16, 20
+SEED_DEV3, N_DEV3 = 17, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
     """news-dev2: N_DEV2 articles by the same rules (seed 16), none of draw()'s."""
     taken = {f for files in draw(news).values() for f in files}
-    rng = random.Random(SEED_DEV2)
+    return _draw_more(news, taken, SEED_DEV2, N_DEV2)
+
+
+def draw_dev3(news: Path) -> list[str]:
+    """news-dev3: N_DEV3 articles by the same rules (seed 17), none of draw()'s or draw_dev2()'s."""
+    taken = {f for files in draw(news).values() for f in files} | set(draw_dev2(news))
+    return _draw_more(news, taken, SEED_DEV3, N_DEV3)
+
+
+def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
     pubs = []
     for folder in sorted(p for p in news.iterdir() if p.is_dir()):
         files = sorted(f for f in folder.glob("*.md") if MIN_BYTES <= f.stat().st_size <= MAX_BYTES
@@ -54,9 +67,9 @@ def draw_dev2(news: Path) -> list[str]:
         rng.shuffle(files)
         pubs.append(files)
     picked: list[str] = []
-    while len(picked) < N_DEV2 and any(pubs):
+    while len(picked) < n and any(pubs):
         for files in pubs:
-            if files and len(picked) < N_DEV2:
+            if files and len(picked) < n:
                 picked.append(files.pop().relative_to(news).as_posix())
     return sorted(picked)
 
@@ -65,7 +78,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--news", required=True, type=Path, help="the folder of real articles (../shared/news)")
     ap.add_argument("--dev2", action="store_true", help="draw news-dev2 (20 more articles, seed 16) instead")
+    ap.add_argument("--dev3", action="store_true", help="draw news-dev3 (20 more articles, seed 17) instead")
     args = ap.parse_args()
+    if args.dev3:
+        for f in draw_dev3(args.news):
+            print(f"dev3\t{f}")
+        return
     if args.dev2:
         for f in draw_dev2(args.news):
             print(f"dev2\t{f}")
