@@ -408,3 +408,31 @@ def test_an_app_is_no_entity_unless_the_text_treats_it_as_a_company():
 
 def test_an_ordinal_place_is_no_person_classifier():
     assert not any(t == "PERSON" for _, t in _names("他排在第一位 Gold Medal 之后。"))
+
+
+
+def _model_person(text, surface):
+    """refine() over one PERSON mention the model proposed at ``surface``."""
+    from dataclasses import replace
+
+    from kg.types import Mention
+
+    i = text.index(surface)
+    base = make_analysis(text)
+    a = refine(replace(base, mentions=(Mention(surface, "PERSON", i, i + len(surface), "ner", None, 0.9),)), gazetteer=GAZ)
+    return {(m.text, m.type) for m in a.mentions}
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("之前的合伙人王强于2018年退休。", "王强于", "王强"),
+    ("创始人刘洋称公司已盈利。", "刘洋称", "刘洋"),
+    ("董事欧阳明将于明年卸任。", "欧阳明将", "欧阳明"),
+])
+def test_a_function_word_after_a_name_is_not_part_of_it(text, surface, name):
+    # the model took the word after the name (于, 称, 将)
+    assert _model_person(text, surface) == {(name, "PERSON")}
+
+
+def test_a_name_ending_in_a_real_given_name_character_is_kept():
+    # 为 and 和 end real given names (佟大为, 张永和): they stay
+    assert ("佟大为", "PERSON") in _model_person("教授佟大为发表了演讲。", "佟大为")
