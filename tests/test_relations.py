@@ -505,3 +505,29 @@ def test_known_makers_of_models_named_in_one_sentence():
     # named in different sentences: nothing
     a = make_analysis("腾讯开了发布会。混元有了新能力。", [("腾讯", C), ("混元", M)])
     assert not extract_relations(a, gazetteer=GAZ)
+
+
+def test_known_positions_of_people_named_with_their_organisation():
+    # 黄仁勋 and 英伟达 in one sentence, no verb between them the rules read: works_for and leads, as the table says
+    a = make_analysis("黄仁勋在台北展示了英伟达的新芯片。", [("黄仁勋", P), ("英伟达", C)])
+    got = {(r.head.text, r.relation, r.tail.text, r.role) for r in extract_relations(a, gazetteer=GAZ)}
+    assert got == {("黄仁勋", "works_for", "英伟达", "创始人兼CEO"), ("黄仁勋", "leads", "英伟达", "创始人兼CEO")}
+    # founding is history co-occurrence does not state; an organisation the table does not give gets nothing
+    a = make_analysis("黄仁勋在台北会见了百度的代表。", [("黄仁勋", P), ("百度", C)])
+    assert not extract_relations(a, gazetteer=GAZ)
+    # named in different sentences: nothing
+    a = make_analysis("黄仁勋到了台北。英伟达发布了新芯片。", [("黄仁勋", P), ("英伟达", C)])
+    assert not extract_relations(a, gazetteer=GAZ)
+
+
+def test_the_known_positions_table_names_people_of_the_gazetteer():
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.relations.known import known_roles
+    from kg.resources_data import RESOURCES, read_rows
+
+    gaz = load_gazetteer()
+    for n, (person, org, rels, *_) in read_rows(RESOURCES / "known_roles.tsv", 3):
+        entry = gaz.lookup(person)
+        assert entry is not None and entry.type == "PERSON" and entry.name == person, f"line {n}: {person}"
+        assert set(rels.split(",")) <= {"founded", "leads", "works_for"}, f"line {n}: {rels}"
+    assert known_roles(gaz)["Mark Zuckerberg"][0][0] == "Meta"

@@ -21,7 +21,7 @@ from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
 from .discourse import coref_mentions, omitted_subjects, speaker_mentions, with_antecedent_evidence
-from .known import known_makers
+from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
 from .titles import (_affiliations, _bare_titles, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
                      _serving_at, _title_relations)
@@ -132,6 +132,8 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += _bare_titles(analysis, by_sent)
     out += known_makers(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text)
                                             for r in out if r.relation == "develops"})
+    out += known_positions(analysis, clauses, {(r.head.key or r.head.text, r.relation, r.tail.key or r.tail.text)
+                                               for r in out}, gaz)
     return _across_items(analysis.doc.text, out) + card_relations(analysis, core)
 
 

@@ -1,13 +1,17 @@
 """Who makes well-known models (``kg/resources/model_makers.tsv``): 腾讯 and 混元 named in one sentence give
 腾讯 develops 混元 where no rule read a verb between them (腾讯在发布会上展示了混元的新能力). The reader of tech news
-knows who makes ChatGPT; kg gives the relation only where the sentence names both, so the evidence shows it."""
+knows who makes ChatGPT; kg gives the relation only where the sentence names both, so the evidence shows it.
+
+Who holds well-known positions (``kg/resources/known_roles.tsv``) works the same way for people: 黄仁勋 and 英伟达
+in one sentence give 黄仁勋 works_for and leads 英伟达, as the table says, where the rules gave not that (the table's
+``founded`` is kept as data, not given from co-occurrence)."""
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ...resources_data import RESOURCES, read_rows
-from ...schema import COMPANY, MODEL, ORG
+from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Mention, RelationMention
 from ._base import _Ctx, _ok, _rel
 
@@ -49,3 +53,56 @@ def known_makers(analysis: Analysis, clauses: Iterable[tuple], have: set) -> Ite
                         have.add(key)
                         yield _rel(ctx, "develops", org, model, 0.55, trigger="known maker")
                     break
+
+
+@lru_cache(maxsize=4)
+def known_roles(gaz=None) -> dict[str, tuple[tuple[str, tuple[str, ...], str | None], ...]]:
+    """person (canonical) → ((organisation, relations, role), …); names the gazetteer knows are made canonical."""
+    out: dict[str, list] = {}
+    for _, cols in read_rows(RESOURCES / "known_roles.tsv", 3):
+        person, org, rels = cols[0], cols[1], tuple(r.strip() for r in cols[2].split(","))
+        role = cols[3] if len(cols) > 3 and cols[3] else None
+        if gaz is not None:
+            person = (gaz.lookup(person) or _Named(person)).name
+            org = (gaz.lookup(org) or _Named(org)).name
+        out.setdefault(person, []).append((org, rels, role))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# the table's relations that naming a person and an organisation in one sentence implies: founding is history the
+# sentence seldom means (扎克伯格认为这将对 Meta 的商业模式造成冲击: works_for and leads, not founded). Measured on the
+# three real-news dev splits: founded as well cost precision on all three (news-dev 0.694 -> 0.681).
+_STATED_BY_NAMING = ("works_for", "leads")
+
+
+class _Named:
+    def __init__(self, name: str):
+        self.name = name
+
+
+def _name(m: Mention) -> str:
+    return (m.key or "").lstrip("=") or m.text
+
+
+def known_positions(analysis: Analysis, clauses: Iterable[tuple], have: set, gaz=None) -> Iterator[RelationMention]:
+    """The table's relations for a person and an organisation named in one sentence, where the rules gave not
+    that relation for them."""
+    table = known_roles(gaz)
+    for sent, ms in clauses:
+        people = [m for m in ms if m.type == PERSON and _name(m) in table]
+        if not people:
+            continue
+        orgs = {_name(m): m for m in ms if m.type in (COMPANY, ORG)}
+        ctx = None
+        for person in people:
+            for org_name, rels, role in table[_name(person)]:
+                org = orgs.get(org_name)
+                if org is None:
+                    continue
+                for rel in (r for r in rels if r in _STATED_BY_NAMING):
+                    key = (person.key or person.text, rel, org.key or org.text)
+                    if key not in have and _ok(rel, person, org):
+                        have.add(key)
+                        ctx = ctx or _Ctx(analysis, sent, ms)
+                        yield _rel(ctx, rel, person, org, 0.55, role=role if rel in ("works_for", "leads") else None,
+                                   trigger="known position")
