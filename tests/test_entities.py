@@ -436,3 +436,17 @@ def test_a_function_word_after_a_name_is_not_part_of_it(text, surface, name):
 def test_a_name_ending_in_a_real_given_name_character_is_kept():
     # 为 and 和 end real given names (佟大为, 张永和): they stay
     assert ("佟大为", "PERSON") in _model_person("教授佟大为发表了演讲。", "佟大为")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("但慧夜科技并没有放弃。", "慧夜科技"),      # jieba guessed 但慧夜 as one word
+    ("我们给慧夜科技投了钱。", "慧夜科技"),
+    ("他曾任星云科技的工程师。", "星云科技"),    # 曾任, guessed as a name part
+])
+def test_a_function_word_or_verb_glued_before_a_suffix_name_is_not_part_of_it(text, name):
+    assert (name, "COMPANY") in _names(text)
+    assert not any(n != name and n.endswith(name) for n, _ in _names(text))
+
+
+def test_a_dictionary_word_that_starts_like_a_function_word_keeps_it():
+    assert ("比亚迪科技", "COMPANY") in _names("比亚迪科技发布了新车。")

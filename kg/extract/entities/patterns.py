@@ -271,7 +271,11 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
                 continue
             if i + 1 < len(toks) and toks[i + 1].start == t.end and toks[i + 1].text in _HEAD_NOUNS:
                 continue
+        while t.text == suffix and j < i - 1 and toks[j].text in _VERBS_BEFORE_NAMES:
+            j += 1  # 曾任法国得宝科技: the segmenter took 曾任 for a name part
         a, b = toks[j].start, t.end
+        if t.text == suffix and _glued_function_char(toks[j]):
+            a += 1  # 但慧夜科技, 给慧夜科技: a function word the segmenter's guess glued to the name
         if text[a] in "和与及" and j > 0 and toks[j - 1].end == a and _org_suffix(toks[j - 1].text):
             a += 1  # 远山科技和顺禾科技: the segmenter joined the list's 和 to the next name (和顺)
         name = text[a:b]
@@ -282,6 +286,21 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             continue  # 灵巧手公司指间科技: a descriptor before a name
         out.append(Mention(name, _org_type(name, default=ORG), a, b, "pattern", None, 0.7))
     return out
+
+
+# verbs before a name that the segmenter, guessing, tags as a name part (曾任 as nr)
+_VERBS_BEFORE_NAMES = frozenset("曾任 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建".split())
+# one-character function words a guessed word can swallow at its front (但慧夜 of 但慧夜科技)
+_FUNCTION_CHARS = frozenset("但给说和与让把被对向在从是也就都还而并及或跟同由将以令使为于到像如比连且又即")
+
+
+def _glued_function_char(tok: Token) -> bool:
+    """A word of three or more characters that jieba guessed (no dictionary entry) and that starts with a
+    function word: 但慧夜, 给慧夜. Dictionary words (比亚迪, 同花顺) are left alone."""
+    from ...nlp.segment import get_segmenter
+
+    w = tok.text
+    return len(w) >= 3 and w[0] in _FUNCTION_CHARS and not w.isascii() and get_segmenter().word_tag_tab.get(w) is None
 
 
 _DESCRIPTORS = {"公司": COMPANY, "初创公司": COMPANY, "创业公司": COMPANY, "初创企业": COMPANY, "厂商": COMPANY,
