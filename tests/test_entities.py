@@ -450,3 +450,9 @@ def test_a_function_word_or_verb_glued_before_a_suffix_name_is_not_part_of_it(te
 
 def test_a_dictionary_word_that_starts_like_a_function_word_keeps_it():
     assert ("比亚迪科技", "COMPANY") in _names("比亚迪科技发布了新车。")
+
+
+def test_a_name_between_an_institution_and_an_academic_title():
+    assert {("王磊", "PERSON"), ("李娜", "PERSON")} <= _names("由北京大学王磊教授和清华大学李娜教授共同指导。")
+    assert ("Daniela Rus", "PERSON") in _names("麻省理工学院Daniela Rus教授表示赞同。")
+    assert not any(t == "PERSON" for _, t in _names("这所大学教授很多课程。"))

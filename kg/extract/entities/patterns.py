@@ -115,6 +115,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     or any(before.rstrip().endswith(tt) for tt in title_set)
                     or _PERSON_CLASSIFIER.search(before)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)
+                    or after.lstrip().startswith(tuple(_TITLES_AFTER_NAME)) and before.rstrip().endswith(_INSTITUTION_ENDS)
                     or _listed_with_people(text, a, b, gaz)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
         elif len(words) == 1 and _SURNAME_ONLY.fullmatch(name) and gaz.lookup(name) is None and \
@@ -515,7 +516,24 @@ def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> l
         if 2 <= len(cand) <= 4 and all(is_han(c) for c in cand) and (cand[0] in names or cand[:2] in names) \
                 and cand not in title_set and cand.lower() not in stopnames() and not _runs_on(text, end):
             out.append(Mention(cand, PERSON, n.start, end, "pattern", None, 0.75))
+    # 北京大学王磊教授, 清华大学的李娜院士: a name between an institution and an academic title after it
+    for i, t in enumerate(toks):
+        if t.text not in _TITLES_AFTER_NAME or i < 2:
+            continue
+        n = toks[i - 1]
+        cand, start, j = n.text, n.start, i - 2
+        if len(cand) == 1 and toks[j].end == n.start and len(toks[j].text) == 1 and toks[j].text in names:
+            cand, start, j = toks[j].text + cand, toks[j].start, j - 1  # 王|磊
+        if j < 0 or n.end != t.start or toks[j].end != start or not 2 <= len(cand) <= 3 or not all(is_han(c) for c in cand) \
+                or not (cand[0] in names or cand[:2] in names) or cand in title_set or cand.lower() in stopnames():
+            continue
+        if toks[j].text == "的" or toks[j].text.endswith(_INSTITUTION_ENDS):
+            out.append(Mention(cand, PERSON, start, n.end, "pattern", None, 0.75))
     return out
+
+
+_TITLES_AFTER_NAME = frozenset(("教授", "副教授", "助理教授", "院士"))
+_INSTITUTION_ENDS = ("大学", "学院", "研究院", "研究所", "实验室", "科学院", "工程院")
 
 
 @lru_cache(maxsize=4096)

@@ -72,11 +72,14 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
             prev = ms[i - 1] if i > 0 else None
             link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
+            chained = _chain_person(ctx, i, former_before)
             if prev is not None and prev.type == PERSON and _PERSON_LINK.match(_DESCRIBED.sub("", _SEX.sub("", _BRACKETS.sub("", link)))):
                 person, conf = prev, 0.85
                 # 周嘉树与林晓川同为清华大学校友: every person of the list
                 for other in _group(ctx, list(ms[:i]), i - 1, -1, (PERSON,))[1:]:
                     yield from _title_facts(ctx, other, org, _title_kind(roles[-1]), role, conf, False)
+            elif chained is not None:
+                person, conf = chained, 0.8  # 王磊，腾讯首席科学家、前百度副总裁: the second title of a chain
             elif _ELLIPSIS_LINK.search(text[max(ctx.sent.start, org.start - 8):org.start]):
                 # 周嘉树已加盟腾讯，出任腾讯自研「混元」的技术负责人 · …，是 OpenAI 的联合创始人之一
                 people = [p for p in ms[:i] if p.type == PERSON]
@@ -92,6 +95,29 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         for r in roles:
             prefix = role[: len(role) - len(roles[-1])]
             yield from _title_facts(ctx, person, org, _title_kind(r), prefix + r, conf, former)
+
+
+def _chain_person(ctx: _Ctx, i: int, former_before: bool) -> Mention | None:
+    """王磊，腾讯首席科学家、前百度副总裁 · 王磊是 A 的 CTO、B 的顾问: the organisation ``ctx.mentions[i]`` continues
+    a chain of ORG TITLE items joined by 、 that follows a person (PERSON，… or PERSON 是 …); that person."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    start = ms[i].start - (1 if former_before else 0)
+    j = i - 1
+    while j >= 0 and ms[j].type in (ORG, COMPANY):
+        link = _BRACKETS.sub("", text[ms[j].end:start])
+        m = re.match(r"\s*(?:的)?\s*(?:前|原|现任)?\s*", link)
+        t = _title_regex().match(link, m.end())
+        if not t or not re.fullmatch(r"\s*、\s*(?:前|原|现任|曾任)?\s*", link[t.end():]):
+            return None
+        start = ms[j].start
+        if text[max(ctx.sent.start, start - 1):start] in ("前", "原"):
+            start -= 1
+        j -= 1
+        if j >= 0 and ms[j].type == PERSON:
+            link = text[ms[j].end:start]
+            return ms[j] if _PERSON_LINK.match(_DESCRIBED.sub("", _SEX.sub("", _BRACKETS.sub("", link)))) else None
+    return None
 
 
 _VERB_BEFORE_TITLE = re.compile(r"^.*?(?:源自于|来自于|来自|源自|成为|作为|担任|出任|是|由)\s*")
@@ -135,6 +161,8 @@ def _roster(ctx: _Ctx, k: int) -> bool:
     return all(re.match(r"\s*[（(][^（()）]{1,40}[）)]", text[p.end:ctx.sent.end]) for p in group)
 
 
+# academic titles Chinese puts after a name (王磊教授); 博士 is left out: after a name it is a degree, not a post
+_TITLE_AFTER_NAME = re.compile(r"\s*(教授|副教授|助理教授|研究员|副研究员|院士|讲师)(?![\u4e00-\u9fff]{0,1}(?:生|级))")
 _BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有)\s*$")
 _AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对)")
 
@@ -149,6 +177,11 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
         if org.type not in (ORG, COMPANY) or person.type != PERSON or person.source == "coref":
             continue
         if text[org.end:person.start].strip() not in ("", "的"):
+            continue
+        after_title = _TITLE_AFTER_NAME.match(text, person.end, ctx.sent.end)
+        if after_title:  # 北京大学王磊教授, 麻省理工学院 Daniela Rus 教授: the title after the name
+            if _ok("works_for", person, org):
+                yield _rel(ctx, "works_for", person, org, 0.75, role=after_title.group(1))
             continue
         if not _BEFORE_AFFILIATION.search(text[max(ctx.sent.start, org.start - 4):org.start]):
             continue

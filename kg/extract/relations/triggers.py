@@ -33,6 +33,11 @@ _NEG = re.compile(r"(不|未|没有|没|否认|并非|并未|无意|拒绝|难�
 _NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再|拒绝|从未|未(?![来知])")
 
 
+# characters that make a trigger the tail of another word (在 X 待了三年 works there; 期待了, 对待过 do not)
+_WAIT = "期等招对接看款优善亏虐交担虚相"
+_NOT_AFTER = {"待了": _WAIT, "待过": _WAIT}
+
+
 # --- trigger words ----------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _trigger_index() -> tuple[re.Pattern, dict[str, list[Trigger]]]:
@@ -88,6 +93,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue
         if any(x.start < b and a < x.end for x in ctx.mentions):
             continue  # a trigger inside a name (创新工场 ≠ 创)
+        if a > 0 and text[a - 1] in _NOT_AFTER.get(word, ""):
+            continue  # 期待了, 接待过: the trigger is the tail of another word
         if _NEG.search(text[max(s.start, a - 6):a]):
             continue
         if _MODIFIER_USE.match(text, b):
