@@ -132,8 +132,8 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += _bare_titles(analysis, by_sent)
     out += known_makers(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text)
                                             for r in out if r.relation == "develops"})
-    out += known_positions(analysis, clauses, {(r.head.key or r.head.text, r.relation, r.tail.key or r.tail.text)
-                                               for r in out}, gaz)
+    out += known_positions(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in out
+                                               if r.relation in ("works_for", "leads", "founded")}, gaz)
     return _across_items(analysis.doc.text, out) + card_relations(analysis, core)
 
 

@@ -85,8 +85,9 @@ def _name(m: Mention) -> str:
 
 
 def known_positions(analysis: Analysis, clauses: Iterable[tuple], have: set, gaz=None) -> Iterator[RelationMention]:
-    """The table's relations for a person and an organisation named in one sentence, where the rules gave not
-    that relation for them."""
+    """The table's relations for a person and an organisation named in one sentence, where the rules gave no
+    position there anywhere in the document. ``have``: the (person, organisation) pairs the rules gave works_for,
+    leads or founded (Midjourney 创始人 David Holz: the title says what he is; 董事会开除了 Sam Altman: it does not)."""
     table = known_roles(gaz)
     for sent, ms in clauses:
         people = [m for m in ms if m.type == PERSON and _name(m) in table]
@@ -99,10 +100,11 @@ def known_positions(analysis: Analysis, clauses: Iterable[tuple], have: set, gaz
                 org = orgs.get(org_name)
                 if org is None:
                     continue
+                if (person.key or person.text, org.key or org.text) in have:
+                    continue  # the sentence's words said what the person is there (Midjourney 创始人 David Holz)
                 for rel in (r for r in rels if r in _STATED_BY_NAMING):
-                    key = (person.key or person.text, rel, org.key or org.text)
-                    if key not in have and _ok(rel, person, org):
-                        have.add(key)
+                    if _ok(rel, person, org):
                         ctx = ctx or _Ctx(analysis, sent, ms)
                         yield _rel(ctx, rel, person, org, 0.55, role=role if rel in ("works_for", "leads") else None,
                                    trigger="known position")
+                have.add((person.key or person.text, org.key or org.text))
