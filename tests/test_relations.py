@@ -566,3 +566,13 @@ def test_student_and_veteran_titles():
     assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == {("李娜", "educated_at", "上海交通大学")}
     a = make_analysis("他聘请了华为资深人士李娜担任产品总监。", [("华为", C), ("李娜", P)])
     assert ("李娜", "works_for", "华为") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+
+
+def test_a_title_without_de_is_not_shared_across_a_comma_list():
+    # 青禾电子、星云科技的创始人 X: the title (with 的) is of both; in an investor list without 的 the items are apart
+    a = make_analysis("其他投资人包括了红杉资本、百度联合创始人王磊等。", [("红杉资本", C), ("百度", C), ("王磊", P)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert ("王磊", "founded", "百度") in got and ("王磊", "founded", "红杉资本") not in got
+    a = make_analysis("青禾电子、星云科技的创始人顾承远表示。", [("青禾电子", C), ("星云科技", C), ("顾承远", P)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert {("顾承远", "founded", "青禾电子"), ("顾承远", "founded", "星云科技")} <= got

@@ -57,7 +57,10 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", text[title_end:nxt.start]):
             person, conf = nxt, 0.9
             # 青禾电子和 Norvale 的创始人顾承远: the title is of every organisation of the list before it
-            for other in _group(ctx, list(ms), i, -1, (ORG, COMPANY))[1:]:
+            listed = _group(ctx, list(ms), i, -1, (ORG, COMPANY))[1:]
+            if not m.group(1) and any("、" in text[a.end:b.start] for a, b in zip(listed, [org] + listed[:-1])):
+                listed = []  # 投资人包括了 YC、Paypal 联合创始人 Max Levchin: without 的 a 、 list is of other items
+            for other in listed:
                 for r in roles:
                     yield from _title_facts(ctx, person, other, _title_kind(r), r, 0.85, former_before)
             # Lumora 的两位创始人 Dana Whitlock 和 Rob Kent: every person of a list the title
