@@ -576,3 +576,15 @@ def test_a_title_without_de_is_not_shared_across_a_comma_list():
     a = make_analysis("青禾电子、星云科技的创始人顾承远表示。", [("青禾电子", C), ("星云科技", C), ("顾承远", P)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert {("顾承远", "founded", "青禾电子"), ("顾承远", "founded", "星云科技")} <= got
+
+
+def test_a_team_introduction_gives_titles_at_the_organisation_it_is_about():
+    text = ("星云科技是一家从清华大学衍生出来的公司。目标是构建通用人工智能。联合创始人共有三位。\n"
+            "CEO 王磊，清华大学科学家。\nCTO 李娜，清华大学研究员。")
+    a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("王磊", P), ("清华大学", O), ("李娜", P), ("清华大学", O)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert {("王磊", "leads", "星云科技"), ("王磊", "works_for", "星云科技"), ("李娜", "works_for", "星云科技")} <= got
+    # a phrase that ends in a title names a unit of its own (天衡评测实验室负责人): not the organisation before
+    text = "星云科技发布了新模型。天衡评测实验室负责人许沅表示，差距已经缩小。"
+    a = make_analysis(text, [("星云科技", C), ("许沅", P)])
+    assert not _rules(extract_relations(a, gazetteer=GAZ))

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
+from ...resources_data import titles
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
@@ -320,6 +321,45 @@ def _bare_titles(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iter
             role = t.group(0).strip()
             for r in _title_facts(ctx, p, subject, _title_kind(role), role, 0.6, False):
                 yield replace(r, evidence=ev)
+
+
+# a sentence that opens with a title and then names the person: CEO Ramin Hasani，…; 另外一位联合创始人是 X
+_TITLE_OPENING = re.compile(r"\s*(?:另外|另|还有|其中)?\s*(?:[一两三四几]位)?\s*")
+_BIO_LOOKBACK = 10  # sentences back to the organisation a team introduction is about
+
+
+def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
+    """下面介绍一下背后团队。Liquid AI 是一家…公司。联合创始人共有四位。CEO Ramin Hasani，…。CTO Mathias Lechner，…。
+    A sentence that opens with a bare title and then the person (no organisation before the person) introduces a
+    member of the organisation the text is about: the nearest sentence before it, within a few, that opens with an
+    organisation as its subject. Nothing where another person's title already named an organisation there."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    rx = _title_regex()
+    for k, sent in enumerate(sents):
+        ms = by_sent[k]
+        person = next((m for m in ms if m.type == PERSON and m.source != "coref"), None)
+        if person is None or any(m.start < person.start and m.type in (ORG, COMPANY, MODEL) for m in ms):
+            continue
+        lead = _TITLE_OPENING.match(text, sent.start, person.start)
+        t = rx.match(text, lead.end(), person.start)
+        if t is None or not re.fullmatch(r"\s*(?:是|为)?\s*", text[t.end():person.start]):
+            continue
+        role = t.group(0).strip()
+        if _title_kind(role) == "edu" or not any(role[n:] in titles() for n in range(min(3, len(role)))):
+            continue  # a bare title (CEO, 首席科学官), not a phrase that ends in one (天衡评测实验室负责人: an unknown unit)
+        subject = None
+        for j in range(k - 1, max(-1, k - 1 - _BIO_LOOKBACK), -1):
+            first = by_sent[j][0] if by_sent[j] else None
+            if first is not None and first.type in (ORG, COMPANY) and not text[sents[j].start:first.start].strip():
+                subject = first
+                break
+        if subject is None:
+            continue
+        ev = Evidence(analysis.doc.id, text[sents[j].start:sent.end], sents[j].start, sent.end)
+        ctx = _Ctx(analysis, Sentence(sents[j].start, sent.end, ev.sentence), ms)
+        for r in _title_facts(ctx, person, subject, _title_kind(role), role, 0.6, False):
+            yield replace(r, evidence=ev)
 
 
 _LIST_INTRO = re.compile(r"\s*(的)?\s*(?:[一二两三四五六七八九十几多]+位)?\s*(?P<title>合伙人|联合创始人|创始人|创办人|核心成员|成员|高管|"
