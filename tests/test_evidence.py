@@ -355,3 +355,22 @@ def test_a_misspelled_name_is_the_person_named_more_often():
     assert [m.key for m in misspellings([reyes, reyes, reed])] == [None, None, None]
     # nor does a different initial make a misspelling
     assert misspellings([Mention("Tom Brown", PERSON, 0, 9, "pattern"), Mention("Tom Crown", PERSON, 20, 29, "pattern")])[1].key is None
+
+
+@pytest.mark.parametrize("text,name,type_,source", [
+    ("当时所有的工程师都有物理学背景。", "都有", PERSON, "pattern"),
+    ("这篇文章预测这15家公司将会变得更多。", "将会", COMPANY, "pattern"),
+    ("如果您正处于创业的0-1阶段，甚至-1-0阶段，欢迎联系。", "甚至-1-0", MODEL, "pattern"),
+    ("还曾担任 NIS 在线 ERP 系统构架师。", "NIS 在线 ERP 系统构架师", ORG, "ner"),
+    ("我之前在欧洲读商学院。", "商学院", ORG, "ner"),
+])
+def test_adverbs_jobs_and_kinds_of_school_are_no_names(text, name, type_, source):
+    assert _kept(text, name, type_, source) is None
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("均胜电子发布了财报。", "均胜电子", COMPANY),      # starts like an adverb (均), is a name
+    ("记者何新荣报道。", "何新荣", PERSON),            # 何新 is a rare dictionary adverb
+])
+def test_names_that_start_like_an_adverb_are_kept(text, name, type_):
+    assert _kept(text, name, type_) is not None

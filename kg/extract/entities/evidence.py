@@ -169,6 +169,10 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
             name = m.text
     if m.type in (ORG, COMPANY) and m.source in ("ner", "engine", "pattern") and _kind_not_name(text, m, name):
         return None
+    if _adverb_start(name):
+        return None  # 都有, 都紧绷 after 工程师/成员; 将会 after 公司; 甚至-1-0: an adverb starts no name
+    if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") and (name.endswith("师") or _bare_kind(name)):
+        return None  # NIS 在线 ERP 系统构架师: a job; 商学院, 医学院: a kind of school
     if m.type in (ORG, COMPANY) and m.source in ("ner", "engine", "pattern"):
         cut = _CALLED.match(name)
         if cut and len(name) - cut.end() >= 2:  # 一家叫远澜生物的公司, 品牌叫星奇实验室: the name follows the verb
@@ -187,6 +191,30 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
             m = replace(m, text=name[:last[1]], end=m.start + last[1])  # 詹姆斯·韦伯空间(望远镜): a noun is no name part
             name = m.text
     return m if _han_name(text, m, name, evidenced) else None
+
+
+_ADVERB_CHARS = frozenset("都也就还又将才已再均皆")
+
+
+def _adverb_start(name: str) -> bool:
+    """The name starts with an adverb: a dictionary adverb of two or more characters (甚至, 已经), or, in a name
+    of two or three characters, one of 都/将/也 … before a common word (都有, 都紧绷, 将会; 都晓明 is a name)."""
+    if not is_han(name[0]):
+        return False
+    w, _, _, tag, guessed = _dictionary().words(name)[0]
+    if tag.startswith("d") and not guessed and len(w) >= 2 and _dictionary().freq(w) >= VERY_COMMON_FREQ:
+        return True  # (何新 is a rare dictionary adverb: 何新荣 is a name)
+    if name[0] not in _ADVERB_CHARS or not 2 <= len(name) <= 3 or not all(is_han(c) for c in name):
+        return False  # (均胜电子, 再鼎医药: longer names that start with such a character)
+    return common_word(name[1:]) or len(name) == 2 and _dictionary().freq(name[1]) >= VERY_COMMON_FREQ
+
+
+def _bare_kind(name: str) -> bool:
+    """商学院, 法学院: one character before an organisation suffix is a kind of organisation, not a name."""
+    from .patterns import _org_suffix
+
+    suf = _org_suffix(name)
+    return bool(suf) and len(name) - len(suf) == 1 and is_han(name[0])
 
 
 _QUANTIFIER = re.compile(r"(?:一|两|几|多|某|每|各|这|那|该)(?:家|支|个|所|只)\s*$")
