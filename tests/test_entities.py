@@ -456,3 +456,15 @@ def test_a_name_between_an_institution_and_an_academic_title():
     assert {("王磊", "PERSON"), ("李娜", "PERSON")} <= _names("由北京大学王磊教授和清华大学李娜教授共同指导。")
     assert ("Daniela Rus", "PERSON") in _names("麻省理工学院Daniela Rus教授表示赞同。")
     assert not any(t == "PERSON" for _, t in _names("这所大学教授很多课程。"))
+
+
+def test_latin_models_named_by_the_model_word_before_them_and_their_variants():
+    got = _names("团队发布了大模型项目FunAudioLLM，一次包含两个模型：SenseVoice和CosyVoice。SenseVoice-Small比SenseVoice-Large快。")
+    assert {("FunAudioLLM", "MODEL"), ("SenseVoice", "MODEL"), ("CosyVoice", "MODEL"), ("SenseVoice-Small", "MODEL"),
+            ("SenseVoice-Large", "MODEL")} <= got
+    assert ("API", "MODEL") not in _names("百度宣布下调大模型 API 价格。")
+
+
+def test_a_parameter_count_makes_a_model_and_a_kind_word_is_not_part_of_it():
+    assert {("LFM 1.3B", "MODEL"), ("LFM 40B", "MODEL")} <= _names("LFM 1.3B在基准上取得领先，LFM 40B也不错。")
+    assert ("Granite 3.0", "MODEL") in _names("IBM 发布了 Granite 3.0 LLM。")

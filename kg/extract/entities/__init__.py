@@ -45,7 +45,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
-    chosen = unify_aliases(misspellings(acronyms(text, short_forms(text, link_brackets(text, _select(_propagate(text, chosen, gaz)))))))
+    chosen = unify_aliases(misspellings(acronyms(text, short_forms(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz))))))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     chosen = without_unlinkable(source_tags(text), chosen)  # …的发展。36氪: a digest's credit line
@@ -128,8 +128,9 @@ def _extend_variants(text: str, mentions: list[Mention]) -> list[Mention]:
             v = _VARIANT.match(text, m.end)
             if v and v.end() > m.end and not (text[m.end - 1].isalnum() and text[m.end].isalnum() and text[m.end - 1].isascii()):
                 ext = text[m.start:v.end()].rstrip(" -")
-                if re.search(r"[ \-]AI$", ext) and not re.search(r"[ \-]AI$", m.text):
-                    ext = ext[:-3].rstrip(" -")  # Gemini 2 AI 模型: "AI" says what the model is, not which
+                kind = re.search(r"[ \-](AI|LLM|API|Agent|Model|App)$", ext)
+                if kind and not m.text.endswith(kind.group(1)):
+                    ext = ext[:kind.start()].rstrip(" -")  # Gemini 2 AI 模型, Granite 3.0 LLM: says what it is, not which
                 if len(ext) > len(m.text):
                     m = replace(m, text=ext, end=m.start + len(ext), key=None, source="pattern")
         out.append(m)

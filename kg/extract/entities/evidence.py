@@ -104,6 +104,8 @@ def _starts_with_function_word(name: str) -> bool:
     return all(not guessed and tag not in _NAME_TAGS and seg.freq(w) >= VERY_COMMON_FREQ for w, _, _, tag, guessed in words[1:])
 
 
+# a model word right before a Latin name, or before the list it opens (两个模型：A和B, 基模型A、B)
+_MODEL_BEFORE = re.compile(r"(?:大模型|模型|语言模型)(?:项目)?\s*[：:]?\s*(?:[A-Za-z][\w.\-]*\s*(?:和|、|与|以及|及)\s*){0,3}$")
 _RAISED = re.compile(r"\s*(?:宣布)?(?:完成|获得|获)了?[^，,。；;！!？?]{0,20}?(?:融资|投资)")
 
 
@@ -267,7 +269,7 @@ def _generic_phrase(name: str) -> bool:
                                    and seg.freq(w) >= COMMON_MIN_FREQ for w, _, _, tag, guessed in words)
 
 
-_GENERIC_LATIN = frozenset({"AI", "IT", "APP", "SAAS", "B2B", "B2C"})  # AI研究机构, AI 团队: no name in them
+_GENERIC_LATIN = frozenset({"AI", "IT", "APP", "SAAS", "B2B", "B2C", "API", "SDK", "AGENT", "AGI", "LLM", "GPU", "CPU"})  # AI研究机构, AI 团队: no name in them
 
 
 def _company_team(prefix: str) -> bool:
@@ -418,6 +420,8 @@ def _latin_evidence(text: str, m: Mention) -> bool:
     name = m.text
     if m.type == MODEL and m.source == "pattern" and any(ch.isdigit() for ch in name) and name[:1].isupper():
         return True  # GPT-4o, Qwen2.5-Max: a pattern matched a versioned name next to model words or a family
+    if m.type == MODEL and m.source == "pattern" and any(_MODEL_BEFORE.search(text, max(0, a - 30), a) for a, _ in _occurrences(text, name)):
+        return True  # 两个模型：SenseVoice和CosyVoice: the model word before it (or before the list it is in)
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name.split()[-1] in _LATIN_ORG_SUFFIXES:
         return True  # Cloud Native Computing Foundation, Thrive Capital: the pattern matched an organisation suffix
     if m.type == PERSON and m.source == "pattern" and LATIN_PERSON.fullmatch(name):

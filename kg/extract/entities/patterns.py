@@ -10,7 +10,7 @@ from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han
 from ...types import Mention, Sentence, Token
 from ..gazetteer import Gazetteer, load_gazetteer
-from .evidence import LATIN_PERSON, TRADE_SUFFIXES, english_context, person_shaped
+from .evidence import _MODEL_BEFORE, LATIN_PERSON, TRADE_SUFFIXES, english_context, person_shaped
 
 
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
@@ -107,6 +107,9 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             # Seed 团队, LongCat 团队, Meta 超级智能实验室: a named unit
             out.append(Mention(text[a:unit.end()], ORG, a, unit.end(), "pattern", None, 0.75))
         elif any(ch.isdigit() for ch in name) and _model_like(name, after, gaz, before=text[max(0, a - 14):a]):
+            kind = re.search(r" (AI|LLM|API|Agent|Model|App)$", name)
+            if kind and any(ch.isdigit() for ch in name[:kind.start()]):
+                name, b = name[:kind.start()], a + kind.start()  # Granite 3.0 LLM: the last word says what it is
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.85))
         elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
@@ -122,6 +125,10 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 _PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) and not english_context(text, a, b):
             # 创始人 Boufarhat 为…: a capitalised word right after a person's title is a person (named by surname)
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.7))
+        elif gaz.lookup(name) is None and not english_context(text, a, b) and len(words) <= 2 and _MODEL_BEFORE.search(text, max(0, a - 30), a) \
+                and not after.lstrip().startswith(_PRODUCT_NOUNS):
+            # 大模型项目FunAudioLLM, 两个模型：SenseVoice和CosyVoice: a model by the word before it (and the list it opens)
+            out.append(Mention(name, MODEL, a, b, "pattern", None, 0.75))
         elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
                 _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
                 or len(words) >= 2 and words[-1] == "AI" or _list_evidence(text, a, b, COMPANY, gaz)):
@@ -588,6 +595,8 @@ def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> b
         return False
     if "-" in name and re.search(r"\d", name) and base not in ("covid", "sars", "rtx", "gtx"):
         return True  # MAI-1-preview, ChartMind-7B, Intern-S1
+    if re.search(r"\s\d+(?:\.\d+)?[BM]$", name):
+        return True  # LFM 1.3B, Nova 40B: a parameter count
     return bool(re.search(r"(推出|发布|开源|上线|训练|升级|迭代)(了|的|其)?\s*(新一代|新版|最新的?|[^，。,\s]{1,8}的)?\s*$", before))
 
 
