@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from .decisions import Decision, Rules
 from .extract.gazetteer import Gazetteer, load_gazetteer
-from .schema import COMPANY, MODEL, ORG, RELATIONS
+from .schema import COMPANY, LOCATION, MODEL, ORG, RELATIONS
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
 from .store import GraphTable, MentionStore
 from .types import VIA_ACRONYM, VIA_BRACKETS, VIA_MISSPELLING, VIA_SHORT_FORM, Entity, Evidence, Mention, Relation, RelationMention, as_evidence
@@ -64,6 +64,9 @@ def resolve_name(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None
         rest = _without_country(text)
         if rest is not None:  # 美国马里兰大学 = 马里兰大学 (美国西北大学 is a gazetteer name: resolved above, never cut)
             return resolve_name(rest, type_, gazetteer=gazetteer)[0], COUNTRY
+        rest = _registered_name(to_simplified(text), gazetteer)
+        if rest is not None:  # 北京慧夜科技有限公司 = 慧夜科技: a registered name's place and legal form
+            return resolve_name(rest, type_, gazetteer=gazetteer)[0], SPELLING
         stripped = strip_company_suffix(k)
         entry = gazetteer.lookup(stripped) if stripped != k else None
         how = SPELLING if stripped != k else how
@@ -106,6 +109,43 @@ def _without_country(text: str) -> str | None:
         if text.startswith(country) and len(text) - len(country) >= 4 and _INSTITUTION.fullmatch(text[len(country):]):
             return text[len(country):]
     return None
+
+
+_LEGAL_FORM = re.compile(r"(?:[（(]([\u4e00-\u9fff]{2,3})[）)])?(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$")
+
+
+_TRADE_TAIL = re.compile(r"[\u4e00-\u9fff]{2,}(?:科技|智能|网络|信息技术)$")  # 北京慧夜科技: the same without the legal form
+
+
+def _registered_name(text: str, gazetteer: Gazetteer) -> str | None:
+    """慧夜科技 for 北京慧夜科技有限公司 and for 慧夜科技（北京）有限公司: a registered company name is place + trade
+    name + legal form (名称登记); the trade name is what news calls the company. Only where a place the gazetteer
+    knows stands first or in brackets, and three characters or more are left."""
+    legal = _LEGAL_FORM.search(text) or _TRADE_TAIL.search(text)
+    if legal is None:
+        return None
+    body = text[:legal.start()] if legal.re is _LEGAL_FORM else text
+    place = legal.group(1) if legal.re is _LEGAL_FORM else None
+    if place is None:
+        for n in (4, 3, 2):
+            entry = gazetteer.lookup(body[:n])
+            if entry is not None and entry.type == LOCATION:
+                place = body[:n]
+                break
+        if place is None:
+            return None
+        body = body[len(place):]
+    else:
+        entry = gazetteer.lookup(place)
+        if entry is None or entry.type != LOCATION:
+            return None
+    if legal.re is _TRADE_TAIL:
+        from .extract.entities.evidence import common_word
+
+        trade = re.match(r"(.+?)(?:科技|智能|网络|信息技术)$", body)
+        if len(body) < 4 or trade is None or common_word(trade.group(1)):
+            return None  # 上海人工智能: 人工 is a common word, no trade name
+    return body if len(body) >= 3 else None
 
 
 def display_form(text: str) -> str:

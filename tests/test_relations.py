@@ -588,3 +588,9 @@ def test_a_team_introduction_gives_titles_at_the_organisation_it_is_about():
     text = "星云科技发布了新模型。天衡评测实验室负责人许沅表示，差距已经缩小。"
     a = make_analysis(text, [("星云科技", C), ("许沅", P)])
     assert not _rules(extract_relations(a, gazetteer=GAZ))
+
+
+def test_an_investor_after_a_dash_and_a_raise_after_yi():
+    assert ("顺为资本", "invests_in", "云帆科技") in _triples("云帆科技 Pre-A 轮投资人——顺为资本表示支持。")
+    got = _triples("云帆科技已获得红杉资本、联想创投等数千万元人民币投资。")
+    assert {("红杉资本", "invests_in", "云帆科技"), ("联想创投", "invests_in", "云帆科技")} <= got

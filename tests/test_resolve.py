@@ -269,3 +269,23 @@ def test_merging_an_entitys_own_name_brings_its_other_names_along():
                  _m("星序科技", "COMPANY", 12)], [])
     (ent,) = r.entities().values()
     assert ent.label == "星序科技" and set(ent.aliases) == {"星序", "Xingxu"}
+
+
+PLACES = Gazetteer([GazetteerEntry("北京", "LOCATION", ("北京市",)), GazetteerEntry("深圳", "LOCATION", ("深圳市",)),
+                    GazetteerEntry("上海", "LOCATION", ())])
+
+
+@pytest.mark.parametrize("registered,trade", [
+    ("北京慧夜科技有限公司", "慧夜科技"),        # place + trade name + legal form
+    ("深圳市星光联科技有限公司", "星光联科技"),
+    ("星光联科技（深圳）有限公司", "星光联科技"),  # the place in brackets
+    ("北京慧夜科技", "慧夜科技"),                # without the legal form: a trade suffix is needed
+])
+def test_a_registered_name_is_its_trade_name(registered, trade):
+    assert mention_key(registered, "COMPANY", gazetteer=PLACES) == mention_key(trade, "COMPANY", gazetteer=PLACES)
+
+
+@pytest.mark.parametrize("name", ["上海人工智能", "北京科技", "北京银行股份有限公司"])
+def test_a_place_before_a_common_word_or_a_short_rest_stays(name):
+    # 人工 is a common word, 科技 alone is too short; 北京银行 keeps its place (银行 alone would be no name)
+    assert mention_key(name, "COMPANY", gazetteer=PLACES) != mention_key(name[2:], "COMPANY", gazetteer=PLACES)

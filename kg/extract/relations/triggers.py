@@ -150,7 +150,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         if subj is not None:
             left = [subj] + left
     if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(包括|为)?$", trig.word) and right \
-            and re.match(r"\s*(包括|为|是|有|系)?了?\s*", text[b:right[0].start]).end() == right[0].start - b:
+            and re.match(r"\s*(?:——|—|：|:)?\s*(包括|为|是|有|系)?了?\s*", text[b:right[0].start]).end() == right[0].start - b:
         raised, ev = _raised_company(ctx, right[0].start)
         if raised is None:  # DeepSeek 由梁文锋创立，背后的投资方是幻方量化
             raised = _carried_subject(ctx, _clause_bounds(ctx, a)[0], (COMPANY,), allow_same_clause=True)
