@@ -594,3 +594,13 @@ def test_an_investor_after_a_dash_and_a_raise_after_yi():
     assert ("顺为资本", "invests_in", "云帆科技") in _triples("云帆科技 Pre-A 轮投资人——顺为资本表示支持。")
     got = _triples("云帆科技已获得红杉资本、联想创投等数千万元人民币投资。")
     assert {("红杉资本", "invests_in", "云帆科技"), ("联想创投", "invests_in", "云帆科技")} <= got
+
+
+def test_a_person_announcing_a_model_or_using_one_does_not_develop_it():
+    a = make_analysis("星云科技 CEO 王磊在会上发布了星序大模型。", [("星云科技", C), ("王磊", P), ("星序", M)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert ("王磊", "develops", "星序") not in got
+    a = make_analysis("王磊参与研发了星序大模型。", [("王磊", P), ("星序", M)])
+    assert ("王磊", "develops", "星序") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    a = make_analysis("王磊用星序帮助自己开发了一些小工具。", [("王磊", P), ("星序", M)])
+    assert not extract_relations(a, gazetteer=GAZ)

@@ -33,6 +33,11 @@ _NEG = re.compile(r"(不|未|没有|没|否认|并非|并未|无意|拒绝|难�
 _NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再|拒绝|从未|未(?![来知])")
 
 
+# release words: a company releases a model; a person who announces one (CEO X 在会上发布了 Y) does not make it
+_ANNOUNCING = frozenset("推出 发布 开源 上线 升级 迭代 优化 更新 亮相 面世 问世 released launched unveiled open-sourced".split())
+_TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*$")
+
+
 # characters that make a trigger the tail of another word (在 X 待了三年 works there; 期待了, 对待过 do not)
 _WAIT = "期等招对接看款优善亏虐交担虚相"
 _NOT_AFTER = {"待了": _WAIT, "待过": _WAIT}
@@ -105,7 +110,12 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
         for trig in by_word[word.lower()]:
             if intent and trig.relation in _TRANSACTIONS:
                 continue  # 正在洽谈收购 X: talks, not a deal
-            yield from _apply_trigger(ctx, trig, a, b)
+            for r in _apply_trigger(ctx, trig, a, b):
+                if r.relation == "develops" and r.head.type == PERSON and word.lower() in _ANNOUNCING:
+                    continue  # CEO X 发布了 Y: the person announces the company's model; making it is 研发/训练/开发
+                if r.relation == "develops" and _TOOL.search(text[max(s.start, r.tail.start - 4):r.tail.start]):
+                    continue  # 他用 Claude 帮助自己开发了小工具: the model is the tool, not what was made
+                yield r
 
 
 # a time phrase that may open a clause before its verb: 2020年, 自2020年9月起, 去年底, 后来
