@@ -71,6 +71,11 @@ def resolve_name(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None
         entry = gazetteer.lookup(stripped) if stripped != k else None
         how = SPELLING if stripped != k else how
         k = stripped
+        trade = _TRADE_WORD.search(k) if entry is None else None
+        if trade and trade.start() >= 2:  # 魅族科技 = 魅族, 小米科技 = 小米: a company the gazetteer knows, by its trade word
+            known = gazetteer.lookup(k[:trade.start()])
+            if known is not None and known.type == COMPANY:
+                return "g:" + known.name, SPELLING
     elif entry is None and type_ == MODEL:
         stripped = strip_model_suffix(k)
         entry = gazetteer.lookup(stripped) if stripped != k else None
@@ -114,6 +119,7 @@ def _without_country(text: str) -> str | None:
 _LEGAL_FORM = re.compile(r"(?:[（(]([\u4e00-\u9fff]{2,3})[）)])?(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$")
 
 
+_TRADE_WORD = re.compile(r"(?:科技集团|科技|技术|集团)$")
 _TRADE_TAIL = re.compile(r"[\u4e00-\u9fff]{2,}(?:科技|智能|网络|信息技术)$")  # 北京慧夜科技: the same without the legal form
 
 

@@ -289,3 +289,12 @@ def test_a_registered_name_is_its_trade_name(registered, trade):
 def test_a_place_before_a_common_word_or_a_short_rest_stays(name):
     # 人工 is a common word, 科技 alone is too short; 北京银行 keeps its place (银行 alone would be no name)
     assert mention_key(name, "COMPANY", gazetteer=PLACES) != mention_key(name[2:], "COMPANY", gazetteer=PLACES)
+
+
+@pytest.mark.parametrize("name,known", [("小米科技", "小米"), ("华为技术", "华为"), ("阿里巴巴集团", "阿里巴巴")])
+def test_a_known_company_with_its_trade_word_is_that_company(name, known):
+    assert key(name) == key(known)
+
+
+def test_an_unknown_name_keeps_its_trade_word():
+    assert key("星云科技") != key("星云")
