@@ -468,3 +468,9 @@ def test_latin_models_named_by_the_model_word_before_them_and_their_variants():
 def test_a_parameter_count_makes_a_model_and_a_kind_word_is_not_part_of_it():
     assert {("LFM 1.3B", "MODEL"), ("LFM 40B", "MODEL")} <= _names("LFM 1.3B在基准上取得领先，LFM 40B也不错。")
     assert ("Granite 3.0", "MODEL") in _names("IBM 发布了 Granite 3.0 LLM。")
+
+
+def test_a_latin_name_before_a_model_word_is_a_model_and_an_architecture_is_not():
+    assert ("Whisper", "MODEL") in _names("SenseVoice的效果优于Whisper模型。")
+    assert not any(n == "Transformer" for n, _ in _names("Transformer 模型是基础。"))
+    assert not any(n == "MoE" for n, _ in _names("团队采用了 MoE 模型架构。"))

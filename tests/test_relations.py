@@ -604,3 +604,9 @@ def test_a_person_announcing_a_model_or_using_one_does_not_develop_it():
     assert ("王磊", "develops", "星序") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
     a = make_analysis("王磊用星序帮助自己开发了一些小工具。", [("王磊", P), ("星序", M)])
     assert not extract_relations(a, gazetteer=GAZ)
+
+
+def test_a_counted_list_is_the_subject_of_a_comparison():
+    a = make_analysis("LFM 1.3B 、LFM 3B 两个模型，性能超越同等规模的 Llama3.2。", [("LFM 1.3B", M), ("LFM 3B", M), ("Llama3.2", M)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert {("LFM 1.3B", "competes_with", "Llama3.2"), ("LFM 3B", "competes_with", "Llama3.2")} <= got

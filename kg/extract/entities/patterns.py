@@ -125,7 +125,9 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 _PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) and not english_context(text, a, b):
             # 创始人 Boufarhat 为…: a capitalised word right after a person's title is a person (named by surname)
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.7))
-        elif gaz.lookup(name) is None and not english_context(text, a, b) and len(words) <= 2 and _MODEL_BEFORE.search(text, max(0, a - 30), a) \
+        elif gaz.lookup(name) is None and not english_context(text, a, b) and len(words) <= 2 and name[:1].isupper() \
+                and words[0].lower() not in _ARCHITECTURES and words[-1].upper() not in ("AI", "AGENT") \
+                and (_MODEL_BEFORE.search(text, max(0, a - 30), a) or re.match(r"\s*(?:大语言模型|大模型|语言模型|模型)", after)) \
                 and not after.lstrip().startswith(_PRODUCT_NOUNS):
             # 大模型项目FunAudioLLM, 两个模型：SenseVoice和CosyVoice: a model by the word before it (and the list it opens)
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.75))
@@ -309,6 +311,10 @@ def _glued_function_char(tok: Token) -> bool:
 
     w = tok.text
     return len(w) >= 3 and w[0] in _FUNCTION_CHARS and not w.isascii() and get_segmenter().word_tag_tab.get(w) is None
+
+
+# kinds of model, not models (data/README.md: architectures are not annotated): Transformer 模型, MoE 模型
+_ARCHITECTURES = frozenset("transformer transformers moe rnn cnn lstm gan gans diffusion vae mlp ssm attention agent agents".split())
 
 
 _DESCRIPTORS = {"公司": COMPANY, "初创公司": COMPANY, "创业公司": COMPANY, "初创企业": COMPANY, "厂商": COMPANY,

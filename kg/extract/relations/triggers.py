@@ -372,6 +372,7 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[Relati
                 yield _rel(ctx, trig.relation, head, org, 0.8, trigger=trig.word)
 
 
+_COUNTED = re.compile(r"\s*(?:这)?(?:两|三|四|几)(?:个|款|家|种)")
 _WHO_ELSE = re.compile(r"(?:竞争|合作)\S{0,3}?的\s*(?:对手|公司|企业|厂商|伙伴|机构)?\s*(?:主要)?(?:有|包括|是|还有)\s*[：:]?\s*$")
 
 
@@ -388,7 +389,11 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
             kin = _kin(subj)
             first = next((m for m in rh if m.type in kin), None)
             if first is not None:
-                pairs += [(subj, t) for t in _group(ctx, right, right.index(first), +1, kin)]
+                subjects = [subj]
+                if subj in ctx.mentions and _COUNTED.match(text, subj.end):
+                    # LFM 1.3B、LFM 3B 两个模型，性能超越 Llama3.2: the counted list is the subject
+                    subjects = _group(ctx, list(ctx.mentions), ctx.mentions.index(subj), -1, kin)
+                pairs += [(h, t) for h in subjects for t in _group(ctx, right, right.index(first), +1, kin)]
     elif len(lh) == 1 and rh and _WHO_ELSE.search(text[lh[0].end:right[0].start]) and _kin(rh[0]) == _kin(lh[0]):
         # 与 OpenAI 竞争的有 Anthropic、谷歌和 Meta: the one before against each of the list after
         pairs += [(lh[0], t) for t in _group(ctx, right, right.index(rh[0]), +1, _kin(lh[0]))]
