@@ -610,3 +610,23 @@ def test_a_counted_list_is_the_subject_of_a_comparison():
     a = make_analysis("LFM 1.3B 、LFM 3B 两个模型，性能超越同等规模的 Llama3.2。", [("LFM 1.3B", M), ("LFM 3B", M), ("Llama3.2", M)])
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
     assert {("LFM 1.3B", "competes_with", "Llama3.2"), ("LFM 3B", "competes_with", "Llama3.2")} <= got
+
+
+def test_an_unnamed_guest_card_is_about_the_guest_named_with_that_title():
+    text = ("我们邀请到了大地量子创始人 & CEO 王驰，聊了聊遥感。\n王驰：创业最难。\n"
+            "大地量子创始人 & CEO，南加州大学电子工程博士，前百度科学家。")
+    a = make_analysis(text, [("大地量子", C), ("王驰", P), ("王驰", P), ("大地量子", C), ("南加州大学", O), ("百度", C)])
+    # (the card's clauses get a zero-width mention of 王驰, keyed to him)
+    got = {((r.head.key or r.head.text).lstrip("="), r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert {("王驰", "educated_at", "南加州大学"), ("王驰", "works_for", "百度")} <= got
+    # two people named with the organisation's titles: the card is no one's in particular
+    text = ("大地量子创始人王驰和大地量子 CTO 李娜来了。\n大地量子创始人，南加州大学电子工程博士。")
+    a = make_analysis(text, [("大地量子", C), ("王驰", P), ("大地量子", C), ("李娜", P), ("大地量子", C), ("南加州大学", O)])
+    assert not any(r.relation == "educated_at" for r in extract_relations(a, gazetteer=GAZ))
+
+
+def test_leading_an_investment_is_investing():
+    a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert {("王磊", "invests_in", "云帆科技"), ("王磊", "invests_in", "星海科技")} <= got
+    assert not any(r.relation == "leads" for r in extract_relations(a, gazetteer=GAZ))

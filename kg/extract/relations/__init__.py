@@ -20,7 +20,7 @@ from ...types import Analysis, Mention, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx
-from .discourse import coref_mentions, omitted_subjects, speaker_mentions, with_antecedent_evidence
+from .discourse import coref_mentions, omitted_subjects, speaker_mentions, unnamed_bios, with_antecedent_evidence
 from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
 from .titles import (_affiliations, _bare_titles, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
@@ -78,8 +78,9 @@ def sentence_mentions(analysis: Analysis) -> tuple[list[Mention], dict]:
     corefs = coref_mentions(analysis, core)
     corefs.update(omitted_subjects(analysis, core))  # 。2015 年加入腾讯: the person of the sentence before
     corefs.update(speaker_mentions(analysis, core))  # 阿莫迪：我在 OpenAI 工作过五年: the interview's speaker
+    corefs.update(unnamed_bios(analysis, core))  # 大地量子创始人 & CEO，美国南加州大学博士: the guest named with that title
     if corefs:
-        core = sorted(core + [m for m, _ in corefs.values()], key=lambda m: m.start)
+        core = sorted(core + [m for m, _ in corefs.values()], key=lambda m: (m.start, m.end))  # zero-width first
     return core, corefs
 
 

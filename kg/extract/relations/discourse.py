@@ -230,3 +230,56 @@ def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
 
 
 _SPEAKER_LEAD = re.compile(_CLAUSE_LEAD.pattern.replace(r"[，,]?\s*$", r"[，,]?\s*(?:当|在)?\s*$"))
+
+
+# --- unnamed bios ------------------------------------------------------------------------------------------------
+# 大地量子创始人 & CEO，美国南加州大学电子工程博士，曾参与 D-WAVE 量子计算项目。 — an interview's guest card that gives
+# the organisation and title but not the name, after the text named the guest with them (大地量子创始人 & CEO 王驰)
+_BIO_TITLE_GAP = 24  # characters between the organisation and the person where the text named them together
+
+
+def unnamed_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(pos, pos): (person mention, start of the line)}``: a zero-width mention of the person at the start of each
+    clause after the first of a line that opens with an organisation and a title and names no one, where the text
+    named exactly one person with that organisation and a title before the name."""
+    from ._base import _title_regex
+
+    text = analysis.doc.text
+    rx = _title_regex()
+    core = [m for m in mentions if m.source not in ("coref", "alias")]
+    by_org: dict[str, set] = {}
+    people: dict[str, Mention] = {}
+    for q, p in zip(core, core[1:]):
+        if q.type in (ORG, COMPANY) and p.type == PERSON and 0 <= p.start - q.end <= _BIO_TITLE_GAP:
+            gap = text[q.end:p.start]
+            if "\n" not in gap and not re.search(r"[。！？；]", gap) and rx.search(gap):
+                k = p.key or "=" + p.text
+                by_org.setdefault(q.key or q.text, set()).add(k)
+                people.setdefault(k, p)
+    if not by_org:
+        return {}
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    starts = [m.start for m in mentions]
+    pos = 0
+    for para in text.split("\n"):
+        a0, pos = pos, pos + len(para) + 1
+        lead = a0 + len(para) - len(para.lstrip())
+        k = bisect.bisect_left(starts, lead)
+        if k >= len(mentions) or mentions[k].start != lead or mentions[k].type not in (ORG, COMPANY):
+            continue
+        org = mentions[k]
+        inside = [m for m in mentions[k:] if m.start < a0 + len(para)]
+        if any(m.type == PERSON for m in inside):
+            continue
+        who = by_org.get(org.key or org.text, set())
+        title = re.match(r"\s*[，,]?\s*", text[org.end:a0 + len(para)])
+        t = rx.match(text, org.end + title.end(), a0 + len(para))
+        if len(who) != 1 or t is None:
+            continue
+        person = people[next(iter(who))]
+        for c in re.finditer(r"[，,；;]\s*", text[t.end():a0 + len(para)]):
+            at = t.end() + c.end()
+            if at < a0 + len(para):
+                out[(at, at)] = (Mention("", PERSON, at, at, "coref", person.key or "=" + person.text,
+                                         round(person.confidence * 0.75, 2)), lead)
+    return out
