@@ -630,3 +630,12 @@ def test_leading_an_investment_is_investing():
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
     assert {("王磊", "invests_in", "云帆科技"), ("王磊", "invests_in", "星海科技")} <= got
     assert not any(r.relation == "leads" for r in extract_relations(a, gazetteer=GAZ))
+
+
+def test_an_organisation_founds_nothing_in_extraction():
+    # 谷歌联合创始人 … 创立了: lists and backgrounds make organisations look like founders; the golds never have one
+    a = make_analysis("Y Combinator 孵化的 OpenAI 由 Sam Altman 创立。", [("Y Combinator", C), ("OpenAI", C), ("Sam Altman", P)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert not any(rel == "founded" and h == "Y Combinator" for h, rel, _ in got)
+    a = make_analysis("谷歌创立了星云科技。", [("谷歌", C), ("星云科技", C)])
+    assert not any(r.relation == "founded" for r in extract_relations(a, gazetteer=GAZ))
