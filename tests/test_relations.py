@@ -639,3 +639,10 @@ def test_an_organisation_founds_nothing_in_extraction():
     assert not any(rel == "founded" and h == "Y Combinator" for h, rel, _ in got)
     a = make_analysis("谷歌创立了星云科技。", [("谷歌", C), ("星云科技", C)])
     assert not any(r.relation == "founded" for r in extract_relations(a, gazetteer=GAZ))
+
+
+def test_buying_shares_is_investing_not_acquiring():
+    a = make_analysis("红杉资本收购了云帆科技 10% 的股份。", [("红杉资本", C), ("云帆科技", C)])
+    assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == {("红杉资本", "invests_in", "云帆科技")}
+    a = make_analysis("腾讯以 10 亿元收购云帆科技，股票随之上涨。", [("腾讯", C), ("云帆科技", C)])
+    assert ("腾讯", "acquires", "云帆科技") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
