@@ -474,3 +474,9 @@ def test_a_latin_name_before_a_model_word_is_a_model_and_an_architecture_is_not(
     assert ("Whisper", "MODEL") in _names("SenseVoice的效果优于Whisper模型。")
     assert not any(n == "Transformer" for n, _ in _names("Transformer 模型是基础。"))
     assert not any(n == "MoE" for n, _ in _names("团队采用了 MoE 模型架构。"))
+
+
+def test_an_unknown_name_seen_only_as_a_site_is_no_company():
+    got = _names("相关模型已在Modelbay和Huggingface上开源，代码也在Modelbay上发布。")
+    assert not any(n == "Modelbay" for n, _ in got)
+    assert ("Modelbay", "COMPANY") in _names("Modelbay 公司完成了融资。模型已在Modelbay上开源。")

@@ -50,6 +50,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     chosen = without_unlinkable(source_tags(text), chosen)  # …的发展。36氪: a digest's credit line
     chosen = _platforms_as_companies(text, chosen)  # YouTube, 推特: an app unless the text treats it as a company
+    chosen = _only_a_place_online(text, chosen)  # 在 GitHub 上开源, 在推特上表示: a site where it happened
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 
@@ -173,6 +174,26 @@ def _platforms_as_companies(text: str, mentions: list[Mention]) -> list[Mention]
         used[name] = any(_COMPANY_USE.search(text, max(0, i - 8), i) or _COMPANY_USE.search(text[i + len(name):i + len(name) + 10])
                          for i in _find_all(text, name))
     return [m for m in mentions if m.text not in used or used[m.text]]
+
+
+# 在 GitHub 上开源, 在 ModelScope 和 Huggingface 上, 在推特上表示: the name is where something happened online
+_ON_SITE = re.compile(r"\s*(?:[和、及与]\s*[^\s，,。；;在上]{2,20}?\s*)*上(?!市|班|线|岗|任|涨|升|调|架|映|演|海|半|下|万|千|百|亿|述|面|层|游)")
+_AT = re.compile(r"(?:在|于|到|去)\s*(?:[^\s，,。；;在]{2,20}?\s*[和、及与]\s*)*$")
+
+
+def _only_a_place_online(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A company every occurrence of whose name stands in 在 X 上 (在 ModelScope 上开源了模型) is named as a site where
+    something happened, not as an actor: no entity (data/README.md: apps and sites are not annotated). Names the
+    gazetteer lists (GitHub, Hugging Face) are known companies and stay: the team's own gold annotates them there."""
+    cands = {m.text for m in mentions if m.type == COMPANY} - {m.text for m in mentions if m.source == "gazetteer"}
+    if not cands or "上" not in text:
+        return mentions
+    site = {}
+    for name in cands:
+        hits = list(_find_all(text, name))
+        site[name] = bool(hits) and all(_AT.search(text, max(0, i - 30), i) and _ON_SITE.match(text, i + len(name))
+                                        for i in hits)
+    return [m for m in mentions if not (m.type == COMPANY and site.get(m.text))]
 
 
 def _find_all(text: str, name: str):
