@@ -480,3 +480,9 @@ def test_an_unknown_name_seen_only_as_a_site_is_no_company():
     got = _names("相关模型已在Modelbay和Huggingface上开源，代码也在Modelbay上发布。")
     assert not any(n == "Modelbay" for n, _ in got)
     assert ("Modelbay", "COMPANY") in _names("Modelbay 公司完成了融资。模型已在Modelbay上开源。")
+
+
+def test_a_given_name_before_team_is_a_person_s_team_not_an_organisation():
+    got = _names("他曾是Reid团队的幕僚长，这是在Jeff实验室完成的工作。Seed 团队发布了模型。")
+    assert ("Seed 团队", "ORG") in got
+    assert not any(n.startswith(("Reid", "Jeff")) for n, _ in got)

@@ -158,6 +158,9 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
             return None  # (SaaS 公司, AI 公司: a kind of company, not a name)
         if m.type != MODEL and person_shaped(name):
             return m if m.type == PERSON else replace(m, type=PERSON)  # Dana Whitlock, Lena Carter-Morris
+        if m.type in (ORG, COMPANY) and name in given_names() and all(
+                re.match(r"\s?(?:团队|实验室|组)", text[i + len(name):]) for i, _ in _occurrences(text, name)):
+            return None  # Reid团队, Jeff实验室: a person's team, not an organisation called Reid
         if name not in evidenced:
             evidenced[name] = _latin_evidence(text, m)
         return m if evidenced[name] else None

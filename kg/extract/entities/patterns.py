@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...resources_data import stopnames, surnames, titles
+from ...resources_data import given_names, stopnames, surnames, titles
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han
 from ...types import Mention, Sentence, Token
@@ -103,7 +103,9 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         words = name.split()
         after, before = text[b:b + 8], text[max(0, a - 8):a]
         unit = _UNIT_AFTER.match(text, b)
-        if unit and gaz.lookup(name) is None or (unit and gaz.lookup(name).type in (COMPANY, ORG)):
+        if unit and len(words) == 1 and name in given_names() and gaz.lookup(name) is None:
+            continue  # Reid团队, Jeff实验室: a person's team, neither a named unit nor a company
+        elif unit and gaz.lookup(name) is None or (unit and gaz.lookup(name).type in (COMPANY, ORG)):
             # Seed 团队, LongCat 团队, Meta 超级智能实验室: a named unit
             out.append(Mention(text[a:unit.end()], ORG, a, unit.end(), "pattern", None, 0.75))
         elif any(ch.isdigit() for ch in name) and _model_like(name, after, gaz, before=text[max(0, a - 14):a]):
@@ -270,6 +272,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             continue  # one dictionary word for a kind of organisation: 商业银行, 金融公司, 法学院, 子公司
         if all(tok.text.lower() in _GENERIC_ORG_WORDS for tok in toks[j:i]) and t.text == suffix:
             continue  # 人工智能实验室 is not a name; 北京大学, 上海人工智能实验室, 智源研究院 are
+        if suffix in ("团队", "实验室") and j == i - 1 and toks[j].text in given_names():
+            continue  # Reid团队, Jeff实验室: a person's team, not a named unit
         if suffix == "团队" and not any(tok.pos in ("nz", "nr", "nrt", "nt", "eng", "j") or tok.text.isascii()
                                        for tok in toks[j:i + 1] if tok.text != "团队"):
             continue  # Seed 团队 and 百灵大模型团队 are names; 加强团队 is not
