@@ -646,3 +646,12 @@ def test_buying_shares_is_investing_not_acquiring():
     assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == {("红杉资本", "invests_in", "云帆科技")}
     a = make_analysis("腾讯以 10 亿元收购云帆科技，股票随之上涨。", [("腾讯", C), ("云帆科技", C)])
     assert ("腾讯", "acquires", "云帆科技") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+
+
+def test_a_former_head_headed_it_and_a_served_title_chain_past_a_bracket():
+    a = make_analysis("新任 CEO 王磊（原云帆科技 CEO）表示。", [("王磊", P), ("云帆科技", C)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert {("王磊", "works_for", "云帆科技"), ("王磊", "leads", "云帆科技")} <= got
+    a = make_analysis("此前，王磊曾担任云帆科技（后被百度收购）的联合创始人兼首席执行官。", [("王磊", P), ("云帆科技", C), ("百度", C)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert {("王磊", "founded", "云帆科技"), ("王磊", "works_for", "云帆科技"), ("王磊", "leads", "云帆科技")} <= got

@@ -55,7 +55,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 break
             title_end, k = t_next.end(), k + 1
             nxt = ms[k]
-        if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", text[title_end:nxt.start]):
+        if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", _BRACKETS.sub("", text[title_end:nxt.start])):
             person, conf = nxt, 0.9
             # 青禾电子和 Norvale 的创始人顾承远: the title is of every organisation of the list before it
             listed = _group(ctx, list(ms), i, -1, (ORG, COMPANY))[1:]
@@ -211,7 +211,8 @@ def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
         if _AT_ORG.search(text[max(ctx.sent.start, org.start - 3):org.start]):
             serve = _SERVE_AS.match(text, org.end, ctx.sent.end)
         elif _SERVED.search(text[max(ctx.sent.start, org.start - 4):org.start]):
-            serve = re.compile(r"\s*的\s*").match(text, org.end, ctx.sent.end)  # 曾担任斯坦福华人创业协会的主席
+            serve = re.compile(r"\s*(?:[（(][^（()）]{0,24}[）)])?\s*的\s*").match(text, org.end, ctx.sent.end)
+            # 曾担任斯坦福华人创业协会的主席 · 曾担任 Opsware（后被惠普收购）的联合创始人
             # (without 的, 出任小米 MiMo 大模型负责人 is a title phrase the title rules read)
         else:
             continue
@@ -222,8 +223,16 @@ def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
         if len(people) != 1:
             continue
         (person,) = people.values()
-        role = title.group(0).strip()
-        yield from _title_facts(ctx, person, org, _title_kind(role), role, 0.8, False)
+        roles, end = [title.group(0).strip()], title.end()
+        while True:  # 担任 X 的联合创始人兼首席执行官: every title of the chain
+            c = re.match(r"\s*(?:兼|、|和|及|/|&)\s*", text[end:ctx.sent.end])
+            t2 = _title_regex().match(text, end + c.end(), ctx.sent.end) if c else None
+            if not t2:
+                break
+            roles.append(t2.group(0).strip())
+            end = t2.end()
+        for role in roles:
+            yield from _title_facts(ctx, person, org, _title_kind(role), role, 0.8, False)
 
 
 def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[RelationMention]:
@@ -248,7 +257,7 @@ def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[Relatio
         return
     if _ok("works_for", person, org):
         yield _rel(ctx, "works_for", person, org, conf, role=role)
-    if kind == "lead" and not former and _ok("leads", person, org):
+    if kind == "lead" and _ok("leads", person, org):  # 原 Twitch CEO, YC 前掌门人: headed it (the real-news golds say so)
         yield _rel(ctx, "leads", person, org, conf - 0.05, role=role)
 
 
