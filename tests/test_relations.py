@@ -655,3 +655,9 @@ def test_a_former_head_headed_it_and_a_served_title_chain_past_a_bracket():
     a = make_analysis("此前，王磊曾担任云帆科技（后被百度收购）的联合创始人兼首席执行官。", [("王磊", P), ("云帆科技", C), ("百度", C)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert {("王磊", "founded", "云帆科技"), ("王磊", "works_for", "云帆科技"), ("王磊", "leads", "云帆科技")} <= got
+
+
+def test_leading_a_sized_round_is_investing():
+    a = make_analysis("红杉资本合伙人王磊领导了对云帆科技的4000万美元C轮投资。", [("红杉资本", C), ("王磊", P), ("云帆科技", C)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert ("王磊", "invests_in", "云帆科技") in got and ("王磊", "leads", "云帆科技") not in got

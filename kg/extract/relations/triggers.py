@@ -36,7 +36,7 @@ _NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再
 # release words: a company releases a model; a person who announces one (CEO X 在会上发布了 Y) does not make it
 _ANNOUNCING = frozenset("推出 发布 开源 上线 升级 迭代 优化 更新 亮相 面世 问世 released launched unveiled open-sourced".split())
 _SHARES = re.compile(r"[^，,。；;！？!?]{0,12}?(?:股份|股权|股票|的股|%\s*股)")  # within the clause
-_LED_ROUND = re.compile(r"[^。；;！？!?]{0,80}?的\s*(?:早期|天使轮|种子轮|[A-E]\+?\s*轮|首轮|新一轮)?\s*(?:投资|融资)")
+_LED_ROUND = re.compile(r"[^。；;！？!?]{0,80}?的\s*(?:[\d.]+\s*(?:万|亿)?\s*(?:美元|美金|元|人民币)\s*)?(?:早期|天使轮|种子轮|[A-E]\+?\s*轮|首轮|新一轮)?\s*(?:投资|融资)")
 _TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*$")
 
 
@@ -112,6 +112,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
         for trig in by_word[word.lower()]:
             if intent and trig.relation in _TRANSACTIONS:
                 continue  # 正在洽谈收购 X: talks, not a deal
+            if trig.relation == "leads" and _LED_ROUND.match(text, b, s.end):
+                trig = replace(trig, relation="invests_in", frame="svo")  # 主导了 A、B 的早期投资: led the investment
             for r in _apply_trigger(ctx, trig, a, b):
                 if r.relation == "develops" and r.head.type == PERSON and word.lower() in _ANNOUNCING:
                     continue  # CEO X 发布了 Y: the person announces the company's model; making it is 研发/训练/开发
@@ -119,10 +121,6 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
                     continue  # 他用 Claude 帮助自己开发了小工具: the model is the tool, not what was made
                 if r.relation == "acquires" and _SHARES.match(text, min(r.tail.end, a)):
                     if _ok("invests_in", r.head, r.tail):  # 对 OpenAI 员工股份的收购, 收购 X 10% 的股份: a stake
-                        yield replace(r, relation="invests_in")
-                    continue
-                if r.relation == "leads" and _LED_ROUND.match(text, b, s.end):
-                    if _ok("invests_in", r.head, r.tail):  # 主导了 A、B 等项目的早期投资: led the investment
                         yield replace(r, relation="invests_in")
                     continue
                 yield r
