@@ -486,3 +486,11 @@ def test_a_given_name_before_team_is_a_person_s_team_not_an_organisation():
     got = _names("他曾是Reid团队的幕僚长，这是在Jeff实验室完成的工作。Seed 团队发布了模型。")
     assert ("Seed 团队", "ORG") in got
     assert not any(n.startswith(("Reid", "Jeff")) for n, _ in got)
+
+
+def test_latin_partners_and_holdings_are_companies():
+    from kg.extract.entities.patterns import _org_type
+
+    assert _org_type("Scale Venture Partners", default="ORG") == "COMPANY"
+    assert _org_type("SoftBank Group", default="ORG") == "COMPANY"
+    assert _org_type("Stanford University", default="COMPANY") == "ORG"

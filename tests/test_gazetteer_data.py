@@ -151,7 +151,8 @@ def test_forms_are_clean(entries):
         ("韦尔股份", "豪威集团", "COMPANY"),
         ("中科院软件所", "中国科学院软件研究所", "ORG"),
         ("北师大", "北京师范大学", "ORG"),
-        ("港交所", "香港交易所", "ORG"),
+        ("港交所", "香港交易所", "COMPANY"),  # a listed exchange operator (0388.HK); 上交所 stays an ORG
+        ("上交所", "上海证券交易所", "ORG"),
         ("华西医院", "四川大学华西医院", "ORG"),
         ("Nano Banana", "Gemini 2.5 Flash Image", "MODEL"),
         ("gpt-oss-120b", "gpt-oss", "MODEL"),
