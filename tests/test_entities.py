@@ -494,3 +494,14 @@ def test_latin_partners_and_holdings_are_companies():
     assert _org_type("Scale Venture Partners", default="ORG") == "COMPANY"
     assert _org_type("SoftBank Group", default="ORG") == "COMPANY"
     assert _org_type("Stanford University", default="COMPANY") == "ORG"
+
+
+def test_an_interview_speaker_label_is_a_person_even_with_a_rare_surname():
+    text = ("我们邀请到了慧夜科技的联合创始人 & CEO 渠思源，聊了聊。\n渠思源 ：产品很好。\nFounder Park：为什么？\n"
+            "渠思源 ：因为努力。\n主持人：好的。\n渠思源 ：谢谢。\n主持人：再见。\n主持人：结束。")
+    got = _names(text)
+    assert ("渠思源", "PERSON") in got and not any(n == "主持人" for n, _ in got)
+    import kg
+
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    assert ("渠思源", "founded", "慧夜科技") in rels

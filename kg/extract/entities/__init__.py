@@ -37,6 +37,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     starts = [t.start for t in tokens]
     cands += _whole_words(_gazetteer_mentions(text, gaz), tokens, starts)
     cands += _card_mentions(text, cands)
+    speakers = _speaker_labels(text, gaz)
+    cands += speakers
     for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         cands += _pattern_mentions(text, sent, toks, gaz)
@@ -45,7 +47,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
-    chosen = unify_aliases(misspellings(acronyms(text, short_forms(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz))))))))
+    chosen = unify_aliases(misspellings(acronyms(text, short_forms(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     chosen = without_unlinkable(source_tags(text), chosen)  # …的发展。36氪: a digest's credit line
@@ -63,6 +65,34 @@ def _card_mentions(text: str, cands: list[Mention]) -> list[Mention]:
     gaz_spans = {(m.start, m.end) for m in cands if m.source == "gazetteer"}
     return [replace(m, type=_org_type(m.text, default=m.type)) for m in card_mentions(text)
             if (m.start, m.end) not in gaz_spans]
+
+
+# an interview's speaker label at the start of a paragraph: 渠思源 ：我们公司的产品…
+_LABEL = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,5})[ \t\u3000]*[：:]")
+_NOT_SPEAKERS = re.compile(r"主持|记者|提问|问题|回答|学生|观众|嘉宾|编辑|作者|来源|评选|标准|总结|注意|备注|链接|原文|摘要|观点|背景|"
+                           r"结论|时间|地点|领域|公司|融资|投资|官网|地址|简介|介绍|说明|提示|语音|用户|网友|老师|同学|团队|官方|答|问")
+SPEAKER_TURNS = 3  # a label that opens this many paragraphs is a speaker, not a heading
+
+
+def _speaker_labels(text: str, gaz: Gazetteer) -> list[Mention]:
+    """渠思源 ：…, 黄仁勋：…: a Han name that opens several paragraphs of an interview as its speaker label is a
+    person, where no list knows it as something else and it is no common word or role (主持人, 记者, 提问者)."""
+    if "：" not in text and ":" not in text:
+        return []
+    from .evidence import common_word
+
+    hits: dict[str, list[int]] = {}
+    for m in _LABEL.finditer(text):
+        hits.setdefault(m.group(1), []).append(m.start(1))
+    out = []
+    for name, starts in hits.items():
+        if len(starts) < SPEAKER_TURNS or _NOT_SPEAKERS.search(name) or name in titles() or common_word(name):
+            continue
+        entry = gaz.lookup(name)
+        if entry is not None and entry.type != PERSON or name.lower() in stopnames():
+            continue
+        out += [Mention(name, PERSON, a, a + len(name), "pattern", entry.name if entry else None, 0.8) for a in starts]
+    return out
 
 
 def _engine_mentions(analysis: Analysis, gaz: Gazetteer) -> Iterator[Mention]:
@@ -209,14 +239,16 @@ def _modifier(text: str, m: Mention) -> bool:
         text[m.end:m.end + 2] in _HEAD_NOUNS
 
 
-def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer, *, speakers: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
     """One name, one meaning per document: a name found once by a pattern or the model is also
-    marked where it recurs without the context that found it (Lilian Weng 从 OpenAI 离职)."""
+    marked where it recurs without the context that found it (Lilian Weng 从 OpenAI 离职). ``speakers``: names an
+    interview's speaker labels made people (their surname may be one the list lacks)."""
     taken = sorted((m.start, m.end) for m in mentions)
     names = {}
     for m in mentions:
         if m.source in ("pattern", "ner", "card") and m.confidence >= 0.7 and len(m.text) >= 2 and m.text not in names:
-            if m.type == PERSON and not (m.text.isascii() or m.text[0] in surnames() or m.text[:2] in surnames()):
+            if m.type == PERSON and not (m.text.isascii() or m.text[0] in surnames() or m.text[:2] in surnames()
+                                         or m.text in speakers):
                 continue
             names[m.text] = m
     if not names:
