@@ -298,6 +298,7 @@ def test_former_executive_works_for(text):
      {("李开复", "works_for", "零一万物"), ("徐立", "works_for", "商汤")}),
     ("小米的雷军在发布会上表示，公司会继续投入。", [("小米", C), ("雷军", P)], {("雷军", "works_for", "小米")}),
     ("他收购了百度李彦宏的股份。", [("百度", C), ("李彦宏", P)], set()),  # not a unit: an object phrase
+    ("前几天彭博社的陈曦与沈南鹏做了对话。", [("彭博社", C), ("陈曦", P), ("沈南鹏", P)], {("陈曦", "works_for", "彭博社")}),
 ])
 def test_organisation_right_before_a_person(text, mentions, expected):
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(make_analysis(text, mentions), gazetteer=GAZ))}

@@ -167,8 +167,8 @@ def _roster(ctx: _Ctx, k: int) -> bool:
 
 # academic titles Chinese puts after a name (王磊教授); 博士 is left out: after a name it is a degree, not a post
 _TITLE_AFTER_NAME = re.compile(r"\s*(教授|副教授|助理教授|研究员|副研究员|院士|讲师)(?![\u4e00-\u9fff]{0,1}(?:生|级))")
-_BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有)\s*$")
-_AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对)")
+_BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有|前几天|近日|日前|昨天|今天|此前|最近|随后|当时|如今|目前)\s*$")
+_AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|与|和|跟|同|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对)")
 
 
 def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
