@@ -662,3 +662,12 @@ def test_leading_a_sized_round_is_investing():
     a = make_analysis("红杉资本合伙人王磊领导了对云帆科技的4000万美元C轮投资。", [("红杉资本", C), ("王磊", P), ("云帆科技", C)])
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
     assert ("王磊", "invests_in", "云帆科技") in got and ("王磊", "leads", "云帆科技") not in got
+
+
+def test_serving_at_a_list_and_a_phrase_that_describes_the_person_after_it():
+    a = make_analysis("那时他遇到了同学——在微软和皮克斯做过实习工程师的王磊。", [("微软", C), ("皮克斯", C), ("王磊", P)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert {("王磊", "works_for", "微软"), ("王磊", "works_for", "皮克斯")} <= got
+    a = make_analysis("李娜说，王磊在华为做过工程师。", [("李娜", P), ("王磊", P), ("华为", C)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert ("李娜", "works_for", "华为") not in got  # two people before: the rule says nothing

@@ -197,19 +197,24 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
 
 _AT_ORG = re.compile(r"(在|于)\s*$")
 _SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|任)\s*$")
-_SERVE_AS = re.compile(r"\s*(担任|出任|任职|任|当|做)\s*")
+_SERVE_AS = re.compile(r"\s*(担任|出任|任职|任|当|做)(?:过|了)?\s*")
 
 
 def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
-    """刘珂长期在 IBM 担任产品经理 · 曾担任斯坦福华人创业协会的主席: 在 ORG 担任 TITLE or 担任 ORG 的 TITLE, said of
-    the one person named before it in the sentence."""
+    """刘珂长期在 IBM 担任产品经理 · 曾担任斯坦福华人创业协会的主席 · 在微软和皮克斯做过实习工程师: 在 ORG 担任 TITLE
+    or 担任 ORG 的 TITLE, said of the one person named before it in the sentence, or of the person the phrase
+    describes (在微软做过工程师的 Evan Wallace)."""
     text = ctx.analysis.doc.text
     ms = ctx.mentions
     for i, org in enumerate(ms):
         if org.type not in (ORG, COMPANY):
             continue
+        orgs = [org]
         if _AT_ORG.search(text[max(ctx.sent.start, org.start - 3):org.start]):
             serve = _SERVE_AS.match(text, org.end, ctx.sent.end)
+            if serve is None:  # 在微软和皮克斯做过实习工程师: the title is of every organisation of the list
+                orgs = _group(ctx, list(ms), i, +1, (ORG, COMPANY))
+                serve = _SERVE_AS.match(text, orgs[-1].end, ctx.sent.end) if len(orgs) > 1 else None
         elif _SERVED.search(text[max(ctx.sent.start, org.start - 4):org.start]):
             serve = re.compile(r"\s*(?:[（(][^（()）]{0,24}[）)])?\s*的\s*").match(text, org.end, ctx.sent.end)
             # 曾担任斯坦福华人创业协会的主席 · 曾担任 Opsware（后被惠普收购）的联合创始人
@@ -219,10 +224,6 @@ def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
         title = _title_regex().match(text, serve.end(), ctx.sent.end) if serve else None
         if title is None:
             continue
-        people = {p.key or p.text: p for p in ms[:i] if p.type == PERSON}
-        if len(people) != 1:
-            continue
-        (person,) = people.values()
         roles, end = [title.group(0).strip()], title.end()
         while True:  # 担任 X 的联合创始人兼首席执行官: every title of the chain
             c = re.match(r"\s*(?:兼|、|和|及|/|&)\s*", text[end:ctx.sent.end])
@@ -231,8 +232,17 @@ def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
                 break
             roles.append(t2.group(0).strip())
             end = t2.end()
-        for role in roles:
-            yield from _title_facts(ctx, person, org, _title_kind(role), role, 0.8, False)
+        described = next((p for p in ms if p.start >= end and p.type == PERSON), None)
+        if described is not None and re.fullmatch(r"\s*的\s*", text[end:described.start]):
+            person = described  # 在微软做过实习工程师的 Evan Wallace: the phrase describes the person after it
+        else:
+            people = {p.key or p.text: p for p in ms[:i] if p.type == PERSON}
+            if len(people) != 1:
+                continue
+            (person,) = people.values()
+        for o in orgs:
+            for role in roles:
+                yield from _title_facts(ctx, person, o, _title_kind(role), role, 0.8, False)
 
 
 def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[RelationMention]:
