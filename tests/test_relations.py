@@ -671,3 +671,8 @@ def test_serving_at_a_list_and_a_phrase_that_describes_the_person_after_it():
     a = make_analysis("李娜说，王磊在华为做过工程师。", [("李娜", P), ("王磊", P), ("华为", C)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert ("李娜", "works_for", "华为") not in got  # two people before: the rule says nothing
+
+
+def test_an_investment_firm_s_partner_as_investor_names_the_firm_too():
+    got = _triples("OpenAI 的第一个机构投资人 Khosla Ventures 的合伙人 Vinod Khosla 表示支持。")
+    assert {("Khosla Ventures", "invests_in", "OpenAI"), ("Vinod Khosla", "invests_in", "OpenAI")} <= got

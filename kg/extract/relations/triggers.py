@@ -35,6 +35,7 @@ _NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再
 
 # release words: a company releases a model; a person who announces one (CEO X 在会上发布了 Y) does not make it
 _ANNOUNCING = frozenset("推出 发布 开源 上线 升级 迭代 优化 更新 亮相 面世 问世 released launched unveiled open-sourced".split())
+_INVESTOR_FIRM = re.compile(r"(?:资本|创投|基金|投资|Ventures|Capital|Partners|VC)$", re.I)
 _SHARES = re.compile(r"[^，,。；;！？!?]{0,12}?(?:股份|股权|股票|的股|%\s*股)")  # within the clause
 _LED_ROUND = re.compile(r"[^。；;！？!?]{0,80}?的\s*(?:[\d.]+\s*(?:万|亿)?\s*(?:美元|美金|元|人民币)\s*)?(?:早期|天使轮|种子轮|[A-E]\+?\s*轮|首轮|新一轮)?\s*(?:投资|融资)")
 _TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*$")
@@ -235,6 +236,9 @@ def _list_items(ctx: _Ctx, right: list[Mention], hi: int, types) -> list[Mention
         # title or a possessive (Shopify CEO, Vercel 的创始人: the person is not named)
         if inside and inside[-1].type in types and (not tail or ("的" not in tail and not _title_regex().match(tail))):
             out.append(inside[-1])
+            firm = inside[0] if len(inside) >= 2 and inside[-1].type == PERSON else None
+            if firm is not None and firm.type in types and _INVESTOR_FIRM.search(firm.text):
+                out.append(firm)  # Khosla Ventures 的合伙人 Vinod Khosla: an investment firm's partner; the firm invests
         pos = sep.end() if sep is not None else stop
     return out
 
