@@ -116,3 +116,12 @@ def test_a_short_verb_before_the_trigger_keeps_the_carried_subject_but_a_conjunc
     # 根据 X 的数据，尽管…上线: X is the source quoted, not who launched it
     rels = _rels("根据 Datora 的数据，尽管上线的前 6 天 Lumo 下载量就突破了 50 万。", [("Datora", C), ("Lumo", "MODEL")])
     assert not any(r == "develops" for _, r, _ in rels)
+
+
+def test_a_company_pronoun_with_de_names_its_people():
+    # 该公司的 CEO, 这只基金的合伙人…包括 A、B: the company pronoun keeps 的 (a person's 他的 does not)
+    rels = _rels("鹿鸣科技成立于2020年。该公司的 CEO 钟岳明表示。", [("鹿鸣科技", C), ("钟岳明", P)])
+    assert ("钟岳明", "works_for", "=鹿鸣科技") in rels
+    rels = _rels("鹿鸣资本募集了新基金。这只基金的合伙人将只有 3 位，包括了钟岳明、韩立以及林晓川。",
+                 [("鹿鸣资本", C), ("钟岳明", P), ("韩立", P), ("林晓川", P)])
+    assert {(p, "works_for", "=鹿鸣资本") for p in ("钟岳明", "韩立", "林晓川")} <= rels

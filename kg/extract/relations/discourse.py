@@ -24,7 +24,8 @@ from ...types import Analysis, Mention, RelationMention
 PRONOUNS = {
     "他": PERSON, "她": PERSON,
     "该公司": COMPANY, "这家公司": COMPANY, "该企业": COMPANY, "这家企业": COMPANY, "这家初创公司": COMPANY,
-    "该初创公司": COMPANY, "该机构": ORG, "该实验室": ORG, "该团队": ORG, "这支团队": ORG,
+    "该初创公司": COMPANY, "该基金": COMPANY, "这只基金": COMPANY, "这家基金": COMPANY, "该集团": COMPANY,
+    "这家集团": COMPANY, "这家机构": COMPANY, "该机构": ORG, "该实验室": ORG, "该团队": ORG, "这支团队": ORG,
 }
 _PRONOUN = re.compile("|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)))
 # what may stand between a clause break and the pronoun: time phrases, 而, 随后 …
@@ -48,8 +49,9 @@ def coref_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[in
             k = bisect.bisect_right(starts, a)
             if k and taken[k - 1][1] > a:
                 continue  # inside a name
-            if not _clause_initial(text, sent.start, a) or _quoted(text, a) or text[b:b + 1] in "的们":
-                continue
+            if not _clause_initial(text, sent.start, a) or _quoted(text, a) or text[b:b + 1] == "们" or \
+                    text[b:b + 1] == "的" and PRONOUNS[hit.group(0)] == PERSON:
+                continue  # (他的: a possessive; 这只基金的合伙人 … names the fund's people)
             found = _antecedent(analysis, mentions, starts, si, a, PRONOUNS[hit.group(0)])
             if found is None:
                 continue
