@@ -505,3 +505,12 @@ def test_an_interview_speaker_label_is_a_person_even_with_a_rare_surname():
 
     rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
     assert ("渠思源", "founded", "慧夜科技") in rels
+
+
+def test_a_start_up_s_team_is_the_start_up_and_a_known_company_s_team_is_a_unit():
+    import kg
+
+    a = kg.analyze("Nexora AI团队发布了新模型 Lynx-3。Nexora AI 的创始人王磊表示很高兴。")
+    team = next(m for m in a.mentions if m.text == "Nexora AI团队")
+    assert team.type == "COMPANY" and team.key == "=Nexora AI"
+    assert ("Seed 团队", "ORG") in _names("字节跳动 Seed 团队发布了新模型。字节跳动表示很高兴。")

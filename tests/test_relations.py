@@ -676,3 +676,10 @@ def test_serving_at_a_list_and_a_phrase_that_describes_the_person_after_it():
 def test_an_investment_firm_s_partner_as_investor_names_the_firm_too():
     got = _triples("OpenAI 的第一个机构投资人 Khosla Ventures 的合伙人 Vinod Khosla 表示支持。")
     assert {("Khosla Ventures", "invests_in", "OpenAI"), ("Vinod Khosla", "invests_in", "OpenAI")} <= got
+
+
+def test_a_team_introduction_reads_a_title_chain():
+    text = "星云科技由清华大学的研究人员创立。\n创始人兼首席科学家王磊正在攻读博士学位。"
+    a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("王磊", P)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert {("王磊", "founded", "星云科技"), ("王磊", "works_for", "星云科技")} <= got

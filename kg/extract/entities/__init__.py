@@ -53,6 +53,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = without_unlinkable(source_tags(text), chosen)  # …的发展。36氪: a digest's credit line
     chosen = _platforms_as_companies(text, chosen)  # YouTube, 推特: an app unless the text treats it as a company
     chosen = _only_a_place_online(text, chosen)  # 在 GitHub 上开源, 在推特上表示: a site where it happened
+    chosen = _startup_teams(chosen)  # NEXA AI团队 = NEXA AI: a start-up's team is the start-up
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
 
 
@@ -224,6 +225,20 @@ def _only_a_place_online(text: str, mentions: list[Mention]) -> list[Mention]:
         site[name] = bool(hits) and all(_AT.search(text, max(0, i - 30), i) and _ON_SITE.match(text, i + len(name))
                                         for i in hits)
     return [m for m in mentions if not (m.type == COMPANY and site.get(m.text))]
+
+
+def _startup_teams(mentions: list[Mention]) -> list[Mention]:
+    """X团队 where the text also names X as a company no list knows (a start-up: NEXA AI团队 推出了 …, NEXA AI 的
+    创始人 …) is that company, written with its team: an alias of X. A known company's team (Seed 团队, 腾讯混元团队)
+    stays a unit of its own."""
+    companies = {m.text: m for m in mentions if m.type == COMPANY and m.source != "gazetteer" and m.key is None}
+    out = []
+    for m in mentions:
+        base = m.text[:-2].rstrip() if m.type == ORG and m.text.endswith("团队") else None
+        if base and base in companies and m.key is None:
+            m = replace(m, type=COMPANY, key="=" + base)
+        out.append(m)
+    return out
 
 
 def _find_all(text: str, name: str):

@@ -362,9 +362,17 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
             continue
         lead = _TITLE_OPENING.match(text, sent.start, person.start)
         t = rx.match(text, lead.end(), person.start)
-        if t is None or not re.fullmatch(r"\s*(?:是|为)?\s*", text[t.end():person.start]):
+        roles, end = ([t.group(0).strip()], t.end()) if t else ([], 0)
+        while t is not None:  # 创始人兼首席科学家 Alex Chen: a chain of titles
+            c = re.match(r"\s*(?:兼|、|&|＆)\s*", text[end:person.start])
+            t2 = rx.match(text, end + c.end(), person.start) if c else None
+            if t2 is None:
+                break
+            roles.append(t2.group(0).strip())
+            end = t2.end()
+        if t is None or not re.fullmatch(r"\s*(?:是|为)?\s*", text[end:person.start]):
             continue
-        role = t.group(0).strip()
+        role = roles[0]
         if _title_kind(role) == "edu" or not any(role[n:] in titles() for n in range(min(3, len(role)))):
             continue  # a bare title (CEO, 首席科学官), not a phrase that ends in one (天衡评测实验室负责人: an unknown unit)
         subject = None
@@ -377,8 +385,9 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
             continue
         ev = Evidence(analysis.doc.id, text[sents[j].start:sent.end], sents[j].start, sent.end)
         ctx = _Ctx(analysis, Sentence(sents[j].start, sent.end, ev.sentence), ms)
-        for r in _title_facts(ctx, person, subject, _title_kind(role), role, 0.6, False):
-            yield replace(r, evidence=ev)
+        for role in roles:
+            for r in _title_facts(ctx, person, subject, _title_kind(role), role, 0.6, False):
+                yield replace(r, evidence=ev)
 
 
 _LIST_INTRO = re.compile(r"\s*(的)?\s*(?:[一二两三四五六七八九十几多]+位)?\s*(?P<title>合伙人|联合创始人|创始人|创办人|核心成员|成员|高管|"
