@@ -374,3 +374,17 @@ def test_adverbs_jobs_and_kinds_of_school_are_no_names(text, name, type_, source
 ])
 def test_names_that_start_like_an_adverb_are_kept(text, name, type_):
     assert _kept(text, name, type_) is not None
+
+
+@pytest.mark.parametrize("text,name,type_,source", [
+    ("目前管理美元和人民币双币基金。", "双币基金", COMPANY, "pattern"),
+    ("现代电信公司把软件当玩具看。", "电信公司", COMPANY, "pattern"),
+    ("大部分都是中小加工厂。", "加工厂", COMPANY, "ner"),
+    ("议题从大模型技术与应用，再到具身智能。", "再到具身智能", COMPANY, "pattern"),
+])
+def test_kinds_of_fund_and_trade_and_list_joins_are_no_names(text, name, type_, source):
+    assert _kept(text, name, type_, source) is None
+
+
+def test_a_company_word_after_a_name_stays():
+    assert _kept("鹿鸣公司发布了新品。", "鹿鸣公司", COMPANY, "pattern") is not None

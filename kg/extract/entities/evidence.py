@@ -199,6 +199,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
 
 
 _ADVERB_CHARS = frozenset("都也就还又将才已再均皆")
+_FUNCTION_BIGRAMS = frozenset("再到 又是 也是 就是 都是 还是 才是 已是 再是 都在 也在 还在 正在 以及 或是 甚至".split())
 
 
 def _adverb_start(name: str) -> bool:
@@ -207,6 +208,8 @@ def _adverb_start(name: str) -> bool:
     if not is_han(name[0]):
         return False
     w, _, _, tag, guessed = _dictionary().words(name)[0]
+    if name[:2] in _FUNCTION_BIGRAMS and len(name) >= 3:
+        return True  # 再到具身智能: 再到 joins two items of a list, no name starts with it
     if tag.startswith("d") and not guessed and len(w) >= 2 and _dictionary().freq(w) >= VERY_COMMON_FREQ:
         return True  # (何新 is a rare dictionary adverb: 何新荣 is a name)
     if name[0] not in _ADVERB_CHARS or not 2 <= len(name) <= 3 or not all(is_han(c) for c in name):
@@ -233,13 +236,18 @@ def _kind_not_name(text: str, m: Mention, name: str) -> bool:
     if not suf or suf.start() == 0:
         return False
     stem = name[:suf.start()].strip()
-    if stem.upper() in _GENERIC_LATIN or stem.upper() in _GENERIC_KINDS:
-        return True
+    if stem.upper() in _GENERIC_LATIN or stem.upper() in _GENERIC_KINDS or stem in _FUND_KINDS and suf.group(1) == "基金":
+        return True  # (双币基金, 产业基金: a kind of fund)
+    if suf.group(1) in ("公司", "工厂", "加工厂") and m.source in ("ner", "engine", "pattern") and \
+            (common_word(stem) and len(stem) <= 3 or stem.endswith(("加工", "服装"))):
+        return True  # 现代电信公司, 一些物业公司, 中小加工厂: one common word before the suffix names a trade, not a firm
     if not _QUANTIFIER.search(text[max(0, m.start - 3):m.start]):
         return False
     return common_word(stem) or _generic_phrase(stem) or stem.upper() in _GENERIC_LATIN
 
 
+_FUND_KINDS = frozenset("双币 美元 人民币 母 子 专项 产业 引导 政府引导 并购 成长 早期 天使 种子 主题 指数 对冲 私募 公募 风险投资 "
+                        "创投 股权 投资 科技 AI 人工智能".split())
 _GENERIC_KINDS = frozenset({"FANG", "FAANG", "MAANG", "TOB", "TOC", "2B", "2C", "SAAS", "PAAS", "IAAS", "AIGC", "IOT"})
 
 
