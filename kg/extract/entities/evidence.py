@@ -233,8 +233,10 @@ def _kind_not_name(text: str, m: Mention, name: str) -> bool:
     """一家电信公司, 一支双币基金, SaaS 公司, FANG公司: a kind of organisation, not a name. After a quantifier the
     words before the suffix must not be common words or a generic Latin word; SaaS/AI/FANG before 公司 never name one."""
     suf = _KIND_SUFFIX.search(name)
-    if not suf or suf.start() == 0:
+    if not suf:
         return False
+    if suf.start() == 0:
+        return m.source in ("ner", "engine")  # 加工厂, 公司 alone: the model took a kind word for a name
     stem = name[:suf.start()].strip()
     if stem.upper() in _GENERIC_LATIN or stem.upper() in _GENERIC_KINDS or stem in _FUND_KINDS and suf.group(1) == "基金":
         return True  # (双币基金, 产业基金: a kind of fund)
