@@ -683,3 +683,12 @@ def test_a_team_introduction_reads_a_title_chain():
     a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("王磊", P)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert {("王磊", "founded", "星云科技"), ("王磊", "works_for", "星云科技")} <= got
+
+
+def test_a_team_introduction_skips_a_bio_s_education_line():
+    text = ("星云科技是一家从清华大学衍生出来的公司。\nCTO 李娜，清华大学研究员。\n北京大学计算机科学的学士、硕士学位。\n"
+            "首席科学官王磊，在清华大学完成了博士学位。")
+    a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("李娜", P), ("清华大学", O), ("北京大学", O), ("王磊", P), ("清华大学", O)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert ("王磊", "works_for", "北京大学") not in got
+    assert ("王磊", "works_for", "星云科技") in got

@@ -344,6 +344,8 @@ def _bare_titles(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iter
 
 # a sentence that opens with a title and then names the person: CEO Ramin Hasani，…; 另外一位联合创始人是 X
 _TITLE_OPENING = re.compile(r"\s*(?:另外|另|还有|其中)?\s*(?:[一两三四几]位)?\s*")
+_SCHOOL = re.compile(r"(大学|学院|University|College)$", re.I)
+_DEGREE = re.compile(r"学士|硕士|博士|毕业")
 _BIO_LOOKBACK = 10  # sentences back to the organisation a team introduction is about
 
 
@@ -379,6 +381,8 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
         for j in range(k - 1, max(-1, k - 1 - _BIO_LOOKBACK), -1):
             first = by_sent[j][0] if by_sent[j] else None
             if first is not None and first.type in (ORG, COMPANY) and not text[sents[j].start:first.start].strip():
+                if _SCHOOL.search(first.text) or _DEGREE.search(sents[j].text):
+                    continue  # 维也纳工业大学计算机科学的学士: a bio's education line, not what the team is
                 subject = first
                 break
         if subject is None:
