@@ -518,3 +518,9 @@ def test_a_start_up_s_team_is_the_start_up_and_a_known_company_s_team_is_a_unit(
 
     known = [Mention("Meta 团队", "ORG", 0, 7, "pattern"), Mention("Meta", "COMPANY", 10, 14, "gazetteer", "Meta")]
     assert _startup_teams(known) == known  # a company the gazetteer knows: its team is a unit of its own
+
+
+def test_a_conjunction_before_the_next_name_is_not_part_of_a_name():
+    got = _names("他们分别是张三、李四和王五。")
+    assert ("李四", "PERSON") in got and ("李四和", "PERSON") not in got
+    assert ("张永和", "PERSON") in _names("教授张永和发表了演讲。")

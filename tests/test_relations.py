@@ -692,3 +692,14 @@ def test_a_team_introduction_skips_a_bio_s_education_line():
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert ("王磊", "works_for", "北京大学") not in got
     assert ("王磊", "works_for", "星云科技") in got
+
+
+def test_a_counted_group_named_in_the_next_sentence():
+    text = "腾讯有三位联合创始人在今年离职。他们分别是张三、李四和王五。"
+    a = make_analysis(text, [("腾讯", C), ("张三", P), ("李四", P), ("王五", P)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    for p in ("张三", "李四", "王五"):
+        assert {(p, "founded", "腾讯"), (p, "departed_from", "腾讯")} <= got
+    # no counted group in the sentence before: the names alone say nothing
+    a = make_analysis("腾讯今年发布了新产品。他们分别是张三、李四和王五。", [("腾讯", C), ("张三", P), ("李四", P), ("王五", P)])
+    assert not _rules(extract_relations(a, gazetteer=GAZ))

@@ -43,7 +43,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         cands += _pattern_mentions(text, sent, toks, gaz)
     chosen = _select([_without_function_tail(m) for m in cands])
-    chosen = [_retype(m, text, gaz) for m in chosen]
+    chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in chosen])
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
@@ -430,6 +430,19 @@ def _without_function_tail(m: Mention) -> Mention:
     if not all(is_han(ch) for ch in head) or not (head[0] in surnames() or head[:2] in surnames()):
         return m
     return replace(m, text=head, end=m.end - 1)
+
+
+def _conjunction_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """张三、李四和王五: a Han name that took the 和/与/及 before the next name (李四和) loses it. Names can end in 和
+    (张永和), so only where another name follows at once."""
+    starts = {m.start for m in mentions if m.type == PERSON}
+    out = []
+    for m in mentions:
+        if m.type == PERSON and m.source != "gazetteer" and len(m.text) >= 3 and m.text[-1] in "和与及" \
+                and (m.end in starts or text[m.end:m.end + 1] in surnames()):
+            m = replace(m, text=m.text[:-1], end=m.end - 1)
+        out.append(m)
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from ._base import SYMMETRIC, _Ctx
 from .discourse import coref_mentions, omitted_subjects, speaker_mentions, unnamed_bios, with_antecedent_evidence
 from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
-from .titles import (_affiliations, _bare_titles, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
+from .titles import (_affiliations, _bare_titles, _group_named_next, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
                      _serving_at, _title_relations)
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import (_coordination_rivals, _discourse_rivals, _joint_research, _makers_behind, _name_relations,
@@ -136,6 +136,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += _discourse_rivals(analysis, by_sent)
     out += _bare_titles(analysis, by_sent)
     out += _team_introductions(analysis, by_sent)
+    out += _group_named_next(analysis, by_sent)
     out += known_makers(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text)
                                             for r in out if r.relation == "develops"})
     out += known_positions(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in out

@@ -394,6 +394,50 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
                 yield replace(r, evidence=ev)
 
 
+# 腾讯有三位联合创始人在今年离职。他们分别是张三、李四和王五。 — a counted group in one sentence, its names in the next
+_COUNTED_GROUP = re.compile(r"(?:[两二三四五六七八九十几多数]+|\d+)\s*(?:位|名|个)\s*(?P<title>[\u4e00-\u9fffA-Za-z]{0,6}?"
+                            r"(?:联合创始人|创始人|高管|研究员|科学家|合伙人|核心成员|成员|员工|工程师|董事))")
+_NAMES_NEXT = re.compile(r"\s*(?:他们|她们|这些人|这几位|这[两三四五几]位|其中)?\s*(?:分别是|分别为|包括了?|是|为|有)\s*[：:]?\s*$")
+_GROUP_VERB = re.compile(r"(离职|离开|出走|辞职|退休|加入|加盟|入职)")
+
+
+def _group_named_next(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
+    """腾讯有三位联合创始人在今年离职。他们分别是张三、李四和王五。 A sentence that speaks of a counted group of an
+    organisation's people without names, followed in its paragraph by a sentence that names them (分别是 A、B 和 C):
+    each named person holds the group's title there, and left or joined it where the first sentence says so."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    for k in range(1, len(sents)):
+        ms, prev_ms = by_sent[k], by_sent[k - 1]
+        if "\n" in text[sents[k - 1].end:sents[k].start] or any(m.type == PERSON for m in prev_ms):
+            continue
+        people = [m for m in ms if m.type == PERSON]
+        if len(people) < 2 or not _NAMES_NEXT.match(text[sents[k].start:people[0].start]):
+            continue
+        ctx = _Ctx(analysis, sents[k], ms)
+        named = _group(ctx, list(ms), list(ms).index(people[0]), +1, (PERSON,))
+        if len(named) < 2:
+            continue
+        group = _COUNTED_GROUP.search(text, sents[k - 1].start, sents[k - 1].end)
+        if group is None:
+            continue
+        orgs = [m for m in prev_ms if m.type in (ORG, COMPANY) and m.end <= group.start()]
+        if not orgs:
+            continue
+        org, title = orgs[-1], group.group("title")
+        verb = _GROUP_VERB.search(text, group.end(), sents[k - 1].end)
+        ev = Evidence(analysis.doc.id, text[sents[k - 1].start:sents[k].end], sents[k - 1].start, sents[k].end)
+        wide = _Ctx(analysis, Sentence(sents[k - 1].start, sents[k].end, ev.sentence), prev_ms + ms)
+        for p in named:
+            rels = list(_title_facts(wide, p, org, _title_kind(title), title, 0.6, False)) if _title_kind(title) else []
+            if verb is not None:
+                rel = "joined" if verb.group(1) in ("加入", "加盟", "入职") else "departed_from"
+                if _ok(rel, p, org):
+                    rels.append(_rel(wide, rel, p, org, 0.6))
+            for r in rels:
+                yield replace(r, evidence=ev)
+
+
 _LIST_INTRO = re.compile(r"\s*(的)?\s*(?:[一二两三四五六七八九十几多]+位)?\s*(?P<title>合伙人|联合创始人|创始人|创办人|核心成员|成员|高管|"
                          r"研究员|科学家|工程师|董事|负责人|掌门人)(们)?\s*(?:将)?(?:只有[^，,。]{0,6}?[，,]\s*)?"
                          r"(?:分别是|分别为|包括了?|有|是|为)\s*[：:]?\s*$")
