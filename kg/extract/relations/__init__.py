@@ -12,15 +12,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from typing import Iterator
 
 from ...errors import KgError
 from ...schema import CORE_TYPES, PERSON
 from ...text import to_simplified
-from ...types import Analysis, Mention, RelationMention
+from ...types import Analysis, Evidence, Mention, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
-from ._base import SYMMETRIC, _Ctx
-from .discourse import coref_mentions, omitted_subjects, speaker_mentions, unnamed_bios, with_antecedent_evidence
+from ._base import SYMMETRIC, _Ctx, _ok, _rel
+from .discourse import coref_mentions, omitted_subjects, speaker_mentions, unnamed_bios, we_released, with_antecedent_evidence
 from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
 from .titles import (_affiliations, _bare_titles, _group_named_next, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
@@ -137,11 +138,22 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += _bare_titles(analysis, by_sent)
     out += _team_introductions(analysis, by_sent)
     out += _group_named_next(analysis, by_sent)
+    out += list(_we_released(analysis, core, out))
     out += known_makers(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text)
                                             for r in out if r.relation == "develops"})
     out += known_positions(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in out
                                                if r.relation in ("works_for", "leads", "founded")}, gaz)
     return _across_items(analysis.doc.text, out) + card_relations(analysis, core)
+
+
+def _we_released(analysis: Analysis, core: list[Mention], rels: list[RelationMention]) -> Iterator[RelationMention]:
+    """我们推出了 X in an interview answer: the speaker's organisation develops X (see :func:`we_released`)."""
+    text = analysis.doc.text
+    for org, model, ev_start in we_released(analysis, core, rels):
+        if _ok("develops", org, model):
+            sent = next(s for s in analysis.sentences if s.start <= model.start < s.end)
+            r = _rel(_Ctx(analysis, sent, (org, model)), "develops", org, model, 0.6, trigger="我们")
+            yield replace(r, evidence=Evidence(analysis.doc.id, text[ev_start:sent.end], ev_start, sent.end))
 
 
 def _across_items(text: str, rels: list[RelationMention]) -> list[RelationMention]:

@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ...schema import COMPANY, ORG, PERSON
+from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Mention, RelationMention
 
 PRONOUNS = {
@@ -193,16 +193,12 @@ SPEAKER_PARAGRAPHS = 4  # an answer runs on over a few paragraphs without its la
 MAX_EVIDENCE_REACH = 400  # characters: further back, the evidence starts at 我's own paragraph
 
 
-def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
-    """``{(start, end): (mention, evidence start)}`` for 我 at the start of a clause in an interview answer: the person
-    whose speaker label (阿莫迪：…) opens the paragraph, or one of the few paragraphs before it with no other label
-    between. 我在 OpenAI 工作过五年 then gives 阿莫迪 works_for OpenAI, with the label's line as evidence."""
+def _answers(analysis: Analysis, mentions: list[Mention]):
+    """``(paragraph start, paragraph, speaker)`` for each paragraph of an interview answer: the person whose speaker
+    label (阿莫迪：…) opens it, or one of the few paragraphs before it with no other label between."""
     text = analysis.doc.text
-    if "我" not in text:
-        return {}
     starts = [m.start for m in mentions]
     people = {m.start: m for m in mentions if m.type == PERSON and m.source not in ("alias", "coref")}
-    out: dict[tuple[int, int], tuple[Mention, int]] = {}
     speaker, seen = None, 0  # the current answer's speaker, and the paragraphs since its label
     pos = 0
     for para in text.split("\n"):
@@ -219,8 +215,18 @@ def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
             speaker, seen = (who, 0) if who is not None or len(label.group(1)) <= 12 else (speaker, seen + 1)
         else:
             seen += 1
-        if speaker is None or seen > SPEAKER_PARAGRAPHS:
-            continue
+        if speaker is not None and seen <= SPEAKER_PARAGRAPHS:
+            yield a0, para, speaker
+
+
+def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(start, end): (mention, evidence start)}`` for 我 at the start of a clause in an interview answer (see
+    :func:`_answers`). 我在 OpenAI 工作过五年 then gives 阿莫迪 works_for OpenAI, with the label's line as evidence."""
+    text = analysis.doc.text
+    if "我" not in text:
+        return {}
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    for a0, para, speaker in _answers(analysis, mentions):
         for hit in _FIRST_PERSON.finditer(text, a0, a0 + len(para)):
             a = hit.start()
             if _quoted(text, a) or not _clause_initial(text, a0, a, lead=_SPEAKER_LEAD):
@@ -284,4 +290,35 @@ def unnamed_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int,
             if at < a0 + len(para):
                 out[(at, at)] = (Mention("", PERSON, at, at, "coref", person.key or "=" + person.text,
                                          round(person.confidence * 0.75, 2)), lead)
+    return out
+
+
+# --- 我们 in an interview answer ---------------------------------------------------------------------------------
+_WE_RELEASED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|刚刚|最近|正式)?\s*"
+                          r"(?:推出|发布|开源|训练|开发|研发|打造|上线)了?\s*")
+
+
+def we_released(analysis: Analysis, mentions: list[Mention], rels: list[RelationMention]) -> list[tuple[Mention, Mention, int]]:
+    """``(organisation, model, evidence start)`` for 我们推出了 X in an interview answer whose speaker holds a position
+    at exactly one organisation by the relations found: Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
+    text = analysis.doc.text
+    if "我们" not in text:
+        return []
+    orgs: dict[str, dict[str, Mention]] = {}
+    for r in rels:
+        if r.relation in ("works_for", "leads", "founded") and r.head.type == PERSON and r.tail.type in (ORG, COMPANY):
+            orgs.setdefault(r.head.key or "=" + r.head.text, {})[r.tail.key or r.tail.text] = r.tail
+    starts = [m.start for m in mentions]
+    out = []
+    for a0, para, speaker in _answers(analysis, mentions):
+        held = orgs.get(speaker.key or "=" + speaker.text, {})
+        if len(held) != 1:
+            continue
+        for hit in _WE_RELEASED.finditer(text, a0, a0 + len(para)):
+            if _quoted(text, hit.start()):
+                continue
+            k = bisect.bisect_left(starts, hit.end())
+            model = mentions[k] if k < len(mentions) else None
+            if model is not None and model.type == MODEL and model.start - hit.end() <= 2:
+                out.append((next(iter(held.values())), model, speaker.start if hit.start() - speaker.start <= MAX_EVIDENCE_REACH else a0))
     return out
