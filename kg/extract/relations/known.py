@@ -63,8 +63,7 @@ def known_roles(gaz=None) -> dict[str, tuple[tuple[str, tuple[str, ...], str | N
         person, org, rels = cols[0], cols[1], tuple(r.strip() for r in cols[2].split(","))
         role = cols[3] if len(cols) > 3 and cols[3] else None
         if gaz is not None:
-            person = (gaz.lookup(person) or _Named(person)).name
-            org = (gaz.lookup(org) or _Named(org)).name
+            person, org = _canonical(gaz, person), _canonical(gaz, org)
         out.setdefault(person, []).append((org, rels, role))
     return {k: tuple(v) for k, v in out.items()}
 
@@ -76,9 +75,9 @@ def known_roles(gaz=None) -> dict[str, tuple[tuple[str, tuple[str, ...], str | N
 _STATED_BY_NAMING = ("works_for",)
 
 
-class _Named:
-    def __init__(self, name: str):
-        self.name = name
+def _canonical(gaz, name: str) -> str:
+    entry = gaz.lookup(name)
+    return entry.name if entry is not None else name
 
 
 def _name(m: Mention) -> str:
