@@ -122,16 +122,16 @@ def test_a_company_pronoun_with_de_names_its_people():
     # 该公司的 CEO, 这只基金的合伙人…包括 A、B: the company pronoun keeps 的 (a person's 他的 does not)
     rels = _rels("鹿鸣科技成立于2020年。该公司的 CEO 钟岳明表示。", [("鹿鸣科技", C), ("钟岳明", P)])
     assert ("钟岳明", "works_for", "=鹿鸣科技") in rels
-    rels = _rels("鹿鸣资本募集了新基金。这只基金的合伙人将只有 3 位，包括了钟岳明、韩立以及林晓川。",
+    rels = _rels("鹿鸣资本募集了新基金。这只基金的合伙人只有三位，包括了钟岳明、韩立和林晓川。",
                  [("鹿鸣资本", C), ("钟岳明", P), ("韩立", P), ("林晓川", P)])
     assert {(p, "works_for", "=鹿鸣资本") for p in ("钟岳明", "韩立", "林晓川")} <= rels
 
 
 def test_we_in_an_answer_is_the_speaker_s_organisation_for_a_release():
-    text = "我们邀请到了鹿鸣科技 CEO 钟岳明。\n钟岳明：当我们推出星序模型时，反响很好。\n主持人：为什么？"
+    text = "本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我们2023年推出星序模型时，用户不多。\n主持人：为什么？"
     rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("星序", "MODEL")])
     assert ("鹿鸣科技", "develops", "星序") in rels
     # a speaker with positions at two organisations: 我们 is not clear
-    text = "我们邀请到了鹿鸣科技 CEO 钟岳明，他也是南大实验室主任。\n钟岳明：当我们推出星序模型时，反响很好。"
+    text = "本期嘉宾是鹿鸣科技 CEO 钟岳明，他也是南大实验室主任。\n钟岳明：我们2023年推出星序模型时，用户不多。"
     rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("南大实验室", O), ("钟岳明", P), ("星序", "MODEL")])
     assert ("鹿鸣科技", "develops", "星序") not in rels

@@ -453,37 +453,37 @@ def test_a_dictionary_word_that_starts_like_a_function_word_keeps_it():
 
 
 def test_a_name_between_an_institution_and_an_academic_title():
-    assert {("王磊", "PERSON"), ("李娜", "PERSON")} <= _names("由北京大学王磊教授和清华大学李娜教授共同指导。")
-    assert ("Daniela Rus", "PERSON") in _names("麻省理工学院Daniela Rus教授表示赞同。")
+    assert {("王磊", "PERSON"), ("李娜", "PERSON")} <= _names("论文导师是北京大学王磊教授和清华大学李娜教授。")
+    assert ("Mary Chen", "PERSON") in _names("斯坦福大学Mary Chen教授表示赞同。")
     assert not any(t == "PERSON" for _, t in _names("这所大学教授很多课程。"))
 
 
 def test_latin_models_named_by_the_model_word_before_them_and_their_variants():
-    got = _names("团队发布了大模型项目FunAudioLLM，一次包含两个模型：SenseVoice和CosyVoice。SenseVoice-Small比SenseVoice-Large快。")
-    assert {("FunAudioLLM", "MODEL"), ("SenseVoice", "MODEL"), ("CosyVoice", "MODEL"), ("SenseVoice-Small", "MODEL"),
-            ("SenseVoice-Large", "MODEL")} <= got
+    got = _names("实验室公布了大模型项目Lumenix，包括两款模型：Sablevox和Cobaltra。Sablevox-Small比Sablevox-Large省电。")
+    assert {("Lumenix", "MODEL"), ("Sablevox", "MODEL"), ("Cobaltra", "MODEL"), ("Sablevox-Small", "MODEL"),
+            ("Sablevox-Large", "MODEL")} <= got
     assert ("API", "MODEL") not in _names("百度宣布下调大模型 API 价格。")
 
 
 def test_a_parameter_count_makes_a_model_and_a_kind_word_is_not_part_of_it():
-    assert {("LFM 1.3B", "MODEL"), ("LFM 40B", "MODEL")} <= _names("LFM 1.3B在基准上取得领先，LFM 40B也不错。")
+    assert {("Nimbus 1.3B", "MODEL"), ("Nimbus 40B", "MODEL")} <= _names("Nimbus 1.3B的成绩领先，Nimbus 40B也不错。")
     assert ("Granite 3.0", "MODEL") in _names("IBM 发布了 Granite 3.0 LLM。")
 
 
 def test_a_latin_name_before_a_model_word_is_a_model_and_an_architecture_is_not():
-    assert ("Whisper", "MODEL") in _names("SenseVoice的效果优于Whisper模型。")
+    assert ("Whisper", "MODEL") in _names("新系统的识别率高于Whisper模型。")
     assert not any(n == "Transformer" for n, _ in _names("Transformer 模型是基础。"))
     assert not any(n == "MoE" for n, _ in _names("团队采用了 MoE 模型架构。"))
 
 
 def test_an_unknown_name_seen_only_as_a_site_is_no_company():
-    got = _names("相关模型已在Modelbay和Huggingface上开源，代码也在Modelbay上发布。")
+    got = _names("权重发布在Modelbay和Huggingface上，代码也放在Modelbay上。")
     assert not any(n == "Modelbay" for n, _ in got)
     assert ("Modelbay", "COMPANY") in _names("Modelbay 公司完成了融资。模型已在Modelbay上开源。")
 
 
 def test_a_given_name_before_team_is_a_person_s_team_not_an_organisation():
-    got = _names("他曾是Reid团队的幕僚长，这是在Jeff实验室完成的工作。Seed 团队发布了模型。")
+    got = _names("她做过Reid团队的顾问，那是Jeff实验室的项目。Seed 团队发布了模型。")
     assert ("Seed 团队", "ORG") in got
     assert not any(n.startswith(("Reid", "Jeff")) for n, _ in got)
 
@@ -497,14 +497,14 @@ def test_latin_partners_and_holdings_are_companies():
 
 
 def test_an_interview_speaker_label_is_a_person_even_with_a_rare_surname():
-    text = ("我们邀请到了慧夜科技的联合创始人 & CEO 渠思源，聊了聊。\n渠思源 ：产品很好。\nFounder Park：为什么？\n"
-            "渠思源 ：因为努力。\n主持人：好的。\n渠思源 ：谢谢。\n主持人：再见。\n主持人：结束。")
+    text = ("本期嘉宾是星云科技联合创始人 & CEO 渠明远。\n渠明远 ：先说结论。\n编辑部：为什么？\n"
+            "渠明远 ：数据说明了一切。\n主持人：好的。\n渠明远 ：谢谢。\n主持人：再见。\n主持人：结束。")
     got = _names(text)
-    assert ("渠思源", "PERSON") in got and not any(n == "主持人" for n, _ in got)
+    assert ("渠明远", "PERSON") in got and not any(n == "主持人" for n, _ in got)
     import kg
 
     rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
-    assert ("渠思源", "founded", "慧夜科技") in rels
+    assert ("渠明远", "founded", "星云科技") in rels
 
 
 def test_a_start_up_s_team_is_the_start_up_and_a_known_company_s_team_is_a_unit():

@@ -298,7 +298,7 @@ def test_former_executive_works_for(text):
      {("李开复", "works_for", "零一万物"), ("徐立", "works_for", "商汤")}),
     ("小米的雷军在发布会上表示，公司会继续投入。", [("小米", C), ("雷军", P)], {("雷军", "works_for", "小米")}),
     ("他收购了百度李彦宏的股份。", [("百度", C), ("李彦宏", P)], set()),  # not a unit: an object phrase
-    ("前几天彭博社的陈曦与沈南鹏做了对话。", [("彭博社", C), ("陈曦", P), ("沈南鹏", P)], {("陈曦", "works_for", "彭博社")}),
+    ("近日彭博社的陈曦与沈南鹏聊了聊。", [("彭博社", C), ("陈曦", P), ("沈南鹏", P)], {("陈曦", "works_for", "彭博社")}),
 ])
 def test_organisation_right_before_a_person(text, mentions, expected):
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(make_analysis(text, mentions), gazetteer=GAZ))}
@@ -550,28 +550,28 @@ def test_every_title_of_a_chain_after_a_person_is_theirs():
 
 
 def test_an_academic_title_after_the_name():
-    a = make_analysis("由北京大学王磊教授和清华大学李娜教授共同指导。", [("北京大学", O), ("王磊", P), ("清华大学", O), ("李娜", P)])
+    a = make_analysis("论文导师是北京大学王磊教授和清华大学李娜教授。", [("北京大学", O), ("王磊", P), ("清华大学", O), ("李娜", P)])
     got = {(r.head.text, r.relation, r.tail.text, r.role) for r in extract_relations(a, gazetteer=GAZ)}
     assert got == {("王磊", "works_for", "北京大学", "教授"), ("李娜", "works_for", "清华大学", "教授")}
 
 
 def test_staying_at_a_company_is_working_there_and_waiting_is_not():
-    a = make_analysis("王磊之前在华为待了快 4 年。", [("王磊", P), ("华为", C)])
+    a = make_analysis("王磊在华为待过三年。", [("王磊", P), ("华为", C)])
     assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == {("王磊", "works_for", "华为")}
     a = make_analysis("王磊在华为期待了很久。", [("王磊", P), ("华为", C)])
     assert not extract_relations(a, gazetteer=GAZ)
 
 
 def test_student_and_veteran_titles():
-    a = make_analysis("论文第一作者是上海交通大学博士研究生李娜。", [("上海交通大学", O), ("李娜", P)])
-    assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == {("李娜", "educated_at", "上海交通大学")}
-    a = make_analysis("他聘请了华为资深人士李娜担任产品总监。", [("华为", C), ("李娜", P)])
+    a = make_analysis("本文作者之一是复旦大学博士研究生李娜。", [("复旦大学", O), ("李娜", P)])
+    assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == {("李娜", "educated_at", "复旦大学")}
+    a = make_analysis("公司请来了华为资深人士李娜。", [("华为", C), ("李娜", P)])
     assert ("李娜", "works_for", "华为") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
 
 
 def test_a_title_without_de_is_not_shared_across_a_comma_list():
     # 青禾电子、星云科技的创始人 X: the title (with 的) is of both; in an investor list without 的 the items are apart
-    a = make_analysis("其他投资人包括了红杉资本、百度联合创始人王磊等。", [("红杉资本", C), ("百度", C), ("王磊", P)])
+    a = make_analysis("跟投方还有红杉资本、百度联合创始人王磊等。", [("红杉资本", C), ("百度", C), ("王磊", P)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert ("王磊", "founded", "百度") in got and ("王磊", "founded", "红杉资本") not in got
     a = make_analysis("青禾电子、星云科技的创始人顾承远表示。", [("青禾电子", C), ("星云科技", C), ("顾承远", P)])
@@ -580,7 +580,7 @@ def test_a_title_without_de_is_not_shared_across_a_comma_list():
 
 
 def test_a_team_introduction_gives_titles_at_the_organisation_it_is_about():
-    text = ("星云科技是一家从清华大学衍生出来的公司。目标是构建通用人工智能。联合创始人共有三位。\n"
+    text = ("星云科技脱胎于清华大学的一个实验室。公司有三位联合创始人。\n"
             "CEO 王磊，清华大学科学家。\nCTO 李娜，清华大学研究员。")
     a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("王磊", P), ("清华大学", O), ("李娜", P), ("清华大学", O)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
@@ -603,26 +603,26 @@ def test_a_person_announcing_a_model_or_using_one_does_not_develop_it():
     assert ("王磊", "develops", "星序") not in got
     a = make_analysis("王磊参与研发了星序大模型。", [("王磊", P), ("星序", M)])
     assert ("王磊", "develops", "星序") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
-    a = make_analysis("王磊用星序帮助自己开发了一些小工具。", [("王磊", P), ("星序", M)])
+    a = make_analysis("王磊用星序开发了几个小工具。", [("王磊", P), ("星序", M)])
     assert not extract_relations(a, gazetteer=GAZ)
 
 
 def test_a_counted_list_is_the_subject_of_a_comparison():
-    a = make_analysis("LFM 1.3B 、LFM 3B 两个模型，性能超越同等规模的 Llama3.2。", [("LFM 1.3B", M), ("LFM 3B", M), ("Llama3.2", M)])
+    a = make_analysis("Nova-1 、Nova-2 两个模型，成绩都超过了 Orion-7B。", [("Nova-1", M), ("Nova-2", M), ("Orion-7B", M)])
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
-    assert {("LFM 1.3B", "competes_with", "Llama3.2"), ("LFM 3B", "competes_with", "Llama3.2")} <= got
+    assert {("Nova-1", "competes_with", "Orion-7B"), ("Nova-2", "competes_with", "Orion-7B")} <= got
 
 
 def test_an_unnamed_guest_card_is_about_the_guest_named_with_that_title():
-    text = ("我们邀请到了大地量子创始人 & CEO 王驰，聊了聊遥感。\n王驰：创业最难。\n"
-            "大地量子创始人 & CEO，南加州大学电子工程博士，前百度科学家。")
-    a = make_analysis(text, [("大地量子", C), ("王驰", P), ("王驰", P), ("大地量子", C), ("南加州大学", O), ("百度", C)])
+    text = ("本期嘉宾是青禾电子创始人 & CEO 顾承远。\n顾承远：芯片很难做。\n"
+            "青禾电子创始人 & CEO，南京大学物理学博士，前百度科学家。")
+    a = make_analysis(text, [("青禾电子", C), ("顾承远", P), ("顾承远", P), ("青禾电子", C), ("南京大学", O), ("百度", C)])
     # (the card's clauses get a zero-width mention of 王驰, keyed to him)
     got = {((r.head.key or r.head.text).lstrip("="), r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
-    assert {("王驰", "educated_at", "南加州大学"), ("王驰", "works_for", "百度")} <= got
+    assert {("顾承远", "educated_at", "南京大学"), ("顾承远", "works_for", "百度")} <= got
     # two people named with the organisation's titles: the card is no one's in particular
-    text = ("大地量子创始人王驰和大地量子 CTO 李娜来了。\n大地量子创始人，南加州大学电子工程博士。")
-    a = make_analysis(text, [("大地量子", C), ("王驰", P), ("大地量子", C), ("李娜", P), ("大地量子", C), ("南加州大学", O)])
+    text = ("青禾电子创始人顾承远和青禾电子 CTO 李娜来了。\n青禾电子创始人，南京大学物理学博士。")
+    a = make_analysis(text, [("青禾电子", C), ("顾承远", P), ("青禾电子", C), ("李娜", P), ("青禾电子", C), ("南京大学", O)])
     assert not any(r.relation == "educated_at" for r in extract_relations(a, gazetteer=GAZ))
 
 
@@ -653,41 +653,42 @@ def test_a_former_head_headed_it_and_a_served_title_chain_past_a_bracket():
     a = make_analysis("新任 CEO 王磊（原云帆科技 CEO）表示。", [("王磊", P), ("云帆科技", C)])
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
     assert {("王磊", "works_for", "云帆科技"), ("王磊", "leads", "云帆科技")} <= got
-    a = make_analysis("此前，王磊曾担任云帆科技（后被百度收购）的联合创始人兼首席执行官。", [("王磊", P), ("云帆科技", C), ("百度", C)])
+    a = make_analysis("王磊曾担任云帆科技（2019 年并入百度）的联合创始人兼首席执行官。", [("王磊", P), ("云帆科技", C), ("百度", C)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert {("王磊", "founded", "云帆科技"), ("王磊", "works_for", "云帆科技"), ("王磊", "leads", "云帆科技")} <= got
 
 
 def test_leading_a_sized_round_is_investing():
-    a = make_analysis("红杉资本合伙人王磊领导了对云帆科技的4000万美元C轮投资。", [("红杉资本", C), ("王磊", P), ("云帆科技", C)])
+    a = make_analysis("星海资本合伙人王磊领导了云帆科技 2 亿元的 B 轮融资。", [("星海资本", C), ("王磊", P), ("云帆科技", C)])
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
     assert ("王磊", "invests_in", "云帆科技") in got and ("王磊", "leads", "云帆科技") not in got
 
 
 def test_serving_at_a_list_and_a_phrase_that_describes_the_person_after_it():
-    a = make_analysis("那时他遇到了同学——在微软和皮克斯做过实习工程师的王磊。", [("微软", C), ("皮克斯", C), ("王磊", P)])
+    a = make_analysis("他的搭档是在华为和小米做过实习工程师的王磊。", [("华为", C), ("小米", C), ("王磊", P)])
     got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
-    assert {("王磊", "works_for", "微软"), ("王磊", "works_for", "皮克斯")} <= got
+    assert {("王磊", "works_for", "华为"), ("王磊", "works_for", "小米")} <= got
     a = make_analysis("李娜说，王磊在华为做过工程师。", [("李娜", P), ("王磊", P), ("华为", C)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert ("李娜", "works_for", "华为") not in got  # two people before: the rule says nothing
 
 
 def test_an_investment_firm_s_partner_as_investor_names_the_firm_too():
-    got = _triples("OpenAI 的第一个机构投资人 Khosla Ventures 的合伙人 Vinod Khosla 表示支持。")
-    assert {("Khosla Ventures", "invests_in", "OpenAI"), ("Vinod Khosla", "invests_in", "OpenAI")} <= got
+    a = make_analysis("云帆科技的早期投资人星海资本的合伙人王磊表示支持。", [("云帆科技", C), ("星海资本", C), ("王磊", P)])
+    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert {("星海资本", "invests_in", "云帆科技"), ("王磊", "invests_in", "云帆科技")} <= got
 
 
 def test_a_team_introduction_reads_a_title_chain():
-    text = "星云科技由清华大学的研究人员创立。\n创始人兼首席科学家王磊正在攻读博士学位。"
+    text = "星云科技由几位清华大学的研究者创办。\n创始人兼首席科学家王磊还在读博。"
     a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("王磊", P)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert {("王磊", "founded", "星云科技"), ("王磊", "works_for", "星云科技")} <= got
 
 
 def test_a_team_introduction_skips_a_bio_s_education_line():
-    text = ("星云科技是一家从清华大学衍生出来的公司。\nCTO 李娜，清华大学研究员。\n北京大学计算机科学的学士、硕士学位。\n"
-            "首席科学官王磊，在清华大学完成了博士学位。")
+    text = ("星云科技脱胎于清华大学的一个实验室。\nCTO 李娜，清华大学研究员。\n北京大学数学学士、硕士。\n"
+            "首席科学官王磊，清华大学博士。")
     a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("李娜", P), ("清华大学", O), ("北京大学", O), ("王磊", P), ("清华大学", O)])
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
     assert ("王磊", "works_for", "北京大学") not in got

@@ -68,7 +68,7 @@ def _card_mentions(text: str, cands: list[Mention]) -> list[Mention]:
             if (m.start, m.end) not in gaz_spans]
 
 
-# an interview's speaker label at the start of a paragraph: 渠思源 ：我们公司的产品…
+# an interview's speaker label at the start of a paragraph: 顾承远 ：我觉得…
 _LABEL = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,5})[ \t\u3000]*[：:]")
 _NOT_SPEAKERS = re.compile(r"主持|记者|提问|问题|回答|学生|观众|嘉宾|编辑|作者|来源|评选|标准|总结|注意|备注|链接|原文|摘要|观点|背景|"
                            r"结论|时间|地点|领域|公司|融资|投资|官网|地址|简介|介绍|说明|提示|语音|用户|网友|老师|同学|团队|官方|答|问")
@@ -76,7 +76,7 @@ SPEAKER_TURNS = 3  # a label that opens this many paragraphs is a speaker, not a
 
 
 def _speaker_labels(text: str, gaz: Gazetteer) -> list[Mention]:
-    """渠思源 ：…, 黄仁勋：…: a Han name that opens several paragraphs of an interview as its speaker label is a
+    """顾承远 ：…, 黄仁勋：…: a Han name that opens several paragraphs of an interview as its speaker label is a
     person, where no list knows it as something else and it is no common word or role (主持人, 记者, 提问者)."""
     if "：" not in text and ":" not in text:
         return []

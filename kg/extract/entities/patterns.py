@@ -131,7 +131,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 and words[0].lower() not in _ARCHITECTURES and words[-1].upper() not in ("AI", "AGENT") \
                 and (_MODEL_BEFORE.search(text, max(0, a - 30), a) or re.match(r"\s*(?:大语言模型|大模型|语言模型|模型)", after)) \
                 and not after.lstrip().startswith(_PRODUCT_NOUNS):
-            # 大模型项目FunAudioLLM, 两个模型：SenseVoice和CosyVoice: a model by the word before it (and the list it opens)
+            # 大模型项目Lumenix, 两款模型：Sablevox和Cobaltra: a model by the word before it (and the list it opens)
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.75))
         elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
                 _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
@@ -606,7 +606,7 @@ def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> b
     if "-" in name and re.search(r"\d", name) and base not in ("covid", "sars", "rtx", "gtx"):
         return True  # MAI-1-preview, ChartMind-7B, Intern-S1
     if re.search(r"\s\d+(?:\.\d+)?[BM]$", name):
-        return True  # LFM 1.3B, Nova 40B: a parameter count
+        return True  # Nimbus 1.3B, Nova 40B: a parameter count
     return bool(re.search(r"(推出|发布|开源|上线|训练|升级|迭代)(了|的|其)?\s*(新一代|新版|最新的?|[^，。,\s]{1,8}的)?\s*$", before))
 
 

@@ -83,7 +83,7 @@ def sentence_mentions(analysis: Analysis) -> tuple[list[Mention], dict]:
     corefs = coref_mentions(analysis, core)
     corefs.update(omitted_subjects(analysis, core))  # 。2015 年加入腾讯: the person of the sentence before
     corefs.update(speaker_mentions(analysis, core))  # 阿莫迪：我在 OpenAI 工作过五年: the interview's speaker
-    corefs.update(unnamed_bios(analysis, core))  # 大地量子创始人 & CEO，美国南加州大学博士: the guest named with that title
+    corefs.update(unnamed_bios(analysis, core))  # 青禾电子创始人 & CEO，南京大学博士: the guest named with that title
     if corefs:
         core = sorted(core + [m for m, _ in corefs.values()], key=lambda m: (m.start, m.end))  # zero-width first
     return core, corefs

@@ -241,8 +241,8 @@ _SPEAKER_LEAD = re.compile(_CLAUSE_LEAD.pattern.replace(r"[，,]?\s*$", r"[，,]
 
 
 # --- unnamed bios ------------------------------------------------------------------------------------------------
-# 大地量子创始人 & CEO，美国南加州大学电子工程博士，曾参与 D-WAVE 量子计算项目。 — an interview's guest card that gives
-# the organisation and title but not the name, after the text named the guest with them (大地量子创始人 & CEO 王驰)
+# 青禾电子创始人 & CEO，南京大学物理学博士，前华为工程师。 — an interview's guest card that gives the organisation and
+# title but not the name, after the text named the guest with them (青禾电子创始人 & CEO 顾承远)
 _BIO_TITLE_GAP = 24  # characters between the organisation and the person where the text named them together
 
 

@@ -217,7 +217,7 @@ def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
                 serve = _SERVE_AS.match(text, orgs[-1].end, ctx.sent.end) if len(orgs) > 1 else None
         elif _SERVED.search(text[max(ctx.sent.start, org.start - 4):org.start]):
             serve = re.compile(r"\s*(?:[（(][^（()）]{0,24}[）)])?\s*的\s*").match(text, org.end, ctx.sent.end)
-            # 曾担任斯坦福华人创业协会的主席 · 曾担任 Opsware（后被惠普收购）的联合创始人
+            # 曾担任斯坦福华人创业协会的主席 · 担任过云帆科技（2019 年并入百度）的联合创始人
             # (without 的, 出任小米 MiMo 大模型负责人 is a title phrase the title rules read)
         else:
             continue
@@ -267,7 +267,7 @@ def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[Relatio
         return
     if _ok("works_for", person, org):
         yield _rel(ctx, "works_for", person, org, conf, role=role)
-    if kind == "lead" and _ok("leads", person, org):  # 原 Twitch CEO, YC 前掌门人: headed it (the real-news golds say so)
+    if kind == "lead" and _ok("leads", person, org):  # 原云帆科技 CEO, 星海资本前掌门人: headed it (the real-news golds say so)
         yield _rel(ctx, "leads", person, org, conf - 0.05, role=role)
 
 
@@ -342,7 +342,7 @@ def _bare_titles(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iter
                 yield replace(r, evidence=ev)
 
 
-# a sentence that opens with a title and then names the person: CEO Ramin Hasani，…; 另外一位联合创始人是 X
+# a sentence that opens with a title and then names the person: CEO 顾承远，…; 另一位联合创始人是 X
 _TITLE_OPENING = re.compile(r"\s*(?:另外|另|还有|其中)?\s*(?:[一两三四几]位)?\s*")
 _SCHOOL = re.compile(r"(大学|学院|University|College)$", re.I)
 _DEGREE = re.compile(r"学士|硕士|博士|毕业")
@@ -350,7 +350,7 @@ _BIO_LOOKBACK = 10  # sentences back to the organisation a team introduction is 
 
 
 def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
-    """下面介绍一下背后团队。Liquid AI 是一家…公司。联合创始人共有四位。CEO Ramin Hasani，…。CTO Mathias Lechner，…。
+    """团队介绍。青禾电子是一家做芯片的公司，有三位联合创始人。CEO 顾承远，…。CTO 林知远，…。
     A sentence that opens with a bare title and then the person (no organisation before the person) introduces a
     member of the organisation the text is about: the nearest sentence before it, within a few, that opens with an
     organisation as its subject. Nothing where another person's title already named an organisation there."""
@@ -382,7 +382,7 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
             first = by_sent[j][0] if by_sent[j] else None
             if first is not None and first.type in (ORG, COMPANY) and not text[sents[j].start:first.start].strip():
                 if _SCHOOL.search(first.text) or _DEGREE.search(sents[j].text):
-                    continue  # 维也纳工业大学计算机科学的学士: a bio's education line, not what the team is
+                    continue  # 北京大学计算机科学学士、硕士: a bio's education line, not what the team is
                 subject = first
                 break
         if subject is None:

@@ -238,7 +238,7 @@ def _list_items(ctx: _Ctx, right: list[Mention], hi: int, types) -> list[Mention
             out.append(inside[-1])
             firm = inside[0] if len(inside) >= 2 and inside[-1].type == PERSON else None
             if firm is not None and firm.type in types and _INVESTOR_FIRM.search(firm.text):
-                out.append(firm)  # Khosla Ventures 的合伙人 Vinod Khosla: an investment firm's partner; the firm invests
+                out.append(firm)  # 星海资本的合伙人王磊: an investment firm's partner; the firm invests
         pos = sep.end() if sep is not None else stop
     return out
 
@@ -403,7 +403,7 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
             if first is not None:
                 subjects = [subj]
                 if subj in ctx.mentions and _COUNTED.match(text, subj.end):
-                    # LFM 1.3B、LFM 3B 两个模型，性能超越 Llama3.2: the counted list is the subject
+                    # Nova-1、Nova-2 两个模型都超过了 Orion: the counted list is the subject
                     subjects = _group(ctx, list(ctx.mentions), ctx.mentions.index(subj), -1, kin)
                 pairs += [(h, t) for h in subjects for t in _group(ctx, right, right.index(first), +1, kin)]
     elif len(lh) == 1 and rh and _WHO_ELSE.search(text[lh[0].end:right[0].start]) and _kin(rh[0]) == _kin(lh[0]):
