@@ -196,6 +196,13 @@ def _rules(rels):
     return [r for r in rels if r.trigger != "known position"]
 
 
+def _got(analysis, *, rules=False):
+    """(head, relation, tail) texts of the relations found in a hand-built analysis; ``rules``: without the known-
+    positions table's."""
+    rels = extract_relations(analysis, gazetteer=GAZ)
+    return {(r.head.text, r.relation, r.tail.text) for r in (_rules(rels) if rules else rels)}
+
+
 def _facts(text, mentions):
     rels = _rules(extract_relations(make_analysis(text, mentions), gazetteer=GAZ))
     return {(r.head.key or r.head.text, r.relation, r.tail.key or r.tail.text, r.role) for r in rels}
@@ -243,7 +250,7 @@ def test_semantic_roles_give_direction_and_take_over_the_surface_rule():
     frame = Frame("收购", p, p + 2, (Argument("ARG0", text.index("美团"), text.index("美团") + 2, "美团"),
                                       Argument("ARG1", 0, 4, "极序科技")))
     a = a.__class__(a.doc, a.sentences, a.tokens, a.mentions, (frame,))
-    facts = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    facts = _got(a)
     assert facts == {("美团", "acquires", "极序科技")}
 
 
@@ -282,7 +289,7 @@ def test_investor_list_without_the_company_raising_money_gives_nothing():
 def test_investor_list_after_the_company_raising_money():
     text = "鹿鸣科技完成了新一轮融资，投资方包括红杉中国、高瓴资本和真格基金。"
     a = make_analysis(text, [("鹿鸣科技", C), ("红杉中国", C), ("高瓴资本", C), ("真格基金", C)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert got == {(x, "invests_in", "鹿鸣科技") for x in ("红杉中国", "高瓴资本", "真格基金")}
 
 
@@ -331,7 +338,7 @@ def test_serving_at_an_organisation_and_a_time_phrase_before_the_verb(text, ment
 
 def test_title_of_a_list_of_organisations():
     a = make_analysis("青禾电子和 Norvale 的创始人顾承远说过。", [("青禾电子", C), ("Norvale", C), ("顾承远", P)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert got == {("顾承远", "founded", "青禾电子"), ("顾承远", "founded", "Norvale"),
                    ("顾承远", "works_for", "青禾电子"), ("顾承远", "works_for", "Norvale")}
 
@@ -344,7 +351,7 @@ def test_board_chair_is_a_title_of_its_own():
 
 def test_customer_lists_are_partnerships_with_the_supplier():
     a = make_analysis("鹿鸣科技的客户包括腾讯和阿里巴巴。", [("鹿鸣科技", C), ("腾讯", C), ("阿里巴巴", C)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert got == {("鹿鸣科技", "partners_with", "腾讯"), ("鹿鸣科技", "partners_with", "阿里巴巴")}
 
 
@@ -368,7 +375,7 @@ def test_a_list_of_investors_does_not_invest_in_itself():
     a = make_analysis(text, [("启明创投", C), ("青禾资本", C), ("远山资本", C), ("GGV 纪源资本", C)])
     assert extract_relations(a, gazetteer=GAZ) == []
     a = make_analysis("红杉资本向鹿鸣科技注资一亿元。", [("红杉资本", C), ("鹿鸣科技", C)])
-    assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == \
+    assert _got(a) == \
         {("红杉资本", "invests_in", "鹿鸣科技")}
 
 
@@ -504,7 +511,7 @@ def test_known_makers_of_models_named_in_one_sentence():
     assert maker_of(Mention("Grokking", M, 0, 8, "pattern")) is None  # a word that only starts like Grok
     # 腾讯 and 混元 in one sentence, no verb between them the rules read: the reader knows who makes 混元
     a = make_analysis("腾讯在发布会上展示了混元的新能力。", [("腾讯", C), ("混元", M)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert ("腾讯", "develops", "混元") in got
     # a maker the table does not give is no maker
     a = make_analysis("百度在发布会上展示了混元的新能力。", [("百度", C), ("混元", M)])
@@ -557,25 +564,25 @@ def test_an_academic_title_after_the_name():
 
 def test_staying_at_a_company_is_working_there_and_waiting_is_not():
     a = make_analysis("王磊在华为待过三年。", [("王磊", P), ("华为", C)])
-    assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == {("王磊", "works_for", "华为")}
+    assert _got(a) == {("王磊", "works_for", "华为")}
     a = make_analysis("王磊在华为期待了很久。", [("王磊", P), ("华为", C)])
     assert not extract_relations(a, gazetteer=GAZ)
 
 
 def test_student_and_veteran_titles():
     a = make_analysis("本文作者之一是复旦大学博士研究生李娜。", [("复旦大学", O), ("李娜", P)])
-    assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == {("李娜", "educated_at", "复旦大学")}
+    assert _got(a) == {("李娜", "educated_at", "复旦大学")}
     a = make_analysis("公司请来了华为资深人士李娜。", [("华为", C), ("李娜", P)])
-    assert ("李娜", "works_for", "华为") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert ("李娜", "works_for", "华为") in _got(a)
 
 
 def test_a_title_without_de_is_not_shared_across_a_comma_list():
     # 青禾电子、星云科技的创始人 X: the title (with 的) is of both; in an investor list without 的 the items are apart
     a = make_analysis("跟投方还有红杉资本、百度联合创始人王磊等。", [("红杉资本", C), ("百度", C), ("王磊", P)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    got = _got(a, rules=True)
     assert ("王磊", "founded", "百度") in got and ("王磊", "founded", "红杉资本") not in got
     a = make_analysis("青禾电子、星云科技的创始人顾承远表示。", [("青禾电子", C), ("星云科技", C), ("顾承远", P)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    got = _got(a, rules=True)
     assert {("顾承远", "founded", "青禾电子"), ("顾承远", "founded", "星云科技")} <= got
 
 
@@ -583,7 +590,7 @@ def test_a_team_introduction_gives_titles_at_the_organisation_it_is_about():
     text = ("星云科技脱胎于清华大学的一个实验室。公司有三位联合创始人。\n"
             "CEO 王磊，清华大学科学家。\nCTO 李娜，清华大学研究员。")
     a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("王磊", P), ("清华大学", O), ("李娜", P), ("清华大学", O)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    got = _got(a, rules=True)
     assert {("王磊", "leads", "星云科技"), ("王磊", "works_for", "星云科技"), ("李娜", "works_for", "星云科技")} <= got
     # a phrase that ends in a title names a unit of its own (天衡评测实验室负责人): not the organisation before
     text = "星云科技发布了新模型。天衡评测实验室负责人许沅表示，差距已经缩小。"
@@ -599,17 +606,17 @@ def test_an_investor_after_a_dash_and_a_raise_after_yi():
 
 def test_a_person_announcing_a_model_or_using_one_does_not_develop_it():
     a = make_analysis("星云科技 CEO 王磊在会上发布了星序大模型。", [("星云科技", C), ("王磊", P), ("星序", M)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    got = _got(a, rules=True)
     assert ("王磊", "develops", "星序") not in got
     a = make_analysis("王磊参与研发了星序大模型。", [("王磊", P), ("星序", M)])
-    assert ("王磊", "develops", "星序") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert ("王磊", "develops", "星序") in _got(a)
     a = make_analysis("王磊用星序开发了几个小工具。", [("王磊", P), ("星序", M)])
     assert not extract_relations(a, gazetteer=GAZ)
 
 
 def test_a_counted_list_is_the_subject_of_a_comparison():
     a = make_analysis("Nova-1 、Nova-2 两个模型，成绩都超过了 Orion-7B。", [("Nova-1", M), ("Nova-2", M), ("Orion-7B", M)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert {("Nova-1", "competes_with", "Orion-7B"), ("Nova-2", "competes_with", "Orion-7B")} <= got
 
 
@@ -628,7 +635,7 @@ def test_an_unnamed_guest_card_is_about_the_guest_named_with_that_title():
 
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert {("王磊", "invests_in", "云帆科技"), ("王磊", "invests_in", "星海科技")} <= got
     assert not any(r.relation == "leads" for r in extract_relations(a, gazetteer=GAZ))
 
@@ -636,7 +643,7 @@ def test_leading_an_investment_is_investing():
 def test_an_organisation_founds_nothing_in_extraction():
     # 谷歌联合创始人 … 创立了: lists and backgrounds make organisations look like founders; the golds never have one
     a = make_analysis("Y Combinator 孵化的 OpenAI 由 Sam Altman 创立。", [("Y Combinator", C), ("OpenAI", C), ("Sam Altman", P)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert not any(rel == "founded" and h == "Y Combinator" for h, rel, _ in got)
     a = make_analysis("谷歌创立了星云科技。", [("谷歌", C), ("星云科技", C)])
     assert not any(r.relation == "founded" for r in extract_relations(a, gazetteer=GAZ))
@@ -644,45 +651,45 @@ def test_an_organisation_founds_nothing_in_extraction():
 
 def test_buying_shares_is_investing_not_acquiring():
     a = make_analysis("红杉资本收购了云帆科技 10% 的股份。", [("红杉资本", C), ("云帆科技", C)])
-    assert {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)} == {("红杉资本", "invests_in", "云帆科技")}
+    assert _got(a) == {("红杉资本", "invests_in", "云帆科技")}
     a = make_analysis("腾讯以 10 亿元收购云帆科技，股票随之上涨。", [("腾讯", C), ("云帆科技", C)])
-    assert ("腾讯", "acquires", "云帆科技") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    assert ("腾讯", "acquires", "云帆科技") in _got(a)
 
 
 def test_a_former_head_headed_it_and_a_served_title_chain_past_a_bracket():
     a = make_analysis("新任 CEO 王磊（原云帆科技 CEO）表示。", [("王磊", P), ("云帆科技", C)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert {("王磊", "works_for", "云帆科技"), ("王磊", "leads", "云帆科技")} <= got
     a = make_analysis("王磊曾担任云帆科技（2019 年并入百度）的联合创始人兼首席执行官。", [("王磊", P), ("云帆科技", C), ("百度", C)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    got = _got(a, rules=True)
     assert {("王磊", "founded", "云帆科技"), ("王磊", "works_for", "云帆科技"), ("王磊", "leads", "云帆科技")} <= got
 
 
 def test_leading_a_sized_round_is_investing():
     a = make_analysis("星海资本合伙人王磊领导了云帆科技 2 亿元的 B 轮融资。", [("星海资本", C), ("王磊", P), ("云帆科技", C)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert ("王磊", "invests_in", "云帆科技") in got and ("王磊", "leads", "云帆科技") not in got
 
 
 def test_serving_at_a_list_and_a_phrase_that_describes_the_person_after_it():
     a = make_analysis("他的搭档是在华为和小米做过实习工程师的王磊。", [("华为", C), ("小米", C), ("王磊", P)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert {("王磊", "works_for", "华为"), ("王磊", "works_for", "小米")} <= got
     a = make_analysis("李娜说，王磊在华为做过工程师。", [("李娜", P), ("王磊", P), ("华为", C)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    got = _got(a, rules=True)
     assert ("李娜", "works_for", "华为") not in got  # two people before: the rule says nothing
 
 
 def test_an_investment_firm_s_partner_as_investor_names_the_firm_too():
     a = make_analysis("云帆科技的早期投资人星海资本的合伙人王磊表示支持。", [("云帆科技", C), ("星海资本", C), ("王磊", P)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in extract_relations(a, gazetteer=GAZ)}
+    got = _got(a)
     assert {("星海资本", "invests_in", "云帆科技"), ("王磊", "invests_in", "云帆科技")} <= got
 
 
 def test_a_team_introduction_reads_a_title_chain():
     text = "星云科技由几位清华大学的研究者创办。\n创始人兼首席科学家王磊还在读博。"
     a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("王磊", P)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    got = _got(a, rules=True)
     assert {("王磊", "founded", "星云科技"), ("王磊", "works_for", "星云科技")} <= got
 
 
@@ -690,7 +697,7 @@ def test_a_team_introduction_skips_a_bio_s_education_line():
     text = ("星云科技脱胎于清华大学的一个实验室。\nCTO 李娜，清华大学研究员。\n北京大学数学学士、硕士。\n"
             "首席科学官王磊，清华大学博士。")
     a = make_analysis(text, [("星云科技", C), ("清华大学", O), ("李娜", P), ("清华大学", O), ("北京大学", O), ("王磊", P), ("清华大学", O)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    got = _got(a, rules=True)
     assert ("王磊", "works_for", "北京大学") not in got
     assert ("王磊", "works_for", "星云科技") in got
 
@@ -698,7 +705,7 @@ def test_a_team_introduction_skips_a_bio_s_education_line():
 def test_a_counted_group_named_in_the_next_sentence():
     text = "腾讯有三位联合创始人在今年离职。他们分别是张三、李四和王五。"
     a = make_analysis(text, [("腾讯", C), ("张三", P), ("李四", P), ("王五", P)])
-    got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    got = _got(a, rules=True)
     for p in ("张三", "李四", "王五"):
         assert {(p, "founded", "腾讯"), (p, "departed_from", "腾讯")} <= got
     # no counted group in the sentence before: the names alone say nothing
