@@ -204,11 +204,21 @@ def test_an_alias_made_by_brackets_holds_for_the_whole_document():
     ("知名播客 Quillstone AI的创始人 Rob Kent 表示赞赏。", "Quillstone AI"),
     ("初创公司Lumora宣布完成融资。", "Lumora"),
     ("红杉资本领投了 Brightline 的新一轮。", "Brightline"),
+    ("王磊在2015年创立了Hoptrail。", "Hoptrail"),                  # what a founder founded
+    ("王磊创立的社交平台Hoptrail后来被收购。", "Hoptrail"),
+    ("Hoptrail于2018年被Airbnb收购。", "Hoptrail"),                # what another company bought
 ])
 def test_latin_company_names_found_by_what_the_text_says_of_them(text, name):
     import kg
 
     assert (name, COMPANY) in {(m.text, m.type) for m in kg.analyze(text).mentions}
+
+
+def test_a_company_bought_without_its_subject_repeated():
+    import kg
+
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze("王磊创立的Hoptrail后来被Airbnb收购。").relations}
+    assert rels == {("王磊", "founded", "Hoptrail"), ("Airbnb", "acquires", "Hoptrail")}
 
 
 @pytest.mark.parametrize("text,name,kept", [

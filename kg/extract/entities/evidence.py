@@ -439,6 +439,10 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         return True  # Cloud Native Computing Foundation, Thrive Capital: the pattern matched an organisation suffix
     if m.type == PERSON and m.source == "pattern" and LATIN_PERSON.fullmatch(name):
         return True  # the pattern found it after a title or before a speech verb
+    if m.type in (ORG, COMPANY) and m.source == "pattern" and name[:1].isupper():
+        from .patterns import _COMPANY_AFTER, _COMPANY_BEFORE
+        if any(_COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a) for a, b in _occurrences(text, name)):
+            return True  # Hoptrail 于 2019 年被收购, 创办了 Hoptrail: what the text says of it makes it a company
     if not re.search(r"[A-Z]", name[:2]) and not re.search(r"[A-Z].*[A-Z]|\d", name):
         return False  # decoder, spaces, study: lower-case words are not names
     return any(_context_evidence(text, a, b) or _list_evidence(text, a, b, m.type) for a, b in _occurrences(text, name))
