@@ -449,6 +449,14 @@ def test_a_bracket_between_organisation_and_title():
     assert ("陆沉舟", "works_for", "青禾电子") in _triples("青禾电子（Qinghe）CTO 陆沉舟表示。")
 
 
+def test_a_bracketed_aside_between_title_and_person():
+    rels = _triples("就像青禾电子 CEO（远山科技前掌门人）Rob Kent在演讲中说的那样。")
+    assert {("Rob Kent", "works_for", "青禾电子"), ("Rob Kent", "leads", "青禾电子"),
+            ("Rob Kent", "leads", "远山科技")} <= rels  # the aside's organisation is no person, and its title counts
+    rels = _triples("青禾电子副总裁（负责云业务）陆沉舟表示。")
+    assert ("陆沉舟", "works_for", "青禾电子") in rels and not any(r[2] == "云业务" for r in rels)
+
+
 def test_a_model_that_can_match_another_competes_with_it():
     assert ("DeepSeek-V3", "competes_with", "GPT-4o") in _triples("DeepSeek-V3 可媲美 GPT-4o。")
     assert ("DeepSeek-V3", "competes_with", "GPT-4o") in _triples("DeepSeek-V3 与 GPT-4o 媲美。")

@@ -14,6 +14,8 @@ from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSO
 _BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 # 是硅谷风险投资公司 X 的合伙人: what kind of organisation X is stands between the link and X
 _DESCRIBED = re.compile(r"(?<=是|为)\s*(?:一家|一所|这家)?[\u4e00-\u9fffA-Za-z ]{0,10}?(?:公司|机构|基金|平台|实验室|研究院|大学|媒体|银行)\s*$")
+_ASIDE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]")  # a bracketed aside between a title and its person
+_INNER_TITLE = re.compile(r"\s*(?:的)?\s*(?:前任|前|原|现任)?\s*")
 _SEX = re.compile(r"[，,]\s*[男女]\s*(?=[，,])")  # 迈克尔·波特（…），男，哈佛商学院教授
 
 
@@ -55,8 +57,22 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 break
             title_end, k = t_next.end(), k + 1
             nxt = ms[k]
+        aside = _ASIDE.match(text, title_end)
+        inner = []
+        if aside:  # OpenAI CEO（YC 前掌门人）Sam Carter: the brackets' organisations are not the person
+            while nxt is not None and nxt.end <= aside.end() and k + 1 < len(ms):
+                inner.append(nxt)
+                k += 1
+                nxt = ms[k]
         if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", _BRACKETS.sub("", text[title_end:nxt.start])):
             person, conf = nxt, 0.9
+            if len(inner) == 1 and inner[0].type in (ORG, COMPANY):  # （YC 前掌门人）: a title there too
+                t_in = _INNER_TITLE.match(text, inner[0].end)
+                t_in = t_in and _title_regex().fullmatch(text, t_in.end(), aside.end() - 1)
+                if t_in:
+                    former_in = bool(re.match(r"\s*(?:的)?\s*(?:前|原)", text[inner[0].end:]))
+                    r_in = t_in.group(0).strip()
+                    yield from _title_facts(ctx, person, inner[0], _title_kind(r_in), r_in, 0.8, former_in)
             # 青禾电子和 Norvale 的创始人顾承远: the title is of every organisation of the list before it
             listed = _group(ctx, list(ms), i, -1, (ORG, COMPANY))[1:]
             if not m.group(1) and any("、" in text[a.end:b.start] for a, b in zip(listed, [org] + listed[:-1])):
