@@ -214,6 +214,18 @@ def test_latin_company_names_found_by_what_the_text_says_of_them(text, name):
     assert (name, COMPANY) in {(m.text, m.type) for m in kg.analyze(text).mentions}
 
 
+@pytest.mark.parametrize("text,found", [
+    ("它比Whisper-Small快7倍。", "Whisper-Small"),      # a size word after a hyphen names a model's variant
+    ("Vexa-Mini-Instruct已经开源。", "Vexa-Mini-Instruct"),
+    ("它在MMLU-Pro上得分最高。", None),                  # a benchmark's variant is no model
+])
+def test_sized_model_variants(text, found):
+    import kg
+
+    models = [m.text for m in kg.analyze(text).mentions if m.type == MODEL]
+    assert models == ([found] if found else [])
+
+
 def test_a_company_bought_without_its_subject_repeated():
     import kg
 

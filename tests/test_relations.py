@@ -462,6 +462,17 @@ def test_a_model_that_can_match_another_competes_with_it():
     assert ("DeepSeek-V3", "competes_with", "GPT-4o") in _triples("DeepSeek-V3 与 GPT-4o 媲美。")
 
 
+def test_models_compared_are_rivals_but_not_versions_of_one_family():
+    rels = _triples("Zephyr-3B采用新架构，它比Whisper-Small快7倍，比Whisper-Large快17倍。")
+    assert {r for r in rels if r[1] == "competes_with"} == {("Zephyr-3B", "competes_with", "Whisper-Small"),
+                                                            ("Zephyr-3B", "competes_with", "Whisper-Large")}
+    assert ("Zephyr-3B", "competes_with", "GPT-4o") in _triples("与GPT-4o对比，Zephyr-3B的效果更好。")
+    rels = _triples("Zephyr-3B，还能和Mistral 7B、Llama3.1 8B两倍大模型打得有来有回。")
+    assert {("Zephyr-3B", "competes_with", "Mistral 7B"), ("Zephyr-3B", "competes_with", "Llama3.1 8B")} <= rels
+    assert ("Mistral 7B", "competes_with", "Llama3.1 8B") not in rels
+    assert not any(r[1] == "competes_with" for r in _triples("GPT-5比GPT-4强很多。"))
+
+
 def test_an_investor_that_backed_several_companies_in_a_row():
     rels = _triples("英伟达最近连投了远山科技和顺禾科技两家公司。")
     assert {("英伟达", "invests_in", "远山科技"), ("英伟达", "invests_in", "顺禾科技")} <= rels

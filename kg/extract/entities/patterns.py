@@ -65,6 +65,11 @@ _COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位)?\s*(�
 _COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽|科技公司|AI公司|投资了|领投了?|跟投了?|收购了?|"
                              r"并购了?|投资方|投资机构|风投机构|基金|加入了?|加盟了?|入职了?|任职于|就职于|跳槽到|跳槽至|"
                              r"(?:联合)?(?:创立|创办|创建)[了的]?(?:[\u4e00-\u9fff]{1,4}(?:平台|公司|企业|品牌|工作室))?)\s*$")
+# a name with a model's size or tuning word after a hyphen: Whisper-Small, SenseVoice-Large, Vexa-Mini-Instruct
+SIZED_MODEL = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*-(?:Tiny|Small|Base|Medium|Large|XL|XXL|Mini|Nano|Micro|Pro|Max|"
+                         r"Ultra|Turbo|Lite|Flash|Instruct|Chat|Coder|Vision)(?:-(?:Instruct|Chat|Preview))?")
+_BENCHMARK = re.compile(r"(?:MMLU|GSM|HumanEval|MBPP|GPQA|MATH|ARC|HellaSwag|BBH|CMMLU|C-Eval|AIME|SWE|LiveCodeBench|MMMU|"
+                        r"MT-Bench|AlpacaEval|Arena|TruthfulQA|WinoGrande|DROP|IFEval)\b", re.I)
 _MODEL_TAIL = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型|model|LLM)", re.I)
 
 
@@ -114,6 +119,9 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             if kind and any(ch.isdigit() for ch in name[:kind.start()]):
                 name, b = name[:kind.start()], a + kind.start()  # Granite 3.0 LLM: the last word says what it is
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.85))
+        elif SIZED_MODEL.fullmatch(name) and gaz.lookup(name) is None and not english_context(text, a, b) \
+                and not _BENCHMARK.match(name):
+            out.append(Mention(name, MODEL, a, b, "pattern", None, 0.75))  # Whisper-Small, Vexa-Large-Instruct
         elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
         elif 2 <= len(words) <= 4 and LATIN_PERSON.fullmatch(name) and gaz.lookup(name) is None and (

@@ -140,6 +140,50 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "competes_with", a, b, 0.6)
 
 
+# A 比 B 快 7 倍 · 它比 B 更强 · 与 B 相比，A 更… · A 还能和 B、C 打得有来有回: two models compared are rivals
+# (data/README.md: competes_with); not two versions of one family (GPT-4 比 GPT-3 强)
+_THAN_BEFORE = re.compile(r"(?:比|比起|相比于|相较于)\s*$")
+_THAN_AFTER = re.compile(r"\s*(?:模型)?\s*(?:还|更|都|要|仍)?\s*(?:快|慢|强|好|高|低|小|大|少|多|优|领先|准确|出色|便宜|轻)")
+_WITH_BEFORE = re.compile(r"(?:与|和|跟|同)\s*$")
+_MATCHED = re.compile(r"[^，,。；;！？!?]{0,12}?(?:相比|对比|比较|打得有来有回|不相上下|旗鼓相当|一较高下|相媲美|媲美|持平)")
+_LISTED = re.compile(r"\s*(?:、|和|与|及)\s*$")
+
+
+def _family(m: Mention) -> str:
+    return re.match(r"[A-Za-z]*|[^A-Za-z0-9\s\-]*", m.key or m.text).group(0).lower()
+
+
+def _model_comparisons(ctx: _Ctx) -> Iterator[RelationMention]:
+    ms = [m for m in ctx.mentions if m.type == MODEL]
+    text = ctx.analysis.doc.text
+    compared = set()
+    for k, b in enumerate(ms):
+        before = text[max(ctx.sent.start, b.start - 4):b.start]
+        if _THAN_BEFORE.search(before) and _THAN_AFTER.match(text, b.end):
+            compared.add(k)
+            subjects = [m for j, m in enumerate(ms[:k]) if j not in compared]
+            if subjects and not re.search(r"[。；;！？!?]", text[subjects[-1].end:b.start]):
+                yield from _rivals(ctx, subjects[-1], [b])  # A 比 B 快, A 采用新架构，它比 B 快
+        elif _WITH_BEFORE.search(before):
+            group = [b]
+            while k + len(group) < len(ms) and _LISTED.fullmatch(text[group[-1].end:ms[k + len(group)].start] + " "):
+                group.append(ms[k + len(group)])
+            if not _MATCHED.match(text, group[-1].end):
+                continue
+            compared.update(range(k, k + len(group)))
+            earlier = [m for j, m in enumerate(ms[:k]) if j not in compared]
+            later = ms[k + len(group):]
+            subject = earlier[-1] if earlier else (later[0] if later else None)  # A 与 B 相比 · 与 B 相比，A 更…
+            if subject is not None:
+                yield from _rivals(ctx, subject, group)
+
+
+def _rivals(ctx: _Ctx, a: Mention, others: list[Mention]) -> Iterator[RelationMention]:
+    for b in others:
+        if not _same(a, b) and _family(a) != _family(b):
+            yield _rel(ctx, "competes_with", a, b, 0.65)
+
+
 _RESEARCHERS = re.compile(r"\s*(?P<etc>等(?:单位|机构|高校|团队))?\s*的?\s*(?P<who>研究人员|研究团队|研究者|研究员|科学家|学者|团队)?"
                           r"\s*(?:们)?\s*(?P<together>联合|共同|合作)?\s*(?:提出|开发|完成|发布|推出|研发|发现|打造|构建|训练|开源|发表)")
 
