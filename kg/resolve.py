@@ -42,6 +42,9 @@ REASONS = (GAZETTEER_ALIAS, USER_ALIAS, TRADITIONAL, VIA_BRACKETS, VIA_SHORT_FOR
 _EMPTY = Gazetteer([])
 
 
+_VERSION_HYPHEN = re.compile(r"(?<=[a-z])[-_](?=\d)")
+
+
 def mention_key(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None = None) -> str:
     """The resolution key of a surface form: equal keys are one entity."""
     return resolve_name(text, type_, gazetteer=gazetteer, key=key)[0]
@@ -81,6 +84,10 @@ def resolve_name(text: str, type_: str, *, gazetteer: Gazetteer, key: str | None
         entry = gazetteer.lookup(stripped) if stripped != k else None
         how = SPELLING if stripped != k else how
         k = stripped
+        if entry is None:  # SAM-2 = SAM 2 = SAM2: a hyphen between a model's name and its version number
+            joined = _VERSION_HYPHEN.sub("", k)
+            if joined != k:
+                entry, how, k = gazetteer.lookup(joined), SPELLING, joined
     elif entry is not None:
         how = _gazetteer_reason(text, entry.name, gazetteer)
     if entry is not None:

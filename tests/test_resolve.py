@@ -33,9 +33,17 @@ def key(text, typ="COMPANY"):
     ("极序科技", "极序科技有限公司", "COMPANY"),       # company suffix, unknown name
     ("Acme", "Acme Inc.", "COMPANY"),
     ("騰訊", "腾讯", "COMPANY"),                      # traditional characters
+    ("Zephyr-3", "Zephyr 3", "MODEL"),                # a hyphen or a space before a model's version number
+    ("Zephyr-3", "Zephyr3", "MODEL"),
 ])
 def test_same_entity(a, b, typ):
     assert key(a, typ) == key(b, typ)
+
+
+def test_a_hyphenated_version_finds_the_gazetteer_model():
+    gaz = Gazetteer([GazetteerEntry("Zephyr 2", "MODEL", ())])
+    assert mention_key("Zephyr-2", "MODEL", gazetteer=gaz) == mention_key("Zephyr 2", "MODEL", gazetteer=gaz) == "g:Zephyr 2"
+    assert key("Vexa-2", "COMPANY") != key("Vexa2", "COMPANY")  # only a model's name is read so
 
 
 @pytest.mark.parametrize("a,b", [("华为", "华为云"), ("腾讯", "腾讯 AI Lab"), ("OpenAI", "Open")])
