@@ -404,6 +404,10 @@ def test_an_app_is_no_entity_unless_the_text_treats_it_as_a_company():
     assert not any(n == "YouTube" for n, _ in _names("他把视频发到了 YouTube 上，播放量很高。"))
     assert ("YouTube", "COMPANY") in _names("YouTube CEO 表示，YouTube 将继续投入创作者。")
     assert ("推特", "COMPANY") in _names("马斯克收购推特之后，推特改了名字。")
+    # someone else's title next to the site where they said something is no company use of the site
+    assert not any(n == "推特" for n, _ in _names("青禾电子的总裁在推特上表示，新工具很受欢迎。"))
+    assert not any(n == "Reddit" for n, _ in _names("两位副总裁在Reddit办了一场问答。"))
+    assert ("YouTube", "COMPANY") in _names("他曾在YouTube工作三年。")  # working there is
 
 
 def test_an_ordinal_place_is_no_person_classifier():

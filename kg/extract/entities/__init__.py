@@ -186,6 +186,9 @@ def _extend_legal_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# 副总裁在 Reddit 发帖, OpenAI 的总裁在推特上表示: a site where someone else's title stands nearby (not 在 X 工作)
+_AS_SITE = re.compile(r"(?:在|于)\s*$")
+_WORK_AT = re.compile(r"\s*(?:工作|任职|就职|担任|实习|供职|上班)")
 _COMPANY_USE = re.compile(r"公司|集团|CEO|首席|创始人|创办人|总裁|董事|高管|员工|收购|投资|融资|估值|上市|母公司|旗下|股价|市值|"
                           r"财报|营收|裁员|起诉|被告|原告|合作|竞争|对手|加入|离职|任职")
 
@@ -202,7 +205,8 @@ def _platforms_as_companies(text: str, mentions: list[Mention]) -> list[Mention]
         return mentions
     used: dict[str, bool] = {}
     for name in found:
-        used[name] = any(_COMPANY_USE.search(text, max(0, i - 8), i) or _COMPANY_USE.search(text[i + len(name):i + len(name) + 10])
+        used[name] = any(_WORK_AT.match(text, i + len(name)) or not _AS_SITE.search(text, max(0, i - 3), i) and (
+                         _COMPANY_USE.search(text, max(0, i - 8), i) or _COMPANY_USE.search(text[i + len(name):i + len(name) + 10]))
                          for i in _find_all(text, name))
     return [m for m in mentions if m.text not in used or used[m.text]]
 
