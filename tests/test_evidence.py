@@ -347,6 +347,16 @@ def test_in_an_article_a_person_only_the_segmenter_tags_needs_context():
     assert _kept(text, "连电脑", PERSON, source="engine") is not None
 
 
+def test_in_an_article_two_unknown_characters_named_once_need_something_said_of_them():
+    filler = "这是一段关于工厂生产流程的介绍，讲的是衣服怎样做出来。" * 30
+    assert _kept(filler + "流程分成左、中、右三段，左段为设计。" + filler, "左段", PERSON) is None
+    assert _kept(filler + "宋启，青禾科技联合创始人，负责硬件。" + filler, "宋启", PERSON) is not None  # a title after
+    assert _kept(filler + "宋启表示，硬件很难。" + filler, "宋启", PERSON) is not None
+    assert _kept(filler + "宋启来了。后来宋启又走了。" + filler, "宋启", PERSON) is not None        # named twice
+    assert _kept(filler + "编辑：宋启" + filler, "宋启", PERSON) is not None                      # a byline
+    assert _kept("左段为设计。", "左段", PERSON) is not None  # a sentence or two: the model's word stands
+
+
 def test_a_verb_the_model_took_into_an_organisation_name_is_cut_off():
     m = _kept("Qinghe-2 是由青禾电子开发的开源模型。", "青禾电子开发", COMPANY)
     assert m is not None and m.text == "青禾电子"
