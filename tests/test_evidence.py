@@ -234,6 +234,15 @@ def test_a_company_bought_without_its_subject_repeated():
     assert rels == {("王磊", "founded", "Hoptrail"), ("Airbnb", "acquires", "Hoptrail")}
 
 
+def test_a_company_named_in_full_and_then_without_its_trade_word_is_one_company():
+    import kg
+
+    g = kg.build(texts=["飞禾科技是一家做供应链的公司。飞禾最大的价值是把工厂串联起来。光粒科技也推出了新品，光粒子技术很重要。"])
+    companies = {e.label: e.aliases for e in g.entities() if e.type == COMPANY}
+    assert companies.get("飞禾科技") == ("飞禾",)
+    assert companies.get("光粒科技") == ()  # 光粒子 is another word
+
+
 @pytest.mark.parametrize("text,name,kept", [
     ("聊天机器人越来越多。", "聊天机器人", False),                 # a trade word before the suffix, said of as nothing
     ("他们叫远澜生物。", "叫远澜生物", False),                      # a cut that took a verb, named once

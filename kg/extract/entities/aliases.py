@@ -103,6 +103,52 @@ def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     return _mark_forms(text, mentions, full, rx, part_of_a_word, VIA_SHORT_FORM, retype=PERSON)
 
 
+# 飞榴科技 … 飞榴: a company named in full, then by the name before its trade word
+_COMPANY_SHORT = re.compile(r"([\u4e00-\u9fff]{2,4}?)(科技|智能|网络|生物|汽车|机器人|医疗|医药|信息|技术|半导体|集团|公司|股份|控股|数据|互动|传媒|文化|资本)")
+
+
+def company_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """怒喵 after 怒喵科技, 景吾 after 景吾智能: the name of a company before its trade word, where the document named the
+    company in full and the short name is no common word, no name the gazetteer gives to something else and no
+    other company's short name, is that company (same key)."""
+    from ..gazetteer import load_gazetteer
+    from .evidence import common_word
+
+    gaz = load_gazetteer()
+    full: dict[str, Mention | None] = {}
+    for m in mentions:
+        if m.type != COMPANY or m.source == "alias" or (m.key and m.key.startswith("=")):
+            continue
+        hit = _COMPANY_SHORT.fullmatch(m.text)
+        if not hit:
+            continue
+        short = hit.group(1)
+        if common_word(short) or gaz.lookup(short) is not None:
+            continue
+        prev = full.get(short)
+        full[short] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
+    full = {k: v for k, v in full.items() if v is not None}
+    if not full:
+        return mentions
+    rx = re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
+
+    def inside_a_word(a: int, b: int) -> bool:  # the full name itself, or a longer word around the short one
+        if text.startswith(full[text[a:b]].text[len(text[a:b]):], b):
+            return True
+        return _cut_inside(text, a, b)
+
+    return _mark_forms(text, mentions, full, rx, inside_a_word, VIA_SHORT_FORM, retype=COMPANY)
+
+
+def _cut_inside(text: str, a: int, b: int) -> bool:
+    """The segmenter, reading the clause around text[a:b], puts no word boundary at a or at b."""
+    from ...nlp.segment import get_segmenter
+
+    lo, hi = max(0, a - 6), min(len(text), b + 6)
+    bounds = {lo + s for _, s, _, _, _ in get_segmenter().words(text[lo:hi])} | {lo + e for _, _, e, _, _ in get_segmenter().words(text[lo:hi])}
+    return a not in bounds or b not in bounds
+
+
 def _mark_forms(text: str, mentions: list[Mention], full: dict[str, Mention], rx: re.Pattern, skip, via: str, *,
                 retype: str | None = None) -> list[Mention]:
     """Each hit of ``rx`` (a form of ``full``'s keys, not ``skip(a, b)``) becomes an alias of its full name: the
