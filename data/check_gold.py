@@ -44,7 +44,7 @@ def check(text_dir: Path, gold_path: Path, texts: dict[str, str] | None = None
         texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(text_dir.glob("*.txt"))}
     seen_docs = set()
     for lineno, line in enumerate(gold_path.read_text(encoding="utf-8").splitlines(), 1):
-        where = f"{gold_path.relative_to(DATA.parent)}:{lineno}"
+        where = f"{_shown(gold_path)}:{lineno}"
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -100,8 +100,16 @@ def check(text_dir: Path, gold_path: Path, texts: dict[str, str] | None = None
                 errors.append(f"{where}: duplicate relation {s} {r} {o}")
             pairs.add(key)
     for doc in sorted(set(texts) - seen_docs):
-        errors.append(f"{gold_path.relative_to(DATA.parent)}: no annotation for {text_dir.name}/{doc}")
+        errors.append(f"{_shown(gold_path)}: no annotation for {text_dir.name}/{doc}")
     return errors, etypes, rtypes
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the project where it lies inside it (a gold file being written may lie elsewhere)."""
+    try:
+        return path.resolve().relative_to(DATA.parent.resolve())
+    except ValueError:
+        return path
 
 
 def news_texts(news: Path, gold_path: Path) -> dict[str, str]:
@@ -117,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = [(d, g, None) for d, g in SETS]
     if "--news" in args:
         news = Path(args[args.index("--news") + 1])
-        for split in ("dev", "test", "dev2", "dev3"):
+        for split in ("dev", "test", "dev2", "dev3", "dev4"):
             gold = DATA / "eval" / f"news-{split}.jsonl"
             if not gold.is_file():
                 continue
@@ -125,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     for text_dir, gold, texts in sets:
         errors, etypes, rtypes = check(text_dir, gold, texts)
-        print(f"{gold.relative_to(DATA.parent)}: entities {dict(sorted(etypes.items()))}")
-        print(f"{' ' * len(str(gold.relative_to(DATA.parent)))}  relations {dict(sorted(rtypes.items()))}")
+        print(f"{_shown(gold)}: entities {dict(sorted(etypes.items()))}")
+        print(f"{' ' * len(str(_shown(gold)))}  relations {dict(sorted(rtypes.items()))}")
         for e in errors:
             print("  ERROR", e)
         failed |= bool(errors)

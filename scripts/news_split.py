@@ -13,6 +13,8 @@ with seed 16, leaving out the 40 above: a development set that was annotated bef
 score is the closest thing to a test score that tuning may then use).
 
 ``--dev3`` (eleventh session) draws 20 more by the same rules with seed 17, leaving out all 60 above.
+
+``--dev4`` (twelfth session) draws 20 more by the same rules with seed 18, leaving out all 80 above.
 """
 from __future__ import annotations
 
@@ -44,6 +46,7 @@ def draw(news: Path, *, seed: int = SEED) -> dict[str, list[str]]:
 
 SEED_DEV2, N_DEV2 = 16, 20
 SEED_DEV3, N_DEV3 = 17, 20
+SEED_DEV4, N_DEV4 = 18, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
@@ -56,6 +59,12 @@ def draw_dev3(news: Path) -> list[str]:
     """news-dev3: N_DEV3 articles by the same rules (seed 17), none of draw()'s or draw_dev2()'s."""
     taken = {f for files in draw(news).values() for f in files} | set(draw_dev2(news))
     return _draw_more(news, taken, SEED_DEV3, N_DEV3)
+
+
+def draw_dev4(news: Path) -> list[str]:
+    """news-dev4: N_DEV4 articles by the same rules (seed 18), none of the 80 drawn before."""
+    taken = {f for files in draw(news).values() for f in files} | set(draw_dev2(news)) | set(draw_dev3(news))
+    return _draw_more(news, taken, SEED_DEV4, N_DEV4)
 
 
 def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
@@ -79,7 +88,12 @@ def main() -> None:
     ap.add_argument("--news", required=True, type=Path, help="the folder of real articles (../shared/news)")
     ap.add_argument("--dev2", action="store_true", help="draw news-dev2 (20 more articles, seed 16) instead")
     ap.add_argument("--dev3", action="store_true", help="draw news-dev3 (20 more articles, seed 17) instead")
+    ap.add_argument("--dev4", action="store_true", help="draw news-dev4 (20 more articles, seed 18) instead")
     args = ap.parse_args()
+    if args.dev4:
+        for f in draw_dev4(args.news):
+            print(f"dev4\t{f}")
+        return
     if args.dev3:
         for f in draw_dev3(args.news):
             print(f"dev3\t{f}")
