@@ -409,6 +409,8 @@ def test_a_misspelled_name_is_the_person_named_more_often():
     ("该机构管理着多只双币基金。", "双币基金", COMPANY, "pattern"),          # a kind of fund
     ("那些老牌电信公司看不上新技术。", "电信公司", COMPANY, "pattern"),            # a trade before 公司
     ("这里多是中小加工厂。", "加工厂", COMPANY, "ner"),                      # a bare kind word
+    ("加入国际化公司意味着新的工作方式。", "国际化公司", COMPANY, "ner"),      # common words before 公司
+    ("美国商业航天公司越来越多。", "美国商业航天公司", COMPANY, "ner"),        # a place, then common words
 ])
 def test_adverbs_jobs_and_kinds_of_organisation_are_no_names(text, name, type_, source):
     assert _kept(text, name, type_, source) is None
@@ -416,6 +418,8 @@ def test_adverbs_jobs_and_kinds_of_organisation_are_no_names(text, name, type_, 
 
 @pytest.mark.parametrize("text,name,type_", [
     ("均胜电子发布了财报。", "均胜电子", COMPANY),      # starts like an adverb (均), is a name
+    ("青禾公司发布了财报。", "青禾公司", COMPANY),      # a name before 公司
+    ("腾讯公司发布了财报。", "腾讯公司", COMPANY),      # a known name before 公司
     ("记者何新荣报道。", "何新荣", PERSON),            # 何新 is a rare dictionary adverb
 ])
 def test_names_that_start_like_an_adverb_are_kept(text, name, type_):

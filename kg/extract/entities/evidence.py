@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...resources_data import RESOURCES, given_names, read_rows, surnames, titles, triggers, word_classes
-from ...schema import COMPANY, MODEL, ORG, PERSON
+from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
 from ...text import is_han
 from ...types import Mention
 
@@ -254,9 +254,29 @@ def _kind_not_name(text: str, m: Mention, name: str) -> bool:
     if suf.group(1) in ("公司", "工厂", "加工厂") and m.source in ("ner", "engine", "pattern") and \
             (common_word(stem) and len(stem) <= 3 or stem.endswith(("加工", "服装"))):
         return True  # 现代电信公司, 一些物业公司, 中小加工厂: one common word before the suffix names a trade, not a firm
+    if suf.group(1) in ("公司", "企业") and m.source in ("ner", "engine", "pattern") and _common_stem(stem):
+        return True  # 国际化公司, 中国商业航天公司: a place, then common words before the suffix: a kind of firm
     if not _QUANTIFIER.search(text[max(0, m.start - 3):m.start]):
         return False
     return common_word(stem) or _generic_phrase(stem) or stem.upper() in _GENERIC_LATIN
+
+
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
+def _common_stem(stem: str) -> bool:
+    """商业航天, 国际化 (after 中国 or 美国 if any): one or two frequent dictionary words, none a person's name and none
+    a name kg's gazetteer knows."""
+    from ..gazetteer import load_gazetteer
+
+    seg, gaz = _dictionary(), load_gazetteer()
+    words = [w for w in seg.words(stem) if not w[0].isspace()]
+    while len(words) > 1 and words[0][3] == "ns" and not words[0][4] and \
+            (gaz.lookup(words[0][0]) is None or gaz.lookup(words[0][0]).type == LOCATION):
+        words = words[1:]  # 中国, 美国: where the firms are
+    return 1 <= len(words) <= 2 and all(
+        not guessed and tag is not None and tag not in _PERSON_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
+        and gaz.lookup(w) is None for w, _, _, tag, guessed in words)
 
 
 _FUND_KINDS = frozenset("双币 美元 人民币 母 子 专项 产业 引导 政府引导 并购 成长 早期 天使 种子 主题 指数 对冲 私募 公募 风险投资 "
