@@ -227,6 +227,14 @@ def test_sized_model_variants(text, found):
     assert models == ([found] if found else [])
 
 
+def test_a_person_shaped_name_that_was_released_is_a_product_not_a_person():
+    import kg
+
+    for text in ("英伟达发布了 Isaac Gripper，这是一个机械臂工具。", "Isaac Vision 软件开发工具包很强。"):
+        assert not any(m.type == PERSON for m in kg.analyze(text).mentions)
+    assert ("Isaac Newman", PERSON) in {(m.text, m.type) for m in kg.analyze("Isaac Newman 表示很看好。").mentions}
+
+
 def test_a_company_bought_without_its_subject_repeated():
     import kg
 

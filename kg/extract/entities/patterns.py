@@ -60,6 +60,15 @@ _HEAD_NOUNS = frozenset("企业 公司 行业 领域 产业 巨头 板块 赛道
 
 _PRODUCT_NOUNS = ("芯片", "手机", "显卡", "GPU", "系统", "平台", "汽车", "电脑", "笔记本", "平板", "服务器", "处理器", "眼镜", "耳机")
 
+# 发布了 Isaac Gripper, Isaac Vision 软件: a release or a product noun makes a person-shaped name a product's
+_RELEASED_BEFORE = re.compile(r"(?:发布|推出|开源|上线|开发|展示|亮相)了?\s*(?:一款|一个|新的|全新的?)?\s*$")
+_SOFTWARE_AFTER = re.compile(r"\s*(?:软件|工具|工具包|服务|功能|模型|平台|系统|产品|SDK|API|框架|应用)")
+
+
+def _released(text: str, a: int, b: int) -> bool:
+    return bool(_RELEASED_BEFORE.search(text, max(0, a - 10), a) or _SOFTWARE_AFTER.match(text, b))
+
+
 _COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位)?\s*(联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|"
                             r"(?:已经?|成功)?(?:宣布)?(?:成功)?(?:完成|获得|获)了?[^，,。；;！!？?]{0,40}?(?:融资|投资)|宣布|官宣|领投|收购了|(?:[于在]\s*\d{4}\s*年\s*)?(?:被|遭)[^，,。；;！!？?]{1,12}?(?:收购|并购))")
 _COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽|科技公司|AI公司|投资了|领投了?|跟投了?|收购了?|"
@@ -125,7 +134,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
         elif 2 <= len(words) <= 4 and LATIN_PERSON.fullmatch(name) and gaz.lookup(name) is None and (
-                    person_shaped(name) and not english_context(text, a, b)
+                    person_shaped(name) and not english_context(text, a, b) and not _released(text, a, b)
                     or any(before.rstrip().endswith(tt) for tt in title_set)
                     or _PERSON_CLASSIFIER.search(before)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)
