@@ -235,6 +235,18 @@ def test_a_person_shaped_name_that_was_released_is_a_product_not_a_person():
     assert ("Isaac Newman", PERSON) in {(m.text, m.type) for m in kg.analyze("Isaac Newman 表示很看好。").mentions}
 
 
+@pytest.mark.parametrize("text", [
+    "它能让Transformer架构大模型处理无限长的输入。",   # an architecture word before 大模型
+    "感觉大模型越来越像一个软件。",                    # a verb
+    "开源多模态SOTA再易主。",                          # state of the art is no name
+    "能力在大模型MaaS开放平台上线。",                  # a service kind
+])
+def test_words_before_or_after_a_model_word_that_name_no_model(text):
+    import kg
+
+    assert not [m.text for m in kg.analyze(text).mentions if m.type == MODEL]
+
+
 def test_a_company_bought_without_its_subject_repeated():
     import kg
 
