@@ -247,6 +247,16 @@ def test_words_before_or_after_a_model_word_that_name_no_model(text):
     assert not [m.text for m in kg.analyze(text).mentions if m.type == MODEL]
 
 
+@pytest.mark.parametrize("text", [
+    "困难带来的打击都比困难本身严重——对CEO尤甚。",   # an adverb after a title
+    "那段日子，让Bill学会了冷静。",                  # the verb 学会, not a society
+])
+def test_function_words_after_titles_and_verbs_before_suffixes_name_nothing(text):
+    import kg
+
+    assert [m.text for m in kg.analyze(text).mentions] == []
+
+
 def test_a_company_bought_without_its_subject_repeated():
     import kg
 
@@ -383,6 +393,7 @@ def test_in_an_article_two_unknown_characters_named_once_need_something_said_of_
     assert _kept(filler + "宋启表示，硬件很难。" + filler, "宋启", PERSON) is not None
     assert _kept(filler + "宋启来了。后来宋启又走了。" + filler, "宋启", PERSON) is not None        # named twice
     assert _kept(filler + "编辑：宋启" + filler, "宋启", PERSON) is not None                      # a byline
+    assert _kept(filler + "图中的左段说明了流程。" + filler, "左段", PERSON) is None  # 说明 is no speech verb
     assert _kept("左段为设计。", "左段", PERSON) is not None  # a sentence or two: the model's word stands
 
 

@@ -314,6 +314,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
         name = text[a:b]
         if name.lower() in stopnames() or len(name) < 3:
             continue
+        if suffix == "学会" and text[b:b + 1] in "了过着":
+            continue  # 让他学会了: the verb 学会 (to learn), not a society
         if suffix in ("公司", "企业") and i + 1 < len(toks) and toks[i + 1].start == b and toks[i + 1].pos in _NAME_POS \
                 and toks[i + 1].text not in _STOP_AFTER:
             continue  # 灵巧手公司指间科技: a descriptor before a name
@@ -534,6 +536,13 @@ def _runs_on(text: str, end: int) -> bool:
     return tag is not None and tag not in ("nr", "nrt", "nrfg")
 
 
+def _dictionary_name(word: str) -> bool:
+    """A word the segmenter's dictionary tags as a name (it may tag a guessed name as a verb in context)."""
+    from .evidence import _dictionary
+
+    return _dictionary().word_tag_tab.get(word, "").startswith("nr")
+
+
 def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> list[Mention]:
     out = []
     names = surnames()
@@ -549,6 +558,8 @@ def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> l
             end = toks[i + 2].end
         if any(c in "我你他她它们" for c in cand[1:]) or cand[0] in "和与及跟":
             continue  # 博士和我: a conjunction and a pronoun, not a name
+        if cand == n.text and n.pos[:1] in ("d", "p", "c", "u", "r", "v", "a") and not _dictionary_name(cand):
+            continue  # 对CEO尤甚: an adverb or verb after the title, not a name
         if 2 <= len(cand) <= 4 and all(is_han(c) for c in cand) and (cand[0] in names or cand[:2] in names) \
                 and cand not in title_set and cand.lower() not in stopnames() and not _runs_on(text, end):
             out.append(Mention(cand, PERSON, n.start, end, "pattern", None, 0.75))
