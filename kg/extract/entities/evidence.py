@@ -131,6 +131,8 @@ def _context_evidence(text: str, start: int, end: int) -> bool:
     after = re.sub(r"^\s*[一两三四五几多]位", "", after)  # X 的两位创始人
     if _RAISED.match(text, end):
         return True  # X 完成 5000 万美元 A 轮融资, X 获得英伟达投资
+    if re.match(r"说[明服法]", after):
+        return False  # 说明, 说服: no speech verb
     return any(after.startswith(w) for w in after_words)
 
 
