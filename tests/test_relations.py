@@ -462,6 +462,33 @@ def test_a_model_that_can_match_another_competes_with_it():
     assert ("DeepSeek-V3", "competes_with", "GPT-4o") in _triples("DeepSeek-V3 与 GPT-4o 媲美。")
 
 
+def test_organisation_de_person_after_a_verb_or_before_a_result():
+    rels = _triples("北京大学的Rob Kent和复旦大学的Dana Whitlock因此获得了大奖。")
+    assert {("Rob Kent", "works_for", "北京大学"), ("Dana Whitlock", "works_for", "复旦大学")} <= rels
+    assert ("Rob Kent", "works_for", "Norvale Capital") in _triples("这个想法来源于Norvale Capital的Rob Kent。")
+    assert not any(r[1] == "works_for" for r in _triples("毕业于清华大学的王磊表示很难。"))
+
+
+def test_succeeding_to_a_title_and_a_title_de_person(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")  # what the rules say (the pair model may add its own guesses)
+    rels = _triples("一年前，我的朋友Rob Kent接任了青禾电子的CEO。")
+    assert {("Rob Kent", "leads", "青禾电子"), ("Rob Kent", "works_for", "青禾电子")} <= rels
+    assert ("Rob Kent", "works_for", "青禾电子") in _triples("去年加入担任青禾电子 CTO 的 Rob Kent 表示很难。")
+    assert ("Rob Kent", "founded", "青禾电子") in _triples("青禾电子的另一位联合创始人 Rob Kent 指出，这很重要。")
+    rels = _triples("远山科技（青禾科技的母公司）的首席执行官陆沉舟也发了邮件。")
+    assert {("陆沉舟", "leads", "远山科技"), ("青禾科技", "part_of", "远山科技")} <= rels
+    assert not any(r[0] == "陆沉舟" and r[2] == "青禾科技" for r in rels)
+
+
+@pytest.mark.parametrize("text,unit,parent", [
+    ("青禾电子的母公司远山科技发布了财报。", "青禾电子", "远山科技"),
+    ("远山科技是青禾电子的母公司。", "青禾电子", "远山科技"),
+    ("远山科技的子公司青禾电子发布了财报。", "青禾电子", "远山科技"),
+])
+def test_parent_and_subsidiary_named_as_such(text, unit, parent):
+    assert (unit, "part_of", parent) in _triples(text)
+
+
 def test_models_compared_are_rivals_but_not_versions_of_one_family():
     rels = _triples("Zephyr-3B采用新架构，它比Whisper-Small快7倍，比Whisper-Large快17倍。")
     assert {r for r in rels if r[1] == "competes_with"} == {("Zephyr-3B", "competes_with", "Whisper-Small"),

@@ -140,6 +140,31 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "competes_with", a, b, 0.6)
 
 
+# 谷歌的母公司 Alphabet · Alphabet（谷歌的母公司） · Alphabet 是谷歌的母公司 · 青禾集团的子公司云帆科技: parent and unit
+_KIN_BETWEEN = re.compile(r"\s*的?\s*(母公司|子公司|控股公司)\s*[:：]?\s*")
+_KIN_ASIDE = re.compile(r"\s*的?\s*(母公司|子公司|控股公司)\s*[）)]")
+_KIN_IS = re.compile(r"\s*的?\s*(母公司|控股公司)")
+
+
+def _parent_companies(ctx: _Ctx) -> Iterator[RelationMention]:
+    text = ctx.analysis.doc.text
+    ms = [m for m in ctx.mentions if m.type in (COMPANY, ORG)]
+    for a, b in zip(ms, ms[1:]):
+        gap = text[a.end:b.start]
+        k = _KIN_BETWEEN.fullmatch(gap)
+        if k:  # a 的 KIN b: b is a's KIN
+            unit, parent = (a, b) if k.group(1) != "子公司" else (b, a)
+        elif re.fullmatch(r"\s*[（(]\s*", gap) and _KIN_ASIDE.match(text, b.end):  # a（b 的 KIN）: a is b's KIN
+            kin = _KIN_ASIDE.match(text, b.end).group(1)
+            unit, parent = (b, a) if kin != "子公司" else (a, b)
+        elif re.fullmatch(r"\s*(?:是|为|系|作为)\s*", gap) and _KIN_IS.match(text, b.end):  # a 是 b 的母公司
+            unit, parent = b, a
+        else:
+            continue
+        if _ok("part_of", unit, parent):
+            yield _rel(ctx, "part_of", unit, parent, 0.75)
+
+
 # A 比 B 快 7 倍 · 它比 B 更强 · 与 B 相比，A 更… · A 还能和 B、C 打得有来有回: two models compared are rivals
 # (data/README.md: competes_with); not two versions of one family (GPT-4 比 GPT-3 强)
 _THAN_BEFORE = re.compile(r"(?:比|比起|相比于|相较于)\s*$")

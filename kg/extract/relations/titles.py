@@ -26,10 +26,16 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
     for i, org in enumerate(ms):
         if org.type not in (ORG, COMPANY, MODEL):
             continue
-        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        k0 = i + 1
+        lead = _ASIDE.match(text, org.end, ctx.sent.end)
+        if lead:  # Meta（Facebook 的母公司）的首席执行官: the organisations in the aside are not the title's
+            while k0 < len(ms) and ms[k0].end <= lead.end():
+                k0 += 1
+        nxt = ms[k0] if k0 < len(ms) else None
         limit = nxt.start if nxt else ctx.sent.end
-        window = text[org.end:min(limit, org.end + 16)]
-        m = re.match(r"\s*(?:[（(][^）)]{1,12}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
+        window = text[org.end:min(limit, org.end + 16 + (lead.end() - org.end if lead else 0))]
+        m = re.match(r"\s*(?:[（(][^）)]{1,20}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(?:另一位|另外一位|其中一位|一位)?\s*"
+                     r"(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
         t = _title_regex().match(window, pos)
         if not t:
@@ -50,7 +56,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         title_end = org.end + end_in_window
         person = None
         # 快手副总裁、可灵事业部负责人盖文轩: a chain of ORG TITLE pairs before one person
-        k = i + 1
+        k = k0
         while nxt is not None and nxt.type in (ORG, COMPANY, MODEL) and re.fullmatch(r"\s*[、,，兼及和]\s*", text[title_end:nxt.start]):
             t_next = _title_regex().match(text, nxt.end)
             if not t_next or k + 1 >= len(ms):
@@ -64,7 +70,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 inner.append(nxt)
                 k += 1
                 nxt = ms[k]
-        if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系)?\s*", _BRACKETS.sub("", text[title_end:nxt.start])):
+        if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系|的)?\s*", _BRACKETS.sub("", text[title_end:nxt.start])):
             person, conf = nxt, 0.9
             if len(inner) == 1 and inner[0].type in (ORG, COMPANY):  # （YC 前掌门人）: a title there too
                 t_in = _INNER_TITLE.match(text, inner[0].end)
@@ -184,7 +190,8 @@ def _roster(ctx: _Ctx, k: int) -> bool:
 # academic titles Chinese puts after a name (王磊教授); 博士 is left out: after a name it is a degree, not a post
 _TITLE_AFTER_NAME = re.compile(r"\s*(教授|副教授|助理教授|研究员|副研究员|院士|讲师)(?![\u4e00-\u9fff]{0,1}(?:生|级))")
 _BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有|前几天|近日|日前|昨天|今天|此前|最近|随后|当时|如今|目前)\s*$")
-_AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|与|和|跟|同|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对)")
+_AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|与|和|跟|同|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对|"
+                                r"因|凭借|凭|获得|获|都|已|正|身上)")
 
 
 def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -203,8 +210,9 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
             if _ok("works_for", person, org):
                 yield _rel(ctx, "works_for", person, org, 0.75, role=after_title.group(1))
             continue
-        if not _BEFORE_AFFILIATION.search(text[max(ctx.sent.start, org.start - 4):org.start]):
-            continue
+        before = text[max(ctx.sent.start, org.start - 4):org.start]
+        if not (_BEFORE_AFFILIATION.search(before) or re.search(r"(?<!毕业|就读|求学|学习|留学)(?:于|自|从)\s*$", before)):
+            continue  # (来源于橡树资本的 Howard Marks, 学到自 X 的 Y; not 毕业于清华大学的王磊)
         if not _AFTER_AFFILIATION.match(text, person.end, ctx.sent.end) and person.end != ctx.sent.end:
             continue
         if _ok("works_for", person, org):
@@ -212,7 +220,7 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
 
 
 _AT_ORG = re.compile(r"(在|于)\s*$")
-_SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|任)\s*$")
+_SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|接任|继任|任)(?:了|过)?\s*$")
 _SERVE_AS = re.compile(r"\s*(担任|出任|任职|任|当|做)(?:过|了)?\s*")
 
 
