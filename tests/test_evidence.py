@@ -273,6 +273,15 @@ def test_a_company_named_in_full_and_then_without_its_trade_word_is_one_company(
     assert companies.get("光粒科技") == ()  # 光粒子 is another word
 
 
+def test_a_declared_short_name_is_the_organisation_it_shortens():
+    import kg
+
+    g = kg.build(texts=["近日，远山脑科学研究院（Yuanshan Institute，简称研究院）宣布设奖。研究院创始人雒芊芊介绍，奖项很大。"])
+    orgs = {e.label: set(e.aliases) for e in g.entities() if e.type == ORG}
+    assert orgs == {"远山脑科学研究院": {"Yuanshan Institute", "研究院"}}
+    assert ("雒芊芊", "founded", "远山脑科学研究院") in {(r.subject, r.relation, r.object) for r in g.relations()}
+
+
 @pytest.mark.parametrize("text,name,kept", [
     ("聊天机器人越来越多。", "聊天机器人", False),                 # a trade word before the suffix, said of as nothing
     ("他们叫远澜生物。", "叫远澜生物", False),                      # a cut that took a verb, named once

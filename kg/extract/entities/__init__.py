@@ -15,7 +15,7 @@ from ...text import is_han, name_key, source_tags, unlinkable_spans, without_unl
 from ...types import Analysis, Mention
 from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
-from .aliases import acronyms, company_short_forms, link_brackets, misspellings, self_references, short_forms, unify_aliases
+from .aliases import acronyms, company_short_forms, declared_short_names, link_brackets, misspellings, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
 from .patterns import NAME_DOTS, _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
 
@@ -47,7 +47,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
-    chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers})))))))))
+    chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     chosen = without_unlinkable(source_tags(text), chosen)  # …的发展。36氪: a digest's credit line

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from ...resources_data import stopnames
-from ...schema import COMPANY, ORG, PERSON
+from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han, name_key
 from ...types import VIA_ACRONYM, VIA_BRACKETS, VIA_MISSPELLING, VIA_SHORT_FORM, Document, Mention
 
@@ -47,6 +47,36 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(before.group(1), y.type, before.start(1), before.end(1), "alias", y.key or "=" + y.text,
                            y.confidence, VIA_BRACKETS))
     return out
+
+
+_DECLARED = re.compile(r"\s*[（(][^（()）]{0,50}?(?:以下简称|简称|下称|以下称)\s*[为：:]?\s*[“「\"『]?([^，,。；;（()）“”「」『』\"]{2,12}?)[”」\"』]?\s*[）)]")
+
+
+def declared_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """远山研究院（…，简称研究院）: a short name the text declares for an organisation is that organisation where the
+    text uses it afterwards (研究院创始人…), and its declaration in the brackets is an alias."""
+    full: dict[str, Mention] = {}
+    out = list(mentions)
+    for m in mentions:
+        if m.type not in (ORG, COMPANY, MODEL) or m.source == "alias":
+            continue
+        d = _DECLARED.match(text, m.end)
+        if d is None or d.group(1).strip() == m.text:
+            continue
+        short = d.group(1).strip()
+        for k, y in enumerate(out):  # 远山研究院（Yuanshan Institute，简称研究院）: the name before 简称 is one too
+            if m.end < y.start and y.end <= d.start(1) and text[m.end:y.start].strip() in ("（", "(") and \
+                    re.fullmatch(r"\s*[，,、]\s*(?:以下简称|简称|下称|以下称)\s*[为：:]?\s*[“「\"『]?", text[y.end:d.start(1)]):
+                out[k] = replace(y, key=m.key or "=" + m.text, type=m.type, source="alias", via=VIA_BRACKETS)
+        if short in full and name_key(full[short].text) != name_key(m.text):
+            full[short] = None
+        else:
+            full[short] = m
+    full = {k: v for k, v in full.items() if v is not None}
+    if not full:
+        return mentions
+    rx = re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
+    return _mark_forms(text, out, full, rx, lambda a, b: False, VIA_BRACKETS)
 
 
 def _is_title(words: str) -> bool:
