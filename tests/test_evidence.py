@@ -227,6 +227,13 @@ def test_sized_model_variants(text, found):
     assert models == ([found] if found else [])
 
 
+def test_a_counted_title_announces_a_list_of_latin_people():
+    import kg
+
+    people = [m.text for m in kg.analyze("论文的三位作者 Xavi Borda、Imre Kalt 和 Oro Vant 都来自青禾。").mentions if m.type == PERSON]
+    assert people == ["Xavi Borda", "Imre Kalt", "Oro Vant"]
+
+
 def test_a_person_shaped_name_that_was_released_is_a_product_not_a_person():
     import kg
 

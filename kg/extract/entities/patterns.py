@@ -404,9 +404,22 @@ _PEOPLE_NEXT = re.compile(_PEOPLE_SEP + r"([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-
 _PEOPLE_PREV = re.compile(r"([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,3})" + _PEOPLE_SEP + "$")
 
 
+# 两位创始人 A 和 B, 三位作者 A、B、C: a counted title announces a list of people
+_COUNTED_PEOPLE = re.compile(r"(?:[两二三四五六几多]|\d+)\s*(?:位|名)\s*[^\s，,。；;：:]{0,8}?(?:创始人|创办人|作者|合伙人|研究员|"
+                             r"科学家|高管|成员|嘉宾|工程师|负责人|教授)\s*[：:]?\s*$")
+
+
 def _listed_with_people(text: str, a: int, b: int, gaz: Gazetteer) -> bool:
     """Lena Carter in Rob Kent 和 Lena Carter: a name of person shape next to a person the gazetteer knows or
-    whose first name is a common given name."""
+    whose first name is a common given name, or in a list a counted title opens (两位创始人 A 和 B)."""
+    start = a
+    for _ in range(4):  # back over the list's earlier names to where it starts
+        if _COUNTED_PEOPLE.search(text, max(0, start - 20), start):
+            return True
+        p = _PEOPLE_PREV.search(text, max(0, start - 40), start)
+        if p is None:
+            break
+        start = p.start(1)
     nxt = _PEOPLE_NEXT.match(text, b)
     prev = _PEOPLE_PREV.search(text, max(0, a - 40), a)
     for m in (nxt, prev):
