@@ -480,6 +480,12 @@ def test_succeeding_to_a_title_and_a_title_de_person(monkeypatch):
     assert not any(r[0] == "陆沉舟" and r[2] == "青禾科技" for r in rels)
 
 
+def test_a_title_after_its_is_of_the_nearest_organisation_before():
+    rels = _triples("远山科技宣布完成融资，其CEO王磊表示很高兴。")
+    assert {("王磊", "leads", "远山科技"), ("王磊", "works_for", "远山科技")} <= rels
+    assert _triples("王磊表示，其CEO身份很重要。") == set()
+
+
 @pytest.mark.parametrize("text,unit,parent", [
     ("青禾电子的母公司远山科技发布了财报。", "青禾电子", "远山科技"),
     ("远山科技是青禾电子的母公司。", "青禾电子", "远山科技"),

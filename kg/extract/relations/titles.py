@@ -564,3 +564,27 @@ def _model_is_by(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         if _BY_VERB.match(text, org.end) and _ok("develops", org, model):
             yield _rel(ctx, "develops", org, model, 0.8)
+
+
+_ITS_WORD = re.compile(r"(?:其|该公司|该机构)\s*(?:的)?\s*(?:另一位|另外一位|其中一位|一位|两位|几位)?\s*")
+
+
+def _its_titles(ctx: _Ctx) -> Iterator[RelationMention]:
+    """…招募了 Inflection AI 的员工，包括其联合创始人 Mustafa Suleyman: a title after 其 (its) is of the nearest
+    organisation named before it in the sentence."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, person in enumerate(ms):
+        if person.type != PERSON:
+            continue
+        lo = ms[i - 1].end if i > 0 else ctx.sent.start
+        window = text[lo:person.start]
+        its = next((m for m in _ITS_WORD.finditer(window)), None)
+        t = _title_regex().fullmatch(window, its.end(), len(window.rstrip())) if its else None
+        if not t:
+            continue
+        orgs = [m for m in ms[:i] if m.type in (ORG, COMPANY) and m.end <= lo + its.start()]
+        if not orgs:
+            continue
+        role = t.group(0).strip()
+        yield from _title_facts(ctx, person, orgs[-1], _title_kind(role), role, 0.7, False)
