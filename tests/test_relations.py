@@ -480,6 +480,13 @@ def test_succeeding_to_a_title_and_a_title_de_person(monkeypatch):
     assert not any(r[0] == "陆沉舟" and r[2] == "青禾科技" for r in rels)
 
 
+def test_a_list_that_beats_nothing_named_holds_no_rivals():
+    rels = _triples("多数模型（如Qwen-Max、GLM-4-Plus、Yi-Large）在英文测试上的表现优于在中文测试上的表现。")
+    assert not any(r[1] == "competes_with" for r in rels)
+    rels = _triples("Qwen-Max、GLM-4-Plus 和 Yi-Large 正在激烈竞争。")  # a rivalry word: the list competes
+    assert ("Qwen-Max", "competes_with", "GLM-4-Plus") in rels or ("GLM-4-Plus", "competes_with", "Qwen-Max") in rels
+
+
 def test_a_title_after_its_is_of_the_nearest_organisation_before():
     rels = _triples("远山科技宣布完成融资，其CEO王磊表示很高兴。")
     assert {("王磊", "leads", "远山科技"), ("王磊", "works_for", "远山科技")} <= rels

@@ -283,7 +283,7 @@ def _common_stem(stem: str) -> bool:
 
 _FUND_KINDS = frozenset("双币 美元 人民币 母 子 专项 产业 引导 政府引导 并购 成长 早期 天使 种子 主题 指数 对冲 私募 公募 风险投资 "
                         "创投 股权 投资 科技 AI 人工智能".split())
-_GENERIC_KINDS = frozenset({"FANG", "FAANG", "MAANG", "TOB", "TOC", "2B", "2C", "SAAS", "PAAS", "IAAS", "MAAS", "AIGC", "IOT", "SOTA"})
+_GENERIC_KINDS = frozenset({"FANG", "FAANG", "MAANG", "TOB", "TOC", "2B", "2C", "SAAS", "PAAS", "IAAS", "MAAS", "AIGC", "IOT", "SOTA", "RAG"})
 
 
 _CALLED = re.compile(r"^(?:.{0,3}?(叫做|名叫|名为|叫|称为)|[由被从在向对把将])")

@@ -421,7 +421,7 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
             a = lh[split]
             for b in _group(ctx, left, left.index(lh[split + 1]), +1, _kin(a)):
                 pairs.append((a, b))
-        else:
+        elif trig.frame != "svo":  # (A、B、C 的表现优于…: an object-less comparison's subjects are no rivals)
             group = _group(ctx, left, left.index(lh[-1]), -1, _kin(lh[-1]))
             if len(group) >= 2:
                 pairs += list(combinations(group, 2))
