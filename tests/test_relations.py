@@ -480,6 +480,11 @@ def test_succeeding_to_a_title_and_a_title_de_person(monkeypatch):
     assert not any(r[0] == "陆沉舟" and r[2] == "青禾科技" for r in rels)
 
 
+def test_a_company_spelt_out_is_no_unit_of_itself():
+    assert not any(r[1] == "part_of" for r in _triples("1998年，腾讯实业公司开始量产电池，腾讯后来上市了。"))
+    assert ("腾讯AI Lab", "part_of", "腾讯") in _triples("腾讯AI Lab发布了报告，腾讯表示很满意。")
+
+
 def test_a_list_that_beats_nothing_named_holds_no_rivals():
     rels = _triples("多数模型（如Qwen-Max、GLM-4-Plus、Yi-Large）在英文测试上的表现优于在中文测试上的表现。")
     assert not any(r[1] == "competes_with" for r in rels)

@@ -58,6 +58,8 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
                 continue  # 微软亚洲研究院 alone says nothing of 微软 unless the text names 微软 too
             if m.type == MODEL and re.match(r"[\s]*[-\d.]", form[_prefix_len(form, parent):]):
                 continue  # DeepSeek-V3: a version of a name, not a company's product line
+            if m.type == COMPANY and _SAME_FIRM.fullmatch(form[_prefix_len(form, parent):]):
+                continue  # 比亚迪实业公司, 美团龙珠资本: the company itself, spelt out, not a unit of it
             rel = "develops" if m.type == MODEL else "part_of"
             key = (m.key or m.text, parent.name)
             if key in seen:
@@ -74,6 +76,10 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
             elif _ok(rel, head, m):
                 yield _rel(ctx, rel, head, m, 0.75)
             break
+
+
+_SAME_FIRM = re.compile(r"\s*(?:实业|科技|技术|网络|信息|集团|控股|股份|资本|投资)?\s*(?:股份有限公司|有限责任公司|有限公司|公司|集团|"
+                        r"科技|资本|控股|Inc\.?|Corp\.?|Ltd\.?|LLC)?\s*", re.I)
 
 
 def _parent_mention(text: str, sent, m: Mention, parent, mentions: list[Mention]) -> Mention | None:
