@@ -480,6 +480,15 @@ def test_succeeding_to_a_title_and_a_title_de_person(monkeypatch):
     assert not any(r[0] == "陆沉舟" and r[2] == "青禾科技" for r in rels)
 
 
+def test_the_next_person_with_a_bare_title_is_at_the_same_organisation():
+    rels = _triples("青禾科技的CEO王磊和首席科学家Dana Whitlock出席了活动。")
+    assert ("Dana Whitlock", "works_for", "青禾科技") in rels
+    rels = _triples("青禾科技的CEO王磊和项目负责人Dana Whitlock出席了活动。")
+    assert ("Dana Whitlock", "works_for", "青禾科技") in rels and ("Dana Whitlock", "leads", "青禾科技") not in rels
+    rels = _triples("青禾科技CEO王磊和远山科技CTO Dana Whitlock出席了活动。")
+    assert ("Dana Whitlock", "works_for", "青禾科技") not in rels
+
+
 def test_a_company_spelt_out_is_no_unit_of_itself():
     assert not any(r[1] == "part_of" for r in _triples("1998年，腾讯实业公司开始量产电池，腾讯后来上市了。"))
     assert ("腾讯AI Lab", "part_of", "腾讯") in _triples("腾讯AI Lab发布了报告，腾讯表示很满意。")

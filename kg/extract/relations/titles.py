@@ -14,6 +14,7 @@ from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSO
 _BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 # 是硅谷风险投资公司 X 的合伙人: what kind of organisation X is stands between the link and X
 _DESCRIBED = re.compile(r"(?<=是|为)\s*(?:一家|一所|这家)?[\u4e00-\u9fffA-Za-z ]{0,10}?(?:公司|机构|基金|平台|实验室|研究院|大学|媒体|银行)\s*$")
+_NEXT_TITLED = re.compile(r"\s*(?:[（(][^（()）]{0,30}[）)])?\s*(?:和|、|及|以及|与)\s*(?:其|该公司)?\s*(?:的)?\s*")
 _ASIDE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]")  # a bracketed aside between a title and its person
 _INNER_TITLE = re.compile(r"\s*(?:的)?\s*(?:前任|前|原|现任)?\s*")
 _SEX = re.compile(r"[，,]\s*[男女]\s*(?=[，,])")  # 迈克尔·波特（…），男，哈佛商学院教授
@@ -90,6 +91,14 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
             plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window]) \
                 or _title_kind(roles[-1]) == "found" and _closed_people(ctx, k) or _roster(ctx, k)
+            # 谷歌DeepMind的CEO A和项目负责人B: the next person with a title of their own, at the same organisation
+            if k + 1 < len(ms) and ms[k + 1].type == PERSON:
+                link = _NEXT_TITLED.match(text, nxt.end, ms[k + 1].start)
+                t_next = _title_regex().fullmatch(text, link.end(), len(text[:ms[k + 1].start].rstrip())) if link else None
+                if t_next:
+                    r2 = t_next.group(0).strip()
+                    plain = r2 in titles() or r2.upper() in titles()  # (项目负责人 heads a project, not the company)
+                    yield from _title_facts(ctx, ms[k + 1], org, _title_kind(r2) if plain else "member", r2, 0.8, False)
             for other in _people_after(ctx, k)[1:] if plural else ():
                 for r in roles:
                     yield from _title_facts(ctx, other, org, _title_kind(r), role[: len(role) - len(roles[-1])] + r,
