@@ -483,7 +483,7 @@ def test_succeeding_to_a_title_and_a_title_de_person(monkeypatch):
 def test_the_next_person_with_a_bare_title_is_at_the_same_organisation():
     rels = _triples("青禾科技的CEO王磊和首席科学家Dana Whitlock出席了活动。")
     assert ("Dana Whitlock", "works_for", "青禾科技") in rels
-    rels = _triples("青禾科技的CEO王磊和项目负责人Dana Whitlock出席了活动。")
+    rels = _triples("青禾科技的CEO王磊和华东区项目负责人Dana Whitlock出席了活动。")
     assert ("Dana Whitlock", "works_for", "青禾科技") in rels and ("Dana Whitlock", "leads", "青禾科技") not in rels
     rels = _triples("青禾科技CEO王磊和远山科技CTO Dana Whitlock出席了活动。")
     assert ("Dana Whitlock", "works_for", "青禾科技") not in rels
