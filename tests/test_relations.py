@@ -489,6 +489,12 @@ def test_the_next_person_with_a_bare_title_is_at_the_same_organisation():
     assert ("Dana Whitlock", "works_for", "青禾科技") not in rels
 
 
+def test_leaving_without_an_object_leaves_the_organisation_just_worked_at():
+    assert ("Rob Kent", "departed_from", "青禾科技") in _triples("Rob Kent曾在青禾科技工作，但他于2023年离开，理由是想创业。")
+    assert ("王磊", "departed_from", "青禾科技") in _triples("王磊在青禾科技工作了五年，之后离职创业。")
+    assert not any(r[1] == "departed_from" for r in _triples("王磊在青禾科技工作了五年，至今没有离开。"))
+
+
 def test_a_company_spelt_out_is_no_unit_of_itself():
     assert not any(r[1] == "part_of" for r in _triples("1998年，腾讯实业公司开始量产电池，腾讯后来上市了。"))
     assert ("腾讯AI Lab", "part_of", "腾讯") in _triples("腾讯AI Lab发布了报告，腾讯表示很满意。")

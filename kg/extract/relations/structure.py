@@ -146,6 +146,25 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "competes_with", a, b, 0.6)
 
 
+# Hinton 曾在谷歌工作，但他于 2023 年离开: leaving without an object leaves the organisation just named
+_WORKED_AT = re.compile(r"(?:在|于)\s*$")
+_THEN_LEFT = re.compile(r"\s*(?:工作|任职|就职|待了|待过|效力)[^。；;！？!?]{0,20}?[，,]\s*(?:但|但是|后来|之后|随后|最终|最后|并于?)?\s*"
+                        r"(?:他|她)?\s*(?:在|于)?\s*(?:\d{4}\s*年)?\s*(?:又|也|便|就)?\s*(?:离开|离职|辞职)(?:了)?\s*(?:创业|出来)?(?=[，,。；;！？!?]|$)")
+
+
+def _left_after_working(ctx: _Ctx) -> Iterator[RelationMention]:
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    for i, org in enumerate(ms):
+        if org.type not in (COMPANY, ORG) or not _WORKED_AT.search(text, max(ctx.sent.start, org.start - 2), org.start):
+            continue
+        if not _THEN_LEFT.match(text, org.end, ctx.sent.end):
+            continue
+        people = [m for m in ms[:i] if m.type == "PERSON"]
+        if people and _ok("departed_from", people[-1], org):
+            yield _rel(ctx, "departed_from", people[-1], org, 0.7)
+
+
 # 谷歌的母公司 Alphabet · Alphabet（谷歌的母公司） · Alphabet 是谷歌的母公司 · 青禾集团的子公司云帆科技: parent and unit
 _KIN_BETWEEN = re.compile(r"\s*的?\s*(母公司|子公司|控股公司)\s*[:：]?\s*")
 _KIN_ASIDE = re.compile(r"\s*的?\s*(母公司|子公司|控股公司)\s*[）)]")
