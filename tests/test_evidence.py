@@ -219,6 +219,7 @@ def test_latin_company_names_found_by_what_the_text_says_of_them(text, name):
     ("它比Whisper-Small快7倍。", "Whisper-Small"),      # a size word after a hyphen names a model's variant
     ("Vexa-Mini-Instruct已经开源。", "Vexa-Mini-Instruct"),
     ("它在MMLU-Pro上得分最高。", None),                  # a benchmark's variant is no model
+    ("我们测了 Zephyr-pro-32k 的表现。", "Zephyr-pro-32k"),  # a context length after a version
 ])
 def test_sized_model_variants(text, found):
     import kg

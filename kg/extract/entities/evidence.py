@@ -346,7 +346,8 @@ def _mixed_junk(name: str, m: Mention) -> bool:
             return True
     if len(re.findall(r"\b[a-z]{2,}\b", name)) >= 2 and " " in name:
         return True
-    return m.type == MODEL and bool(re.search(r"\d(?:\.\d+)?[kK]$", name))
+    return m.type == MODEL and bool(re.search(r"\d(?:\.\d+)?[kK]$", name)) and name.count("-") < 2  # (moonshot-v1-8k:
+    # a context length after a version is part of a model's name)
 
 
 _PERSON_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(说(?![明服法])|表示|认为|指出|称|介绍|透露|坦言|回忆|强调|解释|补充|告诉|提到|写道|问|答|回答|"
@@ -474,7 +475,7 @@ def _generic_prefix(prefix: str) -> bool:
 
 def _latin_evidence(text: str, m: Mention) -> bool:
     name = m.text
-    if m.type == MODEL and m.source == "pattern" and any(ch.isdigit() for ch in name) and name[:1].isupper():
+    if m.type == MODEL and m.source == "pattern" and any(ch.isdigit() for ch in name) and (name[:1].isupper() or name.count("-") >= 2):
         return True  # GPT-4o, Qwen2.5-Max: a pattern matched a versioned name next to model words or a family
     if m.type == MODEL and m.source == "pattern":
         from .patterns import SIZED_MODEL
