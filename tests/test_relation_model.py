@@ -281,3 +281,31 @@ def test_the_checkpoint_settings_name_the_mode_and_the_model(monkeypatch):
     b = settings_fingerprint(engine="builtin", model=None, update=None, piece_chars=100)
     assert a["relations"] == "rules" and b["relations"] == "both" and a != b
     assert b["relation_model"] == learned.model_hash()
+
+
+class _EveryPairBuys:
+    """A stand-in for the pair model (no weights needed): every candidate pair scores 0.9 for ``acquires>``."""
+
+    labels = LABELS
+    threshold = 0.5
+
+    def scores(self, words):
+        import numpy
+
+        out = numpy.zeros((len(words), len(LABELS)), dtype="f")
+        out[:, LABELS.index("acquires>")] = 0.9
+        return out
+
+    def threshold_for(self, label):
+        return self.threshold
+
+
+def test_the_model_adds_no_second_buyer_where_the_rules_named_one():
+    from kg.extract.relations import clauses_of, extract_relations
+    from kg.extract.relations.learned import model_relations
+
+    a = _analysis("腾讯收购了青禾科技，阿里巴巴收购了远山科技。")
+    rules = extract_relations(a, mode="rules")
+    assert {(r.head.text, r.tail.text) for r in rules if r.relation == "acquires"} == {("腾讯", "青禾科技"), ("阿里巴巴", "远山科技")}
+    added = model_relations(a, clauses_of(a), rules, model=_EveryPairBuys())
+    assert not any(r.relation == "acquires" and r.tail.text in ("青禾科技", "远山科技") for r in added)

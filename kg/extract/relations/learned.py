@@ -50,7 +50,8 @@ MAX_PAIRS = 20  # per sentence, closest first
 CONTEXT = 3  # words before the first mention and after the second
 CONFIDENCE_SCALE = 0.8  # a model relation's confidence is its probability times this: below the rules'
 DEFAULT_THRESHOLD = 0.5
-DIRECTED = ("acquires", "founded", "invests_in", "part_of")  # head and tail types overlap: the label gives the way
+DIRECTED = ("acquires", "founded", "invests_in", "part_of")
+ONE_HEAD = frozenset({"acquires", "part_of", "develops"})  # one sentence gives a target, unit or model one buyer, parent, maker  # head and tail types overlap: the label gives the way
 LABELS: tuple[str, ...] = tuple(sorted(
     [r for r in RELATIONS if r not in DIRECTED] + [r + d for r in DIRECTED for d in "><"]))
 PIPE = "textcat_multilabel"
@@ -323,8 +324,11 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
         return []
     probs = model.scores([c.words for c in cands])
     given: dict[tuple, list[tuple[int, int]]] = {}
+    taken: dict[tuple, list[tuple[int, int]]] = {}  # (relation, tail) → the sentences where the rules gave it a head
     for r in rules:
         given.setdefault(_triple(r.head, r.relation, r.tail), []).append((r.evidence.start, r.evidence.end))
+        if r.relation in ONE_HEAD:
+            taken.setdefault((r.relation, r.tail.key or r.tail.text), []).append((r.evidence.start, r.evidence.end))
     import numpy
 
     bar = numpy.array([model.threshold_for(label) for label in model.labels], dtype="f")
@@ -346,6 +350,8 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
             spans = given.get(_triple(head, rel, tail), ())
             if any(s < c.sentence.end and c.sentence.start < e for s, e in spans):
                 continue  # the rules gave it in this sentence
+            if any(s < c.sentence.end and c.sentence.start < e for s, e in taken.get((rel, tail.key or tail.text), ())):
+                continue  # A 收购 X，B 收购 Y: the rules gave Y its buyer here; the model's other buyer is a misreading
             ctx = _Ctx(analysis, c.sentence, ())
             ev = Evidence(analysis.doc.id, c.sentence.text, c.sentence.start, c.sentence.end)
             out.append(RelationMention(head, rel, tail, ev, round(p * CONFIDENCE_SCALE, 2), None, _date(ctx), "model"))
