@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 from .decisions import Decision, Rules
 from .extract.gazetteer import Gazetteer, load_gazetteer
 from .schema import COMPANY, LOCATION, MODEL, ORG, RELATIONS
+from .resources_data import product_names
 from .text import name_key, strip_company_suffix, strip_model_suffix, to_simplified
 from .store import GraphTable, MentionStore
 from .types import VIA_ACRONYM, VIA_BRACKETS, VIA_MISSPELLING, VIA_SHORT_FORM, Entity, Evidence, Mention, Relation, RelationMention, as_evidence
@@ -314,6 +315,10 @@ class Resolver:
                 continue
             label = acc.canonical or (self._rules and self._rules.labels.get(k)) or _best_surface(acc.surfaces)
             typ = acc.canonical_type or _best_type(acc.types)
+            if acc.canonical in product_names() and acc.types:
+                # Midjourney 这样的工具 / Midjourney 的创始人: a product-named company takes its mentions' majority type
+                top = max(acc.types.values())
+                typ = typ if acc.types.get(typ, 0) == top else _best_type(acc.types)
             eid, n = label, 1
             while eid in used:  # two entities with one label: "name (TYPE)", then "name (TYPE 2)", ...
                 eid = f"{label} ({typ})" if n == 1 else f"{label} ({typ} {n})"

@@ -89,6 +89,14 @@ def platforms() -> frozenset[str]:
     return frozenset(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def product_names() -> frozenset[str]:
+    """Companies news names by their product, and products named like their company (``product_names.txt``):
+    each mention is typed by its context."""
+    text = (RESOURCES / "product_names.txt").read_text(encoding="utf-8")
+    return frozenset(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
 WORD_CLASSES = ("PER", "ORG", "LOC")
 
 

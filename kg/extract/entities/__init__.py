@@ -380,7 +380,33 @@ def _cut_short(m: Mention, ner_people: list[tuple[int, int]]) -> bool:
 _FOUNDED_AFTER = re.compile(r"\s*(由[^，,。；;]{1,24}?(联合)?(创立|创办|创建|成立)|是一家|的创始人|的联合创始人|创始人|完成了?\S{0,6}融资)")
 
 
+# what the text says right next to a name that is both a company and its product
+_AS_PRODUCT_AFTER = re.compile(r"\s*(?:这样的|这类|之类的|等)?\s*(?:新|新的|热门|知名)?\s*(?:AI)?\s*(?:工具|模型|大模型|应用|产品|软件|平台上|生成|画出|绘制|出图|作图|"
+                               r"生成的|版本|[Vv]\d|机器人|聊天|对话)")
+_AS_PRODUCT_BEFORE = re.compile(r"(?:用|使用|借助|通过|利用|像|调用|打开|试用|体验|在)\s*$")
+_AS_COMPANY_AFTER = re.compile(r"\s*(?:的)?\s*(?:公司|团队|创始人|联合创始人|CEO|首席|融资|估值|宣布|官宣|收购|员工|营收|收入|"
+                               r"投资|被收购|成立|创立|总部|董事会|获得)")
+_AS_COMPANY_BEFORE = re.compile(r"(?:投资|收购|加入|创立|创办|投资了|领投)\s*$")
+
+
+def _product_or_company(m: Mention, text: str) -> Mention:
+    """Midjourney 这样的工具 (MODEL) vs Midjourney 的创始人 (COMPANY): one mention of a name of ``product_names.txt``."""
+    from ...resources_data import product_names
+
+    if m.type not in (COMPANY, MODEL) or m.text not in product_names() and (m.key or "") not in product_names():
+        return m
+    before = text[max(0, m.start - 4):m.start]
+    company = _AS_COMPANY_AFTER.match(text, m.end) or _AS_COMPANY_BEFORE.search(before)
+    product = _AS_PRODUCT_AFTER.match(text, m.end) or _AS_PRODUCT_BEFORE.search(before)
+    if product and not company:
+        return replace(m, type=MODEL)
+    if company and not product:
+        return replace(m, type=COMPANY)
+    return m
+
+
 def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
+    m = _product_or_company(m, text)
     entry = gaz.lookup(m.text) if m.source != "gazetteer" else None
     if entry is not None:
         return replace(m, type=entry.type, key=entry.name)
