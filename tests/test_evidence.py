@@ -414,6 +414,13 @@ def test_in_an_article_two_unknown_characters_named_once_need_something_said_of_
     assert _kept("左段为设计。", "左段", PERSON) is not None  # a sentence or two: the model's word stands
 
 
+def test_in_an_article_common_words_after_a_place_are_no_organisation():
+    filler = "这是一段关于工厂生产流程的介绍，讲的是衣服怎样做出来。" * 30
+    assert _kept(filler + "而中国商业航天是多家企业分工完成的。" + filler, "中国商业航天", ORG) is None
+    assert _kept(filler + "她在日内瓦大学读书。" + filler, "日内瓦大学", ORG) is not None  # a school's suffix
+    assert _kept(filler + "青禾宣布了新计划。" + filler, "青禾", COMPANY) is not None       # no common words
+
+
 def test_a_verb_the_model_took_into_an_organisation_name_is_cut_off():
     m = _kept("Qinghe-2 是由青禾电子开发的开源模型。", "青禾电子开发", COMPANY)
     assert m is not None and m.text == "青禾电子"

@@ -266,6 +266,12 @@ def _kind_not_name(text: str, m: Mention, name: str) -> bool:
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 
 
+def _suffix_of(name: str) -> str | None:
+    from .patterns import _org_suffix
+
+    return _org_suffix(name)
+
+
 def _common_stem(stem: str) -> bool:
     """商业航天, 国际化 (after 中国 or 美国 if any): one or two frequent dictionary words, none a person's name and none
     a name kg's gazetteer knows."""
@@ -442,6 +448,9 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             return False
         if m.source in ("ner", "engine") and common_word(name) and word_classes().get(name) != "ORG":
             return False
+        if m.source in ("ner", "engine") and len(text) >= ARTICLE_CHARS and _common_stem(name) and \
+                word_classes().get(name) != "ORG" and not _ORG_HEAD.search(name) and not _suffix_of(name):
+            return False  # 美国股市, 顺风耳, 播客: common words (after a place), no name
         if m.source in ("ner", "engine") and _generic_phrase(name) and not _ORG_HEAD.search(name):
             return False  # (超级智能实验室, 基础模型团队: a translated unit name is common words too)
         if name.endswith("团队") and _company_team(name[:-2].strip()):
