@@ -414,6 +414,13 @@ def test_in_an_article_two_unknown_characters_named_once_need_something_said_of_
     assert _kept("左段为设计。", "左段", PERSON) is not None  # a sentence or two: the model's word stands
 
 
+def test_a_kind_word_before_an_organisation_is_not_its_name():
+    import kg
+
+    names = [m.text for m in kg.analyze("他们进入到非盈利机构远山脑科学研究院工作。").mentions]
+    assert names == ["远山脑科学研究院"]
+
+
 def test_in_an_article_common_words_after_a_place_are_no_organisation():
     filler = "这是一段关于工厂生产流程的介绍，讲的是衣服怎样做出来。" * 30
     assert _kept(filler + "而中国商业航天是多家企业分工完成的。" + filler, "中国商业航天", ORG) is None
