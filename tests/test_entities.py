@@ -540,3 +540,9 @@ def test_a_company_named_by_its_product_is_typed_by_what_the_text_says_of_it():
     assert ("Midjourney", "COMPANY") in typed("Midjourney的创始人David Holz表示很高兴。")
     assert ("Midjourney", "COMPANY") in typed("Midjourney宣布完成融资，估值很高。")
     assert ("腾讯", "COMPANY") in typed("用户用腾讯这样的工具。")  # a company not named by its product keeps its type
+
+
+def test_a_doctrine_names_its_person_and_a_noun_before_a_foreign_name_is_not_part_of_it():
+    assert ("马克思", "PERSON") in _names("他们坚持马克思主义。")
+    assert ("鲍里斯·贝尔格", "PERSON") in _names("老将鲍里斯·贝尔格出场了。")
+    assert ("彼得·皮罗", "PERSON") in _names("干事彼得·皮罗说，会议很顺利。")

@@ -140,7 +140,12 @@ def _whole_words(mentions: list[Mention], tokens, starts: list[int]) -> list[Men
         tag = seg.word_tag_tab.get(t.text)
         return tag is not None and tag not in _NAME_TAGS
 
-    return [m for m in mentions if not (is_han(m.text[0]) and cut(m.start) or is_han(m.text[-1]) and cut(m.end))]
+    def doctrine(m: Mention) -> bool:  # 马克思主义, 毛泽东思想: a doctrine named after a person names the person
+        k = bisect.bisect_right(starts, m.start) - 1
+        return m.type == PERSON and k >= 0 and tokens[k].start == m.start and \
+            re.fullmatch(re.escape(m.text) + r"(?:主义|思想|理论|学说)", tokens[k].text) is not None
+
+    return [m for m in mentions if doctrine(m) or not (is_han(m.text[0]) and cut(m.start) or is_han(m.text[-1]) and cut(m.end))]
 
 
 def _ends_with_verb(name: str) -> bool:

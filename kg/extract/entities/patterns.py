@@ -170,7 +170,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         for t in toks:  # 大片的安德鲁·亚当森, 艺术家达米恩·赫斯特: nor does it hold a function word or an occupation
             if a <= t.start and t.end < dot and (
                     t.pos[:1] in ("v", "p", "u", "c", "d", "r") or t.text in _STOP_AFTER or t.text in title_set
-                    or len(t.text) >= 2 and t.pos == "n" and t.text[-1] in "家者员师手"):
+                    or len(t.text) >= 2 and t.pos == "n" and t.text[-1] in "家者员师手长"
+                    or _common_noun(t.text)):  # 老将, 黑人, 研究所 before a foreign name
                 a = t.end
         after = [t for t in toks if dot < t.start and t.end <= b]
         if after:  # …斯科特表示: the name ends before the verb
@@ -548,6 +549,14 @@ def _runs_on(text: str, end: int) -> bool:
         return False
     tag = _dictionary().word_tag_tab.get(text[end - 1:end + 1])
     return tag is not None and tag not in ("nr", "nrt", "nrfg")
+
+
+def _common_noun(word: str) -> bool:
+    """A frequent noun of jieba's dictionary (老将, 黑人, 研究所), not a name's part."""
+    from .evidence import _dictionary
+
+    seg = _dictionary()
+    return len(word) >= 2 and seg.word_tag_tab.get(word) == "n" and seg.freq(word) >= 200
 
 
 def _dictionary_name(word: str) -> bool:
