@@ -495,6 +495,10 @@ def test_leaving_without_an_object_leaves_the_organisation_just_worked_at():
     assert not any(r[1] == "departed_from" for r in _triples("王磊在青禾科技工作了五年，至今没有离开。"))
 
 
+def test_a_passive_purchase_without_its_subject_takes_the_company_the_clause_before_named():
+    assert ("雅虎", "acquires", "远山科技") in _triples("他是远山科技的创办者之一，后来被雅虎以5千万美元收购。")
+
+
 def test_a_company_spelt_out_is_no_unit_of_itself():
     assert not any(r[1] == "part_of" for r in _triples("1998年，腾讯实业公司开始量产电池，腾讯后来上市了。"))
     assert ("腾讯AI Lab", "part_of", "腾讯") in _triples("腾讯AI Lab发布了报告，腾讯表示很满意。")

@@ -349,6 +349,12 @@ def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention], b: 
         tail = _carried_subject(ctx, lo, rel.tail, allow_same_clause=True)
         if tail is not None and tail.start >= p:
             tail = None  # the thing acted on stands before 被/由, never after it
+        if tail is None and trig.relation == "acquires" and not [m for m in left if m.end <= p]:
+            # 他是 Hoptrail 的创办者之一，后来被雅虎收购: the company the clause before named
+            earlier = [m for m in ctx.mentions if ctx.sent.start <= m.start and m.end <= lo and m.type in rel.tail
+                       and not any(_same(m, h) for h in heads)]
+            tail = earlier[-1] if earlier and re.search(r"[，,]\s*(?:后来|后|之后|随后|最终|最后|并|又|也)?\s*(?:于[^，,]{0,12})?$",
+                                                        text[earlier[-1].end:p]) else None
     if tail is None:
         return
     for h in heads:
