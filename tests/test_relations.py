@@ -521,6 +521,7 @@ def test_a_title_after_its_is_of_the_nearest_organisation_before():
     ("青禾电子的母公司远山科技发布了财报。", "青禾电子", "远山科技"),
     ("远山科技是青禾电子的母公司。", "青禾电子", "远山科技"),
     ("远山科技的子公司青禾电子发布了财报。", "青禾电子", "远山科技"),
+    ("他创建 FAIR （Meta人工智能研究机构）时，强调开放。", "FAIR", "Meta"),  # a unit's kind in the aside
 ])
 def test_parent_and_subsidiary_named_as_such(text, unit, parent):
     assert (unit, "part_of", parent) in _triples(text)

@@ -167,7 +167,7 @@ def _left_after_working(ctx: _Ctx) -> Iterator[RelationMention]:
 
 # 谷歌的母公司 Alphabet · Alphabet（谷歌的母公司） · Alphabet 是谷歌的母公司 · 青禾集团的子公司云帆科技: parent and unit
 _KIN_BETWEEN = re.compile(r"\s*的?\s*(母公司|子公司|控股公司)\s*[:：]?\s*")
-_KIN_ASIDE = re.compile(r"\s*的?\s*(母公司|子公司|控股公司)\s*[）)]")
+_KIN_ASIDE = re.compile(r"\s*的?\s*(母公司|子公司|控股公司|[\u4e00-\u9fffA-Za-z ]{0,8}?(?:研究机构|实验室|研究院|部门|事业部|事业群|团队))\s*[）)]")
 _KIN_IS = re.compile(r"\s*的?\s*(母公司|控股公司)")
 
 
@@ -181,7 +181,7 @@ def _parent_companies(ctx: _Ctx) -> Iterator[RelationMention]:
             unit, parent = (a, b) if k.group(1) != "子公司" else (b, a)
         elif re.fullmatch(r"\s*[（(]\s*", gap) and _KIN_ASIDE.match(text, b.end):  # a（b 的 KIN）: a is b's KIN
             kin = _KIN_ASIDE.match(text, b.end).group(1)
-            unit, parent = (b, a) if kin != "子公司" else (a, b)
+            unit, parent = (b, a) if kin in ("母公司", "控股公司") else (a, b)  # FAIR（Meta 人工智能研究机构）: a is b's unit
         elif re.fullmatch(r"\s*(?:是|为|系|作为)\s*", gap) and _KIN_IS.match(text, b.end):  # a 是 b 的母公司
             unit, parent = b, a
         else:
