@@ -471,6 +471,7 @@ def test_a_misspelled_name_is_the_person_named_more_often():
     ("该机构管理着多只双币基金。", "双币基金", COMPANY, "pattern"),          # a kind of fund
     ("那些老牌电信公司看不上新技术。", "电信公司", COMPANY, "pattern"),            # a trade before 公司
     ("这里多是中小加工厂。", "加工厂", COMPANY, "ner"),                      # a bare kind word
+    ("挑战巨头，MIT初创团队推出新模型。", "MIT初创团队", ORG, "pattern"),    # a kind of team
     ("加入国际化公司意味着新的工作方式。", "国际化公司", COMPANY, "ner"),      # common words before 公司
     ("美国商业航天公司越来越多。", "美国商业航天公司", COMPANY, "ner"),        # a place, then common words
 ])

@@ -455,6 +455,8 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             return False  # (超级智能实验室, 基础模型团队: a translated unit name is common words too)
         if name.endswith("团队") and _company_team(name[:-2].strip()):
             return False  # OpenAI团队, AI 团队: the company's (or anyone's) staff, not a named team (Seed 团队 is one)
+        if re.search(r"(?:初创|创业|核心|管理|创始)团队$", name) and m.source != "gazetteer":
+            return False  # MIT初创团队, 公司核心团队: a kind of team, not a team's name
         suffix = next((s for s in _WEAK_SUFFIXES if name.endswith(s) and len(name) > len(s)), None)
         if suffix and m.source != "gazetteer":
             prefix = name[:-len(suffix)]
