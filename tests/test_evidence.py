@@ -414,6 +414,15 @@ def test_in_an_article_two_unknown_characters_named_once_need_something_said_of_
     assert _kept("左段为设计。", "左段", PERSON) is not None  # a sentence or two: the model's word stands
 
 
+def test_a_quoted_publication_is_a_company():
+    import kg
+
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze("近日，远山研究院与《未来》杂志联合宣布设立大奖。").relations}
+    assert ("未来", COMPANY) in {(m.text, m.type) for m in kg.analyze("近日，远山研究院与《未来》杂志联合宣布设立大奖。").mentions}
+    assert ("远山研究院", "partners_with", "未来") in rels
+    assert not [m for m in kg.analyze("他读了《未来简史》这本书。").mentions]  # a book is no entity
+
+
 def test_a_kind_word_before_an_organisation_is_not_its_name():
     import kg
 

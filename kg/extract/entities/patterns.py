@@ -30,6 +30,9 @@ _MODEL_WORDS = ("大语言模型", "大模型", "语言模型", "模型", "系�
 _QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]\s*(?:系列)?\s*(?:大语言模型|大模型|模型|系列)")
 
 
+_QUOTED_MEDIA = re.compile(r"《([^《》\n]{1,12})》\s*(?:杂志|期刊|周刊|月刊|日报|晚报|时报|报|电视台)")
+
+
 _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭代|更新|打造|训练)(?:了|的|其)?\s*(?:新一代|新版|最新)?[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]")
 
 
@@ -93,6 +96,12 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             if _name_like(name):
                 a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
                 out.append(Mention(name, MODEL, a, a + len(name), "pattern", None, 0.9))
+    # 《科学》杂志, 《财经》周刊: a publication quoted as a source is a company (data/README.md)
+    for m in _QUOTED_MEDIA.finditer(st):
+        name = m.group(1).strip()
+        if _name_like(name):
+            a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+            out.append(Mention(name, COMPANY, a, a + len(name), "pattern", None, 0.8))
     # X大模型团队 is a team (an ORG); X大模型 is a model
     tok_starts = {t.start for t in toks}
     for m in _MODEL_TEAM.finditer(st):
