@@ -499,6 +499,13 @@ def test_a_passive_purchase_without_its_subject_takes_the_company_the_clause_bef
     assert ("雅虎", "acquires", "远山科技") in _triples("他是远山科技的创办者之一，后来被雅虎以5千万美元收购。")
 
 
+def test_titled_people_who_leave_with_no_object_leave_their_organisation():
+    rels = _triples("而这期间远山科技的两位创始人王磊和李娜后来离开去创立新的公司了。")
+    assert {("王磊", "departed_from", "远山科技"), ("李娜", "departed_from", "远山科技")} <= rels
+    assert not any(r[1] == "departed_from" for r in _triples("青禾科技的创始人王磊表示，李娜离职了。"))
+    assert not any(r[1] == "departed_from" for r in _triples("青禾科技的创始人王磊可能会离开。"))
+
+
 def test_a_company_spelt_out_is_no_unit_of_itself():
     assert not any(r[1] == "part_of" for r in _triples("1998年，腾讯实业公司开始量产电池，腾讯后来上市了。"))
     assert ("腾讯AI Lab", "part_of", "腾讯") in _triples("腾讯AI Lab发布了报告，腾讯表示很满意。")

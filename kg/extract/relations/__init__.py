@@ -137,6 +137,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
         out += _suppliers(ctx)
         out += _makers_behind(ctx)
     out += list(_join_details(analysis, out))
+    out += list(_titled_leave(analysis, out))
     out += _name_relations(analysis, core, gaz)
     out += _discourse_rivals(analysis, by_sent)
     out += _bare_titles(analysis, by_sent)
@@ -148,6 +149,35 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += known_positions(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in out
                                                if r.relation in ("works_for", "leads", "founded")}, gaz)
     return _across_items(analysis.doc.text, out) + card_relations(analysis, core)
+
+
+_LEAVE = re.compile(r"(?:离开|离职|辞职|出走)(?:了)?")
+
+
+def _titled_leave(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
+    """X 的两位创始人 A 和 B 后来离开去创业了: people whose title at an organisation the sentence gives, and who then
+    leave with no object named, leave that organisation."""
+    text = analysis.doc.text
+    by_sent: dict[int, list[RelationMention]] = {}
+    for r in rels:
+        if r.relation in ("works_for", "founded", "leads") and r.head.type == "PERSON":
+            by_sent.setdefault(r.evidence.start, []).append(r)
+    seen = set()
+    for start, rs in by_sent.items():
+        end = rs[0].evidence.end
+        for v in _LEAVE.finditer(text, start, end):
+            after = text[v.end():v.end() + 6]
+            if any(start <= m.start < end and v.end() <= m.start < v.end() + 6 for m in analysis.mentions
+                   if m.type in ("ORG", "COMPANY")) or re.match(r"\s*[^\s，,。]{0,2}(?:公司|团队)", after):
+                continue  # 离开了腾讯: the object is named; the rules read it
+            if re.search(r"(?:可能|将|会|要|计划|打算|拟|或)\s*$", text[max(start, v.start() - 4):v.start()]):
+                continue  # 可能会离开: not (yet) left
+            for r in rs:
+                gap = text[r.head.end:v.start()]
+                key = (r.head.key or r.head.text, r.tail.key or r.tail.text)
+                if r.head.end <= v.start() and len(gap) <= 30 and not re.search(r"[，,。；;：:]", gap) and key not in seen:
+                    seen.add(key)
+                    yield replace(r, relation="departed_from", confidence=0.7, role=None, trigger=v.group(0))
 
 
 def _we_released(analysis: Analysis, core: list[Mention], rels: list[RelationMention]) -> Iterator[RelationMention]:
