@@ -208,6 +208,7 @@ def test_an_alias_made_by_brackets_holds_for_the_whole_document():
     ("王磊创立的社交平台Hoptrail后来被收购。", "Hoptrail"),
     ("Hoptrail于2018年被Airbnb收购。", "Hoptrail"),                # what another company bought
     ("Hoptrail成功完成由Norvale Capital和红杉资本领投的B轮融资。", "Hoptrail"),  # a long round after 完成
+    ("而我是从Hoptrail的Andy Rachleff身上学到的。", "Hoptrail"),      # a person of it named after 的
 ])
 def test_latin_company_names_found_by_what_the_text_says_of_them(text, name):
     import kg
