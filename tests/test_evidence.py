@@ -422,6 +422,7 @@ def test_a_quoted_publication_is_a_company():
     assert ("未来", COMPANY) in {(m.text, m.type) for m in kg.analyze("近日，远山研究院与《未来》杂志联合宣布设立大奖。").mentions}
     assert ("远山研究院", "partners_with", "未来") in rels
     assert not [m for m in kg.analyze("他读了《未来简史》这本书。").mentions]  # a book is no entity
+    assert not [m for m in kg.analyze("他在《未来》杂志上读到一篇文章。").mentions]  # a title read, not an actor
 
 
 def test_a_kind_word_before_an_organisation_is_not_its_name():

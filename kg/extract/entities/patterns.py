@@ -31,6 +31,7 @@ _QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})
 
 
 _QUOTED_MEDIA = re.compile(r"《([^《》\n]{1,12})》\s*(?:杂志|期刊|周刊|月刊|日报|晚报|时报|报|电视台)")
+_MEDIA_ACTS = re.compile(r"\s*(?:社)?\s*(?:的)?\s*(?:联合|合作|主编|总编辑?|编辑|资深编辑|记者|宣布|发起|设立|推出)")
 
 
 _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭代|更新|打造|训练)(?:了|的|其)?\s*(?:新一代|新版|最新)?[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]")
@@ -100,7 +101,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     # 《科学》杂志, 《财经》周刊: a publication quoted as a source is a company (data/README.md)
     for m in _QUOTED_MEDIA.finditer(st):
         name = m.group(1).strip()
-        if _name_like(name):
+        acts = re.search(r"(?:与|和|同|跟|联合)\s*$", st[max(0, m.start() - 3):m.start()]) or _MEDIA_ACTS.match(st, m.end())
+        if _name_like(name) and acts:  # (a title quoted for what it printed is a work, not an actor)
             a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
             out.append(Mention(name, COMPANY, a, a + len(name), "pattern", None, 0.8))
     # X大模型团队 is a team (an ORG); X大模型 is a model
