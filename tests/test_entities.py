@@ -536,7 +536,7 @@ def test_a_company_named_by_its_product_is_typed_by_what_the_text_says_of_it():
     def typed(text):
         return {(e.label, e.type) for e in kg.build(texts=[text]).entities()}
 
-    assert ("Midjourney", "MODEL") in typed("像DALL-E和Midjourney这样的新AI工具越来越多。")
+    assert ("Midjourney", "MODEL") in typed("设计师常用Midjourney这样的新AI工具出草图。")
     assert ("Midjourney", "COMPANY") in typed("Midjourney的创始人David Holz表示很高兴。")
     assert ("Midjourney", "COMPANY") in typed("Midjourney宣布完成融资，估值很高。")
     assert ("腾讯", "COMPANY") in typed("用户用腾讯这样的工具。")  # a company not named by its product keeps its type

@@ -217,7 +217,7 @@ def test_latin_company_names_found_by_what_the_text_says_of_them(text, name):
 
 
 @pytest.mark.parametrize("text,found", [
-    ("它比Whisper-Small快7倍。", "Whisper-Small"),      # a size word after a hyphen names a model's variant
+    ("新模型的延迟只有Whisper-Small的一半。", "Whisper-Small"),      # a size word after a hyphen names a model's variant
     ("Vexa-Mini-Instruct已经开源。", "Vexa-Mini-Instruct"),
     ("它在MMLU-Pro上得分最高。", None),                  # a benchmark's variant is no model
     ("我们测了 Zephyr-pro-32k 的表现。", "Zephyr-pro-32k"),  # a context length after a version
@@ -245,9 +245,9 @@ def test_a_person_shaped_name_that_was_released_is_a_product_not_a_person():
 
 
 @pytest.mark.parametrize("text", [
-    "它能让Transformer架构大模型处理无限长的输入。",   # an architecture word before 大模型
-    "感觉大模型越来越像一个软件。",                    # a verb
-    "开源多模态SOTA再易主。",                          # state of the art is no name
+    "团队把Mamba架构大模型用在了语音上。",             # an architecture word before 大模型
+    "我总感觉大模型还不够聪明。",                      # a verb
+    "这次又刷新了开源SOTA的纪录。",                    # state of the art is no name
     "能力在大模型MaaS开放平台上线。",                  # a service kind
 ])
 def test_words_before_or_after_a_model_word_that_name_no_model(text):
@@ -257,7 +257,7 @@ def test_words_before_or_after_a_model_word_that_name_no_model(text):
 
 
 @pytest.mark.parametrize("text", [
-    "困难带来的打击都比困难本身严重——对CEO尤甚。",   # an adverb after a title
+    "压力落在每个人身上，对CEO尤甚。",               # an adverb after a title
     "那段日子，让Bill学会了冷静。",                  # the verb 学会, not a society
 ])
 def test_function_words_after_titles_and_verbs_before_suffixes_name_nothing(text):
@@ -285,10 +285,10 @@ def test_a_company_named_in_full_and_then_without_its_trade_word_is_one_company(
 def test_a_declared_short_name_is_the_organisation_it_shortens():
     import kg
 
-    g = kg.build(texts=["近日，远山脑科学研究院（Yuanshan Institute，简称研究院）宣布设奖。研究院创始人雒芊芊介绍，奖项很大。"])
+    g = kg.build(texts=["远山脑科学研究院（Yuanshan Institute，简称研究院）上周设立了新奖。研究院创始人顾清远介绍，奖金很高。"])
     orgs = {e.label: set(e.aliases) for e in g.entities() if e.type == ORG}
     assert orgs == {"远山脑科学研究院": {"Yuanshan Institute", "研究院"}}
-    assert ("雒芊芊", "founded", "远山脑科学研究院") in {(r.subject, r.relation, r.object) for r in g.relations()}
+    assert ("顾清远", "founded", "远山脑科学研究院") in {(r.subject, r.relation, r.object) for r in g.relations()}
 
 
 @pytest.mark.parametrize("text,name,kept", [
@@ -434,7 +434,7 @@ def test_a_kind_word_before_an_organisation_is_not_its_name():
 
 def test_in_an_article_common_words_after_a_place_are_no_organisation():
     filler = "这是一段关于工厂生产流程的介绍，讲的是衣服怎样做出来。" * 30
-    assert _kept(filler + "而中国商业航天是多家企业分工完成的。" + filler, "中国商业航天", ORG) is None
+    assert _kept(filler + "可见中国商业航天正在加速发展。" + filler, "中国商业航天", ORG) is None
     assert _kept(filler + "她在日内瓦大学读书。" + filler, "日内瓦大学", ORG) is not None  # a school's suffix
     assert _kept(filler + "青禾宣布了新计划。" + filler, "青禾", COMPANY) is not None       # no common words
 

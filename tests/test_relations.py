@@ -500,7 +500,7 @@ def test_a_passive_purchase_without_its_subject_takes_the_company_the_clause_bef
 
 
 def test_titled_people_who_leave_with_no_object_leave_their_organisation():
-    rels = _triples("而这期间远山科技的两位创始人王磊和李娜后来离开去创立新的公司了。")
+    rels = _triples("远山科技的两位创始人王磊和李娜去年就离开了，另起炉灶。")
     assert {("王磊", "departed_from", "远山科技"), ("李娜", "departed_from", "远山科技")} <= rels
     assert not any(r[1] == "departed_from" for r in _triples("青禾科技的创始人王磊表示，李娜离职了。"))
     assert not any(r[1] == "departed_from" for r in _triples("青禾科技的创始人王磊可能会离开。"))
@@ -528,18 +528,18 @@ def test_a_title_after_its_is_of_the_nearest_organisation_before():
     ("青禾电子的母公司远山科技发布了财报。", "青禾电子", "远山科技"),
     ("远山科技是青禾电子的母公司。", "青禾电子", "远山科技"),
     ("远山科技的子公司青禾电子发布了财报。", "青禾电子", "远山科技"),
-    ("他创建 FAIR （Meta人工智能研究机构）时，强调开放。", "FAIR", "Meta"),  # a unit's kind in the aside
+    ("星桥实验室（远山科技的研究机构）今天发布了报告。", "星桥实验室", "远山科技"),  # a unit's kind in the aside
 ])
 def test_parent_and_subsidiary_named_as_such(text, unit, parent):
     assert (unit, "part_of", parent) in _triples(text)
 
 
 def test_models_compared_are_rivals_but_not_versions_of_one_family():
-    rels = _triples("Zephyr-3B采用新架构，它比Whisper-Small快7倍，比Whisper-Large快17倍。")
+    rels = _triples("Zephyr-3B换了解码方式，它比Whisper-Small快3倍，比Whisper-Large快9倍。")
     assert {r for r in rels if r[1] == "competes_with"} == {("Zephyr-3B", "competes_with", "Whisper-Small"),
                                                             ("Zephyr-3B", "competes_with", "Whisper-Large")}
     assert ("Zephyr-3B", "competes_with", "GPT-4o") in _triples("与GPT-4o对比，Zephyr-3B的效果更好。")
-    rels = _triples("Zephyr-3B，还能和Mistral 7B、Llama3.1 8B两倍大模型打得有来有回。")
+    rels = _triples("别看Zephyr-3B小，还能和Mistral 7B、Llama3.1 8B打得有来有回。")
     assert {("Zephyr-3B", "competes_with", "Mistral 7B"), ("Zephyr-3B", "competes_with", "Llama3.1 8B")} <= rels
     assert ("Mistral 7B", "competes_with", "Llama3.1 8B") not in rels
     assert not any(r[1] == "competes_with" for r in _triples("GPT-5比GPT-4强很多。"))

@@ -138,7 +138,7 @@ _COMPANY_SHORT = re.compile(r"([\u4e00-\u9fff]{2,4}?)(科技|智能|网络|生�
 
 
 def company_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """怒喵 after 怒喵科技, 景吾 after 景吾智能: the name of a company before its trade word, where the document named the
+    """飞禾 after 飞禾科技, 远山 after 远山智能: the name of a company before its trade word, where the document named the
     company in full and the short name is no common word, no name the gazetteer gives to something else and no
     other company's short name, is that company (same key)."""
     from ..gazetteer import load_gazetteer

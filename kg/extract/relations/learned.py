@@ -50,8 +50,8 @@ MAX_PAIRS = 20  # per sentence, closest first
 CONTEXT = 3  # words before the first mention and after the second
 CONFIDENCE_SCALE = 0.8  # a model relation's confidence is its probability times this: below the rules'
 DEFAULT_THRESHOLD = 0.5
-DIRECTED = ("acquires", "founded", "invests_in", "part_of")
-ONE_HEAD = frozenset({"acquires", "part_of", "develops"})  # one sentence gives a target, unit or model one buyer, parent, maker  # head and tail types overlap: the label gives the way
+DIRECTED = ("acquires", "founded", "invests_in", "part_of")  # head and tail types overlap: the label gives the way
+ONE_HEAD = frozenset({"acquires", "part_of", "develops"})  # one sentence gives a target, unit or model one buyer, parent, maker
 LABELS: tuple[str, ...] = tuple(sorted(
     [r for r in RELATIONS if r not in DIRECTED] + [r + d for r in DIRECTED for d in "><"]))
 PIPE = "textcat_multilabel"

@@ -146,7 +146,7 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "competes_with", a, b, 0.6)
 
 
-# Hinton 曾在谷歌工作，但他于 2023 年离开: leaving without an object leaves the organisation just named
+# 王磊曾在青禾工作，但他于 2021 年离开: leaving without an object leaves the organisation just named
 _WORKED_AT = re.compile(r"(?:在|于)\s*$")
 _THEN_LEFT = re.compile(r"\s*(?:工作|任职|就职|待了|待过|效力)[^。；;！？!?]{0,20}?[，,]\s*(?:但|但是|后来|之后|随后|最终|最后|并于?)?\s*"
                         r"(?:他|她)?\s*(?:在|于)?\s*(?:\d{4}\s*年)?\s*(?:又|也|便|就)?\s*(?:离开|离职|辞职)(?:了)?\s*(?:创业|出来)?(?=[，,。；;！？!?]|$)")
@@ -165,7 +165,7 @@ def _left_after_working(ctx: _Ctx) -> Iterator[RelationMention]:
             yield _rel(ctx, "departed_from", people[-1], org, 0.7)
 
 
-# 谷歌的母公司 Alphabet · Alphabet（谷歌的母公司） · Alphabet 是谷歌的母公司 · 青禾集团的子公司云帆科技: parent and unit
+# 青禾的母公司远山 · 远山（青禾的母公司） · 远山是青禾的母公司 · 青禾集团的子公司云帆科技: parent and unit
 _KIN_BETWEEN = re.compile(r"\s*的?\s*(母公司|子公司|控股公司)\s*[:：]?\s*")
 _KIN_ASIDE = re.compile(r"\s*的?\s*(母公司|子公司|控股公司|[\u4e00-\u9fffA-Za-z ]{0,8}?(?:研究机构|实验室|研究院|部门|事业部|事业群|团队))\s*[）)]")
 _KIN_IS = re.compile(r"\s*的?\s*(母公司|控股公司)")
@@ -181,7 +181,7 @@ def _parent_companies(ctx: _Ctx) -> Iterator[RelationMention]:
             unit, parent = (a, b) if k.group(1) != "子公司" else (b, a)
         elif re.fullmatch(r"\s*[（(]\s*", gap) and _KIN_ASIDE.match(text, b.end):  # a（b 的 KIN）: a is b's KIN
             kin = _KIN_ASIDE.match(text, b.end).group(1)
-            unit, parent = (b, a) if kin in ("母公司", "控股公司") else (a, b)  # FAIR（Meta 人工智能研究机构）: a is b's unit
+            unit, parent = (b, a) if kin in ("母公司", "控股公司") else (a, b)  # 星桥实验室（远山科技的研究机构）: a is b's unit
         elif re.fullmatch(r"\s*(?:是|为|系|作为)\s*", gap) and _KIN_IS.match(text, b.end):  # a 是 b 的母公司
             unit, parent = b, a
         else:

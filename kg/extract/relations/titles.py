@@ -29,7 +29,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         k0 = i + 1
         lead = _ASIDE.match(text, org.end, ctx.sent.end)
-        if lead:  # Meta（Facebook 的母公司）的首席执行官: the organisations in the aside are not the title's
+        if lead:  # 远山（青禾的母公司）的首席执行官: the organisations in the aside are not the title's
             while k0 < len(ms) and ms[k0].end <= lead.end():
                 k0 += 1
         nxt = ms[k0] if k0 < len(ms) else None
@@ -66,7 +66,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             nxt = ms[k]
         aside = _ASIDE.match(text, title_end)
         inner = []
-        if aside:  # OpenAI CEO（YC 前掌门人）Sam Carter: the brackets' organisations are not the person
+        if aside:  # 青禾 CEO（远山前掌门人）Rob Kent: the brackets' organisations are not the person
             while nxt is not None and nxt.end <= aside.end() and k + 1 < len(ms):
                 inner.append(nxt)
                 k += 1
@@ -91,7 +91,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
             plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window]) \
                 or _title_kind(roles[-1]) == "found" and _closed_people(ctx, k) or _roster(ctx, k)
-            # 谷歌DeepMind的CEO A和项目负责人B: the next person with a title of their own, at the same organisation
+            # 青禾的CEO A和首席科学家B: the next person with a title of their own, at the same organisation
             if k + 1 < len(ms) and ms[k + 1].type == PERSON:
                 link = _NEXT_TITLED.match(text, nxt.end, ms[k + 1].start)
                 t_next = _title_regex().fullmatch(text, link.end(), len(text[:ms[k + 1].start].rstrip())) if link else None
@@ -579,7 +579,7 @@ _ITS_WORD = re.compile(r"(?:其|该公司|该机构)\s*(?:的)?\s*(?:另一位|�
 
 
 def _its_titles(ctx: _Ctx) -> Iterator[RelationMention]:
-    """…招募了 Inflection AI 的员工，包括其联合创始人 Mustafa Suleyman: a title after 其 (its) is of the nearest
+    """远山科技宣布完成融资，其CEO王磊表示…: a title after 其 (its) is of the nearest
     organisation named before it in the sentence."""
     text = ctx.analysis.doc.text
     ms = ctx.mentions
