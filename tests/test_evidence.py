@@ -415,6 +415,17 @@ def test_in_an_article_two_unknown_characters_named_once_need_something_said_of_
     assert _kept("左段为设计。", "左段", PERSON) is not None  # a sentence or two: the model's word stands
 
 
+def test_a_short_name_three_organisations_declare_stands_for_none_of_them():
+    import kg
+
+    text = ("远山脑科学研究院（简称研究院）设了奖。青禾材料研究院（简称研究院）也设了奖。"
+            "星桥能源研究院（简称研究院）跟进了。研究院创始人顾清远表示满意。")
+    g = kg.build(texts=[text])
+    assert {"远山脑科学研究院", "青禾材料研究院", "星桥能源研究院"} <= {e.label for e in g.entities()}  # analysed, not skipped
+    assert not any("研究院" in e.aliases for e in g.entities())
+    assert not any(r.subject == "顾清远" and r.relation == "founded" for r in g.relations())
+
+
 def test_a_quoted_publication_is_a_company():
     import kg
 

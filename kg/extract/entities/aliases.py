@@ -55,7 +55,7 @@ _DECLARED = re.compile(r"\s*[（(][^（()）]{0,50}?(?:以下简称|简称|下�
 def declared_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """远山研究院（…，简称研究院）: a short name the text declares for an organisation is that organisation where the
     text uses it afterwards (研究院创始人…), and its declaration in the brackets is an alias."""
-    full: dict[str, Mention] = {}
+    full: dict[str, Mention | None] = {}
     out = list(mentions)
     for m in mentions:
         if m.type not in (ORG, COMPANY, MODEL) or m.source == "alias":
@@ -68,14 +68,10 @@ def declared_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
             if m.end < y.start and y.end <= d.start(1) and text[m.end:y.start].strip() in ("（", "(") and \
                     re.fullmatch(r"\s*[，,、]\s*(?:以下简称|简称|下称|以下称)\s*[为：:]?\s*[“「\"『]?", text[y.end:d.start(1)]):
                 out[k] = replace(y, key=m.key or "=" + m.text, type=m.type, source="alias", via=VIA_BRACKETS)
-        if short in full and name_key(full[short].text) != name_key(m.text):
-            full[short] = None
-        else:
-            full[short] = m
-    full = {k: v for k, v in full.items() if v is not None}
-    if not full:
+        _claim(full, short, m)
+    full, rx = _unique_forms(full)
+    if rx is None:
         return mentions
-    rx = re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
     return _mark_forms(text, out, full, rx, lambda a, b: False, VIA_BRACKETS)
 
 
@@ -119,12 +115,10 @@ def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         elif len(parts) >= 2 and all(is_han(ch) or ch == "-" for ch in parts[0] + parts[-1]):
             shorts = [p for p in (parts[-1], parts[0]) if len(p) >= 2]  # 纳德拉; 萨提亚 (interviews use the given name)
         for short in shorts:
-            prev = full.get(short)
-            full[short] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
-    full = {k: v for k, v in full.items() if v is not None}
-    if not full:
+            _claim(full, short, m)
+    full, rx = _unique_forms(full)
+    if rx is None:
         return mentions
-    rx = re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
 
     def part_of_a_word(a: int, b: int) -> bool:  # of a longer word, or of the full name itself
         return (a > 0 and (text[a - 1].isascii() and text[a - 1].isalnum() or text[a - 1] in "-·•・")) or \
@@ -155,12 +149,10 @@ def company_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         short = hit.group(1)
         if common_word(short) or gaz.lookup(short) is not None:
             continue
-        prev = full.get(short)
-        full[short] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
-    full = {k: v for k, v in full.items() if v is not None}
-    if not full:
+        _claim(full, short, m)
+    full, rx = _unique_forms(full)
+    if rx is None:
         return mentions
-    rx = re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
 
     def inside_a_word(a: int, b: int) -> bool:  # the full name itself, or a longer word around the short one
         if text.startswith(full[text[a:b]].text[len(text[a:b]):], b):
@@ -177,6 +169,20 @@ def _cut_inside(text: str, a: int, b: int) -> bool:
     lo, hi = max(0, a - 6), min(len(text), b + 6)
     bounds = {lo + s for _, s, _, _, _ in get_segmenter().words(text[lo:hi])} | {lo + e for _, _, e, _, _ in get_segmenter().words(text[lo:hi])}
     return a not in bounds or b not in bounds
+
+
+def _claim(full: dict[str, Mention | None], form: str, m: Mention) -> None:
+    """``form`` stands for ``m``'s name, unless another name of the document claimed it too (then for none)."""
+    prev = full.get(form, m)
+    full[form] = m if prev is not None and name_key(prev.text) == name_key(m.text) else None
+
+
+def _unique_forms(full: dict[str, Mention | None]) -> tuple[dict[str, Mention], re.Pattern | None]:
+    """The forms only one name claimed, and a pattern that finds any of them (longest first); None if there are none."""
+    full = {k: v for k, v in full.items() if v is not None}
+    if not full:
+        return full, None
+    return full, re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
 
 
 def _mark_forms(text: str, mentions: list[Mention], full: dict[str, Mention], rx: re.Pattern, skip, via: str, *,
