@@ -179,8 +179,8 @@ def _parent_companies(ctx: _Ctx) -> Iterator[RelationMention]:
         k = _KIN_BETWEEN.fullmatch(gap)
         if k:  # a 的 KIN b: b is a's KIN
             unit, parent = (a, b) if k.group(1) != "子公司" else (b, a)
-        elif re.fullmatch(r"\s*[（(]\s*", gap) and _KIN_ASIDE.match(text, b.end):  # a（b 的 KIN）: a is b's KIN
-            kin = _KIN_ASIDE.match(text, b.end).group(1)
+        elif re.fullmatch(r"\s*[（(]\s*", gap) and (aside := _KIN_ASIDE.match(text, b.end)):  # a（b 的 KIN）: a is b's KIN
+            kin = aside.group(1)
             unit, parent = (b, a) if kin in ("母公司", "控股公司") else (a, b)  # 星桥实验室（远山科技的研究机构）: a is b's unit
         elif re.fullmatch(r"\s*(?:是|为|系|作为)\s*", gap) and _KIN_IS.match(text, b.end):  # a 是 b 的母公司
             unit, parent = b, a

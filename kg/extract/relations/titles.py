@@ -221,7 +221,7 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         before = text[max(ctx.sent.start, org.start - 4):org.start]
         if not (_BEFORE_AFFILIATION.search(before) or re.search(r"(?<!毕业|就读|求学|学习|留学)(?:于|自|从)\s*$", before)):
-            continue  # (来源于橡树资本的 Howard Marks, 学到自 X 的 Y; not 毕业于清华大学的王磊)
+            continue  # (来源于远山资本的 Rob Kent, 学到自 X 的 Y; not 毕业于清华大学的王磊)
         if not _AFTER_AFFILIATION.match(text, person.end, ctx.sent.end) and person.end != ctx.sent.end:
             continue
         if _ok("works_for", person, org):
