@@ -2,6 +2,7 @@
 
 Run from the repository root:  python data/check_gold.py
                                python data/check_gold.py --news ../shared/news   # the real-news gold too
+                               python data/check_gold.py --news ../shared/news --file part.jsonl   # one file only
 Exits non-zero and prints every problem found. Uses the standard library only, except with --news: the real-news
 gold names its articles by path, and their names must occur in the text kg's reader makes of them (kg installed).
 """
@@ -125,11 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     sets = [(d, g, None) for d, g in SETS]
     if "--news" in args:
         news = Path(args[args.index("--news") + 1])
-        for split in ("dev", "test", "dev2", "dev3", "dev4"):
-            gold = DATA / "eval" / f"news-{split}.jsonl"
-            if not gold.is_file():
-                continue
-            sets.append((news, gold, news_texts(news, gold)))
+        if "--file" in args:  # a real-news gold file being written, checked alone
+            gold = Path(args[args.index("--file") + 1])
+            sets = [(news, gold, news_texts(news, gold))]
+        else:
+            for split in ("dev", "test", "dev2", "dev3", "dev4", "dev5"):
+                gold = DATA / "eval" / f"news-{split}.jsonl"
+                if not gold.is_file():
+                    continue
+                sets.append((news, gold, news_texts(news, gold)))
     failed = False
     for text_dir, gold, texts in sets:
         errors, etypes, rtypes = check(text_dir, gold, texts)

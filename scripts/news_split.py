@@ -15,6 +15,8 @@ score is the closest thing to a test score that tuning may then use).
 ``--dev3`` (eleventh session) draws 20 more by the same rules with seed 17, leaving out all 60 above.
 
 ``--dev4`` (twelfth session) draws 20 more by the same rules with seed 18, leaving out all 80 above.
+
+``--dev5`` (thirteenth session) draws 20 more by the same rules with seed 19, leaving out all 100 above.
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ def draw(news: Path, *, seed: int = SEED) -> dict[str, list[str]]:
 SEED_DEV2, N_DEV2 = 16, 20
 SEED_DEV3, N_DEV3 = 17, 20
 SEED_DEV4, N_DEV4 = 18, 20
+SEED_DEV5, N_DEV5 = 19, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
@@ -65,6 +68,13 @@ def draw_dev4(news: Path) -> list[str]:
     """news-dev4: N_DEV4 articles by the same rules (seed 18), none of the 80 drawn before."""
     taken = {f for files in draw(news).values() for f in files} | set(draw_dev2(news)) | set(draw_dev3(news))
     return _draw_more(news, taken, SEED_DEV4, N_DEV4)
+
+
+def draw_dev5(news: Path) -> list[str]:
+    """news-dev5: N_DEV5 articles by the same rules (seed 19), none of the 100 drawn before."""
+    taken = ({f for files in draw(news).values() for f in files} | set(draw_dev2(news)) | set(draw_dev3(news))
+             | set(draw_dev4(news)))
+    return _draw_more(news, taken, SEED_DEV5, N_DEV5)
 
 
 def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
@@ -89,7 +99,12 @@ def main() -> None:
     ap.add_argument("--dev2", action="store_true", help="draw news-dev2 (20 more articles, seed 16) instead")
     ap.add_argument("--dev3", action="store_true", help="draw news-dev3 (20 more articles, seed 17) instead")
     ap.add_argument("--dev4", action="store_true", help="draw news-dev4 (20 more articles, seed 18) instead")
+    ap.add_argument("--dev5", action="store_true", help="draw news-dev5 (20 more articles, seed 19) instead")
     args = ap.parse_args()
+    if args.dev5:
+        for f in draw_dev5(args.news):
+            print(f"dev5\t{f}")
+        return
     if args.dev4:
         for f in draw_dev4(args.news):
             print(f"dev4\t{f}")
