@@ -46,6 +46,12 @@ CASES = [
     # an ordinary title before a list says it of the first person only …
     ("腾讯副总裁张三和李四出席了会议。", [("腾讯", C), ("张三", P), ("李四", P)],
      {("张三", "works_for", "腾讯", "副总裁")}),
+    # … but a title a group holds (partners, board members) is of every person of a closed list after it
+    ("青禾资本的合伙人周凯、李晨和王宁都在关注机器人。", [("青禾资本", C), ("周凯", P), ("李晨", P), ("王宁", P)],
+     {("周凯", "works_for", "青禾资本", "合伙人"), ("李晨", "works_for", "青禾资本", "合伙人"),
+      ("王宁", "works_for", "青禾资本", "合伙人")}),
+    ("腾讯首席科学家张三和李四出席了会议。", [("腾讯", C), ("张三", P), ("李四", P)],
+     {("张三", "works_for", "腾讯", "首席科学家")}),
     # … unless each person listed carries a role in brackets (a roster)
     ("成员还有腾讯技术专家 Anna Berg（安全主管）、Tom Ries（研究主管）和 Bob Tate（首席科学家）。",
      [("腾讯", C), ("Anna Berg", P), ("Tom Ries", P), ("Bob Tate", P)],

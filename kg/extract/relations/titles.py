@@ -17,6 +17,8 @@ _DESCRIBED = re.compile(r"(?<=是|为)\s*(?:一家|一所|这家)?[\u4e00-\u9fff
 _NEXT_TITLED = re.compile(r"\s*(?:[（(][^（()）]{0,30}[）)])?\s*(?:和|、|及|以及|与)\s*(?:其|该公司)?\s*(?:的)?\s*")
 _ASIDE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]")  # a bracketed aside between a title and its person
 _INNER_TITLE = re.compile(r"\s*(?:的)?\s*(?:前任|前|原|现任)?\s*")
+# titles a group holds (红杉的合伙人 A、B 和 C; 董事会成员 A 和 B): a closed list after one is of people who all hold it
+_GROUP_TITLE = re.compile(r"(?<!首席)(?:合伙人|成员|研究员|研究人员|工程师|科学家|高管|员工|董事)$")
 _SEX = re.compile(r"[，,]\s*[男女]\s*(?=[，,])")  # 迈克尔·波特（…），男，哈佛商学院教授
 
 
@@ -90,7 +92,8 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # Lumora 的两位创始人 Dana Whitlock 和 Rob Kent: every person of a list the title
             # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
             plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window]) \
-                or _title_kind(roles[-1]) == "found" and _closed_people(ctx, k) or _roster(ctx, k)
+                or (_title_kind(roles[-1]) == "found" or _GROUP_TITLE.search(roles[-1])) and _closed_people(ctx, k) \
+                or _roster(ctx, k)
             # 青禾的CEO A和首席科学家B: the next person with a title of their own, at the same organisation
             if k + 1 < len(ms) and ms[k + 1].type == PERSON:
                 link = _NEXT_TITLED.match(text, nxt.end, ms[k + 1].start)
@@ -188,7 +191,8 @@ def _closed_people(ctx: _Ctx, k: int) -> bool:
 def _roster(ctx: _Ctx, k: int) -> bool:
     """技术专家 Anna Berg（安全主管）、Tom Ries（研究主管）和 Bob Tate（首席科学家）: people listed after a title,
     each with a role in brackets, all hold the title's affiliation (without the brackets, 腾讯副总裁张三和李四
-    says it of 张三 alone; and 谷歌创始人 A 和 B — founders come in lists — of both, see the caller)."""
+    says it of 张三 alone; 谷歌创始人 A 和 B — founders come in lists — and 红杉合伙人 A 和 B, a title a group
+    holds, of both: see the caller)."""
     group = _group(ctx, list(ctx.mentions), k, +1, (PERSON,))
     if len(group) < 2:
         return False
