@@ -546,3 +546,27 @@ def test_a_doctrine_names_its_person_and_a_noun_before_a_foreign_name_is_not_par
     assert ("马克思", "PERSON") in _names("他们坚持马克思主义。")
     assert ("鲍里斯·贝尔格", "PERSON") in _names("老将鲍里斯·贝尔格出场了。")
     assert ("彼得·皮罗", "PERSON") in _names("干事彼得·皮罗说，会议很顺利。")
+
+
+def test_fields_posts_awards_and_system_parts_are_no_names():
+    # a list of fields is no list of firms, although two of its items end like firm names
+    got = _names("他们投资软件、人工智能、金融科技、生物技术和加密货币等广泛领域的初创企业。")
+    assert not {n for n, t in got if t in ("ORG", "COMPANY")}
+    # … while a list of firms with two suffixed names still types its other items
+    assert ("小冰", "COMPANY") in _names("百度、字节跳动、蚂蚁、小冰和华为都在做。")
+    # a dictionary word for a kind of organisation is no name
+    assert not {n for n, t in _names("他是青禾证券北亚区主席及投资银行副总裁。") if n == "投资银行"}
+    # common words before a suffix whose last character makes a verb with the next: 对学术研究所能期望的
+    assert not {n for n, t in _names("这门学科拥有一个人对学术研究所能期望的一切优点。") if "研究所" in n}
+    assert ("青州大学", "ORG") in _names("他在当地青州大学上学时主修数学。")  # (学上 is no verb)
+    # a post held before or now is not part of the organisation's name
+    got = _names("由前鹭羽科技创始人柯文远创立的公司发布了新品。")
+    assert ("鹭羽科技", "COMPANY") in got and ("前鹭羽科技", "COMPANY") not in got
+    got = _names("第一作者陈立航，现任青州电子科技大学计算机学院副教授。")
+    assert ("青州电子科技大学计算机学院", "ORG") in got
+    # an award named after a person is not the person
+    assert not {n for n, t in _names("加上去年获得的阿贝尔奖，他成为首位双料得主。") if t == "PERSON"}
+    # Planner Agent, Builder Bot: parts of a system
+    assert not {n for n, t in _names("Planner Agent与Builder Agent合作，从环境中总结规则。") if t == "PERSON"}
+    # an honorific after a foreign name is not part of it
+    assert ("托马斯·哈德森", "PERSON") in _names("艺术史学界泰斗托马斯·哈德森爵士在书中提到。")

@@ -42,10 +42,11 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         cands += _pattern_mentions(text, sent, toks, gaz)
-    chosen = _select([_without_function_tail(m) for m in cands])
+    chosen = _select([_without_former_head(_without_honorific(_without_function_tail(m))) for m in cands])
     chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in chosen])
     evidenced: dict[str, bool] = {}
-    chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen)) if _plausible(m) and not _modifier(text, m)]
+    chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen))
+              if _plausible(m) and not _modifier(text, m) and not _award(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
@@ -440,10 +441,21 @@ def _plausible(m: Mention) -> bool:
         return False  # 某银行, 某公司: "a certain bank"
     if m.type == PERSON and m.source != "gazetteer" and _anonymous(t):
         return False
+    if m.type == PERSON and m.source != "gazetteer" and _SOFTWARE_WORD.search(t):
+        return False  # Planner Agent, Builder Bot: a component of a system, not a person
     return True
 
 
+_SOFTWARE_WORD = re.compile(r"\b(?:Agents?|Bots?|Model|Network|Net|Transformer|Engine|Module|Server|Client)$")
+
+
 _ADDRESSED = re.compile(r"(.{1,2}?)(先生|女士|小姐|太太|总)")
+
+
+def _award(text: str, m: Mention) -> bool:
+    """阿贝尔奖, 图灵奖得主: a person's name right before 奖 names an award, not the person."""
+    return m.type in (PERSON, ORG) and m.source != "gazetteer" and text[m.end:m.end + 1] == "奖" \
+        and text[m.end:m.end + 2] not in ("奖励", "奖金")
 
 
 def _anonymous(name: str) -> bool:
@@ -465,6 +477,46 @@ def _without_function_tail(m: Mention) -> Mention:
     if not all(is_han(ch) for ch in head) or not (head[0] in surnames() or head[:2] in surnames()):
         return m
     return replace(m, text=head, end=m.end - 1)
+
+
+# words for a post held, now or before, that a guessed organisation or company name can take at its front
+# (前渡鸦科技创始人, 现任杭州某某大学计算机学院教授): the name starts after them
+_FORMER_HEAD = re.compile(r"^[由从自在是为与和被]?(现任|前任|曾任|时任|原任|前|原)")
+
+
+def _without_former_head(m: Mention) -> Mention:
+    """前渡鸦科技 (创始人) → 渡鸦科技: a guessed organisation name that starts with 前/原/现任 loses it where what
+    remains has an organisation suffix and the first characters make no word (前沿科技, 原子能研究院 keep theirs)."""
+    if m.type not in (ORG, COMPANY) or m.source == "gazetteer":
+        return m
+    head = _FORMER_HEAD.match(m.text)
+    if not head:
+        return m
+    rest = m.text[head.end():]
+    word = m.text[head.start(1):head.start(1) + 2]
+    if len(rest) < 3 or not _org_suffix(rest) or len(head.group(1)) == 1 and _dictionary_word(word):
+        return m
+    return replace(m, text=rest, start=m.start + head.end(), key=None)
+
+
+def _dictionary_word(word: str) -> bool:
+    from .evidence import _dictionary
+
+    return _dictionary().word_tag_tab.get(word) is not None
+
+
+# honorifics Chinese puts after a foreign name (恩斯特·贡布里希爵士): not part of the name
+_HONORIFIC = re.compile(r"(?:爵士|先生|女士|博士|教授)$")
+
+
+def _without_honorific(m: Mention) -> Mention:
+    """A dotted foreign name with an honorific after it (…·贡布里希爵士) loses the honorific."""
+    if m.type != PERSON or m.source == "gazetteer" or not any(d in m.text for d in NAME_DOTS):
+        return m
+    h = _HONORIFIC.search(m.text)
+    if not h or not any(d in m.text[:h.start()][-8:] for d in NAME_DOTS) and len(m.text[:h.start()]) < 4:
+        return m
+    return replace(m, text=m.text[:h.start()], end=m.start + h.start())
 
 
 def _conjunction_tails(text: str, mentions: list[Mention]) -> list[Mention]:

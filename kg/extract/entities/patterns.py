@@ -300,8 +300,11 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             if j == i:
                 continue
         left = toks[j:i] if t.text == suffix else toks[i:i + 1]
-        if t.text != suffix and (len(t.text) - len(suffix) < 2 or t.text[:-len(suffix)].lower() in _GENERIC_ORG_WORDS):
-            continue  # one dictionary word for a kind of organisation: 商业银行, 金融公司, 法学院, 子公司
+        if t.text != suffix and (len(t.text) - len(suffix) < 2 or t.text[:-len(suffix)].lower() in _GENERIC_ORG_WORDS
+                                 or _common_words(t.text)):
+            continue  # one dictionary word for a kind of organisation: 商业银行, 金融公司, 法学院, 子公司, 投资银行, 聊天机器人
+        if _verb_across(text, t.end) and _common_words(text[toks[j].start:t.end]):
+            continue  # 对学术研究所能期望的: common words, and the suffix's last character makes a word with the next (所能)
         if all(tok.text.lower() in _GENERIC_ORG_WORDS for tok in toks[j:i]) and t.text == suffix:
             continue  # 人工智能实验室 is not a name; 北京大学, 上海人工智能实验室, 智源研究院 are
         if suffix in ("团队", "实验室") and j == i - 1 and toks[j].text in given_names():
@@ -539,17 +542,35 @@ def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         known, unknown = [], []
         for a, name in items:
             entry = gaz.lookup(name)
-            if entry is not None and entry.type in (ORG, COMPANY) or _org_suffix(name) and len(name) > len(_org_suffix(name)) + 1:
+            if entry is not None and entry.type in (ORG, COMPANY) or _org_suffix(name) and len(name) > len(_org_suffix(name)) + 1 \
+                    and not _dictionary_word(name):  # 人工智能: a field, not a firm
                 known.append(name)
             elif 2 <= len(name) <= 8 and not re.search(r"[的了是在将把被和与]", name):
                 unknown.append((a, name))
-        if len(known) < 2 or len(known) < len(unknown):
+        if len(known) < 2 or len(known) < len(unknown) or _FIELDS_AFTER.match(st, m.end()):
             continue
         for a, name in unknown:
             if gaz.lookup(name) is not None or name.lower() in stopnames():
                 continue
             out.append(Mention(name, COMPANY, s0 + a, s0 + a + len(name), "pattern", None, 0.7))
     return out
+
+
+# 在软件、金融科技、生物技术和加密货币等领域: a list of fields, not of firms
+_FIELDS_AFTER = re.compile(r"\s*(?:等等|等)?\s*(?:广泛|诸多|多个|各个|众多)?\s*(?:的)?\s*(?:领域|行业|方向|赛道|板块|技术|学科|场景)")
+
+
+def _dictionary_word(word: str) -> bool:
+    from .evidence import _dictionary
+
+    return _dictionary().word_tag_tab.get(word) is not None
+
+
+def _verb_across(text: str, end: int) -> bool:
+    """The name's last character makes a verb with the character after it (研究所能: 所能)."""
+    from .evidence import _dictionary
+
+    return end < len(text) and _dictionary().word_tag_tab.get(text[end - 1:end + 1], "")[:1] == "v"
 
 
 def _runs_on(text: str, end: int) -> bool:
