@@ -52,6 +52,11 @@ CASES = [
       ("王宁", "works_for", "青禾资本", "合伙人")}),
     ("腾讯首席科学家张三和李四出席了会议。", [("腾讯", C), ("张三", P), ("李四", P)],
      {("张三", "works_for", "腾讯", "首席科学家")}),
+    # coaching a team, betting on a start-up, studying at a university (在读)
+    ("张伟执教青州熊队27年。", [("张伟", P), ("青州熊队", O)], {("张伟", "works_for", "青州熊队", None)}),
+    ("我曾介绍过 Lumora 多次下注的语言学习公司 Speakly。", [("Lumora", C), ("Speakly", C)],
+     {("Lumora", "invests_in", "Speakly", None)}),
+    ("Tom Lee目前在青州大学博士在读。", [("Tom Lee", P), ("青州大学", O)], {("Tom Lee", "educated_at", "青州大学", None)}),
     # … unless each person listed carries a role in brackets (a roster)
     ("成员还有腾讯技术专家 Anna Berg（安全主管）、Tom Ries（研究主管）和 Bob Tate（首席科学家）。",
      [("腾讯", C), ("Anna Berg", P), ("Tom Ries", P), ("Bob Tate", P)],
