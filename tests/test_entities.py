@@ -570,3 +570,11 @@ def test_fields_posts_awards_and_system_parts_are_no_names():
     assert not {n for n, t in _names("Planner Agent与Builder Agent合作，从环境中总结规则。") if t == "PERSON"}
     # an honorific after a foreign name is not part of it
     assert ("托马斯·哈德森", "PERSON") in _names("艺术史学界泰斗托马斯·哈德森爵士在书中提到。")
+
+
+def test_latin_companies_by_rounds_they_lead_fund_or_value_and_by_being_bought():
+    assert ("Dexter", "COMPANY") in _names("本轮融资由 Harbor Capital 和 Dexter 共同领投。")
+    assert ("Fenwick Management", "COMPANY") in _names("本轮融资由 Fenwick Management 和 Dexter 共同领投。")
+    assert ("Quorum", "COMPANY") in _names("昨天 Quorum 从 a16z 融资 7500 万美金。")
+    assert ("Ocularis", "COMPANY") in _names("被 Facebook 20 亿美金收购的 Ocularis 也是从众筹起家。")
+    assert ("Convexa", "COMPANY") in _names("当 Sarah Guo 的 Convexa 以 7500 万美金的估值给 HeyGen 投资时。")
