@@ -95,6 +95,10 @@ def test_source_map_gives_the_source_line_of_any_offset():
     # an item whose link text wraps over two lines (the first line is no whole link)
     ("腾讯发布混元。\n\n#  往期回顾\n\n[1、[阿里发布通义\n2024 的新模型](https://x/1)\n\n[2、[百度发布文心]](https://x/2)\n",
      "腾讯发布混元。", "related"),
+    # a list whose links the scrape broke over a heading line ("# [" then the text and target)
+    ("腾讯发布混元。\n\n![](https://x/a.png)\n**| 推荐阅读**\n\n# [\n青禾资本创始人：创业十年的五条经验](https://x/1)\n\n"
+     "## [对话鹭羽科技创始人Tom\nBecker](https://x/2)\n\n[阿里发布通义](https://x/3)\n",
+     "腾讯发布混元。", "related"),
     ("腾讯发布混元。\n\n参考链接：  \n[1]https://example.com/a  \n[2]https://example.com/b\n", "腾讯发布混元。", "references"),
     ("腾讯发布混元。\n\n## References\n\n1. Smith, A. A paper. 2024.\n2. Lee, B. Another paper. 2023.\n",
      "腾讯发布混元。", "references"),

@@ -187,4 +187,6 @@ def _list_like(ln: Line, heading: Line) -> bool:
     """A line of the list under a related-reading or references heading."""
     if ln.image or ln.links or ln.item or _URL.search(ln.text) or _NUMBERED.match(ln.text):
         return True
+    if not any(ch.isalnum() for ch in ln.text) or ln.text.lstrip().startswith("[") and "]" not in ln.text:
+        return True  # "# [", "## [某文章标题": the first line of a link the scrape broke over lines
     return ln.block == heading.block and len(ln.text) <= LINE_MAX_CHARS
