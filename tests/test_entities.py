@@ -578,3 +578,11 @@ def test_latin_companies_by_rounds_they_lead_fund_or_value_and_by_being_bought()
     assert ("Quorum", "COMPANY") in _names("昨天 Quorum 从 a16z 融资 7500 万美金。")
     assert ("Ocularis", "COMPANY") in _names("被 Facebook 20 亿美金收购的 Ocularis 也是从众筹起家。")
     assert ("Convexa", "COMPANY") in _names("当 Sarah Guo 的 Convexa 以 7500 万美金的估值给 HeyGen 投资时。")
+
+
+def test_chinese_names_in_pinyin_are_people():
+    from kg.extract.entities.evidence import pinyin_name
+
+    assert pinyin_name("Xiaolong Wang") and pinyin_name("Wang Xiaolong") and pinyin_name("Yandong Ji")
+    assert not pinyin_name("Hong Kong") and not pinyin_name("Harbor Capital") and not pinyin_name("Luma")
+    assert ("Haoran Zhou", "PERSON") in _names("通讯作者为他们的导师Haoran Zhou ，青州大学电气工程系助理教授。")

@@ -68,10 +68,39 @@ def descriptors() -> tuple[frozenset[str], frozenset[str]]:
 
 def person_shaped(name: str) -> bool:
     """Two to four capitalised parts, the first a given name, none an organisation word (Bill Gurley, not
-    Stanford University)."""
+    Stanford University); or a Chinese name in pinyin, given name and surname in either order (Xiaolong Wang)."""
     words = name.split()
-    return bool(LATIN_PERSON.fullmatch(name)) and words[0] in given_names() and \
+    return bool(LATIN_PERSON.fullmatch(name)) and (words[0] in given_names() or pinyin_name(name)) and \
         not any(w in _LATIN_ORG_SUFFIXES for w in words)
+
+
+# a pinyin syllable (tone marks left out); a word made only of them, capitalised, is a pinyin word
+_PINYIN_SYLLABLE = (r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|ia|ie|in|iu|ua|uo|ui|un|ue|a|o|e|i|u|v)"
+                    r"|er)")
+_PINYIN_WORD = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}")
+# the hundred most common Chinese surnames as written in pinyin
+_PINYIN_SURNAMES = frozenset("""wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng
+    liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren
+    shen yao jin fang shi tan liao zou xiong qiu qin yin bai kong cui mao qian dai wen hou meng long wan duan lei qiao yan
+    ji xue fan lv lyu hao gu kang mo shao zhong xing tao fu bao""".split())
+
+
+# places written as two pinyin words that look like a name
+_PINYIN_PLACES = frozenset({"hong kong", "shen zhen", "bei jing", "shang hai", "guang zhou", "hang zhou", "nan jing",
+                            "tian jin", "wu han", "cheng du", "chong qing", "su zhou", "xi an", "ping an", "tai wan"})
+
+
+def pinyin_name(name: str) -> bool:
+    """Xiaolong Wang, Wang Xiaolong, Yandong Ji: two capitalised pinyin words, one of them a common surname, the
+    other a given name of one to three syllables (not Hong Kong, which the gazetteer holds as a place)."""
+    words = name.split()
+    if len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    low = [w.lower() for w in words]
+    if " ".join(low) in _PINYIN_PLACES or not all(_PINYIN_WORD.fullmatch(w) for w in low):
+        return False
+    return low[1] in _PINYIN_SURNAMES or low[0] in _PINYIN_SURNAMES
 
 
 def _dictionary():
