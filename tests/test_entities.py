@@ -586,3 +586,17 @@ def test_chinese_names_in_pinyin_are_people():
     assert pinyin_name("Xiaolong Wang") and pinyin_name("Wang Xiaolong") and pinyin_name("Yandong Ji")
     assert not pinyin_name("Hong Kong") and not pinyin_name("Harbor Capital") and not pinyin_name("Luma")
     assert ("Haoran Zhou", "PERSON") in _names("通讯作者为他们的导师Haoran Zhou ，青州大学电气工程系助理教授。")
+
+
+def test_a_bio_bracket_and_a_surname_with_a_form_of_address_name_the_person_named_in_full():
+    import kg
+
+    def entities(text):
+        return {e.label: set(e.aliases) for e in kg.build(texts=[text]).entities() if e.type == "PERSON"}
+
+    # 中文名（English Name，birth date…）: the bracketed name is the same person, and so is its surname alone later
+    got = entities("托马斯·哈德森（Thomas Hudson，1910年10月14日—2010年6月4日），出生于美国。Hudson后来成为教练。")
+    assert got == {"托马斯·哈德森": {"Thomas Hudson", "Hudson"}}
+    # 李博士 after 李青禾: the one person of that surname
+    assert entities("李青禾是青州大学教授。在新书中，李博士讲述了自己的经历。") == {"李青禾": {"李博士"}}
+    assert entities("张教授在会上发言。") == {}  # nobody named in full: nobody in particular

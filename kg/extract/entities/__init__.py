@@ -449,7 +449,7 @@ def _plausible(m: Mention) -> bool:
 _SOFTWARE_WORD = re.compile(r"\b(?:Agents?|Bots?|Model|Network|Net|Transformer|Engine|Module|Server|Client)$")
 
 
-_ADDRESSED = re.compile(r"(.{1,2}?)(先生|女士|小姐|太太|总)")
+_ADDRESSED = re.compile(r"(.{1,2}?)(先生|女士|小姐|太太|总|博士|教授|老师)")
 
 
 def _award(text: str, m: Mention) -> bool:
@@ -459,7 +459,8 @@ def _award(text: str, m: Mention) -> bool:
 
 
 def _anonymous(name: str) -> bool:
-    """张女士, 孙先生, 方总: a surname and a form of address name nobody in particular."""
+    """张女士, 孙先生, 方总, 李博士: a surname and a form of address name nobody in particular (where the document
+    named one person of that surname in full, :func:`~.aliases.short_forms` makes the form that person's)."""
     m = _ADDRESSED.fullmatch(name)
     return bool(m) and m.group(1) in surnames()
 

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ...resources_data import stopnames
+from ...resources_data import stopnames, surnames
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han, name_key
 from ...types import VIA_ACRONYM, VIA_BRACKETS, VIA_MISSPELLING, VIA_SHORT_FORM, Document, Mention
@@ -23,7 +23,8 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     for i in range(len(ms) - 1):
         x, y = ms[i], ms[i + 1]
         gap = text[x.end:y.start]
-        if gap.strip() in ("（", "(") and re.match(r"\s*[）)]", text[y.end:y.end + 2]) and \
+        if gap.strip() in ("（", "(") and (re.match(r"\s*[）)]", text[y.end:y.end + 2]) or _BIO_AFTER.match(text, y.end)
+                                           and x.type == y.type == PERSON and is_han(x.text[-1]) != is_han(y.text[0])) and \
                 (x.type == y.type or y.type in (ORG, COMPANY) and x.type in (ORG, COMPANY)):
             key = x.key or ("=" + x.text)
             out[i + 1] = replace(y, key=key, type=x.type, source="alias", via=VIA_BRACKETS)
@@ -86,6 +87,8 @@ def _is_title(words: str) -> bool:
 _LATIN_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9.&'\-]*(?: [A-Z][A-Za-z0-9.&'\-]*){0,3})\s?[（(]\s?$")
 # a bracketed name in Latin script (Zhongming Huang, OpenAI Inc.) or in Han (鹿鸣科技, 萨提亚·纳德拉)
 _CROSS_SCRIPT = re.compile(r"\s?[（(]\s?([A-Z][A-Za-z0-9.&'\-]*(?: [A-Za-z0-9.&'\-]+){0,4}|[\u4e00-\u9fff·]{2,10})\s?[）)]")
+# 约翰·伍登（John Wooden，1910年10月14日—…）: a person's other-script name, then birth dates or sex, in one bracket
+_BIO_AFTER = re.compile(r"\s?[，,；;]\s?(?:\d{3,4}|生于|出生|男|女|[约约]?\d)")
 
 
 def unify_aliases(mentions: list[Mention]) -> list[Mention]:
@@ -98,14 +101,17 @@ def unify_aliases(mentions: list[Mention]) -> list[Mention]:
             if m.key is None and (m.text, m.type) in keys else m for m in mentions]
 
 
+_ADDRESS_FORMS = ("博士", "教授", "老师", "总", "先生", "女士")
+
+
 def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     """Altman or Sam after Sam Altman, 纳德拉 or 萨提亚 after 萨提亚·纳德拉: part of a person's name alone, where the document
     named the person in full and no other person of the document shares that part, is that person
     (same key). A mention the model typed otherwise at that span is retyped."""
     full: dict[str, Mention | None] = {}
     for m in mentions:
-        if m.type != PERSON or m.source == "alias":
-            continue
+        if m.type != PERSON or m.source == "alias" and m.via != VIA_BRACKETS:
+            continue  # (约翰·伍登（John Wooden）… Wooden: the bracketed form's parts are the person's too)
         parts = re.split(r"[ ·•・]", m.text)
         shorts = []
         if len(parts) >= 2 and len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper():
@@ -114,6 +120,11 @@ def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
                 shorts.append(parts[0])  # Sam (news and interviews use the given name too)
         elif len(parts) >= 2 and all(is_han(ch) or ch == "-" for ch in parts[0] + parts[-1]):
             shorts = [p for p in (parts[-1], parts[0]) if len(p) >= 2]  # 纳德拉; 萨提亚 (interviews use the given name)
+        elif len(parts) == 1 and 2 <= len(m.text) <= 4 and all(is_han(ch) for ch in m.text):
+            # 李博士, 王教授, 张总 after 李飞飞, 王小明, 张伟: the surname and a form of address
+            sur = m.text[:2] if m.text[:2] in surnames() and len(m.text) >= 3 else m.text[:1]
+            if sur in surnames() and len(m.text) > len(sur):
+                shorts = [sur + t for t in _ADDRESS_FORMS]
         for short in shorts:
             _claim(full, short, m)
     full, rx = _unique_forms(full)
