@@ -52,6 +52,9 @@ CASES = [
       ("王宁", "works_for", "青禾资本", "合伙人")}),
     ("腾讯首席科学家张三和李四出席了会议。", [("腾讯", C), ("张三", P), ("李四", P)],
      {("张三", "works_for", "腾讯", "首席科学家")}),
+    # 加入 X 担任 Y without a comma between: the title is at X
+    ("张伟于去年加入青禾资本担任合伙人。", [("张伟", P), ("青禾资本", C)],
+     {("张伟", "joined", "青禾资本", None), ("张伟", "works_for", "青禾资本", "合伙人")}),
     # coaching a team, betting on a start-up, studying at a university (在读)
     ("张伟执教青州熊队27年。", [("张伟", P), ("青州熊队", O)], {("张伟", "works_for", "青州熊队", None)}),
     ("我曾介绍过 Lumora 多次下注的语言学习公司 Speakly。", [("Lumora", C), ("Speakly", C)],

@@ -311,7 +311,7 @@ def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[Relatio
 _FROM_ORG = re.compile(r"从\s*$")
 
 
-_THEN_TITLE = re.compile(r"[^。；;]{0,8}?[，,]\s*(并|将|随后|同时|并将|后)?\s*(出任|担任|任)\s*")
+_THEN_TITLE = re.compile(r"(?:[^。；;]{0,8}?[，,]\s*|\s*)(并|将|随后|同时|并将|后)?\s*(出任|担任|任)\s*")  # (加入 X 担任 Y: no comma)
 
 
 def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
