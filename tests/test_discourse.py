@@ -135,3 +135,20 @@ def test_we_in_an_answer_is_the_speaker_s_organisation_for_a_release():
     text = "本期嘉宾是鹿鸣科技 CEO 钟岳明，他也是南大实验室主任。\n钟岳明：我们2023年推出星序模型时，用户不多。"
     rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("南大实验室", O), ("钟岳明", P), ("星序", "MODEL")])
     assert ("鹿鸣科技", "develops", "星序") not in rels
+
+
+_LONG = "这是一段很长的背景介绍，" * 12 + "。\n"
+
+
+def test_he_far_from_any_name_is_the_person_a_profile_is_about():
+    text = "钟岳明出生于青州。钟岳明的父亲是工程师。\n钟岳明喜欢数学。\n" + _LONG + "后来，他在微软担任研究员。"
+    assert ("=钟岳明", "works_for", "微软") in _rels(text, [("钟岳明", P), ("钟岳明", P), ("钟岳明", P), ("微软", C)])
+    # named twice only: the article is not plainly about him
+    text = "钟岳明出生于青州。钟岳明的父亲是工程师。\n" + _LONG + "后来，他在微软担任研究员。"
+    assert not any(h == "=钟岳明" for h, _, _ in _rels(text, [("钟岳明", P), ("钟岳明", P), ("微软", C)]))
+
+
+def test_a_person_named_only_as_an_object_yields_to_the_person_the_article_is_about():
+    text = "钟岳明出生于青州。钟岳明喜欢数学。钟岳明成了教授。\n1994年，他的论文引用了韩立的工作。\n后来，他在微软担任研究员。"
+    got = _rels(text, [("钟岳明", P), ("钟岳明", P), ("钟岳明", P), ("韩立", P), ("微软", C)])
+    assert ("=钟岳明", "works_for", "微软") in got and not any(h == "=韩立" for h, _, _ in got)

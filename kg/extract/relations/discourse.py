@@ -7,6 +7,8 @@ second sentence gives 张三 works_for 微软. Conservative, since a wrong antec
 - the antecedent is looked for in the pronoun's own sentence before it, then in the sentences before it in its
   paragraph, then in the paragraph before (or a heading) when that is short; the nearest sentence that holds any
   mention of the pronoun's type decides, and only if it holds exactly one entity of that type;
+- where none of those sentences names a person, or the one they name stands only as an object (…获得了某某的奖),
+  他/她 is the person the article is plainly about: named at least three times before, twice as often as anyone;
 - pronouns inside quotation marks (someone speaking of a third person) and pronouns that are not at the start of
   a clause (与他合作, 他的) are left alone;
 - a relation that reaches its antecedent this way keeps as evidence the text from the antecedent's sentence to
@@ -29,7 +31,7 @@ PRONOUNS = {
 }
 _PRONOUN = re.compile("|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)))
 # what may stand between a clause break and the pronoun: time phrases, 而, 随后 …
-_CLAUSE_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|此前|之后|随后|后来|然后|接着|不久|最终|最后|当时|目前|如今|同时|而|但|并且|并|此外|其中|去年|今年|据说|据悉|据报道|据了解|有消息称|消息称)?\s*[，,]?\s*$")
+_CLAUSE_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|(?:本科|硕士|博士)?毕业后|回国后|此后|同年|次年|此前|之后|随后|后来|然后|接着|不久|最终|最后|当时|目前|如今|同时|而|但|并且|并|此外|其中|去年|今年|据说|据悉|据报道|据了解|有消息称|消息称)?\s*[，,]?\s*$")
 _BREAK = "。！？!?；;，,：:\n"
 SHORT_PARAGRAPH = 120  # characters: a heading or a one-line paragraph still carries its subject into the next
 MAX_SENTENCES_BACK = 3
@@ -114,14 +116,57 @@ def _antecedent(analysis: Analysis, mentions: list[Mention], starts: list[int], 
     for j in range(si, max(-1, si - MAX_SENTENCES_BACK - 1), -1):
         s = sents[j]
         if s.end <= window:
-            return None
+            break
         hi_pos = a if j == si else s.end
         lo, hi = bisect.bisect_left(starts, max(s.start, window)), bisect.bisect_left(starts, hi_pos)
         cands = [m for m in mentions[lo:hi] if m.type == typ and m.source not in ("alias", "coref")]
         if cands:
             keys = {m.key or m.text for m in cands}
-            return (cands[0], max(s.start, window)) if len(keys) == 1 else None
+            if len(keys) != 1:
+                return None
+            if typ == PERSON and not _clause_initial(analysis.doc.text, s.start, cands[0].start, lead=_SUBJECT_LEAD):
+                # …获得了某某奖。他在 IBM…: a person named only as an object, where the article is about another
+                main = _main_person(mentions, starts, a)
+                if main is not None and (main.key or main.text) not in keys:
+                    return main, main_sentence_start(analysis, main)
+            return cands[0], max(s.start, window)
+    if typ == PERSON:  # nobody named nearby: the person the article is about, if it is plainly about one
+        main = _main_person(mentions, starts, a)
+        if main is not None:
+            return main, main_sentence_start(analysis, main)
     return None
+
+
+# what may precede a subject at the start of its clause (a time phrase, a title): 2020 年，CEO 张三 …
+_SUBJECT_LEAD = re.compile(r"[^，,。；;！？!?了的获给向对与和被把将]{0,12}$")
+
+MAIN_PERSON_MIN = 3  # mentions before the pronoun, and at least twice as many as anyone else's
+
+
+def _main_person(mentions: list[Mention], starts: list[int], a: int) -> Mention | None:
+    """The person named most often before ``a``, where named at least :data:`MAIN_PERSON_MIN` times and twice as
+    often as anyone else (a profile of 维格森: 他在 IBM 担任访问科学家, paragraphs after his name); their last
+    mention before ``a``."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for m in mentions[:bisect.bisect_left(starts, a)]:
+        if m.type == PERSON and m.source not in ("coref",):
+            k = m.key or "=" + m.text
+            counts[k] = counts.get(k, 0) + 1
+            last[k] = m
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return last[top] if n >= MAIN_PERSON_MIN and n >= 2 * second else None
+
+
+def main_sentence_start(analysis: Analysis, m: Mention) -> int:
+    """The start of the sentence that holds ``m``."""
+    sents = analysis.sentences
+    k = bisect.bisect_right([x.start for x in sents], m.start) - 1
+    return sents[max(k, 0)].start
 
 
 def _window_start(text: str, a: int) -> int:
