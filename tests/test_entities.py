@@ -600,3 +600,14 @@ def test_a_bio_bracket_and_a_surname_with_a_form_of_address_name_the_person_name
     # 李博士 after 李青禾: the one person of that surname
     assert entities("李青禾是青州大学教授。在新书中，李博士讲述了自己的经历。") == {"李青禾": {"李博士"}}
     assert entities("张教授在会上发言。") == {}  # nobody named in full: nobody in particular
+
+
+def test_two_organisations_joined_by_an_ampersand_and_a_suffix_inside_a_longer_word():
+    from kg.extract.entities import _split_ampersands
+    from kg.types import Mention
+
+    m = Mention("青州大学&Lumora Research", "ORG", 0, 23, "ner", None, 0.8)
+    assert [x.text for x in _split_ampersands([m])] == ["青州大学", "Lumora Research"]
+    whole = Mention("Johnson & Johnson", "COMPANY", 0, 17, "ner", None, 0.8)
+    assert _split_ampersands([whole]) == [whole]
+    assert not {n for n, t in _names("青大鹭羽智能体框架入选了大会。") if n.endswith("智能")}

@@ -42,11 +42,12 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         cands += _pattern_mentions(text, sent, toks, gaz)
-    chosen = _select([_without_former_head(_without_honorific(_without_function_tail(m))) for m in cands])
+    chosen = _select([_without_former_head(_without_honorific(_without_function_tail(m)))
+                      for m in _split_ampersands(cands)])
     chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in chosen])
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen))
-              if _plausible(m) and not _modifier(text, m) and not _award(text, m)]
+              if _plausible(m) and not _modifier(text, m) and not _award(text, m) and not _word_goes_on(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
@@ -452,6 +453,13 @@ _SOFTWARE_WORD = re.compile(r"\b(?:Agents?|Bots?|Model|Network|Net|Transformer|E
 _ADDRESSED = re.compile(r"(.{1,2}?)(先生|女士|小姐|太太|总|博士|教授|老师)")
 
 
+def _word_goes_on(text: str, m: Mention) -> bool:
+    """浙大某某智能体框架: a name that ends in 智能 or 科技 where the word goes on (智能体, 科技感, 智能化) was cut out
+    of a phrase."""
+    return m.type in (ORG, COMPANY) and m.source != "gazetteer" and m.text.endswith(("智能", "科技")) \
+        and text[m.end:m.end + 1] in ("体", "感", "化")
+
+
 def _award(text: str, m: Mention) -> bool:
     """阿贝尔奖, 图灵奖得主: a person's name right before 奖 names an award, not the person."""
     return m.type in (PERSON, ORG) and m.source != "gazetteer" and text[m.end:m.end + 1] == "奖" \
@@ -478,6 +486,25 @@ def _without_function_tail(m: Mention) -> Mention:
     if not all(is_han(ch) for ch in head) or not (head[0] in surnames() or head[:2] in surnames()):
         return m
     return replace(m, text=head, end=m.end - 1)
+
+
+_AMPERSAND = re.compile(r"\s*[&＆]\s*")
+
+
+def _split_ampersands(cands: list[Mention]) -> list[Mention]:
+    """中山大学&360 AI Research: two organisations the model read as one, split where a Chinese name stands before
+    the ampersand (AT&T, Johnson & Johnson stay whole)."""
+    out = []
+    for m in cands:
+        amp = _AMPERSAND.search(m.text) if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") else None
+        left, right = (m.text[:amp.start()], m.text[amp.end():]) if amp else ("", "")
+        if amp is None or len(left) < 2 or not all(is_han(ch) for ch in left) or len(right.strip()) < 2:
+            out.append(m)
+            continue
+        out.append(replace(m, text=left, end=m.start + amp.start(), key=None))
+        out.append(replace(m, text=right, start=m.start + amp.end(), key=None,
+                           type=_org_type(right, default=m.type)))
+    return out
 
 
 # words for a post held, now or before, that a guessed organisation or company name can take at its front

@@ -322,6 +322,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
                 continue
             if i + 1 < len(toks) and toks[i + 1].start == t.end and toks[i + 1].text in _HEAD_NOUNS:
                 continue
+            if suffix in ("智能", "科技") and text[t.end:t.end + 1] in ("体", "感", "化"):
+                continue  # 智能体框架, 科技感, 智能化: the suffix is part of a longer word
         while t.text == suffix and j < i - 1 and toks[j].text in _VERBS_BEFORE_NAMES:
             j += 1  # 曾任法国得宝科技: the segmenter took 曾任 for a name part
         a, b = toks[j].start, t.end
