@@ -611,3 +611,10 @@ def test_two_organisations_joined_by_an_ampersand_and_a_suffix_inside_a_longer_w
     whole = Mention("Johnson & Johnson", "COMPANY", 0, 17, "ner", None, 0.8)
     assert _split_ampersands([whole]) == [whole]
     assert not {n for n, t in _names("青大鹭羽智能体框架入选了大会。") if n.endswith("智能")}
+
+
+def test_a_latin_name_that_invests_or_backs_is_a_company_but_not_an_evaluation_set():
+    assert ("Benchmark", "COMPANY") in _names("像之前投资的 Uber，Benchmark 投了 1000 多万美金。")
+    assert ("Benchmark", "COMPANY") in _names("这块我之前在介绍 Benchmark 投资 HeyGen 时曾提到过。")
+    assert ("Quillstone", "COMPANY") in _names("由Quillstone支持的Opsware在当时很有名。")
+    assert not _names("模型在多个Benchmark上超越此前的最好结果。")
