@@ -52,6 +52,10 @@ CASES = [
       ("王宁", "works_for", "青禾资本", "合伙人")}),
     ("腾讯首席科学家张三和李四出席了会议。", [("腾讯", C), ("张三", P), ("李四", P)],
      {("张三", "works_for", "腾讯", "首席科学家")}),
+    # 投资人 before a name is a title: the person invested in the company before it (not that company in another)
+    ("Lumora 的第一轮由 Quillstone 首位风险投资人 Vinod Kessler 领投。",
+     [("Lumora", C), ("Quillstone", C), ("Vinod Kessler", P)],
+     {("Vinod Kessler", "invests_in", "Lumora", None), ("Vinod Kessler", "invests_in", "Quillstone", None)}),
     # 加入 X 担任 Y without a comma between: the title is at X
     ("张伟于去年加入青禾资本担任合伙人。", [("张伟", P), ("青禾资本", C)],
      {("张伟", "joined", "青禾资本", None), ("张伟", "works_for", "青禾资本", "合伙人")}),

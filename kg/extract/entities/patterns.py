@@ -16,7 +16,7 @@ from .evidence import _MODEL_BEFORE, LATIN_PERSON, TRADE_SUFFIXES, english_conte
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
                     "生物", "机器人", "医药", "汽车", "半导体",
                     "Inc.", "Inc", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Capital", "Ventures", "Robotics",
-                    "Systems", "Partners", "Holdings", "Group")
+                    "Systems", "Partners", "Holdings", "Group", "Co.", "Co", "LLC", "GmbH", "Company", "Investments")
 
 
 ORG_SUFFIXES = ("人工智能研究院", "研究院", "研究所", "研究中心", "实验室", "大学", "学院", "科学院", "工作室", "基金会",
@@ -147,6 +147,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 and not _BENCHMARK.match(name):
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.75))  # Whisper-Small, Vexa-Large-Instruct
         elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
+            if words[-1] in ("Co", "Inc", "Ltd", "Corp") and text[b:b + 1] == ".":
+                name, b = name + ".", b + 1  # Cyber Manufacture Co.: the abbreviation's period is the name's
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
         elif 2 <= len(words) <= 4 and LATIN_PERSON.fullmatch(name) and gaz.lookup(name) is None and (
                     person_shaped(name) and not english_context(text, a, b) and not _released(text, a, b)

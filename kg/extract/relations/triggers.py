@@ -9,7 +9,7 @@ from itertools import combinations
 from typing import Iterator
 
 from ...resources_data import Trigger, triggers
-from ...schema import COMPANY, PERSON, RELATIONS
+from ...schema import COMPANY, ORG, PERSON, RELATIONS
 from ...text import to_simplified
 from ...types import Evidence, Mention, RelationMention
 from ._base import SYMMETRIC, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bounds, _group, _heads_only, _kin, _ok, _rel, _same, _title_org, _title_regex
@@ -108,6 +108,11 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
         if _MODIFIER_USE.match(text, b):
             continue  # 开源社区, 发布会: the word names a thing here, it is not the verb
         intent = _INTENT.search(text[max(s.start, a - 6):a])
+        if word in ("投资人", "投资者"):
+            person = next((x for x in ctx.mentions if b <= x.start <= b + 2 and x.type == PERSON), None)
+            if person is not None:  # OpenAI 首位风险投资人 Vinod Khosla: a title before a name, not a verb
+                yield from _investor_title(ctx, a, person, word)
+                continue
         if word == "持有" and not re.search(r"股", text[b:b + 14]):
             continue  # 持有 … 股份 is a stake; 持有 a view is not
         for trig in by_word[word.lower()]:
@@ -125,6 +130,17 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
                         yield replace(r, relation="invests_in")
                     continue
                 yield r
+
+
+_INVESTOR_OF = re.compile(r"\s*(?:的)?\s*(?:首位|第一位|第一个|最早的?|早期|天使|种子轮|A\s*轮)?\s*(?:风险|天使)?\s*$")
+
+
+def _investor_title(ctx: _Ctx, a: int, person: Mention, word: str) -> Iterator[RelationMention]:
+    """X（的）首位风险投资人 Name: the person invested in X."""
+    text = ctx.analysis.doc.text
+    org = next((x for x in reversed(ctx.mentions) if x.end <= a and x.type in (ORG, COMPANY)), None)
+    if org is not None and _INVESTOR_OF.fullmatch(text, org.end, a) and _ok("invests_in", person, org):
+        yield _rel(ctx, "invests_in", person, org, 0.75, trigger=word)
 
 
 # a time phrase that may open a clause before its verb: 2020年, 自2020年9月起, 去年底, 后来
