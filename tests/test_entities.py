@@ -618,3 +618,8 @@ def test_a_latin_name_that_invests_or_backs_is_a_company_but_not_an_evaluation_s
     assert ("Benchmark", "COMPANY") in _names("这块我之前在介绍 Benchmark 投资 HeyGen 时曾提到过。")
     assert ("Quillstone", "COMPANY") in _names("由Quillstone支持的Opsware在当时很有名。")
     assert not _names("模型在多个Benchmark上超越此前的最好结果。")
+
+
+def test_a_latin_name_whose_model_the_text_names_is_a_company():
+    assert ("Lumora", "COMPANY") in _names("Lumora的Lynx-3模型表现很好。")
+    assert ("Lumora", "COMPANY") in _names("Lumora 的 Lynx 大模型表现很好。")

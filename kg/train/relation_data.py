@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
 SPLIT = ROOT / "data" / "eval" / "news-split.tsv"
 DEV_GOLD = ROOT / "data" / "eval" / "news-dev.jsonl"
+# the later development splits (annotated in later sessions; none of them is news-test): name → (gold, split list)
+MORE_DEV = {k: (ROOT / "data" / "eval" / f"news-{k}.jsonl", ROOT / "data" / "eval" / f"news-{k}-split.tsv")
+            for k in ("dev2", "dev3", "dev4", "dev5")}
 DISTANT_MIN_CONFIDENCE = 0.8
 SKIP, NONE = "skip", "none"
 # FinRE label → (relation, reversed) ; NONE: a pair in no relation of ours ; SKIP: left out (same entity, or near
@@ -278,16 +281,32 @@ def _analyze(doc: Document, engine=None):
     return refine((engine or get_engine("builtin")).analyze(doc))
 
 
+def annotated_docs() -> dict[str, str]:
+    """Every article a real-news gold file annotates, with its split (news-split.tsv and the later dev lists):
+    none of them is drawn for distant supervision."""
+    out = split_docs()
+    for name, (_, listing) in MORE_DEV.items():
+        if listing.is_file():
+            for doc in split_docs(listing):
+                out.setdefault(doc, name)
+    return out
+
+
 def load_relation_data(news: str | Path, data: str | Path | None, *, with_dev: bool = True, distant: int = 400,
-                       negatives: float = 0.5, finre_limit: int | None = None, seed: int = 0) -> RelationData:
-    """All training examples (see the module docstring), with counts per source and label."""
+                       negatives: float = 0.5, finre_limit: int | None = None, seed: int = 0,
+                       gold_splits: tuple[str, ...] = ("dev",), keep_out: tuple[str, ...] = ()) -> RelationData:
+    """All training examples (see the module docstring), with counts per source and label. ``gold_splits``: the
+    development splits whose gold is learnt from (with ``with_dev``); ``keep_out``: splits whose articles are read
+    in no way (a split kept for measuring the model). Distant supervision never draws an annotated article."""
     from ..nlp import get_engine
 
     news = Path(news)
     if not news.is_dir():
         raise InputError(f"--news {news} is not a folder: give the folder of real articles (../shared/news)")
     engine = get_engine("builtin")
-    split = split_docs()
+    split = annotated_docs()
+    if "test" in gold_splits or set(gold_splits) & set(keep_out):
+        raise InputError("news-test gold is never learnt from, and a kept-out split cannot be learnt from")
     examples: list[PairExample] = []
     t0 = time.time()
     if data is not None:
@@ -297,14 +316,16 @@ def load_relation_data(news: str | Path, data: str | Path | None, *, with_dev: b
         examples += finre_examples(finre, engine=engine, limit=finre_limit, seed=seed)
         log.info("FinRE: %d pairs (%.0fs)", len(examples), time.time() - t0)
     if with_dev:
-        gold = [json.loads(line) for line in DEV_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-        for g in gold:
-            if split.get(g["doc"]) != "dev":
-                raise KgError(f"{g['doc']} is in news-dev.jsonl but not a dev article of {SPLIT.name}")
-            for doc in read_articles(news, [g["doc"]]):
-                for analysis, _ in analyze_pieces(doc, engine):
-                    examples += gold_examples(analysis, g)
-        log.info("news-dev gold: %d pairs so far (%.0fs)", len(examples), time.time() - t0)
+        for name in gold_splits:
+            path = DEV_GOLD if name == "dev" else MORE_DEV[name][0]
+            gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            for g in gold:
+                if split.get(g["doc"]) != name:
+                    raise KgError(f"{g['doc']} is in {path.name} but not a {name} article of its split list")
+                for doc in read_articles(news, [g["doc"]]):
+                    for analysis, _ in analyze_pieces(doc, engine):
+                        examples += gold_examples(analysis, g)
+            log.info("news-%s gold: %d pairs so far (%.0fs)", name, len(examples), time.time() - t0)
     if distant:
         pool = sorted(str(p.relative_to(news)) for p in news.glob("*/*.md"))
         pool = [p for p in pool if p not in split]
