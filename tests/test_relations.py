@@ -56,6 +56,8 @@ CASES = [
     ("Lumora 的第一轮由 Quillstone 首位风险投资人 Vinod Kessler 领投。",
      [("Lumora", C), ("Quillstone", C), ("Vinod Kessler", P)],
      {("Vinod Kessler", "invests_in", "Lumora", None), ("Vinod Kessler", "invests_in", "Quillstone", None)}),
+    # a year of study is a student's title (X，某大学博一在读)
+    ("Tom Lee，青州大学博一在读，研究机器人。", [("Tom Lee", P), ("青州大学", O)], {("Tom Lee", "educated_at", "青州大学", None)}),
     # 加入 X 担任 Y without a comma between: the title is at X
     ("张伟于去年加入青禾资本担任合伙人。", [("张伟", P), ("青禾资本", C)],
      {("张伟", "joined", "青禾资本", None), ("张伟", "works_for", "青禾资本", "合伙人")}),
