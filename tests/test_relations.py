@@ -56,6 +56,12 @@ CASES = [
     ("Lumora 的第一轮由 Quillstone 首位风险投资人 Vinod Kessler 领投。",
      [("Lumora", C), ("Quillstone", C), ("Vinod Kessler", P)],
      {("Vinod Kessler", "invests_in", "Lumora", None), ("Vinod Kessler", "invests_in", "Quillstone", None)}),
+    # X 是 Y 的（直接）竞争对手; X，作为 Y 的竞争对手; 作为 Y 的竞争对手，X …
+    ("腾讯是阿里巴巴的直接竞争对手。", [("腾讯", C), ("阿里巴巴", C)], {("腾讯", "competes_with", "阿里巴巴", None)}),
+    ("青禾的 Lynx，作为 Nova 的直接竞争对手，排名第四。", [("青禾", C), ("Lynx", "MODEL"), ("Nova", "MODEL")],
+     {("Lynx", "competes_with", "Nova", None), ("青禾", "develops", "Lynx", None)}),
+    ("作为 Nova 的竞争对手，Lynx 表现不错。", [("Nova", "MODEL"), ("Lynx", "MODEL")], {("Lynx", "competes_with", "Nova", None)}),
+    ("张三是腾讯的竞争对手。", [("张三", P), ("腾讯", C)], set()),
     # a year of study is a student's title (X，某大学博一在读)
     ("Tom Lee，青州大学博一在读，研究机器人。", [("Tom Lee", P), ("青州大学", O)], {("Tom Lee", "educated_at", "青州大学", None)}),
     # 加入 X 担任 Y without a comma between: the title is at X

@@ -155,7 +155,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
     if not left and not right:
         return
     if trig.relation in SYMMETRIC:
-        yield from _symmetric(ctx, trig, left, right)
+        yield from _symmetric(ctx, trig, left, right, a, b)
         return
     if left and _NEG_SPAN.search(ctx.gap(left[0].end, a)):
         return
@@ -410,7 +410,26 @@ _COUNTED = re.compile(r"\s*(?:这)?(?:两|三|四|几)(?:个|款|家|种)")
 _WHO_ELSE = re.compile(r"(?:竞争|合作)\S{0,3}?的\s*(?:对手|公司|企业|厂商|伙伴|机构)?\s*(?:主要)?(?:有|包括|是|还有)\s*[：:]?\s*$")
 
 
-def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mention]) -> Iterator[RelationMention]:
+_IS_LINK = re.compile(r"\s*(?:也|都|一直|则)?\s*(?:是|为|成为|成了|被视为|被看作|被称为|被认为是)\s*")
+_OF_RIVAL = re.compile(r"\s*的\s*(?:直接|主要|最大的?|最强的?|头号|有力的?|潜在的?|强劲的?|老)?\s*")
+_AS_RIVAL = re.compile(r"作为\s*$")
+
+
+def _rival_beside(ctx: _Ctx, y: Mention, a: int, b: int) -> Mention | None:
+    """The rival an 作为 Y 的竞争对手 clause describes: the name just before its comma, or right after it."""
+    text = ctx.analysis.doc.text
+    lo, hi = _clause_bounds(ctx, a)
+    before = [m for m in ctx.mentions if m.end <= lo and m.type in RELATIONS["competes_with"].head]
+    if before and re.fullmatch(r"\s*[，,]\s*", text[before[-1].end:lo]) and _kin(before[-1]) == _kin(y):
+        return before[-1]
+    after = [m for m in ctx.mentions if m.start >= hi and m.type in RELATIONS["competes_with"].head]
+    if after and re.fullmatch(r"\s*[，,]\s*", text[hi:after[0].start]) and _kin(after[0]) == _kin(y):
+        return after[0]
+    return None
+
+
+def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mention], a0: int = -1,
+               b0: int = -1) -> Iterator[RelationMention]:
     rel = RELATIONS[trig.relation]
     lh = _heads_only(ctx, [m for m in left if m.type in rel.head])
     rh = _heads_only(ctx, [m for m in right if m.type in rel.head])
@@ -431,6 +450,14 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
     elif len(lh) == 1 and rh and _WHO_ELSE.search(text[lh[0].end:right[0].start]) and _kin(rh[0]) == _kin(lh[0]):
         # 与 OpenAI 竞争的有 Anthropic、谷歌和 Meta: the one before against each of the list after
         pairs += [(lh[0], t) for t in _group(ctx, right, right.index(rh[0]), +1, _kin(lh[0]))]
+    elif len(lh) >= 2 and _IS_LINK.fullmatch(text, lh[-2].end, lh[-1].start) and _OF_RIVAL.fullmatch(text, lh[-1].end, a0) \
+            and _kin(lh[-2]) == _kin(lh[-1]):
+        pairs.append((lh[-2], lh[-1]))  # 腾讯是阿里巴巴的（直接）竞争对手
+    elif len(lh) == 1 and not rh and _AS_RIVAL.search(text, max(0, lh[0].start - 4), lh[0].start) \
+            and _OF_RIVAL.fullmatch(text, lh[0].end, a0):
+        other = _rival_beside(ctx, lh[0], a0, b0)  # X，作为 Y 的直接竞争对手 · 作为 Y 的竞争对手，X …
+        if other is not None:
+            pairs.append((other, lh[0]))
     elif len(lh) >= 2:
         # A 与/和/同/跟 B(、C) … 竞争: A against each of the others; a bare list competes pairwise
         split = None
