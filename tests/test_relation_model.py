@@ -309,3 +309,17 @@ def test_the_model_adds_no_second_buyer_where_the_rules_named_one():
     assert {(r.head.text, r.tail.text) for r in rules if r.relation == "acquires"} == {("腾讯", "青禾科技"), ("阿里巴巴", "远山科技")}
     added = model_relations(a, clauses_of(a), rules, model=_EveryPairBuys())
     assert not any(r.relation == "acquires" and r.tail.text in ("青禾科技", "远山科技") for r in added)
+
+
+def test_relation_training_never_learns_from_news_test_and_keeps_out_what_it_is_told(tmp_path):
+    from kg.errors import InputError
+    from kg.train.relation_data import annotated_docs, load_relation_data
+
+    with pytest.raises(InputError):
+        load_relation_data(tmp_path, None, gold_splits=("dev", "test"), distant=0)
+    with pytest.raises(InputError):
+        load_relation_data(tmp_path, None, gold_splits=("dev2",), keep_out=("dev2",), distant=0)
+    base = annotated_docs(())
+    more = annotated_docs(("dev5",))
+    assert set(base) <= set(more) and set(base.values()) <= {"dev", "test"}
+    assert len(more) - len(base) == 20 and set(more.values()) - set(base.values()) == {"dev5"}

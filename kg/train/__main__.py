@@ -86,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--no-dev", action="store_true", help="without the news-dev gold (the model that chooses the threshold)")
     r.add_argument("--gold", default="dev", help="the development splits whose gold is learnt from, comma-separated "
                                                   "(dev, dev2 … dev5; default: %(default)s; never test)")
+    r.add_argument("--keep-out", default="", help="later development splits whose articles are read in no way "
+                                                  "(a split kept for measuring the model), comma-separated")
     r.add_argument("--distant", type=int, default=700, help="articles drawn for distant supervision (default: %(default)s)")
     r.add_argument("--negatives", type=float, default=0.5,
                    help="share of the distant negative pairs kept (default: %(default)s)")
@@ -165,7 +167,8 @@ def _train_relations(args) -> int:
 
     data = load_relation_data(args.news, args.data, with_dev=not args.no_dev, distant=args.distant,
                               negatives=args.negatives, seed=args.seed,
-                              gold_splits=tuple(x.strip() for x in args.gold.split(",") if x.strip()))
+                              gold_splits=tuple(x.strip() for x in args.gold.split(",") if x.strip()),
+                              keep_out=tuple(x.strip() for x in args.keep_out.split(",") if x.strip()))
     logging.info("training data: %s", json.dumps(data.counts, ensure_ascii=False))
     meta = {"data": data.counts, "command": "python -m kg.train " + " ".join(sys.argv[1:])}
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
