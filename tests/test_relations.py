@@ -62,6 +62,15 @@ CASES = [
      {("Lynx", "competes_with", "Nova", None), ("青禾", "develops", "Lynx", None)}),
     ("作为 Nova 的竞争对手，Lynx 表现不错。", [("Nova", "MODEL"), ("Lynx", "MODEL")], {("Lynx", "competes_with", "Nova", None)}),
     ("张三是腾讯的竞争对手。", [("张三", P), ("腾讯", C)], set()),
+    # a degree from a university: its holder is the one person named before, or of the sentence before a bio line
+    ("张青禾于1969年出生于青州，拥有青州大学的计算机科学学士学位和北京大学的硕士学位。",
+     [("张青禾", P), ("青州大学", O), ("北京大学", O)],
+     {("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
+    ("张青禾，青禾资本CTO。青州大学计算机科学的学士、硕士学位，北京大学博士学位。",
+     [("张青禾", P), ("青禾资本", C), ("青州大学", O), ("北京大学", O)],
+     {("张青禾", "works_for", "青禾资本", "CTO"),
+      ("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
+    ("张青禾是北京大学博士生导师。", [("张青禾", P), ("北京大学", O)], {("张青禾", "works_for", "北京大学", "博士生导师")}),
     # a year of study is a student's title (X，某大学博一在读)
     ("Tom Lee，青州大学博一在读，研究机器人。", [("Tom Lee", P), ("青州大学", O)], {("Tom Lee", "educated_at", "青州大学", None)}),
     # 加入 X 担任 Y without a comma between: the title is at X

@@ -601,3 +601,40 @@ def _its_titles(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         role = t.group(0).strip()
         yield from _title_facts(ctx, person, orgs[-1], _title_kind(role), role, 0.7, False)
+
+
+# 拥有青州大学的计算机科学学士学位, 青州大学计算机系学士, 北京大学博士学位: a degree from a university (not 博士后, a
+# post, nor 博士生导师, who teaches there)
+_DEGREE_AFTER = re.compile(r"\s*(?:的)?\s*[\u4e00-\u9fffA-Za-z&（）() ]{0,14}?(?:学士|硕士|博士|MBA|EMBA)(?:学位|研究生)?"
+                           r"(?!后|生?导师)")
+_SCHOOL = re.compile(r"(?:大学|学院|研究所|研究院|科学院|学校|University|College|Institute|School)\S{0,8}$|大$|"
+                     r"^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST|Stanford|Harvard)\b")
+
+
+def _degrees(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
+    """A university named with a degree earns that degree's holder ``educated_at``: the one person the sentence
+    names before it (他, an omitted subject, 我 in an answer count), or, in a sentence that names no one and opens
+    with the degrees (a bio's line: 青州大学计算机科学学士，北京大学博士学位。), the one person of the sentence before."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    for k, ms in enumerate(by_sent):
+        unis = [m for m in ms if m.type == ORG and m.source != "alias" and _SCHOOL.search(m.key or m.text)
+                and _DEGREE_AFTER.match(text, m.end)]
+        if not unis:
+            continue
+        sent = sents[k]
+        for uni in unis:
+            people = {(p.key or p.text): p for p in ms if p.type == PERSON and p.end <= uni.start}
+            holder = None
+            if len(people) == 1:
+                holder = next(iter(people.values()))
+            elif not people and not any(p.type == PERSON for p in ms) and k > 0 and \
+                    not re.search(r"[，,。；;：:]", text[sent.start:ms[0].start]) and ms[0].type == ORG:
+                prev = {(p.key or p.text): p for p in by_sent[k - 1] if p.type == PERSON}
+                if len(prev) == 1 and "\n\n" not in text[sents[k - 1].end:sent.start]:
+                    holder = next(iter(prev.values()))
+            if holder is None or not _ok("educated_at", holder, uni):
+                continue
+            ctx = _Ctx(analysis, Sentence(min(holder.start, sent.start), sent.end,
+                                          text[min(holder.start, sent.start):sent.end]), ms)
+            yield _rel(ctx, "educated_at", holder, uni, 0.75, trigger="学位")
