@@ -81,6 +81,8 @@ CASES = [
     ("我曾介绍过 Lumora 多次下注的语言学习公司 Speakly。", [("Lumora", C), ("Speakly", C)],
      {("Lumora", "invests_in", "Speakly", None)}),
     ("Tom Lee目前在青州大学博士在读。", [("Tom Lee", P), ("青州大学", O)], {("Tom Lee", "educated_at", "青州大学", None)}),
+    ("张青禾在青州理工学院读研究生期间打过零工。", [("张青禾", P), ("青州理工学院", O)],
+     {("张青禾", "educated_at", "青州理工学院", None)}),
     # … unless each person listed carries a role in brackets (a roster)
     ("成员还有腾讯技术专家 Anna Berg（安全主管）、Tom Ries（研究主管）和 Bob Tate（首席科学家）。",
      [("腾讯", C), ("Anna Berg", P), ("Tom Ries", P), ("Bob Tate", P)],
