@@ -623,3 +623,19 @@ def test_a_latin_name_that_invests_or_backs_is_a_company_but_not_an_evaluation_s
 def test_a_latin_name_whose_model_the_text_names_is_a_company():
     assert ("Lumora", "COMPANY") in _names("Lumora的Lynx-3模型表现很好。")
     assert ("Lumora", "COMPANY") in _names("Lumora 的 Lynx 大模型表现很好。")
+
+
+def test_a_department_named_after_its_school_is_an_organisation_of_its_own():
+    assert ("青州大学电子系", "ORG") in _names("他是青州大学电子系学士。")
+    assert ("青州大学经济与统计系", "ORG") in _names("她是青州大学经济与统计系的博士后研究员。")
+    got = _names("清华大学系统工程研究所发布报告。")  # 系统 is no department
+    assert not any(n.endswith("大学系") or n == "清华大学系统" for n, _ in got)
+    assert ("北京大学", "ORG") in _names("北京大学是他的母校，系里很支持。")
+
+
+def test_a_department_is_part_of_its_school_and_where_its_people_work():
+    import kg
+
+    rels = {(r.head.text, r.relation, r.tail.text) for r in
+            kg.analyze("导师 Haoran Zhou，UCSD电气工程系助理教授。他此前也在UCSD读书。").relation_mentions}
+    assert ("Haoran Zhou", "works_for", "UCSD电气工程系") in rels and ("UCSD电气工程系", "part_of", "UCSD") in rels

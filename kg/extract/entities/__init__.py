@@ -44,7 +44,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
         cands += _pattern_mentions(text, sent, toks, gaz)
     chosen = _select([_without_former_head(_without_honorific(_without_function_tail(m)))
                       for m in _split_ampersands(cands)])
-    chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in chosen])
+    chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in _departments(text, chosen)])
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen))
               if _plausible(m) and not _modifier(text, m) and not _award(text, m) and not _word_goes_on(text, m)]
@@ -486,6 +486,26 @@ def _without_function_tail(m: Mention) -> Mention:
     if not all(is_han(ch) for ch in head) or not (head[0] in surnames() or head[:2] in surnames()):
         return m
     return replace(m, text=head, end=m.end - 1)
+
+
+# a school's department named after it: 清华大学电子系, 某大学经济与统计系, UCSD电气工程系 (not 系统, 系列, 系数)
+_DEPARTMENT = re.compile(r"([\u4e00-\u9fff]{2,12}?)系(?![统列数谱])")
+_SCHOOL_NAME = re.compile(r"(?:大学|学院|University)$|^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST)$")
+_NOT_A_FIELD = re.compile(r"[的和与及是在为了等从到让把被对向]|学生|毕业|教授|博士|硕士|学士|老师|主任")
+
+
+def _departments(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A school named with a department after it (清华大学电子系) is the department: an ORG of its own, which the
+    relation rules make part of the school where the text names the school."""
+    out = []
+    for m in mentions:
+        d = _DEPARTMENT.match(text, m.end) if m.type == ORG and _SCHOOL_NAME.search(m.text) else None
+        if d is None or _NOT_A_FIELD.search(d.group(1)) or any(x.start < d.end() and m.end < x.end
+                                                             for x in mentions if x is not m):
+            out.append(m)
+            continue
+        out.append(Mention(text[m.start:d.end()], ORG, m.start, d.end(), "pattern", None, m.confidence))
+    return out
 
 
 _AMPERSAND = re.compile(r"\s*[&＆]\s*")
