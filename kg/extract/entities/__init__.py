@@ -491,7 +491,7 @@ def _without_function_tail(m: Mention) -> Mention:
 # a school's department named after it: 清华大学电子系, 某大学经济与统计系, UCSD电气工程系 (not 系统, 系列, 系数)
 _DEPARTMENT = re.compile(r"([\u4e00-\u9fff]{2,12}?)系(?![统列数谱])")
 _SCHOOL_NAME = re.compile(r"(?:大学|学院|University)$|^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST)$")
-_NOT_A_FIELD = re.compile(r"[的和与及是在为了等从到让把被对向]|学生|毕业|教授|博士|硕士|学士|老师|主任")
+_NOT_A_FIELD = re.compile(r"[的及是在为了等从到让把被对向]|大学|学院|学生|毕业|教授|博士|硕士|学士|老师|主任")  # (经济与统计系)
 
 
 def _departments(text: str, mentions: list[Mention]) -> list[Mention]:
