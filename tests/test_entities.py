@@ -639,3 +639,15 @@ def test_a_department_is_part_of_its_school_and_where_its_people_work():
     rels = {(r.head.text, r.relation, r.tail.text) for r in
             kg.analyze("导师 Haoran Zhou，UCSD电气工程系助理教授。他此前也在UCSD读书。").relation_mentions}
     assert ("Haoran Zhou", "works_for", "UCSD电气工程系") in rels and ("UCSD电气工程系", "part_of", "UCSD") in rels
+
+
+def test_a_country_alone_before_a_trade_word_is_no_company_but_a_common_word_may_name_one():
+    assert not _names("畅想中国科技格局。")
+    assert ("星云科技", "COMPANY") in _names("他曾是星云科技的工程师。")
+    assert ("橡树资本", "COMPANY") in _names("橡树资本的Howard Marks写过一封信。")
+    assert ("鳄梨科技", "COMPANY") in _names("他主导了鳄梨科技的投资。")
+
+
+def test_a_department_is_one_only_where_someone_holds_a_post_or_degree_there():
+    # 毕业于 X 大学 Y 系: the team's own articles read the school there
+    assert ("青州大学", "ORG") in _names("周嘉树毕业于青州大学计算机系。")

@@ -491,6 +491,10 @@ def _without_function_tail(m: Mention) -> Mention:
 # a school's department named after it: 清华大学电子系, 某大学经济与统计系, UCSD电气工程系 (not 系统, 系列, 系数)
 _DEPARTMENT = re.compile(r"([\u4e00-\u9fff]{2,12}?)系(?![统列数谱])")
 _SCHOOL_NAME = re.compile(r"(?:大学|学院|University)$|^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST)$")
+# …系助理教授, …系学士, …系的 Viterbi 教授: the department is where someone holds a post or took a degree (毕业于清华大学
+# 计算机系 is read as the school: the team's own articles annotate the school there)
+_POST_AFTER = re.compile(r"\s*(?:的)?\s*[\u4e00-\u9fffA-Za-z&\s]{0,24}?(?:教授|讲师|研究员|博士后|学士|硕士|博士|主任|"
+                         r"院长|教师|本科生|研究生|学生|成员|Professor)")
 _NOT_A_FIELD = re.compile(r"[的及是在为了等从到让把被对向]|大学|学院|学生|毕业|教授|博士|硕士|学士|老师|主任")  # (经济与统计系)
 
 
@@ -500,8 +504,8 @@ def _departments(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         d = _DEPARTMENT.match(text, m.end) if m.type == ORG and _SCHOOL_NAME.search(m.text) else None
-        if d is None or _NOT_A_FIELD.search(d.group(1)) or any(x.start < d.end() and m.end < x.end
-                                                             for x in mentions if x is not m):
+        if d is None or _NOT_A_FIELD.search(d.group(1)) or not _POST_AFTER.match(text, d.end()) \
+                or any(x.start < d.end() and m.end < x.end for x in mentions if x is not m):
             out.append(m)
             continue
         out.append(Mention(text[m.start:d.end()], ORG, m.start, d.end(), "pattern", None, m.confidence))

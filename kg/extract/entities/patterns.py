@@ -54,7 +54,7 @@ _GENERIC_MODIFIERS = frozenset("""多模态 通用 开源 闭源 国产 国内 �
 
 _GENERIC_ORG_WORDS = frozenset("""人工智能 智能 技术 科技 科学 计算 数据 信息 国家 重点 联合 创新 研究 网络 软件 工程 应用
     产业 数字 开放 前沿 未来 新 大 大型 模型 大模型 算法 机器 学习 深度 视觉 语音 机器人 芯片 半导体 云 云计算 互联网 生物 医学
-    能源 汽车 商业 股份制 股权 国有 外资 中资 民营 合资 私募 公募 上市 被告 原告 地方 城市 农村 自动驾驶 研发 核心 整个 这支 该 新 老 原 大 小 项目 产品 算法 工程 运营 销售 市场 管理 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
+    能源 汽车 商业 股份制 股权 国有 外资 中资 民营 合资 私募 公募 上市 被告 原告 地方 城市 农村 自动驾驶 风险 天使 产业 研发 核心 整个 这支 该 新 老 原 大 小 项目 产品 算法 工程 运营 销售 市场 管理 人民币 美元 语音 视频 图像 医疗 相关 该 这家 一家 某 多家 知名 顶级 头部 初创 新兴 创业 ai 我们 他们 自己 此前 原 前 其 旗下 内部 外部 的""".split()) | _GENERIC_MODIFIERS
 
 
 _WEAK_SUFFIXES = frozenset({"科技", "智能", "网络", "控股", "资本", "基金", "创投", "证券"}) | TRADE_SUFFIXES
@@ -326,6 +326,9 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
                 continue
             if suffix in ("智能", "科技") and text[t.end:t.end + 1] in ("体", "感", "化"):
                 continue  # 智能体框架, 科技感, 智能化: the suffix is part of a longer word
+            if t.text == suffix and j == i - 1 and toks[j].text in _REGIONS:
+                continue  # 中国科技, 全球智能: a country or region alone before the trade word (a common word may
+                #           name a firm: 星云科技, 橡树资本; 人形机器人 is left to the lists of descriptors)
         while t.text == suffix and j < i - 1 and toks[j].text in _VERBS_BEFORE_NAMES:
             j += 1  # 曾任法国得宝科技: the segmenter took 曾任 for a name part
         a, b = toks[j].start, t.end
@@ -570,6 +573,9 @@ def _dictionary_word(word: str) -> bool:
     from .evidence import _dictionary
 
     return _dictionary().word_tag_tab.get(word) is not None
+
+
+_REGIONS = frozenset("中国 美国 日本 韩国 英国 法国 德国 印度 欧洲 亚洲 全球 国内 国际 海外 中美 中外 北美 硅谷".split())
 
 
 def _verb_across(text: str, end: int) -> bool:
