@@ -651,3 +651,8 @@ def test_a_country_alone_before_a_trade_word_is_no_company_but_a_common_word_may
 def test_a_department_is_one_only_where_someone_holds_a_post_or_degree_there():
     # 毕业于 X 大学 Y 系: the team's own articles read the school there
     assert ("青州大学", "ORG") in _names("周嘉树毕业于青州大学计算机系。")
+
+
+def test_a_list_of_evaluation_sets_holds_no_models():
+    assert not _names("研究团队在VQA-2X, UCF-101和MSR-VTT等benchmark上定量评估了模型。")
+    assert ("Lynx-3", "MODEL") in _names("Lynx-3 和 Nova-2 等模型表现最好。")

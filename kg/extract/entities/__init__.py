@@ -47,7 +47,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in _departments(text, chosen)])
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen))
-              if _plausible(m) and not _modifier(text, m) and not _award(text, m) and not _word_goes_on(text, m)]
+              if _plausible(m) and not _modifier(text, m) and not _award(text, m) and not _word_goes_on(text, m)
+              and not _evaluation_set(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
@@ -451,6 +452,16 @@ _SOFTWARE_WORD = re.compile(r"\b(?:Agents?|Bots?|Model|Network|Net|Transformer|E
 
 
 _ADDRESSED = re.compile(r"(.{1,2}?)(先生|女士|小姐|太太|总|博士|教授|老师)")
+
+
+# 在 A, B 和 C 等 benchmark 上: the items of a list that ends in a word for evaluation sets
+_EVAL_LIST_END = re.compile(r"(?:\s*(?:[,，、]|和|以及|及|与)\s*[A-Za-z0-9][\w\-.]*(?:\s[A-Za-z0-9][\w\-.]*){0,2})*\s*"
+                            r"(?:等等|等)?\s*(?:benchmarks?|Benchmarks?|基准测试|基准|数据集|测试集|评测集|榜单)")
+
+
+def _evaluation_set(text: str, m: Mention) -> bool:
+    """MS-COCO, UCF-101 和 MSR-VTT 等 benchmark: a name the model read as a model is an evaluation set."""
+    return m.type == MODEL and m.source in ("pattern", "ner", "engine") and bool(_EVAL_LIST_END.match(text, m.end))
 
 
 def _word_goes_on(text: str, m: Mention) -> bool:
