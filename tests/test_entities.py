@@ -656,3 +656,17 @@ def test_a_department_is_one_only_where_someone_holds_a_post_or_degree_there():
 def test_a_list_of_evaluation_sets_holds_no_models():
     assert not _names("研究团队在VQA-2X, UCF-101和MSR-VTT等benchmark上定量评估了模型。")
     assert ("Lynx-3", "MODEL") in _names("Lynx-3 和 Nova-2 等模型表现最好。")
+
+
+def test_one_common_word_before_a_school_or_lab_suffix_names_a_kind_of_institution():
+    assert not _names("这与传统大学不同，企业研究院和专业AI工作室也在做。")
+    assert not _names("人类实验室和能力实验室都在研究。")
+    assert ("青禾大学", "ORG") in _names("青禾大学和北京大学联合发布。")
+    from kg.extract.entities.evidence import _generic_school
+    from kg.types import Mention
+
+    def generic(name):
+        return _generic_school(Mention(name, "ORG", 0, len(name), "ner", None, 0.8), name)
+
+    assert generic("传统大学") and generic("能力实验室") and generic("专业AI工作室")
+    assert not generic("超级智能实验室") and not generic("上海人工智能实验室") and not generic("青禾大学")

@@ -271,9 +271,29 @@ _QUANTIFIER = re.compile(r"(?:一|两|几|多|某|每|各|这|那|该)(?:家|支
 _KIND_SUFFIX = re.compile(r"(公司|企业|基金|机构|平台|集团|银行|工厂|加工厂|研究所|实验室|团队)$")
 
 
+_SCHOOL_KIND = re.compile(r"(大学|学院|研究院|研究所|实验室|工作室|学会)$")
+
+
+def _generic_school(m: Mention, name: str) -> bool:
+    """传统大学, 企业研究院, 能力实验室, 专业AI工作室: one common word (no place, no name) before a school's or lab's
+    suffix names a kind of institution, not one (上海人工智能实验室 names its city; 超级智能实验室 is two words)."""
+    suf = _SCHOOL_KIND.search(name)
+    if not suf or suf.start() == 0 or m.source not in ("ner", "engine", "pattern"):
+        return False
+    stem = re.sub(r"(?<![A-Za-z])(?:AI|Ai)(?![A-Za-z])", "", name[:suf.start()]).strip()
+    if not stem:
+        return True
+    seg = _dictionary()
+    words = [w for w in seg.words(stem) if not w[0].isspace()]
+    return len(words) == 1 and all(not guessed and tag is not None and tag not in _NAME_TAGS
+                                   and seg.freq(w) >= COMMON_MIN_FREQ for w, _, _, tag, guessed in words)
+
+
 def _kind_not_name(text: str, m: Mention, name: str) -> bool:
     """一家电信公司, 一支双币基金, SaaS 公司, FANG公司: a kind of organisation, not a name. After a quantifier the
     words before the suffix must not be common words or a generic Latin word; SaaS/AI/FANG before 公司 never name one."""
+    if m.type == ORG and _generic_school(m, name):
+        return True
     suf = _KIND_SUFFIX.search(name)
     if not suf:
         return False
