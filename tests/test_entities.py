@@ -142,7 +142,7 @@ def test_a_dotted_title_in_book_brackets_is_not_a_person():
 def test_the_models_right_edge_wins_over_a_dotted_pattern_that_runs_on():
     text = "漫画家斯蒂夫·尼尔斯同名绘本"
     toks = [("漫画家", "n"), ("斯蒂夫", "nr"), ("·", "x"), ("尼尔斯", "nr"), ("同名", "n"), ("绘本", "n")]
-    assert found(text, toks) == {("斯蒂夫·尼尔斯同名绘本", "PERSON")}  # the pattern alone runs on to the nouns
+    assert found(text, toks) == {("斯蒂夫·尼尔斯", "PERSON")}  # the pattern alone now stops at a noun after the surname
     assert with_model(text, [("斯蒂夫·尼尔斯", "PERSON")], toks) == {("斯蒂夫·尼尔斯", "PERSON")}
 
 
@@ -670,3 +670,9 @@ def test_one_common_word_before_a_school_or_lab_suffix_names_a_kind_of_instituti
 
     assert generic("传统大学") and generic("能力实验室") and generic("专业AI工作室")
     assert not generic("超级智能实验室") and not generic("上海人工智能实验室") and not generic("青禾大学")
+
+
+def test_a_quantity_or_a_glued_function_word_before_a_dotted_name_is_not_part_of_it():
+    assert ("斯蒂芬·金", "PERSON") in _names("他读过一部斯蒂芬·金的小说。")
+    assert ("伯特兰·罗素", "PERSON") in _names("这句话由伯特兰·罗素提出。")
+    assert ("默罕默德·尤努斯", "PERSON") in _names("默罕默德·尤努斯获得了和平奖。")

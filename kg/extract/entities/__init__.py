@@ -382,7 +382,15 @@ def _cut_short(m: Mention, ner_people: list[tuple[int, int]]) -> bool:
     if k == len(ner_people) or ner_people[k][0] != m.start:
         return False
     end = ner_people[k][1]
-    return end < m.end and any(ch in NAME_DOTS for ch in m.text[:end - m.start - 1])
+    if not (end < m.end and any(ch in NAME_DOTS for ch in m.text[:end - m.start - 1])):
+        return False
+    from .evidence import _dictionary
+
+    tail, tags = m.text[end - m.start:], _dictionary().word_tag_tab
+    # …尼尔斯同名绘本: the pattern ran on into a common word; …威尔肯斯 (肯斯, no word of its own): the model stopped short
+    seg = _dictionary()
+    return len(tail.strip()) <= 1 or any(tags.get(tail[:n]) not in (None, "nr", "nrt", "nrfg") and seg.freq(tail[:n]) >= 20
+                                         for n in range(2, min(4, len(tail)) + 1))
 
 
 _FOUNDED_AFTER = re.compile(r"\s*(由[^，,。；;]{1,24}?(联合)?(创立|创办|创建|成立)|是一家|的创始人|的联合创始人|创始人|完成了?\S{0,6}融资)")

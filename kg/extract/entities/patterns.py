@@ -185,16 +185,23 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             a += 1  # 首席技术官凯文·斯科特: the name starts where a word starts
         for t in toks:  # 大片的安德鲁·亚当森, 艺术家达米恩·赫斯特: nor does it hold a function word or an occupation
             if a <= t.start and t.end < dot and (
-                    t.pos[:1] in ("v", "p", "u", "c", "d", "r") or t.text in _STOP_AFTER or t.text in title_set
+                    t.pos[:1] in ("v", "p", "u", "c", "d", "r", "m", "q") or t.text in _STOP_AFTER or t.text in title_set
                     or len(t.text) >= 2 and t.pos == "n" and t.text[-1] in "家者员师手长"
-                    or _common_noun(t.text)):  # 老将, 黑人, 研究所 before a foreign name
+                    or _common_noun(t.text)):  # 老将, 黑人, 研究所, 一部 before a foreign name
                 a = t.end
+        last = next((t for t in toks if t.end == dot and t.start >= a), None)
+        if last is not None and last.end - last.start >= 3 and text[last.start] in _GLUED_BEFORE_NAME:
+            a = last.start + 1  # 这句话由伯特兰·罗素: the segmenter glued 由 to the given name
+        elif last is not None and any(t.start >= a and t.end <= last.start and _common_part(t.text) for t in toks):
+            a = last.start  # 这句话伯特兰·罗素: a common word before the given name's word is not the name's
         after = [t for t in toks if dot < t.start and t.end <= b]
         if after:  # …斯科特表示: the name ends before the verb
             keep = []
             for t in after:
                 if t.pos[:1] in ("v", "p", "u", "c", "d", "r") or t.text in _STOP_AFTER:
                     break
+                if keep and t.pos == "n" and len(t.text) >= 2 and _dictionary_word(t.text) and not _dictionary_name(t.text):
+                    break  # 桑德斯迷因, 史密斯篮球: a noun after the surname is not part of the name
                 keep.append(t)
             if keep:
                 b = keep[-1].end
@@ -348,6 +355,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
     return out
 
 
+# one-character function words the segmenter glues to a transliterated given name (由伯特兰, 着伯尼)
+_GLUED_BEFORE_NAME = frozenset("由着为被把将和与在是给向对从让")
 # verbs before a name that the segmenter, guessing, tags as a name part (曾任 as nr)
 _VERBS_BEFORE_NAMES = frozenset("曾任 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建".split())
 # one-character function words a guessed word can swallow at its front (但慧夜 of 但慧夜科技)
