@@ -676,3 +676,9 @@ def test_a_quantity_or_a_glued_function_word_before_a_dotted_name_is_not_part_of
     assert ("斯蒂芬·金", "PERSON") in _names("他读过一部斯蒂芬·金的小说。")
     assert ("伯特兰·罗素", "PERSON") in _names("这句话由伯特兰·罗素提出。")
     assert ("默罕默德·尤努斯", "PERSON") in _names("默罕默德·尤努斯获得了和平奖。")
+
+
+def test_a_field_of_work_before_a_trade_word_is_no_firm():
+    assert not _names("这是人居环境具身智能的新方向。")
+    assert not _names("协同具身智能和标准具身智能都很重要。")
+    assert ("青禾具身智能", "COMPANY") in _names("青禾具身智能发布了机器人。")

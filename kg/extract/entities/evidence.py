@@ -271,6 +271,16 @@ _QUANTIFIER = re.compile(r"(?:一|两|几|多|某|每|各|这|那|该)(?:家|支
 _KIND_SUFFIX = re.compile(r"(公司|企业|基金|机构|平台|集团|银行|工厂|加工厂|研究所|实验室|团队)$")
 
 
+_FIELD_NAME = re.compile(r"(?:具身|空间|通用|情感|群体|机器|人工)智能$")
+
+
+def _all_common(stem: str) -> bool:
+    seg = _dictionary()
+    words = [w for w in seg.words(stem) if not w[0].isspace()]
+    return bool(words) and all(not guessed and tag is not None and tag not in _NAME_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
+                               for w, _, _, tag, guessed in words)
+
+
 _SCHOOL_KIND = re.compile(r"(大学|学院|研究院|研究所|实验室|工作室|学会)$")
 
 
@@ -294,6 +304,9 @@ def _kind_not_name(text: str, m: Mention, name: str) -> bool:
     words before the suffix must not be common words or a generic Latin word; SaaS/AI/FANG before 公司 never name one."""
     if m.type == ORG and _generic_school(m, name):
         return True
+    field = _FIELD_NAME.search(name)
+    if field and m.source in ("ner", "engine", "pattern") and (field.start() == 0 or _all_common(name[:field.start()])):
+        return True  # 人居环境具身智能, 协同具身智能: a field of work, not a firm
     suf = _KIND_SUFFIX.search(name)
     if not suf:
         return False

@@ -333,6 +333,9 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
                 continue
             if suffix in ("智能", "科技") and text[t.end:t.end + 1] in ("体", "感", "化"):
                 continue  # 智能体框架, 科技感, 智能化: the suffix is part of a longer word
+            if t.text == suffix and toks[i - 1].text in _FIELD_WORDS and \
+                    (j == i - 1 or _common_words(text[toks[j].start:toks[i - 1].start])):
+                continue  # 人居环境具身智能, 协同具身智能, 法律科技: a field of work, not a firm (青禾具身智能 is one)
             if t.text == suffix and j == i - 1 and toks[j].text in _REGIONS:
                 continue  # 中国科技, 全球智能: a country or region alone before the trade word (a common word may
                 #           name a firm: 星云科技, 橡树资本; 人形机器人 is left to the lists of descriptors)
@@ -584,6 +587,8 @@ def _dictionary_word(word: str) -> bool:
     return _dictionary().word_tag_tab.get(word) is not None
 
 
+# words that, before 智能/科技, name a field of work (具身智能 embodied AI, 空间智能, 金融科技)
+_FIELD_WORDS = frozenset("具身 空间 通用 情感 群体 机器 人工 计算 生物 金融 法律 教育 医疗 农业 工业 数字 复杂度 环境".split())
 _REGIONS = frozenset("中国 美国 日本 韩国 英国 法国 德国 印度 欧洲 亚洲 全球 国内 国际 海外 中美 中外 北美 硅谷".split())
 
 
