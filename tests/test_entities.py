@@ -682,3 +682,9 @@ def test_a_field_of_work_before_a_trade_word_is_no_firm():
     assert not _names("这是人居环境具身智能的新方向。")
     assert not _names("协同具身智能和标准具身智能都很重要。")
     assert ("青禾具身智能", "COMPANY") in _names("青禾具身智能发布了机器人。")
+
+
+def test_ranks_levels_and_venues_with_numbers_are_no_models():
+    assert not _names("模型在Top-2和Top-3准确率上领先。")
+    assert not {n for n, t in _names("Lumora 将风险分为 ASL-1 到 ASL-4 几个等级。") if t == "MODEL"}
+    assert ("澄观-Med", "MODEL") in _names("观澜-2 和澄观-Med 发布了。")

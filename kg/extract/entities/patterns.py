@@ -220,8 +220,10 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             a = before[0].start
             if h - a < 2 and k > 0 and toks[k - 1].end == a and is_han(toks[k - 1].text[-1]):
                 a = toks[k - 1].start
-        if h - a < 2 or _PRODUCT_AFTER.match(text, b) or text[a:h].lower() in stopnames():
-            continue
+        if h - a >= 3 and text[a] in "和与及或跟同":
+            a += 1  # 观澜-2 和澄观-Med: the segmenter glued the list's 和 to the name
+        if h - a < 2 or _PRODUCT_AFTER.match(text, b) or text[a:h].lower() in stopnames() or _frequent(text[a:h]):
+            continue  # (欧元-3000: a currency, not a model's name)
         out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # organisation suffixes over jieba tokens: extend left over name-like tokens
     out += _suffix_orgs(text, toks)
@@ -592,6 +594,12 @@ _FIELD_WORDS = frozenset("具身 空间 通用 情感 群体 机器 人工 计�
 _REGIONS = frozenset("中国 美国 日本 韩国 英国 法国 德国 印度 欧洲 亚洲 全球 国内 国际 海外 中美 中外 北美 硅谷".split())
 
 
+def _frequent(word: str) -> bool:
+    from .evidence import common_word
+
+    return common_word(word)
+
+
 def _verb_across(text: str, end: int) -> bool:
     """The name's last character makes a verb with the character after it (研究所能: 所能)."""
     from .evidence import _dictionary
@@ -704,6 +712,12 @@ def _model_name_token(tok: Token) -> bool:
     return tok.pos[:1] in ("n", "j", "e", "x", "m") or tok.pos == "eng"
 
 
+_NUMBERED_NON_MODEL = re.compile(
+    r"(?:Top|TOP|top|ASL|Level|Tier|Stage|Phase|Step|Round|Part|Chapter|Section|Figure|Fig|Table|Page|Vol|Season|Episode|"
+    r"Q[1-4]|H[12]|FY|CES|WWDC|GTC|KDD|CVPR|ICCV|ECCV|NeurIPS|NIPS|ICLR|ICML|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGGRAPH|"
+    r"COLING|WAIC|COVID|Series|Class|Type|Grade|Lv)[-\s]?\d+(?:\.\d+)?$")
+
+
 def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> bool:
     """A Latin name with a version is a model if its family is a known model family, if 模型/model
     follows it, or if a release verb precedes it and no product noun (芯片, 手机 …) follows."""
@@ -711,6 +725,8 @@ def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> b
     if m is None:
         return False  # a model's name starts with its Latin family name
     base = m.group(0).lower()
+    if _NUMBERED_NON_MODEL.match(name):
+        return False  # Top-3, ASL-2, KDD2024, Q3, Phase-2: a rank, a level, a venue's year, a period
     if base in _model_families(id(gaz)) or _MODEL_TAIL.match(after) or re.search(r"(模型|model|LLM)\s*$", before, re.I):
         return True  # … 模型 X 1.5, X 1.5 模型
     if len(base) < 2 or after.lstrip().startswith(_PRODUCT_NOUNS):
