@@ -688,3 +688,8 @@ def test_ranks_levels_and_venues_with_numbers_are_no_models():
     assert not _names("模型在Top-2和Top-3准确率上领先。")
     assert not {n for n, t in _names("Lumora 将风险分为 ASL-1 到 ASL-4 几个等级。") if t == "MODEL"}
     assert ("澄观-Med", "MODEL") in _names("观澜-2 和澄观-Med 发布了。")
+
+
+def test_no_model_span_runs_across_a_clause_break():
+    got = _names("当 Brad Lightcap 于 2018 年全职加入 OpenAI 时，这家公司尚未拥有一个成熟的产品。")
+    assert ("OpenAI", "COMPANY") in got and not any("，" in n for n, _ in got)

@@ -323,3 +323,26 @@ def test_relation_training_never_learns_from_news_test_and_keeps_out_what_it_is_
     more = annotated_docs(("dev5",))
     assert set(base) <= set(more) and set(base.values()) <= {"dev", "test"}
     assert len(more) - len(base) == 20 and set(more.values()) - set(base.values()) == {"dev5"}
+
+
+class _EveryPairDevelops(_EveryPairBuys):
+    """A stand-in that scores every pair 0.9 for ``develops`` (the types say which end is the head)."""
+
+    def scores(self, words):
+        import numpy
+
+        out = numpy.zeros((len(words), len(LABELS)), dtype="f")
+        out[:, LABELS.index("develops")] = 0.9
+        return out
+
+
+def test_the_model_gives_no_person_a_model_the_rules_did_not():
+    from kg.extract.relations import clauses_of, extract_relations
+    from kg.extract.relations.learned import model_relations
+
+    a = _analysis("张青禾向记者透露，自推出企业版 ChatGPT 四个月后，已有很多公司付费。")
+    added = model_relations(a, clauses_of(a), extract_relations(a, mode="rules"), model=_EveryPairDevelops())
+    assert not any(r.relation == "develops" and r.head.type == "PERSON" for r in added)
+    b = _analysis("青禾科技的新模型 Lynx-3 很受欢迎。")
+    added = model_relations(b, clauses_of(b), [], model=_EveryPairDevelops())
+    assert any(r.relation == "develops" and r.head.text == "青禾科技" for r in added)  # a company still may

@@ -42,6 +42,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         cands += _pattern_mentions(text, sent, toks, gaz)
+    cands = [m for m in cands if not (m.source in ("ner", "engine") and _CLAUSE_PUNCT.search(m.text))]
     chosen = _select([_without_former_head(_without_honorific(_without_function_tail(m)))
                       for m in _split_ampersands(cands)])
     chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in _departments(text, chosen)])
@@ -531,6 +532,8 @@ def _departments(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# a clause's punctuation inside a span the model proposed (OpenAI 时，这家公司): no name runs across it
+_CLAUSE_PUNCT = re.compile(r"[，。；！？]")
 _AMPERSAND = re.compile(r"\s*[&＆]\s*")
 
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import EngineError, KgError
-from ...schema import MODEL, RELATIONS
+from ...schema import MODEL, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from ._base import SYMMETRIC, _Ctx, _date, _kin, _ok, _same
 
@@ -347,6 +347,8 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
             if rel not in best or p > best[rel][0]:  # founded> and founded< both high: the likelier way
                 best[rel] = (p, found)
         for p, (rel, head, tail) in best.values():
+            if rel == "develops" and head.type == PERSON:
+                continue  # X 透露，自推出 Y 以来: a person named near a model mostly speaks of it (the rules read 研发/作者)
             spans = given.get(_triple(head, rel, tail), ())
             if any(s < c.sentence.end and c.sentence.start < e for s, e in spans):
                 continue  # the rules gave it in this sentence
