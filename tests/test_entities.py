@@ -693,3 +693,8 @@ def test_ranks_levels_and_venues_with_numbers_are_no_models():
 def test_no_model_span_runs_across_a_clause_break():
     got = _names("当 Brad Lightcap 于 2018 年全职加入 OpenAI 时，这家公司尚未拥有一个成熟的产品。")
     assert ("OpenAI", "COMPANY") in got and not any("，" in n for n, _ in got)
+
+
+def test_a_surname_with_an_everyday_form_of_address_is_nobody_in_particular():
+    assert not _names("张阿姨说这件事很重要。")
+    assert not _names("王师傅修好了车。")

@@ -460,7 +460,7 @@ def _plausible(m: Mention) -> bool:
 _SOFTWARE_WORD = re.compile(r"\b(?:Agents?|Bots?|Model|Network|Net|Transformer|Engine|Module|Server|Client)$")
 
 
-_ADDRESSED = re.compile(r"(.{1,2}?)(先生|女士|小姐|太太|总|博士|教授|老师)")
+_ADDRESSED = re.compile(r"(.{1,2}?)(先生|女士|小姐|太太|总|博士|教授|老师|阿姨|叔叔|师傅|大爷|大妈|大姐|大哥|同学)")
 
 
 # 在 A, B 和 C 等 benchmark 上: the items of a list that ends in a word for evaluation sets

@@ -101,7 +101,7 @@ def unify_aliases(mentions: list[Mention]) -> list[Mention]:
             if m.key is None and (m.text, m.type) in keys else m for m in mentions]
 
 
-_ADDRESS_FORMS = ("博士", "教授", "老师", "总", "先生", "女士")
+_ADDRESS_FORMS = ("博士", "教授", "老师", "总", "先生", "女士", "同学")
 
 
 def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:

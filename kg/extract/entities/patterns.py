@@ -200,7 +200,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             for t in after:
                 if t.pos[:1] in ("v", "p", "u", "c", "d", "r") or t.text in _STOP_AFTER:
                     break
-                if keep and t.pos == "n" and len(t.text) >= 2 and _dictionary_word(t.text) and not _dictionary_name(t.text):
+                if keep and t.pos == "n" and len(t.text) >= 2 and _frequent(t.text):
                     break  # 桑德斯迷因, 史密斯篮球: a noun after the surname is not part of the name
                 keep.append(t)
             if keep:
