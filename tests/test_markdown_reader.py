@@ -99,6 +99,9 @@ def test_source_map_gives_the_source_line_of_any_offset():
     ("腾讯发布混元。\n\n![](https://x/a.png)\n**| 推荐阅读**\n\n# [\n青禾资本创始人：创业十年的五条经验](https://x/1)\n\n"
      "## [对话鹭羽科技创始人Tom\nBecker](https://x/2)\n\n[阿里发布通义](https://x/3)\n",
      "腾讯发布混元。", "related"),
+    # … and in a copy that lost its links: short titles after the heading, in the article's last third
+    ("腾讯发布混元。\n\n混元在多项测试中领先。\n\n发布会上座无虚席。\n\n| 推荐阅读\n\n青禾资本创始人：创业十年的五条经验\n\n"
+     "对话鹭羽科技创始人Tom Becker\n", "腾讯发布混元。\n\n混元在多项测试中领先。\n\n发布会上座无虚席。", "related"),
     ("腾讯发布混元。\n\n参考链接：  \n[1]https://example.com/a  \n[2]https://example.com/b\n", "腾讯发布混元。", "references"),
     ("腾讯发布混元。\n\n## References\n\n1. Smith, A. A paper. 2024.\n2. Lee, B. Another paper. 2023.\n",
      "腾讯发布混元。", "references"),

@@ -143,7 +143,7 @@ def find_boilerplate(lines: Sequence[Line], *, rules: Sequence[Rule] | None = No
             continue
         drops[i] = Drop(hit.rule, hit.pattern)
         j = i + 1
-        while j < len(lines) and drops[j] is None and _list_like(lines[j], lines[i]):
+        while j < len(lines) and drops[j] is None and _list_like(lines[j], lines[i], in_tail=i >= tail_from):
             drops[j] = Drop(hit.rule, hit.pattern)
             j += 1
         i = j
@@ -183,10 +183,13 @@ def _plain_caption(lines: Sequence[Line], i: int) -> bool:
             and not any(c in text for c in "：:，,。！？!?") and not _NUMBERED.match(text) and not _STEP.match(text))
 
 
-def _list_like(ln: Line, heading: Line) -> bool:
-    """A line of the list under a related-reading or references heading."""
+def _list_like(ln: Line, heading: Line, *, in_tail: bool = False) -> bool:
+    """A line of the list under a related-reading or references heading (in an article's last third, in plain text
+    that has lost its links, any short line that ends no sentence: a post's title)."""
     if ln.image or ln.links or ln.item or _URL.search(ln.text) or _NUMBERED.match(ln.text):
         return True
     if not any(ch.isalnum() for ch in ln.text) or ln.text.lstrip().startswith("[") and "]" not in ln.text:
         return True  # "# [", "## [某文章标题": the first line of a link the scrape broke over lines
+    if in_tail and len(ln.text) <= LINE_MAX_CHARS and not ln.text.rstrip().endswith(_FINAL):
+        return True
     return ln.block == heading.block and len(ln.text) <= LINE_MAX_CHARS
