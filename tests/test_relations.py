@@ -71,6 +71,9 @@ CASES = [
      {("张青禾", "works_for", "青禾资本", "CTO"),
       ("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
     ("张青禾是北京大学博士生导师。", [("张青禾", P), ("北京大学", O)], {("张青禾", "works_for", "北京大学", "博士生导师")}),
+    # the organisation where someone served (担任 X 总裁并投资了 Y) is not who invested
+    ("张三曾担任青禾资本总裁并投资了鹿鸣科技。", [("张三", P), ("青禾资本", C), ("鹿鸣科技", C)],
+     {("张三", "works_for", "青禾资本", "总裁"), ("张三", "leads", "青禾资本", "总裁"), ("张三", "invests_in", "鹿鸣科技", None)}),
     # a year of study is a student's title (X，某大学博一在读)
     ("Tom Lee，青州大学博一在读，研究机器人。", [("Tom Lee", P), ("青州大学", O)], {("Tom Lee", "educated_at", "青州大学", None)}),
     # 加入 X 担任 Y without a comma between: the title is at X

@@ -38,6 +38,7 @@ from ...errors import EngineError, KgError
 from ...schema import MODEL, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from ._base import SYMMETRIC, _Ctx, _date, _kin, _ok, _same
+from .triggers import _served_there
 
 log = logging.getLogger(__name__)
 
@@ -349,6 +350,8 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
         for p, (rel, head, tail) in best.values():
             if rel == "develops" and head.type == PERSON:
                 continue  # X 透露，自推出 Y 以来: a person named near a model mostly speaks of it (the rules read 研发/作者)
+            if head.start < tail.start and _served_there(_Ctx(analysis, c.sentence, ()), head, c.sentence.start, tail.start):
+                continue  # 曾担任 Y Combinator 总裁并投资了 Stripe: the organisation is where someone served
             spans = given.get(_triple(head, rel, tail), ())
             if any(s < c.sentence.end and c.sentence.start < e for s, e in spans):
                 continue  # the rules gave it in this sentence

@@ -200,6 +200,11 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         return
     if trig.frame in ("svo", "any") and any(m.type in rel.tail for m in right):
         hs = [i for i, m in enumerate(left) if m.type in rel.head]
+        if hs and _served_there(ctx, left[hs[-1]], lo, a):
+            # 张三曾担任青禾资本总裁并投资了 X: where the subject served is not who invested; the subject before it is
+            hs = [i for i in hs if left[i].type == PERSON and left[i].end <= left[hs[-1]].start]
+            if not hs:
+                return
         if hs:
             heads = _group(ctx, left, hs[-1], -1, rel.head)
             heads_right = _heads_only(ctx, right)
@@ -224,6 +229,20 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         yield from found
         if not found and trig.relation == "invests_in":
             yield from _round_investors(ctx, trig, left, a)
+
+
+_SERVED_BEFORE = re.compile(r"(?:担任|出任|曾任|现任|任职于|任)\s*$")
+
+
+def _served_there(ctx: _Ctx, m: Mention, lo: int, a: int) -> bool:
+    """``m`` is the organisation a post was held at (担任 X 总裁并…), not the subject of the verb at ``a``."""
+    text = ctx.analysis.doc.text
+    if m.type not in (ORG, COMPANY) or not _SERVED_BEFORE.search(text, max(lo, m.start - 4), m.start):
+        return False
+    t = _title_regex().match(text, m.end + len(re.match(r"\s*(?:的)?\s*", text[m.end:a]).group(0)), a)
+    gap = text[t.end():a] if t is not None else ""
+    return t is not None and (re.fullmatch(r"\s*(?:曾|也|还|又)?\s*", gap) is not None
+                              or re.match(r"\s*(?:并且|并|和|后|且|期间|时|之后)", gap) is not None)
 
 
 _APPOSITION = re.compile(r"\s*的?\s*(?:竞争对手|老对手|对手|劲敌|子公司|母公司|合作伙伴|股东)\s*")
