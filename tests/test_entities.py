@@ -698,3 +698,11 @@ def test_no_model_span_runs_across_a_clause_break():
 def test_a_surname_with_an_everyday_form_of_address_is_nobody_in_particular():
     assert not _names("张阿姨说这件事很重要。")
     assert not _names("王师傅修好了车。")
+
+
+def test_published_works_network_kinds_and_words_after_a_foreign_name_are_no_names():
+    assert not _names("会上发布了《实时互动产业发展研究报告》。")
+    assert ("混元", "MODEL") in _names("腾讯发布了「混元」大模型。")
+    assert not _names("我们提出了图卷积网络和动态门控网络。")
+    assert ("冯·诺依曼", "PERSON") in _names("冯·诺依曼结构是现代计算机的基础。")
+    assert ("劳伦斯·萨默斯", "PERSON") in _names("这是典型的劳伦斯·萨默斯式观点。")

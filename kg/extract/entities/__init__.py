@@ -580,15 +580,16 @@ def _dictionary_word(word: str) -> bool:
 
 
 # honorifics Chinese puts after a foreign name (恩斯特·贡布里希爵士): not part of the name
-_HONORIFIC = re.compile(r"(?:爵士|先生|女士|博士|教授)$")
+_HONORIFIC = re.compile(r"(?:爵士|先生|女士|博士|教授|结构|体系|架构|定律|效应|理论|主义|思想|首次|式|机|等人|等)$")
 
 
 def _without_honorific(m: Mention) -> Mention:
-    """A dotted foreign name with an honorific after it (…·贡布里希爵士) loses the honorific."""
+    """A dotted foreign name with an honorific or a word after it (…·贡布里希爵士, 冯·诺依曼结构, …·萨默斯式) loses it."""
     if m.type != PERSON or m.source == "gazetteer" or not any(d in m.text for d in NAME_DOTS):
         return m
     h = _HONORIFIC.search(m.text)
-    if not h or not any(d in m.text[:h.start()][-8:] for d in NAME_DOTS) and len(m.text[:h.start()]) < 4:
+    last = max(m.text.rfind(d) for d in NAME_DOTS)
+    if not h or h.start() - last < 3:  # (the part after the last dot keeps two characters: 诺依曼, 萨默斯)
         return m
     return replace(m, text=m.text[:h.start()], end=m.start + h.start())
 

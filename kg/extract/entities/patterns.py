@@ -30,6 +30,9 @@ _MODEL_WORDS = ("大语言模型", "大模型", "语言模型", "模型", "系�
 _QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]\s*(?:系列)?\s*(?:大语言模型|大模型|模型|系列)")
 
 
+# 发布了《…研究报告》: a published work, not a model
+_WORK_TITLE = re.compile(r"(?:报告|白皮书|蓝皮书|指南|手册|榜单|名单|清单|规划|计划|意见|办法|通知|条例|标准|论文|文章|研究|调查|宣言|倡议|"
+                         r"公约|声明|政策|方案|模式|未来|趋势|洞察|展望|年鉴|案例集|倡议书)$")
 _QUOTED_MEDIA = re.compile(r"《([^《》\n]{1,12})》\s*(?:杂志|期刊|周刊|月刊|日报|晚报|时报|报|电视台)")
 _MEDIA_ACTS = re.compile(r"\s*(?:社)?\s*(?:的)?\s*(?:联合|合作|主编|总编辑?|编辑|资深编辑|记者|宣布|发起|设立|推出)")
 
@@ -97,7 +100,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     for rx in (_QUOTED_MODEL, _RELEASE_QUOTED):
         for m in rx.finditer(st):
             name = m.group(1).strip()
-            if _name_like(name):
+            if _name_like(name) and not (rx is _RELEASE_QUOTED and _WORK_TITLE.search(name)):
                 a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
                 out.append(Mention(name, MODEL, a, a + len(name), "pattern", None, 0.9))
     # 《科学》杂志, 《财经》周刊: a publication quoted as a source is a company (data/README.md)
@@ -333,6 +336,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
                 continue
             if i + 1 < len(toks) and toks[i + 1].start == t.end and toks[i + 1].text in _HEAD_NOUNS:
                 continue
+            if suffix == "网络" and _ARCHITECTURE_PART.search(text[toks[j].start:t.start]):
+                continue  # 图卷积网络, 动态门控网络, 生成对抗网络: a kind of neural network, not a firm
             if suffix in ("智能", "科技") and text[t.end:t.end + 1] in ("体", "感", "化"):
                 continue  # 智能体框架, 科技感, 智能化: the suffix is part of a longer word
             if t.text == suffix and toks[i - 1].text in _FIELD_WORDS and \
@@ -589,6 +594,7 @@ def _dictionary_word(word: str) -> bool:
     return _dictionary().word_tag_tab.get(word) is not None
 
 
+_ARCHITECTURE_PART = re.compile(r"卷积|门控|神经|注意力|对抗|循环|递归|残差|前馈|图|深度|编码|解码|感知|记忆|胶囊|脉冲|贝叶斯|生成")
 # words that, before 智能/科技, name a field of work (具身智能 embodied AI, 空间智能, 金融科技)
 _FIELD_WORDS = frozenset("具身 空间 通用 情感 群体 机器 人工 计算 生物 金融 法律 教育 医疗 农业 工业 数字 复杂度 环境".split())
 _REGIONS = frozenset("中国 美国 日本 韩国 英国 法国 德国 印度 欧洲 亚洲 全球 国内 国际 海外 中美 中外 北美 硅谷".split())
