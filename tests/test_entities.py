@@ -706,3 +706,12 @@ def test_published_works_network_kinds_and_words_after_a_foreign_name_are_no_nam
     assert not _names("我们提出了图卷积网络和动态门控网络。")
     assert ("冯·诺依曼", "PERSON") in _names("冯·诺依曼结构是现代计算机的基础。")
     assert ("劳伦斯·萨默斯", "PERSON") in _names("这是典型的劳伦斯·萨默斯式观点。")
+
+
+def test_awards_drugs_concepts_and_idioms_are_no_names():
+    from kg.extract.entities import _idiom
+
+    assert not _names("纳入上海市科技进步奖一等奖。")
+    assert not _names("GLP-1 类药物很火。") and not _names("System-2 思维很重要。")
+    assert ("Gen-2", "MODEL") in _names("Runway 发布了 Gen-2 模型。")
+    assert _idiom("画蛇添足") and not _idiom("张青禾")

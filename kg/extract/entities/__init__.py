@@ -454,7 +454,15 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.type == PERSON and m.source != "gazetteer" and _SOFTWARE_WORD.search(t):
         return False  # Planner Agent, Builder Bot: a component of a system, not a person
+    if m.source in ("ner", "engine") and len(t) == 4 and _idiom(t):
+        return False  # 何方神圣, 一马当先: a four-character idiom is no name
     return True
+
+
+def _idiom(word: str) -> bool:
+    from .evidence import _dictionary
+
+    return _dictionary().word_tag_tab.get(word) in ("i", "l")
 
 
 _SOFTWARE_WORD = re.compile(r"\b(?:Agents?|Bots?|Model|Network|Net|Transformer|Engine|Module|Server|Client)$")
@@ -482,6 +490,8 @@ def _word_goes_on(text: str, m: Mention) -> bool:
 
 def _award(text: str, m: Mention) -> bool:
     """阿贝尔奖, 图灵奖得主: a person's name right before 奖 names an award, not the person."""
+    if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") and m.text.endswith("奖") and len(m.text) >= 3:
+        return True  # 上海市科技进步奖: an award the model took for an organisation
     return m.type in (PERSON, ORG) and m.source != "gazetteer" and text[m.end:m.end + 1] == "奖" \
         and text[m.end:m.end + 2] not in ("奖励", "奖金")
 

@@ -721,7 +721,8 @@ def _model_name_token(tok: Token) -> bool:
 _NUMBERED_NON_MODEL = re.compile(
     r"(?:Top|TOP|top|ASL|Level|Tier|Stage|Phase|Step|Round|Part|Chapter|Section|Figure|Fig|Table|Page|Vol|Season|Episode|"
     r"Q[1-4]|H[12]|FY|CES|WWDC|GTC|KDD|CVPR|ICCV|ECCV|NeurIPS|NIPS|ICLR|ICML|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGGRAPH|"
-    r"COLING|WAIC|COVID|Series|Class|Type|Grade|Lv)[-\s]?\d+(?:\.\d+)?$")
+    r"COLING|WAIC|COVID|Series|Class|Type|Grade|Lv|GLP|System|CRISPR-Cas|HIV|ISO|USB|HDMI|DDR|LPDDR|HBM|PCIe|IL)"
+    r"[-\s]?\d+(?:\.\d+)?$")
 
 
 def _model_like(name: str, after: str, gaz: Gazetteer, *, before: str = "") -> bool:
