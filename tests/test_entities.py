@@ -715,3 +715,7 @@ def test_awards_drugs_concepts_and_idioms_are_no_names():
     assert not _names("GLP-1 类药物很火。") and not _names("System-2 思维很重要。")
     assert ("Gen-2", "MODEL") in _names("Runway 发布了 Gen-2 模型。")
     assert _idiom("画蛇添足") and not _idiom("张青禾")
+
+
+def test_a_rounds_letter_is_not_part_of_a_latin_name():
+    assert ("Harvey", "COMPANY") in _names("今年 4 月份 Sequoia 领投 Harvey A 轮时曾披露。")

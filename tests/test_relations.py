@@ -71,6 +71,11 @@ CASES = [
      {("张青禾", "works_for", "青禾资本", "CTO"),
       ("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
     ("张青禾是北京大学博士生导师。", [("张青禾", P), ("北京大学", O)], {("张青禾", "works_for", "北京大学", "博士生导师")}),
+    # 其 is the sentence's subject, not a name inside its object
+    ("鹿鸣科技将自身定位于开源版的青禾，也就是其 CEO 王磊所说的问题。", [("鹿鸣科技", C), ("青禾", C), ("王磊", P)],
+     {("王磊", "works_for", "鹿鸣科技", "CEO"), ("王磊", "leads", "鹿鸣科技", "CEO")}),
+    # those a joint action is against are no partners
+    ("作家协会和一些知名小说家联合对青禾科技提起了集体诉讼。", [("作家协会", O), ("青禾科技", C)], set()),
     # the organisation where someone served (担任 X 总裁并投资了 Y) is not who invested
     ("张三曾担任青禾资本总裁并投资了鹿鸣科技。", [("张三", P), ("青禾资本", C), ("鹿鸣科技", C)],
      {("张三", "works_for", "青禾资本", "总裁"), ("张三", "leads", "青禾资本", "总裁"), ("张三", "invests_in", "鹿鸣科技", None)}),

@@ -133,6 +133,9 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     for m in _latin_names(st):
         name = m.group(1)
         a, b = s0 + m.start(1), s0 + m.end(1)
+        rnd = re.search(r" [A-E]$", name)
+        if rnd and re.match(r"\s*\+{0,2}\s*轮", text[b:b + 4]):
+            name, b = name[:rnd.start()], a + rnd.start()  # Harvey A 轮: the round's letter is not the name's
         words = name.split()
         after, before = text[b:b + 8], text[max(0, a - 8):a]
         unit = _UNIT_AFTER.match(text, b)

@@ -231,6 +231,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
             yield from _round_investors(ctx, trig, left, a)
 
 
+_AGAINST = re.compile(r"(?:对|向|起诉|状告|控告|告)\s*$")
 _SERVED_BEFORE = re.compile(r"(?:担任|出任|曾任|现任|任职于|任)\s*$")
 
 
@@ -494,5 +495,7 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
             if len(group) >= 2:
                 pairs += list(combinations(group, 2))
     for h, t in pairs:
+        if trig.relation == "partners_with" and any(_AGAINST.search(text, max(0, x.start - 3), x.start) for x in (h, t)):
+            continue  # A 和 B 联合对 C 提起诉讼: C is whom they act against, not a partner
         if _kin(h) == _kin(t) and _ok(trig.relation, h, t):
             yield _rel(ctx, trig.relation, h, t, 0.75, trigger=trig.word)
