@@ -71,6 +71,13 @@ CASES = [
      {("张青禾", "works_for", "青禾资本", "CTO"),
       ("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
     ("张青禾是北京大学博士生导师。", [("张青禾", P), ("北京大学", O)], {("张青禾", "works_for", "北京大学", "博士生导师")}),
+    # a list of founders after 创始人包括: of the company the sentence is about
+    ("Lumora 成立于 2022 年，创始人包括了 Dana Whitlock、Rob Kent 和 Lena Carter。",
+     [("Lumora", C), ("Dana Whitlock", P), ("Rob Kent", P), ("Lena Carter", P)],
+     {(p, r, "Lumora", role) for p in ("Dana Whitlock", "Rob Kent", "Lena Carter")
+      for r, role in (("founded", None), ("works_for", "创始人"))}),
+    ("红杉资本投资了青禾，创始人包括张三和李四。", [("红杉资本", C), ("青禾", C), ("张三", P), ("李四", P)],
+     {("红杉资本", "invests_in", "青禾", None)}),  # whose founders? the sentence does not say
     # 其 is the sentence's subject, not a name inside its object
     ("鹿鸣科技将自身定位于开源版的青禾，也就是其 CEO 王磊所说的问题。", [("鹿鸣科技", C), ("青禾", C), ("王磊", P)],
      {("王磊", "works_for", "鹿鸣科技", "CEO"), ("王磊", "leads", "鹿鸣科技", "CEO")}),

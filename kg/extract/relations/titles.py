@@ -646,3 +646,30 @@ def _degrees(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator
             ctx = _Ctx(analysis, Sentence(min(holder.start, sent.start), sent.end,
                                           text[min(holder.start, sent.start):sent.end]), ms)
             yield _rel(ctx, "educated_at", holder, uni, 0.75, trigger="学位")
+
+
+# X 成立于 2022 年，创始人包括了 A、B 和 C · X 的联合创始人有 A 和 B: a list of founders after the word
+_FOUNDER_LIST = re.compile(r"(?:联合)?创始(?:人|团队)(?:们)?\s*(?:包括了?|有|为|是|分别是|分别为)\s*[：:]?\s*")
+
+
+def _founder_lists(ctx: _Ctx) -> Iterator[RelationMention]:
+    """The people a 创始人包括/为/有 list names founded the company the sentence is about: the one named before the
+    word (X 的创始人包括 …), or the sentence's subject when a clause about it comes first (X 成立于 2022 年，创始人包括 …)."""
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    for hit in _FOUNDER_LIST.finditer(text, ctx.sent.start, ctx.sent.end):
+        people = [m for m in ms if m.start >= hit.end()]
+        if not people or people[0].type != PERSON or people[0].start - hit.end() > 1:
+            continue
+        group = _group(ctx, ms, ms.index(people[0]), +1, (PERSON,))
+        before = [m for m in ms if m.end <= hit.start() and m.type in (ORG, COMPANY)]
+        if not before:
+            continue
+        org = before[-1]
+        gap = text[org.end:hit.start()]
+        if not (re.fullmatch(r"\s*(?:的)?\s*(?:两位|三位|四位|几位)?\s*", gap)
+                or org is next((m for m in ms if m.type in (ORG, COMPANY, PERSON, MODEL)), None)
+                and re.fullmatch(r"[^，,。；;]*[，,]\s*(?:其|它的|公司的?)?\s*", gap)):
+            continue
+        for p in group:
+            yield from _title_facts(ctx, p, org, "found", "联合创始人" if "联合" in hit.group(0) else "创始人", 0.8, False)
