@@ -71,6 +71,8 @@ CASES = [
      {("张青禾", "works_for", "青禾资本", "CTO"),
       ("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
     ("张青禾是北京大学博士生导师。", [("张青禾", P), ("北京大学", O)], {("张青禾", "works_for", "北京大学", "博士生导师")}),
+    # two versions of one family compared are no rivals, whatever rule reads the comparison
+    ("研究人员将Lynx-T2V与Lynx-T2I进行了比较。", [("Lynx-T2V", "MODEL"), ("Lynx-T2I", "MODEL")], set()),
     # a list of founders after 创始人包括: of the company the sentence is about
     ("Lumora 成立于 2022 年，创始人包括了 Dana Whitlock、Rob Kent 和 Lena Carter。",
      [("Lumora", C), ("Dana Whitlock", P), ("Rob Kent", P), ("Lena Carter", P)],
