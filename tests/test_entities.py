@@ -719,3 +719,9 @@ def test_awards_drugs_concepts_and_idioms_are_no_names():
 
 def test_a_rounds_letter_is_not_part_of_a_latin_name():
     assert ("Harvey", "COMPANY") in _names("今年 4 月份 Sequoia 领投 Harvey A 轮时曾披露。")
+
+
+def test_common_words_or_a_list_in_quotes_after_a_release_verb_name_no_model():
+    assert not {n for n, t in _names("青禾推出了“无到期日、无逾期费、无邮递费”的服务。") if t == "MODEL"}
+    assert not {n for n, t in _names("青禾食品推出了「人造肉」产品。") if t == "MODEL"}
+    assert ("盘古", "MODEL") in _names("华为推出「盘古」。")  # one word may be a model's name

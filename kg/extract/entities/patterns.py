@@ -100,7 +100,10 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     for rx in (_QUOTED_MODEL, _RELEASE_QUOTED):
         for m in rx.finditer(st):
             name = m.group(1).strip()
-            if _name_like(name) and not (rx is _RELEASE_QUOTED and _WORK_TITLE.search(name)):
+            if _name_like(name) and "、" not in name and not (rx is _RELEASE_QUOTED and (
+                    _WORK_TITLE.search(name) or len(name) >= 3 and all(is_han(ch) for ch in name) and _common_words(name))):
+                # (推出了「人造肉」: common words in quotes after a release verb name a kind of product; 「盘古」大模型
+                # says it is a model)
                 a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
                 out.append(Mention(name, MODEL, a, a + len(name), "pattern", None, 0.9))
     # 《科学》杂志, 《财经》周刊: a publication quoted as a source is a company (data/README.md)
@@ -761,5 +764,5 @@ def _model_families(_gaz_id: int) -> frozenset[str]:
 
 
 def _name_like(name: str) -> bool:
-    return (1 <= len(name) <= 20 and not re.search(r"[，。！？；,!?;：:]", name)
+    return (1 <= len(name) <= 20 and not re.search(r"[，。！？；,!?;：:、]", name)
             and name.lower() not in stopnames() and name not in _GENERIC_MODIFIERS)
