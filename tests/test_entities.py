@@ -725,3 +725,8 @@ def test_common_words_or_a_list_in_quotes_after_a_release_verb_name_no_model():
     assert not {n for n, t in _names("青禾推出了“无到期日、无逾期费、无邮递费”的服务。") if t == "MODEL"}
     assert not {n for n, t in _names("青禾食品推出了「人造肉」产品。") if t == "MODEL"}
     assert ("盘古", "MODEL") in _names("华为推出「盘古」。")  # one word may be a model's name
+
+
+def test_a_dotted_name_loses_a_glued_verb_but_keeps_its_last_character():
+    assert ("盖伊恩·斯特劳森", "PERSON") in _names("正如哲学家盖伊恩·斯特劳森说的那样。")
+    assert ("皇家学会", "ORG") in {(n[-4:], t) for n, t in _names("他当选英国皇家学会院士。")}

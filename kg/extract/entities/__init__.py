@@ -377,6 +377,9 @@ def _select(cands: list[Mention]) -> list[Mention]:
     return taken
 
 
+_NOT_NAME_CHARS = frozenset("上下中里内外前后的说曾在等和与及将是也称") | {""}
+
+
 def _cut_short(m: Mention, ner_people: list[tuple[int, int]]) -> bool:
     """A model PERSON span that starts where ``m`` starts, ends before it, and holds one of its name-joining dots."""
     k = bisect.bisect_left(ner_people, (m.start, m.start))
@@ -390,7 +393,9 @@ def _cut_short(m: Mention, ner_people: list[tuple[int, int]]) -> bool:
     tail, tags = m.text[end - m.start:], _dictionary().word_tag_tab
     # …尼尔斯同名绘本: the pattern ran on into a common word; …威尔肯斯 (肯斯, no word of its own): the model stopped short
     seg = _dictionary()
-    return len(tail.strip()) <= 1 or any(tags.get(tail[:n]) not in (None, "nr", "nrt", "nrfg") and seg.freq(tail[:n]) >= 20
+    if len(tail.strip()) <= 1:
+        return tail.strip() in _NOT_NAME_CHARS  # …·韦伯上: a place word; …·斯特劳森: the model stopped a character short
+    return any(tags.get(tail[:n]) not in (None, "nr", "nrt", "nrfg") and seg.freq(tail[:n]) >= 20
                                          for n in range(2, min(4, len(tail)) + 1))
 
 
@@ -509,7 +514,11 @@ _FUNCTION_TAIL = frozenset("于称说在与将是也曾则都还就已会要等�
 
 
 def _without_function_tail(m: Mention) -> Mention:
-    """A Han PERSON name of three or four characters that took the function word after it (王强于, 刘洋称) loses it."""
+    """A Han PERSON name of three or four characters that took the function word after it (王强于, 刘洋称) loses it;
+    so does a dotted foreign name (…·斯特劳森说, …·阿莫代曾), where three characters stay after its last dot."""
+    if m.type == PERSON and m.source != "gazetteer" and m.text[-1:] in _FUNCTION_TAIL and is_han(m.text[-1]) and \
+            any(d in m.text for d in NAME_DOTS) and len(m.text) - 1 - max(m.text.rfind(d) for d in NAME_DOTS) > 3:
+        return replace(m, text=m.text[:-1], end=m.end - 1)
     if m.type != PERSON or m.source == "gazetteer" or not 3 <= len(m.text) <= 4 or m.text[-1] not in _FUNCTION_TAIL:
         return m
     head = m.text[:-1]

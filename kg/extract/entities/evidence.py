@@ -293,6 +293,8 @@ def _generic_school(m: Mention, name: str) -> bool:
     stem = re.sub(r"(?<![A-Za-z])(?:AI|Ai)(?![A-Za-z])", "", name[:suf.start()]).strip()
     if not stem:
         return True
+    if stem in ("皇家", "帝国", "国立", "中央"):
+        return False  # 皇家学会 (the Royal Society), 帝国理工学院: a title, not a kind
     seg = _dictionary()
     words = [w for w in seg.words(stem) if not w[0].isspace()]
     return len(words) == 1 and all(not guessed and tag is not None and tag not in _NAME_TAGS
