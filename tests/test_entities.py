@@ -550,20 +550,20 @@ def test_a_doctrine_names_its_person_and_a_noun_before_a_foreign_name_is_not_par
 
 def test_fields_posts_awards_and_system_parts_are_no_names():
     # a list of fields is no list of firms, although two of its items end like firm names
-    got = _names("他们投资软件、人工智能、金融科技、生物技术和加密货币等广泛领域的初创企业。")
+    got = _names("他们在教育、人工智能、医疗科技、农业科技和新能源等广泛领域投资初创企业。")
     assert not {n for n, t in got if t in ("ORG", "COMPANY")}
     # … while a list of firms with two suffixed names still types its other items
     assert ("小冰", "COMPANY") in _names("百度、字节跳动、蚂蚁、小冰和华为都在做。")
     # a dictionary word for a kind of organisation is no name
     assert not {n for n, t in _names("他是青禾证券北亚区主席及投资银行副总裁。") if n == "投资银行"}
-    # common words before a suffix whose last character makes a verb with the next: 对学术研究所能期望的
-    assert not {n for n, t in _names("这门学科拥有一个人对学术研究所能期望的一切优点。") if "研究所" in n}
+    # common words before a suffix whose last character makes a verb with the next: 对科学研究所能带来的
+    assert not {n for n, t in _names("我们对科学研究所能带来的改变很乐观。") if "研究所" in n}
     assert ("青州大学", "ORG") in _names("他在当地青州大学上学时主修数学。")  # (学上 is no verb)
     # a post held before or now is not part of the organisation's name
     got = _names("由前鹭羽科技创始人柯文远创立的公司发布了新品。")
     assert ("鹭羽科技", "COMPANY") in got and ("前鹭羽科技", "COMPANY") not in got
-    got = _names("第一作者陈立航，现任青州电子科技大学计算机学院副教授。")
-    assert ("青州电子科技大学计算机学院", "ORG") in got
+    got = _names("通讯作者陈立航，现任青州理工大学信息学院副教授。")
+    assert ("青州理工大学信息学院", "ORG") in got
     # an award named after a person is not the person
     assert not {n for n, t in _names("加上去年获得的阿贝尔奖，他成为首位双料得主。") if t == "PERSON"}
     # Planner Agent, Builder Bot: parts of a system
@@ -576,8 +576,8 @@ def test_latin_companies_by_rounds_they_lead_fund_or_value_and_by_being_bought()
     assert ("Dexter", "COMPANY") in _names("本轮融资由 Harbor Capital 和 Dexter 共同领投。")
     assert ("Fenwick Management", "COMPANY") in _names("本轮融资由 Fenwick Management 和 Dexter 共同领投。")
     assert ("Quorum", "COMPANY") in _names("昨天 Quorum 从 a16z 融资 7500 万美金。")
-    assert ("Ocularis", "COMPANY") in _names("被 Facebook 20 亿美金收购的 Ocularis 也是从众筹起家。")
-    assert ("Convexa", "COMPANY") in _names("当 Sarah Guo 的 Convexa 以 7500 万美金的估值给 HeyGen 投资时。")
+    assert ("Ocularis", "COMPANY") in _names("被青禾以 3 亿美元收购的 Ocularis 当年只有十个人。")
+    assert ("Convexa", "COMPANY") in _names("Dana Whitlock 的 Convexa 以 2 亿美元的估值投了这家公司。")
 
 
 def test_chinese_names_in_pinyin_are_people():
@@ -585,7 +585,7 @@ def test_chinese_names_in_pinyin_are_people():
 
     assert pinyin_name("Xiaolong Wang") and pinyin_name("Wang Xiaolong") and pinyin_name("Yandong Ji")
     assert not pinyin_name("Hong Kong") and not pinyin_name("Harbor Capital") and not pinyin_name("Luma")
-    assert ("Haoran Zhou", "PERSON") in _names("通讯作者为他们的导师Haoran Zhou ，青州大学电气工程系助理教授。")
+    assert ("Haoran Zhou", "PERSON") in _names("论文的指导老师Haoran Zhou ，青州大学信息系副教授。")
 
 
 def test_a_bio_bracket_and_a_surname_with_a_form_of_address_name_the_person_named_in_full():
@@ -595,7 +595,7 @@ def test_a_bio_bracket_and_a_surname_with_a_form_of_address_name_the_person_name
         return {e.label: set(e.aliases) for e in kg.build(texts=[text]).entities() if e.type == "PERSON"}
 
     # 中文名（English Name，birth date…）: the bracketed name is the same person, and so is its surname alone later
-    got = entities("托马斯·哈德森（Thomas Hudson，1910年10月14日—2010年6月4日），出生于美国。Hudson后来成为教练。")
+    got = entities("托马斯·哈德森（Thomas Hudson，1932年3月2日—2015年8月9日），生长在英国。Hudson后来成为教练。")
     assert got == {"托马斯·哈德森": {"Thomas Hudson", "Hudson"}}
     # 李博士 after 李青禾: the one person of that surname
     assert entities("李青禾是青州大学教授。在新书中，李博士讲述了自己的经历。") == {"李青禾": {"李博士"}}
@@ -614,8 +614,8 @@ def test_two_organisations_joined_by_an_ampersand_and_a_suffix_inside_a_longer_w
 
 
 def test_a_latin_name_that_invests_or_backs_is_a_company_but_not_an_evaluation_set():
-    assert ("Benchmark", "COMPANY") in _names("像之前投资的 Uber，Benchmark 投了 1000 多万美金。")
-    assert ("Benchmark", "COMPANY") in _names("这块我之前在介绍 Benchmark 投资 HeyGen 时曾提到过。")
+    assert ("Benchmark", "COMPANY") in _names("在早期的一轮里，Benchmark 投了 300 万美元。")
+    assert ("Benchmark", "COMPANY") in _names("据报道 Benchmark 投资 Lumora 已有两年。")
     assert ("Quillstone", "COMPANY") in _names("由Quillstone支持的Opsware在当时很有名。")
     assert not _names("模型在多个Benchmark上超越此前的最好结果。")
 
@@ -637,8 +637,8 @@ def test_a_department_is_part_of_its_school_and_where_its_people_work():
     import kg
 
     rels = {(r.head.text, r.relation, r.tail.text) for r in
-            kg.analyze("导师 Haoran Zhou，UCSD电气工程系助理教授。他此前也在UCSD读书。").relation_mentions}
-    assert ("Haoran Zhou", "works_for", "UCSD电气工程系") in rels and ("UCSD电气工程系", "part_of", "UCSD") in rels
+            kg.analyze("Haoran Zhou，UCSD电气与计算机系助理教授。他此前也在UCSD读书。").relation_mentions}
+    assert ("Haoran Zhou", "works_for", "UCSD电气与计算机系") in rels and ("UCSD电气与计算机系", "part_of", "UCSD") in rels
 
 
 def test_a_country_alone_before_a_trade_word_is_no_company_but_a_common_word_may_name_one():
@@ -673,7 +673,7 @@ def test_one_common_word_before_a_school_or_lab_suffix_names_a_kind_of_instituti
 
 
 def test_a_quantity_or_a_glued_function_word_before_a_dotted_name_is_not_part_of_it():
-    assert ("斯蒂芬·金", "PERSON") in _names("他读过一部斯蒂芬·金的小说。")
+    assert ("托马斯·曼", "PERSON") in _names("他读过一部托马斯·曼的长篇。")
     assert ("伯特兰·罗素", "PERSON") in _names("这句话由伯特兰·罗素提出。")
     assert ("默罕默德·尤努斯", "PERSON") in _names("默罕默德·尤努斯获得了和平奖。")
 
@@ -691,7 +691,14 @@ def test_ranks_levels_and_venues_with_numbers_are_no_models():
 
 
 def test_no_model_span_runs_across_a_clause_break():
-    got = _names("当 Brad Lightcap 于 2018 年全职加入 OpenAI 时，这家公司尚未拥有一个成熟的产品。")
+    from dataclasses import replace
+
+    from helpers import make_analysis
+    from kg.extract.entities import refine
+
+    a = make_analysis("当张青禾在 2019 年加入 OpenAI 时，这家公司还没有产品。", [("OpenAI 时，这家公司", "COMPANY")])
+    a = replace(a, mentions=tuple(replace(m, source="ner") for m in a.mentions))  # the model's span
+    got = {(m.text, m.type) for m in refine(a).mentions}
     assert ("OpenAI", "COMPANY") in got and not any("，" in n for n, _ in got)
 
 
@@ -701,7 +708,7 @@ def test_a_surname_with_an_everyday_form_of_address_is_nobody_in_particular():
 
 
 def test_published_works_network_kinds_and_words_after_a_foreign_name_are_no_names():
-    assert not _names("会上发布了《实时互动产业发展研究报告》。")
+    assert not _names("会上发布了《青州数字经济发展研究报告》。")
     assert ("混元", "MODEL") in _names("腾讯发布了「混元」大模型。")
     assert not _names("我们提出了图卷积网络和动态门控网络。")
     assert ("冯·诺依曼", "PERSON") in _names("冯·诺依曼结构是现代计算机的基础。")
@@ -711,7 +718,7 @@ def test_published_works_network_kinds_and_words_after_a_foreign_name_are_no_nam
 def test_awards_drugs_concepts_and_idioms_are_no_names():
     from kg.extract.entities import _idiom
 
-    assert not _names("纳入上海市科技进步奖一等奖。")
+    assert not _names("他的项目获得了青州市科技进步奖二等奖。")
     assert not _names("GLP-1 类药物很火。") and not _names("System-2 思维很重要。")
     assert ("Gen-2", "MODEL") in _names("Runway 发布了 Gen-2 模型。")
     assert _idiom("画蛇添足") and not _idiom("张青禾")
@@ -722,7 +729,7 @@ def test_a_rounds_letter_is_not_part_of_a_latin_name():
 
 
 def test_common_words_or_a_list_in_quotes_after_a_release_verb_name_no_model():
-    assert not {n for n, t in _names("青禾推出了“无到期日、无逾期费、无邮递费”的服务。") if t == "MODEL"}
+    assert not {n for n, t in _names("青禾推出了“免押金、免运费、免手续费”的服务。") if t == "MODEL"}
     assert not {n for n, t in _names("青禾食品推出了「人造肉」产品。") if t == "MODEL"}
     assert ("盘古", "MODEL") in _names("华为推出「盘古」。")  # one word may be a model's name
 

@@ -340,7 +340,7 @@ def test_the_model_gives_no_person_a_model_the_rules_did_not():
     from kg.extract.relations import clauses_of, extract_relations
     from kg.extract.relations.learned import model_relations
 
-    a = _analysis("张青禾向记者透露，自推出企业版 ChatGPT 四个月后，已有很多公司付费。")
+    a = _analysis("张青禾对记者说，上线企业版 ChatGPT 以来，付费客户越来越多。")
     added = model_relations(a, clauses_of(a), extract_relations(a, mode="rules"), model=_EveryPairDevelops())
     assert not any(r.relation == "develops" and r.head.type == "PERSON" for r in added)
     b = _analysis("青禾科技的新模型 Lynx-3 很受欢迎。")

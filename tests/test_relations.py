@@ -63,10 +63,10 @@ CASES = [
     ("作为 Nova 的竞争对手，Lynx 表现不错。", [("Nova", "MODEL"), ("Lynx", "MODEL")], {("Lynx", "competes_with", "Nova", None)}),
     ("张三是腾讯的竞争对手。", [("张三", P), ("腾讯", C)], set()),
     # a degree from a university: its holder is the one person named before, or of the sentence before a bio line
-    ("张青禾于1969年出生于青州，拥有青州大学的计算机科学学士学位和北京大学的硕士学位。",
+    ("张青禾生于青州，拥有青州大学的物理学学士学位和北京大学的硕士学位。",
      [("张青禾", P), ("青州大学", O), ("北京大学", O)],
      {("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
-    ("张青禾，青禾资本CTO。青州大学计算机科学的学士、硕士学位，北京大学博士学位。",
+    ("张青禾，青禾资本CTO。青州大学物理学学士和硕士学位，北京大学博士学位。",
      [("张青禾", P), ("青禾资本", C), ("青州大学", O), ("北京大学", O)],
      {("张青禾", "works_for", "青禾资本", "CTO"),
       ("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
@@ -84,7 +84,7 @@ CASES = [
     ("鹿鸣科技将自身定位于开源版的青禾，也就是其 CEO 王磊所说的问题。", [("鹿鸣科技", C), ("青禾", C), ("王磊", P)],
      {("王磊", "works_for", "鹿鸣科技", "CEO"), ("王磊", "leads", "鹿鸣科技", "CEO")}),
     # those a joint action is against are no partners
-    ("作家协会和一些知名小说家联合对青禾科技提起了集体诉讼。", [("作家协会", O), ("青禾科技", C)], set()),
+    ("青州律师协会和几位作者联合对青禾科技提起了诉讼。", [("青州律师协会", O), ("青禾科技", C)], set()),
     # the organisation where someone served (担任 X 总裁并投资了 Y) is not who invested
     ("张三曾担任青禾资本总裁并投资了鹿鸣科技。", [("张三", P), ("青禾资本", C), ("鹿鸣科技", C)],
      {("张三", "works_for", "青禾资本", "总裁"), ("张三", "leads", "青禾资本", "总裁"), ("张三", "invests_in", "鹿鸣科技", None)}),
@@ -98,7 +98,7 @@ CASES = [
     ("我曾介绍过 Lumora 多次下注的语言学习公司 Speakly。", [("Lumora", C), ("Speakly", C)],
      {("Lumora", "invests_in", "Speakly", None)}),
     ("Tom Lee目前在青州大学博士在读。", [("Tom Lee", P), ("青州大学", O)], {("Tom Lee", "educated_at", "青州大学", None)}),
-    ("张青禾在青州理工学院读研究生期间打过零工。", [("张青禾", P), ("青州理工学院", O)],
+    ("张青禾在青州理工学院读研究生时做过助教。", [("张青禾", P), ("青州理工学院", O)],
      {("张青禾", "educated_at", "青州理工学院", None)}),
     # … unless each person listed carries a role in brackets (a roster)
     ("成员还有腾讯技术专家 Anna Berg（安全主管）、Tom Ries（研究主管）和 Bob Tate（首席科学家）。",

@@ -17,7 +17,7 @@ from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
 from .aliases import acronyms, company_short_forms, declared_short_names, link_brackets, misspellings, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
-from .patterns import NAME_DOTS, _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
+from .patterns import NAME_DOTS, WORD_GOES_ON, _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
 
@@ -490,7 +490,7 @@ def _word_goes_on(text: str, m: Mention) -> bool:
     """浙大某某智能体框架: a name that ends in 智能 or 科技 where the word goes on (智能体, 科技感, 智能化) was cut out
     of a phrase."""
     return m.type in (ORG, COMPANY) and m.source != "gazetteer" and m.text.endswith(("智能", "科技")) \
-        and text[m.end:m.end + 1] in ("体", "感", "化")
+        and WORD_GOES_ON.match(text, m.end) is not None
 
 
 def _award(text: str, m: Mention) -> bool:
@@ -551,7 +551,7 @@ def _departments(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# a clause's punctuation inside a span the model proposed (OpenAI 时，这家公司): no name runs across it
+# a clause's punctuation inside a span the model proposed (青禾 时，这家公司): no name runs across it
 _CLAUSE_PUNCT = re.compile(r"[，。；！？]")
 _AMPERSAND = re.compile(r"\s*[&＆]\s*")
 
@@ -598,12 +598,12 @@ def _dictionary_word(word: str) -> bool:
     return _dictionary().word_tag_tab.get(word) is not None
 
 
-# honorifics Chinese puts after a foreign name (恩斯特·贡布里希爵士): not part of the name
+# honorifics Chinese puts after a foreign name (托马斯·哈德森爵士): not part of the name
 _HONORIFIC = re.compile(r"(?:爵士|先生|女士|博士|教授|结构|体系|架构|定律|效应|理论|主义|思想|首次|式|机|等人|等)$")
 
 
 def _without_honorific(m: Mention) -> Mention:
-    """A dotted foreign name with an honorific or a word after it (…·贡布里希爵士, 冯·诺依曼结构, …·萨默斯式) loses it."""
+    """A dotted foreign name with an honorific or a word after it (…·哈德森爵士, 冯·诺依曼结构, …·萨默斯式) loses it."""
     if m.type != PERSON or m.source == "gazetteer" or not any(d in m.text for d in NAME_DOTS):
         return m
     h = _HONORIFIC.search(m.text)

@@ -326,7 +326,7 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
                                  or _common_words(t.text)):
             continue  # one dictionary word for a kind of organisation: 商业银行, 金融公司, 法学院, 子公司, 投资银行, 聊天机器人
         if _verb_across(text, t.end) and _common_words(text[toks[j].start:t.end]):
-            continue  # 对学术研究所能期望的: common words, and the suffix's last character makes a word with the next (所能)
+            continue  # 对科学研究所能带来的: common words, and the suffix's last character makes a word with the next (所能)
         if all(tok.text.lower() in _GENERIC_ORG_WORDS for tok in toks[j:i]) and t.text == suffix:
             continue  # 人工智能实验室 is not a name; 北京大学, 上海人工智能实验室, 智源研究院 are
         if suffix in ("团队", "实验室") and j == i - 1 and toks[j].text in given_names():
@@ -344,8 +344,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
                 continue
             if suffix == "网络" and _ARCHITECTURE_PART.search(text[toks[j].start:t.start]):
                 continue  # 图卷积网络, 动态门控网络, 生成对抗网络: a kind of neural network, not a firm
-            if suffix in ("智能", "科技") and text[t.end:t.end + 1] in ("体", "感", "化"):
-                continue  # 智能体框架, 科技感, 智能化: the suffix is part of a longer word
+            if suffix in ("智能", "科技") and WORD_GOES_ON.match(text, t.end):
+                continue  # 智能体框架, 科技感, 智能化, 科技进步奖: the suffix is part of a longer word
             if t.text == suffix and toks[i - 1].text in _FIELD_WORDS and \
                     (j == i - 1 or _common_words(text[toks[j].start:toks[i - 1].start])):
                 continue  # 人居环境具身智能, 协同具身智能, 法律科技: a field of work, not a firm (青禾具身智能 is one)
@@ -590,7 +590,7 @@ def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-# 在软件、金融科技、生物技术和加密货币等领域: a list of fields, not of firms
+# 在教育、医疗科技、农业科技等领域: a list of fields, not of firms
 _FIELDS_AFTER = re.compile(r"\s*(?:等等|等)?\s*(?:广泛|诸多|多个|各个|众多)?\s*(?:的)?\s*(?:领域|行业|方向|赛道|板块|技术|学科|场景)")
 
 
@@ -600,6 +600,8 @@ def _dictionary_word(word: str) -> bool:
     return _dictionary().word_tag_tab.get(word) is not None
 
 
+# what may follow 智能/科技 inside a longer word or phrase (智能体, 科技感, 科技进步奖, 科技园)
+WORD_GOES_ON = re.compile(r"体|感|化|进步|成果|奖|园|馆|局|厅|节|周刊|日报|频道|政策|水平|实力|含量")
 _ARCHITECTURE_PART = re.compile(r"卷积|门控|神经|注意力|对抗|循环|递归|残差|前馈|图|深度|编码|解码|感知|记忆|胶囊|脉冲|贝叶斯|生成")
 # words that, before 智能/科技, name a field of work (具身智能 embodied AI, 空间智能, 金融科技)
 _FIELD_WORDS = frozenset("具身 空间 通用 情感 群体 机器 人工 计算 生物 金融 法律 教育 医疗 农业 工业 数字 复杂度 环境".split())

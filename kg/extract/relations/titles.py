@@ -602,7 +602,7 @@ def _its_titles(ctx: _Ctx) -> Iterator[RelationMention]:
         owner = orgs[-1]
         if len({m.key or m.text for m in orgs}) > 1 and _SUBJECT_START.fullmatch(text, ctx.sent.start, orgs[0].start) \
                 and _OBJECT_BEFORE.search(text, max(ctx.sent.start, owner.start - 6), owner.start):
-            owner = orgs[0]  # Mistral AI 将自身定位于开源版的 OpenAI，其 CEO …: 其 is the subject, not a name in its object
+            owner = orgs[0]  # 鹿鸣科技把自己比作青禾的对手，其 CEO …: 其 is the subject, not a name in its object
         role = t.group(0).strip()
         yield from _title_facts(ctx, person, owner, _title_kind(role), role, 0.7, False)
 
@@ -611,7 +611,7 @@ _SUBJECT_START = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年\S{0,6}?[，,]?|此外|�
 _OBJECT_BEFORE = re.compile(r"(?:的|于|对|向|与|和|比|像|如|给|把|被)\s*$")
 
 
-# 拥有青州大学的计算机科学学士学位, 青州大学计算机系学士, 北京大学博士学位: a degree from a university (not 博士后, a
+# 拥有青州大学的物理学学士学位, 青州大学物理系学士, 北京大学博士学位: a degree from a university (not 博士后, a
 # post, nor 博士生导师, who teaches there)
 _DEGREE_AFTER = re.compile(r"\s*(?:的)?\s*[\u4e00-\u9fffA-Za-z&（）() ]{0,14}?(?:学士|硕士|博士|MBA|EMBA)(?:学位|研究生)?"
                            r"(?!后|生?导师)")

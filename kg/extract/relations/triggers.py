@@ -110,7 +110,7 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
         intent = _INTENT.search(text[max(s.start, a - 6):a])
         if word in ("投资人", "投资者"):
             person = next((x for x in ctx.mentions if b <= x.start <= b + 2 and x.type == PERSON), None)
-            if person is not None:  # OpenAI 首位风险投资人 Vinod Khosla: a title before a name, not a verb
+            if person is not None:  # 青禾首位天使投资人 Dana Whitlock: a title before a name, not a verb
                 yield from _investor_title(ctx, a, person, word)
                 continue
         if word == "持有" and not re.search(r"股", text[b:b + 14]):
