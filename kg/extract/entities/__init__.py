@@ -17,7 +17,7 @@ from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
 from .aliases import acronyms, company_short_forms, declared_short_names, link_brackets, misspellings, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
-from .patterns import NAME_DOTS, WORD_GOES_ON, _HEAD_NOUNS, _MODEL_TAIL, _org_suffix, _org_type, _pattern_mentions
+from .patterns import NAME_DOTS, WORD_GOES_ON, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
 
@@ -590,12 +590,6 @@ def _without_former_head(m: Mention) -> Mention:
     if len(rest) < 3 or not _org_suffix(rest) or len(head.group(1)) == 1 and _dictionary_word(word):
         return m
     return replace(m, text=rest, start=m.start + head.end(), key=None)
-
-
-def _dictionary_word(word: str) -> bool:
-    from .evidence import _dictionary
-
-    return _dictionary().word_tag_tab.get(word) is not None
 
 
 # honorifics Chinese puts after a foreign name (托马斯·哈德森爵士): not part of the name
