@@ -274,11 +274,13 @@ _KIND_SUFFIX = re.compile(r"(公司|企业|基金|机构|平台|集团|银行|�
 _FIELD_NAME = re.compile(r"(?:具身|空间|通用|情感|群体|机器|人工)智能$")
 
 
-def _all_common(stem: str) -> bool:
+def _all_common(stem: str, *, most: int | None = None) -> bool:
+    """``stem`` is one or more (at most ``most``) frequent dictionary words, none a name or a guess."""
     seg = _dictionary()
     words = [w for w in seg.words(stem) if not w[0].isspace()]
-    return bool(words) and all(not guessed and tag is not None and tag not in _NAME_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
-                               for w, _, _, tag, guessed in words)
+    return bool(words) and (most is None or len(words) <= most) and all(
+        not guessed and tag is not None and tag not in _NAME_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
+        for w, _, _, tag, guessed in words)
 
 
 _SCHOOL_KIND = re.compile(r"(大学|学院|研究院|研究所|实验室|工作室|学会)$")
@@ -295,10 +297,7 @@ def _generic_school(m: Mention, name: str) -> bool:
         return True
     if stem in ("皇家", "帝国", "国立", "中央"):
         return False  # 皇家学会 (the Royal Society), 帝国理工学院: a title, not a kind
-    seg = _dictionary()
-    words = [w for w in seg.words(stem) if not w[0].isspace()]
-    return len(words) == 1 and all(not guessed and tag is not None and tag not in _NAME_TAGS
-                                   and seg.freq(w) >= COMMON_MIN_FREQ for w, _, _, tag, guessed in words)
+    return _all_common(stem, most=1)
 
 
 def _kind_not_name(text: str, m: Mention, name: str) -> bool:
