@@ -3,6 +3,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import EngineError
 from kg.nlp.ner_model import MODEL_DIR, load_ner_model
@@ -95,3 +97,40 @@ def test_span_edges_lose_whitespace_and_name_joining_dots():
     assert [text[s:e] for s, e, *_ in spans] == ["AI Assistant", "萨姆·奥尔特曼"]  # the inner dot stays
     doc.ents = [Span(doc, name + 1, name + 3, "PERSON")]  # "姆·": a dot at the end goes
     assert [text[s:e] for s, e, *_ in _spans(doc, text)] == ["姆"]
+
+
+_WS_TEXT = st.text(alphabet=st.sampled_from(list("腾讯周嘉AI-5 。\n\t\u3000\u00a0xy ")), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WS_TEXT)
+def test_char_words_and_spaces_is_what_spacys_char_tokenizer_builds(text):
+    from spacy.util import get_words_and_spaces
+
+    from kg.nlp.ner_model import char_words_and_spaces
+
+    assert char_words_and_spaces(text) == get_words_and_spaces(list(text), text)
+
+
+@needs_model
+@settings(max_examples=60, deadline=None)
+@given(_WS_TEXT)
+def test_each_token_gets_the_features_of_the_word_over_its_last_character(text):
+    """Whitespace folds into tokens (a trailing space, a token of several whitespace characters): a token's
+    word feature is the segmenter's word over the token's last character, whichever way the doc was built."""
+    from spacy.attrs import NORM
+    from spacy.tokens import Doc
+
+    from kg.nlp.ner_model import FEATURES, char_words_and_spaces
+    from kg.nlp.segment import get_segmenter
+
+    nlp = load_ner_model().nlp
+    words = get_segmenter().words(text)
+    over = {}
+    for word, start, end, *_ in words:
+        for k in range(start, end):
+            over[k] = word.lower()
+    for doc in (nlp.make_doc(text), Doc(nlp.vocab, *char_words_and_spaces(text)) if text else nlp.make_doc(text)):
+        nlp.get_pipe(FEATURES).set_words(doc, words, text)
+        expected = [nlp.vocab.strings[over[t.idx + len(t.text) - 1]] for t in doc]
+        assert doc.to_array([NORM]).tolist() == expected

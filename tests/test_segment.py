@@ -81,3 +81,11 @@ def test_without_gazetteer_words_a_gazetteer_name_is_cut_like_jieba_cuts_it(seg)
     plain = Segmenter(gazetteer_words=False)
     assert "月之暗面" not in [w for w, *_ in plain.words(text)]
     assert "".join(w for w, *_ in plain.words(text)) == text
+
+
+def test_short_words_are_the_words_remembered(seg):
+    for text in ("周嘉树加入腾讯", "都将", "OpenAI 的模型", ""):
+        assert seg.short_words(text) == tuple(seg.words(text))
+        assert seg.short_words(text) is seg.short_words(text)
+    long = "腾讯" * 40
+    assert seg.short_words(long) == tuple(seg.words(long)) and long not in seg._short  # long texts are not kept

@@ -28,6 +28,7 @@ FEATURES = "kg_word_features"
 Prediction = tuple[int, int, str, float]
 
 _HAS_SPACE = re.compile(r"\s").search
+_CHAR_OR_SPACES = re.compile(r"\S|\s+").finditer
 _EDGE_DOTS = frozenset("·・•‧")  # join the parts of a foreign name (萨姆·奥尔特曼); never begin or end one
 _cache: dict[str, "NerModel"] = {}
 _lock = threading.Lock()
@@ -71,6 +72,8 @@ class NerModel:
         for text, ws in zip(texts, words):
             if char_tokens and text and not _HAS_SPACE(text):
                 doc = Doc(vocab, words=list(text), spaces=[False] * len(text))  # what make_doc builds, faster
+            elif char_tokens and text:
+                doc = Doc(vocab, *char_words_and_spaces(text))
             else:
                 doc = self.nlp.make_doc(text)
             features.set_words(doc, ws, text)
@@ -80,6 +83,27 @@ class NerModel:
             if name != FEATURES:
                 stream = proc.pipe(stream, batch_size=self.batch_size)
         return [_spans(doc, text) for doc, text in zip(stream, texts)]
+
+
+def char_words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
+    """The words and spaces spaCy's character tokenizer gives ``text`` (``list(text)`` through
+    ``spacy.util.get_words_and_spaces``), in one pass: each other character a token, a space right after a
+    token that token's trailing space, any other run of whitespace one token."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for m in _CHAR_OR_SPACES(text):
+        w = m.group()
+        if not w[0].isspace():
+            words.append(w)
+            spaces.append(False)
+            continue
+        if words and w[0] == " ":
+            spaces[-1] = True
+            w = w[1:]
+        if w:
+            words.append(w)
+            spaces.append(False)
+    return words, spaces
 
 
 def _spans(doc, text: str) -> list[Prediction]:
@@ -259,7 +283,8 @@ class WordFeatures:
         if len(doc) == 0:
             return
         attrs = [NORM, TAG, LEMMA] if self.tags else [NORM, TAG]
-        if len(doc) == len(text):  # one token per character (no whitespace folded into a token)
+        one_per_char = len(doc) == len(text)  # one token per character (no whitespace folded into a token)
+        if one_per_char or sum(end - start for _, start, end, _, _ in words) == len(text):
             norms: list[int] = []
             positions: list[int] = []
             tag_ids: list[int] = []
@@ -270,7 +295,14 @@ class WordFeatures:
                 if self.tags:
                     tag_ids += [self._tag_id(tag, guessed, word)] * n
             columns = [norms, positions, tag_ids] if self.tags else [norms, positions]
-            values = numpy.array(columns, dtype="uint64").T
+            values = numpy.array(columns, dtype="uint64").T  # one row per character
+            if not one_per_char:
+                # a token of whitespace spans several characters, and a space after a character is no token
+                # of its own: each token takes the row of its last character
+                from spacy.attrs import IDX, LENGTH
+
+                bounds = doc.to_array([IDX, LENGTH]).astype("int64")
+                values = values[bounds[:, 0] + bounds[:, 1] - 1]
         else:
             values = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
             token_at = [-1] * len(text)  # char offset → token index; -1 for trailing whitespace

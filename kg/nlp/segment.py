@@ -36,6 +36,8 @@ _RE_SKIP_DETAIL = re.compile("([\\.0-9]+|[a-zA-Z0-9]+)")
 _RE_ENG = re.compile("[a-zA-Z0-9]+")
 _RE_NUM = re.compile("[\\.0-9]+")
 
+SHORT_MAX = 32  # Segmenter.short_words remembers texts up to this length …
+SHORT_CACHE = 200_000  # … and this many of them
 Word = tuple[str, int, int, str, bool]  # (word, start, end, tag, tag guessed: not in jieba's dictionary)
 
 
@@ -65,6 +67,19 @@ class Segmenter:
         self.word_tag_tab = tags
         self._finalseg = jieba.finalseg.cut
         self._family = surnames()
+        self._short: dict[str, tuple[Word, ...]] = {}
+
+    def short_words(self, text: str) -> tuple[Word, ...]:
+        """:meth:`words` of a short text (a name the entity rules check), remembered: one article names the same
+        few hundred names again and again. Bounded: forgotten once it holds :data:`SHORT_CACHE` texts."""
+        got = self._short.get(text)
+        if got is None:
+            got = tuple(self.words(text))
+            if len(text) <= SHORT_MAX:
+                if len(self._short) >= SHORT_CACHE:
+                    self._short.clear()
+                self._short[text] = got
+        return got
 
     def freq(self, word: str) -> int:
         return self.tokenizer.FREQ.get(word, 0)

@@ -127,7 +127,7 @@ def _titled_after(text: str, end: int) -> bool:
 
 
 def _guessed_word(word: str) -> bool:
-    words = _dictionary().words(word)
+    words = _dictionary().short_words(word)
     return len(words) == 1 and words[0][4]
 
 
@@ -135,7 +135,7 @@ def _starts_with_function_word(name: str) -> bool:
     """来管理, 都将, 都是: a function word or verb, then only very common dictionary words that are no names. A
     transliterated name that starts like a verb (达里奥, 加里) is one name-tagged word; 向海涛 ends in a name; a
     surname with a one-character given name (万刚) is left alone."""
-    words = _dictionary().words(name)
+    words = _dictionary().short_words(name)
     if len(words) < 2 or not words[0][3].startswith(_FUNCTION_TAGS):
         return False
     if words[0][0] in surnames() and len(name) - len(words[0][0]) == 1:
@@ -233,7 +233,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
             m = replace(m, text=name[:-1], end=m.end - 1)  # 只有这样，青禾才有价值: the adverb is not the name's
             name = m.text
     if m.type == PERSON and m.source in ("ner", "engine") and any(ch in name for ch in "·•‧・"):
-        last = _dictionary().words(name)[-1]
+        last = _dictionary().short_words(name)[-1]
         if last[3].startswith("n") and last[3] not in _NAME_TAGS and _dictionary().freq(last[0]) >= VERY_COMMON_FREQ:
             m = replace(m, text=name[:last[1]], end=m.start + last[1])  # 詹姆斯·韦伯空间(望远镜): a noun is no name part
             name = m.text
@@ -249,7 +249,7 @@ def _adverb_start(name: str) -> bool:
     of two or three characters, one of 都/将/也 … before a common word (都有, 都紧绷, 将会; 都晓明 is a name)."""
     if not is_han(name[0]):
         return False
-    w, _, _, tag, guessed = _dictionary().words(name)[0]
+    w, _, _, tag, guessed = _dictionary().short_words(name)[0]
     if name[:2] in _FUNCTION_BIGRAMS and len(name) >= 3:
         return True  # 再到具身智能: 再到 joins two items of a list, no name starts with it
     if tag.startswith("d") and not guessed and len(w) >= 2 and _dictionary().freq(w) >= VERY_COMMON_FREQ:
@@ -277,7 +277,7 @@ _FIELD_NAME = re.compile(r"(?:具身|空间|通用|情感|群体|机器|人工)�
 def _all_common(stem: str, *, most: int | None = None) -> bool:
     """``stem`` is one or more (at most ``most``) frequent dictionary words, none a name or a guess."""
     seg = _dictionary()
-    words = [w for w in seg.words(stem) if not w[0].isspace()]
+    words = [w for w in seg.short_words(stem) if not w[0].isspace()]
     return bool(words) and (most is None or len(words) <= most) and all(
         not guessed and tag is not None and tag not in _NAME_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
         for w, _, _, tag, guessed in words)
@@ -341,7 +341,7 @@ def _common_stem(stem: str) -> bool:
     from ..gazetteer import load_gazetteer
 
     seg, gaz = _dictionary(), load_gazetteer()
-    words = [w for w in seg.words(stem) if not w[0].isspace()]
+    words = [w for w in seg.short_words(stem) if not w[0].isspace()]
     while len(words) > 1 and words[0][3] == "ns" and not words[0][4] and \
             (gaz.lookup(words[0][0]) is None or gaz.lookup(words[0][0]).type == LOCATION):
         words = words[1:]  # 中国, 美国: where the firms are
@@ -379,7 +379,7 @@ def _generic_phrase(name: str) -> bool:
     if "的" in name:
         return True
     seg = _dictionary()
-    words = [w for w in seg.words(name) if not w[0].isspace()]
+    words = [w for w in seg.short_words(name) if not w[0].isspace()]
     return len(words) >= 2 and all(w.upper() in _GENERIC_LATIN or not guessed and tag not in _NAME_TAGS
                                    and seg.freq(w) >= COMMON_MIN_FREQ for w, _, _, tag, guessed in words)
 
@@ -453,7 +453,7 @@ def _plain_words(prefix: str) -> bool:
         return True
     seg = _dictionary()
     return all(not guessed and tag not in _NAME_TAGS and tag is not None
-               for w, _, _, tag, guessed in seg.words(prefix.strip()) if not w.isspace())
+               for w, _, _, tag, guessed in seg.short_words(prefix.strip()) if not w.isspace())
 
 
 def _org_evidence(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:

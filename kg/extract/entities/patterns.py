@@ -538,7 +538,7 @@ def _common_words(name: str) -> bool:
     """华人女性, 研究人员: only dictionary words that are no names."""
     from .evidence import _dictionary
 
-    return all(not guessed and _common_part(w) for w, _, _, _, guessed in _dictionary().words(name))
+    return all(not guessed and _common_part(w) for w, _, _, _, guessed in _dictionary().short_words(name))
 
 
 _ORG_LIST = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&\-]{0,14}、){2,}[\u4e00-\u9fffA-Za-z0-9 .&\-]{1,16}")

@@ -125,14 +125,17 @@ def candidates(analysis: Analysis, clauses) -> list[Candidate]:
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         toks = [t for t in toks if t.end <= sent.end]
         units = _units(text, toks, ms)
+        bounds = ([t.end for t in toks], [t.start for t in toks])
         for a, b in pairs:
-            out.append(Candidate(a, b, sent, pair_words(text, toks, ms, a, b, units=units)))
+            out.append(Candidate(a, b, sent, pair_words(text, toks, ms, a, b, units=units, bounds=bounds)))
     return out
 
 
-def pair_words(text: str, tokens, mentions, first: Mention, second: Mention, *, units=None) -> tuple[str, ...]:
+def pair_words(text: str, tokens, mentions, first: Mention, second: Mention, *, units=None,
+               bounds=None) -> tuple[str, ...]:
     """The model's input for one pair: feature words, then the window of the sentence's ``tokens``.
-    ``units``: :func:`_units` of these tokens and mentions, when the caller has them (one sentence, many pairs)."""
+    ``units``: :func:`_units` of these tokens and mentions, and ``bounds``: the tokens' ends and starts, when the
+    caller has them (one sentence, many pairs)."""
     between = [m for m in mentions if first.end <= m.start and m.end <= second.start]
     gap = second.start - first.end
     feats = [f"#gap{_bucket(gap)}", f"#{first.type}>{second.type}", f"#ents{min(len(between), 2)}"]
@@ -148,8 +151,9 @@ def pair_words(text: str, tokens, mentions, first: Mention, second: Mention, *, 
         feats.append("#Tcoref")
     if units is None:
         units = _units(text, tokens, mentions)
-    i0 = bisect.bisect_right([t.end for t in tokens], first.start)  # the first token that ends inside or after it
-    i1 = bisect.bisect_left([t.start for t in tokens], second.end) - 1  # the last token that starts before its end
+    ends, starts = bounds if bounds is not None else ([t.end for t in tokens], [t.start for t in tokens])
+    i0 = bisect.bisect_right(ends, first.start)  # the first token that ends inside or after it
+    i1 = bisect.bisect_left(starts, second.end) - 1  # the last token that starts before its end
     mid = _words(units[i0:i1 + 1], first, second)
     head, tail = _placeholder(first, first, second), _placeholder(second, first, second)
     if head not in mid:
