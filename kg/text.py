@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = "「」『』“”‘’\"'《》〈〉【】"
 _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
@@ -31,8 +32,10 @@ def fold(text: str) -> str:
     return "".join(fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The key two surface forms of one name share: NFKC, case, quotes and spacing removed."""
+    """The key two surface forms of one name share: NFKC, case, quotes and spacing removed (remembered: the
+    rules ask for the keys of the same names again and again)."""
     s = unicodedata.normalize("NFKC", name).lower().translate(_QUOTE_TABLE)
     return _SPACE.sub("", s).strip(" -_.,，。")
 

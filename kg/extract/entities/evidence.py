@@ -104,9 +104,15 @@ def pinyin_name(name: str) -> bool:
 
 
 def _dictionary():
-    from ...nlp.segment import get_segmenter
+    global _SEGMENTER
+    if _SEGMENTER is None:
+        from ...nlp.segment import get_segmenter
 
-    return get_segmenter()
+        _SEGMENTER = get_segmenter()
+    return _SEGMENTER
+
+
+_SEGMENTER = None  # kg.nlp.segment's one segmenter, once asked for
 
 
 def is_latin_name(text: str) -> bool:
