@@ -17,7 +17,7 @@ from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
 from .aliases import acronyms, company_short_forms, declared_short_names, link_brackets, misspellings, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
-from .patterns import NAME_DOTS, WORD_GOES_ON, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
+from .patterns import NAME_DOTS, goes_on, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
 
@@ -451,6 +451,8 @@ def _plausible(m: Mention) -> bool:
         return False
     if len(t) == 1 or t.isdigit() or not any(c.isalnum() for c in t):
         return False
+    if m.source in ("ner", "engine") and t.endswith(("定律", "定理", "效应", "悖论", "法则", "原理")):
+        return False  # 摩尔定律: a law, not an organisation
     if m.type == PERSON and m.source in ("engine", "ner") and (m.text in titles() or t[-1] in "化性型率度者们式"):
         return False
     if t[0] == "某" and m.source != "gazetteer":
@@ -490,7 +492,7 @@ def _word_goes_on(text: str, m: Mention) -> bool:
     """浙大某某智能体框架: a name that ends in 智能 or 科技 where the word goes on (智能体, 科技感, 智能化) was cut out
     of a phrase."""
     return m.type in (ORG, COMPANY) and m.source != "gazetteer" and m.text.endswith(("智能", "科技")) \
-        and WORD_GOES_ON.match(text, m.end) is not None
+        and goes_on(text, m.end, m.text)
 
 
 def _award(text: str, m: Mention) -> bool:

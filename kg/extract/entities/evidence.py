@@ -201,11 +201,23 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         name = m.text
     if _mixed_junk(name, m):
         return None
+    tail = _LATIN_HAN_TAIL.fullmatch(name) if m.source in ("ner", "engine") else None
+    if tail and _plain_tail(tail.group(2)):
+        # AgentGroupChat中, UrbanGPT通过, CUDA-X库: the model ran a Latin name on into the word after it
+        m = replace(m, text=tail.group(1), end=m.start + len(tail.group(1)))
+        name = m.text
+    if name.endswith("-") and m.source != "gazetteer":
+        return None  # Open- of Open-Sora-Plan: part of a longer name
     if is_latin_name(name):
         if english_context(text, m.start, m.end) or name.upper() in _GENERIC_LATIN | _GENERIC_KINDS:
             return None  # (SaaS 公司, AI 公司: a kind of company, not a name)
+        if m.type in (ORG, COMPANY) and _defined_term(text, name):
+            return None  # 测试时训练（Test-Time Training，TTT）, 大型语言模型（LLMs）: a technique's short name
         if m.type != MODEL and person_shaped(name):
             return m if m.type == PERSON else replace(m, type=PERSON)  # Dana Whitlock, Lena Carter-Morris
+        if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") and name in given_names() and \
+                _person_not_company(text, name):
+            m = replace(m, type=PERSON)  # 感谢Andrew加入我们, Andrew说得对: the model typed a first name as a company
         if m.type in (ORG, COMPANY) and name in given_names() and all(
                 re.match(r"\s?(?:团队|实验室|组)", text[i + len(name):]) for i, _ in _occurrences(text, name)):
             return None  # Reid团队, Jeff实验室: a person's team, not an organisation called Reid
@@ -246,8 +258,9 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
     return m if _han_name(text, m, name, evidenced) else None
 
 
-_ADVERB_CHARS = frozenset("都也就还又将才已再均皆")
-_FUNCTION_BIGRAMS = frozenset("再到 又是 也是 就是 都是 还是 才是 已是 再是 都在 也在 还在 正在 以及 或是 甚至".split())
+_ADVERB_CHARS = frozenset("都也就还又将才已再均皆很")
+_FUNCTION_BIGRAMS = frozenset("再到 又是 也是 就是 都是 还是 才是 已是 再是 都在 也在 还在 正在 以及 或是 甚至 "
+                              "不太 不够 不算 非常 比较 十分 相当 更加 越来".split())
 
 
 def _adverb_start(name: str) -> bool:
@@ -358,7 +371,10 @@ def _common_stem(stem: str) -> bool:
 
 _FUND_KINDS = frozenset("双币 美元 人民币 母 子 专项 产业 引导 政府引导 并购 成长 早期 天使 种子 主题 指数 对冲 私募 公募 风险投资 "
                         "创投 股权 投资 科技 AI 人工智能".split())
-_GENERIC_KINDS = frozenset({"FANG", "FAANG", "MAANG", "TOB", "TOC", "2B", "2C", "SAAS", "PAAS", "IAAS", "MAAS", "AIGC", "IOT", "SOTA", "RAG"})
+_GENERIC_KINDS = frozenset({"FANG", "FAANG", "MAANG", "TOB", "TOC", "2B", "2C", "SAAS", "PAAS", "IAAS", "MAAS", "AIGC", "IOT", "SOTA", "RAG",
+                            # kinds of device, chip, network and investor; roles (AR 眼镜, VC 支持的, 微软 MVP)
+                            "AR", "VR", "XR", "MR", "VC", "VCS", "PE", "LP", "GP", "TPU", "NPU", "RNN", "LSTM", "GAN", "MOE",
+                            "LLMS", "MVP", "KOL", "CEO", "CTO", "CFO", "COO", "CPO", "CIO", "CMO", "CSO"})
 
 
 _CALLED = re.compile(r"^(?:.{0,3}?(叫做|名叫|名为|叫|称为)|[由被从在向对把将])")
@@ -453,6 +469,30 @@ def _person_context(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 8), start))
 
 
+_LATIN_HAN_TAIL = re.compile(r"([A-Za-z][\w.\-]*(?: [A-Za-z0-9][\w.\-]*)*[A-Za-z0-9])\s*([\u4e00-\u9fff]{1,3})")
+
+
+def _plain_tail(tail: str) -> bool:
+    """A Han word after a Latin name that is not part of it: a dictionary word that is no name and no organisation
+    suffix (中, 通过, 框架, 库; not 实验室, 科技, 大学)."""
+    from .patterns import _org_suffix
+
+    if _org_suffix(tail) or _ORG_HEAD.search(tail) or tail in ("大模型", "模型", "系列"):
+        return False
+    seg = _dictionary()
+    words = seg.short_words(tail)
+    return len(words) == 1 and not words[0][4] and words[0][3] not in _NAME_TAGS
+
+
+def _person_not_company(text: str, name: str) -> bool:
+    """The text treats ``name`` as a person somewhere (a title, a speech verb) and nowhere as a company."""
+    from .patterns import _COMPANY_AFTER, _COMPANY_BEFORE
+
+    spans = list(_occurrences(text, name))
+    return any(_person_context(text, a, b) for a, b in spans) and not any(
+        _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a) for a, b in spans)
+
+
 def _plain_words(prefix: str) -> bool:
     """Only dictionary words that are no names (or nothing): 服装加工, 卫星; not 潞晨, 清华, 北京."""
     if not prefix.strip():
@@ -527,6 +567,9 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
         if re.search(r"(?:初创|创业|核心|管理|创始)团队$", name) and m.source != "gazetteer":
             return False  # MIT初创团队, 公司核心团队: a kind of team, not a team's name
         suffix = next((s for s in _WEAK_SUFFIXES if name.endswith(s) and len(name) > len(s)), None)
+        if suffix in _KIND_TRADES and m.source in ("ner", "engine", "pattern") and \
+                (common_word(name[:-len(suffix)]) or _dictionary().freq(name[:-len(suffix)]) >= COMMON_MIN_FREQ):
+            return False  # 人形机器人, 社交网络, 聊天机器人: a frequent word before the trade names a kind of thing
         if suffix and m.source != "gazetteer":
             prefix = name[:-len(suffix)]
             if _starts_with_function_word(prefix) or _generic_prefix(prefix) or common_word(name):
@@ -538,6 +581,30 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             if domain:  # 鹿鸣生物, 启元机器人, but also 叫远澜生物 cut wrongly: said of as a company, or named again
                 return _acts_as_name(text, name, evidenced, recurring=True)
     return True
+
+
+# trade suffixes that, after a frequent word, make the name of a kind of thing (a firm so named is in a list)
+_KIND_TRADES = frozenset({"机器人", "网络"})
+
+
+# a technical term's head word: what a bracketed abbreviation after it stands for is a technique, not a firm
+_TECH_HEAD = (r"(?:模型|训练|学习|网络|方法|算法|架构|机制|技术|框架|范式|推理|微调|对齐|检索|生成|优化|编码器?|解码器|注意力|"
+              r"任务|数据集|基准|策略|函数|表示|嵌入|蒸馏|量化|压缩|协议|芯片|处理器|单元|引擎)")
+
+
+def _defined_term(text: str, name: str) -> bool:
+    """The document defines ``name`` as the short form of a technical term: 测试时训练（Test-Time Training，TTT）,
+    大型语言模型（LLMs）, 张量处理单元（TPU）."""
+    rx = _DEFINED.get(name)
+    if rx is None:
+        rx = _DEFINED[name] = re.compile(r"[\u4e00-\u9fff]" + _TECH_HEAD + r"\s*[（(]\s*(?:[A-Za-z][\w\- ]*\s*[，,、;；:：]\s*)?"
+                                         + re.escape(name) + r"\s*[）)]")
+        if len(_DEFINED) > 4096:
+            _DEFINED.clear()
+    return rx.search(text) is not None
+
+
+_DEFINED: dict[str, re.Pattern] = {}
 
 
 def _acts_as_name(text: str, name: str, evidenced: dict[str, bool], *, recurring: bool) -> bool:

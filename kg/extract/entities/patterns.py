@@ -344,7 +344,7 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
                 continue
             if suffix == "网络" and _ARCHITECTURE_PART.search(text[toks[j].start:t.start]):
                 continue  # 图卷积网络, 动态门控网络, 生成对抗网络: a kind of neural network, not a firm
-            if suffix in ("智能", "科技") and WORD_GOES_ON.match(text, t.end):
+            if suffix in ("智能", "科技") and goes_on(text, t.end, suffix):
                 continue  # 智能体框架, 科技感, 智能化, 科技进步奖: the suffix is part of a longer word
             if t.text == suffix and toks[i - 1].text in _FIELD_WORDS and \
                     (j == i - 1 or _common_words(text[toks[j].start:toks[i - 1].start])):
@@ -543,7 +543,7 @@ def _common_words(name: str) -> bool:
 
 _ORG_LIST = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&\-]{0,14}、){2,}[\u4e00-\u9fffA-Za-z0-9 .&\-]{1,16}")
 _LIST_LEAD = re.compile(r"^(?:像|如|比如|例如|包括|包含|有|以及|还有|及|和)")
-_LIST_END = re.compile(r"(?:\s*(?:等等|等)\s*\S{0,6})$")
+_LIST_END = re.compile(r"(?:\s*(?:等等|等)\s*\S{0,6}|(?<=\S\S)(?:共同|联合)?(?:跟投|领投|参投|合投|投资|加入|参与))$")
 _LAST_ITEM = re.compile(r"^(.{2,16}?)(?:\s*(?:和|及|以及|与)\s*(.{2,16}))?$")
 
 
@@ -577,8 +577,10 @@ def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         for a, name in items:
             entry = gaz.lookup(name)
             if entry is not None and entry.type in (ORG, COMPANY) or _org_suffix(name) and len(name) > len(_org_suffix(name)) + 1 \
-                    and not _dictionary_word(name):  # 人工智能: a field, not a firm
-                known.append(name)
+                    and not _dictionary_word(name) and name not in _DESCRIPTORS \
+                    and name[:-len(_org_suffix(name))].lower() not in _GENERIC_ORG_WORDS \
+                    and not (_org_suffix(name) in ("机器人", "网络") and _common_words(name[:-len(_org_suffix(name))])):
+                known.append(name)  # (人工智能: a field, not a firm; 软体机器人: a kind of robot; 鳄梨科技 is a firm)
             elif 2 <= len(name) <= 8 and not re.search(r"[的了是在将把被和与]", name):
                 unknown.append((a, name))
         if len(known) < 2 or len(known) < len(unknown) or _FIELDS_AFTER.match(st, m.end()):
@@ -602,6 +604,14 @@ def _dictionary_word(word: str) -> bool:
 
 # what may follow 智能/科技 inside a longer word or phrase (智能体, 科技感, 科技进步奖, 科技园)
 WORD_GOES_ON = re.compile(r"体|感|化|进步|成果|奖|园|馆|局|厅|节|周刊|日报|频道|政策|水平|实力|含量")
+# what may follow 智能 in a phrase about a kind of thing (头戴式智能硬件, 戴着智能眼镜, 3D智能问题)
+SMART_GOES_ON = re.compile(r"硬件|设备|眼镜|终端|产品|手表|手机|家居|家电|穿戴|助手|客服|问题|系统|程度|机器|驾驶|制造|语音|"
+                           r"音箱|座舱|汽车|应用|时代|生活|工厂|城市|交通|农业|教育|医疗|安防|物流|电网")
+
+
+def goes_on(text: str, end: int, name: str) -> bool:
+    """The word a name ending in 智能 or 科技 ends with goes on at ``end`` (智能体, 科技感, 智能硬件)."""
+    return bool(WORD_GOES_ON.match(text, end) or name.endswith("智能") and SMART_GOES_ON.match(text, end))
 _ARCHITECTURE_PART = re.compile(r"卷积|门控|神经|注意力|对抗|循环|递归|残差|前馈|图|深度|编码|解码|感知|记忆|胶囊|脉冲|贝叶斯|生成")
 # words that, before 智能/科技, name a field of work (具身智能 embodied AI, 空间智能, 金融科技)
 _FIELD_WORDS = frozenset("具身 空间 通用 情感 群体 机器 人工 计算 生物 金融 法律 教育 医疗 农业 工业 数字 复杂度 环境".split())
