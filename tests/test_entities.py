@@ -790,3 +790,23 @@ def test_a_latin_name_loses_the_word_the_model_ran_on_into_and_fragments_and_law
     assert not _model_says("相比之下，摩尔定律每十年实现一百倍的增长。", [("摩尔定律", "COMPANY")])
     got = _model_says("研究机构 Nexa AI实验室发布了新模型。", [("Nexa AI实验室", "ORG")])
     assert [m.text for m in got] == ["Nexa AI实验室"]  # an organisation's suffix is part of the name
+
+
+def test_a_foreign_name_loses_the_words_glued_before_and_after_it():
+    assert ("奥布里·德·格雷", "PERSON") in _names("差不多。这是奥布里·德·格雷和雷·库兹韦尔提出的定义。")
+    assert ("约翰·琼珀", "PERSON") in _names("他们刚刚获得了诺贝尔奖。祝贺约翰·琼珀和德米斯带领的团队。")
+    assert ("卡里姆·贝吉尔", "PERSON") in _names("某个人,卡里姆·贝吉尔有过一次很棒的对话。")
+    assert ("默罕默德·尤努斯", "PERSON") in _names("——默罕默德·尤努斯")  # a rarer transliteration character
+
+
+def test_after_a_title_a_preposition_or_an_everyday_word_starts_no_name():
+    names = _names("其中，材料学院院长由蒋建中教授担任。")
+    assert not any(n.startswith("由") for n, _ in names)
+    assert not {n for n, t in _names("比如去年研究生毕业典礼上，他很激动。") if t == "PERSON"}
+    assert ("王小明", "PERSON") in _names("公司董事长王小明表示将扩张。")
+
+
+def test_a_measure_word_a_pronoun_and_a_products_edition_make_no_person():
+    got = _model_says("谢谢你，Alexis。这张图曾经火爆。", [("谢谢你", "PERSON"), ("张图", "PERSON")])
+    assert not got
+    assert not {n for n, t in _names("Blackwell 已经全面投产。明年，Blackwell Ultra 将进一步提升标准。") if t == "PERSON"}

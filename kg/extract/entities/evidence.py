@@ -224,6 +224,10 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         if name not in evidenced:
             evidenced[name] = _latin_evidence(text, m)
         return m if evidenced[name] else None
+    if m.type == PERSON and m.source in ("ner", "engine") and (
+            name[0] in "张条台部篇份项" and m.start > 0 and text[m.start - 1] in "这那一两几每哪该此整半"
+            or len(name) >= 3 and name[-1] in "你我他她们"):
+        return None  # 这张图: a measure word, not the surname 张; 谢谢你: a pronoun ends no name
     if m.type == PERSON and m.source in ("ner", "engine") and len(name) >= 3 and name[-1] in _ADVERB_TAIL:
         m = replace(m, text=name[:-1], end=m.end - 1)  # 张三曾在腾讯任职: the model took the adverb into the name
         name = m.text

@@ -159,7 +159,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             if words[-1] in ("Co", "Inc", "Ltd", "Corp") and text[b:b + 1] == ".":
                 name, b = name + ".", b + 1  # Cyber Manufacture Co.: the abbreviation's period is the name's
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
-        elif 2 <= len(words) <= 4 and LATIN_PERSON.fullmatch(name) and gaz.lookup(name) is None and (
+        elif 2 <= len(words) <= 4 and LATIN_PERSON.fullmatch(name) and gaz.lookup(name) is None \
+                and words[-1] not in _PRODUCT_TAIL_WORDS and (
                     person_shaped(name) and not english_context(text, a, b) and not _released(text, a, b)
                     or any(before.rstrip().endswith(tt) for tt in title_set)
                     or _PERSON_CLASSIFIER.search(before)
@@ -203,6 +204,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             a = last.start + 1  # 这句话由伯特兰·罗素: the segmenter glued 由 to the given name
         elif last is not None and any(t.start >= a and t.end <= last.start and _common_part(t.text) for t in toks):
             a = last.start  # 这句话伯特兰·罗素: a common word before the given name's word is not the name's
+        elif last is not None and any(t.start >= a and t.end <= last.start and _not_transliterated(t.text) for t in toks):
+            a = last.start  # 这是奥布里·德·格雷, 祝贺约翰·琼珀: a dictionary word of no foreign name before the given name
         after = [t for t in toks if dot < t.start and t.end <= b]
         if after:  # …斯科特表示: the name ends before the verb
             keep = []
@@ -214,6 +217,9 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 keep.append(t)
             if keep:
                 b = keep[-1].end
+                w = keep[-1].text
+                if len(w) >= 3 and w[-1] in _GLUED_AFTER_NAME and _dictionary_word(w) is False:
+                    b -= 1  # 卡里姆·贝吉尔有过一次对话: the segmenter glued the verb to the surname
         name = text[a:b]
         if st.rfind("《", 0, a - s0) > st.rfind("》", 0, a - s0):
             continue  # 《哈利·波特与魔法石》, 《礼记·王制》: a work's title, not a person
@@ -283,6 +289,11 @@ class _Span:
 
     def end(self, _=0):
         return self._e
+
+
+# a product's edition after its name (Blackwell Ultra, Vision Pro): no person's surname
+_PRODUCT_TAIL_WORDS = frozenset("Ultra Pro Max Mini Plus Lite Air Turbo Flash Nano Studio Edge Chat Vision Coder Instruct "
+                                "Preview Beta Alpha Cloud Server Desktop Mobile Premium Enterprise Omni".split())
 
 
 _LOWER_FUNCTION_WORDS = frozenset("of and the for in at on to by with from a an".split())
@@ -373,6 +384,19 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
 
 # one-character function words the segmenter glues to a transliterated given name (由伯特兰, 着伯尼)
 _GLUED_BEFORE_NAME = frozenset("由着为被把将和与在是给向对从让")
+# one-character verbs and adverbs the segmenter glues to a transliterated surname (贝吉尔有过)
+_GLUED_AFTER_NAME = frozenset("有是在和说将也就都还又并曾已被把与")
+
+
+def _not_transliterated(word: str) -> bool:
+    """A word none of whose characters any transliterated name the gazetteer lists is written with (这是, 祝贺; not
+    默罕 of 默罕默德): not part of a foreign name."""
+    from .evidence import _transliteration_chars
+
+    han = [ch for ch in word if is_han(ch)]
+    return bool(han) and not any(ch in _transliteration_chars() for ch in han)
+
+
 # verbs before a name that the segmenter, guessing, tags as a name part (曾任 as nr)
 _VERBS_BEFORE_NAMES = frozenset("曾任 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建".split())
 # one-character function words a guessed word can swallow at its front (但慧夜 of 但慧夜科技)
@@ -670,8 +694,10 @@ def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> l
                 and 1 <= len(toks[i + 2].text) <= 2 and all(is_han(c) for c in toks[i + 2].text):
             cand += toks[i + 2].text
             end = toks[i + 2].end
-        if any(c in "我你他她它们" for c in cand[1:]) or cand[0] in "和与及跟":
-            continue  # 博士和我: a conjunction and a pronoun, not a name
+        if any(c in "我你他她它们" for c in cand[1:]) or cand[0] in "和与及跟由被把将对从给让在":
+            continue  # 博士和我, 院长由蒋某担任: a conjunction, a preposition and a pronoun, not a name
+        if len(cand) >= 3 and _dictionary_word(cand) and not _dictionary_name(cand):
+            continue  # 研究生毕业典礼: a word of the dictionary that is no name
         if cand == n.text and n.pos[:1] in ("d", "p", "c", "u", "r", "v", "a") and not _dictionary_name(cand):
             continue  # 对CEO尤甚: an adverb or verb after the title, not a name
         if 2 <= len(cand) <= 4 and all(is_han(c) for c in cand) and (cand[0] in names or cand[:2] in names) \
