@@ -810,3 +810,25 @@ def test_a_measure_word_a_pronoun_and_a_products_edition_make_no_person():
     got = _model_says("谢谢你，Alexis。这张图曾经火爆。", [("谢谢你", "PERSON"), ("张图", "PERSON")])
     assert not got
     assert not {n for n, t in _names("Blackwell 已经全面投产。明年，Blackwell Ultra 将进一步提升标准。") if t == "PERSON"}
+
+
+def test_an_acronym_spells_no_legal_form_and_no_generic_word():
+    from kg.extract.entities.aliases import acronyms
+    from kg.types import Mention
+
+    text = "谷歌母公司 Alphabet Inc. 表示，AI 的下一步在算法。青禾 Cloud Native Group 简称 CNG，CNG 发布了报告。"
+    ms = [Mention("Alphabet Inc.", "COMPANY", text.index("Alphabet"), text.index("Alphabet") + 13, "pattern", None, 0.8),
+          Mention("AI", "COMPANY", text.index("AI "), text.index("AI ") + 2, "pattern", None, 0.7)]
+    cng = text.index("Cloud Native Group")
+    ms.append(Mention("Cloud Native Group", "COMPANY", cng, cng + 18, "pattern", None, 0.8))
+    i = text.index("CNG，")
+    ms.append(Mention("CNG", "COMPANY", i, i + 3, "pattern", None, 0.7))
+    got = {m.text: m.via for m in acronyms(text, ms)}
+    assert got["AI"] is None  # Alphabet Inc. spells no "AI"
+    assert got["CNG"] == "acronym"  # a name's initials still make its acronym
+
+
+def test_the_model_taking_part_of_a_hyphenated_or_longer_latin_name_gives_no_name():
+    assert not _model_says("北大发起的复现计划Open-Sora-Plan，今起可以生成视频。", [("Open", "COMPANY")])
+    got = _model_says("发布3D生成最新成果——Meta 3D Gen 。", [("Gen", "COMPANY")])
+    assert [m.text for m in got] == ["Meta"]  # the list's Meta stays, the model's Gen goes

@@ -238,6 +238,11 @@ def self_references(doc: Document) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# a legal form is no word of the name an acronym spells (Alphabet Inc.), and some acronyms mean a kind of thing
+_LEGAL_WORDS = frozenset("inc corp ltd co llc plc gmbh ag sa limited corporation incorporated".split())
+_GENERIC_ACRONYMS = frozenset("AI IT API APP SDK AR VR XR VC PE GP LP ML DL CV NLP LLM AGI GPU CPU TPU OS PC UI UX".split())
+
+
 def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     """YC where the document names Y Combinator: an all-capital word of two to five letters that spells the initials
     of a Latin organisation name of two or more capitalised words in the same document is that organisation
@@ -246,9 +251,11 @@ def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.type not in (ORG, COMPANY) or not m.text.isascii() or m.source == "alias":
             continue
-        words = [w for w in re.split(r"[\s\-]+", m.text) if w]
+        words = [w for w in re.split(r"[\s\-]+", m.text) if w and w.rstrip(".").lower() not in _LEGAL_WORDS]
         if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words):
             ac = "".join(w[0] for w in words)
+            if ac in _GENERIC_ACRONYMS:
+                continue  # (Alphabet Inc. is no "AI", Information Technology Co. no "IT")
             prev = full.get(ac)
             full[ac] = m if prev is None or name_key(prev.text) == name_key(m.text) else None
     full = {k: v for k, v in full.items() if v is not None}

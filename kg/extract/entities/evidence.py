@@ -208,6 +208,10 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         name = m.text
     if name.endswith("-") and m.source != "gazetteer":
         return None  # Open- of Open-Sora-Plan: part of a longer name
+    if m.source in ("ner", "engine") and name.isascii() and (
+            re.match(r"-[A-Za-z0-9]", text[m.end:m.end + 2]) or m.type in (ORG, COMPANY)
+            and re.search(r"(?<![A-Za-z0-9])[A-Za-z]*\d[A-Za-z0-9]* $", text[max(0, m.start - 12):m.start])):
+        return None  # Open of Open-Sora-Plan, Gen of Meta 3D Gen: the model took part of a longer name
     if is_latin_name(name):
         if english_context(text, m.start, m.end) or name.upper() in _GENERIC_LATIN | _GENERIC_KINDS:
             return None  # (SaaS 公司, AI 公司: a kind of company, not a name)
