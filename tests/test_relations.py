@@ -220,6 +220,12 @@ CASES = [
     ("公司由前华为研究员方启航和上海交通大学教授苏婉清共同创立。", [("华为", C), ("方启航", P), ("上海交通大学", O), ("苏婉清", P)],
      {("方启航", "works_for", "华为", "前研究员"), ("苏婉清", "works_for", "上海交通大学", "教授")}),
     ("张三创办了澄言智能。", [("张三", P), ("澄言智能", C)], {("张三", "founded", "澄言智能", None)}),
+    # a person's fund invests, not the person (X 的 Y 给 Z 投资)
+    ("当 Dana Reyes 的 Brightfield 以 5 亿美元的估值给 Lumora 投资时，消息传出。",
+     [("Dana Reyes", P), ("Brightfield", C), ("Lumora", C)], {("Brightfield", "invests_in", "Lumora", None)}),
+    # a chain of titles longer than a short window; a region's head does not lead the organisation
+    ("他与青禾银行北亚区主席及大中华区投资银行副总裁方启航进行了交流。", [("青禾银行", C), ("方启航", P)],
+     {("方启航", "works_for", "青禾银行", "北亚区主席")}),
 ]
 
 NEGATIVE = [

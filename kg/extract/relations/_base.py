@@ -128,6 +128,8 @@ def _title_kind(role: str) -> str:
     for n in range(len(role)):
         k = kinds.get(role[n:]) or kinds.get(role[n:].upper())
         if k:
+            if k == "lead" and "区" in role[:n]:
+                return "member"  # 北亚区主席, 中国区总裁: heads a region of the organisation, not the organisation
             return k
     return "member"
 
@@ -140,7 +142,7 @@ def _title_org(ctx: _Ctx, m: Mention) -> bool:
     if not nxt or nxt[0].type != PERSON:
         return False
     gap = ctx.gap(m.end, nxt[0].start).strip()
-    if not gap or len(gap) > 16 or re.search(r"[，,。；;：:、]", gap):
+    if not gap or len(gap) > 30 or re.search(r"[，,。；;：:、]", gap):
         return False
     return bool(_TITLE_END.search(gap) or gap == "的")
 

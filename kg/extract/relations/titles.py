@@ -11,6 +11,8 @@ from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
 
 
+# how far after an organisation its title chain may run (北亚区主席及大中华区投资银行副总裁 is 17 characters)
+TITLE_WINDOW = 30
 _BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 # 是硅谷风险投资公司 X 的合伙人: what kind of organisation X is stands between the link and X
 _DESCRIBED = re.compile(r"(?<=是|为)\s*(?:一家|一所|这家)?[\u4e00-\u9fffA-Za-z ]{0,10}?(?:公司|机构|基金|平台|实验室|研究院|大学|媒体|银行)\s*$")
@@ -36,7 +38,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 k0 += 1
         nxt = ms[k0] if k0 < len(ms) else None
         limit = nxt.start if nxt else ctx.sent.end
-        window = text[org.end:min(limit, org.end + 16 + (lead.end() - org.end if lead else 0))]
+        window = text[org.end:min(limit, org.end + TITLE_WINDOW + (lead.end() - org.end if lead else 0))]
         m = re.match(r"\s*(?:[（(][^）)]{1,20}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(?:另一位|另外一位|其中一位|一位)?\s*"
                      r"(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()

@@ -407,6 +407,9 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[Relati
     if not heads:
         return
     hi = heads[0] if rel.head != frozenset({PERSON}) else heads[-1]
+    while hi + 1 < len(left) and left[hi + 1].type in rel.head and left[hi + 1].type in (ORG, COMPANY) and \
+            re.fullmatch(r"\s*的\s*", text[left[hi].end:left[hi + 1].start]):
+        hi += 1  # Sarah Guo 的 Conviction 给 HeyGen 投资: the fund she runs invests, not she
     head = left[hi]
     co = {id(x) for x in _group(ctx, left, hi, +1, rel.head)}
     tails = [m for m in left[hi + 1:] if m.type in rel.tail and id(m) not in co]
