@@ -346,3 +346,26 @@ def test_the_model_gives_no_person_a_model_the_rules_did_not():
     b = _analysis("青禾科技的新模型 Lynx-3 很受欢迎。")
     added = model_relations(b, clauses_of(b), [], model=_EveryPairDevelops())
     assert any(r.relation == "develops" and r.head.text == "青禾科技" for r in added)  # a company still may
+
+
+class _EveryPairInvests(_EveryPairBuys):
+    """A stand-in that scores every pair 0.9 for ``invests_in>`` (the first of the pair invests in the second)."""
+
+    def scores(self, words):
+        import numpy
+
+        out = numpy.zeros((len(words), len(LABELS)), dtype="f")
+        out[:, LABELS.index("invests_in>")] = 0.9
+        out[:, LABELS.index("invests_in<")] = 0.9
+        return out
+
+
+def test_the_model_invests_in_no_firm_the_rules_read_as_an_investor_here():
+    from kg.extract.relations import clauses_of, extract_relations
+    from kg.extract.relations.learned import model_relations
+
+    a = _analysis("由红杉资本支持的青禾科技宣布完成了 B 轮融资，由高瓴资本领投。")
+    rules = extract_relations(a, mode="rules")
+    assert {(r.head.text, r.tail.text) for r in rules if r.relation == "invests_in"} >= {("红杉资本", "青禾科技")}
+    added = model_relations(a, clauses_of(a), rules, model=_EveryPairInvests())
+    assert not any(r.relation == "invests_in" and r.tail.text == "红杉资本" for r in added)

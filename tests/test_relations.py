@@ -223,6 +223,14 @@ CASES = [
     # a person's fund invests, not the person (X 的 Y 给 Z 投资)
     ("当 Dana Reyes 的 Brightfield 以 5 亿美元的估值给 Lumora 投资时，消息传出。",
      [("Dana Reyes", P), ("Brightfield", C), ("Lumora", C)], {("Brightfield", "invests_in", "Lumora", None)}),
+    # 被誉为 (is called) is no passive of the trigger after it
+    ("被誉为人工智能教父的方启航曾在青禾科技工作，但他于2023年离开。", [("方启航", P), ("青禾科技", C)],
+     {("方启航", "works_for", "青禾科技", None), ("方启航", "departed_from", "青禾科技", None)}),
+    # backed by: 由 X 支持的 Y, X 和 Z 共同支持的 Y, X 投资的初创公司 Y
+    ("由青禾资本支持的远山科技宣布完成了 B 轮融资。", [("青禾资本", C), ("远山科技", C)],
+     {("青禾资本", "invests_in", "远山科技", None)}),
+    ("青禾资本和远山创投共同支持的澄言智能上市了。", [("青禾资本", C), ("远山创投", C), ("澄言智能", C)],
+     {("青禾资本", "invests_in", "澄言智能", None), ("远山创投", "invests_in", "澄言智能", None)}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
     ("他与青禾银行北亚区主席及大中华区投资银行副总裁方启航进行了交流。", [("青禾银行", C), ("方启航", P)],
      {("方启航", "works_for", "青禾银行", "北亚区主席")}),
@@ -247,6 +255,8 @@ NEGATIVE = [
     ("罗一鸣目前负责 Gemini 的多语言评测。", [("罗一鸣", P), ("Gemini", M)]),
     # type constraints: a model cannot join a company
     ("GPT-5 加入了新功能。", [("GPT-5", M)]),
+    # 支持 outside a backed-by phrase is no investment
+    ("谷歌支持青禾科技的开源标准。", [("谷歌", C), ("青禾科技", C)]),
 ]
 
 

@@ -334,6 +334,8 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
         given.setdefault(_triple(r.head, r.relation, r.tail), []).append((r.evidence.start, r.evidence.end))
         if r.relation in ONE_HEAD:
             taken.setdefault((r.relation, r.tail.key or r.tail.text), []).append((r.evidence.start, r.evidence.end))
+        if r.relation == "invests_in":
+            taken.setdefault(("investor", r.head.key or r.head.text), []).append((r.evidence.start, r.evidence.end))
     import numpy
 
     bar = numpy.array([model.threshold_for(label) for label in model.labels], dtype="f")
@@ -361,6 +363,9 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
                 continue  # the rules gave it in this sentence
             if any(s < c.sentence.end and c.sentence.start < e for s, e in taken.get((rel, tail.key or tail.text), ())):
                 continue  # A 收购 X，B 收购 Y: the rules gave Y its buyer here; the model's other buyer is a misreading
+            if rel == "invests_in" and any(s < c.sentence.end and c.sentence.start < e
+                                           for s, e in taken.get(("investor", tail.key or tail.text), ())):
+                continue  # 由 A 支持的 X，由 B 领投: A invests here, by the rules; B invests in X, not in A
             ctx = _Ctx(analysis, c.sentence, ())
             ev = Evidence(analysis.doc.id, c.sentence.text, c.sentence.start, c.sentence.end)
             out.append(RelationMention(head, rel, tail, ev, round(p * CONFIDENCE_SCALE, 2), None, _date(ctx), "model"))

@@ -6,7 +6,7 @@ import re
 from itertools import combinations
 from typing import Iterator
 
-from ...schema import COMPANY, MODEL, ORG
+from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..gazetteer import Gazetteer
 from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_initial, _group, _ok, _rel, _same
@@ -273,6 +273,21 @@ def _suppliers(ctx: _Ctx) -> Iterator[RelationMention]:
         if _SUPPLIER.match(ctx.gap(a.end, b.start)) and _SUPPLIER_TAIL.match(ctx.gap(b.end, ctx.sent.end)):
             if _ok("partners_with", a, b):
                 yield _rel(ctx, "partners_with", a, b, 0.7)
+
+
+_BACKED = re.compile(r"^\s*(?:(?:共同|联合|早期|最早)?(?:所)?(?:支持|投资|孵化|押注|注资|背书|资助|支持和投资))\s*的\s*"
+                     r"(?:[^，,。；;、]{0,12}?(?:初创公司|创业公司|初创企业|公司|企业|独角兽|团队|平台))?\s*$")
+
+
+def _backed_by(ctx: _Ctx) -> Iterator[RelationMention]:
+    """由 OpenAI 支持的 1X, 红杉孵化的青禾科技, 微软投资的 AI 初创公司 Inflection → invests_in (an investor-backed firm)."""
+    ms = ctx.mentions
+    for a, b in zip(ms, ms[1:]):
+        if b.type != COMPANY or a.type not in (COMPANY, ORG, PERSON) or _same(a, b):
+            continue
+        if _BACKED.match(ctx.gap(a.end, b.start)) and _ok("invests_in", a, b):
+            for h in _group(ctx, list(ms), ms.index(a), -1, (a.type,)):
+                yield _rel(ctx, "invests_in", h, b, 0.7, trigger="支持")
 
 
 _BEHIND = re.compile(r"^\s*(?:等(?:产品|模型)?)?\s*背后的\s*[^，,。；;]{0,12}?(?:公司|团队|机构|厂商|开发者|实验室|企业|创业公司|初创公司)")

@@ -334,10 +334,12 @@ def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | 
     return None, None
 
 
-_PASSIVE_RX = re.compile(r"被|由(?!于|此|来|衷)|遭")
+# 被 of 被誉为, 被称为, 被视为 … (is called, is seen as) describes the subject: no passive of the trigger
+_NOT_PASSIVE = r"(?!誉为|称为|称作|视为|看作|认为|评为|列为|公认|称赞|誉|尊为|奉为|冠以)"
+_PASSIVE_RX = re.compile(r"被" + _NOT_PASSIVE + r"|由(?!于|此|来|衷)|遭")
 
 
-_PASSIVE_INVEST = re.compile(r"被|由(?!于|此|来|衷)|获得|获")
+_PASSIVE_INVEST = re.compile(r"被" + _NOT_PASSIVE + r"|由(?!于|此|来|衷)|获得|获")
 
 
 
