@@ -231,6 +231,16 @@ CASES = [
      {("青禾资本", "invests_in", "远山科技", None)}),
     ("青禾资本和远山创投共同支持的澄言智能上市了。", [("青禾资本", C), ("远山创投", C), ("澄言智能", C)],
      {("青禾资本", "invests_in", "澄言智能", None), ("远山创投", "invests_in", "澄言智能", None)}),
+    # 作为/以 TITLE 创立/加入 X: the title is held at X
+    ("作者方启航在2010年作为CEO创立了本地化平台青禾科技。", [("方启航", P), ("青禾科技", C)],
+     {("方启航", "founded", "青禾科技", None), ("方启航", "works_for", "青禾科技", "CEO"), ("方启航", "leads", "青禾科技", "CEO")}),
+    ("方启航以首席科学家的身份加入青禾科技。", [("方启航", P), ("青禾科技", C)],
+     {("方启航", "joined", "青禾科技", None), ("方启航", "works_for", "青禾科技", "首席科学家")}),
+    # 从 X 出来/离开 (之后): left X, also when the subject closes the clause before (X 来说，从 Y 出来之后)
+    ("对于方启航来说，从远山科技出来之后，做耳机是初衷。", [("方启航", P), ("远山科技", C)],
+     {("方启航", "departed_from", "远山科技", None)}),
+    ("方启航从远山科技离开后，成立了青禾科技。", [("方启航", P), ("远山科技", C), ("青禾科技", C)],
+     {("方启航", "departed_from", "远山科技", None), ("方启航", "founded", "青禾科技", None)}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
     ("他与青禾银行北亚区主席及大中华区投资银行副总裁方启航进行了交流。", [("青禾银行", C), ("方启航", P)],
      {("方启航", "works_for", "青禾银行", "北亚区主席")}),
@@ -255,6 +265,9 @@ NEGATIVE = [
     ("罗一鸣目前负责 Gemini 的多语言评测。", [("罗一鸣", P), ("Gemini", M)]),
     # type constraints: a model cannot join a company
     ("GPT-5 加入了新功能。", [("GPT-5", M)]),
+    # 作为 a title with no founding or joining verb; 从 X 拿出来: no departure
+    ("方启航作为投资人见证了青禾科技的成长。", [("方启航", P), ("青禾科技", C)]),
+    ("方启航从远山科技拿出来一份报告。", [("方启航", P), ("远山科技", C)]),
     # 支持 outside a backed-by phrase is no investment
     ("谷歌支持青禾科技的开源标准。", [("谷歌", C), ("青禾科技", C)]),
 ]

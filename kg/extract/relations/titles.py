@@ -310,7 +310,31 @@ def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[Relatio
         yield _rel(ctx, "leads", person, org, conf - 0.05, role=role)
 
 
+_AS_TITLE = re.compile(r"\s*(?:在\s*\d{4}\s*年)?\s*(?:以|作为)\s*(?:联合创始人兼|创始人兼)?\s*(\S{1,12}?)\s*(?:的身份)?\s*"
+                       r"(?:联合)?(?:创立|创办|创建|加入|加盟|回到|重返|执掌)了?\s*[^，,。；;]{0,10}?$")
+
+
+def _as_title(ctx: _Ctx) -> Iterator[RelationMention]:
+    """张三在 2010 年作为 CEO 创立了本地化平台 X, 以 CTO 身份加入 X: the title is held at X."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, person in enumerate(ms):
+        if person.type != PERSON:
+            continue
+        org = next((m for m in ms[i + 1:] if m.type in (ORG, COMPANY)), None)
+        if org is None:
+            continue
+        m = _AS_TITLE.fullmatch(text, person.end, org.start)
+        if not m:
+            continue
+        t = _title_regex().fullmatch(m.group(1))
+        if t:
+            role = t.group(0).strip()
+            yield from _title_facts(ctx, person, org, _title_kind(role), role, 0.75, False)
+
+
 _FROM_ORG = re.compile(r"从\s*$")
+_LEFT_FROM = re.compile(r"\s*(离开|出来|走出来|出走|退出)(?:了|之后|以后|后)?")
 
 
 _THEN_TITLE = re.compile(r"(?:[^。；;]{0,8}?[，,]\s*|\s*)(并|将|随后|同时|并将|后)?\s*(出任|担任|任)\s*")  # (加入 X 担任 Y: no comma)
@@ -525,6 +549,16 @@ def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         if _ok("works_for", person, org):
             yield _rel(ctx, "works_for", person, org, 0.8)
+    # PERSON 从 ORG 离开/出来 (之后): the person left it (离开 X reads X after the verb; 从 X 离开 before it)
+    for i, org in enumerate(ms):
+        if org.type not in (ORG, COMPANY) or not re.search(r"从\s*$", text[max(ctx.sent.start, org.start - 2):org.start]):
+            continue
+        if not _LEFT_FROM.match(text, org.end):
+            continue
+        person = next((x for x in reversed(ms[:i]) if x.type == PERSON), None)
+        if person is not None and re.fullmatch(r"[^，,。；;]{0,8}(?:[，,]\s*)?从\s*", text[person.end:org.start]) \
+                and _ok("departed_from", person, org):  # (X 来说，从 Y 出来之后: the clause's subject is X)
+            yield _rel(ctx, "departed_from", person, org, 0.75, trigger=_LEFT_FROM.match(text, org.end).group(1))
     # MODEL，来自 ORG (团队)：Qinghe-V3，来自复旦大学的 Lumora AI 团队 → the last organisation named develops it
     for i, model in enumerate(ms[:-1]):
         if model.type != MODEL:

@@ -115,9 +115,12 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
                 continue
         if word == "持有" and not re.search(r"股", text[b:b + 14]):
             continue  # 持有 … 股份 is a stake; 持有 a view is not
+        after_it = bool(_AFTER_IT.match(text, b))
         for trig in by_word[word.lower()]:
             if intent and trig.relation in _TRANSACTIONS:
                 continue  # 正在洽谈收购 X: talks, not a deal
+            if after_it and trig.frame == "svo":
+                continue  # 离开后成立了 X: the verb has no object; the name after 后 is another verb's
             if trig.relation == "leads" and _LED_ROUND.match(text, b, s.end):
                 trig = replace(trig, relation="invests_in", frame="svo")  # 主导了 A、B 的早期投资: led the investment
             for r in _apply_trigger(ctx, trig, a, b):
@@ -132,6 +135,7 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
                 yield r
 
 
+_AFTER_IT = re.compile(r"\s*(?:了)?\s*(?:之后|以后|后|的时候)")
 _INVESTOR_OF = re.compile(r"\s*(?:的)?\s*(?:首位|第一位|第一个|最早的?|早期|天使|种子轮|A\s*轮)?\s*(?:风险|天使)?\s*$")
 
 
