@@ -17,6 +17,8 @@ score is the closest thing to a test score that tuning may then use).
 ``--dev4`` (twelfth session) draws 20 more by the same rules with seed 18, leaving out all 80 above.
 
 ``--dev5`` (thirteenth session) draws 20 more by the same rules with seed 19, leaving out all 100 above.
+
+``--dev6`` (fourteenth session) draws 20 more by the same rules with seed 20, leaving out all 120 above.
 """
 from __future__ import annotations
 
@@ -50,6 +52,7 @@ SEED_DEV2, N_DEV2 = 16, 20
 SEED_DEV3, N_DEV3 = 17, 20
 SEED_DEV4, N_DEV4 = 18, 20
 SEED_DEV5, N_DEV5 = 19, 20
+SEED_DEV6, N_DEV6 = 20, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
@@ -77,6 +80,13 @@ def draw_dev5(news: Path) -> list[str]:
     return _draw_more(news, taken, SEED_DEV5, N_DEV5)
 
 
+def draw_dev6(news: Path) -> list[str]:
+    """news-dev6: N_DEV6 articles by the same rules (seed 20), none of the 120 drawn before."""
+    taken = ({f for files in draw(news).values() for f in files} | set(draw_dev2(news)) | set(draw_dev3(news))
+             | set(draw_dev4(news)) | set(draw_dev5(news)))
+    return _draw_more(news, taken, SEED_DEV6, N_DEV6)
+
+
 def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
     pubs = []
@@ -100,7 +110,12 @@ def main() -> None:
     ap.add_argument("--dev3", action="store_true", help="draw news-dev3 (20 more articles, seed 17) instead")
     ap.add_argument("--dev4", action="store_true", help="draw news-dev4 (20 more articles, seed 18) instead")
     ap.add_argument("--dev5", action="store_true", help="draw news-dev5 (20 more articles, seed 19) instead")
+    ap.add_argument("--dev6", action="store_true", help="draw news-dev6 (20 more articles, seed 20) instead")
     args = ap.parse_args()
+    if args.dev6:
+        for f in draw_dev6(args.news):
+            print(f"dev6\t{f}")
+        return
     if args.dev5:
         for f in draw_dev5(args.news):
             print(f"dev5\t{f}")
