@@ -832,3 +832,9 @@ def test_the_model_taking_part_of_a_hyphenated_or_longer_latin_name_gives_no_nam
     assert not _model_says("北大发起的复现计划Open-Sora-Plan，今起可以生成视频。", [("Open", "COMPANY")])
     got = _model_says("发布3D生成最新成果——Meta 3D Gen 。", [("Gen", "COMPANY")])
     assert [m.text for m in got] == ["Meta"]  # the list's Meta stays, the model's Gen goes
+
+
+def test_venture_and_fund_end_a_latin_firm_name_and_an_accelerator_is_a_firm():
+    names = _names("去年 11 月，Gather 成功完成由 Index Venture 和红杉资本领投的 B 轮融资。")
+    assert ("Index Venture", "COMPANY") in names
+    assert ("Pioneer", "COMPANY") in _names("王青禾还创立了一个叫 Pioneer 的加速器。")

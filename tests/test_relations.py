@@ -142,7 +142,9 @@ CASES = [
      {("百度", "develops", "文心一言", None), ("百度", "develops", "ChatGPT", None), ("百度", "develops", "Codex", None)}),
     ("百度和腾讯都说，他们是 Qinghe-2 背后的公司。", [("百度", C), ("腾讯", C), ("Qinghe-2", M)], set()),
     # dismissal: the company that dismisses someone is the one they leave, in the active and the passive
-    ("青禾电子董事会解除王建华的 CEO 职务。", [("青禾电子", C), ("王建华", P)], {("王建华", "departed_from", "青禾电子", None)}),
+    # removed from a post he held: the post is his (works_for, leads for a head's title; the real-news gold does so)
+    ("青禾电子董事会解除王建华的 CEO 职务。", [("青禾电子", C), ("王建华", P)],
+     {("王建华", "departed_from", "青禾电子", None), ("王建华", "works_for", "青禾电子", "CEO"), ("王建华", "leads", "青禾电子", "CEO")}),
     ("王建华被青禾电子董事会开除。", [("王建华", P), ("青禾电子", C)], {("王建华", "departed_from", "青禾电子", None)}),
     # degrees are titles of the school: educated_at, before or after the name
     ("王驰，南京大学电子工程博士，曾参与量子计算项目。", [("王驰", P), ("南京大学", O)], {("王驰", "educated_at", "南京大学", None)}),
@@ -241,6 +243,12 @@ CASES = [
      {("方启航", "departed_from", "远山科技", None)}),
     ("方启航从远山科技离开后，成立了青禾科技。", [("方启航", P), ("远山科技", C), ("青禾科技", C)],
      {("方启航", "departed_from", "远山科技", None), ("方启航", "founded", "青禾科技", None)}),
+    # an organisation that appoints someone gives the post; X 的 TITLE 职务 after the organisation that removes
+    ("青禾科技今天宣布任命方启航担任首席执行官。", [("青禾科技", C), ("方启航", P)],
+     {("方启航", "works_for", "青禾科技", "首席执行官"), ("方启航", "leads", "青禾科技", "首席执行官")}),
+    ("青禾科技董事会解除林晓川的 CEO 职务后，引发了讨论。", [("青禾科技", C), ("林晓川", P)],
+     {("林晓川", "departed_from", "青禾科技", None), ("林晓川", "works_for", "青禾科技", "CEO"),
+      ("林晓川", "leads", "青禾科技", "CEO")}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
     ("他与青禾银行北亚区主席及大中华区投资银行副总裁方启航进行了交流。", [("青禾银行", C), ("方启航", P)],
      {("方启航", "works_for", "青禾银行", "北亚区主席")}),
@@ -268,6 +276,9 @@ NEGATIVE = [
     # 作为 a title with no founding or joining verb; 从 X 拿出来: no departure
     ("方启航作为投资人见证了青禾科技的成长。", [("方启航", P), ("青禾科技", C)]),
     ("方启航从远山科技拿出来一份报告。", [("方启航", P), ("远山科技", C)]),
+    # inviting is no appointment; two organisations leave unclear whose post it is
+    ("青禾科技邀请方启航参加发布会。", [("青禾科技", C), ("方启航", P)]),
+    ("远山科技和青禾科技都提到了方启航的CEO职务。", [("远山科技", C), ("青禾科技", C), ("方启航", P)]),
     # 支持 outside a backed-by phrase is no investment
     ("谷歌支持青禾科技的开源标准。", [("谷歌", C), ("青禾科技", C)]),
 ]

@@ -15,7 +15,7 @@ from .evidence import _MODEL_BEFORE, LATIN_PERSON, TRADE_SUFFIXES, english_conte
 
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
                     "生物", "机器人", "医药", "汽车", "半导体",
-                    "Inc.", "Inc", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Capital", "Ventures", "Robotics",
+                    "Inc.", "Inc", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Capital", "Ventures", "Venture", "Fund", "Robotics",
                     "Systems", "Partners", "Holdings", "Group", "Co.", "Co", "LLC", "GmbH", "Company", "Investments")
 
 
@@ -77,7 +77,7 @@ def _released(text: str, a: int, b: int) -> bool:
     return bool(_RELEASED_BEFORE.search(text, max(0, a - 10), a) or _SOFTWARE_AFTER.match(text, b))
 
 
-_COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位)?\s*(联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|"
+_COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位)?\s*(联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|加速器|孵化器|"
                             r"的\s*(?=[A-Z][a-z]+ [A-Z][a-z]+(?:[\s，,。、]|身上|表示|说|认为|指出))|"
                             r"(?:已经?|成功)?(?:宣布)?(?:成功)?(?:完成|获得|获)了?[^，,。；;！!？?]{0,40}?(?:融资|投资)|宣布|官宣|(?:共同|联合)?领投|收购了|(?:在\s*\d{4}\s*年\s*|去年|今年|此前|已经?)?(?:投了|投资了|投资的|支持的|一起投|投资(?!者|人|方|机构|界|圈)\s*[A-Z])|"
                             r"(?:(?:和|与|、)\s*[A-Z][\w .&\-]{0,30}?\s*(?:共同|联合)领投)|从\s*\S[^，,。；;！!？?]{0,20}?融资|"

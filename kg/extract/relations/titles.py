@@ -310,6 +310,51 @@ def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[Relatio
         yield _rel(ctx, "leads", person, org, conf - 0.05, role=role)
 
 
+_POST = re.compile(r"\s*的\s*(\S{1,14}?)\s*(?:一职|职务|职位|的职务|的职位)")
+
+
+def _post_of(ctx: _Ctx) -> Iterator[RelationMention]:
+    """OpenAI 董事会解除 Sam Altman 的 CEO 职务: the person held that post at the organisation the clause names
+    before (the rules read the verb: removal, appointment)."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, person in enumerate(ms):
+        if person.type != PERSON:
+            continue
+        m = _POST.match(text, person.end, ctx.sent.end)
+        t = m and _title_regex().fullmatch(m.group(1))
+        if not t:
+            continue
+        orgs = [x for x in ms[:i] if x.type in (ORG, COMPANY) and not re.search(r"[，,。；;]", text[x.end:person.start])]
+        if len(orgs) == 1:  # which organisation must be clear
+            role = t.group(0).strip()
+            yield from _title_facts(ctx, person, orgs[0], _title_kind(role), role, 0.75, False)
+
+
+_APPOINT = re.compile(r"\s*(?:正式|已|近日|日前|今天|宣布|官宣)*\s*(?:任命|聘任|聘请|委任|提拔|提名|选举|推选|邀请)(?:了)?\s*$")
+_AS_POST = re.compile(r"\s*(?:为|担任|出任|任|作为)(?:公司|该公司|其|新任|新一任|首任)?\s*(?:的)?\s*")
+
+
+def _appointed(ctx: _Ctx) -> Iterator[RelationMention]:
+    """青禾科技任命王青禾为首席科学家, 聘请 X 担任 CTO: the organisation that appoints gives the person the post."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, person in enumerate(ms):
+        if person.type != PERSON or i == 0:
+            continue
+        org = ms[i - 1]
+        if org.type not in (ORG, COMPANY):
+            continue
+        if not _APPOINT.fullmatch(text, org.end, person.start) and not re.fullmatch(
+                r"\s*(?:董事会|股东大会)\s*" + _APPOINT.pattern.lstrip(r"\s*"), text[org.end:person.start]):
+            continue
+        link = _AS_POST.match(text, person.end)
+        t = link and _title_regex().match(text, link.end())
+        if t:
+            role = t.group(0).strip()
+            yield from _title_facts(ctx, person, org, _title_kind(role), role, 0.8, False)
+
+
 _AS_TITLE = re.compile(r"\s*(?:在\s*\d{4}\s*年)?\s*(?:以|作为)\s*(?:联合创始人兼|创始人兼)?\s*(\S{1,12}?)\s*(?:的身份)?\s*"
                        r"(?:联合)?(?:创立|创办|创建|加入|加盟|回到|重返|执掌)了?\s*[^，,。；;]{0,10}?$")
 
