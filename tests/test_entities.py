@@ -838,3 +838,33 @@ def test_venture_and_fund_end_a_latin_firm_name_and_an_accelerator_is_a_firm():
     names = _names("去年 11 月，Gather 成功完成由 Index Venture 和红杉资本领投的 B 轮融资。")
     assert ("Index Venture", "COMPANY") in names
     assert ("Pioneer", "COMPANY") in _names("王青禾还创立了一个叫 Pioneer 的加速器。")
+
+
+def test_latin_firms_in_lists_a_descriptor_opens_after_a_comma_or_a_bracket():
+    names = _names("Greylock 的投资组合公司，包括 Cresta、Postscript、Gladly 和 Curated，都在使用它。")
+    assert {("Cresta", "COMPANY"), ("Postscript", "COMPANY"), ("Gladly", "COMPANY"), ("Curated", "COMPANY")} <= names
+    names = _names("这些企业，比方说 The Washington Post、FlowGPT、网易等。")
+    assert {("The Washington Post", "COMPANY"), ("FlowGPT", "COMPANY")} <= names  # "The" is part of the name
+    assert not _names("在美国市场调研机构 Reports and Data 预测中，图数据库广泛应用。")  # no list after a bare head
+
+
+def test_latin_people_and_firms_by_what_the_text_says_of_them():
+    assert ("Ahmad Beirami", "PERSON") in _names("在Google DeepMind工作的Ahmad Beirami分享了一则讯息。")
+    assert ("Bilawal Sidhu", "PERSON") in _names("Bilawal Sidhu 评论说：太激动人心了。")
+    assert ("Milei", "PERSON") in _names("前几天，阿根廷总统 Milei 在达沃斯的演讲获得关注。")
+    assert ("Zepto", "COMPANY") in _names("印度的即时外卖配送平台 Zepto 最新拿了 3.4 亿美金的融资。")
+    assert ("KLM", "COMPANY") in _names("我们与 KLM 航空公司合作开展了一个试点项目。")
+
+
+def test_a_model_named_after_a_model_word_in_quotes_or_after_a_dash_but_not_a_scare_quote_or_a_count():
+    assert ("心流知镜-s", "MODEL") in _names("他们单独做了中国首个端到端语音 AI 模型“心流知镜-s”。")
+    assert ("Wonderland", "MODEL") in _names("这就是研究团队推出的全新模型——Wonderland 。")
+    assert not {n for n, t in _names("专治大模型“套壳”！学者们提出了一种大模型的“指纹识别”方法。") if t == "MODEL"}
+
+
+def test_methods_named_after_people_architectures_and_glued_conjunctions():
+    assert not _model_says("利用吉布斯采样，研究人员形成边。", [("吉布斯", "PERSON")])
+    got = _model_says("这样的人很多，但杰夫的独特之处在于他的方式。", [("但杰夫", "PERSON")])
+    assert [m.text for m in got] in ([], ["杰夫"])  # never with the conjunction
+    assert not _names("轻量化模型研究的主阵地都在 CNN 和 Transformer 的设计。研究人员设计高效轻量化网络。") & \
+        {("Transformer", "COMPANY"), ("轻量化网络", "COMPANY")}

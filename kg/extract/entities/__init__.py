@@ -121,6 +121,9 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             if shorter is None:
                 continue
             s, e, entry = shorter
+        if entry.type in (ORG, COMPANY) and s >= 4 and text[s - 4:s] == "The " and text[s:s + 1].isupper() \
+                and (s == 4 or not text[s - 5].isalnum()):
+            s -= 4  # The Washington Post, The Information: the article is part of the name as written
         out.append(Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0))
     return out
 

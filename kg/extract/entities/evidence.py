@@ -151,7 +151,7 @@ def _starts_with_function_word(name: str) -> bool:
 
 
 # a model word right before a Latin name, or before the list it opens (两个模型：A和B, 基模型A、B)
-_MODEL_BEFORE = re.compile(r"(?:大模型|模型|语言模型)(?:项目)?\s*[：:]?\s*(?:[A-Za-z][\w.\-]*\s*(?:和|、|与|以及|及)\s*){0,3}$")
+_MODEL_BEFORE = re.compile(r"(?:大模型|模型|语言模型)(?:项目)?\s*(?:[：:]|——|—)?\s*(?:[A-Za-z][\w.\-]*\s*(?:和|、|与|以及|及)\s*){0,3}$")
 _RAISED = re.compile(r"\s*(?:已经?|此前|近日|日前|再次|又|成功)?\s*(?:宣布)?(?:成功)?(?:完成|获得|获)了?[^，,。；;！!？?]{0,40}?(?:融资|投资)")
 
 
@@ -232,6 +232,12 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
             name[0] in "张条台部篇份项" and m.start > 0 and text[m.start - 1] in "这那一两几每哪该此整半"
             or len(name) >= 3 and name[-1] in "你我他她们"):
         return None  # 这张图: a measure word, not the surname 张; 谢谢你: a pronoun ends no name
+    if m.type == PERSON and m.source in ("ner", "engine") and _NAMED_METHOD.match(text, m.end):
+        return None  # 吉布斯采样, 贝叶斯定理: a method named after a person, not the person
+    if m.type == PERSON and m.source in ("ner", "engine") and len(name) >= 3 and name[0] in "但而与跟被把让给对" \
+            and all(ch in _transliteration_chars() for ch in name[1:]):
+        m = replace(m, text=name[1:], start=m.start + 1)  # 但杰夫的独特之处: the conjunction is not the name's
+        name = m.text
     if m.type == PERSON and m.source in ("ner", "engine") and len(name) >= 3 and name[-1] in _ADVERB_TAIL:
         m = replace(m, text=name[:-1], end=m.end - 1)  # 张三曾在腾讯任职: the model took the adverb into the name
         name = m.text
@@ -492,6 +498,9 @@ def _plain_tail(tail: str) -> bool:
     return len(words) == 1 and not words[0][4] and words[0][3] not in _NAME_TAGS
 
 
+_NAMED_METHOD = re.compile(r"(?:采样|分布|定理|方程|定律|函数|算法|效应|悖论|猜想|变换|级数|矩阵|过程|链|不等式|公式|常数|模型)")
+
+
 def _person_not_company(text: str, name: str) -> bool:
     """The text treats ``name`` as a person somewhere (a title, a speech verb) and nowhere as a company."""
     from .patterns import _COMPANY_AFTER, _COMPANY_BEFORE
@@ -642,6 +651,10 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         return True  # Cloud Native Computing Foundation, Thrive Capital: the pattern matched an organisation suffix
     if m.type == PERSON and m.source == "pattern" and LATIN_PERSON.fullmatch(name):
         return True  # the pattern found it after a title or before a speech verb
+    if m.type == PERSON and m.source == "pattern" and " " not in name:
+        from .patterns import _PERSON_TITLE_BEFORE
+        if any(_PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) for a, _ in _occurrences(text, name)):
+            return True  # 阿根廷总统 Milei, 创始人 Boufarhat: a surname right after a person's title
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name[:1].isupper():
         from .patterns import _COMPANY_AFTER, _COMPANY_BEFORE
         if any(_COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a) for a, b in _occurrences(text, name)):
@@ -655,7 +668,8 @@ _LIST_SEP = r"(?:\s*(?:、|，|,|/|和|与|及|以及|&|and)\s*)"
 _LIST_ITEM = r"(?:[A-Za-z][A-Za-z0-9.&'\-]*(?: [A-Z0-9][A-Za-z0-9.&'\-]*){0,3}|[\u4e00-\u9fff]{2,8})"
 _LIST_AFTER = re.compile(_LIST_SEP + "(" + _LIST_ITEM + ")")
 _LIST_BEFORE = re.compile("(" + _LIST_ITEM + ")" + _LIST_SEP + "$")
-_LIST_HEAD = re.compile(r"(公司|企业|机构|厂商|巨头|初创公司|创业公司|投资机构|投资方|投资人|客户|被投企业|投资组合)\s*(如|包括|像|比如|例如|有|：|:)\s*$")
+_LIST_HEAD = re.compile(r"(公司|企业|机构|厂商|巨头|初创公司|创业公司|投资机构|投资方|投资人|客户|被投企业|投资组合)\s*"
+                        r"(?:[，,]?\s*(?:如|包括了?|像|比如|比方说|例如|有)|[：:（(])\s*$")
 _LIST_TAIL = re.compile(r"\s*等\s*(知名|头部|科技|大|多家|几家)?\s*(公司|企业|机构|厂商|巨头|初创公司|创业公司|投资机构|基金|大厂)")
 
 

@@ -27,7 +27,8 @@ ORG_SUFFIXES = ("人工智能研究院", "研究院", "研究所", "研究中心
 _MODEL_WORDS = ("大语言模型", "大模型", "语言模型", "模型", "系列")
 
 
-_QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]\s*(?:系列)?\s*(?:大语言模型|大模型|模型|系列)")
+_QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]\s*(?:系列)?\s*(?:大语言模型|大模型|模型|系列)"
+                           r"|(?:大语言模型|大模型|模型)\s*[「『“]([^」』”「『“\n]{1,24})[」』”]")  # 语音 AI 模型“心流知镜-s”
 
 
 # 发布了《…研究报告》: a published work, not a model
@@ -46,7 +47,8 @@ _LATIN_NAME = re.compile(
 
 
 _PERSON_VERBS = ("表示", "称", "指出", "透露", "认为", "说", "坦言", "介绍", "强调", "离职", "加入", "加盟", "出任",
-                 "担任", "毕业于", "创立", "创办", "联合创立", "宣布", "回应", "此前", "曾", "也", "则", "将")
+                 "担任", "毕业于", "创立", "创办", "联合创立", "宣布", "回应", "此前", "曾", "也", "则", "将",
+                 "评论说", "评论道", "回复说", "写道", "发推", "分享了", "分享说", "感慨", "直言", "解释说")
 
 
 _GENERIC_MODIFIERS = frozenset("""多模态 通用 开源 闭源 国产 国内 行业 垂直 自研 新一代 新版 千亿 万亿 百亿 参数 基础 语言 视觉 推理 端侧
@@ -78,6 +80,8 @@ def _released(text: str, a: int, b: int) -> bool:
 
 
 _COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位)?\s*(联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|加速器|孵化器|"
+                            r"(?:航空|软件|咨询|游戏|媒体|传媒|保险|能源|电信|支付|物流|制药|医疗|半导体|芯片|风投|投资|零售|电商)公司|"
+                            r"(?:最新|刚刚|已经?)?(?:拿了|拿到了?|斩获|筹集了?)[^，,。；;！!？?]{0,30}?融资|"
                             r"的\s*(?=[A-Z][a-z]+ [A-Z][a-z]+(?:[\s，,。、]|身上|表示|说|认为|指出))|"
                             r"(?:已经?|成功)?(?:宣布)?(?:成功)?(?:完成|获得|获)了?[^，,。；;！!？?]{0,40}?(?:融资|投资)|宣布|官宣|(?:共同|联合)?领投|收购了|(?:在\s*\d{4}\s*年\s*|去年|今年|此前|已经?)?(?:投了|投资了|投资的|支持的|一起投|投资(?!者|人|方|机构|界|圈)\s*[A-Z])|"
                             r"(?:(?:和|与|、)\s*[A-Z][\w .&\-]{0,30}?\s*(?:共同|联合)领投)|从\s*\S[^，,。；;！!？?]{0,20}?融资|"
@@ -99,12 +103,16 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     # 「X」大模型, 《X》系列, 推出「X」
     for rx in (_QUOTED_MODEL, _RELEASE_QUOTED):
         for m in rx.finditer(st):
-            name = m.group(1).strip()
+            g = 1 if m.group(1) is not None else 2
+            name = m.group(g).strip()
+            if g == 2 and (len(name) < 3 and name.isascii() is False and not re.search(r"[A-Za-z0-9]", name)
+                           or all(is_han(ch) for ch in name) and _common_words(name)):
+                continue  # 大模型“套壳”: a word in scare quotes after 模型, not a model's name
             if _name_like(name) and "、" not in name and not (rx is _RELEASE_QUOTED and (
                     _WORK_TITLE.search(name) or len(name) >= 3 and all(is_han(ch) for ch in name) and _common_words(name))):
                 # (推出了「人造肉」: common words in quotes after a release verb name a kind of product; 「盘古」大模型
                 # says it is a model)
-                a = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+                a = s0 + m.start(g) + (len(m.group(g)) - len(m.group(g).lstrip()))
                 out.append(Mention(name, MODEL, a, a + len(name), "pattern", None, 0.9))
     # 《科学》杂志, 《财经》周刊: a publication quoted as a source is a company (data/README.md)
     for m in _QUOTED_MEDIA.finditer(st):
@@ -164,6 +172,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     person_shaped(name) and not english_context(text, a, b) and not _released(text, a, b)
                     or any(before.rstrip().endswith(tt) for tt in title_set)
                     or _PERSON_CLASSIFIER.search(before)
+                    or _WORKS_THERE.search(text, max(0, a - 40), a)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)
                     or after.lstrip().startswith(tuple(_TITLES_AFTER_NAME)) and before.rstrip().endswith(_INSTITUTION_ENDS)
                     or _listed_with_people(text, a, b, gaz)):
@@ -270,7 +279,10 @@ _UNIT_AFTER = re.compile(r"\s?(团队|实验室|研究院|研究所|事业部|�
 # 还有一位 Will Hurd, 这位叫 Shivon Zilis 的投资人: 位 counts people
 _PERSON_CLASSIFIER = re.compile(r"(?<!第)(?:[一这那两几每另]|另一)位\s*(?:叫做?|名叫)?\s*$")
 _SURNAME_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?")
-_PERSON_TITLE_BEFORE = re.compile(r"(?:联合创始人|创始人|创办人|首席执行官|董事长|总裁|CEO|CTO|COO|CFO|教授|博士|学家|研究员)\s*$")
+_PERSON_TITLE_BEFORE = re.compile(r"(?:联合创始人|创始人|创办人|首席执行官|董事长|总裁|CEO|CTO|COO|CFO|教授|博士|学家|研究员|"
+                                  r"总统|总理|首相|部长|议员|州长|市长|主席)\s*$")
+# 在 Google DeepMind 工作的 X, 就职于 Y 的 X: a name after where someone works is a person
+_WORKS_THERE = re.compile(r"(?:在|于)\s*[^，,。；;]{1,30}?\s*(?:工作|任职|就职|实习|读博|读书)的\s*$")
 _LATIN_TITLES = frozenset({"CEO", "CTO", "COO", "CFO", "CPO", "CSO", "VP", "SVP", "EVP", "Founder", "Co-founder",
                            "President", "Chairman", "Director", "Head", "Chief", "GP"})
 
@@ -636,7 +648,7 @@ SMART_GOES_ON = re.compile(r"硬件|设备|眼镜|终端|产品|手表|手机|�
 def goes_on(text: str, end: int, name: str) -> bool:
     """The word a name ending in 智能 or 科技 ends with goes on at ``end`` (智能体, 科技感, 智能硬件)."""
     return bool(WORD_GOES_ON.match(text, end) or name.endswith("智能") and SMART_GOES_ON.match(text, end))
-_ARCHITECTURE_PART = re.compile(r"卷积|门控|神经|注意力|对抗|循环|递归|残差|前馈|图|深度|编码|解码|感知|记忆|胶囊|脉冲|贝叶斯|生成")
+_ARCHITECTURE_PART = re.compile(r"卷积|门控|神经|注意力|对抗|循环|递归|残差|前馈|图|深度|编码|解码|感知|记忆|胶囊|脉冲|贝叶斯|生成|轻量|高效")
 # words that, before 智能/科技, name a field of work (具身智能 embodied AI, 空间智能, 金融科技)
 _FIELD_WORDS = frozenset("具身 空间 通用 情感 群体 机器 人工 计算 生物 金融 法律 教育 医疗 农业 工业 数字 复杂度 环境".split())
 _REGIONS = frozenset("中国 美国 日本 韩国 英国 法国 德国 印度 欧洲 亚洲 全球 国内 国际 海外 中美 中外 北美 硅谷".split())
@@ -759,6 +771,8 @@ def _model_name_token(tok: Token) -> bool:
         return False
     if w[-1] in "级型化态式的款个类家" or tok.pos[:1] in ("v", "a", "d", "p", "u", "c", "r", "q"):
         return False
+    if is_han(w[0]) and (w[0] in "一二两三四五六七八九十几多每各这那此该某专" or tok.pos == "m"):
+        return False  # 一种大模型, 专治大模型: a count or a verb before the model word, not a model's name
     return tok.pos[:1] in ("n", "j", "e", "x", "m") or tok.pos == "eng"
 
 
