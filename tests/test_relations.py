@@ -249,6 +249,15 @@ CASES = [
     ("青禾科技董事会解除林晓川的 CEO 职务后，引发了讨论。", [("青禾科技", C), ("林晓川", P)],
      {("林晓川", "departed_from", "青禾科技", None), ("林晓川", "works_for", "青禾科技", "CEO"),
       ("林晓川", "leads", "青禾科技", "CEO")}),
+    # a portfolio, a customer list: invests_in, partners_with
+    ("远山资本的投资组合公司，包括青禾科技、澄言智能，都在探索。", [("远山资本", C), ("青禾科技", C), ("澄言智能", C)],
+     {("远山资本", "invests_in", "青禾科技", None), ("远山资本", "invests_in", "澄言智能", None)}),
+    ("青禾科技公布了一些客户名单，包括了一些企业，比方说远山科技、澄言智能等。", [("青禾科技", C), ("远山科技", C), ("澄言智能", C)],
+     {("青禾科技", "partners_with", "远山科技", None), ("青禾科技", "partners_with", "澄言智能", None)}),
+    # 曾在 X 工作的 A (和 B): the organisation's people
+    ("曾在远山资本工作的方启航为我概括出了法则。", [("远山资本", C), ("方启航", P)], {("方启航", "works_for", "远山资本", None)}),
+    ("在远山资本工作的方启航和林晓川都同意。", [("远山资本", C), ("方启航", P), ("林晓川", P)],
+     {("方启航", "works_for", "远山资本", None), ("林晓川", "works_for", "远山资本", None)}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
     ("他与青禾银行北亚区主席及大中华区投资银行副总裁方启航进行了交流。", [("青禾银行", C), ("方启航", P)],
      {("方启航", "works_for", "青禾银行", "北亚区主席")}),
@@ -279,6 +288,8 @@ NEGATIVE = [
     # inviting is no appointment; two organisations leave unclear whose post it is
     ("青禾科技邀请方启航参加发布会。", [("青禾科技", C), ("方启航", P)]),
     ("远山科技和青禾科技都提到了方启航的CEO职务。", [("远山科技", C), ("青禾科技", C), ("方启航", P)]),
+    # 从 X 的 Y: where something came from, not whom Y works for
+    ("他从青禾科技的方启航那里听说了这件事。", [("青禾科技", C), ("方启航", P)]),
     # 支持 outside a backed-by phrase is no investment
     ("谷歌支持青禾科技的开源标准。", [("谷歌", C), ("青禾科技", C)]),
 ]
@@ -400,6 +411,7 @@ def test_former_executive_works_for(text):
     ("小米的雷军在发布会上表示，公司会继续投入。", [("小米", C), ("雷军", P)], {("雷军", "works_for", "小米")}),
     ("他收购了百度李彦宏的股份。", [("百度", C), ("李彦宏", P)], set()),  # not a unit: an object phrase
     ("近日彭博社的陈曦与沈南鹏聊了聊。", [("彭博社", C), ("陈曦", P), ("沈南鹏", P)], {("陈曦", "works_for", "彭博社")}),
+    ("根据远山资本的方启航刚刚分享的数据，市场很大。", [("远山资本", C), ("方启航", P)], {("方启航", "works_for", "远山资本")}),
 ])
 def test_organisation_right_before_a_person(text, mentions, expected):
     got = {(r.head.text, r.relation, r.tail.text) for r in _rules(extract_relations(make_analysis(text, mentions), gazetteer=GAZ))}

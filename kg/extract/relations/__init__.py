@@ -24,10 +24,10 @@ from ._base import SYMMETRIC, _Ctx, _ok, _rel
 from .discourse import coref_mentions, omitted_subjects, speaker_mentions, unnamed_bios, we_released, with_antecedent_evidence
 from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
-from .titles import (_affiliations, _appointed, _as_title, _post_of, _bare_titles, _degrees, _founder_lists, _group_named_next, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
+from .titles import (_affiliations, _appointed, _org_people, _as_title, _post_of, _bare_titles, _degrees, _founder_lists, _group_named_next, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
                      _serving_at, _title_relations, _its_titles)
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
-from .structure import (_coordination_rivals, _family, _left_after_working, _model_comparisons, _parent_companies, _discourse_rivals, _joint_research, _makers_behind, _backed_by, _name_relations,
+from .structure import (_coordination_rivals, _family, _left_after_working, _model_comparisons, _parent_companies, _discourse_rivals, _joint_research, _makers_behind, _backed_by, _portfolio_and_customers, _name_relations,
                         _possessive_relations, _suppliers)
 
 __all__ = ["clauses_of", "extract_relations", "sentence_mentions"]
@@ -124,6 +124,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
         out += _as_title(ctx)
         out += _post_of(ctx)
         out += _appointed(ctx)
+        out += _org_people(ctx)
         out += _its_titles(ctx)
         out += _founder_lists(ctx)
         out += _affiliations(ctx)
@@ -144,6 +145,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
         out += _suppliers(ctx)
         out += _makers_behind(ctx)
         out += _backed_by(ctx)
+        out += _portfolio_and_customers(ctx)
     out += list(_join_details(analysis, out))
     out += list(_titled_leave(analysis, out))
     out += _name_relations(analysis, core, gaz)

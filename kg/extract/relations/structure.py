@@ -290,6 +290,33 @@ def _backed_by(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "invests_in", h, b, 0.7, trigger="支持")
 
 
+# X 的投资组合公司，包括 A、B; X 公布的客户名单包括 A、B / 一些企业，比方说 A、B: a list of what X invests in or serves
+_LIST_OF = re.compile(r"(?:的)?\s*(投资组合(?:公司)?|被投(?:企业|公司)|客户(?:名单)?)[^。；;！？!?]{0,24}?(?:包括了?|如|比如|比方说|例如|有|：|:)\s*"
+                      r"(?:[^。；;！？!?、]{0,16}?(?:企业|公司)\s*[，,]?\s*(?:比如|比方说|例如|如)\s*)?$")
+_LIST_KIND = {"投资组合": "invests_in", "投资组合公司": "invests_in", "被投企业": "invests_in", "被投公司": "invests_in",
+              "客户": "partners_with", "客户名单": "partners_with"}
+
+
+def _portfolio_and_customers(ctx: _Ctx) -> Iterator[RelationMention]:
+    """Greylock 的投资组合公司，包括 A、B 和 C → invests_in; X 公布了客户名单，包括…比方说 A、B → partners_with (a
+    customer is a partner, data/README.md)."""
+    ms = list(ctx.mentions)
+    text = ctx.analysis.doc.text
+    for i, x in enumerate(ms):
+        if x.type not in (COMPANY, ORG) or i + 1 >= len(ms):
+            continue
+        first = ms[i + 1]
+        m = _LIST_OF.match(text, x.end, first.start)
+        if not m or m.end() != first.start:
+            m = _LIST_OF.fullmatch(re.sub(r"^\s*(?:公布了?|披露了?|透露了?|宣布了?)\s*(?:一些|部分|其)?", "的", text[x.end:first.start]))
+            if not m:
+                continue
+        rel = _LIST_KIND[m.group(1)]
+        for t in _group(ctx, ms, i + 1, +1, (COMPANY, ORG)):
+            if not _same(x, t) and _ok(rel, x, t):
+                yield _rel(ctx, rel, x, t, 0.7, trigger=m.group(1))
+
+
 _BEHIND = re.compile(r"^\s*(?:等(?:产品|模型)?)?\s*背后的\s*[^，,。；;]{0,12}?(?:公司|团队|机构|厂商|开发者|实验室|企业|创业公司|初创公司)")
 _IS = re.compile(r"(?:是|为)\s*$")
 

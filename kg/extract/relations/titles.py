@@ -204,9 +204,10 @@ def _roster(ctx: _Ctx, k: int) -> bool:
 
 # academic titles Chinese puts after a name (王磊教授); 博士 is left out: after a name it is a degree, not a post
 _TITLE_AFTER_NAME = re.compile(r"\s*(教授|副教授|助理教授|研究员|副研究员|院士|讲师)(?![\u4e00-\u9fff]{0,1}(?:生|级))")
-_BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有|前几天|近日|日前|昨天|今天|此前|最近|随后|当时|如今|目前)\s*$")
+_BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有|前几天|近日|日前|昨天|今天|此前|最近|随后|当时|如今|目前|"
+                                 r"根据|据|按照)\s*$")
 _AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|与|和|跟|同|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对|"
-                                r"因|凭借|凭|获得|获|都|已|正|身上)")
+                                r"因|凭借|凭|获得|获|都|已|正|身上|刚刚|刚|近日|最近|分享|提到|写道|撰文|发文|评论)")
 
 
 def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -353,6 +354,32 @@ def _appointed(ctx: _Ctx) -> Iterator[RelationMention]:
         if t:
             role = t.group(0).strip()
             yield from _title_facts(ctx, person, org, _title_kind(role), role, 0.8, False)
+
+
+_WORKED_AT = re.compile(r"\s*(?:工作|任职|就职|供职)(?:过|了\d+年)?的\s*")
+
+
+def _org_people(ctx: _Ctx) -> Iterator[RelationMention]:
+    """曾在 Benchmark Capital 工作的 Andy Rachleff (and B): the organisation's person (works_for)."""
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    for i, org in enumerate(ms[:-1]):
+        person = ms[i + 1]
+        if org.type not in (ORG, COMPANY) or person.type != PERSON:
+            continue
+        gap = text[org.end:person.start]
+        worked = re.search(r"(?:曾|曾经|之前|此前)?\s*在\s*$", text[max(ctx.sent.start, org.start - 6):org.start]) \
+            and _WORKED_AT.fullmatch(gap)
+        if not worked:
+            continue  # (ORG 的 PERSON alone is read by _affiliations, with its own care)
+        people = [person]
+        for nxt in ms[i + 2:]:  # 在 X 工作的 A 和 B; not 在 X 工作的 A 与 B 聊了聊
+            if nxt.type != PERSON or not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[people[-1].end:nxt.start]):
+                break
+            people.append(nxt)
+        for p in people:
+            if _ok("works_for", p, org):
+                yield _rel(ctx, "works_for", p, org, 0.7)
 
 
 _AS_TITLE = re.compile(r"\s*(?:在\s*\d{4}\s*年)?\s*(?:以|作为)\s*(?:联合创始人兼|创始人兼)?\s*(\S{1,12}?)\s*(?:的身份)?\s*"
