@@ -186,3 +186,39 @@ def without_unlinkable(spans: list[tuple[int, int]], items: list) -> list:
             continue
         out.append(x)
     return out
+
+
+class _Hit:
+    __slots__ = ("_a", "_b", "_form")
+
+    def __init__(self, a: int, b: int, form: str):
+        self._a, self._b, self._form = a, b, form
+
+    def span(self) -> tuple[int, int]:
+        return self._a, self._b
+
+    def group(self, n: int = 0) -> str:
+        return self._form
+
+
+class Forms:
+    """What ``re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True)))).finditer`` finds (the
+    leftmost occurrence of any form, the longest there, then on after it), without compiling a pattern: a document's
+    few dozen names are found by ``str.find`` far faster than a fresh alternation is compiled for each document."""
+
+    def __init__(self, forms):
+        self.forms = [f for f in dict.fromkeys(forms) if f]
+
+    def finditer(self, text: str):
+        hits = []
+        for f in self.forms:
+            i = text.find(f)
+            while i != -1:
+                hits.append((i, -len(f), f))
+                i = text.find(f, i + 1)
+        hits.sort()
+        pos = 0
+        for a, neg, f in hits:
+            if a >= pos:
+                yield _Hit(a, a - neg, f)
+                pos = a - neg

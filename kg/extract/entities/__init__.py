@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ...resources_data import stopnames, surnames, titles
 from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
-from ...text import is_han, name_key, source_tags, unlinkable_spans, without_unlinkable
+from ...text import Forms, is_han, name_key, source_tags, unlinkable_spans, without_unlinkable
 from ...types import Analysis, Mention
 from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
@@ -288,8 +288,7 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer, *, speakers: 
     at_span: dict[tuple[int, int], list[int]] = {}  # (start, end) → indices in out (only the engine's spans are read)
     for i, m in enumerate(out):
         at_span.setdefault((m.start, m.end), []).append(i)
-    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-    for hit in rx.finditer(text):
+    for hit in Forms(names).finditer(text):
         a, b = hit.span()
         if a > 0 and b < len(text) and text[a - 1].isascii() and text[a - 1].isalnum():
             continue

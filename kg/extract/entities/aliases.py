@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ...resources_data import stopnames, surnames
 from ...schema import COMPANY, MODEL, ORG, PERSON
-from ...text import is_han, name_key
+from ...text import Forms, is_han, name_key
 from ...types import VIA_ACRONYM, VIA_BRACKETS, VIA_MISSPELLING, VIA_SHORT_FORM, Document, Mention
 
 
@@ -188,15 +188,15 @@ def _claim(full: dict[str, Mention | None], form: str, m: Mention) -> None:
     full[form] = m if prev is not None and name_key(prev.text) == name_key(m.text) else None
 
 
-def _unique_forms(full: dict[str, Mention | None]) -> tuple[dict[str, Mention], re.Pattern | None]:
+def _unique_forms(full: dict[str, Mention | None]) -> tuple[dict[str, Mention], Forms | None]:
     """The forms only one name claimed, and a pattern that finds any of them (longest first); None if there are none."""
     full = {k: v for k, v in full.items() if v is not None}
     if not full:
         return full, None
-    return full, re.compile("|".join(re.escape(k) for k in sorted(full, key=len, reverse=True)))
+    return full, Forms(full)
 
 
-def _mark_forms(text: str, mentions: list[Mention], full: dict[str, Mention], rx: re.Pattern, skip, via: str, *,
+def _mark_forms(text: str, mentions: list[Mention], full: dict[str, Mention], rx, skip, via: str, *,
                 retype: str | None = None) -> list[Mention]:
     """Each hit of ``rx`` (a form of ``full``'s keys, not ``skip(a, b)``) becomes an alias of its full name: the
     mention found at that span takes the name's key (and ``retype`` or the name's type), or a new mention is added
