@@ -258,6 +258,15 @@ CASES = [
     ("曾在远山资本工作的方启航为我概括出了法则。", [("远山资本", C), ("方启航", P)], {("方启航", "works_for", "远山资本", None)}),
     ("在远山资本工作的方启航和林晓川都同意。", [("远山资本", C), ("方启航", P), ("林晓川", P)],
      {("方启航", "works_for", "远山资本", None), ("林晓川", "works_for", "远山资本", None)}),
+    # a raising company with time and 宣布 before its verb; co-investors (联合领投) are no partners; a former post
+    # without 的 after a list is the last organisation's
+    ("远山科技在昨晚宣布完成了 8000 万美金的 B 轮融资，由青禾资本领投，澄言创投和灵枢资本跟投。",
+     [("远山科技", C), ("青禾资本", C), ("澄言创投", C), ("灵枢资本", C)],
+     {("青禾资本", "invests_in", "远山科技", None), ("澄言创投", "invests_in", "远山科技", None),
+      ("灵枢资本", "invests_in", "远山科技", None)}),
+    ("远山科技完成融资，由青禾资本和澄言科技前 CEO 方启航联合领投。", [("远山科技", C), ("青禾资本", C), ("澄言科技", C), ("方启航", P)],
+     {("青禾资本", "invests_in", "远山科技", None), ("方启航", "invests_in", "远山科技", None),
+      ("方启航", "works_for", "澄言科技", "前CEO"), ("方启航", "leads", "澄言科技", "前CEO")}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
     ("他与青禾银行北亚区主席及大中华区投资银行副总裁方启航进行了交流。", [("青禾银行", C), ("方启航", P)],
      {("方启航", "works_for", "青禾银行", "北亚区主席")}),
@@ -290,6 +299,8 @@ NEGATIVE = [
     ("远山科技和青禾科技都提到了方启航的CEO职务。", [("远山科技", C), ("青禾科技", C), ("方启航", P)]),
     # 从 X 的 Y: where something came from, not whom Y works for
     ("他从青禾科技的方启航那里听说了这件事。", [("青禾科技", C), ("方启航", P)]),
+    # X 支持的 Y 完成融资: Y raised, not X
+    ("由青禾资本支持的 1X 宣布完成了新的 1 亿美金 B 轮融资，由远山资本领投。", [("青禾资本", C), ("远山资本", C)]),
     # 支持 outside a backed-by phrase is no investment
     ("谷歌支持青禾科技的开源标准。", [("谷歌", C), ("青禾科技", C)]),
 ]

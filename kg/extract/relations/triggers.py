@@ -44,6 +44,7 @@ _TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*$")
 # characters that make a trigger the tail of another word (在 X 待了三年 works there; 期待了, 对待过 do not)
 _WAIT = "期等招对接看款优善亏虐交担虚相"
 _NOT_AFTER = {"待了": _WAIT, "待过": _WAIT}
+_CO_INVEST = re.compile(r"\s*(?:领投|跟投|参投|投资|注资|出资)")
 
 
 # --- trigger words ----------------------------------------------------------------------------
@@ -107,6 +108,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue
         if _MODIFIER_USE.match(text, b):
             continue  # 开源社区, 发布会: the word names a thing here, it is not the verb
+        if word == "联合" and _CO_INVEST.match(text, b):
+            continue  # A 和 B 联合领投: co-investors in a round, not partners
         intent = _INTENT.search(text[max(s.start, a - 6):a])
         if word in ("投资人", "投资者"):
             person = next((x for x in ctx.mentions if b <= x.start <= b + 2 and x.type == PERSON), None)
@@ -321,11 +324,23 @@ def _round_investors(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> I
             yield r if ev is None else replace(r, evidence=ev)
 
 
+# what may stand between a company and 完成/获得 … 融资: a time, 宣布 (in 昨晚宣布完成了), no relative clause (X 支持的 Y 完成)
+_RAISED_LEAD = re.compile(r"[^，,。；;！!？?的]{0,12}?(?:宣布)?(?:成功)?(?=完成|获得|获)")
+
+
+def _raised_after(text: str, end: int, limit: int) -> bool:
+    """The company ending at ``end`` is the one that 完成/获得 … 融资 (before ``limit``)."""
+    if _RAISED.search(text[end:min(limit, end + 24)]):
+        return True
+    lead = _RAISED_LEAD.match(text, end, limit)
+    return bool(lead and _RAISED.match(text, lead.end(), limit))
+
+
 def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | None]:
     """The company that 完成/获得 … 融资 earlier in this sentence, else in the sentence before (本轮由 A 领投)."""
     text = ctx.analysis.doc.text
     for m in reversed([m for m in ctx.mentions if m.end <= before]):
-        if m.type == COMPANY and _RAISED.search(text[m.end:min(ctx.sent.end, m.end + 24)]):
+        if m.type == COMPANY and _raised_after(text, m.end, ctx.sent.end):
             return m, None
     sents = ctx.analysis.sentences
     k = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
@@ -333,7 +348,7 @@ def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | 
         return None, None
     prev = sents[k - 1]
     for m in ctx.analysis.mentions:
-        if prev.start <= m.start < prev.end and m.type == COMPANY and _RAISED.search(text[m.end:min(prev.end, m.end + 24)]):
+        if prev.start <= m.start < prev.end and m.type == COMPANY and _raised_after(text, m.end, prev.end):
             return m, Evidence(ctx.analysis.doc.id, text[prev.start:ctx.sent.end], prev.start, ctx.sent.end)
     return None, None
 
