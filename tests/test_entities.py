@@ -868,3 +868,7 @@ def test_methods_named_after_people_architectures_and_glued_conjunctions():
     assert [m.text for m in got] in ([], ["杰夫"])  # never with the conjunction
     assert not _names("轻量化模型研究的主阵地都在 CNN 和 Transformer 的设计。研究人员设计高效轻量化网络。") & \
         {("Transformer", "COMPANY"), ("轻量化网络", "COMPANY")}
+
+
+def test_a_latin_name_before_a_research_team_word_names_the_team():
+    assert ("Lumora研发团队", "ORG") in _names("尽管模型表现优异，Lumora研发团队深知仍有许多方向。")

@@ -267,6 +267,13 @@ CASES = [
     ("远山科技完成融资，由青禾资本和澄言科技前 CEO 方启航联合领投。", [("远山科技", C), ("青禾资本", C), ("澄言科技", C), ("方启航", P)],
      {("青禾资本", "invests_in", "远山科技", None), ("方启航", "invests_in", "远山科技", None),
       ("方启航", "works_for", "澄言科技", "前CEO"), ("方启航", "leads", "澄言科技", "前CEO")}),
+    # 联合出品/联合完成 after a list of organisations (slashes too): each pair works together
+    ("青禾视觉模型来了｜青禾大学/远山实验室/澄言大学联合出品", [("青禾大学", O), ("远山实验室", O), ("澄言大学", O)],
+     {("青禾大学", "partners_with", "远山实验室", None), ("青禾大学", "partners_with", "澄言大学", None),
+      ("远山实验室", "partners_with", "澄言大学", None)}),
+    # a team named after a model the document names develops it
+    ("团队推出的全新模型——Lumora 。Lumora研发团队深知仍有许多方向。", [("Lumora", M), ("Lumora研发团队", O)],
+     {("Lumora研发团队", "develops", "Lumora", None)}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
     ("他与青禾银行北亚区主席及大中华区投资银行副总裁方启航进行了交流。", [("青禾银行", C), ("方启航", P)],
      {("方启航", "works_for", "青禾银行", "北亚区主席")}),

@@ -273,7 +273,7 @@ _CJK_VARIANT = re.compile(r"(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-
 _PRODUCT_AFTER = re.compile(r"\s?(芯片|手机|显卡|汽车|机器人|系统|平台|眼镜|耳机|服务器|处理器|号|型号)")
 
 
-_UNIT_AFTER = re.compile(r"\s?(团队|实验室|研究院|研究所|事业部|工作室)")
+_UNIT_AFTER = re.compile(r"\s?((?:研发|研究|开发|技术)?团队|实验室|研究院|研究所|事业部|工作室)")
 
 
 # 还有一位 Will Hurd, 这位叫 Shivon Zilis 的投资人: 位 counts people

@@ -78,6 +78,30 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
             break
 
 
+_TEAM_OF = re.compile(r"\s*(?:研发|研究|开发|技术|核心)?\s*(?:团队|项目组|小组)$")
+
+
+def _model_teams(analysis: Analysis, mentions: list[Mention]) -> Iterator[RelationMention]:
+    """MobileMamba团队, Wonderland 研发团队: a team named after a model the document names develops it (the model's
+    end is the part of the team's name that spells it)."""
+    models = {m.key or m.text: m for m in mentions if m.type == MODEL}
+    models.update({m.text: m for m in mentions if m.type == MODEL})
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.type != ORG:
+            continue
+        cut = _TEAM_OF.search(m.text)
+        stem = m.text[:cut.start()].rstrip() if cut else ""
+        model = models.get(stem)
+        if model is None or (m.key or m.text, model.key or model.text) in seen:
+            continue
+        seen.add((m.key or m.text, model.key or model.text))
+        sent = next(x for x in analysis.sentences if x.start <= m.start < x.end)
+        tail = Mention(stem, MODEL, m.start, m.start + len(stem), model.source, model.key, model.confidence)
+        if _ok("develops", m, tail):
+            yield _rel(_Ctx(analysis, sent, ()), "develops", m, tail, 0.75)
+
+
 _SAME_FIRM = re.compile(r"\s*(?:实业|科技|技术|网络|信息|集团|控股|股份|资本|投资)?\s*(?:股份有限公司|有限责任公司|有限公司|公司|集团|"
                         r"科技|资本|控股|Inc\.?|Corp\.?|Ltd\.?|LLC)?\s*", re.I)
 
