@@ -252,7 +252,7 @@ CASES = [
     # a portfolio, a customer list: invests_in, partners_with
     ("远山资本的投资组合公司，包括青禾科技、澄言智能，都在探索。", [("远山资本", C), ("青禾科技", C), ("澄言智能", C)],
      {("远山资本", "invests_in", "青禾科技", None), ("远山资本", "invests_in", "澄言智能", None)}),
-    ("青禾科技公布了一些客户名单，包括了一些企业，比方说远山科技、澄言智能等。", [("青禾科技", C), ("远山科技", C), ("澄言智能", C)],
+    ("青禾科技披露了部分客户名单，其中有远山科技、澄言智能等。", [("青禾科技", C), ("远山科技", C), ("澄言智能", C)],
      {("青禾科技", "partners_with", "远山科技", None), ("青禾科技", "partners_with", "澄言智能", None)}),
     # 曾在 X 工作的 A (和 B): the organisation's people
     ("曾在远山资本工作的方启航为我概括出了法则。", [("远山资本", C), ("方启航", P)], {("方启航", "works_for", "远山资本", None)}),
@@ -275,8 +275,8 @@ CASES = [
     ("团队推出的全新模型——Lumora 。Lumora研发团队深知仍有许多方向。", [("Lumora", M), ("Lumora研发团队", O)],
      {("Lumora研发团队", "develops", "Lumora", None)}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
-    ("他与青禾银行北亚区主席及大中华区投资银行副总裁方启航进行了交流。", [("青禾银行", C), ("方启航", P)],
-     {("方启航", "works_for", "青禾银行", "北亚区主席")}),
+    ("记者采访了青禾银行华东区主席及亚太区零售业务部副总裁方启航。", [("青禾银行", C), ("方启航", P)],
+     {("方启航", "works_for", "青禾银行", "华东区主席")}),
 ]
 
 NEGATIVE = [

@@ -11,7 +11,7 @@ from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
 
 
-# how far after an organisation its title chain may run (北亚区主席及大中华区投资银行副总裁 is 17 characters)
+# how far after an organisation its title chain may run (a regional head's title, 及, then a qualified second title)
 TITLE_WINDOW = 30
 _BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 # 是硅谷风险投资公司 X 的合伙人: what kind of organisation X is stands between the link and X
