@@ -250,7 +250,7 @@ CASES = [
      {("林晓川", "departed_from", "青禾科技", None), ("林晓川", "works_for", "青禾科技", "CEO"),
       ("林晓川", "leads", "青禾科技", "CEO")}),
     # a portfolio, a customer list: invests_in, partners_with
-    ("远山资本的投资组合公司，包括青禾科技、澄言智能，都在探索。", [("远山资本", C), ("青禾科技", C), ("澄言智能", C)],
+    ("远山资本投资组合里的公司，比如青禾科技、澄言智能，都在尝试。", [("远山资本", C), ("青禾科技", C), ("澄言智能", C)],
      {("远山资本", "invests_in", "青禾科技", None), ("远山资本", "invests_in", "澄言智能", None)}),
     ("青禾科技披露了部分客户名单，其中有远山科技、澄言智能等。", [("青禾科技", C), ("远山科技", C), ("澄言智能", C)],
      {("青禾科技", "partners_with", "远山科技", None), ("青禾科技", "partners_with", "澄言智能", None)}),
@@ -272,7 +272,7 @@ CASES = [
      {("青禾大学", "partners_with", "远山实验室", None), ("青禾大学", "partners_with", "澄言大学", None),
       ("远山实验室", "partners_with", "澄言大学", None)}),
     # a team named after a model the document names develops it
-    ("团队推出的全新模型——Lumora 。Lumora研发团队深知仍有许多方向。", [("Lumora", M), ("Lumora研发团队", O)],
+    ("实验室公布了新模型——Lumora 。Lumora研发团队表示还会继续改进。", [("Lumora", M), ("Lumora研发团队", O)],
      {("Lumora研发团队", "develops", "Lumora", None)}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
     ("记者采访了青禾银行华东区主席及亚太区零售业务部副总裁方启航。", [("青禾银行", C), ("方启航", P)],

@@ -314,7 +314,7 @@ def _backed_by(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "invests_in", h, b, 0.7, trigger="支持")
 
 
-# X 的投资组合公司，包括 A、B; X 公布的客户名单包括 A、B / 一些企业，比方说 A、B: a list of what X invests in or serves
+# X 投资组合里的公司，比如 A、B; X 公布的客户名单包括 A、B / 其中有 A、B: a list of what X invests in or serves
 _LIST_OF = re.compile(r"(?:的)?\s*(投资组合(?:公司)?|被投(?:企业|公司)|客户(?:名单)?)[^。；;！？!?]{0,24}?(?:包括了?|如|比如|比方说|例如|有|：|:)\s*"
                       r"(?:[^。；;！？!?、]{0,16}?(?:企业|公司)\s*[，,]?\s*(?:比如|比方说|例如|如)\s*)?$")
 _LIST_KIND = {"投资组合": "invests_in", "投资组合公司": "invests_in", "被投企业": "invests_in", "被投公司": "invests_in",
@@ -322,7 +322,7 @@ _LIST_KIND = {"投资组合": "invests_in", "投资组合公司": "invests_in", 
 
 
 def _portfolio_and_customers(ctx: _Ctx) -> Iterator[RelationMention]:
-    """Greylock 的投资组合公司，包括 A、B 和 C → invests_in; X 公布了客户名单，包括…比方说 A、B → partners_with (a
+    """X 投资组合里的公司，比如 A、B 和 C → invests_in; X 披露了客户名单，其中有 A、B → partners_with (a
     customer is a partner, data/README.md)."""
     ms = list(ctx.mentions)
     text = ctx.analysis.doc.text
