@@ -872,3 +872,8 @@ def test_methods_named_after_people_architectures_and_glued_conjunctions():
 
 def test_a_latin_name_before_a_research_team_word_names_the_team():
     assert ("Lumora研发团队", "ORG") in _names("Lumora研发团队表示还会继续改进。")
+
+
+def test_a_single_latin_name_with_a_post_in_brackets_is_a_person():
+    assert ("Ravel", "PERSON") in _names("Ravel (谷歌 AI 研究员) 也来评论了。")
+    assert not {n for n, t in _names("Gemini (谷歌的模型) 很强。") if t == "PERSON"}

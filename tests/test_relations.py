@@ -274,6 +274,9 @@ CASES = [
     # a team named after a model the document names develops it
     ("实验室公布了新模型——Lumora 。Lumora研发团队表示还会继续改进。", [("Lumora", M), ("Lumora研发团队", O)],
      {("Lumora研发团队", "develops", "Lumora", None)}),
+    # a bio line: PERSON：ORG TITLE, the title ending the clause (not a quote that goes on)
+    ("方启航：青禾科技联合创始人兼CTO", [("方启航", P), ("青禾科技", C)],
+     {("方启航", "founded", "青禾科技", None), ("方启航", "works_for", "青禾科技", "联合创始人兼CTO")}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
     ("记者采访了青禾银行华东区主席及亚太区零售业务部副总裁方启航。", [("青禾银行", C), ("方启航", P)],
      {("方启航", "works_for", "青禾银行", "华东区主席")}),
@@ -308,6 +311,7 @@ NEGATIVE = [
     ("他从青禾科技的方启航那里听说了这件事。", [("青禾科技", C), ("方启航", P)]),
     # X 支持的 Y 完成融资: Y raised, not X
     ("由青禾资本支持的 1X 宣布完成了新的 1 亿美金 B 轮融资，由远山资本领投。", [("青禾资本", C), ("远山资本", C)]),
+    ("方启航：青禾科技CEO说过一句话。", [("方启航", P), ("青禾科技", C)]),
     # 支持 outside a backed-by phrase is no investment
     ("谷歌支持青禾科技的开源标准。", [("谷歌", C), ("青禾科技", C)]),
 ]

@@ -652,8 +652,9 @@ def _latin_evidence(text: str, m: Mention) -> bool:
     if m.type == PERSON and m.source == "pattern" and LATIN_PERSON.fullmatch(name):
         return True  # the pattern found it after a title or before a speech verb
     if m.type == PERSON and m.source == "pattern" and " " not in name:
-        from .patterns import _PERSON_TITLE_BEFORE
-        if any(_PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) for a, _ in _occurrences(text, name)):
+        from .patterns import _PERSON_TITLE_BEFORE, TITLE_IN_BRACKETS
+        if any(_PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) or TITLE_IN_BRACKETS.match(text, b)
+               for a, b in _occurrences(text, name)):
             return True  # 阿根廷总统 Milei, 创始人 Boufarhat: a surname right after a person's title
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name[:1].isupper():
         from .patterns import _COMPANY_AFTER, _COMPANY_BEFORE

@@ -178,7 +178,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     or _listed_with_people(text, a, b, gaz)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
         elif len(words) == 1 and _SURNAME_ONLY.fullmatch(name) and gaz.lookup(name) is None and \
-                _PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) and not english_context(text, a, b):
+                (_PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) or TITLE_IN_BRACKETS.match(text, b)) \
+                and not english_context(text, a, b):
             # 创始人 Boufarhat 为…: a capitalised word right after a person's title is a person (named by surname)
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.7))
         elif gaz.lookup(name) is None and not english_context(text, a, b) and len(words) <= 2 and name[:1].isupper() \
@@ -281,6 +282,9 @@ _PERSON_CLASSIFIER = re.compile(r"(?<!第)(?:[一这那两几每另]|另一)位\
 _SURNAME_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?")
 _PERSON_TITLE_BEFORE = re.compile(r"(?:联合创始人|创始人|创办人|首席执行官|董事长|总裁|CEO|CTO|COO|CFO|教授|博士|学家|研究员|"
                                   r"总统|总理|首相|部长|议员|州长|市长|主席)\s*$")
+# Rafe (谷歌 AI 研究员): a person's post in brackets right after the name
+TITLE_IN_BRACKETS = re.compile(r"\s*[（(]\s*[^（）()，,。]{0,16}?(?:研究员|研究科学家|工程师|科学家|教授|CEO|CTO|COO|CFO|创始人|合伙人|"
+                               r"总裁|负责人|主管|总监|经理|董事|主席|实习生|博士生|研究生)\s*[）)]")
 # 在 Google DeepMind 工作的 X, 就职于 Y 的 X: a name after where someone works is a person
 _WORKS_THERE = re.compile(r"(?:在|于)\s*[^，,。；;]{1,30}?\s*(?:工作|任职|就职|实习|读博|读书)的\s*$")
 _LATIN_TITLES = frozenset({"CEO", "CTO", "COO", "CFO", "CPO", "CSO", "VP", "SVP", "EVP", "Founder", "Co-founder",

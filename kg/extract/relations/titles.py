@@ -119,6 +119,9 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 # 周嘉树与林晓川同为清华大学校友: every person of the list
                 for other in _group(ctx, list(ms[:i]), i - 1, -1, (PERSON,))[1:]:
                     yield from _title_facts(ctx, other, org, _title_kind(roles[-1]), role, conf, False)
+            elif prev is not None and prev.type == PERSON and re.fullmatch(r"\s*[：:]\s*", link) \
+                    and re.match(r"\s*($|[，,。；;\n])", text[title_end:ctx.sent.end]):
+                person, conf = prev, 0.8  # Ravi Baloney: 斯坦福大学讲师 (a bio line): the title ends the clause
             elif chained is not None:
                 person, conf = chained, 0.8  # 王磊，腾讯首席科学家、前百度副总裁: the second title of a chain
             elif _ELLIPSIS_LINK.search(text[max(ctx.sent.start, org.start - 8):org.start]):
