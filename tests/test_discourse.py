@@ -152,3 +152,11 @@ def test_a_person_named_only_as_an_object_yields_to_the_person_the_article_is_ab
     text = "钟岳明出生于青州。钟岳明喜欢数学。钟岳明成了教授。\n1994年，他的论文引用了韩立的工作。\n后来，他在微软担任研究员。"
     got = _rels(text, [("钟岳明", P), ("钟岳明", P), ("钟岳明", P), ("韩立", P), ("微软", C)])
     assert ("=钟岳明", "works_for", "微软") in got and not any(h == "=韩立" for h, _, _ in got)
+
+
+def test_it_is_the_one_company_of_the_sentence_before_never_a_model_or_one_of_two():
+    assert ("钟岳明", "founded", "=鹿鸣科技") in _rels("鹿鸣科技是一家数据公司。它由钟岳明创立。", [("鹿鸣科技", C), ("钟岳明", P)])
+    assert not any(t == "=鹿鸣科技" for _, _, t in _rels("鹿鸣科技发布了星序模型。它由钟岳明创立。",
+                                                        [("鹿鸣科技", C), ("星序", "MODEL"), ("钟岳明", P)]))
+    assert not any(r == "founded" for _, r, _ in _rels("鹿鸣科技和远山科技合并了。它由钟岳明创立。",
+                                                      [("鹿鸣科技", C), ("远山科技", C), ("钟岳明", P)]))

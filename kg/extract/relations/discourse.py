@@ -29,6 +29,9 @@ PRONOUNS = {
     "该初创公司": COMPANY, "该基金": COMPANY, "这只基金": COMPANY, "这家基金": COMPANY, "该集团": COMPANY,
     "这家集团": COMPANY, "这家机构": COMPANY, "该机构": ORG, "该实验室": ORG, "该团队": ORG, "这支团队": ORG,
 }
+# 它 (it) stands for a company only where the nearest sentence naming a company or a model names one company alone
+_THING = "THING"
+PRONOUNS["它"] = _THING
 _PRONOUN = re.compile("|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)))
 # what may stand between a clause break and the pronoun: time phrases, 而, 随后 …
 _CLAUSE_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|(?:本科|硕士|博士)?毕业后|回国后|此后|同年|次年|此前|之后|随后|后来|然后|接着|不久|最终|最后|当时|目前|如今|同时|而|但|并且|并|此外|其中|去年|今年|据说|据悉|据报道|据了解|有消息称|消息称)?\s*[，,]?\s*$")
@@ -119,6 +122,13 @@ def _antecedent(analysis: Analysis, mentions: list[Mention], starts: list[int], 
             break
         hi_pos = a if j == si else s.end
         lo, hi = bisect.bisect_left(starts, max(s.start, window)), bisect.bisect_left(starts, hi_pos)
+        if typ == _THING:  # 它: the one company or model of the nearest sentence naming either; a company only
+            things = [m for m in mentions[lo:hi] if m.type in (COMPANY, MODEL) and m.source not in ("alias", "coref")]
+            if not things:
+                continue
+            if len({m.key or m.text for m in things}) != 1 or things[0].type != COMPANY:
+                return None
+            return things[0], max(s.start, window)
         cands = [m for m in mentions[lo:hi] if m.type == typ and m.source not in ("alias", "coref")]
         if cands:
             keys = {m.key or m.text for m in cands}
