@@ -877,3 +877,13 @@ def test_a_latin_name_before_a_research_team_word_names_the_team():
 def test_a_single_latin_name_with_a_post_in_brackets_is_a_person():
     assert ("Ravel", "PERSON") in _names("Ravel (谷歌 AI 研究员) 也来评论了。")
     assert not {n for n, t in _names("Gemini (谷歌的模型) 很强。") if t == "PERSON"}
+
+
+def test_a_so_called_kind_of_model_and_a_list_of_schools_and_its_closing_verb():
+    assert not _names("这就是来自源模型的衍生模型，即所谓的“套壳”模型。")
+    assert ("星序", "MODEL") in _names("团队推出了「星序」大模型。")
+    names = _names("本文由上海AI Lab、中科院、人大和远山大学附属的澄言学堂联合完成。")
+    assert not any(n.endswith("联合完成") for n, _ in names)
+    names = _names("本文由上海AI Lab、中科院、人大和上交大联合完成。")
+    assert ("上交大", "ORG") in names  # an unknown item of a list of schools and labs is one too
+    assert not _names("下面是其 Pre-seed 投资人制作的路径。")

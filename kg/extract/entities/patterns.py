@@ -105,9 +105,11 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         for m in rx.finditer(st):
             g = 1 if m.group(1) is not None else 2
             name = m.group(g).strip()
-            if g == 2 and (len(name) < 3 and name.isascii() is False and not re.search(r"[A-Za-z0-9]", name)
+            if g == 2 and (len(name) < 3 and not re.search(r"[A-Za-z0-9]", name)
                            or all(is_han(ch) for ch in name) and _common_words(name)):
                 continue  # 大模型“套壳”: a word in scare quotes after 模型, not a model's name
+            if re.search(r"(?:所谓的?|俗称的?|号称的?|这种|这类|一种)\s*$", st[max(0, m.start() - 5):m.start()]):
+                continue  # 所谓的“套壳”模型: a so-called kind of model, not one model's name
             if _name_like(name) and "、" not in name and not (rx is _RELEASE_QUOTED and (
                     _WORK_TITLE.search(name) or len(name) >= 3 and all(is_han(ch) for ch in name) and _common_words(name))):
                 # (推出了「人造肉」: common words in quotes after a release verb name a kind of product; 「盘古」大模型
@@ -584,7 +586,7 @@ def _common_words(name: str) -> bool:
 
 _ORG_LIST = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&\-]{0,14}、){2,}[\u4e00-\u9fffA-Za-z0-9 .&\-]{1,16}")
 _LIST_LEAD = re.compile(r"^(?:像|如|比如|例如|包括|包含|有|以及|还有|及|和)")
-_LIST_END = re.compile(r"(?:\s*(?:等等|等)\s*\S{0,6}|(?<=\S\S)(?:共同|联合)?(?:跟投|领投|参投|合投|投资|加入|参与))$")
+_LIST_END = re.compile(r"(?:\s*(?:等等|等)\s*\S{0,6}|(?<=\S\S)(?:共同|联合)?(?:跟投|领投|参投|合投|投资|加入|参与|完成|出品|发布|推出|研发|开发))$")
 _LAST_ITEM = re.compile(r"^(.{2,16}?)(?:\s*(?:和|及|以及|与)\s*(.{2,16}))?$")
 
 
@@ -614,9 +616,13 @@ def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
                     continue
             stripped = core.strip()
             items.append((a + core.find(stripped), stripped))
-        known, unknown = [], []
+        known, unknown, kinds = [], [], []
         for a, name in items:
             entry = gaz.lookup(name)
+            if entry is not None and entry.type in (ORG, COMPANY):
+                kinds.append(entry.type)
+            elif _org_suffix(name):
+                kinds.append(_org_type(name, default=COMPANY))
             if entry is not None and entry.type in (ORG, COMPANY) or _org_suffix(name) and len(name) > len(_org_suffix(name)) + 1 \
                     and not _dictionary_word(name) and name not in _DESCRIPTORS \
                     and name[:-len(_org_suffix(name))].lower() not in _GENERIC_ORG_WORDS \
@@ -629,7 +635,8 @@ def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         for a, name in unknown:
             if gaz.lookup(name) is not None or name.lower() in stopnames():
                 continue
-            out.append(Mention(name, COMPANY, s0 + a, s0 + a + len(name), "pattern", None, 0.7))
+            typ = ORG if kinds.count(ORG) > kinds.count(COMPANY) else COMPANY  # a list of schools and labs: one more
+            out.append(Mention(name, typ, s0 + a, s0 + a + len(name), "pattern", None, 0.7))
     return out
 
 
