@@ -277,6 +277,9 @@ CASES = [
     # a bio line: PERSON：ORG TITLE, the title ending the clause (not a quote that goes on)
     ("方启航：青禾科技联合创始人兼CTO", [("方启航", P), ("青禾科技", C)],
      {("方启航", "founded", "青禾科技", None), ("方启航", "works_for", "青禾科技", "联合创始人兼CTO")}),
+    # the title right before a list of people, the organisation earlier in the clause (two people or more)
+    ("目前远山资本内部的核心主力还有合伙人方启航、林晓川以及韩立。", [("远山资本", C), ("方启航", P), ("林晓川", P), ("韩立", P)],
+     {("方启航", "works_for", "远山资本", "合伙人"), ("林晓川", "works_for", "远山资本", "合伙人"), ("韩立", "works_for", "远山资本", "合伙人")}),
     # a chain of titles longer than a short window; a region's head does not lead the organisation
     ("记者采访了青禾银行华东区主席及亚太区零售业务部副总裁方启航。", [("青禾银行", C), ("方启航", P)],
      {("方启航", "works_for", "青禾银行", "华东区主席")}),

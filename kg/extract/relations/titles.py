@@ -577,6 +577,9 @@ def _group_named_next(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) ->
                 yield replace(r, evidence=ev)
 
 
+# X 内部的核心主力还有合伙人 A、B 以及 C: the title right before a list of people, the organisation earlier in the clause
+_MEMBERS_NAMED = re.compile(r"\s*(?:的)?\s*(?:内部|团队)?[^，,。；;！？!?]{0,14}?(?:还有|包括了?|有|是)\s*"
+                            r"(?P<title>合伙人|联合创始人|创始人|核心成员|成员|高管|研究员|科学家|工程师|董事)\s*[：:]?\s*")
 _LIST_INTRO = re.compile(r"\s*(的)?\s*(?:[一二两三四五六七八九十几多]+位)?\s*(?P<title>合伙人|联合创始人|创始人|创办人|核心成员|成员|高管|"
                          r"研究员|科学家|工程师|董事|负责人|掌门人)(们)?\s*(?:将)?(?:只有[^，,。]{0,6}?[，,]\s*)?"
                          r"(?:分别是|分别为|包括了?|有|是|为)\s*[：:]?\s*$")
@@ -593,11 +596,13 @@ def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
         first = ms[i + 1]
         if first.type != PERSON or first.start - org.end > 24:
             continue
-        m = _LIST_INTRO.match(text[org.end:first.start])
+        m = _LIST_INTRO.match(text[org.end:first.start]) or _MEMBERS_NAMED.fullmatch(text[org.end:first.start])
         if not m:
             continue
         title = m.group("title")
         people = _group(ctx, ms, i + 1, +1, (PERSON,))
+        if m.re is _MEMBERS_NAMED and len(people) < 2:
+            continue  # (X 内部还有合伙人 A 这样的人: a list of two or more only)
         if len(people) < 2 and not (len(people) == 1 and title in ("合伙人", "联合创始人", "创始人", "创办人")):
             continue  # 腾讯的高管有张三: one person said to be one of several is fine for founders and partners only
         for p in people:
