@@ -887,3 +887,9 @@ def test_a_so_called_kind_of_model_and_a_list_of_schools_and_its_closing_verb():
     names = _names("本文由上海AI Lab、中科院、人大和上交大联合完成。")
     assert ("上交大", "ORG") in names  # an unknown item of a list of schools and labs is one too
     assert not _names("下面是其 Pre-seed 投资人制作的路径。")
+
+
+def test_the_model_running_two_listed_names_together_and_a_title_going_on_after_the_gives_no_name():
+    got = _model_says("此前 Vexora 和 FundersFund 一起投了一个英语学习产品。", [("Vexora 和 FundersFund", "COMPANY")])
+    assert not any("和" in m.text for m in got)  # (each name may still stand on its own evidence)
+    assert not any(n.startswith("The ") for n, _ in _names("他的著作《The Nvidia Way》讲述了这家公司的历史。"))

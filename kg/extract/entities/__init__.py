@@ -122,7 +122,7 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             s, e, entry = shorter
         if entry.type in (ORG, COMPANY) and s >= 4 and text[s - 4:s] == "The " and text[s:s + 1].isupper() \
-                and (s == 4 or not text[s - 5].isalnum()):
+                and (s == 4 or not text[s - 5].isalnum()) and not re.match(r"\s[A-Za-z]", text[e:e + 2]):
             s -= 4  # The Washington Post, The Information: the article is part of the name as written
         out.append(Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0))
     return out

@@ -451,6 +451,8 @@ def _mixed_junk(name: str, m: Mention) -> bool:
             return True
     if len(re.findall(r"\b[a-z]{2,}\b", name)) >= 2 and " " in name:
         return True
+    if m.source in ("ner", "engine") and re.search(r"[A-Za-z0-9]\s*(?:和|与|及|、|以及)\s*[A-Za-z]", name):
+        return True  # OpenAI 和 FundersFund: the model ran two names of a list into one
     return m.type == MODEL and bool(re.search(r"\d(?:\.\d+)?[kK]$", name)) and name.count("-") < 2  # (moonshot-v1-8k:
     # a context length after a version is part of a model's name)
 
