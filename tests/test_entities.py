@@ -884,7 +884,7 @@ def test_a_so_called_kind_of_model_and_a_list_of_schools_and_its_closing_verb():
     assert ("星序", "MODEL") in _names("团队推出了「星序」大模型。")
     names = _names("本文由上海AI Lab、中科院、人大和远山大学附属的澄言学堂联合完成。")
     assert not any(n.endswith("联合完成") for n, _ in names)
-    names = _names("这项工作由中科院、复旦大学、北大和上交大联合完成。")
+    names = _names("这项工作由中科院、复旦大学、北大与上交大共同完成。")
     assert ("上交大", "ORG") in names  # an unknown item of a list of schools and labs is one too
     assert not _names("下面是其 Pre-seed 投资人制作的路径。")
 
