@@ -835,7 +835,7 @@ def test_the_model_taking_part_of_a_hyphenated_or_longer_latin_name_gives_no_nam
 
 
 def test_venture_and_fund_end_a_latin_firm_name_and_an_accelerator_is_a_firm():
-    names = _names("去年 11 月，Gather 成功完成由 Index Venture 和红杉资本领投的 B 轮融资。")
+    names = _names("上个季度 Gatherly 宣布拿到 B 轮融资，领投方是 Index Venture。")
     assert ("Index Venture", "COMPANY") in names
     assert ("Pioneer", "COMPANY") in _names("王青禾还创立了一个叫 Pioneer 的加速器。")
 
