@@ -216,7 +216,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         if english_context(text, m.start, m.end) or name.upper() in _GENERIC_LATIN | _GENERIC_KINDS:
             return None  # (SaaS 公司, AI 公司: a kind of company, not a name)
         if m.type in (ORG, COMPANY) and _defined_term(text, name):
-            return None  # 测试时训练（Test-Time Training，TTT）, 大型语言模型（LLMs）: a technique's short name
+            return None  # 稀疏路由训练（Sparse Routing Training，SRT）, 大型语言模型（LLMs）: a technique's short name
         if m.type != MODEL and person_shaped(name):
             return m if m.type == PERSON else replace(m, type=PERSON)  # Dana Whitlock, Lena Carter-Morris
         if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") and name in given_names() and \
@@ -612,7 +612,7 @@ _TECH_HEAD = (r"(?:模型|训练|学习|网络|方法|算法|架构|机制|技�
 
 
 def _defined_term(text: str, name: str) -> bool:
-    """The document defines ``name`` as the short form of a technical term: 测试时训练（Test-Time Training，TTT）,
+    """The document defines ``name`` as the short form of a technical term: 稀疏路由训练（Sparse Routing Training，SRT）,
     大型语言模型（LLMs）, 张量处理单元（TPU）."""
     rx = _DEFINED.get(name)
     if rx is None:
