@@ -37,7 +37,7 @@ _RE_ENG = re.compile("[a-zA-Z0-9]+")
 _RE_NUM = re.compile("[\\.0-9]+")
 
 SHORT_MAX = 32  # Segmenter.short_words remembers texts up to this length …
-SHORT_CACHE = 200_000  # … and this many of them
+SHORT_CACHE = 50_000  # … and this many of them (about 0.8 KB each: at most some 40 MB)
 Word = tuple[str, int, int, str, bool]  # (word, start, end, tag, tag guessed: not in jieba's dictionary)
 
 
