@@ -10,7 +10,7 @@ from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han
 from ...types import Mention, Sentence, Token
 from ..gazetteer import Gazetteer, load_gazetteer
-from .evidence import _MODEL_BEFORE, LATIN_PERSON, TRADE_SUFFIXES, english_context, person_shaped
+from .evidence import _KIND_TRADES, _MODEL_BEFORE, LATIN_PERSON, TRADE_SUFFIXES, english_context, person_shaped
 
 
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
@@ -626,7 +626,7 @@ def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             if entry is not None and entry.type in (ORG, COMPANY) or _org_suffix(name) and len(name) > len(_org_suffix(name)) + 1 \
                     and not _dictionary_word(name) and name not in _DESCRIPTORS \
                     and name[:-len(_org_suffix(name))].lower() not in _GENERIC_ORG_WORDS \
-                    and not (_org_suffix(name) in ("机器人", "网络") and _common_words(name[:-len(_org_suffix(name))])):
+                    and not (_org_suffix(name) in _KIND_TRADES and _common_words(name[:-len(_org_suffix(name))])):
                 known.append(name)  # (人工智能: a field, not a firm; 软体机器人: a kind of robot; 鳄梨科技 is a firm)
             elif 2 <= len(name) <= 8 and not re.search(r"[的了是在将把被和与]", name):
                 unknown.append((a, name))
