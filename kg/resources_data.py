@@ -75,6 +75,15 @@ def surnames() -> frozenset[str]:
     return frozenset(text.split())
 
 
+COMMON_SURNAMES = 100  # surnames.txt is ordered by frequency: the first hundred cover most Han names
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The most frequent surnames (王 李 张 …), for rules that need a name to start with a likely one."""
+    return frozenset((RESOURCES / "surnames.txt").read_text(encoding="utf-8").split()[:COMMON_SURNAMES])
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Common given names in Latin script (Sam, Erin, Chetan): ``given_names.txt``, built by scripts/build_given_names.py."""

@@ -55,7 +55,33 @@ CASES = [
      {("凯文·斯科特", "PERSON")}),
     ("听澜智能发布观澜-2 模型。", [("听澜", "nz"), ("智能", "n"), ("发布", "v"), ("观澜", "nz"), ("-", "x"), ("2", "m"),
                                 ("模型", "n")], {("听澜智能", "COMPANY"), ("观澜-2", "MODEL")}),
+    # people the text marks as people: a public title before (a transliterated name too), an honorific or a
+    # speech verb after, a name listed next to one of them
+    ("外长卡莫里斯科昨天抵达。", [("外长", "n"), ("卡莫", "nr"), ("里斯科", "nrt"), ("昨天", "t"), ("抵达", "v")],
+     {("卡莫里斯科", "PERSON")}),
+    ("会后郁文涛说，工厂今年扩产。", [("会后", "t"), ("郁文涛", "nr"), ("说", "v"), ("，", "x"), ("工厂", "n"), ("今年", "t"),
+                                 ("扩产", "v")], {("郁文涛", "PERSON")}),
+    ("他与塔南德总理会见。", [("他", "r"), ("与", "p"), ("塔南德", "nr"), ("总理", "n"), ("会见", "v")], {("塔南德", "PERSON")}),
+    ("本报电记者周立群、孟晓川报道。", [("本报", "r"), ("电", "n"), ("记者", "n"), ("周立群", "nr"), ("、", "x"), ("孟晓川", "nr"),
+                                 ("报道", "v")], {("周立群", "PERSON"), ("孟晓川", "PERSON")}),
+    ("总统会见了美国代表。", [("总统", "n"), ("会见", "v"), ("了", "ul"), ("美国", "ns"), ("代表", "n")], set()),  # no names
+    ("美国总统说，会谈顺利。", [("美国", "ns"), ("总统", "n"), ("说", "v"), ("，", "x"), ("会谈", "n"), ("顺利", "a")], set()),
+    ("它能生成连贯回答。", [("它", "r"), ("能", "v"), ("生成", "v"), ("连贯", "nr"), ("回答", "v")], set()),
 ]
+
+
+def test_a_name_listed_next_to_a_person_is_a_person_unless_a_title_follows_it():
+    toks = [("陆沉舟", "nr"), ("、", "x"), ("韩见川", "nr"), ("和", "c"), ("苏里安", "nr"), ("出席", "v")]
+    assert found("陆沉舟、韩见川和苏里安出席。", toks, [("陆沉舟", "PERSON")]) == \
+        {("陆沉舟", "PERSON"), ("韩见川", "PERSON"), ("苏里安", "PERSON")}
+    toks = [("陆沉舟", "nr"), ("、", "x"), ("南大", "j"), ("副校长", "n"), ("王磊", "nr")]  # where the next one works
+    assert found("陆沉舟、南大副校长王磊到场。", toks, [("陆沉舟", "PERSON"), ("王磊", "PERSON")]) == \
+        {("陆沉舟", "PERSON"), ("王磊", "PERSON")}
+    toks = [("陆沉舟", "nr"), ("、", "x"), ("林溪", "ns"), ("副校长", "n"), ("王磊", "nr")]
+    assert found("陆沉舟、林溪副校长王磊到场。", toks, [("陆沉舟", "PERSON"), ("王磊", "PERSON")]) == \
+        {("陆沉舟", "PERSON"), ("王磊", "PERSON")}
+    toks = [("陆沉舟", "nr"), ("、", "x"), ("韩见川", "nr"), ("副校长", "n"), ("到场", "v")]  # two people
+    assert found("陆沉舟、韩见川副校长到场。", toks, [("陆沉舟", "PERSON")]) == {("陆沉舟", "PERSON"), ("韩见川", "PERSON")}
 
 
 @pytest.mark.parametrize("text,tokens,expected", CASES, ids=[c[0][:14] for c in CASES])

@@ -17,7 +17,7 @@ from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
 from .aliases import acronyms, company_short_forms, declared_short_names, link_brackets, misspellings, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
-from .patterns import NAME_DOTS, goes_on, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
+from .patterns import CONTEXT_PERSON_CONFIDENCE, NAME_DOTS, _name_shaped, complete_people, goes_on, listed_with_people, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
 
@@ -51,6 +51,9 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
               if _plausible(m) and not _modifier(text, m) and not _award(text, m) and not _word_goes_on(text, m)
               and not _evaluation_set(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
+    chosen = complete_people(text, chosen, tokens)
+    chosen += [j for j in (judge(text, m, evidenced=evidenced) for m in listed_with_people(text, chosen, tokens))
+               if j is not None]
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
@@ -315,13 +318,16 @@ def _select(cands: list[Mention]) -> list[Mention]:
     gaz_spans = sorted((m.start, m.end) for m in cands if m.source == "gazetteer")
     places = {(m.start, m.end) for m in cands if m.source == "gazetteer" and m.type == LOCATION}
     # the model's name that completes a shorter rule name wins: 陆沉舟 over 陆沉
-    ner_people = sorted((m.start, m.end) for m in cands if m.source == "ner" and m.type == PERSON)
+    ner_text = {(m.start, m.end): m.text for m in cands if m.source == "ner" and m.type == PERSON}
+    ner_people = sorted(ner_text)
     if ner_people:
         def completed(m: Mention) -> bool:  # the model's spans do not overlap: only the last one that
             k = bisect.bisect_right(ner_people, (m.start, float("inf")))  # starts at or before m can hold it
             if not k:
                 return False
             s, e = ner_people[k - 1]
+            if m.confidence == CONTEXT_PERSON_CONFIDENCE and not _name_shaped(ner_text[s, e]):
+                return False  # 郝彦南同志 over the model's 科郝彦南: a title marks the name, the model's span is no name
             return s <= m.start and m.end <= e and 0 < (e - s) - (m.end - m.start) <= 2
         cands = [m for m in cands if not (m.type == PERSON and m.source in ("pattern", "engine") and completed(m))]
         # and where the model's transliterated name starts with a dotted pattern name but ends first, the model's

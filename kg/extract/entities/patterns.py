@@ -2,10 +2,12 @@
 suffixes, appositions (初创公司X), people after titles, transliterated names, named teams."""
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from ...resources_data import given_names, stopnames, surnames, titles
+from ...resources_data import common_surnames, given_names, stopnames, surnames, titles
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han
 from ...types import Mention, Sentence, Token
@@ -257,6 +259,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     out += _appositive_names(text, toks)
     # Chinese person names after a title: 副主任俞栋, CEO王小川
     out += _titled_people(text, toks, title_set)
+    out += _context_people(text, toks, title_set)
     out += _listed_people(text, sent)
     out += _listed_orgs(text, sent, gaz)
     return out
@@ -744,6 +747,174 @@ def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> l
 
 
 _TITLES_AFTER_NAME = frozenset(("教授", "副教授", "助理教授", "院士"))
+
+
+# Characters of the standard transliteration tables for foreign names (Xinhua's syllable tables, written out by
+# hand): a run of these only (基里延科, 哈塔米) next to a public title or a speech verb is a person's name.
+TRANSLITERATION = frozenset("".join("""
+阿埃艾安昂奥巴拜班邦保鲍贝本比彼毕波伯博布查达戴丹道德登邓迪蒂丁东杜顿多厄恩尔法凡菲费芬丰弗福富盖甘冈戈格根古瓜圭
+哈海汉豪赫亨胡霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷里利莉丽连列林琳卢鲁路伦罗洛玛马迈麦曼芒梅门
+蒙米敏缪莫默姆穆纳奈南内尼涅纽努诺帕潘佩彭皮珀普奇乔切钦琼丘萨塞桑瑟森沙珊舍什施史舒斯松苏索塔泰坦汤唐特提廷图托瓦
+万威韦维温翁沃乌伍西希谢辛休亚延扬耶伊因英尤约扎泽詹兹佐若坚茨夫宁""".split()))
+# public titles and honorifics that name a person next to them (the titles of titles.tsv are read too)
+_PUBLIC_TITLE_BEFORE = re.compile(r"(?:总统|总理|首相|外长|部长|大使|议长|国务委员|主席|书记|省长|市长|县长|局长|司令|议员|"
+                                  r"候选人|记者|通讯员|教练|选手|球员|队员|国王|女王|亲王|王子|公主|院士|教授|博士|先生|女士)$")
+_PUBLIC_TITLE_AFTER = re.compile(r"\s*(?:(?:[两二三四五六七八九十几]|\d+)\s*[名位]\s*)?(?:(?:副)?(?:总统|总理|首相|主席)|外长|部长|大使|议长|同志|先生|女士|夫人|小姐|教授|院士|"
+                                 r"博士|老师|书记|省长|市长|县长|局长|校长|厂长|将军|烈士|大娘|大爷)")
+_SPEECH_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,2}地)?(?:说(?![明服法])|表示|指出|强调|认为|透露|坦言|告诉|介绍说|宣布|"
+                           r"解释说|补充说|回忆说)")
+
+
+COMMON_NAME_FREQ = 200  # a noun of the dictionary this frequent is no name, whatever the context (美国 before 总统)
+CONTEXT_PERSON_CONFIDENCE = 0.72  # marks :func:`_context_people`'s names for the overlap rules
+_PLACE_ENDS = frozenset("宫馆堡岛城港湾州省市县村镇区乡街路桥寺庙园站场厂店社会委局部院所队党团组司署厅处系校")
+_NOT_GIVEN_NAME = frozenset("vpcudrmqftxy")  # tags of the word after a surname that is no given name (时|表示, 官|为)
+
+
+def _name_shaped(cand: str) -> bool:
+    """A Chinese name (a surname and one or two characters) or a transliterated one, and no common word."""
+    if not 2 <= len(cand) <= 6 or not all(is_han(c) for c in cand) or cand.lower() in stopnames() \
+            or cand[-1] in _PLACE_ENDS:
+        return False  # (卢浮宫, 马家堡, 银监会: a place or an organisation)
+    from .evidence import _dictionary
+
+    seg = _dictionary()
+    tag = seg.word_tag_tab.get(cand)
+    if tag == "j":
+        return False  # 南大, 中美: an abbreviation
+    if tag is not None and not tag.startswith("nr") and (seg.freq(cand) >= COMMON_NAME_FREQ or
+                                                         not tag.startswith("n") and seg.freq(cand) >= 3):
+        return False  # 会见, 招待会, 提名, 美国: a word of the dictionary that is no name (罗干, tagged a place, is rare)
+    han = (cand[0] in surnames() and len(cand) <= 3) or (cand[:2] in surnames() and len(cand) <= 4)
+    return han or len(cand) >= 3 and all(c in TRANSLITERATION for c in cand)
+
+
+def _given_name_tail(tok: Token, end: int) -> bool:
+    """A one-character word right after a two-character name that the segmenter tags as a name or place part
+    (方齐|连/nr, 张友|香/ns): the last character of a three-character name, not a word of the sentence."""
+    return tok.start == end and len(tok.text) == 1 and is_han(tok.text) and tok.pos in ("nr", "nrfg", "nrt", "ns") \
+        and tok.text not in _FUNCTION_CHARS
+
+
+def complete_people(text: str, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """Fix a person's span that stops short: a two-character Han name before a one-character name part
+    (张友|香父子 → 张友香), a transliterated name that ends inside the segmenter's word (斯捷帕|申 → 斯捷帕申)."""
+    if not tokens:
+        return mentions
+    starts = {t.start: t for t in tokens}
+    covering = {}
+    for t in tokens:
+        for k in range(t.start + 1, t.end):
+            covering[k] = t
+    taken = {(m.start, m.end) for m in mentions}
+    out = []
+    for m in mentions:
+        if m.type == PERSON and m.source != "gazetteer":
+            nxt = starts.get(m.end)
+            inside = covering.get(m.end)
+            end = m.end
+            if len(m.text) == 2 and m.text[0] in surnames() and nxt is not None and _given_name_tail(nxt, m.end):
+                end = nxt.end
+            elif inside is not None and inside.start >= m.start and all(c in TRANSLITERATION for c in inside.text) \
+                    and all(c in TRANSLITERATION for c in m.text):
+                end = inside.end
+            if end != m.end and not any(s < end and m.end < e for s, e in taken if (s, e) != (m.start, m.end)):
+                m = replace(m, text=text[m.start:end], end=end)
+        out.append(m)
+    return out
+
+
+def _names_at(text: str, toks: list[Token], i: int, title_set) -> list[tuple[int, int]]:
+    """The name-shaped spans that start with token ``i``, the longest first: the token, a surname with the word
+    after it, a transliterated name the segmenter cut up."""
+    t = toks[i]
+    if t.text[0] in _FUNCTION_CHARS and not t.pos.startswith("nr") or t.start > 0 and text[t.start - 1] in NAME_DOTS:
+        return []  # 和新任, 向房东: a function word, not a surname; 马尔登 of 罗伯特·马尔登: part of a dotted name
+    cands = [(t.start, t.end)]
+    if len(t.text) == 1 and t.text in surnames() and i + 1 < len(toks) and toks[i + 1].start == t.end \
+            and 1 <= len(toks[i + 1].text) <= 2 and toks[i + 1].pos[:1] not in _NOT_GIVEN_NAME \
+            and toks[i + 1].text not in title_set and not _PUBLIC_TITLE_AFTER.fullmatch(toks[i + 1].text):
+        cands.append((t.start, toks[i + 1].end))  # 蒋|天才: a surname the segmenter cut from its given name
+    if len(t.text) == 2 and t.text[0] in surnames() and i + 1 < len(toks) and _given_name_tail(toks[i + 1], t.end):
+        cands.append((t.start, toks[i + 1].end))  # 方齐|连: the segmenter cut the given name's last character off
+    j, end = i, t.end
+    while j + 1 < len(toks) and toks[j + 1].start == end and all(c in TRANSLITERATION for c in toks[j].text) \
+            and all(c in TRANSLITERATION for c in toks[j + 1].text) and end - t.start < 6:
+        j += 1
+        end = toks[j].end
+        cands.append((t.start, end))  # 赫里斯|坚科: a foreign name cut in two
+    return [(a, b) for a, b in sorted(set(cands), key=lambda c: c[0] - c[1])
+            if _name_shaped(text[a:b]) and text[a:b] not in title_set and text[b:b + 1] not in NAME_DOTS]
+
+
+def _context_people(text: str, toks: list[Token], title_set) -> list[Mention]:
+    """People the text marks as people where the model saw none: a public title before the name (国务委员罗干,
+    法国总理若斯潘), a title or honorific after it (基里延科总理, 蔡方柏大使), a speech verb after it (罗干说)."""
+    out = []
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        titled = prev is not None and prev.end == t.start and (
+            _PUBLIC_TITLE_BEFORE.search(prev.text) or prev.text in title_set)
+        for a, b in _names_at(text, toks, i, title_set):
+            if titled and not _runs_on(text, b) or _PUBLIC_TITLE_AFTER.match(text, b) or _SPEECH_AFTER.match(text, b):
+                out.append(Mention(text[a:b], PERSON, a, b, "pattern", None, CONTEXT_PERSON_CONFIDENCE))
+                break
+    return out
+
+
+_LIST_JOIN_AFTER = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+_LIST_JOIN_BEFORE = re.compile(r"(?:、|和|与|及|以及)\s*$")
+
+
+def _titled_next(text: str, end: int, title_set) -> bool:
+    """A title and a name right after the name (南大副校长周志华): the name is where the person after the title
+    works (陆沉舟、韩见川副校长 lists two people)."""
+    after = text[end:end + 10]
+    m = re.match(r"副?(?:校长|院长|主任|所长|部长|局长|主席|总裁|经理)", after)
+    title = m.group(0) if m else next((t for t in title_set if after.startswith(t) or after.startswith("副" + t)), None)
+    if title is None:
+        return False
+    rest = after[len(title) + (1 if after.startswith("副") and not title.startswith("副") else 0):]
+    return rest[:1] in common_surnames()
+
+
+def listed_with_people(text: str, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """Names listed next to a person (记者陶世安、徐运平报道; 焦裕禄、孔繁森; 涅姆佐夫和赫里斯坚科两名副总理) are
+    people too, where they are name-shaped and no other mention holds them; a list is followed both ways."""
+    if not any(m.type == PERSON for m in mentions) or not tokens:
+        return []
+    title_set = titles()
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    taken = sorted((m.start, m.end) for m in mentions)
+    todo = [(m.start, m.end) for m in mentions if m.type == PERSON]
+    out: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_left(taken, (b, b))
+        return not any(s < b and a < e for s, e in taken[max(0, k - 8):k + 1])
+
+    while todo:
+        a0, b0 = todo.pop()
+        found = []
+        sep = _LIST_JOIN_AFTER.match(text, b0)
+        if sep and sep.end() in starts:
+            found += _names_at(text, tokens, starts[sep.end()], title_set)[:1]
+        sep = _LIST_JOIN_BEFORE.search(text, max(0, a0 - 4), a0)
+        if sep and sep.start() in ends:
+            k = ends[sep.start()]
+            for j in (k - 1, k):  # a surname and its given name, or one word
+                if j >= 0:
+                    spans = [sp for sp in _names_at(text, tokens, j, title_set) if sp[1] == sep.start()]
+                    if spans:
+                        found.append(spans[0])
+                        break
+        for a, b in found:
+            if free(a, b) and text[max(0, a - 1):a] not in ("的",) and not _titled_next(text, b, title_set):
+                out.append(Mention(text[a:b], PERSON, a, b, "pattern", None, CONTEXT_PERSON_CONFIDENCE))
+                bisect.insort(taken, (a, b))
+                todo.append((a, b))
+    return out
 _INSTITUTION_ENDS = ("大学", "学院", "研究院", "研究所", "实验室", "科学院", "工程院")
 
 
