@@ -920,3 +920,18 @@ def test_the_model_running_two_listed_names_together_and_a_title_going_on_after_
     got = _model_says("此前 Vexora 和 FundersFund 一起投了一个英语学习产品。", [("Vexora 和 FundersFund", "COMPANY")])
     assert not any("和" in m.text for m in got)  # (each name may still stand on its own evidence)
     assert not any(n.startswith("The ") for n, _ in _names("他的著作《The Nvidia Way》讲述了这家公司的历史。"))
+
+
+def test_a_model_person_span_that_stops_short_is_completed():
+    from dataclasses import replace
+
+    text = "船工张友香父子摇着船。"
+    toks = [("船工", "n"), ("张友", "nr"), ("香", "ns"), ("父子", "n"), ("摇着", "v"), ("船", "n")]
+    a = make_analysis(text, [("张友", "PERSON")], tokens=toks)
+    a = replace(a, mentions=tuple(replace(m, source="ner", confidence=0.9) for m in a.mentions))
+    assert {(m.text, m.type) for m in refine(a, gazetteer=GAZ).mentions} == {("张友香", "PERSON")}
+    # a one-character word after the name that is no name part stays out (张友和父亲)
+    toks = [("船工", "n"), ("张友", "nr"), ("和", "c"), ("父亲", "n"), ("摇着", "v"), ("船", "n")]
+    a = make_analysis("船工张友和父亲摇着船。", [("张友", "PERSON")], tokens=toks)
+    a = replace(a, mentions=tuple(replace(m, source="ner", confidence=0.9) for m in a.mentions))
+    assert {(m.text, m.type) for m in refine(a, gazetteer=GAZ).mentions} == {("张友", "PERSON")}
