@@ -66,6 +66,11 @@ CASES = [
                                  ("报道", "v")], {("周立群", "PERSON"), ("孟晓川", "PERSON")}),
     ("总统会见了美国代表。", [("总统", "n"), ("会见", "v"), ("了", "ul"), ("美国", "ns"), ("代表", "n")], set()),  # no names
     ("美国总统说，会谈顺利。", [("美国", "ns"), ("总统", "n"), ("说", "v"), ("，", "x"), ("会谈", "n"), ("顺利", "a")], set()),
+    # a network named after its architecture is a model; not a dataset, an architecture's kind, or a library
+    ("研究者提出了 Quillformer，语音效果好。", [], {("Quillformer", "MODEL")}),
+    ("与 BriskNet 和 PT-DiT 相比，新网络更快。", [], {("BriskNet", "MODEL"), ("PT-DiT", "MODEL")}),
+    ("在英文数据集 LyraTTS 上测试。", [], set()),
+    ("用 UNet 和 MLLM 做分割。", [], set()),
     ("它能生成连贯回答。", [("它", "r"), ("能", "v"), ("生成", "v"), ("连贯", "nr"), ("回答", "v")], set()),
 ]
 
@@ -935,3 +940,9 @@ def test_a_model_person_span_that_stops_short_is_completed():
     a = make_analysis("船工张友和父亲摇着船。", [("张友", "PERSON")], tokens=toks)
     a = replace(a, mentions=tuple(replace(m, source="ner", confidence=0.9) for m in a.mentions))
     assert {(m.text, m.type) for m in refine(a, gazetteer=GAZ).mentions} == {("张友", "PERSON")}
+
+
+def test_a_number_that_names_a_latin_organisation_is_part_of_its_name():
+    assert ("360 AI Research", "ORG") in found("星河大学和360 AI Research联合发布新网络。")
+    names = {n for n, _ in found("去年有 300 Cyber Manufacture Co. 员工。")}  # a count, not a name
+    assert "Cyber Manufacture Co." in names and not any(n.startswith("300") for n in names)

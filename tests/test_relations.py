@@ -29,6 +29,8 @@ CASES = [
     ("Meta 的 Llama 4 在榜单上被 DeepSeek-V3 和 Qwen3 超越。", [("Meta", C), ("Llama 4", M), ("DeepSeek-V3", M), ("Qwen3", M)],
      {("Meta", "develops", "Llama 4", None), ("Llama 4", "competes_with", "DeepSeek-V3", None),
       ("Llama 4", "competes_with", "Qwen3", None)}),
+    # 基于 X 的 Y: Y is built on X, not made by it (X 的 Y alone is a possessive: develops)
+    ("基于微软的 BriskNet 设计了新的卷积。", [("微软", C), ("BriskNet", M)], set()),
     ("OpenAI CEO Sam Altman 表示将继续投入。", [("OpenAI", C), ("Sam Altman", P)],
      {("Sam Altman", "works_for", "OpenAI", "CEO"), ("Sam Altman", "leads", "OpenAI", "CEO")}),
     ("月之暗面创始人杨植麟毕业于清华大学。", [("月之暗面", C), ("杨植麟", P), ("清华大学", O)],

@@ -649,6 +649,9 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         from .patterns import SIZED_MODEL
         if SIZED_MODEL.fullmatch(name):
             return True  # Whisper-Small: a size word after the name
+        from .patterns import ARCHITECTURE_NAMED
+        if ARCHITECTURE_NAMED.fullmatch(name):
+            return True  # GhostNet, Zipformer: named after its architecture
     if m.type == MODEL and m.source == "pattern" and any(_MODEL_BEFORE.search(text, max(0, a - 30), a) for a, _ in _occurrences(text, name)):
         return True  # 两款模型：Sablevox和Cobaltra: the model word before it (or before the list it is in)
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name.split()[-1] in _LATIN_ORG_SUFFIXES:

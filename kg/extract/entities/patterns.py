@@ -94,6 +94,12 @@ _COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽
 # a name with a model's size or tuning word after a hyphen: Whisper-Small, SenseVoice-Large, Vexa-Mini-Instruct
 SIZED_MODEL = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*-(?:Tiny|Small|Base|Medium|Large|XL|XXL|Mini|Nano|Micro|Pro|Max|"
                          r"Ultra|Turbo|Lite|Flash|Instruct|Chat|Coder|Vision)(?:-(?:Instruct|Chat|Preview))?")
+# a network or model named after its architecture: a name, then the architecture's word (GhostNet, Zipformer,
+# StyleGAN, PT-DiT, MobileMamba, SUBLLM, CoLT5), a version after it (MobileNetv2)
+ARCHITECTURE_NAMED = re.compile(r"[A-Z][A-Za-z0-9]*-?(?:Net|former|Former|GAN|Mamba|ViT|DiT|LLM|TTS|"
+                                r"BERT|RCNN|CNN|Transformer|Diffusion|VAE|Vim|NeRF|T5|YOLO)(?:-?[vV]?\d+(?:\.\d+)?)?")
+_NUMBER_LEAD = re.compile(r"(?:^|(?<=[和与及、，,|&（(：:\n]))\d{2,4} ?$")  # (和360 AI Research, not 有 300 …)
+_NOT_MODEL_AFTER = ("数据集", "基准", "测试集", "榜单", "框架", "引擎", "库")  # LibriTTS 数据集, vLLM 框架
 _BENCHMARK = re.compile(r"(?:MMLU|GSM|HumanEval|MBPP|GPQA|MATH|ARC|HellaSwag|BBH|CMMLU|C-Eval|AIME|SWE|LiveCodeBench|MMMU|"
                         r"MT-Bench|AlpacaEval|Arena|TruthfulQA|WinoGrande|DROP|IFEval)\b", re.I)
 _MODEL_TAIL = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型|model|LLM)", re.I)
@@ -167,9 +173,18 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         elif SIZED_MODEL.fullmatch(name) and gaz.lookup(name) is None and not english_context(text, a, b) \
                 and not _BENCHMARK.match(name):
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.75))  # Whisper-Small, Vexa-Large-Instruct
+        elif len(words) == 1 and ARCHITECTURE_NAMED.fullmatch(name) and gaz.lookup(name) is None \
+                and name.lower() not in stopnames() and not english_context(text, a, b) \
+                and not after.lstrip().startswith(_PRODUCT_NOUNS + _NOT_MODEL_AFTER) and not _COMPANY_AFTER.match(text, b) \
+                and not _COMPANY_BEFORE.search(text, max(0, a - 8), a) and not _list_evidence(text, a, b, COMPANY, gaz) \
+                and not before.rstrip().endswith(_NOT_MODEL_AFTER):  # (英文数据集LibriTTS)
+            out.append(Mention(name, MODEL, a, b, "pattern", None, 0.75))  # GhostNet, Zipformer, PT-DiT, SUBLLM
         elif len(words) >= 2 and words[-1].rstrip(".") in {s.rstrip(".") for s in COMPANY_SUFFIXES + ORG_SUFFIXES if s.isascii()}:
             if words[-1] in ("Co", "Inc", "Ltd", "Corp") and text[b:b + 1] == ".":
                 name, b = name + ".", b + 1  # Cyber Manufacture Co.: the abbreviation's period is the name's
+            lead = _NUMBER_LEAD.search(text, max(0, a - 6), a)
+            if lead:
+                name, a = text[lead.start():b], lead.start()  # 360 AI Research: a number that names the company
             out.append(Mention(name, _org_type(name, default=COMPANY), a, b, "pattern", None, 0.8))
         elif 2 <= len(words) <= 4 and LATIN_PERSON.fullmatch(name) and gaz.lookup(name) is None \
                 and words[-1] not in _PRODUCT_TAIL_WORDS and (

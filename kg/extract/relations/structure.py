@@ -24,13 +24,17 @@ _OTHERS = re.compile(r"^[，,]?\s*(其他|其它|别的|众多|不少|多家)\s*
 _EXAMPLE = re.compile(r"^\s*(例如|比如|譬如|其中|像)")
 
 
+_BASED_ON = re.compile(r"(?:基于|采用|使用|借鉴|沿用|参考)\s*$")
+
+
 def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
     """腾讯的混元 · OpenAI 旗下的 GPT-5 · 谷歌 Gemini → develops; 智谱提交了自家的 GLM-4.5 → develops."""
     ms = ctx.mentions
     text = ctx.analysis.doc.text
     for a, b in zip(ms, ms[1:]):
-        if b.type == MODEL and a.type in (COMPANY, ORG) and _POSSESSIVE.match(ctx.gap(a.end, b.start)):
-            yield _rel(ctx, "develops", a, b, 0.7)
+        if b.type == MODEL and a.type in (COMPANY, ORG) and _POSSESSIVE.match(ctx.gap(a.end, b.start)) \
+                and not _BASED_ON.search(text, max(ctx.sent.start, a.start - 4), a.start):
+            yield _rel(ctx, "develops", a, b, 0.7)  # (基于 X 的 Y: Y is built on X, not made by it)
     for i, m in enumerate(ms):
         if m.type == MODEL and _OWN.search(text[max(ctx.sent.start, m.start - 5):m.start]):
             subj = [x for x in ms[:i] if x.type in (COMPANY, ORG) and _clause_initial(ctx, x)]
