@@ -19,6 +19,8 @@ score is the closest thing to a test score that tuning may then use).
 ``--dev5`` (thirteenth session) draws 20 more by the same rules with seed 19, leaving out all 100 above.
 
 ``--dev6`` (fourteenth session) draws 20 more by the same rules with seed 20, leaving out all 120 above.
+
+``--dev7`` (fifteenth session) draws 20 more by the same rules with seed 21, leaving out all 140 above.
 """
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ SEED_DEV3, N_DEV3 = 17, 20
 SEED_DEV4, N_DEV4 = 18, 20
 SEED_DEV5, N_DEV5 = 19, 20
 SEED_DEV6, N_DEV6 = 20, 20
+SEED_DEV7, N_DEV7 = 21, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
@@ -87,6 +90,13 @@ def draw_dev6(news: Path) -> list[str]:
     return _draw_more(news, taken, SEED_DEV6, N_DEV6)
 
 
+def draw_dev7(news: Path) -> list[str]:
+    """news-dev7: N_DEV7 articles by the same rules (seed 21), none of the 140 drawn before."""
+    taken = ({f for files in draw(news).values() for f in files} | set(draw_dev2(news)) | set(draw_dev3(news))
+             | set(draw_dev4(news)) | set(draw_dev5(news)) | set(draw_dev6(news)))
+    return _draw_more(news, taken, SEED_DEV7, N_DEV7)
+
+
 def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
     pubs = []
@@ -111,7 +121,12 @@ def main() -> None:
     ap.add_argument("--dev4", action="store_true", help="draw news-dev4 (20 more articles, seed 18) instead")
     ap.add_argument("--dev5", action="store_true", help="draw news-dev5 (20 more articles, seed 19) instead")
     ap.add_argument("--dev6", action="store_true", help="draw news-dev6 (20 more articles, seed 20) instead")
+    ap.add_argument("--dev7", action="store_true", help="draw news-dev7 (20 more articles, seed 21) instead")
     args = ap.parse_args()
+    if args.dev7:
+        for f in draw_dev7(args.news):
+            print(f"dev7\t{f}")
+        return
     if args.dev6:
         for f in draw_dev6(args.news):
             print(f"dev6\t{f}")
