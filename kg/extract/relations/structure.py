@@ -318,6 +318,55 @@ def _backed_by(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "invests_in", h, b, 0.7, trigger="支持")
 
 
+# A 从 X 融资 / 获得融资; A 刚拿完 X 40 亿美金; A 的投资机构 X、Y; X 给其种子轮投了 (其: the firm named before)
+_FROM = re.compile(r"^\s*(?:已经?|刚刚?|又|再次|近日|日前|此前)?\s*从\s*$")
+_RAISED_AFTER = re.compile(r"\s*(?:处|那里)?\s*(?:获得|拿到|筹集|募集)?了?\s*(?:[\d.,]+\s*(?:多|余)?\s*[万亿千百]*\s*(?:美金|美元|元|人民币)?|"
+                           r"新一轮|[^，,。；;]{0,6}?轮)?\s*(?:的)?\s*(?:融资|投资)")
+_TOOK = re.compile(r"^\s*(?:已经?|刚刚?|又|再次)?\s*拿(?:完|了|到|下)了?\s*$")
+_SUM_AFTER = re.compile(r"\s*(?:的)?\s*[\d.,]+\s*(?:多|余)?\s*[万亿千百]+\s*(?:美金|美元|元|人民币)?")
+_ITS_INVESTORS = re.compile(r"(?:其(?![他它])\s*(?:在[^，,。；;]{1,6}的)?|^\s*的)\s*(?:投资(?:机构|方|人)|股东)\s*(?:包括了?|有|为|是|：|:)?\s*$")
+_AND = re.compile(r"\s*(?:和|与|及|、)\s*")
+_LED_ITS = re.compile(r"\s*(?:在[^，,。；;]{1,10}?)?\s*给其[^，,。；;]{0,8}?投了")  # (领投了其: the discourse module's 其)
+
+
+def _funding_phrases(ctx: _Ctx) -> Iterator[RelationMention]:
+    """Funding said from the raising firm's side: A 从 X 融资 7500 万美金; A 刚拿完 X 40 亿美金; A 的投资机构 X、Y 以及
+    Z (其投资机构 after A); and X 和 Y 给其种子轮投了, where 其 is the last firm named before them → X invests_in A."""
+    ms = list(ctx.mentions)
+    text = ctx.analysis.doc.text
+    firms = (COMPANY, ORG)
+    for i, a in enumerate(ms):
+        if a.type not in firms:
+            continue
+        for j in range(i + 1, min(i + 2, len(ms))):
+            x = ms[j]
+            if x.type not in firms + (PERSON,) or _same(a, x):
+                continue
+            gap = ctx.gap(a.end, x.start)
+            if _FROM.match(gap) and _RAISED_AFTER.match(text, x.end) or _TOOK.match(gap) and _SUM_AFTER.match(text, x.end):
+                if _ok("invests_in", x, a):
+                    yield _rel(ctx, "invests_in", x, a, 0.7, trigger="融资" if _FROM.match(gap) else "拿")
+        if i + 1 < len(ms) and ms[i + 1].type in firms:
+            lead = _ITS_INVESTORS.search(ctx.gap(a.end, ms[i + 1].start))
+            if lead:  # (其它投资人: the others, not its)
+                for t in _group(ctx, ms, i + 1, +1, firms):
+                    if not _same(a, t) and _ok("invests_in", t, a):
+                        yield _rel(ctx, "invests_in", t, a, 0.7, trigger="投资机构")
+    for k, x in enumerate(ms):
+        if x.type not in firms + (PERSON,) or not _LED_ITS.match(text, x.end, ctx.sent.end):
+            continue
+        heads = [x]
+        while k - len(heads) >= 0 and ms[k - len(heads)].type == x.type and \
+                _AND.fullmatch(ctx.gap(ms[k - len(heads)].end, heads[-1].start)):
+            heads.append(ms[k - len(heads)])  # Benchmark 和英伟达 … 给其投了
+        before = ms[:k - len(heads) + 1]
+        target = next((m for m in reversed(before) if m.type == COMPANY and not _same(m, x)), None)
+        if target is not None:
+            for h in heads:
+                if _ok("invests_in", h, target):
+                    yield _rel(ctx, "invests_in", h, target, 0.65, trigger="其")
+
+
 # X 投资组合里的公司，比如 A、B; X 公布的客户名单包括 A、B / 其中有 A、B: a list of what X invests in or serves
 _LIST_OF = re.compile(r"(?:的)?\s*(投资组合(?:公司)?|被投(?:企业|公司)|客户(?:名单)?)[^。；;！？!?]{0,24}?(?:包括了?|如|比如|比方说|例如|有|：|:)\s*"
                       r"(?:[^。；;！？!?、]{0,16}?(?:企业|公司)\s*[，,]?\s*(?:比如|比方说|例如|如)\s*)?$")
