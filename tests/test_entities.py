@@ -70,6 +70,11 @@ CASES = [
     ("研究者提出了 Quillformer，语音效果好。", [], {("Quillformer", "MODEL")}),
     ("与 BriskNet 和 PT-DiT 相比，新网络更快。", [], {("BriskNet", "MODEL"), ("PT-DiT", "MODEL")}),
     ("在英文数据集 LyraTTS 上测试。", [], set()),
+    # Latin names a comparison calls models: a list closed by 等…模型, or opened by a model word after 超越/优于
+    ("新网络的性能优于 Quilla、BriskSeg 和 Tarvo 等多个模型。", [], {("Quilla", "MODEL"), ("BriskSeg", "MODEL"), ("Tarvo", "MODEL")}),
+    ("它显著超越了当前最优方法 LumaSeg 和 Kestrel，无需提示。", [], {("LumaSeg", "MODEL"), ("Kestrel", "MODEL")}),
+    ("作者提出的 LlamoGen 表现很好。", [], {("LlamoGen", "MODEL")}),
+    ("团队提出了 RLHF 方法。", [], set()),  # an acronym proposed may be a method
     ("用 UNet 和 MLLM 做分割。", [], set()),
     ("它能生成连贯回答。", [("它", "r"), ("能", "v"), ("生成", "v"), ("连贯", "nr"), ("回答", "v")], set()),
 ]
@@ -946,3 +951,16 @@ def test_a_number_that_names_a_latin_organisation_is_part_of_its_name():
     assert ("360 AI Research", "ORG") in found("星河大学和360 AI Research联合发布新网络。")
     names = {n for n, _ in found("去年有 300 Cyber Manufacture Co. 员工。")}  # a count, not a name
     assert "Cyber Manufacture Co." in names and not any(n.startswith("300") for n in names)
+
+
+def test_firms_in_a_comparison_are_no_models():
+    assert not any(t == "MODEL" for _, t in found("Meta 超越了 Quillstone 和 Brightloom 等公司。"))
+
+
+def test_a_measure_word_after_a_verb_is_no_surname_and_a_coordinate_system_no_person():
+    from dataclasses import replace
+
+    for text, name in (("你随手给张图就能生成视频。", "张图"), ("我们采用普吕克坐标作为信号。", "普吕克")):
+        a = make_analysis(text, [(name, "PERSON")])
+        a = replace(a, mentions=tuple(replace(m, source="ner", confidence=0.9) for m in a.mentions))
+        assert not refine(a, gazetteer=GAZ).mentions, text

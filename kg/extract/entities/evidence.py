@@ -229,9 +229,9 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
             evidenced[name] = _latin_evidence(text, m)
         return m if evidenced[name] else None
     if m.type == PERSON and m.source in ("ner", "engine") and (
-            name[0] in "张条台部篇份项" and m.start > 0 and text[m.start - 1] in "这那一两几每哪该此整半"
+            name[0] in "张条台部篇份项" and m.start > 0 and text[m.start - 1] in "这那一两几每哪该此整半给拿画拍发找"
             or len(name) >= 3 and name[-1] in "你我他她们"):
-        return None  # 这张图: a measure word, not the surname 张; 谢谢你: a pronoun ends no name
+        return None  # 这张图, 给张图: a measure word, not the surname 张; 谢谢你: a pronoun ends no name
     if m.type == PERSON and m.source in ("ner", "engine") and _NAMED_METHOD.match(text, m.end):
         return None  # 吉布斯采样, 贝叶斯定理: a method named after a person, not the person
     if m.type == PERSON and m.source in ("ner", "engine") and len(name) >= 3 and name[0] in "但而与跟被把让给对" \
@@ -502,7 +502,7 @@ def _plain_tail(tail: str) -> bool:
     return len(words) == 1 and not words[0][4] and words[0][3] not in _NAME_TAGS
 
 
-_NAMED_METHOD = re.compile(r"(?:采样|分布|定理|方程|定律|函数|算法|效应|悖论|猜想|变换|级数|矩阵|过程|链|不等式|公式|常数|模型)")
+_NAMED_METHOD = re.compile(r"(?:采样|分布|定理|方程|定律|函数|算法|效应|悖论|猜想|变换|级数|矩阵|过程|链|不等式|公式|常数|模型|坐标)")
 
 
 def _person_not_company(text: str, name: str) -> bool:
@@ -649,9 +649,14 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         from .patterns import SIZED_MODEL
         if SIZED_MODEL.fullmatch(name):
             return True  # Whisper-Small: a size word after the name
-        from .patterns import ARCHITECTURE_NAMED
+        from .patterns import ARCHITECTURE_NAMED, _MODELS_CLOSE, _MODELS_OPEN, proposed
+        if any(proposed(text, a, name) for a, _ in _occurrences(text, name)):
+            return True  # 作者提出的 LlamaGen
         if ARCHITECTURE_NAMED.fullmatch(name):
             return True  # GhostNet, Zipformer: named after its architecture
+        if any(_MODELS_CLOSE.search(text[b:b + 60].split("，")[0].split("。")[0]) or _MODELS_OPEN.search(text, max(0, a - 40), a)
+               for a, b in _occurrences(text, name)):
+            return True  # 优于 SEEM、SegVol 等多个模型; 超越了当前最优方法 MedSAM 和 SAM: a list the text calls models
     if m.type == MODEL and m.source == "pattern" and any(_MODEL_BEFORE.search(text, max(0, a - 30), a) for a, _ in _occurrences(text, name)):
         return True  # 两款模型：Sablevox和Cobaltra: the model word before it (or before the list it is in)
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name.split()[-1] in _LATIN_ORG_SUFFIXES:

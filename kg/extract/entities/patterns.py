@@ -98,6 +98,22 @@ SIZED_MODEL = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*-(?:Tiny|Small|Base
 # StyleGAN, PT-DiT, MobileMamba, SUBLLM, CoLT5), a version after it (MobileNetv2)
 ARCHITECTURE_NAMED = re.compile(r"[A-Z][A-Za-z0-9]*-?(?:Net|former|Former|GAN|Mamba|ViT|DiT|LLM|TTS|"
                                 r"BERT|RCNN|CNN|Transformer|Diffusion|VAE|Vim|NeRF|T5|YOLO)(?:-?[vV]?\d+(?:\.\d+)?)?")
+_PROPOSED = re.compile(r"(?:提出|研发|开发)了?的?\s*$")
+_CAMEL = re.compile(r"[A-Z]?[a-z]+[A-Z][A-Za-z]*")
+
+
+def proposed(text: str, a: int, name: str) -> bool:
+    """作者提出的 LlamaGen, 提出了 ViewCrafter: a CamelCase name a paper's authors propose is a model (RLHF, an
+    acronym, may be a method, and is left alone)."""
+    return " " not in name and bool(_CAMEL.fullmatch(name)) and bool(_PROPOSED.search(text, max(0, a - 6), a))
+
+
+_MODEL_WORD_AFTER = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型)(?!\s*(?:评测|测评|榜单|排行|平台|基准|竞技场))")
+_MODEL_SERVICE = re.compile(r"\s*(?:评测|测评|榜单|排行榜?|基准|竞技场)")
+_KIND_LEAD = re.compile(r"(VC|AI) (?=[A-Z])")
+_DOMAIN_BEFORE = re.compile(r"(?:法律|医疗|教育|营销|写作|编程|搜索|视频|音乐|语音|客服|金融|销售|设计|图像|翻译|办公|笔记|社交|陪伴|"
+                            r"游戏|招聘|药物|生物|安全|法务|会计|财务|保险|电商|广告)\s?$")
+_POSSESSOR = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9]*['’]$")
 _NUMBER_LEAD = re.compile(r"(?:^|(?<=[和与及、，,|&（(：:\n]))\d{2,4} ?$")  # (和360 AI Research, not 有 300 …)
 _NOT_MODEL_AFTER = ("数据集", "基准", "测试集", "榜单", "框架", "引擎", "库")  # LibriTTS 数据集, vLLM 框架
 _BENCHMARK = re.compile(r"(?:MMLU|GSM|HumanEval|MBPP|GPQA|MATH|ARC|HellaSwag|BBH|CMMLU|C-Eval|AIME|SWE|LiveCodeBench|MMMU|"
@@ -144,7 +160,9 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     for i, t in enumerate(toks):
         if t.text in ("大模型", "大语言模型") or (t.text == "大" and i + 1 < len(toks) and toks[i + 1].text == "模型"):
             j = i - 1
-            if j >= 0 and t.start - toks[j].end <= (1 if toks[j].pos == "eng" else 0) and _model_name_token(toks[j]):
+            model_end = t.end if t.text != "大" else toks[i + 1].end
+            if j >= 0 and t.start - toks[j].end <= (1 if toks[j].pos == "eng" else 0) and _model_name_token(toks[j]) \
+                    and not _MODEL_SERVICE.match(text, model_end):  # (FlagEval大模型评测平台: a platform that tests models)
                 a, b = toks[j].start, toks[j].end
                 if j >= 1 and toks[j - 1].end == a and toks[j - 1].pos == "eng" and toks[j].pos in ("m", "eng", "x"):
                     a = toks[j - 1].start
@@ -154,6 +172,14 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     for m in _latin_names(st):
         name = m.group(1)
         a, b = s0 + m.start(1), s0 + m.end(1)
+        if a > 0 and text[a - 1] == "《" and text[b:b + 1] == "》" and not _QUOTED_MEDIA.match(text, a - 1):
+            continue  # 《The Final Foundry Fund》: the title of a post or a book, not a name
+        kind = _KIND_LEAD.match(name)
+        if kind and (kind.group(1) == "VC" or _DOMAIN_BEFORE.search(text, max(0, a - 4), a)) and gaz.lookup(name) is None:
+            name, a = name[kind.end():], a + kind.end()  # 一家 VC Foundry, 法律 AI Casetext: a kind before the name
+        owner = _POSSESSOR.search(text, max(0, a - 24), a) if name.startswith("s ") else None
+        if owner:  # Microsoft's Venture Fund: the owner's name and its 's are part of the name
+            name, a = text[owner.start():b], owner.start()
         rnd = re.search(r" [A-E]$", name)
         if rnd and re.match(r"\s*\+{0,2}\s*轮", text[b:b + 4]):
             name, b = name[:rnd.start()], a + rnd.start()  # Harvey A 轮: the round's letter is not the name's
@@ -203,7 +229,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.7))
         elif gaz.lookup(name) is None and not english_context(text, a, b) and len(words) <= 2 and name[:1].isupper() \
                 and words[0].lower() not in _ARCHITECTURES and words[-1].upper() not in ("AI", "AGENT") \
-                and (_MODEL_BEFORE.search(text, max(0, a - 30), a) or re.match(r"\s*(?:大语言模型|大模型|语言模型|模型)", after)) \
+                and (_MODEL_BEFORE.search(text, max(0, a - 30), a) or _MODEL_WORD_AFTER.match(after) or proposed(text, a, name)) \
                 and not after.lstrip().startswith(_PRODUCT_NOUNS):
             # 大模型项目Lumenix, 两款模型：Sablevox和Cobaltra: a model by the word before it (and the list it opens)
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.75))
@@ -277,6 +303,36 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
     out += _context_people(text, toks, title_set)
     out += _listed_people(text, sent)
     out += _listed_orgs(text, sent, gaz)
+    out += _listed_models(text, sent, gaz)
+    return out
+
+
+_MODEL_ITEM = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9\-]*)?"
+_MODEL_LIST = re.compile(rf"({_MODEL_ITEM}(?:\s*(?:、|和|与|及|以及|,)\s*{_MODEL_ITEM})*)")
+_MODELS_CLOSE = re.compile(r"\s*等\s*(?:[^，,。；;\sA-Za-z]{0,6}?)(?:模型|基线)")
+_MODELS_OPEN = re.compile(r"(?:优于|超越|超过|击败|领先于?|胜过|相比|对比)[^，,。；;]{0,12}?(?:模型|方法|基线)\s*"
+                          rf"(?:{_MODEL_ITEM}\s*(?:、|和|与|及|以及|,)\s*){{0,6}}$")
+
+
+def _listed_models(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """Latin names in a list that closes with 等…模型 (优于 SEEM、SegVol、SAT 等多个模型) or that a comparison opens with
+    a model word (超越了当前最优方法 MedSAM 和 SAM): the text calls each of them a model."""
+    out = []
+    s0, st = sent.start, sent.text
+    for m in _MODEL_LIST.finditer(st):
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        if a > 0 and (text[a - 1].isalnum() and text[a - 1].isascii() or text[a - 1] in "-."):
+            continue  # (the tail of a longer Latin word)
+        if not (_MODELS_CLOSE.match(text, b) or _MODELS_OPEN.search(text, max(0, a - 24), a)):
+            continue
+        for item in re.finditer(_MODEL_ITEM, m.group(1)):
+            name = item.group(0)
+            ia, ib = a + item.start(), a + item.end()
+            entry = gaz.lookup(name)
+            if entry is not None and entry.type != MODEL or name.lower() in stopnames() or _BENCHMARK.match(name) \
+                    or name.lower() in _ARCHITECTURES or english_context(text, ia, ib):
+                continue
+            out.append(Mention(name, MODEL, ia, ib, "pattern", None, 0.75))
     return out
 
 
