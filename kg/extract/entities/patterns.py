@@ -319,6 +319,8 @@ def _listed_models(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     a model word (超越了当前最优方法 MedSAM 和 SAM): the text calls each of them a model."""
     out = []
     s0, st = sent.start, sent.text
+    if "模型" not in st and "方法" not in st and "基线" not in st:
+        return out
     for m in _MODEL_LIST.finditer(st):
         a, b = s0 + m.start(1), s0 + m.end(1)
         if a > 0 and (text[a - 1].isalnum() and text[a - 1].isascii() or text[a - 1] in "-."):
@@ -830,6 +832,7 @@ TRANSLITERATION = frozenset("".join("""
 # public titles and honorifics that name a person next to them (the titles of titles.tsv are read too)
 _PUBLIC_TITLE_BEFORE = re.compile(r"(?:总统|总理|首相|外长|部长|大使|议长|国务委员|主席|书记|省长|市长|县长|局长|司令|议员|"
                                   r"候选人|记者|通讯员|教练|选手|球员|队员|国王|女王|亲王|王子|公主|院士|教授|博士|先生|女士)$")
+_PUBLIC_TITLE_WORD = re.compile(_PUBLIC_TITLE_BEFORE.pattern.rstrip("$"))
 _PUBLIC_TITLE_AFTER = re.compile(r"\s*(?:(?:[两二三四五六七八九十几]|\d+)\s*[名位]\s*)?(?:(?:副)?(?:总统|总理|首相|主席)|外长|部长|大使|议长|同志|先生|女士|夫人|小姐|教授|院士|"
                                  r"博士|老师|书记|省长|市长|县长|局长|校长|厂长|将军|烈士|大娘|大爷)")
 _SPEECH_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,2}地)?(?:说(?![明服法])|表示|指出|强调|认为|透露|坦言|告诉|介绍说|宣布|"
@@ -842,6 +845,7 @@ _PLACE_ENDS = frozenset("宫馆堡岛城港湾州省市县村镇区乡街路桥�
 _NOT_GIVEN_NAME = frozenset("vpcudrmqftxy")  # tags of the word after a surname that is no given name (时|表示, 官|为)
 
 
+@lru_cache(maxsize=65536)
 def _name_shaped(cand: str) -> bool:
     """A Chinese name (a surname and one or two characters) or a transliterated one, and no common word."""
     if not 2 <= len(cand) <= 6 or not all(is_han(c) for c in cand) or cand.lower() in stopnames() \
@@ -872,17 +876,17 @@ def complete_people(text: str, mentions: list[Mention], tokens: list[Token]) -> 
     (张友|香父子 → 张友香), a transliterated name that ends inside the segmenter's word (斯捷帕|申 → 斯捷帕申)."""
     if not tokens:
         return mentions
-    starts = {t.start: t for t in tokens}
-    covering = {}
-    for t in tokens:
-        for k in range(t.start + 1, t.end):
-            covering[k] = t
+    if not any(m.type == PERSON and m.source != "gazetteer" for m in mentions):
+        return mentions
+    starts = [t.start for t in tokens]  # (tokens are sorted by start)
     taken = {(m.start, m.end) for m in mentions}
     out = []
     for m in mentions:
         if m.type == PERSON and m.source != "gazetteer":
-            nxt = starts.get(m.end)
-            inside = covering.get(m.end)
+            k = bisect.bisect_right(starts, m.end) - 1
+            tok = tokens[k] if k >= 0 else None
+            nxt = tok if tok is not None and tok.start == m.end else None
+            inside = tok if tok is not None and tok.start < m.end < tok.end else None
             end = m.end
             if len(m.text) == 2 and m.text[0] in surnames() and nxt is not None and _given_name_tail(nxt, m.end):
                 end = nxt.end
@@ -918,14 +922,72 @@ def _names_at(text: str, toks: list[Token], i: int, title_set) -> list[tuple[int
             if _name_shaped(text[a:b]) and text[a:b] not in title_set and text[b:b + 1] not in NAME_DOTS]
 
 
+# where a title, an honorific or a speech verb starts (one scan a sentence; the exact patterns above then decide)
+_CONTEXT_WORD = re.compile(r"(?:(?:副)?(?:总统|总理|首相|主席)|外长|部长|大使|议长|同志|先生|女士|夫人|小姐|教授|院士|博士|老师|书记|"
+                           r"省长|市长|县长|局长|校长|厂长|将军|烈士|大娘|大爷|说|表示|指出|强调|认为|透露|坦言|告诉|介绍|宣布|解释|补充|"
+                           r"回忆|[两二三四五六七八九十几\d]\s*[名位])")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> re.Pattern:
+    """One pattern for the titles of titles.tsv (the longest first), to find them in a sentence in one scan."""
+    return re.compile("|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _name_starts() -> frozenset[str]:
+    return frozenset(surnames()) | frozenset(c[:1] for c in surnames()) | TRANSLITERATION
+
+
 def _context_people(text: str, toks: list[Token], title_set) -> list[Mention]:
     """People the text marks as people where the model saw none: a public title before the name (国务委员罗干,
-    法国总理若斯潘), a title or honorific after it (基里延科总理, 蔡方柏大使), a speech verb after it (罗干说)."""
+    法国总理若斯潘), a title or honorific after it (基里延科总理, 蔡方柏大使), a speech verb after it (罗干说).
+
+    Only the tokens next to such a word are looked at: title words are found by one scan of the sentence, not a
+    pattern per token (the rule runs on every sentence)."""
     out = []
+    if not toks:
+        return out
+    lo, hi = toks[0].start, toks[-1].end
+    hits = [m.start() for m in _CONTEXT_WORD.finditer(text, lo, min(len(text), hi + 8))]
+    titled_at = {m.end() for rx in (_PUBLIC_TITLE_WORD, _title_words())
+                 for m in rx.finditer(text, lo, hi)}
+    ends = [k.end for k in toks]
+    todo = set()
+    for h in hits:  # names ending up to three characters before a context word, of up to four tokens
+        k = bisect.bisect_right(ends, h) - 1
+        while k >= 0 and ends[k] >= h - 3:
+            todo.update(range(max(0, k - 3), k + 1))
+            k -= 1
+    for e in titled_at:  # names right after a title
+        k = bisect.bisect_left(ends, e)
+        if k + 1 < len(toks) and ends[k] == e:
+            todo.add(k + 1)
+    starts = _name_starts()
+    for i in sorted(todo):
+        t = toks[i]
+        if t.text[0] not in starts:
+            continue  # a name starts with a surname or a transliteration character
+        prev = toks[i - 1] if i else None
+        titled = prev is not None and prev.end == t.start and prev.end in titled_at
+        for a, b in _names_at(text, toks, i, title_set):
+            if titled and not _runs_on(text, b) or _PUBLIC_TITLE_AFTER.match(text, b) or _SPEECH_AFTER.match(text, b):
+                out.append(Mention(text[a:b], PERSON, a, b, "pattern", None, CONTEXT_PERSON_CONFIDENCE))
+                break
+    return out
+    starts = _name_starts()
+    lo, hi = toks[0].start, toks[-1].end
+    hits = [m.start() for m in _CONTEXT_WORD.finditer(text, lo, min(len(text), hi + 8))]
     for i, t in enumerate(toks):
+        if t.text[0] not in starts:
+            continue  # a name starts with a surname or a transliteration character
         prev = toks[i - 1] if i else None
         titled = prev is not None and prev.end == t.start and (
             _PUBLIC_TITLE_BEFORE.search(prev.text) or prev.text in title_set)
+        if not titled and not any(hits[bisect.bisect_left(hits, k.end):bisect.bisect_left(hits, k.end + 4)]
+                                  and (_PUBLIC_TITLE_AFTER.match(text, k.end) or _SPEECH_AFTER.match(text, k.end))
+                                  for k in toks[i:i + 4]):
+            continue  # no context for any name that starts here (checked before the dictionary is asked)
         for a, b in _names_at(text, toks, i, title_set):
             if titled and not _runs_on(text, b) or _PUBLIC_TITLE_AFTER.match(text, b) or _SPEECH_AFTER.match(text, b):
                 out.append(Mention(text[a:b], PERSON, a, b, "pattern", None, CONTEXT_PERSON_CONFIDENCE))
@@ -952,7 +1014,9 @@ def _titled_next(text: str, end: int, title_set) -> bool:
 def listed_with_people(text: str, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """Names listed next to a person (记者陶世安、徐运平报道; 焦裕禄、孔繁森; 涅姆佐夫和赫里斯坚科两名副总理) are
     people too, where they are name-shaped and no other mention holds them; a list is followed both ways."""
-    if not any(m.type == PERSON for m in mentions) or not tokens:
+    if not tokens or not any(m.type == PERSON and (_LIST_JOIN_AFTER.match(text, m.end) or
+                                                  _LIST_JOIN_BEFORE.search(text, max(0, m.start - 4), m.start))
+                             for m in mentions):
         return []
     title_set = titles()
     starts = {t.start: k for k, t in enumerate(tokens)}

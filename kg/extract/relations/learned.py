@@ -169,11 +169,17 @@ def pair_words(text: str, tokens, mentions, first: Mention, second: Mention, *, 
 def _units(text: str, tokens, mentions) -> list[tuple]:
     """Per token: the mentions it overlaps, or (when none) its normalised word and the word's lexicon classes."""
     lexicon = _lexicon()
+    # the tokens each mention overlaps, by bisection (tokens are sorted and do not overlap): a token's mentions
+    # keep the mentions' order
+    ends, starts = [t.end for t in tokens], [t.start for t in tokens]
+    overs: list[list] = [[] for _ in tokens]
+    for m in mentions:
+        for k in range(bisect.bisect_right(ends, m.start), bisect.bisect_left(starts, m.end)):
+            overs[k].append(m)
     out = []
-    for t in tokens:
-        over = tuple(m for m in mentions if m.start < t.end and t.start < m.end)
+    for t, over in zip(tokens, overs):
         if over:
-            out.append((over, ()))
+            out.append((tuple(over), ()))
         else:
             w = _norm(text[t.start:t.end])
             out.append(((), (w, *lexicon.get(w, ())) if w else ()))

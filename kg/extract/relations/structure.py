@@ -325,6 +325,7 @@ _RAISED_AFTER = re.compile(r"\s*(?:处|那里)?\s*(?:获得|拿到|筹集|募集
 _TOOK = re.compile(r"^\s*(?:已经?|刚刚?|又|再次)?\s*拿(?:完|了|到|下)了?\s*$")
 _SUM_AFTER = re.compile(r"\s*(?:的)?\s*[\d.,]+\s*(?:多|余)?\s*[万亿千百]+\s*(?:美金|美元|元|人民币)?")
 _ITS_INVESTORS = re.compile(r"(?:其(?![他它])\s*(?:在[^，,。；;]{1,6}的)?|^\s*的)\s*(?:投资(?:机构|方|人)|股东)\s*(?:包括了?|有|为|是|：|:)?\s*$")
+_FUNDING_WORDS = re.compile(r"从|拿|投资|股东|给其")  # (a quick test: the sentence may say one of the phrases below)
 _AND = re.compile(r"\s*(?:和|与|及|、)\s*")
 _LED_ITS = re.compile(r"\s*(?:在[^，,。；;]{1,10}?)?\s*给其[^，,。；;]{0,8}?投了")  # (领投了其: the discourse module's 其)
 
@@ -332,6 +333,8 @@ _LED_ITS = re.compile(r"\s*(?:在[^，,。；;]{1,10}?)?\s*给其[^，,。；;]{
 def _funding_phrases(ctx: _Ctx) -> Iterator[RelationMention]:
     """Funding said from the raising firm's side: A 从 X 融资 7500 万美金; A 刚拿完 X 40 亿美金; A 的投资机构 X、Y 以及
     Z (其投资机构 after A); and X 和 Y 给其种子轮投了, where 其 is the last firm named before them → X invests_in A."""
+    if not _FUNDING_WORDS.search(ctx.sent.text):
+        return
     ms = list(ctx.mentions)
     text = ctx.analysis.doc.text
     firms = (COMPANY, ORG)
