@@ -29,6 +29,9 @@ CASES = [
     ("Meta 的 Llama 4 在榜单上被 DeepSeek-V3 和 Qwen3 超越。", [("Meta", C), ("Llama 4", M), ("DeepSeek-V3", M), ("Qwen3", M)],
      {("Meta", "develops", "Llama 4", None), ("Llama 4", "competes_with", "DeepSeek-V3", None),
       ("Llama 4", "competes_with", "Qwen3", None)}),
+    # a journalist works for the outlet (X 的记者 Y), a research director for the institute
+    ("近日，星报社的著名记者 Dana Whitlock 采访了他。", [("星报社", C), ("Dana Whitlock", P)],
+     {("Dana Whitlock", "works_for", "星报社", "记者")}),
     # funding said from the raising firm's side
     ("昨天 Quillstone 从 a16z 融资 7500 万美金。", [("Quillstone", C), ("a16z", C)], {("a16z", "invests_in", "Quillstone", None)}),
     ("澄言智能刚拿完腾讯 4 亿美金。", [("澄言智能", C), ("腾讯", C)], {("腾讯", "invests_in", "澄言智能", None)}),

@@ -40,7 +40,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         limit = nxt.start if nxt else ctx.sent.end
         window = text[org.end:min(limit, org.end + TITLE_WINDOW + (lead.end() - org.end if lead else 0))]
         m = re.match(r"\s*(?:[（(][^）)]{1,20}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(?:另一位|另外一位|其中一位|一位)?\s*"
-                     r"(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
+                     r"(?:著名|知名)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
         t = _title_regex().match(window, pos)
         if not t:
