@@ -964,3 +964,15 @@ def test_a_measure_word_after_a_verb_is_no_surname_and_a_coordinate_system_no_pe
         a = make_analysis(text, [(name, "PERSON")])
         a = replace(a, mentions=tuple(replace(m, source="ner", confidence=0.9) for m in a.mentions))
         assert not refine(a, gazetteer=GAZ).mentions, text
+
+
+def test_a_verb_after_a_title_and_a_surname_is_no_name_and_a_list_of_lines_no_people():
+    toks = [("他", "r"), ("在", "p"), ("会见", "n"), ("记者", "n"), ("时", "n"), ("表示", "v"), ("满意", "a")]
+    assert found("他在会见记者时表示满意。", toks) == set()
+    toks = [("是", "v"), ("龙溪", "nr"), ("、", "x"), ("侯月", "nr"), ("两条", "m"), ("铁路线", "n"), ("的", "uj"), ("起点", "n")]
+    assert found("是龙溪、侯月两条铁路线的起点。", toks, [("侯月", "PERSON")]) == {("侯月", "PERSON")}
+
+
+def test_a_given_name_that_is_also_a_word_stays_after_a_title():
+    toks = [("研究员", "n"), ("韩", "nr"), ("启航", "v"), ("和", "c"), ("教授", "n"), ("苏婉清", "nr"), ("到场", "v")]
+    assert ("韩启航", "PERSON") in found("研究员韩启航和教授苏婉清到场。", toks)

@@ -791,7 +791,8 @@ def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> l
         cand = n.text
         end = n.end
         if len(cand) == 1 and cand in names and i + 2 < len(toks) and toks[i + 2].start == n.end \
-                and 1 <= len(toks[i + 2].text) <= 2 and all(is_han(c) for c in toks[i + 2].text):
+                and 1 <= len(toks[i + 2].text) <= 2 and all(is_han(c) for c in toks[i + 2].text) \
+                and not _no_given_name(toks[i + 2]):  # (记者|时|表示: a common verb is no given name; 方|启航 is one)
             cand += toks[i + 2].text
             end = toks[i + 2].end
         if any(c in "我你他她它们" for c in cand[1:]) or cand[0] in "和与及跟由被把将对从给让在":
@@ -842,10 +843,23 @@ _SPEECH_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,2}地)?(?:说(?![明服法])|�
 COMMON_NAME_FREQ = 200  # a noun of the dictionary this frequent is no name, whatever the context (美国 before 总统)
 CONTEXT_PERSON_CONFIDENCE = 0.72  # marks :func:`_context_people`'s names for the overlap rules
 _PLACE_ENDS = frozenset("宫馆堡岛城港湾州省市县村镇区乡街路桥寺庙园站场厂店社会委局部院所队党团组司署厅处系校")
-_NOT_GIVEN_NAME = frozenset("vpcudrmqftxy")  # tags of the word after a surname that is no given name (时|表示, 官|为)
+COMMON_GIVEN_FREQ = 1000  # a verb this frequent after a surname is the sentence's verb (表示), not a given name (启航: 68)
+_NOT_GIVEN_NAME = frozenset("vpcudrmqftxy")  # tags of a two-character word after a surname that may be no given name
 
 
 @lru_cache(maxsize=65536)
+def _no_given_name(tok: Token) -> bool:
+    """The word after a lone surname cannot be its given name: a function word, a number, or a frequent two-character
+    verb or adverb (时|表示, 官|为; but 方|启航, 李|立: given names are often words)."""
+    if tok.pos[:1] in "pcuyxmqr":
+        return True
+    if len(tok.text) == 2 and tok.pos[:1] in _NOT_GIVEN_NAME:
+        from .evidence import _dictionary
+
+        return _dictionary().freq(tok.text) >= COMMON_GIVEN_FREQ
+    return False
+
+
 def _name_shaped(cand: str) -> bool:
     """A Chinese name (a surname and one or two characters) or a transliterated one, and no common word."""
     if not 2 <= len(cand) <= 6 or not all(is_han(c) for c in cand) or cand.lower() in stopnames() \
@@ -907,7 +921,7 @@ def _names_at(text: str, toks: list[Token], i: int, title_set) -> list[tuple[int
         return []  # 和新任, 向房东: a function word, not a surname; 马尔登 of 罗伯特·马尔登: part of a dotted name
     cands = [(t.start, t.end)]
     if len(t.text) == 1 and t.text in surnames() and i + 1 < len(toks) and toks[i + 1].start == t.end \
-            and 1 <= len(toks[i + 1].text) <= 2 and toks[i + 1].pos[:1] not in _NOT_GIVEN_NAME \
+            and 1 <= len(toks[i + 1].text) <= 2 and not _no_given_name(toks[i + 1]) \
             and toks[i + 1].text not in title_set and not _PUBLIC_TITLE_AFTER.fullmatch(toks[i + 1].text):
         cands.append((t.start, toks[i + 1].end))  # 蒋|天才: a surname the segmenter cut from its given name
     if len(t.text) == 2 and t.text[0] in surnames() and i + 1 < len(toks) and _given_name_tail(toks[i + 1], t.end):
@@ -995,6 +1009,9 @@ def _context_people(text: str, toks: list[Token], title_set) -> list[Mention]:
     return out
 
 
+# a list of places or lines, not people: 科连特斯、雷西斯滕西亚等大、中城市; 焦枝、侯月、新焦、太焦四条铁路线
+_PLACE_LIST_TAIL = re.compile(r"(?:\s*(?:、|和|与|及)\s*[\u4e00-\u9fff]{2,6}){0,4}\s*(?:等|四|三|两|几|多)?[^，,。；;]{0,6}?"
+                              r"(?:城市|国家|地区|省份?|州|县|村庄?|乡镇|镇|铁路线?|线路|公路|河流|山脉|港口)")
 _LIST_JOIN_AFTER = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 _LIST_JOIN_BEFORE = re.compile(r"(?:、|和|与|及|以及)\s*$")
 
@@ -1045,7 +1062,8 @@ def listed_with_people(text: str, mentions: list[Mention], tokens: list[Token]) 
                         found.append(spans[0])
                         break
         for a, b in found:
-            if free(a, b) and text[max(0, a - 1):a] not in ("的",) and not _titled_next(text, b, title_set):
+            if free(a, b) and text[max(0, a - 1):a] not in ("的",) and not _titled_next(text, b, title_set) \
+                    and not _PLACE_LIST_TAIL.match(text, max(b, b0)):
                 out.append(Mention(text[a:b], PERSON, a, b, "pattern", None, CONTEXT_PERSON_CONFIDENCE))
                 bisect.insort(taken, (a, b))
                 todo.append((a, b))
