@@ -72,7 +72,7 @@ CASES = [
     ("在英文数据集 LyraTTS 上测试。", [], set()),
     # Latin names a comparison calls models: a list closed by 等…模型, or opened by a model word after 超越/优于
     ("新网络的性能优于 Quilla、BriskSeg 和 Tarvo 等多个模型。", [], {("Quilla", "MODEL"), ("BriskSeg", "MODEL"), ("Tarvo", "MODEL")}),
-    ("它显著超越了当前最优方法 LumaSeg 和 Kestrel，无需提示。", [], {("LumaSeg", "MODEL"), ("Kestrel", "MODEL")}),
+    ("新网络明显胜过此前最好的方法 LumaSeg 和 Kestrel。", [], {("LumaSeg", "MODEL"), ("Kestrel", "MODEL")}),
     ("作者提出的 LlamoGen 表现很好。", [], {("LlamoGen", "MODEL")}),
     ("团队提出了 RLHF 方法。", [], set()),  # an acronym proposed may be a method
     ("用 UNet 和 MLLM 做分割。", [], set()),

@@ -35,9 +35,9 @@ CASES = [
     # funding said from the raising firm's side
     ("昨天 Quillstone 从 a16z 融资 7500 万美金。", [("Quillstone", C), ("a16z", C)], {("a16z", "invests_in", "Quillstone", None)}),
     ("澄言智能刚拿完腾讯 4 亿美金。", [("澄言智能", C), ("腾讯", C)], {("腾讯", "invests_in", "澄言智能", None)}),
-    ("极序科技已经要求其在中国的投资机构红杉中国、真格基金出售股份。", [("极序科技", C), ("红杉中国", C), ("真格基金", C)],
+    ("极序科技日前请其在国内的投资机构红杉中国、真格基金转让股份。", [("极序科技", C), ("红杉中国", C), ("真格基金", C)],
      {("红杉中国", "invests_in", "极序科技", None), ("真格基金", "invests_in", "极序科技", None)}),
-    ("第四个是鹿鸣科技，红杉和腾讯在去年给其种子轮投了 4650 万美金。", [("鹿鸣科技", C), ("红杉", C), ("腾讯", C)],
+    ("第二家是鹿鸣科技，红杉和腾讯在前年给其天使轮投了 800 万美元。", [("鹿鸣科技", C), ("红杉", C), ("腾讯", C)],
      {("红杉", "invests_in", "鹿鸣科技", None), ("腾讯", "invests_in", "鹿鸣科技", None)}),
     ("极序科技从腾讯挖来的员工很多。", [("极序科技", C), ("腾讯", C)], set()),  # 从 X, but no funding
     # 基于 X 的 Y: Y is built on X, not made by it (X 的 Y alone is a possessive: develops)
