@@ -831,9 +831,8 @@ TRANSLITERATION = frozenset("".join("""
 蒙米敏缪莫默姆穆纳奈南内尼涅纽努诺帕潘佩彭皮珀普奇乔切钦琼丘萨塞桑瑟森沙珊舍什施史舒斯松苏索塔泰坦汤唐特提廷图托瓦
 万威韦维温翁沃乌伍西希谢辛休亚延扬耶伊因英尤约扎泽詹兹佐若坚茨夫宁""".split()))
 # public titles and honorifics that name a person next to them (the titles of titles.tsv are read too)
-_PUBLIC_TITLE_BEFORE = re.compile(r"(?:总统|总理|首相|外长|部长|大使|议长|国务委员|主席|书记|省长|市长|县长|局长|司令|议员|"
-                                  r"候选人|记者|通讯员|教练|选手|球员|队员|国王|女王|亲王|王子|公主|院士|教授|博士|先生|女士)$")
-_PUBLIC_TITLE_WORD = re.compile(_PUBLIC_TITLE_BEFORE.pattern.rstrip("$"))
+_PUBLIC_TITLE_WORD = re.compile(r"(?:总统|总理|首相|外长|部长|大使|议长|国务委员|主席|书记|省长|市长|县长|局长|司令|议员|"
+                                r"候选人|记者|通讯员|教练|选手|球员|队员|国王|女王|亲王|王子|公主|院士|教授|博士|先生|女士)")
 _PUBLIC_TITLE_AFTER = re.compile(r"\s*(?:(?:[两二三四五六七八九十几]|\d+)\s*[名位]\s*)?(?:(?:副)?(?:总统|总理|首相|主席)|外长|部长|大使|议长|同志|先生|女士|夫人|小姐|教授|院士|"
                                  r"博士|老师|书记|省长|市长|县长|局长|校长|厂长|将军|烈士|大娘|大爷)")
 _SPEECH_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,2}地)?(?:说(?![明服法])|表示|指出|强调|认为|透露|坦言|告诉|介绍说|宣布|"
@@ -984,24 +983,6 @@ def _context_people(text: str, toks: list[Token], title_set) -> list[Mention]:
             continue  # a name starts with a surname or a transliteration character
         prev = toks[i - 1] if i else None
         titled = prev is not None and prev.end == t.start and prev.end in titled_at
-        for a, b in _names_at(text, toks, i, title_set):
-            if titled and not _runs_on(text, b) or _PUBLIC_TITLE_AFTER.match(text, b) or _SPEECH_AFTER.match(text, b):
-                out.append(Mention(text[a:b], PERSON, a, b, "pattern", None, CONTEXT_PERSON_CONFIDENCE))
-                break
-    return out
-    starts = _name_starts()
-    lo, hi = toks[0].start, toks[-1].end
-    hits = [m.start() for m in _CONTEXT_WORD.finditer(text, lo, min(len(text), hi + 8))]
-    for i, t in enumerate(toks):
-        if t.text[0] not in starts:
-            continue  # a name starts with a surname or a transliteration character
-        prev = toks[i - 1] if i else None
-        titled = prev is not None and prev.end == t.start and (
-            _PUBLIC_TITLE_BEFORE.search(prev.text) or prev.text in title_set)
-        if not titled and not any(hits[bisect.bisect_left(hits, k.end):bisect.bisect_left(hits, k.end + 4)]
-                                  and (_PUBLIC_TITLE_AFTER.match(text, k.end) or _SPEECH_AFTER.match(text, k.end))
-                                  for k in toks[i:i + 4]):
-            continue  # no context for any name that starts here (checked before the dictionary is asked)
         for a, b in _names_at(text, toks, i, title_set):
             if titled and not _runs_on(text, b) or _PUBLIC_TITLE_AFTER.match(text, b) or _SPEECH_AFTER.match(text, b):
                 out.append(Mention(text[a:b], PERSON, a, b, "pattern", None, CONTEXT_PERSON_CONFIDENCE))
