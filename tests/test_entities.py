@@ -976,3 +976,8 @@ def test_a_verb_after_a_title_and_a_surname_is_no_name_and_a_list_of_lines_no_pe
 def test_a_given_name_that_is_also_a_word_stays_after_a_title():
     toks = [("研究员", "n"), ("韩", "nr"), ("启航", "v"), ("和", "c"), ("教授", "n"), ("苏婉清", "nr"), ("到场", "v")]
     assert ("韩启航", "PERSON") in found("研究员韩启航和教授苏婉清到场。", toks)
+
+
+def test_a_title_inside_a_longer_word_marks_no_name():
+    toks = [("如果", "c"), ("有", "v"), ("创作者", "n"), ("来", "v"), ("找", "v"), ("你们", "r"), ("，", "x"), ("说", "v")]
+    assert found("如果有创作者来找你们，说好。", toks) == set()  # 作者 is a title, 创作者 is not

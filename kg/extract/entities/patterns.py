@@ -942,12 +942,6 @@ _CONTEXT_WORD = re.compile(r"(?:(?:副)?(?:总统|总理|首相|主席)|外长|�
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> re.Pattern:
-    """One pattern for the titles of titles.tsv (the longest first), to find them in a sentence in one scan."""
-    return re.compile("|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
 def _name_starts() -> frozenset[str]:
     return frozenset(surnames()) | frozenset(c[:1] for c in surnames()) | TRANSLITERATION
 
@@ -963,8 +957,8 @@ def _context_people(text: str, toks: list[Token], title_set) -> list[Mention]:
         return out
     lo, hi = toks[0].start, toks[-1].end
     hits = [m.start() for m in _CONTEXT_WORD.finditer(text, lo, min(len(text), hi + 8))]
-    titled_at = {m.end() for rx in (_PUBLIC_TITLE_WORD, _title_words())
-                 for m in rx.finditer(text, lo, hi)}
+    titled_at = {m.end() for m in _PUBLIC_TITLE_WORD.finditer(text, lo, hi)}  # 法国总理|若斯潘: a title ends the word
+    titled_at.update(k.end for k in toks if k.text in title_set)  # a title of titles.tsv is the whole word (not 创作者)
     ends = [k.end for k in toks]
     todo = set()
     for h in hits:  # names ending up to three characters before a context word, of up to four tokens
