@@ -979,5 +979,5 @@ def test_a_given_name_that_is_also_a_word_stays_after_a_title():
 
 
 def test_a_title_inside_a_longer_word_marks_no_name():
-    toks = [("如果", "c"), ("有", "v"), ("创作者", "n"), ("来", "v"), ("找", "v"), ("你们", "r"), ("，", "x"), ("说", "v")]
-    assert found("如果有创作者来找你们，说好。", toks) == set()  # 作者 is a title, 创作者 is not
+    toks = [("假如", "c"), ("哪位", "r"), ("创作者", "n"), ("来", "v"), ("找", "v"), ("我们", "r"), ("，", "x"), ("说", "v")]
+    assert found("假如哪位创作者来找我们，说好就行。", toks) == set()  # 作者 is a title, 创作者 is not
