@@ -868,6 +868,18 @@ def test_an_unnamed_guest_card_is_about_the_guest_named_with_that_title():
     assert not any(r.relation == "educated_at" for r in extract_relations(a, gazetteer=GAZ))
 
 
+def test_a_profile_line_holds_the_positions_of_the_person_named_in_the_line_before():
+    text = "顾承远（Chengyuan Gu），论文一作。\n南京大学电子系副教授，青禾研究院研究员。\n鹿鸣理工学院物理学博士。"
+    a = make_analysis(text, [("顾承远", P), ("南京大学电子系", O), ("青禾研究院", O), ("鹿鸣理工学院", O)])
+    got = {((r.head.key or r.head.text).lstrip("="), r.relation, r.tail.text) for r in _rules(extract_relations(a, gazetteer=GAZ))}
+    assert {("顾承远", "works_for", "南京大学电子系"), ("顾承远", "works_for", "青禾研究院"),
+            ("顾承远", "educated_at", "鹿鸣理工学院")} <= got
+    # a line where the organisation's head speaks, or a line before naming two people, carries no one over
+    for text, ms in (("顾承远谈了芯片。\n南京大学电子系主任表示，芯片很难。", [("顾承远", P), ("南京大学电子系", O)]),
+                     ("顾承远和李娜是论文作者。\n南京大学电子系副教授。", [("顾承远", P), ("李娜", P), ("南京大学电子系", O)])):
+        assert not any(r.relation == "works_for" for r in extract_relations(make_analysis(text, ms), gazetteer=GAZ))
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

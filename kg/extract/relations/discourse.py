@@ -377,3 +377,66 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
             if model is not None and model.type == MODEL and model.start - hit.end() <= 2:
                 out.append((next(iter(held.values())), model, speaker.start if hit.start() - speaker.start <= MAX_EVIDENCE_REACH else a0))
     return out
+
+
+# --- profile lines ------------------------------------------------------------------------------------------------
+# a paper's or a start-up's people, one short paragraph each, the name first and the positions in the next line:
+#   王晓明（Xiaoming Wang），论文通讯作者。
+#   清华大学计算机系副教授，微软亚洲研究院访问学者。
+# — the second line's positions are the person's of the line before
+PROFILE_LINE = 120  # characters: the name line and the position line are both this short at most
+_PROFILE_CLAUSE_END = re.compile(r"\s*(?:[，,；;。.]|$)")
+_DEGREE_END = re.compile(r"(?:学士|硕士|博士)(?:\s*学位)?(?:\s*[，,；;。.]|\s*$)|(?:本科|博士后)\s*(?:[，,；;。.]|$)")
+
+
+def profile_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(pos, pos): (person mention, start of the name line)}``: zero-width mentions of a person at the start of
+    each clause of a short line that names no one and opens with an organisation and a title that ends its clause
+    (清华大学计算机系副教授，…) or a degree (维也纳工业大学计算机科学的学士、硕士学位), where the short line before it
+    names exactly one person, in its first clause (a line of positions carries the same person on to the next)."""
+    from ._base import _title_regex
+
+    text = analysis.doc.text
+    if "\n" not in text:
+        return {}
+    rx = _title_regex()
+    starts = [m.start for m in mentions]
+    core = [m for m in mentions if m.source not in ("coref", "alias")]
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    person: Mention | None = None  # the person the line before is about, and where that line starts
+    person_line = 0
+    pos = 0
+    for para in text.split("\n"):
+        a0, pos = pos, pos + len(para) + 1
+        body = para.strip()
+        if not body:
+            continue
+        lead = a0 + len(para) - len(para.lstrip())
+        end = lead + len(body)
+        lo, hi = bisect.bisect_left(starts, lead), bisect.bisect_left(starts, end)
+        inside = [m for m in mentions[lo:hi] if m.source not in ("coref", "alias")]
+        people = {m.key or "=" + m.text for m in inside if m.type == PERSON}
+        carried = None
+        if person is not None and not people and len(body) <= PROFILE_LINE and inside \
+                and inside[0].start == lead and inside[0].type in (ORG, COMPANY) and not _quoted(text, lead):
+            org = inside[0]
+            clause_end = re.search(r"[，,；;。]", text[org.end:end])
+            clause = text[org.end:org.end + clause_end.start() if clause_end else end]
+            titled = rx.match(clause)
+            if (titled and _PROFILE_CLAUSE_END.match(clause, titled.end())) or _DEGREE_END.search(clause[:24]):
+                carried = person
+                out[(lead, lead)] = (Mention("", PERSON, lead, lead, "coref", person.key or "=" + person.text,
+                                             round(person.confidence * 0.75, 2)), person_line)
+                for c in re.finditer(r"[，,；;]\s*", text[lead:end]):
+                    at = lead + c.end()
+                    if at < end:
+                        out[(at, at)] = (Mention("", PERSON, at, at, "coref", person.key or "=" + person.text,
+                                                 round(person.confidence * 0.75, 2)), person_line)
+        if carried is None:
+            person = None
+            if len(body) <= PROFILE_LINE and len(people) == 1:
+                first = next(m for m in inside if m.type == PERSON)
+                cut = re.search(r"[，,；;。：:]", text[lead:end])
+                if first.start < (lead + cut.start() if cut else end) + 1 or text[lead:first.start].strip() == "":
+                    person, person_line = first, lead
+    return out
