@@ -880,6 +880,14 @@ def test_a_profile_line_holds_the_positions_of_the_person_named_in_the_line_befo
         assert not any(r.relation == "works_for" for r in extract_relations(make_analysis(text, ms), gazetteer=GAZ))
 
 
+def test_a_comma_chain_of_positions_that_each_end_their_clause_is_the_person_s():
+    a = make_analysis("顾承远，南京大学副教授，青禾研究院研究员。", [("顾承远", P), ("南京大学", O), ("青禾研究院", O)])
+    assert {("顾承远", "works_for", "南京大学"), ("顾承远", "works_for", "青禾研究院")} <= _got(a)
+    # the second title does not end its clause: someone else of that organisation speaks
+    a = make_analysis("顾承远，南京大学副教授，青禾研究院院长表示同意。", [("顾承远", P), ("南京大学", O), ("青禾研究院", O)])
+    assert ("顾承远", "works_for", "青禾研究院") not in _got(a) and ("顾承远", "leads", "青禾研究院") not in _got(a)
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

@@ -113,7 +113,8 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
             prev = ms[i - 1] if i > 0 else None
             link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
-            chained = _chain_person(ctx, i, former_before)
+            chained = _chain_person(ctx, i, former_before,
+                                    closed=bool(re.match(r"\s*($|[，,。；;\n])", text[title_end:ctx.sent.end])))
             if prev is not None and prev.type == PERSON and _PERSON_LINK.match(_DESCRIBED.sub("", _SEX.sub("", _BRACKETS.sub("", link)))):
                 person, conf = prev, 0.85
                 # 周嘉树与林晓川同为清华大学校友: every person of the list
@@ -141,9 +142,12 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             yield from _title_facts(ctx, person, org, _title_kind(r), prefix + r, conf, former)
 
 
-def _chain_person(ctx: _Ctx, i: int, former_before: bool) -> Mention | None:
+def _chain_person(ctx: _Ctx, i: int, former_before: bool, *, closed: bool = False) -> Mention | None:
     """王磊，腾讯首席科学家、前百度副总裁 · 王磊是 A 的 CTO、B 的顾问: the organisation ``ctx.mentions[i]`` continues
-    a chain of ORG TITLE items joined by 、 that follows a person (PERSON，… or PERSON 是 …); that person."""
+    a chain of ORG TITLE items joined by 、 that follows a person (PERSON，… or PERSON 是 …); that person. Where the
+    title of ``ctx.mentions[i]`` ends its clause (``closed``), items joined by a comma chain too (王磊，腾讯副教授，百度
+    研究员。)."""
+    sep = r"[、，,]" if closed else "、"
     text = ctx.analysis.doc.text
     ms = ctx.mentions
     start = ms[i].start - (1 if former_before else 0)
@@ -152,7 +156,7 @@ def _chain_person(ctx: _Ctx, i: int, former_before: bool) -> Mention | None:
         link = _BRACKETS.sub("", text[ms[j].end:start])
         m = re.match(r"\s*(?:的)?\s*(?:前|原|现任)?\s*", link)
         t = _title_regex().match(link, m.end())
-        if not t or not re.fullmatch(r"\s*、\s*(?:前|原|现任|曾任)?\s*", link[t.end():]):
+        if not t or not re.fullmatch(r"\s*" + sep + r"\s*(?:前|原|现任|曾任)?\s*", link[t.end():]):
             return None
         start = ms[j].start
         if text[max(ctx.sent.start, start - 1):start] in ("前", "原"):
