@@ -21,6 +21,8 @@ score is the closest thing to a test score that tuning may then use).
 ``--dev6`` (fourteenth session) draws 20 more by the same rules with seed 20, leaving out all 120 above.
 
 ``--dev7`` (fifteenth session) draws 20 more by the same rules with seed 21, leaving out all 140 above.
+
+``--dev8`` (sixteenth session) draws 20 more by the same rules with seed 22, leaving out all 160 above.
 """
 from __future__ import annotations
 
@@ -56,6 +58,7 @@ SEED_DEV4, N_DEV4 = 18, 20
 SEED_DEV5, N_DEV5 = 19, 20
 SEED_DEV6, N_DEV6 = 20, 20
 SEED_DEV7, N_DEV7 = 21, 20
+SEED_DEV8, N_DEV8 = 22, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
@@ -97,6 +100,13 @@ def draw_dev7(news: Path) -> list[str]:
     return _draw_more(news, taken, SEED_DEV7, N_DEV7)
 
 
+def draw_dev8(news: Path) -> list[str]:
+    """news-dev8: N_DEV8 articles by the same rules (seed 22), none of the 160 drawn before."""
+    taken = ({f for files in draw(news).values() for f in files} | set(draw_dev2(news)) | set(draw_dev3(news))
+             | set(draw_dev4(news)) | set(draw_dev5(news)) | set(draw_dev6(news)) | set(draw_dev7(news)))
+    return _draw_more(news, taken, SEED_DEV8, N_DEV8)
+
+
 def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
     pubs = []
@@ -122,7 +132,12 @@ def main() -> None:
     ap.add_argument("--dev5", action="store_true", help="draw news-dev5 (20 more articles, seed 19) instead")
     ap.add_argument("--dev6", action="store_true", help="draw news-dev6 (20 more articles, seed 20) instead")
     ap.add_argument("--dev7", action="store_true", help="draw news-dev7 (20 more articles, seed 21) instead")
+    ap.add_argument("--dev8", action="store_true", help="draw news-dev8 (20 more articles, seed 22) instead")
     args = ap.parse_args()
+    if args.dev8:
+        for f in draw_dev8(args.news):
+            print(f"dev8\t{f}")
+        return
     if args.dev7:
         for f in draw_dev7(args.news):
             print(f"dev7\t{f}")
