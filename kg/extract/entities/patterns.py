@@ -824,12 +824,13 @@ _TITLES_AFTER_NAME = frozenset(("教授", "副教授", "助理教授", "院士")
 
 
 # Characters of the standard transliteration tables for foreign names (Xinhua's syllable tables, written out by
-# hand): a run of these only (基里延科, 哈塔米) next to a public title or a speech verb is a person's name.
+# hand; the feminine syllables 娜莎娅妮娃黛丝露茜萝芙 and 申 of Russian -шин too): a run of these only (基里延科, 哈塔米) next to a public title or a speech verb is a person's name.
 TRANSLITERATION = frozenset("".join("""
 阿埃艾安昂奥巴拜班邦保鲍贝本比彼毕波伯博布查达戴丹道德登邓迪蒂丁东杜顿多厄恩尔法凡菲费芬丰弗福富盖甘冈戈格根古瓜圭
 哈海汉豪赫亨胡霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷里利莉丽连列林琳卢鲁路伦罗洛玛马迈麦曼芒梅门
 蒙米敏缪莫默姆穆纳奈南内尼涅纽努诺帕潘佩彭皮珀普奇乔切钦琼丘萨塞桑瑟森沙珊舍什施史舒斯松苏索塔泰坦汤唐特提廷图托瓦
-万威韦维温翁沃乌伍西希谢辛休亚延扬耶伊因英尤约扎泽詹兹佐若坚茨夫宁""".split()))
+万威韦维温翁沃乌伍西希谢辛休亚延扬耶伊因英尤约扎泽詹兹佐若坚茨夫宁
+娜莎娅妮娃黛丝露茜萝芙申""".split()))
 # public titles and honorifics that name a person next to them (the titles of titles.tsv are read too)
 _PUBLIC_TITLE_WORD = re.compile(r"(?:总统|总理|首相|外长|部长|大使|议长|国务委员|主席|书记|省长|市长|县长|局长|司令|议员|"
                                 r"候选人|记者|通讯员|教练|选手|球员|队员|国王|女王|亲王|王子|公主|院士|教授|博士|先生|女士)")
@@ -874,7 +875,9 @@ def _name_shaped(cand: str) -> bool:
                                                          not tag.startswith("n") and seg.freq(cand) >= 3):
         return False  # 会见, 招待会, 提名, 美国: a word of the dictionary that is no name (罗干, tagged a place, is rare)
     han = (cand[0] in surnames() and len(cand) <= 3) or (cand[:2] in surnames() and len(cand) <= 4)
-    return han or len(cand) >= 3 and all(c in TRANSLITERATION for c in cand)
+    foreign = all(c in TRANSLITERATION for c in cand)
+    # (a two-character run is a name only where jieba's dictionary has it as one: 努里/nrt, not 加拿)
+    return han or foreign and (len(cand) >= 3 or tag is not None and tag.startswith("nr"))
 
 
 def _given_name_tail(tok: Token, end: int) -> bool:
