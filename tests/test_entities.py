@@ -355,6 +355,14 @@ def test_a_latin_company_that_raised_money_is_a_company():
     assert not any(t == "COMPANY" for _, t in _names("Dana Whitlock 获得了大家的认可。"))
 
 
+def test_a_capitalised_word_and_ai_names_a_start_up_and_revenue_marks_a_company():
+    assert ("Quillmoor AI", "COMPANY") in _names("说起写作工具，最典型的就是 Quillmoor AI，用户很多。")
+    assert not any(t == "COMPANY" for _, t in _names("说起这一波浪潮，最典型的就是 Generative AI，用户很多。"))
+    assert ("Glimmerly", "COMPANY") in _names("像 Glimmerly 一年收入已经 400 万美金了。")
+    assert ("Brightnote", "COMPANY") in _names("Brightnote 在去年就实现了 4000 万美金 ARR。")
+    assert not any(t == "COMPANY" for _, t in _names("像 Glimmerly 这样的词很少见。"))
+
+
 def test_the_and_of_a_list_is_not_the_next_name_s_first_character():
     names = {n for n, _ in _names("英伟达最近连投了青禾电子、远山科技和顺禾科技三家公司。")}
     assert "顺禾科技" in names and not any(n.startswith("和") or "科技和" in n for n in names)

@@ -888,6 +888,14 @@ def test_a_comma_chain_of_positions_that_each_end_their_clause_is_the_person_s()
     assert ("顾承远", "works_for", "青禾研究院") not in _got(a) and ("顾承远", "leads", "青禾研究院") not in _got(a)
 
 
+def test_a_comma_joins_no_employers_to_a_title_after_it():
+    a = make_analysis("也有一个音乐产品 Glimmer AI，YC CEO Dana Whitlock 说音乐都是由它生成。",
+                      [("Glimmer AI", C), ("YC", C), ("Dana Whitlock", P)])
+    got = _got(a)
+    assert ("Dana Whitlock", "works_for", "YC") in got
+    assert not any(t == "Glimmer AI" for _, _, t in got)
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

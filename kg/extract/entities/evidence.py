@@ -661,6 +661,9 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         return True  # 两款模型：Sablevox和Cobaltra: the model word before it (or before the list it is in)
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name.split()[-1] in _LATIN_ORG_SUFFIXES:
         return True  # Cloud Native Computing Foundation, Thrive Capital: the pattern matched an organisation suffix
+    if m.type in (ORG, COMPANY) and m.source == "pattern" and _AI_NAMED.fullmatch(name) \
+            and name.split()[0].lower() not in _AI_KINDS:
+        return True  # Jasper AI, Kalendar AI: a start-up's name (Generative AI, Open AI are kinds of AI)
     if m.type == PERSON and m.source == "pattern" and LATIN_PERSON.fullmatch(name):
         return True  # the pattern found it after a title or before a speech verb
     if m.type == PERSON and m.source == "pattern" and " " not in name:
@@ -675,6 +678,16 @@ def _latin_evidence(text: str, m: Mention) -> bool:
     if not re.search(r"[A-Z]", name[:2]) and not re.search(r"[A-Z].*[A-Z]|\d", name):
         return False  # decoder, spaces, study: lower-case words are not names
     return any(_context_evidence(text, a, b) or _list_evidence(text, a, b, m.type) for a, b in _occurrences(text, name))
+
+
+# a capitalised word (not all capitals: GPU AI) and AI: how start-ups name themselves (Jasper AI, Liquid AI)
+_AI_NAMED = re.compile(r"[A-Z][a-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)? AI")
+# the words before AI that make a kind of AI, not a company's name
+_AI_KINDS = frozenset("""generative open responsible explainable trustworthy conversational general artificial narrow
+strong weak physical embodied agentic edge enterprise consumer vertical creative ethical human superhuman super-human
+sovereign safe applied modern traditional symbolic multimodal predictive analytical cognitive autonomous frontier
+foundation open-source opensource domain industrial medical legal personal private public shadow green hybrid
+classical deep neural secure efficient scalable real reliable robust better good bad new next""".split())
 
 
 _LIST_SEP = r"(?:\s*(?:、|，|,|/|和|与|及|以及|&|and)\s*)"
