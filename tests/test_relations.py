@@ -896,6 +896,13 @@ def test_a_comma_joins_no_employers_to_a_title_after_it():
     assert not any(t == "Glimmer AI" for _, _, t in got)
 
 
+def test_a_roll_of_investors_before_its_investors_phrase_invests_in_the_firm_that_raised():
+    text = "星图科技获得了 1000 万美金的种子轮投资，其投资人阵容非常强大，除了红杉中国和高瓴资本外，青禾电子创始人顾承远和 Dana Whitlock 都是其投资人。"
+    a = make_analysis(text, [("星图科技", C), ("红杉中国", C), ("高瓴资本", C), ("青禾电子", C), ("顾承远", P), ("Dana Whitlock", P)])
+    got = {(h, t) for h, r, t in _got(a) if r == "invests_in"}
+    assert got == {("红杉中国", "星图科技"), ("高瓴资本", "星图科技"), ("顾承远", "星图科技"), ("Dana Whitlock", "星图科技")}
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

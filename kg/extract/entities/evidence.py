@@ -687,7 +687,7 @@ _AI_KINDS = frozenset("""generative open responsible explainable trustworthy con
 strong weak physical embodied agentic edge enterprise consumer vertical creative ethical human superhuman super-human
 sovereign safe applied modern traditional symbolic multimodal predictive analytical cognitive autonomous frontier
 foundation open-source opensource domain industrial medical legal personal private public shadow green hybrid
-classical deep neural secure efficient scalable real reliable robust better good bad new next""".split())
+classical deep neural secure efficient scalable real reliable robust better good bad new next quantum""".split())
 
 
 _LIST_SEP = r"(?:\s*(?:、|，|,|/|和|与|及|以及|&|and)\s*)"

@@ -3,10 +3,11 @@ rivalry set out by lists or across a paragraph."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import combinations
 from typing import Iterator
 
-from ...schema import COMPANY, MODEL, ORG, PERSON
+from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..gazetteer import Gazetteer
 from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_initial, _group, _ok, _rel, _same
@@ -368,6 +369,49 @@ def _funding_phrases(ctx: _Ctx) -> Iterator[RelationMention]:
             for h in heads:
                 if _ok("invests_in", h, target):
                     yield _rel(ctx, "invests_in", h, target, 0.65, trigger="其")
+
+
+# 除了 A 和 B 外，C、D 都是其投资人: a roll of investors before the phrase; 其 is the firm that raised before it
+_ROLL_END = re.compile(r"\s*(?:等(?:人|机构)?)?\s*(?:都|也|均|皆)\s*(?:是|为|成为了?|参与了)\s*(?:其|它的|该公司的)\s*"
+                       r"(?:早期|种子轮|天使轮|本轮|新一轮)?\s*(?:投资(?:人|方|者|机构)|股东)")
+_BESIDES = re.compile(r"(?:除了|除)\s*")
+_GOT_FUNDS = re.compile(r"(?:获得|拿到|完成)了?[^，,。；;！？!?]{0,20}?(?:投资|融资)")
+
+
+def _investor_rolls(ctx: _Ctx) -> Iterator[RelationMention]:
+    """X 获得了种子轮投资，…，除了 A、B 外，C、D 都是其投资人 → A, B, C, D invests_in X: the items of the clause
+    before the phrase, and of a 除了 … 外 clause right before it, one name per item (亚马逊创始人 Jeff Bezos → the
+    person; an item with a title and no name → none)."""
+    from .triggers import _list_items, _raised_company
+
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    heads = RELATIONS["invests_in"].head
+    for end in _ROLL_END.finditer(text, ctx.sent.start, ctx.sent.end):
+        clause = max(text.rfind(c, ctx.sent.start, end.start()) for c in "，,；;：:") + 1
+        clause = max(clause, ctx.sent.start)
+        regions = [(clause, end.start())]
+        if text[max(ctx.sent.start, clause - 2):clause - 1] == "外" or text[clause - 2:clause] == "外，":
+            prev = max(text.rfind(c, ctx.sent.start, clause - 1) for c in "，,；;：:") + 1
+            prev = max(prev, ctx.sent.start)
+            lead = _BESIDES.match(text, prev + len(text[prev:clause]) - len(text[prev:clause].lstrip()))
+            if lead:
+                regions.insert(0, (lead.end(), clause - 2))
+        raised, ev = _raised_company(ctx, regions[0][0])
+        if raised is None:  # X 结束内测正式发布，并且获得了种子轮投资: the company before the sentence's 获得 … 投资
+            got = [g for g in _GOT_FUNDS.finditer(text, ctx.sent.start, regions[0][0])]
+            firms = [m for m in ms if got and m.end <= got[-1].start() and m.type == COMPANY]
+            raised = firms[-1] if firms else None
+            if raised is None:
+                continue
+        for lo, hi in regions:
+            right = [m for m in ms if lo <= m.start and m.end <= hi]
+            if not right:
+                continue
+            for h in _list_items(ctx, right, hi, heads):
+                if not _same(h, raised) and _ok("invests_in", h, raised):
+                    r = _rel(ctx, "invests_in", h, raised, 0.7, trigger="投资人")
+                    yield r if ev is None else replace(r, evidence=ev)
 
 
 # X 投资组合里的公司，比如 A、B; X 公布的客户名单包括 A、B / 其中有 A、B: a list of what X invests in or serves

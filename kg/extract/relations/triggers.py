@@ -234,7 +234,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
     if trig.frame in ("pre", "any"):
         found = list(_pre_frame(ctx, trig, left))
         yield from found
-        if not found and trig.relation == "invests_in":
+        if not found and trig.relation == "invests_in" and not _in_roll(ctx, a):
             yield from _round_investors(ctx, trig, left, a)
 
 
@@ -308,6 +308,14 @@ def _reverse_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Me
 
 _RAISED = re.compile(r"(完成|获得|宣布|获|拿到|启动)[^，,。；;]{0,16}(融资|投资)"
                      r"|^\s*的\s*(上一?轮|本轮|新一轮|最新一轮|[A-E]\+?\s*轮|天使轮|种子轮|首轮)?\s*融资")  # X 的上一轮融资由 A 领投
+
+
+def _in_roll(ctx: _Ctx, a: int) -> bool:
+    """The trigger at ``a`` ends a roll of investors (C、D 都是其投资人), which :func:`structure._investor_rolls` reads."""
+    from .structure import _ROLL_END
+
+    text = ctx.analysis.doc.text
+    return any(m.start() <= a < m.end() for m in _ROLL_END.finditer(text, max(ctx.sent.start, a - 16), min(ctx.sent.end, a + 8)))
 
 
 def _round_investors(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> Iterator[RelationMention]:
