@@ -363,6 +363,13 @@ def test_a_capitalised_word_and_ai_names_a_start_up_and_revenue_marks_a_company(
     assert not any(t == "COMPANY" for _, t in _names("像 Glimmerly 这样的词很少见。"))
 
 
+def test_a_team_named_after_its_head_and_a_placeholder_company_are_no_organisations():
+    names = {n for n, _ in _names("南京大学物理系顾承远团队的新成果登上了封面。")}
+    assert not any(n.endswith("团队") for n in names)
+    assert ("Seed 团队", "ORG") in _names("字节跳动的 Seed 团队发布了新模型。")
+    assert not any(t == "COMPANY" for _, t in _names("请为一家XX公司撰写一份年会通知。"))
+
+
 def test_the_and_of_a_list_is_not_the_next_name_s_first_character():
     names = {n for n, _ in _names("英伟达最近连投了青禾电子、远山科技和顺禾科技三家公司。")}
     assert "顺禾科技" in names and not any(n.startswith("和") or "科技和" in n for n in names)

@@ -903,6 +903,11 @@ def test_a_roll_of_investors_before_its_investors_phrase_invests_in_the_firm_tha
     assert got == {("红杉中国", "星图科技"), ("高瓴资本", "星图科技"), ("顾承远", "星图科技"), ("Dana Whitlock", "星图科技")}
 
 
+def test_a_kind_of_model_between_a_possessor_and_its_model():
+    a = make_analysis("星河实验室的另一个算法 Nova-Go 击败了围棋冠军。", [("星河实验室", O), ("Nova-Go", M)])
+    assert ("星河实验室", "develops", "Nova-Go") in _got(a)
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

@@ -347,6 +347,8 @@ def _kind_not_name(text: str, m: Mention, name: str) -> bool:
     if suf.start() == 0:
         return m.source in ("ner", "engine")  # 加工厂, 公司 alone: the model took a kind word for a name
     stem = name[:suf.start()].strip()
+    if _PLACEHOLDER.fullmatch(stem):
+        return True  # 一家XX公司, 某某集团: a placeholder, not a name
     if stem.upper() in _GENERIC_LATIN or stem.upper() in _GENERIC_KINDS or stem in _FUND_KINDS and suf.group(1) == "基金":
         return True  # (双币基金, 产业基金: a kind of fund)
     if suf.group(1) in ("公司", "工厂", "加工厂") and m.source in ("ner", "engine", "pattern") and \
@@ -383,6 +385,7 @@ def _common_stem(stem: str) -> bool:
         and gaz.lookup(w) is None for w, _, _, tag, guessed in words)
 
 
+_PLACEHOLDER = re.compile(r"(?:XX|xx|ＸＸ|××|某某?|[A-Z])(?:科技|网络|电商|集团)?")
 _FUND_KINDS = frozenset("双币 美元 人民币 母 子 专项 产业 引导 政府引导 并购 成长 早期 天使 种子 主题 指数 对冲 私募 公募 风险投资 "
                         "创投 股权 投资 科技 AI 人工智能".split())
 _GENERIC_KINDS = frozenset({"FANG", "FAANG", "MAANG", "TOB", "TOC", "2B", "2C", "SAAS", "PAAS", "IAAS", "MAAS", "AIGC", "IOT", "SOTA", "RAG",
@@ -421,6 +424,18 @@ def _generic_phrase(name: str) -> bool:
 
 
 _GENERIC_LATIN = frozenset({"AI", "IT", "APP", "SAAS", "B2B", "B2C", "API", "SDK", "AGENT", "AGI", "LLM", "GPU", "CPU"})  # AI研究机构, AI 团队: no name in them
+
+
+def _person_team(prefix: str) -> bool:
+    """The text before 团队 ends with a Chinese person's name (a surname and one or two characters that make no
+    common word): 施路平, 王建华; not 研发, 安全, 通义."""
+    for n in (3, 2):
+        cand = prefix[-n:]
+        if len(cand) == n and all(is_han(c) for c in cand) and cand[0] in surnames() \
+                and not common_word(cand) and _dictionary().word_tag_tab.get(cand, "nr").startswith("nr") \
+                and (len(prefix) == n or not common_word(prefix[-n - 1:])):
+            return True
+    return False
 
 
 def _company_team(prefix: str) -> bool:
@@ -585,6 +600,8 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             return False  # (超级智能实验室, 基础模型团队: a translated unit name is common words too)
         if name.endswith("团队") and _company_team(name[:-2].strip()):
             return False  # OpenAI团队, AI 团队: the company's (or anyone's) staff, not a named team (Seed 团队 is one)
+        if name.endswith("团队") and m.source != "gazetteer" and _person_team(name[:-2].strip()):
+            return False  # 施路平团队, 中心王建华团队: a researcher's group, named after its head, is no organisation
         if re.search(r"(?:初创|创业|核心|管理|创始)团队$", name) and m.source != "gazetteer":
             return False  # MIT初创团队, 公司核心团队: a kind of team, not a team's name
         suffix = next((s for s in _WEAK_SUFFIXES if name.endswith(s) and len(name) > len(s)), None)

@@ -28,12 +28,19 @@ _EXAMPLE = re.compile(r"^\s*(例如|比如|譬如|其中|像)")
 _BASED_ON = re.compile(r"(?:基于|采用|使用|借鉴|沿用|参考)\s*$")
 
 
+# X 的另一个算法 Y, X 的新模型 Y, X 的首个大模型 Y: a kind of model between the possessor and the name
+_POSSESSIVE_KIND = re.compile(r"^\s*的\s*(?:另一个|另一款|一个|一款|新|最新|首个|首款|第一个|新一代|最新一代|开源)?\s*(?:的)?\s*"
+                              r"(?:多模态)?(?:大)?(?:语言)?(?:模型|算法|AI\s*模型|AI\s*系统|人工智能系统|聊天机器人)\s*$")
+
+
 def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
-    """腾讯的混元 · OpenAI 旗下的 GPT-5 · 谷歌 Gemini → develops; 智谱提交了自家的 GLM-4.5 → develops."""
+    """腾讯的混元 · OpenAI 旗下的 GPT-5 · 谷歌 Gemini · DeepMind 的另一个算法 AlphaGo → develops; 智谱提交了自家的
+    GLM-4.5 → develops."""
     ms = ctx.mentions
     text = ctx.analysis.doc.text
     for a, b in zip(ms, ms[1:]):
-        if b.type == MODEL and a.type in (COMPANY, ORG) and _POSSESSIVE.match(ctx.gap(a.end, b.start)) \
+        if b.type == MODEL and a.type in (COMPANY, ORG) and (_POSSESSIVE.match(ctx.gap(a.end, b.start))
+                                                           or _POSSESSIVE_KIND.match(ctx.gap(a.end, b.start))) \
                 and not _BASED_ON.search(text, max(ctx.sent.start, a.start - 4), a.start):
             yield _rel(ctx, "develops", a, b, 0.7)  # (基于 X 的 Y: Y is built on X, not made by it)
     for i, m in enumerate(ms):
