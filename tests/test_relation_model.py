@@ -369,3 +369,12 @@ def test_the_model_invests_in_no_firm_the_rules_read_as_an_investor_here():
     assert {(r.head.text, r.tail.text) for r in rules if r.relation == "invests_in"} >= {("红杉资本", "青禾科技")}
     added = model_relations(a, clauses_of(a), rules, model=_EveryPairInvests())
     assert not any(r.relation == "invests_in" and r.tail.text == "红杉资本" for r in added)
+
+
+def test_the_model_gives_no_second_employer_to_a_person_the_rules_read_a_title_of(packaged):
+    # (threshold 0.05: the model would pair every name of the list with the titled person)
+    a = _analysis("智谱刚完成种子轮融资，投资人包括了 Kindred Ventures、YC CEO Dana Whitlock 以及 Datadog 总裁等。")
+    rels = extract_relations(a, mode="both")
+    assert ("Dana Whitlock", "works_for", "YC") in {(r.head.text, r.relation, r.tail.text) for r in rels}
+    assert not any(r.head.text == "Dana Whitlock" and r.relation in ("works_for", "leads") and r.trigger == "model"
+                   for r in rels)

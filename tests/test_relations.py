@@ -908,6 +908,32 @@ def test_a_kind_of_model_between_a_possessor_and_its_model():
     assert ("星河实验室", "develops", "Nova-Go") in _got(a)
 
 
+def test_the_head_of_a_function_works_for_the_organisation_without_leading_it():
+    a = make_analysis("星海科技合作负责人 Dana Whitlock 说，客户很多。", [("星海科技", C), ("Dana Whitlock", P)])
+    got = _got(a)
+    assert ("Dana Whitlock", "works_for", "星海科技") in got and ("Dana Whitlock", "leads", "星海科技") not in got
+    a = make_analysis("南京大学机器学习主任王芳教授说。", [("南京大学", O), ("王芳", P)])
+    assert ("王芳", "leads", "南京大学") not in _got(a)
+    a = make_analysis("青禾实验室联合负责人王芳说。", [("青禾实验室", O), ("王芳", P)])
+    assert ("王芳", "leads", "青禾实验室") in _got(a)
+
+
+def test_investing_phrases_that_read_the_other_way():
+    # 给 X … 投资的 Y: Y invests; 拿下 X 10 万用户: users, not money
+    a = make_analysis("作为曾给星图科技 10 亿美金投资的青禾电子，其总裁王磊说。", [("星图科技", C), ("青禾电子", C), ("王磊", P)])
+    got = {(h, t) for h, r, t in _got(a) if r == "invests_in"}
+    assert got == {("青禾电子", "星图科技")}
+    a = make_analysis("星图科技拿下青禾电子 10 万用户。", [("星图科技", C), ("青禾电子", C)])
+    assert not any(r == "invests_in" for _, r, _ in _got(a))
+
+
+def test_an_open_source_model_is_no_one_open_sourcing_it():
+    a = make_analysis("星海科技正尝试在办公软件中集成国产开源大模型 Nova-7B。", [("星海科技", C), ("Nova-7B", M)])
+    assert ("星海科技", "develops", "Nova-7B") not in _got(a)
+    a = make_analysis("星海科技开源大模型 Nova-7B。", [("星海科技", C), ("Nova-7B", M)])
+    assert ("星海科技", "develops", "Nova-7B") in _got(a)
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

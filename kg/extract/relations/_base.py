@@ -122,6 +122,13 @@ def _title_regex() -> re.Pattern:
     return re.compile(r"(?:(?![的和与及、，,。])[A-Za-z0-9\u4e00-\u9fff ]){0,8}?(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
 
 
+# what may stand before 负责人/主任 when the title heads a function of the organisation, not the organisation
+# (the real-news golds give 合作负责人, 硬件负责人, 机器学习主任 works_for only; 联合负责人 and 执行主任 still lead)
+_FUNCTION_HEAD = re.compile(r"(?:[A-Za-z]+\s*)?(?:合作|商务|市场|销售|运营|公关|法务|政策|用户|增长|用户增长|品牌|人力|产品|硬件|软件|"
+                            r"研究|研发|工程|设计|数据|安全|机器学习|人工智能|算法|后训练|预训练|训练|项目|业务|战略|财务|"
+                            r"内容|生态|开源|平台|基础设施|对齐|推理|模型)")
+
+
 def _title_kind(role: str) -> str:
     """The kind of the title a role ends with (研究副总裁 → member, 技术负责人 → lead)."""
     kinds = titles()
@@ -130,6 +137,8 @@ def _title_kind(role: str) -> str:
         if k:
             if k == "lead" and "区" in role[:n]:
                 return "member"  # 北亚区主席, 中国区总裁: heads a region of the organisation, not the organisation
+            if k == "lead" and role[n:] in ("负责人", "主任") and _FUNCTION_HEAD.fullmatch(role[:n].strip()):
+                return "member"  # 合作负责人, 机器学习主任, 用户增长负责人: heads a function, not the organisation
             return k
     return "member"
 

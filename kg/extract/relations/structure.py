@@ -331,7 +331,7 @@ _FROM = re.compile(r"^\s*(?:已经?|刚刚?|又|再次|近日|日前|此前)?\s*
 _RAISED_AFTER = re.compile(r"\s*(?:处|那里)?\s*(?:获得|拿到|筹集|募集)?了?\s*(?:[\d.,]+\s*(?:多|余)?\s*[万亿千百]*\s*(?:美金|美元|元|人民币)?|"
                            r"新一轮|[^，,。；;]{0,6}?轮)?\s*(?:的)?\s*(?:融资|投资)")
 _TOOK = re.compile(r"^\s*(?:已经?|刚刚?|又|再次)?\s*拿(?:完|了|到|下)了?\s*$")
-_SUM_AFTER = re.compile(r"\s*(?:的)?\s*[\d.,]+\s*(?:多|余)?\s*[万亿千百]+\s*(?:美金|美元|元|人民币)?")
+_SUM_AFTER = re.compile(r"\s*(?:的)?\s*[\d.,]+\s*(?:多|余)?\s*[万亿千百]+\s*(?:美金|美元|元|人民币|欧元|英镑)")  # (拿下 X 10 万用户: no money)
 _ITS_INVESTORS = re.compile(r"(?:其(?![他它])\s*(?:在[^，,。；;]{1,6}的)?|^\s*的)\s*(?:投资(?:机构|方|人)|股东)\s*(?:包括了?|有|为|是|：|:)?\s*$")
 _FUNDING_WORDS = re.compile(r"从|拿|投资|股东|给其")  # (a quick test: the sentence may say one of the phrases below)
 _AND = re.compile(r"\s*(?:和|与|及|、)\s*")

@@ -18,6 +18,7 @@ from ._base import SYMMETRIC, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bo
 _MODIFIER_USE = re.compile(r"(创始|创办|国|体|会|人(?![才员群类力手工])|榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作|机构|基金|银行|经理|总监|组合|回报|逻辑|案|标的|金额|额度|公司|集团)")
 
 
+_OPEN_ADJ_BEFORE = re.compile(r"(?:国产|一款|一个|这款|该|首个|首款|最强的?|知名的?|主流的?|其他|其它|各种|多个|多款)\s*$")
 _HEARSAY = re.compile(r"^\s*(【[^】]*】)?\s*(传(?![统感播输递承奇说真])|据传|网传|传闻|传言|坊间传)|[？?]\s*[」”\"]?\s*$")
 
 
@@ -108,6 +109,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue
         if _MODIFIER_USE.match(text, b):
             continue  # 开源社区, 发布会: the word names a thing here, it is not the verb
+        if word == "开源" and _OPEN_ADJ_BEFORE.search(text, max(s.start, a - 4), a) and re.match(r"\s*(?:的)?\s*(?:大)?(?:语言)?模型", text[b:b + 8]):
+            continue  # 集成国产开源大模型 X: an open-source model, no one open-sources it here
         if word == "联合" and _CO_INVEST.match(text, b):
             continue  # A 和 B 联合领投: co-investors in a round, not partners
         intent = _INTENT.search(text[max(s.start, a - 6):a])
@@ -204,6 +207,12 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                 if _ok("invests_in", h, raised):
                     r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
                     yield r if ev is None else replace(r, evidence=ev)
+        return
+    if trig.relation == "invests_in" and left and right and re.search(r"(?:给|向|对)\s*$", text[max(lo, left[-1].start - 2):left[-1].start]) \
+            and re.match(r"\s*(?:了)?\s*的\s*$", text[b:right[0].start]) and right[0].type in rel.head:
+        # 曾给 X 10 亿美金投资的 Y: Y invested in X (a relative clause; X only received)
+        if left[-1].type in rel.tail and _ok("invests_in", right[0], left[-1]):
+            yield _rel(ctx, "invests_in", right[0], left[-1], 0.75, trigger=trig.word)
         return
     if trig.frame in ("svo", "any") and any(m.type in rel.tail for m in right):
         hs = [i for i, m in enumerate(left) if m.type in rel.head]
