@@ -24,6 +24,8 @@ def fold_char(ch: str) -> str:
         ch = chr(o - 0xFEE0)
     elif o == 0x3000:
         ch = " "
+    elif o in (0x2018, 0x2019):
+        ch = "'"  # D’Angelo, O’Reilly: a typographic apostrophe matches the plain one
     return ch.lower()
 
 

@@ -44,10 +44,11 @@ _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭�
 
 
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.&])([A-Za-zÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*"
-    r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
+    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.&])([A-Za-zÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+)*"
+    r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+)*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
 
 
+_AND_NAME = re.compile(r" (?:and|&) [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}(?![A-Za-z])")
 _PERSON_VERBS = ("表示", "称", "指出", "透露", "认为", "说", "坦言", "介绍", "强调", "离职", "加入", "加盟", "出任",
                  "担任", "毕业于", "创立", "创办", "联合创立", "宣布", "回应", "此前", "曾", "也", "则", "将",
                  "评论说", "评论道", "回复说", "写道", "发推", "分享了", "分享说", "感慨", "直言", "解释说")
@@ -81,7 +82,7 @@ def _released(text: str, a: int, b: int) -> bool:
     return bool(_RELEASED_BEFORE.search(text, max(0, a - 10), a) or _SOFTWARE_AFTER.match(text, b))
 
 
-_COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位)?\s*(联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|加速器|孵化器|"
+_COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位|另一位|另外一位|其中一位)?\s*(实习(?!生)|联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|加速器|孵化器|"
                             r"(?:航空|软件|咨询|游戏|媒体|传媒|保险|能源|电信|支付|物流|制药|医疗|半导体|芯片|风投|投资|零售|电商)公司|"
                             r"(?:最新|刚刚|已经?)?(?:拿了|拿到了?|斩获|筹集了?)[^，,。；;！!？?]{0,30}?融资|"
                             r"的\s*(?=[A-Z][a-z]+ [A-Z][a-z]+(?:[\s，,。、]|身上|表示|说|认为|指出))|"
@@ -89,7 +90,8 @@ _COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位)?\s*(�
                             r"(?:(?:和|与|、)\s*[A-Z][\w .&\-]{0,30}?\s*(?:共同|联合)领投)|从\s*\S[^，,。；;！!？?]{0,20}?融资|"
                             r"以[^，,。；;！!？?]{0,24}?估值|(?:[，,]\s*其)?(?:在)?(?:去年|今年|一年|每年|目前|已经|的)?\s*(?:就)?\s*(?:实现了|达到了?|突破了?)?\s*[\d.\-]+\s*[万亿]?\s*美[金元]\s*(?:的\s*)?ARR|"
                             r"(?:的|一年|每年)?\s*(?:ARR|年收入|营收|收入)\s*(?:已经|已|就)?\s*(?:突破|超过|达到|破|做到|是|为|有|\d)|的\s*[A-Z][A-Za-z0-9.\-]*(?:\s[A-Z0-9][A-Za-z0-9.\-]*)?\s*(?:系列)?(?:大语言模型|大模型|模型)|(?:[于在]\s*\d{4}\s*年\s*)?(?:被|遭)[^，,。；;！!？?]{1,12}?(?:收购|并购))")
-_COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽|科技公司|AI公司|投资了|领投了?|跟投了?|收购[了的]?|"
+_COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽|科技公司|AI公司|(?:出版|咨询|调研|研究|游戏|媒体|传媒|软件|保险|能源|电信|支付|物流|制药|零售|电商|投资|风投)(?:公司|机构)|"
+                             r"事务所|通讯社|加速器|孵化器|投资基金|手机品牌|汽车品牌|投资了|领投了?|跟投了?|收购[了的]?|"
                              r"并购了?|投资方|投资机构|风投机构|基金|加入了?|加盟了?|入职了?|任职于|就职于|跳槽到|跳槽至|"
                              r"(?:联合)?(?:创立|创办|创建)[了的]?(?:[\u4e00-\u9fff]{1,4}(?:平台|公司|企业|品牌|工作室))?)\s*$")
 # a name with a model's size or tuning word after a hyphen: Whisper-Small, SenseVoice-Large, Vexa-Mini-Instruct
@@ -241,6 +243,11 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             # of a longer run (AI Podcast Quillstone AI) its last two words
             if len(words) >= 3:
                 a = b - len(" ".join(words[-2:]))
+            joined = _AND_NAME.match(text, b)
+            if joined and _COMPANY_BEFORE.search(text, max(0, a - 8), a):
+                b = joined.end()  # 调研机构 Reports and Data: after a descriptor, "X and Y" is one firm's name
+            elif joined:
+                continue  # Reports and Data with nothing said of it: not the firm "Reports"
             out.append(Mention(text[a:b], _org_type(text[a:b], default=COMPANY), a, b, "pattern", None, 0.7))
     # transliterated foreign names: 凯文·斯科特, 达里奥·阿莫迪
     starts = {t.start for t in toks}
