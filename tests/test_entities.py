@@ -385,6 +385,15 @@ def test_an_apostrophe_inside_a_latin_name():
     assert ("Microsoft's Venture Fund", "COMPANY") in _names("Microsoft's Venture Fund 跟投了这一轮。")
 
 
+def test_latin_people_by_a_title_opening_their_list_an_initial_or_an_occupation():
+    names = _names("联合创始人 Dana Whitlock、Orrin Vale 和 Yarvik Tolen 之前也是 DeepMind 的研究科学家。")
+    assert {("Orrin Vale", "PERSON"), ("Yarvik Tolen", "PERSON")} <= names
+    assert ("Andrew V. Sanchez", "PERSON") in _names("而联合创始人兼 COO Andrew V. Sanchez 之前在 Yext 工作。")
+    assert ("AJ Asver", "PERSON") in _names("下面这 16 条是 Parcha 创始人 AJ Asver 做的一个总结。")
+    assert not any(t == "PERSON" for _, t in _names("创始人 AI Grant 说。"))
+    assert ("Tay Kelbrook", "PERSON") in _names("音乐制作人 Tay Kelbrook 也投了钱。")
+
+
 def test_the_and_of_a_list_is_not_the_next_name_s_first_character():
     names = {n for n, _ in _names("英伟达最近连投了青禾电子、远山科技和顺禾科技三家公司。")}
     assert "顺禾科技" in names and not any(n.startswith("和") or "科技和" in n for n in names)

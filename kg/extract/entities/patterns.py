@@ -45,7 +45,7 @@ _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭�
 
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.&])([A-Za-zÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+)*"
-    r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+)*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
+    r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+)*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
 
 
 _AND_NAME = re.compile(r" (?:and|&) [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}(?![A-Za-z])")
@@ -219,7 +219,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 and words[-1] not in _PRODUCT_TAIL_WORDS and (
                     person_shaped(name) and not english_context(text, a, b) and not _released(text, a, b)
                     or any(before.rstrip().endswith(tt) for tt in title_set)
-                    or _PERSON_CLASSIFIER.search(before)
+                    or _PERSON_CLASSIFIER.search(before) or _OCCUPATION_BEFORE.search(before)
                     or _WORKS_THERE.search(text, max(0, a - 40), a)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)
                     or after.lstrip().startswith(tuple(_TITLES_AFTER_NAME)) and before.rstrip().endswith(_INSTITUTION_ENDS)
@@ -364,6 +364,9 @@ _UNIT_AFTER = re.compile(r"\s?((?:研发|研究|开发|技术)?团队|实验室|
 
 
 # 还有一位 Will Hurd, 这位叫 Shivon Zilis 的投资人: 位 counts people
+# occupations that are no titles of an organisation but say that the name after them is a person's
+_OCCUPATION_BEFORE = re.compile(r"(?:歌手|制作人|音乐人|演员|导演|作家|艺术家|设计师|主持人|博主|网红|分析师|律师|医生|球员|运动员|"
+                                r"企业家|投资人|天使投资人|经济学家|哲学家|历史学家|心理学家|数学家|物理学家)\s*$")
 _PERSON_CLASSIFIER = re.compile(r"(?<!第)(?:[一这那两几每另]|另一)位\s*(?:叫做?|名叫)?\s*$")
 _SURNAME_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?")
 _PERSON_TITLE_BEFORE = re.compile(r"(?:联合创始人|创始人|创办人|首席执行官|董事长|总裁|CEO|CTO|COO|CFO|教授|博士|学家|研究员|"
@@ -591,12 +594,18 @@ def _listed_with_people(text: str, a: int, b: int, gaz: Gazetteer) -> bool:
     """Lena Carter in Rob Kent 和 Lena Carter: a name of person shape next to a person the gazetteer knows or
     whose first name is a common given name, or in a list a counted title opens (两位创始人 A 和 B)."""
     start = a
-    for _ in range(4):  # back over the list's earlier names to where it starts
+    for k in range(4):  # back over the list's earlier names to where it starts
         if _COUNTED_PEOPLE.search(text, max(0, start - 20), start):
             return True
+        if k and _PERSON_TITLE_BEFORE.search(text, max(0, start - 8), start):
+            return True  # 联合创始人 A、B 和 C: a person's title opens the list
         p = _PEOPLE_PREV.search(text, max(0, start - 40), start)
         if p is None:
             break
+        if k:  # a name further up the list that is a person (A、B 和 C: A's first name is a given name)
+            entry = gaz.lookup(p.group(1))
+            if entry is not None and entry.type == PERSON or entry is None and person_shaped(p.group(1)):
+                return True
         start = p.start(1)
     nxt = _PEOPLE_NEXT.match(text, b)
     prev = _PEOPLE_PREV.search(text, max(0, a - 40), a)
