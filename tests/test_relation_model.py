@@ -378,3 +378,11 @@ def test_the_model_gives_no_second_employer_to_a_person_the_rules_read_a_title_o
     assert ("Dana Whitlock", "works_for", "YC") in {(r.head.text, r.relation, r.tail.text) for r in rels}
     assert not any(r.head.text == "Dana Whitlock" and r.relation in ("works_for", "leads") and r.trigger == "model"
                    for r in rels)
+
+
+def test_the_model_gives_no_investment_to_an_organisation_that_names_a_person_s_post(packaged):
+    a = _analysis("Perplexity 的上一轮融资由 IVP 领投，其它投资人包括了亚马逊创始人 Jeff Bezos、Elad Gil 以及 NEA。")
+    rels = extract_relations(a, mode="both")
+    assert ("Jeff Bezos", "founded", "亚马逊") in {(r.head.text, r.relation, r.tail.text) for r in rels}
+    assert not any(r.trigger == "model" and r.relation == "invests_in" and "亚马逊" in (r.head.text, r.tail.text)
+                   for r in rels)

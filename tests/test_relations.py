@@ -943,6 +943,13 @@ def test_an_open_source_model_is_no_one_open_sourcing_it():
     assert ("星海科技", "develops", "Nova-7B") in _got(a)
 
 
+def test_the_names_after_a_round_verb_and_its_noun_are_the_investors():
+    text = "星图科技宣布完成了 8000 万美金的 B 轮融资，由红杉中国领投，另外跟投的还有高瓴资本、Norvale 以及 Brightwell。"
+    a = make_analysis(text, [("星图科技", C), ("红杉中国", C), ("高瓴资本", C), ("Norvale", C), ("Brightwell", C)])
+    got = {(h, t) for h, r, t in _got(a) if r == "invests_in"}
+    assert got == {(x, "星图科技") for x in ("红杉中国", "高瓴资本", "Norvale", "Brightwell")}
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

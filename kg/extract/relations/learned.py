@@ -342,8 +342,9 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
             taken.setdefault((r.relation, r.tail.key or r.tail.text), []).append((r.evidence.start, r.evidence.end))
         if r.relation == "invests_in":
             taken.setdefault(("investor", r.head.key or r.head.text), []).append((r.evidence.start, r.evidence.end))
-        if r.relation in ("works_for", "leads") and r.trigger is None:
+        if r.relation in ("works_for", "leads", "founded") and r.trigger is None:
             taken.setdefault(("titled", r.head.key or r.head.text), []).append((r.evidence.start, r.evidence.end))
+            taken.setdefault(("title_org", r.tail.key or r.tail.text), []).append((r.evidence.start, r.evidence.end))
     import numpy
 
     bar = numpy.array([model.threshold_for(label) for label in model.labels], dtype="f")
@@ -377,6 +378,10 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
             if rel in ("leads", "works_for") and any(s < c.sentence.end and c.sentence.start < e
                                                      for s, e in taken.get(("titled", head.key or head.text), ())):
                 continue  # 投资人包括 A、YC CEO X: the rules read X's title here (works_for YC); X does not head A
+            if rel in ("invests_in", "acquires", "part_of") and any(
+                    s < c.sentence.end and c.sentence.start < e
+                    for m in (head, tail) for s, e in taken.get(("title_org", m.key or m.text), ())):
+                continue  # 由 IVP 领投，投资人包括了亚马逊创始人 X: 亚马逊 names X's post here, it takes no investment
             ctx = _Ctx(analysis, c.sentence, ())
             ev = Evidence(analysis.doc.id, c.sentence.text, c.sentence.start, c.sentence.end)
             out.append(RelationMention(head, rel, tail, ev, round(p * CONFIDENCE_SCALE, 2), None, _date(ctx), "model"))

@@ -194,6 +194,17 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                                 and not any(lo <= m.start < a for m in ctx.mentions))
         if subj is not None:
             left = [subj] + left
+    if trig.relation == "invests_in" and trig.word in ("跟投", "领投", "参投", "投资") and right \
+            and re.match(r"\s*的\s*(?:机构|投资人|投资方)?\s*(?:还|则|也)?\s*(?:有|包括|是|为)了?\s*", text[b:right[0].start]) \
+            and re.match(r"\s*的\s*(?:机构|投资人|投资方)?\s*(?:还|则|也)?\s*(?:有|包括|是|为)了?\s*", text[b:right[0].start]).end() == right[0].start - b:
+        # 另外跟投的还有 A、B 以及 C · 领投的是 A: the names after are the investors, the firm that raised is before
+        raised, ev = _raised_company(ctx, a)
+        if raised is not None:
+            for h in _list_items(ctx, right, hi, rel.head):
+                if not _same(h, raised) and _ok("invests_in", h, raised):
+                    r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
+                    yield r if ev is None else replace(r, evidence=ev)
+        return
     if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(包括|为)?$", trig.word) and right \
             and re.match(r"\s*(?:——|—|：|:)?\s*(包括|为|是|有|系)?了?\s*", text[b:right[0].start]).end() == right[0].start - b:
         raised, ev = _raised_company(ctx, right[0].start)
