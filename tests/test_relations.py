@@ -950,6 +950,13 @@ def test_the_names_after_a_round_verb_and_its_noun_are_the_investors():
     assert got == {(x, "星图科技") for x in ("红杉中国", "高瓴资本", "Norvale", "Brightwell")}
 
 
+def test_a_former_post_said_with_before_is_the_post_of_every_person_listed():
+    a = make_analysis("联合创始人 Orrin Vale、Dana Whitlock 和 Yarvik Tolen 之前也是青禾研究院的研究科学家。",
+                      [("Orrin Vale", P), ("Dana Whitlock", P), ("Yarvik Tolen", P), ("青禾研究院", O)])
+    got = _got(a)
+    assert {(x, "works_for", "青禾研究院") for x in ("Orrin Vale", "Dana Whitlock", "Yarvik Tolen")} <= got
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)
