@@ -957,6 +957,13 @@ def test_a_former_post_said_with_before_is_the_post_of_every_person_listed():
     assert {(x, "works_for", "青禾研究院") for x in ("Orrin Vale", "Dana Whitlock", "Yarvik Tolen")} <= got
 
 
+def test_a_bare_title_opening_a_list_of_people_is_each_one_s_at_the_company_the_text_is_about():
+    text = "星图科技是一家做音乐的公司。\n\n联合创始人 Orrin Vale、Dana Whitlock 和 Yarvik Tolen 之前在青禾研究院工作。"
+    a = make_analysis(text, [("星图科技", C), ("Orrin Vale", P), ("Dana Whitlock", P), ("Yarvik Tolen", P), ("青禾研究院", O)])
+    got = _got(a)
+    assert {(x, "founded", "星图科技") for x in ("Orrin Vale", "Dana Whitlock", "Yarvik Tolen")} <= got
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

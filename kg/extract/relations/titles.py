@@ -534,9 +534,12 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
             continue
         ev = Evidence(analysis.doc.id, text[sents[j].start:sent.end], sents[j].start, sent.end)
         ctx = _Ctx(analysis, Sentence(sents[j].start, sent.end, ev.sentence), ms)
-        for role in roles:
-            for r in _title_facts(ctx, person, subject, _title_kind(role), role, 0.6, False):
-                yield replace(r, evidence=ev)
+        # 联合创始人 A、B 和 C: the title opens a list of people, each of whom holds it
+        listed = _group(_Ctx(analysis, sent, ms), list(ms), list(ms).index(person), +1, (PERSON,))
+        for who in listed:
+            for role in roles:
+                for r in _title_facts(ctx, who, subject, _title_kind(role), role, 0.6, False):
+                    yield replace(r, evidence=ev)
 
 
 # 腾讯有三位联合创始人在今年离职。他们分别是张三、李四和王五。 — a counted group in one sentence, its names in the next
