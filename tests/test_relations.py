@@ -964,6 +964,15 @@ def test_a_bare_title_opening_a_list_of_people_is_each_one_s_at_the_company_the_
     assert {(x, "founded", "星图科技") for x in ("Orrin Vale", "Dana Whitlock", "Yarvik Tolen")} <= got
 
 
+def test_a_clause_that_gives_a_bare_title_and_then_the_person_is_at_the_sentence_s_organisation():
+    a = make_analysis("星图科技的创始人团队非常强大，联合创始人兼 CEO 是 Dana Whitlock，之前在青禾研究院工作。",
+                      [("星图科技", C), ("Dana Whitlock", P), ("青禾研究院", O)])
+    got = _got(a)
+    assert {("Dana Whitlock", "founded", "星图科技"), ("Dana Whitlock", "leads", "星图科技")} <= got
+    a = make_analysis("星图科技发布了新模型，CEO 是 Dana Whitlock 的朋友。", [("星图科技", C), ("Dana Whitlock", P)])
+    assert not _got(a)
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

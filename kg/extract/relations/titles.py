@@ -542,6 +542,39 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
                     yield replace(r, evidence=ev)
 
 
+def _clause_titles(ctx: _Ctx) -> Iterator[RelationMention]:
+    """星图科技的创始人团队很强，联合创始人兼 CEO 是 Dana Whitlock: a clause that gives a bare title and then the
+    person (TITLE 是 X), naming no organisation, holds the title at the organisation that opens the sentence."""
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    if len(ms) < 2 or ms[0].type not in (ORG, COMPANY) or text[ctx.sent.start:ms[0].start].strip():
+        return
+    rx = _title_regex()
+    for p in ms[1:]:
+        if p.type != PERSON or p.source == "coref":
+            continue
+        lo = max(text.rfind(c, ctx.sent.start, p.start) for c in "，,；;") + 1
+        if lo <= ms[0].end or any(lo <= m.start < p.start for m in ms):
+            continue  # the title's clause is the first, or it names an organisation of its own
+        lead = re.match(r"\s*(?:其|该公司的?|公司的?)?\s*", text[lo:p.start])
+        t = rx.match(text, lo + lead.end(), p.start)
+        roles, end = ([t.group(0).strip()], t.end()) if t else ([], 0)
+        while t is not None:
+            c = re.match(r"\s*(?:兼|、|&|＆)\s*", text[end:p.start])
+            t2 = rx.match(text, end + c.end(), p.start) if c else None
+            if t2 is None:
+                break
+            roles.append(t2.group(0).strip())
+            end = t2.end()
+        if not roles or not re.fullmatch(r"\s*(?:是|为|则是|则为)\s*", text[end:p.start]) \
+                or not re.match(r"\s*(?:[，,。；;（(！!？?]|$)", text[p.end:ctx.sent.end]):
+            continue  # (CEO 是 X 的朋友: the clause goes on about someone else)
+        if not any(roles[0][n:] in titles() for n in range(min(3, len(roles[0])))):
+            continue  # a bare title, not a phrase that ends in one
+        for role in roles:
+            yield from _title_facts(ctx, p, ms[0], _title_kind(role), role, 0.6, False)
+
+
 # 腾讯有三位联合创始人在今年离职。他们分别是张三、李四和王五。 — a counted group in one sentence, its names in the next
 _COUNTED_GROUP = re.compile(r"(?:[两二三四五六七八九十几多数]+|\d+)\s*(?:位|名|个)\s*(?P<title>[\u4e00-\u9fffA-Za-z]{0,6}?"
                             r"(?:联合创始人|创始人|高管|研究员|科学家|合伙人|核心成员|成员|员工|工程师|董事))")
