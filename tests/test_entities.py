@@ -367,14 +367,14 @@ def test_a_team_named_after_its_head_and_a_placeholder_company_are_no_organisati
     names = {n for n, _ in _names("南京大学物理系顾承远团队的新成果登上了封面。")}
     assert not any(n.endswith("团队") for n in names)
     assert ("Seed 团队", "ORG") in _names("字节跳动的 Seed 团队发布了新模型。")
-    assert not any(t == "COMPANY" for _, t in _names("请为一家XX公司撰写一份年会通知。"))
+    assert not any(t == "COMPANY" for _, t in _names("帮一家XX公司起草年终晚会的通知。"))
 
 
 def test_what_the_text_calls_a_latin_name_makes_it_a_company():
     assert ("Quarlen", "COMPANY") in _names("今天的分享来自全球最大建筑事务所Quarlen的创始人。")
     assert ("Brightpage", "COMPANY") in _names("在美国出版公司Brightpage的工作加深了他的兴趣。")
     assert ("Velora", "COMPANY") in _names("Velora 的另一位联合创始人 Dana Whitlock 说。")
-    assert ("Flipnote", "COMPANY") in _names("大二暑假在Flipnote的实习，注定了他的命运。")
+    assert ("Flipnote", "COMPANY") in _names("大三那年在Flipnote的实习，改变了他的方向。")
     assert not any(t == "COMPANY" for _, t in _names("他在 Quarlen 中写了很多代码。"))
 
 

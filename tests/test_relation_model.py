@@ -373,7 +373,7 @@ def test_the_model_invests_in_no_firm_the_rules_read_as_an_investor_here():
 
 def test_the_model_gives_no_second_employer_to_a_person_the_rules_read_a_title_of(packaged):
     # (threshold 0.05: the model would pair every name of the list with the titled person)
-    a = _analysis("智谱刚完成种子轮融资，投资人包括了 Kindred Ventures、YC CEO Dana Whitlock 以及 Datadog 总裁等。")
+    a = _analysis("智谱这周宣布拿下种子轮融资，投资人包括 Kindred Ventures、YC CEO Dana Whitlock 和 Datadog 总裁等人。")
     rels = extract_relations(a, mode="both")
     assert ("Dana Whitlock", "works_for", "YC") in {(r.head.text, r.relation, r.tail.text) for r in rels}
     assert not any(r.head.text == "Dana Whitlock" and r.relation in ("works_for", "leads") and r.trigger == "model"
@@ -381,7 +381,7 @@ def test_the_model_gives_no_second_employer_to_a_person_the_rules_read_a_title_o
 
 
 def test_the_model_gives_no_investment_to_an_organisation_that_names_a_person_s_post(packaged):
-    a = _analysis("Perplexity 的上一轮融资由 IVP 领投，其它投资人包括了亚马逊创始人 Jeff Bezos、Elad Gil 以及 NEA。")
+    a = _analysis("智谱这一轮融资由 IVP 领投，投资人还有亚马逊创始人 Jeff Bezos、Elad Gil 以及 NEA。")
     rels = extract_relations(a, mode="both")
     assert ("Jeff Bezos", "founded", "亚马逊") in {(r.head.text, r.relation, r.tail.text) for r in rels}
     assert not any(r.trigger == "model" and r.relation == "invests_in" and "亚马逊" in (r.head.text, r.tail.text)

@@ -906,7 +906,7 @@ def test_a_comma_joins_no_employers_to_a_title_after_it():
 
 
 def test_a_roll_of_investors_before_its_investors_phrase_invests_in_the_firm_that_raised():
-    text = "星图科技获得了 1000 万美金的种子轮投资，其投资人阵容非常强大，除了红杉中国和高瓴资本外，青禾电子创始人顾承远和 Dana Whitlock 都是其投资人。"
+    text = "星图科技拿到了 1000 万美元的种子轮融资，名单相当亮眼：除了红杉中国和高瓴资本外，青禾电子创始人顾承远和 Dana Whitlock 都是其投资人。"
     a = make_analysis(text, [("星图科技", C), ("红杉中国", C), ("高瓴资本", C), ("青禾电子", C), ("顾承远", P), ("Dana Whitlock", P)])
     got = {(h, t) for h, r, t in _got(a) if r == "invests_in"}
     assert got == {("红杉中国", "星图科技"), ("高瓴资本", "星图科技"), ("顾承远", "星图科技"), ("Dana Whitlock", "星图科技")}
@@ -965,7 +965,7 @@ def test_a_bare_title_opening_a_list_of_people_is_each_one_s_at_the_company_the_
 
 
 def test_a_clause_that_gives_a_bare_title_and_then_the_person_is_at_the_sentence_s_organisation():
-    a = make_analysis("星图科技的创始人团队非常强大，联合创始人兼 CEO 是 Dana Whitlock，之前在青禾研究院工作。",
+    a = make_analysis("星图科技的核心班底很豪华，联合创始人兼 CEO 是 Dana Whitlock，之前在青禾研究院工作。",
                       [("星图科技", C), ("Dana Whitlock", P), ("青禾研究院", O)])
     got = _got(a)
     assert {("Dana Whitlock", "founded", "星图科技"), ("Dana Whitlock", "leads", "星图科技")} <= got

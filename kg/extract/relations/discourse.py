@@ -392,7 +392,7 @@ _DEGREE_END = re.compile(r"(?:学士|硕士|博士)(?:\s*学位)?(?:\s*[，,；;
 def profile_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
     """``{(pos, pos): (person mention, start of the name line)}``: zero-width mentions of a person at the start of
     each clause of a short line that names no one and opens with an organisation and a title that ends its clause
-    (清华大学计算机系副教授，…) or a degree (维也纳工业大学计算机科学的学士、硕士学位), where the short line before it
+    (清华大学计算机系副教授，…) or a degree (鹿鸣理工学院物理学的学士、硕士学位), where the short line before it
     names exactly one person, in its first clause (a line of positions carries the same person on to the next)."""
     from ._base import _title_regex
 

@@ -381,7 +381,7 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
             if rel in ("invests_in", "acquires", "part_of") and any(
                     s < c.sentence.end and c.sentence.start < e
                     for m in (head, tail) for s, e in taken.get(("title_org", m.key or m.text), ())):
-                continue  # 由 IVP 领投，投资人包括了亚马逊创始人 X: 亚马逊 names X's post here, it takes no investment
+                continue  # 由 A 领投，投资人还有青禾电子创始人 X: 亚马逊 names X's post here, it takes no investment
             ctx = _Ctx(analysis, c.sentence, ())
             ev = Evidence(analysis.doc.id, c.sentence.text, c.sentence.start, c.sentence.end)
             out.append(RelationMention(head, rel, tail, ev, round(p * CONFIDENCE_SCALE, 2), None, _date(ctx), "model"))

@@ -405,7 +405,7 @@ def _investor_rolls(ctx: _Ctx) -> Iterator[RelationMention]:
             if lead:
                 regions.insert(0, (lead.end(), clause - 2))
         raised, ev = _raised_company(ctx, regions[0][0])
-        if raised is None:  # X 结束内测正式发布，并且获得了种子轮投资: the company before the sentence's 获得 … 投资
+        if raised is None:  # X 结束公测上线，随后获得了种子轮投资: the company before the sentence's 获得 … 投资
             got = [g for g in _GOT_FUNDS.finditer(text, ctx.sent.start, regions[0][0])]
             firms = [m for m in ms if got and m.end <= got[-1].start() and m.type == COMPANY]
             raised = firms[-1] if firms else None
