@@ -494,6 +494,22 @@ _DEGREE = re.compile(r"学士|硕士|博士|毕业")
 _BIO_LOOKBACK = 10  # sentences back to the organisation a team introduction is about
 
 
+def _title_chain(text: str, rx: re.Pattern, start: int, stop: int) -> tuple[list[str], int]:
+    """The titles that start at ``start`` (创始人兼首席科学家: a chain joined by 兼 、 &), and where they end; ([], 0)
+    where no title starts there."""
+    t = rx.match(text, start, stop)
+    if t is None:
+        return [], 0
+    roles, end = [t.group(0).strip()], t.end()
+    while True:
+        c = re.match(r"\s*(?:兼|、|&|＆)\s*", text[end:stop])
+        t2 = rx.match(text, end + c.end(), stop) if c else None
+        if t2 is None:
+            return roles, end
+        roles.append(t2.group(0).strip())
+        end = t2.end()
+
+
 def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
     """团队介绍。青禾电子是一家做芯片的公司，有三位联合创始人。CEO 顾承远，…。CTO 林知远，…。
     A sentence that opens with a bare title and then the person (no organisation before the person) introduces a
@@ -508,16 +524,8 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
         if person is None or any(m.start < person.start and m.type in (ORG, COMPANY, MODEL) for m in ms):
             continue
         lead = _TITLE_OPENING.match(text, sent.start, person.start)
-        t = rx.match(text, lead.end(), person.start)
-        roles, end = ([t.group(0).strip()], t.end()) if t else ([], 0)
-        while t is not None:  # 创始人兼首席科学家 Alex Chen: a chain of titles
-            c = re.match(r"\s*(?:兼|、|&|＆)\s*", text[end:person.start])
-            t2 = rx.match(text, end + c.end(), person.start) if c else None
-            if t2 is None:
-                break
-            roles.append(t2.group(0).strip())
-            end = t2.end()
-        if t is None or not re.fullmatch(r"\s*(?:是|为)?\s*", text[end:person.start]):
+        roles, end = _title_chain(text, rx, lead.end(), person.start)
+        if not roles or not re.fullmatch(r"\s*(?:是|为)?\s*", text[end:person.start]):
             continue
         role = roles[0]
         if _title_kind(role) == "edu" or not any(role[n:] in titles() for n in range(min(3, len(role)))):
@@ -557,15 +565,7 @@ def _clause_titles(ctx: _Ctx) -> Iterator[RelationMention]:
         if lo <= ms[0].end or any(lo <= m.start < p.start for m in ms):
             continue  # the title's clause is the first, or it names an organisation of its own
         lead = re.match(r"\s*(?:其|该公司的?|公司的?)?\s*", text[lo:p.start])
-        t = rx.match(text, lo + lead.end(), p.start)
-        roles, end = ([t.group(0).strip()], t.end()) if t else ([], 0)
-        while t is not None:
-            c = re.match(r"\s*(?:兼|、|&|＆)\s*", text[end:p.start])
-            t2 = rx.match(text, end + c.end(), p.start) if c else None
-            if t2 is None:
-                break
-            roles.append(t2.group(0).strip())
-            end = t2.end()
+        roles, end = _title_chain(text, rx, lo + lead.end(), p.start)
         if not roles or not re.fullmatch(r"\s*(?:是|为|则是|则为)\s*", text[end:p.start]) \
                 or not re.match(r"\s*(?:[，,。；;（(！!？?]|$)", text[p.end:ctx.sent.end]):
             continue  # (CEO 是 X 的朋友: the clause goes on about someone else)
