@@ -126,42 +126,17 @@ def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--news", required=True, type=Path, help="the folder of real articles (../shared/news)")
-    ap.add_argument("--dev2", action="store_true", help="draw news-dev2 (20 more articles, seed 16) instead")
-    ap.add_argument("--dev3", action="store_true", help="draw news-dev3 (20 more articles, seed 17) instead")
-    ap.add_argument("--dev4", action="store_true", help="draw news-dev4 (20 more articles, seed 18) instead")
-    ap.add_argument("--dev5", action="store_true", help="draw news-dev5 (20 more articles, seed 19) instead")
-    ap.add_argument("--dev6", action="store_true", help="draw news-dev6 (20 more articles, seed 20) instead")
-    ap.add_argument("--dev7", action="store_true", help="draw news-dev7 (20 more articles, seed 21) instead")
-    ap.add_argument("--dev8", action="store_true", help="draw news-dev8 (20 more articles, seed 22) instead")
+    later = {"dev2": (draw_dev2, SEED_DEV2), "dev3": (draw_dev3, SEED_DEV3), "dev4": (draw_dev4, SEED_DEV4),
+             "dev5": (draw_dev5, SEED_DEV5), "dev6": (draw_dev6, SEED_DEV6), "dev7": (draw_dev7, SEED_DEV7),
+             "dev8": (draw_dev8, SEED_DEV8)}
+    for name, (_, seed) in later.items():
+        ap.add_argument(f"--{name}", action="store_true", help=f"draw news-{name} (20 more articles, seed {seed}) instead")
     args = ap.parse_args()
-    if args.dev8:
-        for f in draw_dev8(args.news):
-            print(f"dev8\t{f}")
-        return
-    if args.dev7:
-        for f in draw_dev7(args.news):
-            print(f"dev7\t{f}")
-        return
-    if args.dev6:
-        for f in draw_dev6(args.news):
-            print(f"dev6\t{f}")
-        return
-    if args.dev5:
-        for f in draw_dev5(args.news):
-            print(f"dev5\t{f}")
-        return
-    if args.dev4:
-        for f in draw_dev4(args.news):
-            print(f"dev4\t{f}")
-        return
-    if args.dev3:
-        for f in draw_dev3(args.news):
-            print(f"dev3\t{f}")
-        return
-    if args.dev2:
-        for f in draw_dev2(args.news):
-            print(f"dev2\t{f}")
-        return
+    for name, (drawer, _) in later.items():
+        if getattr(args, name):
+            for f in drawer(args.news):
+                print(f"{name}\t{f}")
+            return
     for split, files in draw(args.news).items():
         for f in files:
             print(f"{split}\t{f}")
