@@ -973,6 +973,14 @@ def test_a_clause_that_gives_a_bare_title_and_then_the_person_is_at_the_sentence
     assert not _got(a)
 
 
+def test_models_with_han_names_compared_are_rivals_unless_one_family():
+    # (a Han name's family was "" for every Han name, so no two Han-named models were ever rivals here)
+    a = make_analysis("星辰 与 青禾 相比，推理更快。", [("星辰", M), ("青禾", M)])
+    assert ("星辰", "competes_with", "青禾") in _got(a)
+    a = make_analysis("星辰-2 与星辰-1 相比，推理更快。", [("星辰-2", M), ("星辰-1", M)])
+    assert not _got(a)
+
+
 def test_leading_an_investment_is_investing():
     a = make_analysis("王磊主导了云帆科技、星海科技等项目的早期投资。", [("王磊", P), ("云帆科技", C), ("星海科技", C)])
     got = _got(a)

@@ -401,7 +401,6 @@ def profile_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int
         return {}
     rx = _title_regex()
     starts = [m.start for m in mentions]
-    core = [m for m in mentions if m.source not in ("coref", "alias")]
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
     person: Mention | None = None  # the person the line before is about, and where that line starts
     person_line = 0

@@ -7,7 +7,6 @@ in one sentence give 黄仁勋 works_for 英伟达, with the table's role, where
 table's ``founded`` and ``leads`` are kept as data, not given from co-occurrence)."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -15,6 +14,7 @@ from ...resources_data import RESOURCES, read_rows
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Mention, RelationMention, Sentence
 from ._base import _Ctx, _ok, _rel
+from .structure import family_of
 
 
 @lru_cache(maxsize=1)
@@ -47,16 +47,11 @@ def known_makers(analysis: Analysis, clauses: Iterable[tuple], have: set) -> Ite
     yield from _paragraph_makers(analysis, clauses, have, stated)
 
 
-def _family_of(name: str) -> str:
-    m = re.match(r"[A-Za-z]+|[^A-Za-z0-9\s\-]+", name)
-    return m.group(0).lower() if m else name
-
-
 def _paragraph_makers(analysis: Analysis, clauses: list[tuple], have: set, stated: set) -> Iterator[RelationMention]:
     # Google DeepMind 发布 Gemini 2.5 Flash-Lite … Gemini 2.0 Flash: the text named the family's maker itself
     by_family: dict[str, set[str]] = {}
     for org, model in stated:
-        by_family.setdefault(_family_of(model.lstrip("=")), set()).add(org.lstrip("="))
+        by_family.setdefault(family_of(model.lstrip("=")), set()).add(org.lstrip("="))
     made = {model for _, model in stated}
     text = analysis.doc.text
     paras: dict[int, list[tuple]] = {}
@@ -70,7 +65,7 @@ def _paragraph_makers(analysis: Analysis, clauses: list[tuple], have: set, state
             for model in (m for m in ms if m.type == MODEL):
                 maker = maker_of(model)
                 if maker is None or (model.key or model.text) in made \
-                        or by_family.get(_family_of((model.key or model.text).lstrip("=")), {maker}) - {maker}:
+                        or by_family.get(family_of((model.key or model.text).lstrip("=")), {maker}) - {maker}:
                     continue
                 found = [(s2, o) for s2, o in orgs if (o.key or "").lstrip("=") == maker or o.text == maker]
                 if not found:

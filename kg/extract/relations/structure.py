@@ -236,7 +236,13 @@ _LISTED = re.compile(r"\s*(?:、|和|与|及)\s*$")
 
 
 def _family(m: Mention) -> str:
-    return re.match(r"[A-Za-z]*|[^A-Za-z0-9\s\-]*", m.key or m.text).group(0).lower()
+    """The family a model's name starts with: GPT of GPT-4o, 混元 of 混元-A13B ("" for a name that starts otherwise)."""
+    return family_of(m.key or m.text)
+
+
+def family_of(name: str) -> str:
+    found = re.match(r"[A-Za-z]+|[^A-Za-z0-9\s\-]+", name.lstrip("="))
+    return found.group(0).lower() if found else ""
 
 
 def _model_comparisons(ctx: _Ctx) -> Iterator[RelationMention]:
