@@ -363,10 +363,10 @@ _PRODUCT_AFTER = re.compile(r"\s?(芯片|手机|显卡|汽车|机器人|系统|�
 _UNIT_AFTER = re.compile(r"\s?((?:研发|研究|开发|技术)?团队|实验室|研究院|研究所|事业部|工作室)")
 
 
-# 还有一位 Will Hurd, 这位叫 Shivon Zilis 的投资人: 位 counts people
 # occupations that are no titles of an organisation but say that the name after them is a person's
 _OCCUPATION_BEFORE = re.compile(r"(?:歌手|制作人|音乐人|演员|导演|作家|艺术家|设计师|主持人|博主|网红|分析师|律师|医生|球员|运动员|"
                                 r"企业家|投资人|天使投资人|经济学家|哲学家|历史学家|心理学家|数学家|物理学家)\s*$")
+# 还有一位 Will Hurd, 这位叫 Shivon Zilis 的投资人: 位 counts people
 _PERSON_CLASSIFIER = re.compile(r"(?<!第)(?:[一这那两几每另]|另一)位\s*(?:叫做?|名叫)?\s*$")
 _SURNAME_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?")
 _PERSON_TITLE_BEFORE = re.compile(r"(?:联合创始人|创始人|创办人|首席执行官|董事长|总裁|CEO|CTO|COO|CFO|教授|博士|学家|研究员|"
