@@ -731,6 +731,16 @@ def test_a_department_is_one_only_where_someone_holds_a_post_or_degree_or_studie
     assert ("青州大学", "ORG") in _names("青州大学计算机系很有名。")
 
 
+def test_a_long_run_of_and_joined_text_does_not_stall_the_evaluation_set_rule():
+    # hypothesis found a text like this one that the rule's pattern took minutes to reject (every 和 could start an
+    # item or sit inside one); the items of an evaluation-set list are Latin names only
+    from kg.extract.entities import _EVAL_LIST_END
+
+    text = "和1000000H200星图2012年上半年科技Qwen44" * 60
+    assert _EVAL_LIST_END.match(text, 0) is None
+    assert _EVAL_LIST_END.match("、UCF-101 和 MSR-VTT 等 benchmark", 0) is not None
+
+
 def test_a_list_of_evaluation_sets_holds_no_models():
     assert not _names("研究团队在VQA-2X, UCF-101和MSR-VTT等benchmark上定量评估了模型。")
     assert ("Lynx-3", "MODEL") in _names("Lynx-3 和 Nova-2 等模型表现最好。")

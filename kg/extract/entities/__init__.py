@@ -487,7 +487,9 @@ _ADDRESSED = re.compile(r"(.{1,2}?)(先生|女士|小姐|太太|总|博士|教�
 
 
 # 在 A, B 和 C 等 benchmark 上: the items of a list that ends in a word for evaluation sets
-_EVAL_LIST_END = re.compile(r"(?:\s*(?:[,，、]|和|以及|及|与)\s*[A-Za-z0-9][\w\-.]*(?:\s[A-Za-z0-9][\w\-.]*){0,2})*\s*"
+# (items are Latin names: with \w, which holds Han characters and so 和, a run of 和-joined text could be split into
+# items in exponentially many ways before the match failed — a fuzz-found hang)
+_EVAL_LIST_END = re.compile(r"(?:\s*(?:[,，、]|和|以及|及|与)\s*[A-Za-z0-9][A-Za-z0-9_\-.]*(?:\s[A-Za-z0-9][A-Za-z0-9_\-.]*){0,2})*\s*"
                             r"(?:等等|等)?\s*(?:benchmarks?|Benchmarks?|基准测试|基准|数据集|测试集|评测集|榜单)")
 
 
