@@ -28,7 +28,8 @@ GOLD = {"dev": ROOT / "data" / "eval" / "news-dev.jsonl", "test": ROOT / "data" 
         "dev2": ROOT / "data" / "eval" / "news-dev2.jsonl", "dev3": ROOT / "data" / "eval" / "news-dev3.jsonl",
         "dev4": ROOT / "data" / "eval" / "news-dev4.jsonl", "dev5": ROOT / "data" / "eval" / "news-dev5.jsonl",
         "dev6": ROOT / "data" / "eval" / "news-dev6.jsonl",
-        "dev7": ROOT / "data" / "eval" / "news-dev7.jsonl", "dev8": ROOT / "data" / "eval" / "news-dev8.jsonl"}
+        "dev7": ROOT / "data" / "eval" / "news-dev7.jsonl", "dev8": ROOT / "data" / "eval" / "news-dev8.jsonl",
+        "dev9": ROOT / "data" / "eval" / "news-dev9.jsonl"}
 REPORTED = ("entities", "entities_untyped", "relations")
 
 
@@ -82,7 +83,7 @@ def score_split(split: str, news: Path, *, as_: str = "md", workers: int = 1) ->
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--news", required=True, type=Path, help="the folder of real articles (../shared/news)")
-    ap.add_argument("--split", choices=["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test", "both", "all"], default="both",
+    ap.add_argument("--split", choices=[*GOLD, "both", "all"], default="both",
                     help="both: dev and test (default); all: every split whose gold exists")
     ap.add_argument("--as", dest="as_", choices=["md", "txt"], default="md", help="raw Markdown (default) or plain text")
     ap.add_argument("--workers", type=int, default=1)
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--news {args.news} is not a folder")
     from kg.evaluate import format_scores
 
-    splits = {"both": ["dev", "test"], "all": [k for k in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test") if GOLD[k].is_file()]}.get(args.split, [args.split])
+    splits = {"both": ["dev", "test"], "all": [k for k in GOLD if GOLD[k].is_file()]}.get(args.split, [args.split])
     out = {}
     for split in splits:
         r = score_split(split, args.news, as_=args.as_, workers=args.workers)

@@ -23,6 +23,8 @@ score is the closest thing to a test score that tuning may then use).
 ``--dev7`` (fifteenth session) draws 20 more by the same rules with seed 21, leaving out all 140 above.
 
 ``--dev8`` (sixteenth session) draws 20 more by the same rules with seed 22, leaving out all 160 above.
+
+``--dev9`` (seventeenth session) draws 20 more by the same rules with seed 23, leaving out all 180 above.
 """
 from __future__ import annotations
 
@@ -59,6 +61,7 @@ SEED_DEV5, N_DEV5 = 19, 20
 SEED_DEV6, N_DEV6 = 20, 20
 SEED_DEV7, N_DEV7 = 21, 20
 SEED_DEV8, N_DEV8 = 22, 20
+SEED_DEV9, N_DEV9 = 23, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
@@ -102,9 +105,17 @@ def draw_dev7(news: Path) -> list[str]:
 
 def draw_dev8(news: Path) -> list[str]:
     """news-dev8: N_DEV8 articles by the same rules (seed 22), none of the 160 drawn before."""
-    taken = ({f for files in draw(news).values() for f in files} | set(draw_dev2(news)) | set(draw_dev3(news))
-             | set(draw_dev4(news)) | set(draw_dev5(news)) | set(draw_dev6(news)) | set(draw_dev7(news)))
-    return _draw_more(news, taken, SEED_DEV8, N_DEV8)
+    return _draw_more(news, _taken_before_dev8(news), SEED_DEV8, N_DEV8)
+
+
+def _taken_before_dev8(news: Path) -> set[str]:
+    return ({f for files in draw(news).values() for f in files} | set(draw_dev2(news)) | set(draw_dev3(news))
+            | set(draw_dev4(news)) | set(draw_dev5(news)) | set(draw_dev6(news)) | set(draw_dev7(news)))
+
+
+def draw_dev9(news: Path) -> list[str]:
+    """news-dev9: N_DEV9 articles by the same rules (seed 23), none of the 180 drawn before."""
+    return _draw_more(news, set(draw_dev8(news)) | _taken_before_dev8(news), SEED_DEV9, N_DEV9)
 
 
 def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
@@ -128,7 +139,7 @@ def main() -> None:
     ap.add_argument("--news", required=True, type=Path, help="the folder of real articles (../shared/news)")
     later = {"dev2": (draw_dev2, SEED_DEV2), "dev3": (draw_dev3, SEED_DEV3), "dev4": (draw_dev4, SEED_DEV4),
              "dev5": (draw_dev5, SEED_DEV5), "dev6": (draw_dev6, SEED_DEV6), "dev7": (draw_dev7, SEED_DEV7),
-             "dev8": (draw_dev8, SEED_DEV8)}
+             "dev8": (draw_dev8, SEED_DEV8), "dev9": (draw_dev9, SEED_DEV9)}
     for name, (_, seed) in later.items():
         ap.add_argument(f"--{name}", action="store_true", help=f"draw news-{name} (20 more articles, seed {seed}) instead")
     args = ap.parse_args()
