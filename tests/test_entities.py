@@ -42,6 +42,17 @@ CASES = [
     ("北京智源人工智能研究院成立。", [("北京", "ns"), ("智源", "n"), ("人工智能", "n"), ("研究院", "n"), ("成立", "v")],
      {("北京智源人工智能研究院", "ORG")}),
     ("人工智能实验室很多。", [("人工智能", "n"), ("实验室", "n"), ("很多", "m")], set()),
+    # a trade word (科技) or a kind of school (理工大学) before 大学 is part of the university's name, not its end
+    ("星河捐建的蓝湾科技大学开学了。", [("星河", "n"), ("捐建", "v"), ("的", "uj"), ("蓝湾", "nr"), ("科技", "n"), ("大学", "n"),
+                               ("开学", "v"), ("了", "ul")], {("蓝湾科技大学", "ORG")}),
+    ("他毕业于蓝湾理工大学。", [("他", "r"), ("毕业于", "v"), ("蓝湾", "nr"), ("理工大学", "nt")], {("蓝湾理工大学", "ORG")}),
+    ("他是理工大学的学生。", [("他", "r"), ("是", "v"), ("理工大学", "nt"), ("的", "uj"), ("学生", "n")], set()),
+    # a foreign name the segmenter cut in two after a title (撒 is a character of the gazetteer's foreign names)
+    ("联创兼CEO哈撒比斯表示赞同。", [("联创", "v"), ("兼", "v"), ("CEO", "eng"), ("哈撒", "nr"), ("比斯", "nrt"), ("表示", "v"),
+                              ("赞同", "v")], {("哈撒比斯", "PERSON")}),
+    # a Latin name that released a model is a company; X 系列…模型 names a family of models
+    ("Zyphra 曾发布一款基础模型。", [], {("Zyphra", "COMPANY")}),
+    ("腾讯的 Corvo 系列小型模型表现好。", [], {("腾讯", "COMPANY"), ("Corvo", "MODEL")}),
     ("月之暗面科技有限公司推出产品。", [("月之暗面", "nz"), ("科技", "n"), ("有限公司", "n"), ("推出", "v")],
      {("月之暗面科技有限公司", "COMPANY")}),
     # appositions: a descriptor followed by a name

@@ -3,6 +3,7 @@ import pytest
 
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.relations import extract_relations
+from kg.extract.relations._base import _ident
 
 from helpers import make_analysis
 
@@ -235,9 +236,31 @@ CASES = [
     ("公司由前华为研究员方启航和上海交通大学教授苏婉清共同创立。", [("华为", C), ("方启航", P), ("上海交通大学", O), ("苏婉清", P)],
      {("方启航", "works_for", "华为", "前研究员"), ("苏婉清", "works_for", "上海交通大学", "教授")}),
     ("张三创办了澄言智能。", [("张三", P), ("澄言智能", C)], {("张三", "founded", "澄言智能", None)}),
-    # a person's fund invests, not the person (X 的 Y 给 Z 投资)
+    # A 拿了 X 和 Y 的钱: the money's owners invested in A
+    ("蓝鲸科技在早期拿了红杉中国和青禾资本的钱。", [("蓝鲸科技", C), ("红杉中国", C), ("青禾资本", C)],
+     {("红杉中国", "invests_in", "蓝鲸科技", None), ("青禾资本", "invests_in", "蓝鲸科技", None)}),
+    ("蓝鲸科技拿了青禾资本的 offer。", [("蓝鲸科技", C), ("青禾资本", C)], set()),
+    # A 联合 B 投了 C: both invested; co-investors are not partners
+    ("今天，远山创投联合青禾资本投了蓝鲸科技。", [("远山创投", C), ("青禾资本", C), ("蓝鲸科技", C)],
+     {("远山创投", "invests_in", "蓝鲸科技", None), ("青禾资本", "invests_in", "蓝鲸科技", None)}),
+    # 在 X 担任 N 年 TITLE; 他 is the person named before in the sentence
+    ("首任校长由李建国担任，此前他曾在南开大学担任十年校长。", [("李建国", P), ("南开大学", O)],
+     {("李建国", "works_for", "南开大学", "校长"), ("李建国", "leads", "南开大学", "校长")}),
+    # a post over a part of the organisation (负责 X 的 TITLE, 业务…的 TITLE) is at the organisation, and heads no more
+    ("远山科技负责 AI 伦理的首席执行官 Dana Reyes 表示同意。", [("远山科技", C), ("Dana Reyes", P)],
+     {("Dana Reyes", "works_for", "远山科技", "负责 AI 伦理的首席执行官")}),
+    ("远山科技业务发展、战略和风投的执行副总裁 Dana Reyes 表示。", [("远山科技", C), ("Dana Reyes", P)],
+     {("Dana Reyes", "works_for", "远山科技", "业务发展、战略和风投的执行副总裁")}),
+    # a post on the parent's board is not at the organisation named before it
+    ("Dana Reyes 女士是《青禾周刊》母公司董事会的成员。", [("Dana Reyes", P), ("《青禾周刊》", C)], set()),
+    # PERSON 博士是一名 ORG 校友; 在 ORG 从事研究
+    ("Dana Reyes博士是一名浙大校友。", [("Dana Reyes", P), ("浙大", O)], {("Dana Reyes", "educated_at", "浙大", None)}),
+    ("张三现在在远山研究院从事研究。", [("张三", P), ("远山研究院", O)], {("张三", "works_for", "远山研究院", None)}),
+    # a person's fund invests, not the person (X 的 Y 给 Z 投资); the fund is the person's firm (data/README.md:
+    # 李飞飞的 World Labs is works_for)
     ("当 Dana Reyes 的 Brightfield 以 5 亿美元的估值给 Lumora 投资时，消息传出。",
-     [("Dana Reyes", P), ("Brightfield", C), ("Lumora", C)], {("Brightfield", "invests_in", "Lumora", None)}),
+     [("Dana Reyes", P), ("Brightfield", C), ("Lumora", C)],
+     {("Brightfield", "invests_in", "Lumora", None), ("Dana Reyes", "works_for", "Brightfield", None)}),
     # 被誉为 (is called) is no passive of the trigger after it
     ("被誉为人工智能教父的方启航曾在青禾科技工作，但他于2023年离开。", [("方启航", P), ("青禾科技", C)],
      {("方启航", "works_for", "青禾科技", None), ("方启航", "departed_from", "青禾科技", None)}),
@@ -348,7 +371,8 @@ def _got(analysis, *, rules=False):
 
 def _facts(text, mentions):
     rels = _rules(extract_relations(make_analysis(text, mentions), gazetteer=GAZ))
-    return {(r.head.key or r.head.text, r.relation, r.tail.key or r.tail.text, r.role) for r in rels}
+    # (a pronoun resolved to a name without a key carries "=" + the name: the graph gives it the name's node)
+    return {(_ident(r.head), r.relation, _ident(r.tail), r.role) for r in rels}
 
 
 def _norm(facts):

@@ -676,6 +676,10 @@ def _latin_evidence(text: str, m: Mention) -> bool:
             return True  # 优于 SEEM、SegVol 等多个模型; 超越了当前最优方法 MedSAM 和 SAM: a list the text calls models
     if m.type == MODEL and m.source == "pattern" and any(_MODEL_BEFORE.search(text, max(0, a - 30), a) for a, _ in _occurrences(text, name)):
         return True  # 两款模型：Sablevox和Cobaltra: the model word before it (or before the list it is in)
+    if m.type == MODEL and m.source == "pattern":
+        from .patterns import _MODEL_WORD_AFTER
+        if any(re.match(r"\s*系列", text[b:b + 4]) and _MODEL_WORD_AFTER.match(text, b) for _, b in _occurrences(text, name)):
+            return True  # 微软的 Phi 系列小型模型: a family of models the text names as such
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name.split()[-1] in _LATIN_ORG_SUFFIXES:
         return True  # Cloud Native Computing Foundation, Thrive Capital: the pattern matched an organisation suffix
     if m.type in (ORG, COMPANY) and m.source == "pattern" and _AI_NAMED.fullmatch(name) \

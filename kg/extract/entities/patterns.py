@@ -86,7 +86,7 @@ _COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位|另一
                             r"(?:航空|软件|咨询|游戏|媒体|传媒|保险|能源|电信|支付|物流|制药|医疗|半导体|芯片|风投|投资|零售|电商)公司|"
                             r"(?:最新|刚刚|已经?)?(?:拿了|拿到了?|斩获|筹集了?)[^，,。；;！!？?]{0,30}?融资|"
                             r"的\s*(?=[A-Z][a-z]+ [A-Z][a-z]+(?:[\s，,。、]|身上|表示|说|认为|指出))|"
-                            r"(?:已经?|成功)?(?:宣布)?(?:成功)?(?:完成|获得|获)了?[^，,。；;！!？?]{0,40}?(?:融资|投资)|宣布|官宣|(?:共同|联合)?领投|收购了|(?:在\s*\d{4}\s*年\s*|去年|今年|此前|已经?)?(?:投了|投资了|投资的|支持的|一起投|投资(?!者|人|方|机构|界|圈)\s*[A-Z])|"
+                            r"(?:已经?|成功)?(?:宣布)?(?:成功)?(?:完成|获得|获)了?[^，,。；;！!？?]{0,40}?(?:融资|投资)|宣布|官宣|(?:曾|已经?|此前|刚刚?|近日|最近)?(?:发布|推出|开源)了?[^，,。；;！!？?]{0,20}?(?:大语言模型|大模型|语言模型|基础模型|模型)|(?:共同|联合)?领投|收购了|(?:在\s*\d{4}\s*年\s*|去年|今年|此前|已经?)?(?:投了|投资了|投资的|支持的|一起投|投资(?!者|人|方|机构|界|圈)\s*[A-Z])|"
                             r"(?:(?:和|与|、)\s*[A-Z][\w .&\-]{0,30}?\s*(?:共同|联合)领投)|从\s*\S[^，,。；;！!？?]{0,20}?融资|"
                             r"以[^，,。；;！!？?]{0,24}?估值|(?:[，,]\s*其)?(?:在)?(?:去年|今年|一年|每年|目前|已经|的)?\s*(?:就)?\s*(?:实现了|达到了?|突破了?)?\s*[\d.\-]+\s*[万亿]?\s*美[金元]\s*(?:的\s*)?ARR|"
                             r"(?:的|一年|每年)?\s*(?:ARR|年收入|营收|收入)\s*(?:已经|已|就)?\s*(?:突破|超过|达到|破|做到|是|为|有|\d)|的\s*[A-Z][A-Za-z0-9.\-]*(?:\s[A-Z0-9][A-Za-z0-9.\-]*)?\s*(?:系列)?(?:大语言模型|大模型|模型)|(?:[于在]\s*\d{4}\s*年\s*)?(?:被|遭)[^，,。；;！!？?]{1,12}?(?:收购|并购))")
@@ -111,7 +111,7 @@ def proposed(text: str, a: int, name: str) -> bool:
     return " " not in name and bool(_CAMEL.fullmatch(name)) and bool(_PROPOSED.search(text, max(0, a - 6), a))
 
 
-_MODEL_WORD_AFTER = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型)(?!\s*(?:评测|测评|榜单|排行|平台|基准|竞技场))")
+_MODEL_WORD_AFTER = re.compile(r"\s*(?:系列\s*(?:的)?\s*(?:小型|开源|轻量级?|多模态|推理)?\s*(?:语言)?)?(?:大语言模型|大模型|语言模型|模型)(?!\s*(?:评测|测评|榜单|排行|平台|基准|竞技场))")
 _MODEL_SERVICE = re.compile(r"\s*(?:评测|测评|榜单|排行榜?|基准|竞技场)")
 _KIND_LEAD = re.compile(r"(VC|AI) (?=[A-Z])")
 _DOMAIN_BEFORE = re.compile(r"(?:法律|医疗|教育|营销|写作|编程|搜索|视频|音乐|语音|客服|金融|销售|设计|图像|翻译|办公|笔记|社交|陪伴|"
@@ -425,6 +425,11 @@ def _latin_names(st: str):
             yield _Span(st, parts[0], parts[1])
 
 
+# what a university or college is of (理工大学, 师范学院): a kind of school, whose name is the word before it
+_SCHOOL_KINDS = frozenset("理工 师范 科技 工业 交通 农业 医科 财经 政法 外国语 民族 石油 电子科技 航空航天 职业技术 职业 艺术 体育 "
+                          "商业 工商 海洋 林业 中医药 医学 理工科".split())
+
+
 def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
     out = []
     for i, t in enumerate(toks):
@@ -432,15 +437,19 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
         if not suffix or t.text in _DESCRIPTORS:
             continue
         j = i
-        if t.text == suffix:  # extend over up to three name-like tokens on the left
-            while j > 0 and i - j < 3 and toks[j - 1].end == toks[j].start and _org_part(toks[j - 1]):
-                j -= 1
+        kind_word = t.text != suffix and (len(t.text) - len(suffix) < 2 or t.text[:-len(suffix)].lower()
+                                          in _GENERIC_ORG_WORDS or _common_words(t.text)
+                                          or suffix in _INSTITUTION_ENDS and t.text[:-len(suffix)] in _SCHOOL_KINDS)
+        if t.text == suffix or kind_word and suffix in _INSTITUTION_ENDS:
+            # extend over up to three name-like tokens on the left (蓝湾|理工大学: a kind of university after a name)
+            while j > 0 and i - j < 3 and toks[j - 1].end == toks[j].start and (
+                    _org_part(toks[j - 1]) or suffix in _INSTITUTION_ENDS and toks[j - 1].text in _WEAK_SUFFIXES):
+                j -= 1  # (蓝湾科技大学: a trade word before 大学 is part of a university's name, not its end)
             if j == i:
                 continue
-        left = toks[j:i] if t.text == suffix else toks[i:i + 1]
-        if t.text != suffix and (len(t.text) - len(suffix) < 2 or t.text[:-len(suffix)].lower() in _GENERIC_ORG_WORDS
-                                 or _common_words(t.text)):
+        elif kind_word:
             continue  # one dictionary word for a kind of organisation: 商业银行, 金融公司, 法学院, 子公司, 投资银行, 聊天机器人
+        left = toks[j:i] if t.text == suffix else toks[j:i + 1]
         if _verb_across(text, t.end) and _common_words(text[toks[j].start:t.end]):
             continue  # 对科学研究所能带来的: common words, and the suffix's last character makes a word with the next (所能)
         if all(tok.text.lower() in _GENERIC_ORG_WORDS for tok in toks[j:i]) and t.text == suffix:
@@ -744,7 +753,7 @@ def _dictionary_word(word: str) -> bool:
 
 
 # what may follow 智能/科技 inside a longer word or phrase (智能体, 科技感, 科技进步奖, 科技园)
-WORD_GOES_ON = re.compile(r"体|感|化|进步|成果|奖|园|馆|局|厅|节|周刊|日报|频道|政策|水平|实力|含量")
+WORD_GOES_ON = re.compile(r"体|感|化|进步|成果|奖|园|馆|局|厅|节|周刊|日报|频道|政策|水平|实力|含量|大学|学院|职业学院|研究院|研究所")
 # what may follow 智能 in a phrase about a kind of thing (头戴式智能硬件, 戴着智能眼镜, 3D智能问题)
 SMART_GOES_ON = re.compile(r"硬件|设备|眼镜|终端|产品|手表|手机|家居|家电|穿戴|助手|客服|问题|系统|程度|机器|驾驶|制造|语音|"
                            r"音箱|座舱|汽车|应用|时代|生活|工厂|城市|交通|农业|教育|医疗|安防|物流|电网")
@@ -798,6 +807,13 @@ def _dictionary_name(word: str) -> bool:
     return _dictionary().word_tag_tab.get(word, "").startswith("nr")
 
 
+def _foreign_char(ch: str) -> bool:
+    """A character of the transliteration tables, or of a foreign name the gazetteer lists (撒 of 哈撒比斯)."""
+    from .evidence import _transliteration_chars
+
+    return ch in TRANSLITERATION or ch in _transliteration_chars()
+
+
 def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> list[Mention]:
     out = []
     names = surnames()
@@ -812,6 +828,10 @@ def _titled_people(text: str, toks: list[Token], title_set: dict[str, str]) -> l
                 and not _no_given_name(toks[i + 2]):  # (记者|时|表示: a common verb is no given name; 方|启航 is one)
             cand += toks[i + 2].text
             end = toks[i + 2].end
+        k = i + 2
+        while k < len(toks) and toks[k].start == end and len(cand) + len(toks[k].text) <= 6 \
+                and all(_foreign_char(c) for c in cand + toks[k].text):
+            cand, end, k = cand + toks[k].text, toks[k].end, k + 1  # CEO哈撒|比斯: a foreign name cut in two
         if any(c in "我你他她它们" for c in cand[1:]) or cand[0] in "和与及跟由被把将对从给让在":
             continue  # 博士和我, 院长由蒋某担任: a conjunction, a preposition and a pronoun, not a name
         if len(cand) >= 3 and _dictionary_word(cand) and not _dictionary_name(cand):

@@ -16,7 +16,7 @@ _CLAUSE_START = re.compile(r"^\s*((自|从)?\s*((19|20)\d{2}\s*年|今年|去年
 _CLAUSE = re.compile(r"[，,；;：:]|(?<=[^\d])、(?=[^\d])(?!.)")  # clause breaks (、 only joins lists)
 
 
-_COORD = re.compile(r"^\s*(、|和|与|及|以及|跟|同|还有|,|，|/|&|and)\s*$", re.I)
+_COORD = re.compile(r"^\s*(、|和|与|及|以及|跟|同|还有|联合|,|，|/|&|and)\s*$", re.I)  # (A 联合 B 投了 C: both)
 
 
 _PAREN = re.compile(r"[（(][^）)]{0,40}[）)]")
@@ -34,8 +34,8 @@ _TITLE_GAP = re.compile(r"^\s*(的)?\s*(前|原|现任|时任|新任|首任|前�
 _ELLIPSIS_LINK = re.compile(r"[，,][^，,。]{0,10}?(是|为|出任|担任|任|兼任|身兼)[^，,。]{0,8}$")
 
 
-_PERSON_LINK = re.compile(r"^\s*[,，（(]?\s*(现任|曾任|此前担任|曾担任|担任|出任|作为|身为|是|为|任|系|曾是|此前是|前|原|同为|均为|都是|均是|同是|皆为|也是|"
-                          r"(?:之前|此前|以前|曾经|早年|过去)\s*(?:也|都|均|还)?\s*(?:是|为|担任|曾是))?\s*$")
+_PERSON_LINK = re.compile(r"^\s*[,，（(]?\s*(?:博士|教授|先生|女士|老师)?\s*(现任|曾任|此前担任|曾担任|担任|出任|作为|身为|是|为|任|系|曾是|此前是|前|原|同为|均为|都是|均是|同是|皆为|也是|"
+                          r"(?:之前|此前|以前|曾经|早年|过去)\s*(?:也|都|均|还)?\s*(?:是|为|担任|曾是))?\s*(?:一名|一位)?\s*$")
 
 
 _DATE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*(?:[月\-/.]\s*(\d{1,2})\s*日?)?")
@@ -62,8 +62,15 @@ def _ok(rel: str, head: Mention, tail: Mention) -> bool:
     return head.type in t.head and tail.type in t.tail
 
 
+def _ident(m: Mention) -> str:
+    """Who or what a mention names: its key, else its text; a pronoun resolved to a mention without a key carries
+    ``"=" + its text`` (他 of 李建国 is ``=李建国``), the same entity."""
+    k = m.key or m.text
+    return k[1:] if k.startswith("=") and m.key else k
+
+
 def _same(a: Mention, b: Mention) -> bool:
-    return (a.key or a.text) == (b.key or b.text)
+    return _ident(a) == _ident(b)
 
 
 def _evidence(ctx: _Ctx) -> Evidence:

@@ -33,6 +33,10 @@ _POSSESSIVE_KIND = re.compile(r"^\s*的\s*(?:另一个|另一款|一个|一款|�
                               r"(?:多模态)?(?:大)?(?:语言)?(?:模型|算法|AI\s*模型|AI\s*系统|人工智能系统|聊天机器人)\s*$")
 
 
+# after PERSON 的 ORG: the organisation is a thing the person holds or a place of study, not an employer
+_NOT_HIS = re.compile(r"\s*(?:的)?\s*(?:股份|股票|股权|持股|投资|母校|校友|学位|课程|offer|邀请|录取)", re.I)
+
+
 def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
     """腾讯的混元 · OpenAI 旗下的 GPT-5 · 谷歌 Gemini · DeepMind 的另一个算法 AlphaGo → develops; 智谱提交了自家的
     GLM-4.5 → develops."""
@@ -43,6 +47,9 @@ def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                                                            or _POSSESSIVE_KIND.match(ctx.gap(a.end, b.start))) \
                 and not _BASED_ON.search(text, max(ctx.sent.start, a.start - 4), a.start):
             yield _rel(ctx, "develops", a, b, 0.7)  # (基于 X 的 Y: Y is built on X, not made by it)
+        if a.type == PERSON and b.type in (COMPANY, ORG) and re.fullmatch(r"\s*的\s*", ctx.gap(a.end, b.start)) \
+                and not _NOT_HIS.match(text, b.end) and _ok("works_for", a, b):
+            yield _rel(ctx, "works_for", a, b, 0.65)  # 李飞飞的 World Labs, Sarah Guo 的 Conviction: the person's firm
     for i, m in enumerate(ms):
         if m.type == MODEL and _OWN.search(text[max(ctx.sent.start, m.start - 5):m.start]):
             subj = [x for x in ms[:i] if x.type in (COMPANY, ORG) and _clause_initial(ctx, x)]
@@ -339,8 +346,12 @@ _RAISED_AFTER = re.compile(r"\s*(?:处|那里)?\s*(?:获得|拿到|筹集|募集
 _TOOK = re.compile(r"^\s*(?:已经?|刚刚?|又|再次)?\s*拿(?:完|了|到|下)了?\s*$")
 _SUM_AFTER = re.compile(r"\s*(?:的)?\s*[\d.,]+\s*(?:多|余)?\s*[万亿千百]+\s*(?:美金|美元|元|人民币|欧元|英镑)")  # (拿下 X 10 万用户: no money)
 _ITS_INVESTORS = re.compile(r"(?:其(?![他它])\s*(?:在[^，,。；;]{1,6}的)?|^\s*的)\s*(?:投资(?:机构|方|人)|股东)\s*(?:包括了?|有|为|是|：|:)?\s*$")
-_FUNDING_WORDS = re.compile(r"从|拿|投资|股东|给其")  # (a quick test: the sentence may say one of the phrases below)
+_FUNDING_WORDS = re.compile(r"从|拿|获得|得到|收到|投资|股东|给其")  # (a quick test: the sentence may say one of the phrases below)
 _AND = re.compile(r"\s*(?:和|与|及|、)\s*")
+# A 在早期拿了 X 和 Y 的钱 · A 此前获得过 X 的投资: the firm before took money from the firms (or people) after
+_TOOK_FROM = re.compile(r"^\s*(?:(?:在|于)?\s*(?:之前|此前|早期|早些时候|去年|前期|过去)\s*)?(?:已经?|曾|刚刚?|又|先后|也)?\s*"
+                        r"(?:拿|获得|得到|收到)(?:了|过|到)?了?\s*$")
+_MONEY_OF = re.compile(r"\s*的\s*(?:钱|投资|融资|资金|注资|天使投资|种子投资)")
 _LED_ITS = re.compile(r"\s*(?:在[^，,。；;]{1,10}?)?\s*给其[^，,。；;]{0,8}?投了")  # (领投了其: the discourse module's 其)
 
 
@@ -363,6 +374,12 @@ def _funding_phrases(ctx: _Ctx) -> Iterator[RelationMention]:
             if _FROM.match(gap) and _RAISED_AFTER.match(text, x.end) or _TOOK.match(gap) and _SUM_AFTER.match(text, x.end):
                 if _ok("invests_in", x, a):
                     yield _rel(ctx, "invests_in", x, a, 0.7, trigger="融资" if _FROM.match(gap) else "拿")
+        if i + 1 < len(ms) and ms[i + 1].type in firms + (PERSON,) and _TOOK_FROM.match(ctx.gap(a.end, ms[i + 1].start)):
+            backers = _group(ctx, ms, i + 1, +1, firms + (PERSON,))
+            if _MONEY_OF.match(text, backers[-1].end):  # A 在早期拿了 X 和 Y 的钱: X and Y invested in A
+                for t in backers:
+                    if not _same(a, t) and _ok("invests_in", t, a):
+                        yield _rel(ctx, "invests_in", t, a, 0.7, trigger="拿")
         if i + 1 < len(ms) and ms[i + 1].type in firms:
             lead = _ITS_INVESTORS.search(ctx.gap(a.end, ms[i + 1].start))
             if lead:  # (其它投资人: the others, not its)

@@ -8,7 +8,7 @@ from typing import Iterator
 from ...resources_data import titles
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
-from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ok, _rel, _same, _title_kind, _title_regex
+from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ident, _ok, _rel, _same, _title_kind, _title_regex
 
 
 # how far after an organisation its title chain may run (a regional head's title, 及, then a qualified second title)
@@ -20,6 +20,10 @@ _NEXT_TITLED = re.compile(r"\s*(?:[（(][^（()）]{0,30}[）)])?\s*(?:和|、|�
 _ASIDE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]")  # a bracketed aside between a title and its person
 _INNER_TITLE = re.compile(r"\s*(?:的)?\s*(?:前任|前|原|现任)?\s*")
 # titles a group holds (红杉的合伙人 A、B 和 C; 董事会成员 A 和 B): a closed list after one is of people who all hold it
+# the part of an organisation a post is over, before the title: 负责 AI 伦理的 · 业务发展、战略和风投的 · AI 平台的
+_AREA = r"(?:业务|发展|战略|风投|投资|伦理|安全|研究|研发|产品|工程|技术|平台|运营|市场|销售|营销|政策|事务|合作|商务|生态|数据|基础设施|云|硬件|软件|设计)"
+_AREA_OF = re.compile(r"\s*(?:负责\s*[A-Za-z\u4e00-\u9fff ]{1,12}?|(?:[A-Za-z\u4e00-\u9fff ]{0,6}?" + _AREA + r"\s*(?:[、和与及/&]\s*)?){1,4})"
+                      r"\s*的\s*")
 _GROUP_TITLE = re.compile(r"(?<!首席)(?:合伙人|成员|研究员|研究人员|工程师|科学家|高管|员工|董事)$")
 _SEX = re.compile(r"[，,]\s*[男女]\s*(?=[，,])")  # 迈克尔·波特（…），男，哈佛商学院教授
 
@@ -42,6 +46,9 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         m = re.match(r"\s*(?:[（(][^）)]{1,20}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(?:另一位|另外一位|其中一位|一位)?\s*"
                      r"(?:著名|知名)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
+        area = None if m.group(1) else _AREA_OF.match(window, pos)
+        if area:  # 微软负责 AI 伦理的首席产品官 X, 微软业务发展、战略和风投的执行副总裁 X: a post over a part of it
+            pos = area.end()
         t = _title_regex().match(window, pos)
         if not t:
             continue
@@ -57,6 +64,8 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         pre = text[max(ctx.sent.start, org.start - 3):org.start].strip()[-1:]
         former_before = pre in ("前", "原")
         roles = [_VERB_BEFORE_TITLE.sub("", r) or r for r in roles]  # 最早源自于创始人: the title is 创始人
+        if re.match(r"\s*(?:的)?\s*(?:母公司|子公司|投资方|股东|客户)", window):
+            continue  # 《经济学人》母公司董事会的成员: a post at the parent (or an investor), not at the organisation
         role = (pre if former_before else "") + (m.group(2) or "") + (m.group(3) or "") + roles[-1]
         title_end = org.end + end_in_window
         person = None
@@ -141,7 +150,11 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         former = former_before or bool(m.group(2) and m.group(2) in ("前", "原", "前任"))
         for r in roles:
             prefix = role[: len(role) - len(roles[-1])]
-            yield from _title_facts(ctx, person, org, _title_kind(r), prefix + r, conf, former)
+            kind = _title_kind(r)
+            if area and kind == "lead":
+                kind = "member"  # (the head of a part of the organisation, not of the organisation)
+            yield from _title_facts(ctx, person, org, kind, (area.group(0).strip() if area else "") + prefix + r,
+                                    conf, former)
 
 
 def _chain_person(ctx: _Ctx, i: int, former_before: bool, *, closed: bool = False) -> Mention | None:
@@ -247,7 +260,7 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
 
 _AT_ORG = re.compile(r"(在|于)\s*$")
 _SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|接任|继任|任)(?:了|过)?\s*$")
-_SERVE_AS = re.compile(r"\s*(担任|出任|任职|任|当|做)(?:过|了)?\s*")
+_SERVE_AS = re.compile(r"\s*(担任|出任|任职|任|当|做)(?:过|了)?\s*(?:(?:\d+|[一二两三四五六七八九十几多]+)\s*年(?:的)?\s*)?")
 
 
 def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -286,7 +299,7 @@ def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
         if described is not None and re.fullmatch(r"\s*的\s*", text[end:described.start]):
             person = described  # 在微软做过实习工程师的 Evan Wallace: the phrase describes the person after it
         else:
-            people = {p.key or p.text: p for p in ms[:i] if p.type == PERSON}
+            people = {_ident(p): p for p in ms[:i] if p.type == PERSON}
             if len(people) != 1:
                 continue
             (person,) = people.values()
@@ -791,13 +804,13 @@ def _degrees(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator
             continue
         sent = sents[k]
         for uni in unis:
-            people = {(p.key or p.text): p for p in ms if p.type == PERSON and p.end <= uni.start}
+            people = {_ident(p): p for p in ms if p.type == PERSON and p.end <= uni.start}
             holder = None
             if len(people) == 1:
                 holder = next(iter(people.values()))
             elif not people and not any(p.type == PERSON for p in ms) and k > 0 and \
                     not re.search(r"[，,。；;：:]", text[sent.start:ms[0].start]) and ms[0].type == ORG:
-                prev = {(p.key or p.text): p for p in by_sent[k - 1] if p.type == PERSON}
+                prev = {_ident(p): p for p in by_sent[k - 1] if p.type == PERSON}
                 if len(prev) == 1 and "\n\n" not in text[sents[k - 1].end:sent.start]:
                     holder = next(iter(prev.values()))
             if holder is None or not _ok("educated_at", holder, uni):

@@ -46,6 +46,7 @@ _TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*$")
 _WAIT = "期等招对接看款优善亏虐交担虚相"
 _NOT_AFTER = {"待了": _WAIT, "待过": _WAIT}
 _CO_INVEST = re.compile(r"\s*(?:领投|跟投|参投|投资|注资|出资)")
+_WITH_INVESTING = re.compile(r"\s*[^，,。；;\s]{1,20}?\s*(?:共同|一起)?\s*(?:领投|跟投|参投|投资了|投了|注资|出资)")  # 联合 B 投了
 
 
 # --- trigger words ----------------------------------------------------------------------------
@@ -111,8 +112,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue  # 开源社区, 发布会: the word names a thing here, it is not the verb
         if word == "开源" and _OPEN_ADJ_BEFORE.search(text, max(s.start, a - 4), a) and re.match(r"\s*(?:的)?\s*(?:大)?(?:语言)?模型", text[b:b + 8]):
             continue  # 集成国产开源大模型 X: an open-source model, no one open-sources it here
-        if word == "联合" and _CO_INVEST.match(text, b):
-            continue  # A 和 B 联合领投: co-investors in a round, not partners
+        if word == "联合" and (_CO_INVEST.match(text, b) or _WITH_INVESTING.match(text, b, s.end)):
+            continue  # A 和 B 联合领投, A 联合 B 投了 C: co-investors in a round, not partners
         intent = _INTENT.search(text[max(s.start, a - 6):a])
         if word in ("投资人", "投资者"):
             person = next((x for x in ctx.mentions if b <= x.start <= b + 2 and x.type == PERSON), None)
