@@ -256,6 +256,13 @@ CASES = [
     # PERSON 博士是一名 ORG 校友; 在 ORG 从事研究
     ("Dana Reyes博士是一名浙大校友。", [("Dana Reyes", P), ("浙大", O)], {("Dana Reyes", "educated_at", "浙大", None)}),
     ("张三现在在远山研究院从事研究。", [("张三", P), ("远山研究院", O)], {("张三", "works_for", "远山研究院", None)}),
+    # NAME 院士作为 ORG TITLE、ORG TITLE: each post; 党委书记 is a member's title; 考入 a school
+    ("周明院士作为南大教授、远山学会理事长，主要从事软件研究。", [("周明", P), ("南大", O), ("远山学会", O)],
+     {("周明", "works_for", "南大", "教授"), ("周明", "works_for", "远山学会", "理事长"), ("周明", "leads", "远山学会", "理事长")}),
+    ("远山大学党委书记王立新发表讲话。", [("远山大学", O), ("王立新", P)], {("王立新", "works_for", "远山大学", "党委书记")}),
+    ("王立新，1980年考入远山大学。", [("王立新", P), ("远山大学", O)], {("王立新", "educated_at", "远山大学", None)}),
+    ("远山创投现在的合伙人 Dana Reyes 表示。", [("远山创投", C), ("Dana Reyes", P)],
+     {("Dana Reyes", "works_for", "远山创投", "合伙人")}),
     # a person's fund invests, not the person (X 的 Y 给 Z 投资); the fund is the person's firm (data/README.md:
     # 李飞飞的 World Labs is works_for)
     ("当 Dana Reyes 的 Brightfield 以 5 亿美元的估值给 Lumora 投资时，消息传出。",

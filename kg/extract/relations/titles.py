@@ -44,7 +44,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         limit = nxt.start if nxt else ctx.sent.end
         window = text[org.end:min(limit, org.end + TITLE_WINDOW + (lead.end() - org.end if lead else 0))]
         m = re.match(r"\s*(?:[（(][^）)]{1,20}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(?:另一位|另外一位|其中一位|一位)?\s*"
-                     r"(?:著名|知名)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
+                     r"(?:著名|知名|现在的|目前的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
         area = None if m.group(1) else _AREA_OF.match(window, pos)
         if area:  # 微软负责 AI 伦理的首席产品官 X, 微软业务发展、战略和风投的执行副总裁 X: a post over a part of it
