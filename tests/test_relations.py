@@ -263,6 +263,12 @@ CASES = [
     ("王立新，1980年考入远山大学。", [("王立新", P), ("远山大学", O)], {("王立新", "educated_at", "远山大学", None)}),
     ("远山创投现在的合伙人 Dana Reyes 表示。", [("远山创投", C), ("Dana Reyes", P)],
      {("Dana Reyes", "works_for", "远山创投", "合伙人")}),
+    # a cleft sentence: VERB X 的是 Y (the doer after 的是; a person the title names after the firm too)
+    ("此次投蓝鲸科技的是远山创投合伙人 Dana Reyes。", [("蓝鲸科技", C), ("远山创投", C), ("Dana Reyes", P)],
+     {("远山创投", "invests_in", "蓝鲸科技", None), ("Dana Reyes", "invests_in", "蓝鲸科技", None),
+      ("Dana Reyes", "works_for", "远山创投", "合伙人")}),
+    ("开发 Corvo-2 的是蓝鲸科技。", [("Corvo-2", M), ("蓝鲸科技", C)], {("蓝鲸科技", "develops", "Corvo-2", None)}),
+    ("投蓝鲸科技的是最好的选择。", [("蓝鲸科技", C)], set()),
     # a person's fund invests, not the person (X 的 Y 给 Z 投资); the fund is the person's firm (data/README.md:
     # 李飞飞的 World Labs is works_for)
     ("当 Dana Reyes 的 Brightfield 以 5 亿美元的估值给 Lumora 投资时，消息传出。",

@@ -10,7 +10,7 @@ from typing import Iterator
 from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..gazetteer import Gazetteer
-from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_initial, _group, _ok, _rel, _same
+from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_initial, _group, _ok, _rel, _same, _title_regex
 
 
 _RIVAL_CUE = re.compile(r"竞争|竞相|争夺|角逐|混战|大战|比拼|抢占|争相|对手|竞品|赛跑|较量|PK|对决|厮杀|群雄|争霸")
@@ -35,6 +35,36 @@ _POSSESSIVE_KIND = re.compile(r"^\s*的\s*(?:另一个|另一款|一个|一款|�
 
 # after PERSON 的 ORG: the organisation is a thing the person holds or a place of study, not an employer
 _NOT_HIS = re.compile(r"\s*(?:的)?\s*(?:股份|股票|股权|持股|投资|母校|校友|学位|课程|offer|邀请|录取)", re.I)
+
+
+# 投 X 的是 Y · 领投本轮的是 Y · 收购 X 的是 Y · 开发 X 的是 Y: a cleft sentence names the doer after 的是
+_CLEFT_VERB = {"invests_in": r"(?:领投|跟投|参投|投资|投)(?:了)?", "acquires": r"(?:收购|买下)(?:了)?",
+               "develops": r"(?:开发|研发|训练|打造|发布|推出)(?:了)?"}
+_CLEFT_AFTER = re.compile(r"\s*的\s*(?:人|机构|公司|团队)?\s*(?:是|为|正是|就是|则是)\s*")
+
+
+def _clefts(ctx: _Ctx) -> Iterator[RelationMention]:
+    """此次投 HeyGen 的是 Benchmark 合伙人 Peter Fenton: the doer named after 的是 did the verb to the name before."""
+    if "的是" not in ctx.sent.text and "的则是" not in ctx.sent.text and "的为" not in ctx.sent.text:
+        return
+    ms = list(ctx.mentions)
+    text = ctx.analysis.doc.text
+    for i, tail in enumerate(ms[:-1]):
+        after = _CLEFT_AFTER.match(text, tail.end, ms[i + 1].start)
+        if after is None or after.end() != ms[i + 1].start:
+            continue
+        for rel, verb in _CLEFT_VERB.items():
+            if not re.search(verb + r"\s*$", text[max(ctx.sent.start, tail.start - 4):tail.start]):
+                continue
+            doers = _group(ctx, ms, i + 1, +1, (PERSON, COMPANY, ORG))
+            # (Benchmark 合伙人 Peter Fenton: the person a title names after the organisation is the doer too)
+            k = i + 1 + len(doers)
+            if len(doers) == 1 and k < len(ms) and ms[k].type == PERSON and doers[0].type in (COMPANY, ORG) \
+                    and _title_regex().fullmatch(text, doers[0].end, len(text[:ms[k].start].rstrip())):
+                doers.append(ms[k])
+            for d in doers:
+                if _ok(rel, d, tail):
+                    yield _rel(ctx, rel, d, tail, 0.7, trigger="的是")
 
 
 def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
