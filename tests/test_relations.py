@@ -249,15 +249,15 @@ CASES = [
     # a post over a part of the organisation (负责 X 的 TITLE, 业务…的 TITLE) is at the organisation, and heads no more
     ("远山科技负责 AI 伦理的首席执行官 Dana Reyes 表示同意。", [("远山科技", C), ("Dana Reyes", P)],
      {("Dana Reyes", "works_for", "远山科技", "负责 AI 伦理的首席执行官")}),
-    ("远山科技业务发展、战略和风投的执行副总裁 Dana Reyes 表示。", [("远山科技", C), ("Dana Reyes", P)],
-     {("Dana Reyes", "works_for", "远山科技", "业务发展、战略和风投的执行副总裁")}),
+    ("远山科技生态合作、市场与投资的执行副总裁 Dana Reyes 表示。", [("远山科技", C), ("Dana Reyes", P)],
+     {("Dana Reyes", "works_for", "远山科技", "生态合作、市场与投资的执行副总裁")}),
     # a post on the parent's board is not at the organisation named before it
-    ("Dana Reyes 女士是《青禾周刊》母公司董事会的成员。", [("Dana Reyes", P), ("《青禾周刊》", C)], set()),
+    ("Dana Reyes 女士是《青禾周刊》母公司董事会的一员。", [("Dana Reyes", P), ("《青禾周刊》", C)], set()),
     # PERSON 博士是一名 ORG 校友; 在 ORG 从事研究
     ("Dana Reyes博士是一名浙大校友。", [("Dana Reyes", P), ("浙大", O)], {("Dana Reyes", "educated_at", "浙大", None)}),
     ("张三现在在远山研究院从事研究。", [("张三", P), ("远山研究院", O)], {("张三", "works_for", "远山研究院", None)}),
     # NAME 院士作为 ORG TITLE、ORG TITLE: each post; 党委书记 is a member's title; 考入 a school
-    ("周明院士作为南大教授、远山学会理事长，主要从事软件研究。", [("周明", P), ("南大", O), ("远山学会", O)],
+    ("周明院士作为南大教授、远山学会理事长，长年研究编译器。", [("周明", P), ("南大", O), ("远山学会", O)],
      {("周明", "works_for", "南大", "教授"), ("周明", "works_for", "远山学会", "理事长"), ("周明", "leads", "远山学会", "理事长")}),
     ("远山大学党委书记王立新发表讲话。", [("远山大学", O), ("王立新", P)], {("王立新", "works_for", "远山大学", "党委书记")}),
     ("王立新，1980年考入远山大学。", [("王立新", P), ("远山大学", O)], {("王立新", "educated_at", "远山大学", None)}),

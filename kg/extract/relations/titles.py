@@ -20,7 +20,7 @@ _NEXT_TITLED = re.compile(r"\s*(?:[（(][^（()）]{0,30}[）)])?\s*(?:和|、|�
 _ASIDE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]")  # a bracketed aside between a title and its person
 _INNER_TITLE = re.compile(r"\s*(?:的)?\s*(?:前任|前|原|现任)?\s*")
 # titles a group holds (红杉的合伙人 A、B 和 C; 董事会成员 A 和 B): a closed list after one is of people who all hold it
-# the part of an organisation a post is over, before the title: 负责 AI 伦理的 · 业务发展、战略和风投的 · AI 平台的
+# the part of an organisation a post is over, before the title: 负责 AI 安全的 · 生态合作、市场与投资的 · AI 平台的
 _AREA = r"(?:业务|发展|战略|风投|投资|伦理|安全|研究|研发|产品|工程|技术|平台|运营|市场|销售|营销|政策|事务|合作|商务|生态|数据|基础设施|云|硬件|软件|设计)"
 _AREA_OF = re.compile(r"\s*(?:负责\s*[A-Za-z\u4e00-\u9fff ]{1,12}?|(?:[A-Za-z\u4e00-\u9fff ]{0,6}?" + _AREA + r"\s*(?:[、和与及/&]\s*)?){1,4})"
                       r"\s*的\s*")
@@ -47,7 +47,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                      r"(?:著名|知名|现在的|目前的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
         area = None if m.group(1) else _AREA_OF.match(window, pos)
-        if area:  # 微软负责 AI 伦理的首席产品官 X, 微软业务发展、战略和风投的执行副总裁 X: a post over a part of it
+        if area:  # 远山负责 AI 安全的首席产品官 X, 远山生态合作、市场与投资的执行副总裁 X: a post over a part of it
             pos = area.end()
         t = _title_regex().match(window, pos)
         if not t:
@@ -65,7 +65,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         former_before = pre in ("前", "原")
         roles = [_VERB_BEFORE_TITLE.sub("", r) or r for r in roles]  # 最早源自于创始人: the title is 创始人
         if re.match(r"\s*(?:的)?\s*(?:母公司|子公司|投资方|股东|客户)", window):
-            continue  # 《经济学人》母公司董事会的成员: a post at the parent (or an investor), not at the organisation
+            continue  # 《青禾周刊》母公司董事会的一员: a post at the parent (or an investor), not at the organisation
         role = (pre if former_before else "") + (m.group(2) or "") + (m.group(3) or "") + roles[-1]
         title_end = org.end + end_in_window
         person = None
