@@ -53,6 +53,14 @@ CASES = [
     # a Latin name that released a model is a company; X 系列…模型 names a family of models
     ("Zyphra 曾发布一款基础模型。", [], {("Zyphra", "COMPANY")}),
     ("腾讯的 Corvo 系列小型模型表现好。", [], {("腾讯", "COMPANY"), ("Corvo", "MODEL")}),
+    # what the text says of a lone Latin name that makes it a firm: an outlet's report, 一家… in apposition, 这家公司,
+    # a customer, a domain's AI product before it
+    ("根据 Vellora 的报道，此事已定。", [], {("Vellora", "COMPANY")}),
+    ("成员来自Quenta ，一家新兴的AI创业公司。", [], {("Quenta", "COMPANY")}),
+    ("从 Amyrel 这家公司的历史看，泡沫会破。", [], {("Amyrel", "COMPANY")}),
+    ("其中一个客户 Weightly 通过代理处理了对话。", [], {("Weightly", "COMPANY")}),
+    ("比如法律 AI Harlow 在一年内做到了盈利。", [], {("Harlow", "COMPANY")}),
+    ("Vellora 在发言中提到了这一点。", [], set()),
     ("月之暗面科技有限公司推出产品。", [("月之暗面", "nz"), ("科技", "n"), ("有限公司", "n"), ("推出", "v")],
      {("月之暗面科技有限公司", "COMPANY")}),
     # appositions: a descriptor followed by a name

@@ -82,7 +82,9 @@ def _released(text: str, a: int, b: int) -> bool:
     return bool(_RELEASED_BEFORE.search(text, max(0, a - 10), a) or _SOFTWARE_AFTER.match(text, b))
 
 
-_COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位|另一位|另外一位|其中一位)?\s*(实习(?!生)|联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|加速器|孵化器|"
+_COMPANY_AFTER = re.compile(r"\s*(?:[，,]\s*(?:这是|是)?\s*一家|这家(?:公司|企业|初创公司|创业公司|创企)|(?:的)?\s*(?:报道称?|一篇文章|文章称)|"
+                            r"(?:已经?是|都是|是)\s*(?:其|我们的|他们的)?\s*客户)|"
+                            r"\s*(的)?\s*([两三四五几多]位|一位|另一位|另外一位|其中一位)?\s*(实习(?!生)|联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|加速器|孵化器|"
                             r"(?:航空|软件|咨询|游戏|媒体|传媒|保险|能源|电信|支付|物流|制药|医疗|半导体|芯片|风投|投资|零售|电商)公司|"
                             r"(?:最新|刚刚|已经?)?(?:拿了|拿到了?|斩获|筹集了?)[^，,。；;！!？?]{0,30}?融资|"
                             r"的\s*(?=[A-Z][a-z]+ [A-Z][a-z]+(?:[\s，,。、]|身上|表示|说|认为|指出))|"
@@ -93,7 +95,10 @@ _COMPANY_AFTER = re.compile(r"\s*(的)?\s*([两三四五几多]位|一位|另一
 _COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽|科技公司|AI公司|(?:出版|咨询|调研|研究|游戏|媒体|传媒|软件|保险|能源|电信|支付|物流|制药|零售|电商|投资|风投)(?:公司|机构)|"
                              r"事务所|通讯社|加速器|孵化器|投资基金|手机品牌|汽车品牌|投资了|领投了?|跟投了?|收购[了的]?|"
                              r"并购了?|投资方|投资机构|风投机构|基金|加入了?|加盟了?|入职了?|任职于|就职于|跳槽到|跳槽至|"
-                             r"(?:联合)?(?:创立|创办|创建)[了的]?(?:[\u4e00-\u9fff]{1,4}(?:平台|公司|企业|品牌|工作室))?)\s*$")
+                             r"(?:联合)?(?:创立|创办|创建)[了的]?(?:[\u4e00-\u9fff]{1,4}(?:平台|公司|企业|品牌|工作室))?|"
+                             r"(?:其|一个|一家|的)\s*客户|"  # 其中一个客户 X, 其客户 X: a customer of a start-up is a firm
+                             r"(?:法律|医疗|教育|营销|写作|编程|搜索|视频|音乐|语音|客服|金融|销售|设计|图像|翻译|办公|笔记|社交|陪伴|"
+                             r"游戏|招聘|药物|生物|安全|法务|会计|财务|保险|电商|广告)\s?AI)\s*$")  # 法律 AI Harvey: a start-up
 # a name with a model's size or tuning word after a hyphen: Whisper-Small, SenseVoice-Large, Vexa-Mini-Instruct
 SIZED_MODEL = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*-(?:Tiny|Small|Base|Medium|Large|XL|XXL|Mini|Nano|Micro|Pro|Max|"
                          r"Ultra|Turbo|Lite|Flash|Instruct|Chat|Coder|Vision)(?:-(?:Instruct|Chat|Preview))?")
