@@ -51,6 +51,11 @@ CASES = [
      {("青禾抗衰老促进会", "ORG")}),
     ("远山南区联邦法院驳回了起诉。", [("远山", "ns"), ("南区", "n"), ("联邦", "n"), ("法院", "n"), ("驳回", "v"), ("了", "ul"), ("起诉", "v")],
      {("远山南区联邦法院", "ORG")}),
+    # the name starts after a verb (曾任) or a function word glued to its first part (由青禾), wherever it stands
+    ("周明曾任蓝湾大学副校长。", [("周明", "nr"), ("曾任", "nr"), ("蓝湾", "nr"), ("大学", "n"), ("副校长", "n")],
+     {("蓝湾大学", "ORG")}),
+    ("此次发布会由青禾资本主办。", [("此次", "r"), ("发布会", "n"), ("由青禾", "nr"), ("资本", "n"), ("主办", "b")],
+     {("青禾资本", "COMPANY")}),
     ("这个分会很大。", [("这个", "r"), ("分会", "n"), ("很", "d"), ("大", "a")], set()),
     ("他是理工大学的学生。", [("他", "r"), ("是", "v"), ("理工大学", "nt"), ("的", "uj"), ("学生", "n")], set()),
     # a foreign name the segmenter cut in two after a title (撒 is a character of the gazetteer's foreign names)

@@ -269,6 +269,18 @@ CASES = [
       ("Dana Reyes", "works_for", "远山创投", "合伙人")}),
     ("开发 Corvo-2 的是蓝鲸科技。", [("Corvo-2", M), ("蓝鲸科技", C)], {("蓝鲸科技", "develops", "Corvo-2", None)}),
     ("投蓝鲸科技的是最好的选择。", [("蓝鲸科技", C)], set()),
+    # the round the sentence before announced: 此次 B 轮由 A 领投
+    ("蓝鲸科技完成了 1 亿美金的 B 轮融资。此次 B 轮由青禾资本领投。", [("蓝鲸科技", C), ("青禾资本", C)],
+     {("青禾资本", "invests_in", "蓝鲸科技", None)}),
+    # 它由 … 提出: 它 may stand for the one model of the sentence before when the text says who made it
+    ("研究人员发布了 Corvo-2 模型。它由远山大学和青禾研究院联合提出。", [("Corvo-2", M), ("远山大学", O), ("青禾研究院", O)],
+     {("远山大学", "develops", "Corvo-2", None), ("青禾研究院", "develops", "Corvo-2", None),
+      ("远山大学", "partners_with", "青禾研究院", None)}),
+    ("研究人员发布了 Corvo-2 模型。它很好用，远山大学也在用。", [("Corvo-2", M), ("远山大学", O)], set()),
+    # a sentence that opens with 曾任/历任 and no subject: the person of the sentence before held those posts
+    ("周明是蓝湾大学教授。曾任青川大学副校长、江临大学副校长。", [("周明", P), ("蓝湾大学", O), ("青川大学", O), ("江临大学", O)],
+     {("周明", "works_for", "蓝湾大学", "教授"), ("周明", "works_for", "青川大学", "副校长"),
+      ("周明", "works_for", "江临大学", "副校长")}),
     # a person's fund invests, not the person (X 的 Y 给 Z 投资); the fund is the person's firm (data/README.md:
     # 李飞飞的 World Labs is works_for)
     ("当 Dana Reyes 的 Brightfield 以 5 亿美元的估值给 Lumora 投资时，消息传出。",

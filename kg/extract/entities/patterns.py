@@ -482,8 +482,13 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             if t.text == suffix and j == i - 1 and toks[j].text in _REGIONS:
                 continue  # 中国科技, 全球智能: a country or region alone before the trade word (a common word may
                 #           name a firm: 星云科技, 橡树资本; 人形机器人 is left to the lists of descriptors)
-        while t.text == suffix and j < i - 1 and toks[j].text in _VERBS_BEFORE_NAMES:
-            j += 1  # 曾任法国得宝科技: the segmenter took 曾任 for a name part
+        verb = next((k for k in range(i - 1, j - 1, -1) if toks[k].text in _VERBS_BEFORE_NAMES), None) \
+            if t.text == suffix else None
+        if verb is not None and verb < i - 1:
+            j = verb + 1  # 曾任法国得宝科技, 周明曾任星河大学: the name starts after the verb (the segmenter may tag it a name part)
+        glued = next((k for k in range(i - 1, j, -1) if _glued_function_char(toks[k])), None) if t.text == suffix else None
+        if glued is not None:
+            j = glued  # 发布会|由青禾|资本: the name starts after the function word the segmenter glued to it
         a, b = toks[j].start, t.end
         if t.text == suffix and _glued_function_char(toks[j]):
             a += 1  # 但慧夜科技, 给慧夜科技: a function word the segmenter's guess glued to the name
@@ -517,7 +522,7 @@ def _not_transliterated(word: str) -> bool:
 
 
 # verbs before a name that the segmenter, guessing, tags as a name part (曾任 as nr)
-_VERBS_BEFORE_NAMES = frozenset("曾任 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建 "
+_VERBS_BEFORE_NAMES = frozenset("曾任 历任 现任 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建 "
                                 "比方说 比如说 比如 例如 譬如 包括 像是".split())  # (and words that open a list's first item)
 # one-character function words a guessed word can swallow at its front (但慧夜 of 但慧夜科技)
 _FUNCTION_CHARS = frozenset("但给说和与让把被对向在从是也就都还而并及或跟同由将以令使为于到像如比连且又即")

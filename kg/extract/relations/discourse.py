@@ -57,7 +57,8 @@ def coref_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[in
             if not _clause_initial(text, sent.start, a) or _quoted(text, a) or text[b:b + 1] == "们" or \
                     text[b:b + 1] == "的" and PRONOUNS[hit.group(0)] == PERSON:
                 continue  # (他的: a possessive; 这只基金的合伙人 … names the fund's people)
-            found = _antecedent(analysis, mentions, starts, si, a, PRONOUNS[hit.group(0)])
+            found = _antecedent(analysis, mentions, starts, si, a, PRONOUNS[hit.group(0)],
+                                model_ok=hit.group(0) == "它" and bool(_MADE_BY.match(text, b, sent.end)))
             if found is None:
                 continue
             ante, ante_start = found
@@ -111,9 +112,15 @@ def _quoted(text: str, a: int) -> bool:
     return span.count("“") > span.count("”") or span.count("「") > span.count("」")
 
 
-def _antecedent(analysis: Analysis, mentions: list[Mention], starts: list[int], si: int, a: int, typ: str):
+# 它由 A 和 B 联合提出 · 它是由 A 开发的: 它 is made by someone, so it may stand for a model
+_MADE_BY = re.compile(r"\s*(?:是|则|也)?\s*由[^。！？!?；;]{1,80}?(?:提出|开发|研发|推出|发布|训练|打造|构建)")
+
+
+def _antecedent(analysis: Analysis, mentions: list[Mention], starts: list[int], si: int, a: int, typ: str, *,
+                model_ok: bool = False):
     """The one entity of type ``typ`` in the nearest sentence (of this paragraph, or of a short paragraph just
-    before it) that names any, with the start of that sentence; None when that sentence names two or more."""
+    before it) that names any, with the start of that sentence; None when that sentence names two or more.
+    ``model_ok``: 它 may stand for a model (the sentence says who made it)."""
     window = _window_start(analysis.doc.text, a)
     sents = analysis.sentences
     for j in range(si, max(-1, si - MAX_SENTENCES_BACK - 1), -1):
@@ -126,7 +133,8 @@ def _antecedent(analysis: Analysis, mentions: list[Mention], starts: list[int], 
             things = [m for m in mentions[lo:hi] if m.type in (COMPANY, MODEL) and m.source not in ("alias", "coref")]
             if not things:
                 continue
-            if len({m.key or m.text for m in things}) != 1 or things[0].type != COMPANY:
+            if len({m.key or m.text for m in things}) != 1 or things[0].type != COMPANY and not (
+                    model_ok and things[0].type == MODEL):
                 return None
             return things[0], max(s.start, window)
         cands = [m for m in mentions[lo:hi] if m.type == typ and m.source not in ("alias", "coref")]
@@ -209,7 +217,7 @@ def with_antecedent_evidence(rels: list[RelationMention], corefs: dict[tuple[int
 _OMITTED = re.compile(r"(?:(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:初|底|中|末)?|此前|之后|随后|后来|"
                       r"毕业后|当时|同年|次年|此后)\s*[，,]?\s*)?(?:又|还|也|曾|曾经|先后|随即|便|就|则|已|已经|于)?\s*"
                       r"(?=(?:本科|硕士|博士|研究生)?毕业于|加入|加盟|入职|离开|离职|辞职|创立|创办|联合创立|联合创办|共同创立|"
-                      r"担任|出任|任职于|就职于|在\S{2,24}?(?:担任|任|工作|任职)|从\S{2,24}?(?:离职|加入|跳槽))")
+                      r"担任|出任|曾任|历任|现任|兼任|任职于|就职于|在\S{2,24}?(?:担任|任|工作|任职)|从\S{2,24}?(?:离职|加入|跳槽))")
 
 
 def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:

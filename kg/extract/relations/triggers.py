@@ -365,6 +365,10 @@ def _raised_after(text: str, end: int, limit: int) -> bool:
     return bool(lead and _RAISED.match(text, lead.end(), limit))
 
 
+# a sentence about the round the sentence before announced: 本轮融资由 A 领投 · 此次 B 轮由 A 领投 · 这一轮 …
+_ROUND_OPENING = re.compile(r"\s*(?:本轮|此轮|该轮|这轮|这一轮|本次|此次|这次)|\s*(?:[A-E]\+{0,2}|Pre-[A-E]|天使|种子)\s*轮(?:融资)?\s*(?:由|的)")
+
+
 def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | None]:
     """The company that 完成/获得 … 融资 earlier in this sentence, else in the sentence before (本轮由 A 领投)."""
     text = ctx.analysis.doc.text
@@ -373,7 +377,7 @@ def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | 
             return m, None
     sents = ctx.analysis.sentences
     k = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
-    if k == 0 or "\n\n" in text[sents[k - 1].end:ctx.sent.start] or not re.match(r"\s*(本轮|此轮|该轮|这轮|本次)", ctx.sent.text):
+    if k == 0 or "\n\n" in text[sents[k - 1].end:ctx.sent.start] or not _ROUND_OPENING.match(ctx.sent.text):
         return None, None
     prev = sents[k - 1]
     for m in ctx.analysis.mentions:
