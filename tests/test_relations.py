@@ -281,6 +281,7 @@ CASES = [
     ("周明是蓝湾大学教授。曾任青川大学副校长、江临大学副校长。", [("周明", P), ("蓝湾大学", O), ("青川大学", O), ("江临大学", O)],
      {("周明", "works_for", "蓝湾大学", "教授"), ("周明", "works_for", "青川大学", "副校长"),
       ("周明", "works_for", "江临大学", "副校长")}),
+    ("张明后来在远山大学深造。", [("张明", P), ("远山大学", O)], {("张明", "educated_at", "远山大学", None)}),
     # a person's fund invests, not the person (X 的 Y 给 Z 投资); the fund is the person's firm (data/README.md:
     # 李飞飞的 World Labs is works_for)
     ("当 Dana Reyes 的 Brightfield 以 5 亿美元的估值给 Lumora 投资时，消息传出。",
