@@ -29,7 +29,8 @@ GOLD = {"dev": ROOT / "data" / "eval" / "news-dev.jsonl", "test": ROOT / "data" 
         "dev4": ROOT / "data" / "eval" / "news-dev4.jsonl", "dev5": ROOT / "data" / "eval" / "news-dev5.jsonl",
         "dev6": ROOT / "data" / "eval" / "news-dev6.jsonl",
         "dev7": ROOT / "data" / "eval" / "news-dev7.jsonl", "dev8": ROOT / "data" / "eval" / "news-dev8.jsonl",
-        "dev9": ROOT / "data" / "eval" / "news-dev9.jsonl"}
+        "dev9": ROOT / "data" / "eval" / "news-dev9.jsonl",
+        "dev10": ROOT / "data" / "eval" / "news-dev10.jsonl"}
 REPORTED = ("entities", "entities_untyped", "relations")
 
 

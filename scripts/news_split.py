@@ -25,6 +25,8 @@ score is the closest thing to a test score that tuning may then use).
 ``--dev8`` (sixteenth session) draws 20 more by the same rules with seed 22, leaving out all 160 above.
 
 ``--dev9`` (seventeenth session) draws 20 more by the same rules with seed 23, leaving out all 180 above.
+
+``--dev10`` (eighteenth session) draws 20 more by the same rules with seed 24, leaving out all 200 above.
 """
 from __future__ import annotations
 
@@ -62,6 +64,7 @@ SEED_DEV6, N_DEV6 = 20, 20
 SEED_DEV7, N_DEV7 = 21, 20
 SEED_DEV8, N_DEV8 = 22, 20
 SEED_DEV9, N_DEV9 = 23, 20
+SEED_DEV10, N_DEV10 = 24, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
@@ -118,6 +121,12 @@ def draw_dev9(news: Path) -> list[str]:
     return _draw_more(news, set(draw_dev8(news)) | _taken_before_dev8(news), SEED_DEV9, N_DEV9)
 
 
+def draw_dev10(news: Path) -> list[str]:
+    """news-dev10: N_DEV10 articles by the same rules (seed 24), none of the 200 drawn before."""
+    taken = set(draw_dev9(news)) | set(draw_dev8(news)) | _taken_before_dev8(news)
+    return _draw_more(news, taken, SEED_DEV10, N_DEV10)
+
+
 def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
     pubs = []
@@ -139,7 +148,8 @@ def main() -> None:
     ap.add_argument("--news", required=True, type=Path, help="the folder of real articles (../shared/news)")
     later = {"dev2": (draw_dev2, SEED_DEV2), "dev3": (draw_dev3, SEED_DEV3), "dev4": (draw_dev4, SEED_DEV4),
              "dev5": (draw_dev5, SEED_DEV5), "dev6": (draw_dev6, SEED_DEV6), "dev7": (draw_dev7, SEED_DEV7),
-             "dev8": (draw_dev8, SEED_DEV8), "dev9": (draw_dev9, SEED_DEV9)}
+             "dev8": (draw_dev8, SEED_DEV8), "dev9": (draw_dev9, SEED_DEV9),
+             "dev10": (draw_dev10, SEED_DEV10)}
     for name, (_, seed) in later.items():
         ap.add_argument(f"--{name}", action="store_true", help=f"draw news-{name} (20 more articles, seed {seed}) instead")
     args = ap.parse_args()
