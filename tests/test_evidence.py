@@ -236,6 +236,29 @@ def test_a_counted_title_announces_a_list_of_latin_people():
     assert people == ["Xavi Borda", "Imre Kalt", "Oro Vant"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("首席执行官 Rodney McMullen 展示了新的模型。", "Rodney McMullen"),   # Mc + a capitalised part
+    ("其 CEO Bill MacAllan 在会上说。", "Bill MacAllan"),
+    ("市场总监 Tricia LaRue 表示看好。", "Tricia LaRue"),
+    ("董事 Anna DeLuca 随后发言。", "Anna DeLuca"),
+])
+def test_a_surname_with_a_capital_inside_is_still_a_latin_person(text, name):
+    import kg
+
+    assert (name, PERSON) in {(m.text, m.type) for m in kg.analyze(text).mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorblat Quenton 是远山科技的产品主管。",
+    "Zorblat Quenton，远山科技的产品主管，表示看好。",
+])
+def test_a_latin_name_the_text_gives_a_title_is_a_person(text):
+    import kg
+
+    # (Zorblat is in no list of given names: only the title after the name says it is a person's)
+    assert ("Zorblat Quenton", PERSON) in {(m.text, m.type) for m in kg.analyze(text).mentions}
+
+
 def test_a_person_shaped_name_that_was_released_is_a_product_not_a_person():
     import kg
 

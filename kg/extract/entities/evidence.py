@@ -40,7 +40,7 @@ ARTICLE_CHARS = 600  # a text this long is an article: a name the model proposes
 COMMON_MIN_FREQ = 20  # a dictionary word seen this often in jieba's corpus is a common word, not a coinage
 VERY_COMMON_FREQ = 1000  # 是, 将, 管理: words after a leading function word that make the whole a phrase, not a name
 
-LATIN_PERSON = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-Z]?[a-zß-öø-ÿ]+)?|(?!AI |VC |PE |AR |VR |XR |MR |GP |LP |PR |HR |IT |UI |UX |ML |DL |OS )[A-Z]{2})(?: (?:[A-Z]\.|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-Z]?[a-zß-öø-ÿ]+)?)){1,3}")
+LATIN_PERSON = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-Z]?[a-zß-öø-ÿ]+)?|(?!AI |VC |PE |AR |VR |XR |MR |GP |LP |PR |HR |IT |UI |UX |ML |DL |OS )[A-Z]{2})(?: (?:[A-Z]\.|(?:[A-Z]['’]|Mc|Mac|La|De|Di|Du)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-Z]?[a-zß-öø-ÿ]+)?)){1,3}")
 # suffixes after which a common word may still be a name only where the text uses it as one (保险科技 vs 招商银行);
 # not 资本 or 创投: investors are named with common words (绿洲资本, 经纬创投)
 _WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "证券", "控股", "投资", *sorted(TRADE_SUFFIXES))

@@ -129,6 +129,20 @@ _BENCHMARK = re.compile(r"(?:MMLU|GSM|HumanEval|MBPP|GPQA|MATH|ARC|HellaSwag|BBH
 _MODEL_TAIL = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型|model|LLM)", re.I)
 
 
+@lru_cache(maxsize=1)
+def _titled_rx() -> re.Pattern:
+    words = sorted({t for t in titles() if len(t) >= 2} | {"教授", "研究员", "科学家", "工程师", "记者", "主编"}, key=len, reverse=True)
+    return re.compile(r"\s*(?:，|,|是|为|现任|担任|目前是|现在是|如今是)\s*(?:[^，,。；;！？!?其它该他她]{0,24}?的)?\s*"
+                      r"(?:[\u4e00-\u9fff]{0,4}?(?:和|与|及))?[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, words)) + r")"
+                      r"\s*(?=[，,。；;！？!?）)]|$)")
+
+
+def titled_apposition(text: str, end: int) -> bool:
+    """Zorblat Quenton，青禾科技的 CEO，… · Zorblat Quenton 是青禾科技的开发和体验主管。: what follows the name (a comma
+    or 是, then an organisation's title ending the clause) says it is a person's."""
+    return bool(_titled_rx().match(text, end))
+
+
 def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     s0, st = sent.start, sent.text
@@ -228,7 +242,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     or _WORKS_THERE.search(text, max(0, a - 40), a)
                     or any(after.lstrip().startswith(v) for v in _PERSON_VERBS)
                     or after.lstrip().startswith(tuple(_TITLES_AFTER_NAME)) and before.rstrip().endswith(_INSTITUTION_ENDS)
-                    or _listed_with_people(text, a, b, gaz)):
+                    or _listed_with_people(text, a, b, gaz) or titled_apposition(text, b)):
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.8))
         elif len(words) == 1 and _SURNAME_ONLY.fullmatch(name) and gaz.lookup(name) is None and \
                 (_PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) or TITLE_IN_BRACKETS.match(text, b)) \
