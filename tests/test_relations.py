@@ -243,6 +243,20 @@ CASES = [
     # A 联合 B 投了 C: both invested; co-investors are not partners
     ("今天，远山创投联合青禾资本投了蓝鲸科技。", [("远山创投", C), ("青禾资本", C), ("蓝鲸科技", C)],
      {("远山创投", "invests_in", "蓝鲸科技", None), ("青禾资本", "invests_in", "蓝鲸科技", None)}),
+    # A 和 B 等机构给 X 投了: every investor of the list; 拿了 … 融资 names the company an investor list is about
+    ("远山创投和青禾资本等机构去年给蓝鲸科技投了 4000 万美元。", [("远山创投", C), ("青禾资本", C), ("蓝鲸科技", C)],
+     {("远山创投", "invests_in", "蓝鲸科技", None), ("青禾资本", "invests_in", "蓝鲸科技", None)}),
+    ("远山科技前高管创办的蓝鲸科技拿了 1 亿美元融资，投资机构包括了青禾资本和北辰基金。",
+     [("远山科技", C), ("蓝鲸科技", C), ("青禾资本", C), ("北辰基金", C)],
+     {("青禾资本", "invests_in", "蓝鲸科技", None), ("北辰基金", "invests_in", "蓝鲸科技", None)}),
+    # a firm named only for the post of a person who invested is not an investor
+    ("蓝鲸科技已经拿了一些投资人的投资，包括了 3 位青禾资本的前合伙人、远山科技联合创始人以及一些机构投资人等。",
+     [("蓝鲸科技", C), ("青禾资本", C), ("远山科技", C)], set()),
+    # NAME，[a kind of organisation] ORG 的 TITLE; two areas joined by 和 before the title
+    ("Dana Reyes，美国最大的燃料公司之一 Norvale 的 CEO，对形势作了阐述。", [("Dana Reyes", P), ("Norvale", C)],
+     {("Dana Reyes", "works_for", "Norvale", "CEO"), ("Dana Reyes", "leads", "Norvale", "CEO")}),
+    ("Dana Reyes 是远山科技的开发和体验主管。", [("Dana Reyes", P), ("远山科技", C)],
+     {("Dana Reyes", "works_for", "远山科技", "开发和体验主管")}),
     # 在 X 担任 N 年 TITLE; 他 is the person named before in the sentence
     ("首任校长由李建国担任，此前他曾在南开大学担任十年校长。", [("李建国", P), ("南开大学", O)],
      {("李建国", "works_for", "南开大学", "校长"), ("李建国", "leads", "南开大学", "校长")}),

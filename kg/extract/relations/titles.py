@@ -25,6 +25,9 @@ _AREA = r"(?:业务|发展|战略|风投|投资|伦理|安全|研究|研发|产�
 _AREA_OF = re.compile(r"\s*(?:负责\s*[A-Za-z\u4e00-\u9fff ]{1,12}?|(?:[A-Za-z\u4e00-\u9fff ]{0,6}?" + _AREA + r"\s*(?:[、和与及/&]\s*)?){1,4})"
                       r"\s*的\s*")
 _GROUP_TITLE = re.compile(r"(?<!首席)(?:合伙人|成员|研究员|研究人员|工程师|科学家|高管|员工|董事)$")
+# Mike Kasbar，美国最大的燃料服务公司之一 World Kinect 的 CEO: what kind of organisation it is, before its name
+_KIND_BEFORE_ORG = re.compile(r"^\s*[，,]\s*[^，,。；;！？!?的]{0,12}(?:的[^，,。；;！？!?的]{1,12})?"
+                              r"(?:公司|企业|机构|巨头|平台|银行|集团|超市|媒体|基金|大学|实验室)(?:之一)?\s*$")
 _SEX = re.compile(r"[，,]\s*[男女]\s*(?=[，,])")  # 迈克尔·波特（…），男，哈佛商学院教授
 
 
@@ -126,7 +129,8 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
             chained = _chain_person(ctx, i, former_before,
                                     closed=bool(re.match(r"\s*($|[，,。；;\n])", text[title_end:ctx.sent.end])))
-            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(_DESCRIBED.sub("", _SEX.sub("", _BRACKETS.sub("", link)))):
+            if prev is not None and prev.type == PERSON and _PERSON_LINK.match(
+                    _DESCRIBED.sub("", _KIND_BEFORE_ORG.sub("，", _SEX.sub("", _BRACKETS.sub("", link))))):
                 person, conf = prev, 0.85
                 # 周嘉树与林晓川同为清华大学校友: every person of the list
                 for other in _group(ctx, list(ms[:i]), i - 1, -1, (PERSON,))[1:]:

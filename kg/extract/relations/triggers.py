@@ -327,7 +327,7 @@ def _reverse_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Me
             yield _rel(ctx, trig.relation, h, tails[-1], 0.8, trigger=trig.word)
 
 
-_RAISED = re.compile(r"(完成|获得|宣布|获|拿到|启动)[^，,。；;]{0,16}(融资|投资)"
+_RAISED = re.compile(r"(完成|获得|宣布|获|拿到|拿了|拿下|筹集|募集|筹得|启动)[^，,。；;]{0,16}(融资|投资)"
                      r"|^\s*的\s*(上一?轮|本轮|新一轮|最新一轮|[A-E]\+?\s*轮|天使轮|种子轮|首轮)?\s*融资")  # X 的上一轮融资由 A 领投
 
 
@@ -347,14 +347,17 @@ def _round_investors(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> I
     raised, ev = _raised_company(ctx, investors[0].start)
     if raised is None:
         return
+    text = ctx.analysis.doc.text
     for h in _group(ctx, left, left.index(investors[0]), +1, RELATIONS["invests_in"].head):
+        if h.type != PERSON and _title_regex().match(text, h.end + len(re.match(r"\s*(?:的)?\s*(?:前|原)?\s*", text[h.end:a]).group(0)), a):
+            continue  # 包括了 3 位 SV Angel 的前 GP、Intercom 联合创始人: people of those firms invested, not the firms
         if _ok("invests_in", h, raised):
             r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
             yield r if ev is None else replace(r, evidence=ev)
 
 
 # what may stand between a company and 完成/获得 … 融资: a time, 宣布 (in 昨晚宣布完成了), no relative clause (X 支持的 Y 完成)
-_RAISED_LEAD = re.compile(r"[^，,。；;！!？?的]{0,12}?(?:宣布)?(?:成功)?(?=完成|获得|获)")
+_RAISED_LEAD = re.compile(r"[^，,。；;！!？?的]{0,12}?(?:宣布)?(?:成功)?(?=完成|获得|获|拿到|拿了|拿下|筹集|募集|筹得)")
 
 
 def _raised_after(text: str, end: int, limit: int) -> bool:
@@ -470,9 +473,13 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[Relati
     if tails and trig.relation == "invests_in" and not re.search(r"(对|向|给|为|于|在|是)", text[head.end:tails[0].start]):
         return  # 启明创投领投，青禾资本、GGV 纪源资本跟投: a list of investors, not one investing in the next
     if tails:
+        # 红杉和高瓴给 X 投了: every name of the subject's list (an investor list, never people: hi is the last)
+        heads_all = [head] + ([x for x in left if id(x) in co and x is not head]
+                              if trig.relation == "invests_in" else [])
         for t in _group(ctx, left, left.index(tails[0]), +1, rel.tail):
-            if _ok(trig.relation, head, t):
-                yield _rel(ctx, trig.relation, head, t, 0.75, trigger=trig.word)
+            for h in heads_all:
+                if _ok(trig.relation, h, t):
+                    yield _rel(ctx, trig.relation, h, t, 0.75, trigger=trig.word)
         return
     # ORG [的] TITLE PERSON … 离职: the organisation named with the person's title
     if hi > 0:
