@@ -751,6 +751,16 @@ def test_models_compared_are_rivals_but_not_versions_of_one_family():
     assert {("Zephyr-3B", "competes_with", "Mistral 7B"), ("Zephyr-3B", "competes_with", "Llama3.1 8B")} <= rels
     assert ("Mistral 7B", "competes_with", "Llama3.1 8B") not in rels
     assert not any(r[1] == "competes_with" for r in _triples("GPT-5比GPT-4强很多。"))
+    # 将 A 和 B 以及 C 进行了比较: the first against each of the others; 和旧版的 X 差不多
+    rels = _triples("研究者将Zephyr-3B和Mistral 7B以及Llama3.1 8B进行了比较。")
+    assert {("Zephyr-3B", "competes_with", "Mistral 7B"), ("Zephyr-3B", "competes_with", "Llama3.1 8B")} <= rels
+    assert ("Mistral 7B", "competes_with", "Llama3.1 8B") not in rels
+    assert ("Zephyr-3B", "competes_with", "Mistral 7B") in _triples("Zephyr-3B 的性能已经和旧版的 Mistral 7B 差不多了。")
+
+
+def test_a_company_that_challenges_another_rivals_it():
+    assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
+    assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))
 
 
 def test_an_investor_that_backed_several_companies_in_a_row():

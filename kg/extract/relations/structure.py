@@ -267,9 +267,9 @@ def _parent_companies(ctx: _Ctx) -> Iterator[RelationMention]:
 # (data/README.md: competes_with); not two versions of one family (GPT-4 比 GPT-3 强)
 _THAN_BEFORE = re.compile(r"(?:比|比起|相比于|相较于)\s*$")
 _THAN_AFTER = re.compile(r"\s*(?:模型)?\s*(?:还|更|都|要|仍)?\s*(?:快|慢|强|好|高|低|小|大|少|多|优|领先|准确|出色|便宜|轻)")
-_WITH_BEFORE = re.compile(r"(?:与|和|跟|同)\s*$")
-_MATCHED = re.compile(r"[^，,。；;！？!?]{0,12}?(?:相比|对比|比较|打得有来有回|不相上下|旗鼓相当|一较高下|相媲美|媲美|持平)")
-_LISTED = re.compile(r"\s*(?:、|和|与|及)\s*$")
+_WITH_BEFORE = re.compile(r"(?:与|和|跟|同)\s*(?:(?:旧版|新版|最新版|原版|开源版|闭源版|最强的|最新的)的?)?\s*$")  # 和旧版的 GPT-4
+_MATCHED = re.compile(r"[^，,。；;！？!?]{0,12}?(?:相比|对比|比较|打得有来有回|不相上下|旗鼓相当|一较高下|相媲美|媲美|持平|差不多|平分秋色)")
+_LISTED = re.compile(r"\s*(?:、|和|与|以及|及)\s*$")
 
 
 def _family(m: Mention) -> str:
@@ -287,7 +287,7 @@ def _model_comparisons(ctx: _Ctx) -> Iterator[RelationMention]:
     text = ctx.analysis.doc.text
     compared = set()
     for k, b in enumerate(ms):
-        before = text[max(ctx.sent.start, b.start - 4):b.start]
+        before = text[max(ctx.sent.start, b.start - 8):b.start]
         if _THAN_BEFORE.search(before) and _THAN_AFTER.match(text, b.end):
             compared.add(k)
             subjects = [m for j, m in enumerate(ms[:k]) if j not in compared]
