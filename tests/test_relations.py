@@ -758,6 +758,25 @@ def test_models_compared_are_rivals_but_not_versions_of_one_family():
     assert ("Zephyr-3B", "competes_with", "Mistral 7B") in _triples("Zephyr-3B 的性能已经和旧版的 Mistral 7B 差不多了。")
 
 
+def test_a_tool_the_subject_uses_did_not_make_the_model():
+    rels = _triples("张伟和李娜使用远山科技的 GPU 训练了 Zephyra-7B 模型。")
+    assert {("张伟", "develops", "Zephyra-7B"), ("李娜", "develops", "Zephyra-7B")} <= rels
+    assert ("远山科技", "develops", "Zephyra-7B") not in rels
+
+
+def test_a_model_a_company_calls_by_name():
+    assert ("远山科技", "develops", "Zephyra") in _triples("远山科技的聊天机器人产品叫 Zephyra，它很受欢迎。")
+    assert ("远山科技", "develops", "Zephyra") in _triples("远山科技的大模型名为 Zephyra。")
+
+
+def test_a_heads_bare_title_after_a_clause_about_the_one_organisation_of_the_sentence():
+    rels = _triples("远山科技上个月完成了 10 亿美元融资，创始人王磊说远山科技正在成为数据工厂。")
+    assert {("王磊", "founded", "远山科技"), ("王磊", "works_for", "远山科技")} <= rels
+    assert ("王磊", "leads", "远山科技") in _triples("远山科技发布了新模型，CEO 王磊表示很满意。")
+    # two organisations before: whose CEO is not said
+    assert not any(r[0] == "王磊" for r in _triples("远山科技和青禾科技合作，CEO 王磊表示很满意。"))
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

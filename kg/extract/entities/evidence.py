@@ -151,7 +151,7 @@ def _starts_with_function_word(name: str) -> bool:
 
 
 # a model word right before a Latin name, or before the list it opens (两个模型：A和B, 基模型A、B)
-_MODEL_BEFORE = re.compile(r"(?:大模型|模型|语言模型)(?:项目)?\s*(?:[：:]|——|—)?\s*(?:[A-Za-z][\w.\-]*\s*(?:和|、|与|以及|及)\s*){0,3}$")
+_MODEL_BEFORE = re.compile(r"(?:大模型|模型|语言模型|聊天机器人)(?:项目|产品)?\s*(?:[：:]|——|—|叫做?|名为|名叫)?\s*(?:[A-Za-z][\w.\-]*\s*(?:和|、|与|以及|及)\s*){0,3}$")
 _RAISED = re.compile(r"\s*(?:已经?|此前|近日|日前|再次|又|成功)?\s*(?:宣布)?(?:成功)?(?:完成|获得|获)了?[^，,。；;！!？?]{0,40}?(?:融资|投资)")
 
 

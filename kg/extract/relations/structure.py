@@ -30,7 +30,8 @@ _BASED_ON = re.compile(r"(?:基于|采用|使用|借鉴|沿用|参考)\s*$")
 
 # X 的另一个算法 Y, X 的新模型 Y, X 的首个大模型 Y: a kind of model between the possessor and the name
 _POSSESSIVE_KIND = re.compile(r"^\s*的\s*(?:另一个|另一款|一个|一款|新|最新|首个|首款|第一个|新一代|最新一代|开源)?\s*(?:的)?\s*"
-                              r"(?:多模态)?(?:大)?(?:语言)?(?:模型|算法|AI\s*模型|AI\s*系统|人工智能系统|聊天机器人)\s*$")
+                              r"(?:多模态)?(?:大)?(?:语言)?(?:模型|算法|AI\s*模型|AI\s*系统|人工智能系统|聊天机器人)\s*"
+                              r"(?:(?:产品|系列)?\s*(?:叫做?|名为|名叫|称为|是)\s*)?$")  # Google 的聊天机器人产品叫 LaMDA
 
 
 # after PERSON 的 ORG: the organisation is a thing the person holds or a place of study, not an employer

@@ -771,6 +771,18 @@ def _its_titles(ctx: _Ctx) -> Iterator[RelationMention]:
         its = next((m for m in _ITS_WORD.finditer(window)), None)
         t = _title_regex().fullmatch(window, its.end(), len(window.rstrip())) if its else None
         if not t:
+            # 远山科技完成了 10 亿美元融资，创始人王磊说…: a founder's or head's bare title after a comma, in a sentence
+            # whose subject is the one organisation it names before
+            bare = re.search(r"[，,]\s*(?=[^，,]*$)", window)
+            t = _title_regex().fullmatch(window, bare.end(), len(window.rstrip())) if bare else None
+            orgs = [m for m in ms[:i] if m.type in (ORG, COMPANY)]
+            if not (t and orgs and _title_kind(t.group(0).strip()) in ("lead", "found")
+                    and len({m.key or m.text for m in orgs}) == 1 and orgs[0] is ms[0]
+                    and _SUBJECT_START.fullmatch(text, ctx.sent.start, orgs[0].start)
+                    and not any(m.type == PERSON for m in ms[:i])):
+                continue
+            role = t.group(0).strip()
+            yield from _title_facts(ctx, person, orgs[0], _title_kind(role), role, 0.65, False)
             continue
         orgs = [m for m in ms[:i] if m.type in (ORG, COMPANY) and m.end <= lo + its.start()]
         if not orgs:

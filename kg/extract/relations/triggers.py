@@ -228,6 +228,9 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         return
     if trig.frame in ("svo", "any") and any(m.type in rel.tail for m in right):
         hs = [i for i, m in enumerate(left) if m.type in rel.head]
+        if trig.relation == "develops":
+            # A 和 B 使用 NVIDIA GPU 训练 X: what the subject uses is a tool, not who made X
+            hs = [i for i in hs if not _INSTRUMENT.search(text, max(lo, left[i].start - 3), left[i].start)] or hs[:0]
         if hs and _served_there(ctx, left[hs[-1]], lo, a):
             # 张三曾担任青禾资本总裁并投资了 X: where the subject served is not who invested; the subject before it is
             hs = [i for i in hs if left[i].type == PERSON and left[i].end <= left[hs[-1]].start]
@@ -358,6 +361,9 @@ def _round_investors(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> I
 
 # what may stand between a company and 完成/获得 … 融资: a time, 宣布 (in 昨晚宣布完成了), no relative clause (X 支持的 Y 完成)
 _RAISED_LEAD = re.compile(r"[^，,。；;！!？?的]{0,12}?(?:宣布)?(?:成功)?(?=完成|获得|获|拿到|拿了|拿下|筹集|募集|筹得)")
+
+
+_INSTRUMENT = re.compile(r"(?:使用|利用|借助|采用|基于|用)\s*$")
 
 
 def _raised_after(text: str, end: int, limit: int) -> bool:
