@@ -777,6 +777,17 @@ def test_a_heads_bare_title_after_a_clause_about_the_one_organisation_of_the_sen
     assert not any(r[0] == "王磊" for r in _triples("远山科技和青禾科技合作，CEO 王磊表示很满意。"))
 
 
+def test_a_post_at_the_place_a_sentence_opens_with():
+    # 在 X，TITLE PERSON (the sentence need not open the text: 在 starts a clause); a company named as one of a kind
+    rels = _triples("这是开头。在全美最大的连锁超市之一 Norvale，首席执行官 Dana Reyes 展示了新的模型。")
+    assert {("Dana Reyes", "leads", "Norvale"), ("Dana Reyes", "works_for", "Norvale")} <= rels
+    assert not any(r[0] == "王磊" for r in _triples("在远山科技发布新模型后，CEO 王磊表示不满。"))
+
+
+def test_the_agent_of_a_passive_named_with_the_firm():
+    assert ("Dana Reyes", "works_for", "Norvale") in _triples("这个概念由 Norvale 的 Dana Reyes 提出。")
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

@@ -97,6 +97,7 @@ _COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽
                              r"并购了?|投资方|投资机构|风投机构|基金|加入了?|加盟了?|入职了?|任职于|就职于|跳槽到|跳槽至|"
                              r"(?:联合)?(?:创立|创办|创建)[了的]?(?:[\u4e00-\u9fff]{1,4}(?:平台|公司|企业|品牌|工作室))?|"
                              r"(?:其|一个|一家|的)\s*客户|"  # 其中一个客户 X, 其客户 X: a customer of a start-up is a firm
+                             r"(?:公司|企业|超市|零售商|银行|航空公司|巨头|集团|厂商|制造商|运营商|供应商|服务商)之一|"  # 连锁超市之一 X
                              r"(?:法律|医疗|教育|营销|写作|编程|搜索|视频|音乐|语音|客服|金融|销售|设计|图像|翻译|办公|笔记|社交|陪伴|"
                              r"游戏|招聘|药物|生物|安全|法务|会计|财务|保险|电商|广告)\s?AI)\s*$")  # 法律 AI Harvey: a start-up
 # a name with a model's size or tuning word after a hyphen: Whisper-Small, SenseVoice-Large, Vexa-Mini-Instruct

@@ -28,6 +28,7 @@ _GROUP_TITLE = re.compile(r"(?<!首席)(?:合伙人|成员|研究员|研究人�
 # Mike Kasbar，美国最大的燃料服务公司之一 World Kinect 的 CEO: what kind of organisation it is, before its name
 _KIND_BEFORE_ORG = re.compile(r"^\s*[，,]\s*[^，,。；;！？!?的]{0,12}(?:的[^，,。；;！？!?的]{1,12})?"
                               r"(?:公司|企业|机构|巨头|平台|银行|集团|超市|媒体|基金|大学|实验室)(?:之一)?\s*$")
+_AT_PLACE = re.compile(r"(?:^|[，,。；;：:\s])在[^，,。；;！？!?在]{0,20}$")
 _SEX = re.compile(r"[，,]\s*[男女]\s*(?=[，,])")  # 迈克尔·波特（…），男，哈佛商学院教授
 
 
@@ -46,6 +47,9 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         nxt = ms[k0] if k0 < len(ms) else None
         limit = nxt.start if nxt else ctx.sent.end
         window = text[org.end:min(limit, org.end + TITLE_WINDOW + (lead.end() - org.end if lead else 0))]
+        if re.match(r"\s*[，,]", window) and _AT_PLACE.search(text[max(ctx.sent.start, org.start - 24):org.start]) \
+                and not any(x.end <= org.start and x.start >= org.start - 24 for x in ms[:i]):
+            window = window.replace("，", " ", 1).replace(",", " ", 1)  # 在 Kroger，首席执行官 X: the post is there
         m = re.match(r"\s*(?:[（(][^）)]{1,20}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(?:另一位|另外一位|其中一位|一位)?\s*"
                      r"(?:著名|知名|现在的|目前的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
@@ -231,7 +235,7 @@ def _roster(ctx: _Ctx, k: int) -> bool:
 
 # academic titles Chinese puts after a name (王磊教授); 博士 is left out: after a name it is a degree, not a post
 _TITLE_AFTER_NAME = re.compile(r"\s*(教授|副教授|助理教授|研究员|副研究员|院士|讲师)(?![\u4e00-\u9fff]{0,1}(?:生|级))")
-_BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有|前几天|近日|日前|昨天|今天|此前|最近|随后|当时|如今|目前|"
+_BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有|由|前几天|近日|日前|昨天|今天|此前|最近|随后|当时|如今|目前|"
                                  r"根据|据|按照)\s*$")
 _AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|与|和|跟|同|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对|"
                                 r"因|凭借|凭|获得|获|都|已|正|身上|刚刚|刚|近日|最近|分享|提到|写道|撰文|发文|评论)")
@@ -256,7 +260,8 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
         before = text[max(ctx.sent.start, org.start - 4):org.start]
         if not (_BEFORE_AFFILIATION.search(before) or re.search(r"(?<!毕业|就读|求学|学习|留学)(?:于|自|从)\s*$", before)):
             continue  # (来源于远山资本的 Rob Kent, 学到自 X 的 Y; not 毕业于清华大学的王磊)
-        if not _AFTER_AFFILIATION.match(text, person.end, ctx.sent.end) and person.end != ctx.sent.end:
+        agent = re.search(r"由\s*$", before)  # 这个概念由 Platformer 的 Casey Newton 提出: the agent of the clause
+        if not agent and not _AFTER_AFFILIATION.match(text, person.end, ctx.sent.end) and person.end != ctx.sent.end:
             continue
         if _ok("works_for", person, org):
             yield _rel(ctx, "works_for", person, org, 0.7)
