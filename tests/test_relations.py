@@ -788,6 +788,22 @@ def test_the_agent_of_a_passive_named_with_the_firm():
     assert ("Dana Reyes", "works_for", "Norvale") in _triples("这个概念由 Norvale 的 Dana Reyes 提出。")
 
 
+def test_a_deal_the_sentence_only_speculates_about_is_no_relation():
+    # (neither the rules nor the pair model: both read the clause's 可能会/计划)
+    assert not any(r[1] == "acquires" for r in _triples("有人甚至认为远山科技可能会在未来 5 年内以 1000 亿美金的价格收购青禾科技。"))
+    assert not any(r[1] == "invests_in" for r in _triples("远山科技计划今年投资青禾科技。"))
+    assert ("远山科技", "acquires", "青禾科技") in _triples("远山科技在去年以 10 亿美元收购了青禾科技。")
+    # 再次: a stake the investor already holds
+    assert ("远山科技", "invests_in", "青禾科技") in _triples("远山科技可能会在明年再次投资青禾科技。")
+
+
+def test_the_role_after_its_is_the_bare_title():
+    import kg
+
+    a = kg.analyze("远山科技目前有 3 个产品线的价值超过了 10 亿美元。其 CEO Dana Reyes 在财报会上说，新产品贡献最大。")
+    assert {r.role for r in a.relations if r.head.text == "Dana Reyes"} == {"CEO"}
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

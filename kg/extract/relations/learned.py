@@ -38,7 +38,7 @@ from ...errors import EngineError, KgError
 from ...schema import MODEL, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from ._base import SYMMETRIC, _Ctx, _date, _kin, _ok, _same
-from .triggers import _served_there
+from .triggers import _clause_start, _served_there, speculative
 
 log = logging.getLogger(__name__)
 
@@ -367,6 +367,10 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
                 continue  # X 透露，自推出 Y 以来: a person named near a model mostly speaks of it (the rules read 研发/作者)
             if head.start < tail.start and _served_there(_Ctx(analysis, c.sentence, ()), head, c.sentence.start, tail.start):
                 continue  # 曾担任 Y Combinator 总裁并投资了 Stripe: the organisation is where someone served
+            first, second = (head, tail) if head.start < tail.start else (tail, head)
+            if rel in ("invests_in", "acquires") and speculative(
+                    analysis.doc.text, _clause_start(analysis.doc.text, c.sentence.start, first.start), second.start):
+                continue  # 微软可能会…收购 X: the sentence speculates (the rules skip it too)
             spans = given.get(_triple(head, rel, tail), ())
             if any(s < c.sentence.end and c.sentence.start < e for s, e in spans):
                 continue  # the rules gave it in this sentence

@@ -510,7 +510,7 @@ def _bare_titles(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iter
 
 
 # a sentence that opens with a title and then names the person: CEO 顾承远，…; 另一位联合创始人是 X
-_TITLE_OPENING = re.compile(r"\s*(?:另外|另|还有|其中)?\s*(?:[一两三四几]位)?\s*")
+_TITLE_OPENING = re.compile(r"\s*(?:另外|另|还有|其中)?\s*(?:其(?!中)|该公司的?)?\s*(?:[一两三四几]位)?\s*")  # (其 CEO X: the role is CEO)
 _SCHOOL = re.compile(r"(大学|学院|University|College)$", re.I)
 _DEGREE = re.compile(r"学士|硕士|博士|毕业")
 _BIO_LOOKBACK = 10  # sentences back to the organisation a team introduction is about

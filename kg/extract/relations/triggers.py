@@ -26,6 +26,23 @@ _INTENT = re.compile(r"(洽谈|谈判|商谈|磋商|考虑|有意|寻求|拟|计
 
 
 _TRANSACTIONS = frozenset({"acquires", "invests_in"})
+# 微软可能会在未来 5 年内以 1000 亿美金的价格收购 X: a deal the clause only speculates about
+_HEDGED = re.compile(r"(?:可能会|可能要|可能将|或将|或许会|也许会|有望|有意|打算|计划|拟)(?!是|性)")
+
+
+def speculative(text: str, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` says a deal may happen (可能会, 计划, 拟), and not that it happens again (计划再次投资: a stake
+    the investor already holds)."""
+    found = list(_HEDGED.finditer(text, lo, hi))
+    return bool(found) and not _AGAIN.search(text, found[-1].end(), hi)
+
+
+_AGAIN = re.compile(r"再次|再度|追加|继续|又一次")
+
+
+def _clause_start(text: str, lo: int, a: int) -> int:
+    cut = max(text.rfind(c, lo, a) for c in "，,；;：:")
+    return lo if cut < 0 else cut + 1
 
 
 _NEG = re.compile(r"(不|未|没有|没|否认|并非|并未|无意|拒绝|难以|不会|尚未|停止)\s*(将|会|再|打算|计划|考虑)?\s*$")
@@ -114,7 +131,7 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue  # 集成国产开源大模型 X: an open-source model, no one open-sources it here
         if word == "联合" and (_CO_INVEST.match(text, b) or _WITH_INVESTING.match(text, b, s.end)):
             continue  # A 和 B 联合领投, A 联合 B 投了 C: co-investors in a round, not partners
-        intent = _INTENT.search(text[max(s.start, a - 6):a])
+        intent = _INTENT.search(text[max(s.start, a - 6):a]) or speculative(text, _clause_start(text, s.start, a), a)
         if word in ("投资人", "投资者"):
             person = next((x for x in ctx.mentions if b <= x.start <= b + 2 and x.type == PERSON), None)
             if person is not None:  # 青禾首位天使投资人 Dana Whitlock: a title before a name, not a verb
