@@ -259,6 +259,13 @@ def test_a_latin_name_the_text_gives_a_title_is_a_person(text):
     assert ("Zorblat Quenton", PERSON) in {(m.text, m.type) for m in kg.analyze(text).mentions}
 
 
+def test_a_common_word_before_bumen_is_a_kind_of_department():
+    import kg
+
+    ents = {m.text for m in kg.analyze("投资者的顾虑得到了远山资本抗议防御部门主管王磊的共鸣。").mentions}
+    assert "防御部门" not in ents and "王磊" in ents
+
+
 def test_a_person_shaped_name_that_was_released_is_a_product_not_a_person():
     import kg
 

@@ -804,6 +804,13 @@ def test_the_role_after_its_is_the_bare_title():
     assert {r.role for r in a.relations if r.head.text == "Dana Reyes"} == {"CEO"}
 
 
+def test_a_list_after_with_names_partners_of_the_subject_not_of_each_other():
+    assert not any(r[1] == "partners_with" for r in _triples("我们最近与亚马逊、微软和谷歌签署了合作协议。"))
+    assert {("远山科技", "partners_with", "微软"), ("远山科技", "partners_with", "谷歌")} <= \
+        _triples("远山科技与亚马逊、微软和谷歌签署了合作协议。")
+    assert ("谷歌", "partners_with", "微软") in _triples("亚马逊、微软和谷歌签署了合作协议。")
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

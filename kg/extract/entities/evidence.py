@@ -316,7 +316,7 @@ def _all_common(stem: str, *, most: int | None = None) -> bool:
         for w, _, _, tag, guessed in words)
 
 
-_SCHOOL_KIND = re.compile(r"(大学|学院|研究院|研究所|实验室|工作室|学会)$")
+_SCHOOL_KIND = re.compile(r"(大学|学院|研究院|研究所|实验室|工作室|学会|部门)$")
 
 
 def _generic_school(m: Mention, name: str) -> bool:
