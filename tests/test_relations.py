@@ -773,6 +773,8 @@ def test_a_heads_bare_title_after_a_clause_about_the_one_organisation_of_the_sen
     rels = _triples("远山科技上个月完成了 10 亿美元融资，创始人王磊说远山科技正在成为数据工厂。")
     assert {("王磊", "founded", "远山科技"), ("王磊", "works_for", "远山科技")} <= rels
     assert ("王磊", "leads", "远山科技") in _triples("远山科技发布了新模型，CEO 王磊表示很满意。")
+    # a unit's head (Seed 负责人) is not the head of the company the sentence opens with
+    assert not any(r[0] == "王磊" and r[2] == "远山科技" for r in _triples("远山科技发布新模型，Nova 负责人王磊首次公开亮相。"))
     # two organisations before: whose CEO is not said
     assert not any(r[0] == "王磊" for r in _triples("远山科技和青禾科技合作，CEO 王磊表示很满意。"))
 

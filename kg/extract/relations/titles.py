@@ -782,6 +782,7 @@ def _its_titles(ctx: _Ctx) -> Iterator[RelationMention]:
             t = _title_regex().fullmatch(window, bare.end(), len(window.rstrip())) if bare else None
             orgs = [m for m in ms[:i] if m.type in (ORG, COMPANY)]
             if not (t and orgs and _title_kind(t.group(0).strip()) in ("lead", "found")
+                    and (t.group(0).strip() in titles() or t.group(0).strip().upper() in titles())  # (Seed 负责人: a unit's)
                     and len({m.key or m.text for m in orgs}) == 1 and orgs[0] is ms[0]
                     and _SUBJECT_START.fullmatch(text, ctx.sent.start, orgs[0].start)
                     and not any(m.type == PERSON for m in ms[:i])):
