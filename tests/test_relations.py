@@ -813,6 +813,27 @@ def test_a_list_after_with_names_partners_of_the_subject_not_of_each_other():
     assert ("谷歌", "partners_with", "微软") in _triples("亚马逊、微软和谷歌签署了合作协议。")
 
 
+def test_portfolio_and_customer_lists_after_a_latin_name():
+    # (a space after a Latin name stood before 的 and hid the list)
+    rels = _triples("Greylock 的投资组合公司，包括 Cresta、Postscript 和 Gladly，都在探索新方法。")
+    assert {("Greylock", "invests_in", "Cresta"), ("Greylock", "invests_in", "Gladly")} <= rels
+    rels = _triples("Greylock 公布了一些客户名单，包括了出版、媒体与娱乐以及游戏行业的一些企业，比方说 The Washington Post、网易。")
+    assert {("Greylock", "partners_with", "The Washington Post"), ("Greylock", "partners_with", "网易")} <= rels
+
+
+def test_joint_work_and_suppliers():
+    rels = _triples("该模型由智源联合北邮、北大和浙大等多所高校推出。")
+    assert _norm3({("北邮", "partners_with", "北大"), ("北大", "partners_with", "浙大")}) <= _norm3(rels)
+    assert not _norm3({("北大", "partners_with", "浙大")}) <= _norm3(_triples("远山科技联合北大、浙大举办了一场比赛。"))
+    rels = _triples("腾讯优图、南洋理工大学、浙大等研究机构联合推出了新框架。")
+    assert _norm3({("南洋理工大学", "partners_with", "浙大")}) <= _norm3(rels)
+    assert _norm3({("青禾科技", "partners_with", "远山科技")}) <= _norm3(_triples("作为远山科技的核心供应商，青禾科技在 2021 年获奖。"))
+
+
+def _norm3(triples):
+    return {(min(h, t), r, max(h, t)) if r in ("partners_with", "competes_with") else (h, r, t) for h, r, t in triples}
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

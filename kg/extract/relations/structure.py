@@ -314,7 +314,7 @@ def _rivals(ctx: _Ctx, a: Mention, others: list[Mention]) -> Iterator[RelationMe
             yield _rel(ctx, "competes_with", a, b, 0.65)
 
 
-_RESEARCHERS = re.compile(r"\s*(?P<etc>等(?:单位|机构|高校|团队))?\s*的?\s*(?P<who>研究人员|研究团队|研究者|研究员|科学家|学者|团队)?"
+_RESEARCHERS = re.compile(r"\s*(?P<etc>等(?:多所|多家|研究)?(?:单位|机构|高校|团队|院校))?\s*的?\s*(?P<who>研究人员|研究团队|研究者|研究员|科学家|学者|团队)?"
                           r"\s*(?:们)?\s*(?P<together>联合|共同|合作)?\s*(?:提出|开发|完成|发布|推出|研发|发现|打造|构建|训练|开源|发表)")
 
 
@@ -353,6 +353,11 @@ def _suppliers(ctx: _Ctx) -> Iterator[RelationMention]:
         if _SUPPLIER.match(ctx.gap(a.end, b.start)) and _SUPPLIER_TAIL.match(ctx.gap(b.end, ctx.sent.end)):
             if _ok("partners_with", a, b):
                 yield _rel(ctx, "partners_with", a, b, 0.7)
+        # 作为 SHEIN 的核心供应商，飞榴科技…: the supplier is the subject of the clause after the comma
+        fronted = _SUPPLIER_TAIL.match(ctx.gap(a.end, b.start))
+        if fronted and re.search(r"作为\s*$", ctx.gap(max(ctx.sent.start, a.start - 4), a.start)) \
+                and re.fullmatch(r"[，,]\s*", ctx.gap(a.end + fronted.end(), b.start)) and _ok("partners_with", a, b):
+            yield _rel(ctx, "partners_with", b, a, 0.7)
 
 
 _BACKED = re.compile(r"^\s*(?:(?:共同|联合|早期|最早)?(?:所)?(?:支持|投资|孵化|押注|注资|背书|资助|支持和投资))\s*的\s*"
@@ -476,8 +481,8 @@ def _investor_rolls(ctx: _Ctx) -> Iterator[RelationMention]:
 
 
 # X 投资组合里的公司，比如 A、B; X 公布的客户名单包括 A、B / 其中有 A、B: a list of what X invests in or serves
-_LIST_OF = re.compile(r"(?:的)?\s*(投资组合(?:公司)?|被投(?:企业|公司)|客户(?:名单)?)[^。；;！？!?]{0,24}?(?:包括了?|如|比如|比方说|例如|有|：|:)\s*"
-                      r"(?:[^。；;！？!?、]{0,16}?(?:企业|公司)\s*[，,]?\s*(?:比如|比方说|例如|如)\s*)?$")
+_LIST_OF = re.compile(r"\s*(?:的)?\s*(投资组合(?:公司)?|被投(?:企业|公司)|客户(?:名单)?)[^。；;！？!?]{0,24}?(?:包括了?|如|比如|比方说|例如|有|：|:)\s*"
+                      r"(?:[^。；;！？!?]{0,40}?(?:企业|公司|机构)\s*[，,]?\s*(?:比如|比方说|例如|如)\s*)?$")
 _LIST_KIND = {"投资组合": "invests_in", "投资组合公司": "invests_in", "被投企业": "invests_in", "被投公司": "invests_in",
               "客户": "partners_with", "客户名单": "partners_with"}
 

@@ -380,6 +380,8 @@ def _round_investors(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> I
 _RAISED_LEAD = re.compile(r"[^，,。；;！!？?的]{0,12}?(?:宣布)?(?:成功)?(?=完成|获得|获|拿到|拿了|拿下|筹集|募集|筹得)")
 
 
+_JOINT_WORK = re.compile(r"\s*(?:等(?:多所|多家|研究)?(?:单位|机构|高校|团队|院校|公司|企业)?)?\s*(?:共同|一起|联合)?\s*"
+                         r"(?:推出|提出|发布|开发|研发|完成|打造|构建|训练|开源|发表)")
 _INSTRUMENT = re.compile(r"(?:使用|利用|借助|采用|基于|用)\s*$")
 
 
@@ -553,7 +555,10 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
                 if subj in ctx.mentions and _COUNTED.match(text, subj.end):
                     # Nova-1、Nova-2 两个模型都超过了 Orion: the counted list is the subject
                     subjects = _group(ctx, list(ctx.mentions), ctx.mentions.index(subj), -1, kin)
-                pairs += [(h, t) for h in subjects for t in _group(ctx, right, right.index(first), +1, kin)]
+                partners = _group(ctx, right, right.index(first), +1, kin)
+                pairs += [(h, t) for h in subjects for t in partners]
+                if trig.word in ("联合", "携手") and len(partners) >= 2 and _JOINT_WORK.match(text, max(p.end for p in partners)):
+                    pairs += list(combinations(partners, 2))  # 由智源联合北邮、北大和浙大等多所高校推出: one joint work
     elif len(lh) == 1 and rh and _WHO_ELSE.search(text[lh[0].end:right[0].start]) and _kin(rh[0]) == _kin(lh[0]):
         # 与 OpenAI 竞争的有 Anthropic、谷歌和 Meta: the one before against each of the list after
         pairs += [(lh[0], t) for t in _group(ctx, right, right.index(rh[0]), +1, _kin(lh[0]))]
