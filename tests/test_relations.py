@@ -834,6 +834,13 @@ def _norm3(triples):
     return {(min(h, t), r, max(h, t)) if r in ("partners_with", "competes_with") else (h, r, t) for h, r, t in triples}
 
 
+def test_affiliations_and_posts_in_lists_and_arrivals():
+    rels = _triples("它由青禾大学陈一昕教授团队、北京大学张牧涵以及远山研究院陶大程等研究者们联合提出。")
+    assert {("张牧涵", "works_for", "北京大学"), ("陶大程", "works_for", "远山研究院")} <= rels
+    assert ("Dana Reyes", "works_for", "远山科技") in _triples("上个月，远山科技迎来了新的 CTO Dana Reyes，她来自谷歌。")
+    assert ("杨哲宇", "works_for", "远山科技") in _triples("论文共同一作杨哲宇现为远山科技的工程师。")
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

@@ -537,7 +537,7 @@ def _not_transliterated(word: str) -> bool:
 
 
 # verbs before a name that the segmenter, guessing, tags as a name part (曾任 as nr)
-_VERBS_BEFORE_NAMES = frozenset("曾任 历任 现任 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建 "
+_VERBS_BEFORE_NAMES = frozenset("曾任 历任 现任 现为 成为 作为 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建 "
                                 "比方说 比如说 比如 例如 譬如 包括 像是".split())  # (and words that open a list's first item)
 # one-character function words a guessed word can swallow at its front (但慧夜 of 但慧夜科技)
 _FUNCTION_CHARS = frozenset("但给说和与让把被对向在从是也就都还而并及或跟同由将以令使为于到像如比连且又即")

@@ -50,7 +50,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         if re.match(r"\s*[，,]", window) and _AT_PLACE.search(text[max(ctx.sent.start, org.start - 24):org.start]) \
                 and not any(x.end <= org.start and x.start >= org.start - 24 for x in ms[:i]):
             window = window.replace("，", " ", 1).replace(",", " ", 1)  # 在 Kroger，首席执行官 X: the post is there
-        m = re.match(r"\s*(?:[（(][^）)]{1,20}[）)]\s*)?(?:大?模型\s*)?(的)?\s*(?:另一位|另外一位|其中一位|一位)?\s*"
+        m = re.match(r"\s*(?:[（(][^）)]{1,20}[）)]\s*)?(?:大?模型\s*)?(?:迎来了?|请来了?)?\s*(的|新的)?\s*(?:另一位|另外一位|其中一位|一位)?\s*"
                      r"(?:著名|知名|现在的|目前的)?\s*(前|原|现任|时任|新任|首任|前任)?\s*(联合创始人兼|创始人兼|兼)?", window)
         pos = m.end()
         area = None if m.group(1) else _AREA_OF.match(window, pos)
@@ -237,7 +237,7 @@ def _roster(ctx: _Ctx, k: int) -> bool:
 _TITLE_AFTER_NAME = re.compile(r"\s*(教授|副教授|助理教授|研究员|副研究员|院士|讲师)(?![\u4e00-\u9fff]{0,1}(?:生|级))")
 _BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有|由|前几天|近日|日前|昨天|今天|此前|最近|随后|当时|如今|目前|"
                                  r"根据|据|按照)\s*$")
-_AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|与|和|跟|同|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对|"
+_AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|与|和|以及|及|跟|同|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对|"
                                 r"因|凭借|凭|获得|获|都|已|正|身上|刚刚|刚|近日|最近|分享|提到|写道|撰文|发文|评论)")
 
 
