@@ -841,6 +841,16 @@ def test_affiliations_and_posts_in_lists_and_arrivals():
     assert ("杨哲宇", "works_for", "远山科技") in _triples("论文共同一作杨哲宇现为远山科技的工程师。")
 
 
+def test_research_groups_that_release_or_produce_a_model():
+    # a CamelCase name that universities, labs or a list ending in 等 推出/发布 is a model they develop
+    rels = _triples("北大/港中文/远山科技等推出ViewCraft | 已开源")
+    assert {("北大", "develops", "ViewCraft"), ("远山科技", "develops", "ViewCraft")} <= rels
+    assert not any(r[1] == "develops" for r in _triples("远山科技推出了 AirPods。"))
+    # M 来了｜A/B/C 联合出品: the producers develop the one model of the sentence
+    rels = _triples("轻量化MobileMamba视觉模型来了｜浙大/腾讯优图/华中科大联合出品")
+    assert {("浙大", "develops", "MobileMamba"), ("华中科大", "develops", "MobileMamba")} <= rels
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

@@ -107,14 +107,15 @@ SIZED_MODEL = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*-(?:Tiny|Small|Base
 # StyleGAN, PT-DiT, MobileMamba, SUBLLM, CoLT5), a version after it (MobileNetv2)
 ARCHITECTURE_NAMED = re.compile(r"[A-Z][A-Za-z0-9]*-?(?:Net|former|Former|GAN|Mamba|ViT|DiT|LLM|TTS|"
                                 r"BERT|RCNN|CNN|Transformer|Diffusion|VAE|Vim|NeRF|T5|YOLO)(?:-?[vV]?\d+(?:\.\d+)?)?")
-_PROPOSED = re.compile(r"(?:提出|研发|开发)了?的?\s*$")
+_PROPOSED = re.compile(r"(?:提出|研发|开发)了?的?\s*$"
+                       r"|(?:大学|大|学院|实验室|研究院|研究所|团队|机构|高校|Lab|等)\s*(?:联合|共同)?(?:推出|发布|开源)了?\s*$")  # 北大/港中文/腾讯等推出 ViewCrafter
 _CAMEL = re.compile(r"[A-Z]?[a-z]+[A-Z][A-Za-z]*")
 
 
 def proposed(text: str, a: int, name: str) -> bool:
     """作者提出的 LlamaGen, 提出了 ViewCrafter: a CamelCase name a paper's authors propose is a model (RLHF, an
     acronym, may be a method, and is left alone)."""
-    return " " not in name and bool(_CAMEL.fullmatch(name)) and bool(_PROPOSED.search(text, max(0, a - 6), a))
+    return " " not in name and bool(_CAMEL.fullmatch(name)) and bool(_PROPOSED.search(text[max(0, a - 10):a]))
 
 
 _MODEL_WORD_AFTER = re.compile(r"\s*(?:系列\s*(?:的)?\s*(?:小型|开源|轻量级?|多模态|推理)?\s*(?:语言)?)?(?:大语言模型|大模型|语言模型|模型)(?!\s*(?:评测|测评|榜单|排行|平台|基准|竞技场))")

@@ -340,6 +340,25 @@ def _joint_research(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "partners_with", a, b, 0.65)
 
 
+_PRODUCED = re.compile(r"\s*(?:等(?:单位|机构|高校|团队)?)?\s*(?:联合|共同)?\s*出品")
+
+
+def _produced_by(ctx: _Ctx) -> Iterator[RelationMention]:
+    """轻量化 MobileMamba 视觉模型来了｜浙大/腾讯优图/华中科大联合出品: the organisations that 出品 (produced) the work
+    develop the one model the sentence names."""
+    ms = _heads_only(ctx, list(ctx.mentions))
+    models = {m.key or m.text: m for m in ms if m.type == MODEL}
+    if len(models) != 1:
+        return
+    model = next(iter(models.values()))
+    for i, m in enumerate(ms):
+        if m.type not in (ORG, COMPANY) or not _PRODUCED.match(ctx.gap(m.end, ctx.sent.end)):
+            continue
+        for org in _group(ctx, ms, i, -1, (ORG, COMPANY)):
+            if _ok("develops", org, model):
+                yield _rel(ctx, "develops", org, model, 0.7, trigger="出品")
+
+
 _SUPPLIER = re.compile(r"^\s*(?:正式|已经|已|也|还)?\s*(?:成为|是|作为)\s*$")
 _SUPPLIER_TAIL = re.compile(r"^\s*的?\s*[^，,。；;]{0,12}?(?:供应商|供货商|合作伙伴|代工厂)")
 
