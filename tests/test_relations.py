@@ -851,6 +851,16 @@ def test_research_groups_that_release_or_produce_a_model():
     assert {("浙大", "develops", "MobileMamba"), ("华中科大", "develops", "MobileMamba")} <= rels
 
 
+def test_more_ways_to_compare_two_models():
+    rels = _triples("值得注意的是，Zephyr-3B在平均准确率上比最佳表现的专有模型GPT-4o超出了3.4%。")
+    assert ("Zephyr-3B", "competes_with", "GPT-4o") in rels
+    rels = _triples("Zephyr-3B的准确率可达83.6，且速度是Mistral 7B的21倍、Llama3.1 8B的3.3倍。")
+    assert {("Zephyr-3B", "competes_with", "Mistral 7B"), ("Zephyr-3B", "competes_with", "Llama3.1 8B")} <= rels
+    rels = _triples("今天，远山科技推出了下一代的 Zephyr-3B 模型，声称在很多方面已经超越了 GPT-4o。")
+    assert ("Zephyr-3B", "competes_with", "GPT-4o") in rels and ("远山科技", "competes_with", "GPT-4o") not in rels
+    assert not any(r[1] == "competes_with" for r in _triples("在Mistral 7B上比Llama3.1 8B提升了2.1%。"))
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

@@ -9,7 +9,7 @@ from itertools import combinations
 from typing import Iterator
 
 from ...resources_data import Trigger, triggers
-from ...schema import COMPANY, ORG, PERSON, RELATIONS
+from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...text import to_simplified
 from ...types import Evidence, Mention, RelationMention
 from ._base import SYMMETRIC, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bounds, _group, _heads_only, _kin, _ok, _rel, _same, _title_org, _title_regex
@@ -547,6 +547,12 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
     if rh and trig.frame in ("svo", "any") and right.index(rh[0]) <= 2:
         subj = lh[-1] if lh else _carried_subject(ctx, _clause_bounds(ctx, right[0].start)[0], _kin(rh[0]),
                                                   verb_first=True)
+        if trig.relation == "competes_with" and rh[0].type == MODEL and (subj is None or subj.type != MODEL) \
+                and not any(m.type in (ORG, COMPANY, PERSON) for m in left):
+            # A 推出了 M 模型，声称已经超越了 X: the model the clause before released is what rivals X
+            mine = [m for m in ctx.mentions if m.type == MODEL and m.end <= right[0].start and not _same(m, rh[0])]
+            if mine:
+                subj = mine[-1]
         if subj is not None:
             kin = _kin(subj)
             first = next((m for m in rh if m.type in kin), None)
