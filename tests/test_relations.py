@@ -861,6 +861,17 @@ def test_more_ways_to_compare_two_models():
     assert not any(r[1] == "competes_with" for r in _triples("在Mistral 7B上比Llama3.1 8B提升了2.1%。"))
 
 
+def test_a_post_the_person_leaves_was_theirs():
+    rels = _triples("两个星期前，王磊(Wang Lei)宣布卸任远山科技CEO。")
+    assert {("王磊", "departed_from", "远山科技"), ("王磊", "leads", "远山科技"), ("王磊", "works_for", "远山科技")} <= rels
+    rels = _triples("张伟宣布辞去青禾科技的首席科学家职务。")
+    assert ("张伟", "works_for", "青禾科技") in rels and ("张伟", "leads", "青禾科技") not in rels
+
+
+def test_a_founding_partner_founded_the_firm():
+    assert ("Dana Reyes", "founded", "远山资本") in _triples("远山资本创始合伙人 Dana Reyes 在 2019 年分享了一个故事。")
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

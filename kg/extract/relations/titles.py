@@ -343,6 +343,28 @@ def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[Relatio
         yield _rel(ctx, "leads", person, org, conf - 0.05, role=role)
 
 
+_LEFT_POST = re.compile(r"[^，,。；;！？!?]{0,12}?(?:卸任|辞去|辞任|离任|卸下)了?\s*$")
+
+
+def _left_post(ctx: _Ctx) -> Iterator[RelationMention]:
+    """杰夫·贝索斯宣布卸任亚马逊 CEO · 张伟辞去青禾科技 CEO 一职: the post the person leaves was theirs (a former
+    post: works_for, and leads for a head's title; the trigger gives departed_from)."""
+    text = ctx.analysis.doc.text
+    ms = ctx.mentions
+    for i, org in enumerate(ms):
+        if org.type not in (ORG, COMPANY) or i == 0:
+            continue
+        people = [p for p in ms[:i] if p.type == PERSON]
+        if not people or not _LEFT_POST.fullmatch(_PAREN.sub("", text[people[-1].end:org.start])):
+            continue
+        lead = re.match(r"\s*(?:的)?\s*", text[org.end:])
+        t = _title_regex().match(text, org.end + lead.end(), ctx.sent.end)
+        if t is None:
+            continue
+        role = t.group(0).strip()
+        yield from _title_facts(ctx, people[-1], org, _title_kind(role), role, 0.75, True)
+
+
 _POST = re.compile(r"\s*的\s*(\S{1,14}?)\s*(?:一职|职务|职位|的职务|的职位)")
 
 
