@@ -30,7 +30,8 @@ GOLD = {"dev": ROOT / "data" / "eval" / "news-dev.jsonl", "test": ROOT / "data" 
         "dev6": ROOT / "data" / "eval" / "news-dev6.jsonl",
         "dev7": ROOT / "data" / "eval" / "news-dev7.jsonl", "dev8": ROOT / "data" / "eval" / "news-dev8.jsonl",
         "dev9": ROOT / "data" / "eval" / "news-dev9.jsonl",
-        "dev10": ROOT / "data" / "eval" / "news-dev10.jsonl"}
+        "dev10": ROOT / "data" / "eval" / "news-dev10.jsonl",
+        "dev11": ROOT / "data" / "eval" / "news-dev11.jsonl"}
 REPORTED = ("entities", "entities_untyped", "relations")
 
 
