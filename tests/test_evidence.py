@@ -266,6 +266,23 @@ def test_a_common_word_before_bumen_is_a_kind_of_department():
     assert "防御部门" not in ents and "王磊" in ents
 
 
+@pytest.mark.parametrize("text, names", [
+    ("在文本领域，像 Quillstone 和 Norvale 这样的企业正在快速扩大规模。", {"Quillstone", "Norvale"}),
+    ("包括 Quillstone、Brightline 和 Norvale 在内的多家公司都来了。", {"Quillstone", "Brightline", "Norvale"}),
+])
+def test_a_list_closed_by_a_kind_of_firm_names_companies(text, names):
+    import kg
+
+    assert names <= {m.text for m in kg.analyze(text).mentions if m.type == COMPANY}
+
+
+def test_a_media_brand_quoted_as_a_source_is_a_company():
+    import kg
+
+    assert ("Forbes", COMPANY) in {(m.text, m.type) for m in kg.analyze("根据 Forbes 的报道，远山资本正在募集新基金。").mentions}
+    assert "Forbes" not in {m.text for m in kg.analyze("我在 Forbes 上看到一篇文章。").mentions}
+
+
 def test_a_person_shaped_name_that_was_released_is_a_product_not_a_person():
     import kg
 

@@ -808,6 +808,7 @@ def test_the_role_after_its_is_the_bare_title():
 
 def test_a_list_after_with_names_partners_of_the_subject_not_of_each_other():
     assert not any(r[1] == "partners_with" for r in _triples("我们最近与亚马逊、微软和谷歌签署了合作协议。"))
+    assert not any(r[1] == "partners_with" for r in _triples("我们与如亚马逊和微软等公司合作。"))
     assert {("远山科技", "partners_with", "微软"), ("远山科技", "partners_with", "谷歌")} <= \
         _triples("远山科技与亚马逊、微软和谷歌签署了合作协议。")
     assert ("谷歌", "partners_with", "微软") in _triples("亚马逊、微软和谷歌签署了合作协议。")

@@ -205,7 +205,7 @@ def _extend_legal_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
 _AS_SITE = re.compile(r"(?:在|于)\s*$")
 _WORK_AT = re.compile(r"\s*(?:工作|任职|就职|担任|实习|供职|上班)")
 _COMPANY_USE = re.compile(r"公司|集团|CEO|首席|创始人|创办人|总裁|董事|高管|员工|收购|投资|融资|估值|上市|母公司|旗下|股价|市值|"
-                          r"财报|营收|裁员|起诉|被告|原告|合作|竞争|对手|加入|离职|任职")
+                          r"财报|营收|裁员|起诉|被告|原告|合作|竞争|对手|加入|离职|任职|报道|撰文|记者|编辑")  # (根据 Forbes 的报道: an outlet quoted)
 
 
 def _platforms_as_companies(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -590,7 +590,7 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
                 pairs.append((a, b))
         elif trig.frame != "svo":  # (A、B、C 的表现优于…: an object-less comparison's subjects are no rivals)
             group = _group(ctx, left, left.index(lh[-1]), -1, _kin(lh[-1]))
-            if len(group) >= 2 and not re.search(r"(?:与|同|跟|和)\s*$", text[max(ctx.sent.start, min(g.start for g in group) - 3):min(g.start for g in group)]):
+            if len(group) >= 2 and not re.search(r"(?:与|同|跟|和)\s*(?:如|像)?\s*$", text[max(ctx.sent.start, min(g.start for g in group) - 3):min(g.start for g in group)]):
                 # (我们与 A、B 和 C 签署了合作备忘录: the list is whom the subject partners with, not each other)
                 pairs += list(combinations(group, 2))
     for h, t in pairs:
