@@ -283,6 +283,13 @@ def test_a_media_brand_quoted_as_a_source_is_a_company():
     assert "Forbes" not in {m.text for m in kg.analyze("我在 Forbes 上看到一篇文章。").mentions}
 
 
+def test_a_name_after_a_list_number_glued_to_it():
+    import kg
+
+    people = {m.text for m in kg.analyze("名单：\n4.Jiahui Yu ：研究员，2023 年加入。").mentions if m.type == PERSON}
+    assert "Jiahui Yu" in people
+
+
 def test_a_person_shaped_name_that_was_released_is_a_product_not_a_person():
     import kg
 

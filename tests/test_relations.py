@@ -873,6 +873,17 @@ def test_a_founding_partner_founded_the_firm():
     assert ("Dana Reyes", "founded", "远山资本") in _triples("远山资本创始合伙人 Dana Reyes 在 2019 年分享了一个故事。")
 
 
+def test_a_bio_entry_tells_of_the_person_it_opens_with():
+    text = ("名单如下：\n\n4.Jiahui Yu ：研究员，2023 年 10 月份加入，之前在百度、谷歌和英伟达工作，本科中科大，博士在康奈尔大学。\n\n"
+            "7.Lena Carter ：研究员，之前在 Facebook 待了 8 年多，大学在北航读的计算机。")
+    rels = _triples(text)
+    assert {("Jiahui Yu", "works_for", "百度"), ("Jiahui Yu", "works_for", "英伟达"), ("Jiahui Yu", "educated_at", "中科大"),
+            ("Jiahui Yu", "educated_at", "康奈尔大学"), ("Lena Carter", "works_for", "Facebook"),
+            ("Lena Carter", "educated_at", "北航")} <= rels
+    # an interview's speaker label: the question is about 你, not the speaker
+    assert not any(r[1] == "educated_at" for r in _triples("Dana Reyes: 现在距离你 19 岁在斯坦福大学学习时已经过去很久了。"))
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

@@ -864,6 +864,58 @@ def _degrees(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator
             yield _rel(ctx, "educated_at", holder, uni, 0.75, trigger="学位")
 
 
+# a bio entry: a paragraph that opens with a person's name and a colon (1.Hongyu Ren：…), told in the third person
+_BIO_HEAD = re.compile(r"\s*(?:\d{1,2}\s*[.、．)）]\s*)?")
+_BIO_WORKED = re.compile(r"(?:之前|此前|曾经?|先后|还|也|都)?\s*在\s*$")
+_BIO_WORKED_AFTER = re.compile(r"\s*(?:(?:和|、|以及|及)\s*[^，,。；;]{1,20}?)?(?:都|也)?\s*(?:工作|任职|实习|待|呆|做)")
+_BIO_DEGREE = re.compile(r"(?:本科|硕士|博士|学士|研究生|PhD|PHD|Ph\.D\.?|高中|大学)(?:生)?(?:和(?:硕士|博士)|、(?:硕士|博士))?\s*"
+                         r"(?:都|也|则)?\s*(?:在|于|就读于|毕业于|读于|是)?\s*$")
+_BIO_STUDIED = re.compile(r"\s*(?:读|学|拿|攻读|获得|念|读了|学了|拿了)")
+
+
+def _bio_entries(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
+    """1.Hongyu Ren：Research Scientist，之前在微软、英伟达和 Google 工作过，本科北京大学，博士在斯坦福大学读的计算机。
+    In a paragraph that opens with a person's name and a colon, told in the third person (no 我: not an interview
+    answer), the clauses without a subject of their own are about that person: 在 X、Y 工作/待过 (works_for each),
+    本科/博士 (在) X and 在 X 读/学/拿 … (educated_at X, a school)."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    k = 0
+    while k < len(sents):
+        start = sents[k].start
+        if start > 0 and text[start - 1] != "\n":
+            k += 1
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        idx = [j for j in range(k, len(sents)) if sents[j].start < end]
+        ms = [m for j in idx for m in by_sent[j]]
+        k = (idx[-1] + 1) if idx else k + 1
+        head = _BIO_HEAD.match(text, start)
+        person = next((m for m in ms if m.start == head.end()), None)
+        if person is None or person.type != PERSON or not re.match(r"\s*[：:]", text[person.end:person.end + 3]):
+            continue
+        if re.search(r"[我你您]", text[person.end:end]) or any(m.type == PERSON and _ident(m) != _ident(person) for m in ms):
+            continue  # (an interview's speaker label, or a paragraph about someone else too)
+        ev_sent = Sentence(start, end, text[start:end])
+        ctx = _Ctx(analysis, ev_sent, tuple(ms))
+        for i, m in enumerate(ms):
+            if m.type not in (ORG, COMPANY):
+                continue
+            if _BIO_WORKED.search(text, max(start, m.start - 6), m.start):
+                group = _group(ctx, ms, i, +1, (ORG, COMPANY))
+                last = max(g.end for g in group)
+                if _BIO_WORKED_AFTER.match(text, last) and (m.type == COMPANY or not _SCHOOL.search(m.key or m.text)):
+                    for org in group:
+                        if _ok("works_for", person, org):
+                            yield _rel(ctx, "works_for", person, org, 0.65)
+                elif _SCHOOL.search(m.key or m.text) and _BIO_STUDIED.match(text, m.end) and _ok("educated_at", person, m):
+                    yield _rel(ctx, "educated_at", person, m, 0.65)
+            if m.type == ORG and _SCHOOL.search(m.key or m.text) and \
+                    _BIO_DEGREE.search(text[max(start, m.start - 10):m.start]) and _ok("educated_at", person, m):
+                yield _rel(ctx, "educated_at", person, m, 0.65)
+
+
 # X 成立于 2022 年，创始人包括了 A、B 和 C · X 的联合创始人有 A 和 B: a list of founders after the word
 _FOUNDER_LIST = re.compile(r"(?:联合)?创始(?:人|团队)(?:们)?\s*(?:包括了?|有|为|是|分别是|分别为)\s*[：:]?\s*")
 
