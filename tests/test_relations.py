@@ -880,6 +880,11 @@ def test_a_bio_entry_tells_of_the_person_it_opens_with():
     assert {("Jiahui Yu", "works_for", "百度"), ("Jiahui Yu", "works_for", "英伟达"), ("Jiahui Yu", "educated_at", "中科大"),
             ("Jiahui Yu", "educated_at", "康奈尔大学"), ("Lena Carter", "works_for", "Facebook"),
             ("Lena Carter", "educated_at", "北航")} <= rels
+    text = ("名单：\n1.Hongyu Ren： 在远山科技是 Research Scientist，去年 7 月份加入。\n"
+            "7.Lena Carter ：目前也是远山科技 Member of Technical Staff，2023 年 8 月份加入，之前在 Facebook 待了 8 年多。")
+    rels = _triples(text)
+    assert {("Hongyu Ren", "works_for", "远山科技"), ("Hongyu Ren", "joined", "远山科技"),
+            ("Lena Carter", "works_for", "远山科技"), ("Lena Carter", "joined", "远山科技")} <= rels
     # an interview's speaker label: the question is about 你, not the speaker
     assert not any(r[1] == "educated_at" for r in _triples("Dana Reyes: 现在距离你 19 岁在斯坦福大学学习时已经过去很久了。"))
 

@@ -139,7 +139,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 # 周嘉树与林晓川同为清华大学校友: every person of the list
                 for other in _group(ctx, list(ms[:i]), i - 1, -1, (PERSON,))[1:]:
                     yield from _title_facts(ctx, other, org, _title_kind(roles[-1]), role, conf, False)
-            elif prev is not None and prev.type == PERSON and re.fullmatch(r"\s*[：:]\s*", link) \
+            elif prev is not None and prev.type == PERSON and re.fullmatch(r"\s*[：:]\s*(?:目前|现在|现)?\s*(?:也|还)?\s*(?:是|为|任|担任)?\s*", link) \
                     and re.match(r"\s*($|[，,。；;\n])", text[title_end:ctx.sent.end]):
                 person, conf = prev, 0.8  # Ravi Baloney: 斯坦福大学讲师 (a bio line): the title ends the clause
             elif chained is not None:
@@ -269,7 +269,7 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
 
 _AT_ORG = re.compile(r"(在|于)\s*$")
 _SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|接任|继任|任)(?:了|过)?\s*$")
-_SERVE_AS = re.compile(r"\s*(担任|出任|任职|任|当|做)(?:过|了)?\s*(?:(?:\d+|[一二两三四五六七八九十几多]+)\s*年(?:的)?\s*)?")
+_SERVE_AS = re.compile(r"\s*(担任|出任|任职|任|当|做|是)(?:过|了)?\s*(?:(?:\d+|[一二两三四五六七八九十几多]+)\s*年(?:的)?\s*)?")
 
 
 def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -870,6 +870,7 @@ _BIO_WORKED = re.compile(r"(?:之前|此前|曾经?|先后|还|也|都)?\s*在\s
 _BIO_WORKED_AFTER = re.compile(r"\s*(?:(?:和|、|以及|及)\s*[^，,。；;]{1,20}?)?(?:都|也)?\s*(?:工作|任职|实习|待|呆|做)")
 _BIO_DEGREE = re.compile(r"(?:本科|硕士|博士|学士|研究生|PhD|PHD|Ph\.D\.?|高中|大学)(?:生)?(?:和(?:硕士|博士)|、(?:硕士|博士))?\s*"
                          r"(?:都|也|则)?\s*(?:在|于|就读于|毕业于|读于|是)?\s*$")
+_BIO_JOINED = re.compile(r"(?:(?:\d{4}\s*年|去年|今年|前年)\s*(?:\d{1,2}\s*月份?)?|\d{1,2}\s*月份?)\s*(?:才|刚|正式)?加入(?:了)?(?=\s*[，,。；;]|$)")
 _BIO_STUDIED = re.compile(r"\s*(?:读|学|拿|攻读|获得|念|读了|学了|拿了)")
 
 
@@ -899,6 +900,11 @@ def _bio_entries(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iter
             continue  # (an interview's speaker label, or a paragraph about someone else too)
         ev_sent = Sentence(start, end, text[start:end])
         ctx = _Ctx(analysis, ev_sent, tuple(ms))
+        # 在 OpenAI 是 Research Scientist，2022 年 6 月份加入: a bare 加入 is of the employer the entry names with a title
+        employer = next((m for m in ms if m.type in (ORG, COMPANY) and _title_regex().match(
+            text, m.end + len(re.match(r"\s*(?:是|担任|任)?\s*", text[m.end:]).group(0)), end)), None)
+        if employer is not None and _BIO_JOINED.search(text, start, end) and _ok("joined", person, employer):
+            yield _rel(ctx, "joined", person, employer, 0.6)
         for i, m in enumerate(ms):
             if m.type not in (ORG, COMPANY):
                 continue
