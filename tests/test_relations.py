@@ -889,6 +889,16 @@ def test_a_bio_entry_tells_of_the_person_it_opens_with():
     assert not any(r[1] == "educated_at" for r in _triples("Dana Reyes: 现在距离你 19 岁在斯坦福大学学习时已经过去很久了。"))
 
 
+def test_more_investor_lists():
+    rels = _triples("远山科技刚从青禾资本、北辰基金、Pear VC 等机构拿到了 400 万美金的种子轮投资。")
+    assert {("青禾资本", "invests_in", "远山科技"), ("Pear VC", "invests_in", "远山科技")} <= rels
+    assert not any(r[1] == "invests_in" for r in _triples("远山科技从谷歌挖来了张伟。"))
+    rels = _triples("远山科技上周五完成 2.7 亿美金的 C 轮融资，由北辰基金领投，跟投方包括了英伟达、甲骨文。")
+    assert {("英伟达", "invests_in", "远山科技"), ("甲骨文", "invests_in", "远山科技")} <= rels
+    rels = _triples("此前远山科技已经融了 1.7 亿美金，其投资人里还包括了图灵奖获得者 Geoffrey Hinton、李飞飞。")
+    assert {("Geoffrey Hinton", "invests_in", "远山科技"), ("李飞飞", "invests_in", "远山科技")} <= rels
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))

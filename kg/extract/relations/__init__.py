@@ -29,7 +29,7 @@ from .titles import (_affiliations, _clause_titles, _appointed, _org_people, _as
                      _serving_at, _title_relations, _its_titles, _left_post, _bio_entries)
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import (_clefts, _coordination_rivals, _family, _left_after_working, _model_comparisons, _parent_companies, _discourse_rivals, _joint_research, _makers_behind, _backed_by, _funding_phrases, _investor_rolls, _portfolio_and_customers, _model_teams, _name_relations,
-                        _possessive_relations, _produced_by, _suppliers)
+                        _possessive_relations, _produced_by, _suppliers, _funding_from)
 
 __all__ = ["clauses_of", "extract_relations", "sentence_mentions"]
 
@@ -148,6 +148,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
         out += _joint_research(ctx)
         out += _suppliers(ctx)
         out += _produced_by(ctx)
+        out += _funding_from(ctx)
         out += _makers_behind(ctx)
         out += _backed_by(ctx)
         out += _funding_phrases(ctx)

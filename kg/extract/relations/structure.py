@@ -368,6 +368,32 @@ def _produced_by(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "develops", org, model, 0.7, trigger="出品")
 
 
+_FROM_INVESTORS = re.compile(r"\s*(?:等[^，,。；;！？!?]{0,8}?)?\s*(?:那里|处|手中)?\s*(?:拿到|获得|拿了|筹集|募集|融|得到|获)了?"
+                             r"[^，,。；;！？!?]{0,24}?(?:投资|融资)")
+
+
+def _funding_from(ctx: _Ctx) -> Iterator[RelationMention]:
+    """X 刚从 A、B、C 等机构拿到了 400 万美金的种子轮投资: each of the list invested in X, the company before 从."""
+    ms = list(ctx.mentions)
+    text = ctx.analysis.doc.text
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        if m.type not in (COMPANY, ORG, PERSON) or not re.search(r"从\s*$", text[max(ctx.sent.start, m.start - 2):m.start]):
+            i += 1
+            continue
+        group = _group(ctx, ms, i, +1, (COMPANY, ORG, PERSON))
+        i += max(1, len(group))
+        if not _FROM_INVESTORS.match(text, max(g.end for g in group)):
+            continue
+        raised = [x for x in ms if x.type == COMPANY and x.end <= m.start and not re.search(r"[。；;！？!?]", text[x.end:m.start])]
+        if not raised:
+            continue
+        for h in group:
+            if _ok("invests_in", h, raised[-1]):
+                yield _rel(ctx, "invests_in", h, raised[-1], 0.7, trigger="从…拿到投资")
+
+
 _SUPPLIER = re.compile(r"^\s*(?:正式|已经|已|也|还)?\s*(?:成为|是|作为)\s*$")
 _SUPPLIER_TAIL = re.compile(r"^\s*的?\s*[^，,。；;]{0,12}?(?:供应商|供货商|合作伙伴|代工厂)")
 

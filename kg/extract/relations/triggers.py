@@ -223,8 +223,9 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                     r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
                     yield r if ev is None else replace(r, evidence=ev)
         return
-    if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(包括|为)?$", trig.word) and right \
-            and re.match(r"\s*(?:——|—|：|:)?\s*(包括|为|是|有|系)?了?\s*", text[b:right[0].start]).end() == right[0].start - b:
+    if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|为)?$", trig.word) and right \
+            and re.match(r"\s*(?:——|—|：|:)?\s*(包括|为|是|有|系)?了?\s*(?:[^，,。；;、]{0,8}?(?:获得者|得主|教授|科学家))?\s*",
+                         text[b:right[0].start]).end() == right[0].start - b:  # (包括了图灵奖获得者 X)
         raised, ev = _raised_company(ctx, right[0].start)
         if raised is None:  # DeepSeek 由梁文锋创立，背后的投资方是幻方量化
             raised = _carried_subject(ctx, _clause_bounds(ctx, a)[0], (COMPANY,), allow_same_clause=True)
