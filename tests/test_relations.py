@@ -899,6 +899,12 @@ def test_more_investor_lists():
     assert {("Geoffrey Hinton", "invests_in", "远山科技"), ("李飞飞", "invests_in", "远山科技")} <= rels
 
 
+def test_well_known_firms_the_gazetteer_now_lists():
+    # (霍尼韦尔, written with transliteration characters, was read as a person)
+    assert ("希拉·乔丹", "works_for", "霍尼韦尔") in _triples("——希拉·乔丹（Sheila Jordan），霍尼韦尔高级副总裁、首席数字技术官")
+    assert ("Jim Taiclet", "leads", "洛克希德·马丁公司") in _triples("洛克希德·马丁公司 CEO Jim Taiclet 表示。")
+
+
 def test_a_company_that_challenges_another_rivals_it():
     assert ("远山科技", "competes_with", "青禾科技") in _triples("远山科技正用 AI 正面挑战青禾科技的搜索业务。")
     assert not any(r[1] == "competes_with" for r in _triples("远山科技的模型赢得了 ImageNet 挑战赛。"))
