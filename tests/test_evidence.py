@@ -290,6 +290,19 @@ def test_a_name_after_a_list_number_glued_to_it():
     assert "Jiahui Yu" in people
 
 
+@pytest.mark.parametrize("name", ["Rui Shu", "Jiayi Weng", "Enoch Cheung"])
+def test_chinese_names_in_latin_letters_with_less_common_or_older_romanised_surnames(name):
+    from kg.extract.entities.evidence import person_shaped
+
+    assert person_shaped(name)
+
+
+def test_two_pinyin_place_words_are_no_person():
+    from kg.extract.entities.evidence import person_shaped
+
+    assert not person_shaped("Hong Kong") and not person_shaped("Ping An")
+
+
 def test_a_person_shaped_name_that_was_released_is_a_product_not_a_person():
     import kg
 

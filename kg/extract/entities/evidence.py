@@ -70,7 +70,8 @@ def person_shaped(name: str) -> bool:
     """Two to four capitalised parts, the first a given name, none an organisation word (Bill Gurley, not
     Stanford University); or a Chinese name in pinyin, given name and surname in either order (Xiaolong Wang)."""
     words = name.split()
-    return bool(LATIN_PERSON.fullmatch(name)) and (words[0] in given_names() or pinyin_name(name)) and \
+    return bool(LATIN_PERSON.fullmatch(name)) and (words[0] in given_names() or pinyin_name(name)
+                                                   or len(words) == 2 and words[1].lower() in _ROMANISED_SURNAMES) and \
         not any(w in _LATIN_ORG_SUFFIXES for w in words)
 
 
@@ -83,7 +84,13 @@ _PINYIN_WORD = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}")
 _PINYIN_SURNAMES = frozenset("""wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng
     liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren
     shen yao jin fang shi tan liao zou xiong qiu qin yin bai kong cui mao qian dai wen hou meng long wan duan lei qiao yan
-    ji xue fan lv lyu hao gu kang mo shao zhong xing tao fu bao""".split())
+    ji xue fan lv lyu hao gu kang mo shao zhong xing tao fu bao shu weng zhan ou bi che chu dou ge geng gong hua jia
+    jian jiao kou lan lang lian ling miao mu ning niu pang pei pu qi qu rong ruan sha shan shang sheng si tong xia xiang xin
+    yi you yue zang zhai zhuang zhuo zuo bian chai chang fei guan hong huo ju ke kuang lai lou mei nie quan rao sang
+    shou tu xi zhen""".split())
+# Chinese surnames as Hong Kong, Taiwan and older romanisations write them (Enoch Cheung, Kevin Tsai)
+_ROMANISED_SURNAMES = frozenset("""cheung chan wong leung chow ng lau yip tsang kwok lam chiu fung hui kwan tse tsui yeung
+    yuen choi chung poon siu szeto leong tsai hsu hsieh chiang chao chuang kuo tseng cheng""".split())
 
 
 # places written as two pinyin words that look like a name
