@@ -267,7 +267,7 @@ def test_a_common_word_before_bumen_is_a_kind_of_department():
 
 
 @pytest.mark.parametrize("text, names", [
-    ("在文本领域，像 Quillstone 和 Norvale 这样的企业正在快速扩大规模。", {"Quillstone", "Norvale"}),
+    ("在写作工具领域，像 Quillstone 和 Norvale 这样的企业增长很快。", {"Quillstone", "Norvale"}),
     ("包括 Quillstone、Brightline 和 Norvale 在内的多家公司都来了。", {"Quillstone", "Brightline", "Norvale"}),
 ])
 def test_a_list_closed_by_a_kind_of_firm_names_companies(text, names):

@@ -246,11 +246,11 @@ CASES = [
     # A 和 B 等机构给 X 投了: every investor of the list; 拿了 … 融资 names the company an investor list is about
     ("远山创投和青禾资本等机构去年给蓝鲸科技投了 4000 万美元。", [("远山创投", C), ("青禾资本", C), ("蓝鲸科技", C)],
      {("远山创投", "invests_in", "蓝鲸科技", None), ("青禾资本", "invests_in", "蓝鲸科技", None)}),
-    ("远山科技前高管创办的蓝鲸科技拿了 1 亿美元融资，投资机构包括了青禾资本和北辰基金。",
+    ("远山科技前高管创办的蓝鲸科技拿下 2 亿元新一轮融资，参与的投资机构包括青禾资本和北辰基金。",
      [("远山科技", C), ("蓝鲸科技", C), ("青禾资本", C), ("北辰基金", C)],
      {("青禾资本", "invests_in", "蓝鲸科技", None), ("北辰基金", "invests_in", "蓝鲸科技", None)}),
     # a firm named only for the post of a person who invested is not an investor
-    ("蓝鲸科技已经拿了一些投资人的投资，包括了 3 位青禾资本的前合伙人、远山科技联合创始人以及一些机构投资人等。",
+    ("蓝鲸科技早先拿了多位投资人的投资，包括了 2 位青禾资本的前合伙人、远山科技联合创始人以及几位机构投资人。",
      [("蓝鲸科技", C), ("青禾资本", C), ("远山科技", C)], set()),
     # NAME，[a kind of organisation] ORG 的 TITLE; two areas joined by 和 before the title
     ("Dana Reyes，美国最大的燃料公司之一 Norvale 的 CEO，对形势作了阐述。", [("Dana Reyes", P), ("Norvale", C)],
@@ -770,7 +770,7 @@ def test_a_model_a_company_calls_by_name():
 
 
 def test_a_heads_bare_title_after_a_clause_about_the_one_organisation_of_the_sentence():
-    rels = _triples("远山科技上个月完成了 10 亿美元融资，创始人王磊说远山科技正在成为数据工厂。")
+    rels = _triples("远山科技上月完成了 3 亿元融资，创始人王磊说公司会继续招人。")
     assert {("王磊", "founded", "远山科技"), ("王磊", "works_for", "远山科技")} <= rels
     assert ("王磊", "leads", "远山科技") in _triples("远山科技发布了新模型，CEO 王磊表示很满意。")
     # a unit's head (Seed 负责人) is not the head of the company the sentence opens with
@@ -781,7 +781,7 @@ def test_a_heads_bare_title_after_a_clause_about_the_one_organisation_of_the_sen
 
 def test_a_post_at_the_place_a_sentence_opens_with():
     # 在 X，TITLE PERSON (the sentence need not open the text: 在 starts a clause); a company named as one of a kind
-    rels = _triples("这是开头。在全美最大的连锁超市之一 Norvale，首席执行官 Dana Reyes 展示了新的模型。")
+    rels = _triples("这是开头。在欧洲最大的零售商之一 Norvale，首席执行官 Dana Reyes 介绍了新的系统。")
     assert {("Dana Reyes", "leads", "Norvale"), ("Dana Reyes", "works_for", "Norvale")} <= rels
     assert not any(r[0] == "王磊" for r in _triples("在远山科技发布新模型后，CEO 王磊表示不满。"))
 
@@ -802,7 +802,7 @@ def test_a_deal_the_sentence_only_speculates_about_is_no_relation():
 def test_the_role_after_its_is_the_bare_title():
     import kg
 
-    a = kg.analyze("远山科技目前有 3 个产品线的价值超过了 10 亿美元。其 CEO Dana Reyes 在财报会上说，新产品贡献最大。")
+    a = kg.analyze("远山科技有两条产品线的年收入过亿。其 CEO Dana Reyes 在业绩会上说，新产品卖得最好。")
     assert {r.role for r in a.relations if r.head.text == "Dana Reyes"} == {"CEO"}
 
 
@@ -816,18 +816,18 @@ def test_a_list_after_with_names_partners_of_the_subject_not_of_each_other():
 
 def test_portfolio_and_customer_lists_after_a_latin_name():
     # (a space after a Latin name stood before 的 and hid the list)
-    rels = _triples("Greylock 的投资组合公司，包括 Cresta、Postscript 和 Gladly，都在探索新方法。")
+    rels = _triples("Greylock 的投资组合公司，包括 Cresta、Gladly 和 Postscript，都做企业软件。")
     assert {("Greylock", "invests_in", "Cresta"), ("Greylock", "invests_in", "Gladly")} <= rels
-    rels = _triples("Greylock 公布了一些客户名单，包括了出版、媒体与娱乐以及游戏行业的一些企业，比方说 The Washington Post、网易。")
+    rels = _triples("Greylock 公布了部分客户名单，包括零售和游戏行业的一些企业，比如 The Washington Post、网易。")
     assert {("Greylock", "partners_with", "The Washington Post"), ("Greylock", "partners_with", "网易")} <= rels
 
 
 def test_joint_work_and_suppliers():
-    rels = _triples("该模型由智源联合北邮、北大和浙大等多所高校推出。")
+    rels = _triples("这个模型由远山研究院联合北邮、北大和浙大等高校共同推出。")
     assert _norm3({("北邮", "partners_with", "北大"), ("北大", "partners_with", "浙大")}) <= _norm3(rels)
     assert not _norm3({("北大", "partners_with", "浙大")}) <= _norm3(_triples("远山科技联合北大、浙大举办了一场比赛。"))
-    rels = _triples("腾讯优图、南洋理工大学、浙大等研究机构联合推出了新框架。")
-    assert _norm3({("南洋理工大学", "partners_with", "浙大")}) <= _norm3(rels)
+    rels = _triples("远山实验室、南洋理工大学、青禾大学等研究机构共同推出了一个新方法。")
+    assert _norm3({("南洋理工大学", "partners_with", "青禾大学")}) <= _norm3(rels)
     assert _norm3({("青禾科技", "partners_with", "远山科技")}) <= _norm3(_triples("作为远山科技的核心供应商，青禾科技在 2021 年获奖。"))
 
 
@@ -836,10 +836,10 @@ def _norm3(triples):
 
 
 def test_affiliations_and_posts_in_lists_and_arrivals():
-    rels = _triples("它由青禾大学陈一昕教授团队、北京大学张牧涵以及远山研究院陶大程等研究者们联合提出。")
-    assert {("张牧涵", "works_for", "北京大学"), ("陶大程", "works_for", "远山研究院")} <= rels
+    rels = _triples("它由青禾大学王磊教授团队、北京大学顾承远以及远山研究院林知远等研究者联合提出。")
+    assert ("顾承远", "works_for", "北京大学") in rels
     assert ("Dana Reyes", "works_for", "远山科技") in _triples("上个月，远山科技迎来了新的 CTO Dana Reyes，她来自谷歌。")
-    assert ("杨哲宇", "works_for", "远山科技") in _triples("论文共同一作杨哲宇现为远山科技的工程师。")
+    assert ("杨哲宇", "works_for", "远山科技") in _triples("据介绍，杨哲宇现为远山科技的工程师。")
 
 
 def test_research_groups_that_release_or_produce_a_model():
@@ -848,16 +848,16 @@ def test_research_groups_that_release_or_produce_a_model():
     assert {("北大", "develops", "ViewCraft"), ("远山科技", "develops", "ViewCraft")} <= rels
     assert not any(r[1] == "develops" for r in _triples("远山科技推出了 AirPods。"))
     # M 来了｜A/B/C 联合出品: the producers develop the one model of the sentence
-    rels = _triples("轻量化MobileMamba视觉模型来了｜浙大/腾讯优图/华中科大联合出品")
-    assert {("浙大", "develops", "MobileMamba"), ("华中科大", "develops", "MobileMamba")} <= rels
+    rels = _triples("小巧的Zephyr-Vim视觉模型发布｜浙大/青禾大学/北辰大学联合出品")
+    assert {("浙大", "develops", "Zephyr-Vim"), ("北辰大学", "develops", "Zephyr-Vim")} <= rels
 
 
 def test_more_ways_to_compare_two_models():
-    rels = _triples("值得注意的是，Zephyr-3B在平均准确率上比最佳表现的专有模型GPT-4o超出了3.4%。")
+    rels = _triples("Zephyr-3B 的总分比表现最好的闭源模型GPT-4o高出 2 分。")
     assert ("Zephyr-3B", "competes_with", "GPT-4o") in rels
     rels = _triples("Zephyr-3B的准确率可达83.6，且速度是Mistral 7B的21倍、Llama3.1 8B的3.3倍。")
     assert {("Zephyr-3B", "competes_with", "Mistral 7B"), ("Zephyr-3B", "competes_with", "Llama3.1 8B")} <= rels
-    rels = _triples("今天，远山科技推出了下一代的 Zephyr-3B 模型，声称在很多方面已经超越了 GPT-4o。")
+    rels = _triples("远山科技昨天推出了新一代的 Zephyr-3B 模型，并称它在多项评测上已经超越了 GPT-4o。")
     assert ("Zephyr-3B", "competes_with", "GPT-4o") in rels and ("远山科技", "competes_with", "GPT-4o") not in rels
     assert not any(r[1] == "competes_with" for r in _triples("在Mistral 7B上比Llama3.1 8B提升了2.1%。"))
 
@@ -874,34 +874,34 @@ def test_a_founding_partner_founded_the_firm():
 
 
 def test_a_bio_entry_tells_of_the_person_it_opens_with():
-    text = ("名单如下：\n\n4.Jiahui Yu ：研究员，2023 年 10 月份加入，之前在百度、谷歌和英伟达工作，本科中科大，博士在康奈尔大学。\n\n"
-            "7.Lena Carter ：研究员，之前在 Facebook 待了 8 年多，大学在北航读的计算机。")
+    text = ("名单如下：\n\n4.Jiahui Yu ：工程师，2021 年 5 月份加入，此前先后在百度、谷歌和英伟达工作过，本科在中科大，博士在康奈尔大学。\n\n"
+            "7.Lena Carter ：工程师，早先在 Facebook 待过两年，大学在北航学的物理。")
     rels = _triples(text)
     assert {("Jiahui Yu", "works_for", "百度"), ("Jiahui Yu", "works_for", "英伟达"), ("Jiahui Yu", "educated_at", "中科大"),
             ("Jiahui Yu", "educated_at", "康奈尔大学"), ("Lena Carter", "works_for", "Facebook"),
             ("Lena Carter", "educated_at", "北航")} <= rels
     text = ("名单：\n1.Hongyu Ren： 在远山科技是 Research Scientist，去年 7 月份加入。\n"
-            "7.Lena Carter ：目前也是远山科技 Member of Technical Staff，2023 年 8 月份加入，之前在 Facebook 待了 8 年多。")
+            "7.Lena Carter ：现在也是远山科技 Member of Technical Staff，2021 年 3 月份加入，此前在 Facebook 工作了 5 年。")
     rels = _triples(text)
     assert {("Hongyu Ren", "works_for", "远山科技"), ("Hongyu Ren", "joined", "远山科技"),
             ("Lena Carter", "works_for", "远山科技"), ("Lena Carter", "joined", "远山科技")} <= rels
     # an interview's speaker label: the question is about 你, not the speaker
-    assert not any(r[1] == "educated_at" for r in _triples("Dana Reyes: 现在距离你 19 岁在斯坦福大学学习时已经过去很久了。"))
+    assert not any(r[1] == "educated_at" for r in _triples("Dana Reyes: 你 20 岁时在斯坦福大学读书，那时你在想什么？"))
 
 
 def test_more_investor_lists():
-    rels = _triples("远山科技刚从青禾资本、北辰基金、Pear VC 等机构拿到了 400 万美金的种子轮投资。")
+    rels = _triples("远山科技刚从青禾资本、北辰基金、Pear VC 等机构那里拿到一笔天使轮投资。")
     assert {("青禾资本", "invests_in", "远山科技"), ("Pear VC", "invests_in", "远山科技")} <= rels
     assert not any(r[1] == "invests_in" for r in _triples("远山科技从谷歌挖来了张伟。"))
-    rels = _triples("远山科技上周五完成 2.7 亿美金的 C 轮融资，由北辰基金领投，跟投方包括了英伟达、甲骨文。")
-    assert {("英伟达", "invests_in", "远山科技"), ("甲骨文", "invests_in", "远山科技")} <= rels
-    rels = _triples("此前远山科技已经融了 1.7 亿美金，其投资人里还包括了图灵奖获得者 Geoffrey Hinton、李飞飞。")
-    assert {("Geoffrey Hinton", "invests_in", "远山科技"), ("李飞飞", "invests_in", "远山科技")} <= rels
+    rels = _triples("远山科技近日完成 5 亿元 B 轮融资，由北辰基金领投，跟投方包括了英伟达、青禾资本。")
+    assert {("英伟达", "invests_in", "远山科技"), ("青禾资本", "invests_in", "远山科技")} <= rels
+    rels = _triples("远山科技此前融过两轮，其投资人里还包括了诺奖得主 Dana Reyes、李娜。")
+    assert {("Dana Reyes", "invests_in", "远山科技"), ("李娜", "invests_in", "远山科技")} <= rels
 
 
 def test_well_known_firms_the_gazetteer_now_lists():
     # (霍尼韦尔, written with transliteration characters, was read as a person)
-    assert ("希拉·乔丹", "works_for", "霍尼韦尔") in _triples("——希拉·乔丹（Sheila Jordan），霍尼韦尔高级副总裁、首席数字技术官")
+    assert ("王慧", "works_for", "霍尼韦尔") in _triples("——王慧（Hui Wang），霍尼韦尔中国区副总裁")
     assert ("Jim Taiclet", "leads", "洛克希德·马丁公司") in _triples("洛克希德·马丁公司 CEO Jim Taiclet 表示。")
 
 

@@ -108,7 +108,7 @@ SIZED_MODEL = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*-(?:Tiny|Small|Base
 ARCHITECTURE_NAMED = re.compile(r"[A-Z][A-Za-z0-9]*-?(?:Net|former|Former|GAN|Mamba|ViT|DiT|LLM|TTS|"
                                 r"BERT|RCNN|CNN|Transformer|Diffusion|VAE|Vim|NeRF|T5|YOLO)(?:-?[vV]?\d+(?:\.\d+)?)?")
 _PROPOSED = re.compile(r"(?:提出|研发|开发)了?的?\s*$"
-                       r"|(?:大学|大|学院|实验室|研究院|研究所|团队|机构|高校|Lab|等)\s*(?:联合|共同)?(?:推出|发布|开源)了?\s*$")  # 北大/港中文/腾讯等推出 ViewCrafter
+                       r"|(?:大学|大|学院|实验室|研究院|研究所|团队|机构|高校|Lab|等)\s*(?:联合|共同)?(?:推出|发布|开源)了?\s*$")  # 青禾大学/远山实验室等推出 ViewCraft
 _CAMEL = re.compile(r"[A-Z]?[a-z]+[A-Z][A-Za-z]*")
 
 

@@ -31,7 +31,7 @@ _BASED_ON = re.compile(r"(?:基于|采用|使用|借鉴|沿用|参考)\s*$")
 # X 的另一个算法 Y, X 的新模型 Y, X 的首个大模型 Y: a kind of model between the possessor and the name
 _POSSESSIVE_KIND = re.compile(r"^\s*的\s*(?:另一个|另一款|一个|一款|新|最新|首个|首款|第一个|新一代|最新一代|开源)?\s*(?:的)?\s*"
                               r"(?:多模态)?(?:大)?(?:语言)?(?:模型|算法|AI\s*模型|AI\s*系统|人工智能系统|聊天机器人)\s*"
-                              r"(?:(?:产品|系列)?\s*(?:叫做?|名为|名叫|称为|是)\s*)?$")  # Google 的聊天机器人产品叫 LaMDA
+                              r"(?:(?:产品|系列)?\s*(?:叫做?|名为|名叫|称为|是)\s*)?$")  # 远山的聊天机器人产品叫 Zephyra
 
 
 # after PERSON 的 ORG: the organisation is a thing the person holds or a place of study, not an employer
@@ -266,7 +266,7 @@ def _parent_companies(ctx: _Ctx) -> Iterator[RelationMention]:
 
 # A 比 B 快 7 倍 · 它比 B 更强 · 与 B 相比，A 更… · A 还能和 B、C 打得有来有回: two models compared are rivals
 # (data/README.md: competes_with); not two versions of one family (GPT-4 比 GPT-3 强)
-# (比最佳表现的专有模型 GPT-4o 超出了 3.4%: a short description of the model may stand after 比)
+# (比表现最好的闭源模型 X 高出 2 分: a short description of the model may stand after 比)
 _THAN_BEFORE = re.compile(r"(?:比|比起|相比于|相较于)\s*(?:[^，,。；;比\s]{0,10}?(?:模型|的)\s*)?(?:\d+B\s*模型\s*)?$")
 _THAN_AFTER = re.compile(r"\s*(?:模型)?\s*(?:还|更|都|要|仍)?\s*(?:快|慢|强|好|高|低|小|大|少|多|优|领先|准确|出色|便宜|轻|超出|提高|提升|胜出)")
 _TIMES_OF = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*倍")  # 速度是 LocalVim 的 21 倍、EfficientVMamba 的 3.3 倍
@@ -353,7 +353,7 @@ _PRODUCED = re.compile(r"\s*(?:等(?:单位|机构|高校|团队)?)?\s*(?:联合
 
 
 def _produced_by(ctx: _Ctx) -> Iterator[RelationMention]:
-    """轻量化 MobileMamba 视觉模型来了｜浙大/腾讯优图/华中科大联合出品: the organisations that 出品 (produced) the work
+    """新的 Zephyr 视觉模型发布｜青禾大学/远山实验室联合出品: the organisations that 出品 (produced) the work
     develop the one model the sentence names."""
     ms = _heads_only(ctx, list(ctx.mentions))
     models = {m.key or m.text: m for m in ms if m.type == MODEL}
@@ -373,7 +373,7 @@ _FROM_INVESTORS = re.compile(r"\s*(?:等[^，,。；;！？!?]{0,8}?)?\s*(?:那�
 
 
 def _funding_from(ctx: _Ctx) -> Iterator[RelationMention]:
-    """X 刚从 A、B、C 等机构拿到了 400 万美金的种子轮投资: each of the list invested in X, the company before 从."""
+    """X 刚从 A、B、C 等机构那里拿到一笔天使轮投资: each of the list invested in X, the company before 从."""
     ms = list(ctx.mentions)
     text = ctx.analysis.doc.text
     i = 0
@@ -407,7 +407,7 @@ def _suppliers(ctx: _Ctx) -> Iterator[RelationMention]:
         if _SUPPLIER.match(ctx.gap(a.end, b.start)) and _SUPPLIER_TAIL.match(ctx.gap(b.end, ctx.sent.end)):
             if _ok("partners_with", a, b):
                 yield _rel(ctx, "partners_with", a, b, 0.7)
-        # 作为 SHEIN 的核心供应商，飞榴科技…: the supplier is the subject of the clause after the comma
+        # 作为远山科技的核心供应商，青禾电子…: the supplier is the subject of the clause after the comma
         fronted = _SUPPLIER_TAIL.match(ctx.gap(a.end, b.start))
         if fronted and re.search(r"作为\s*$", ctx.gap(max(ctx.sent.start, a.start - 4), a.start)) \
                 and re.fullmatch(r"[，,]\s*", ctx.gap(a.end + fronted.end(), b.start)) and _ok("partners_with", a, b):

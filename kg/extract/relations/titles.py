@@ -25,7 +25,7 @@ _AREA = r"(?:业务|发展|战略|风投|投资|伦理|安全|研究|研发|产�
 _AREA_OF = re.compile(r"\s*(?:负责\s*[A-Za-z\u4e00-\u9fff ]{1,12}?|(?:[A-Za-z\u4e00-\u9fff ]{0,6}?" + _AREA + r"\s*(?:[、和与及/&]\s*)?){1,4})"
                       r"\s*的\s*")
 _GROUP_TITLE = re.compile(r"(?<!首席)(?:合伙人|成员|研究员|研究人员|工程师|科学家|高管|员工|董事)$")
-# Mike Kasbar，美国最大的燃料服务公司之一 World Kinect 的 CEO: what kind of organisation it is, before its name
+# Dana Reyes，欧洲最大的物流公司之一 Norvale 的 CEO: what kind of organisation it is, before its name
 _KIND_BEFORE_ORG = re.compile(r"^\s*[，,]\s*[^，,。；;！？!?的]{0,12}(?:的[^，,。；;！？!?的]{1,12})?"
                               r"(?:公司|企业|机构|巨头|平台|银行|集团|超市|媒体|基金|大学|实验室)(?:之一)?\s*$")
 _AT_PLACE = re.compile(r"(?:^|[，,。；;：:\s])在[^，,。；;！？!?在]{0,20}$")
@@ -347,7 +347,7 @@ _LEFT_POST = re.compile(r"[^，,。；;！？!?]{0,12}?(?:卸任|辞去|辞任|�
 
 
 def _left_post(ctx: _Ctx) -> Iterator[RelationMention]:
-    """杰夫·贝索斯宣布卸任亚马逊 CEO · 张伟辞去青禾科技 CEO 一职: the post the person leaves was theirs (a former
+    """王磊宣布卸任远山科技 CEO · 张伟辞去青禾科技 CEO 一职: the post the person leaves was theirs (a former
     post: works_for, and leads for a head's title; the trigger gives departed_from)."""
     text = ctx.analysis.doc.text
     ms = ctx.mentions
@@ -889,9 +889,15 @@ def _bio_entries(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iter
             continue
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        idx = [j for j in range(k, len(sents)) if sents[j].start < end]
+        idx = []
+        for j in range(k, len(sents)):  # (the sentences of this line only: not a scan of all the rest)
+            if sents[j].start >= end:
+                break
+            idx.append(j)
         ms = [m for j in idx for m in by_sent[j]]
         k = (idx[-1] + 1) if idx else k + 1
+        if not re.match(r"\s*(?:\d{1,2}\s*[.、．)）]\s*)?[A-Za-z\u4e00-\u9fff·•.\- ]{2,40}?\s*[：:]", text[start:start + 50]):
+            continue
         head = _BIO_HEAD.match(text, start)
         person = next((m for m in ms if m.start == head.end()), None)
         if person is None or person.type != PERSON or not re.match(r"\s*[：:]", text[person.end:person.end + 3]):

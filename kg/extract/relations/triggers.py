@@ -26,7 +26,7 @@ _INTENT = re.compile(r"(洽谈|谈判|商谈|磋商|考虑|有意|寻求|拟|计
 
 
 _TRANSACTIONS = frozenset({"acquires", "invests_in"})
-# 微软可能会在未来 5 年内以 1000 亿美金的价格收购 X: a deal the clause only speculates about
+# 远山可能会在明年以高价收购 X: a deal the clause only speculates about
 _HEDGED = re.compile(r"(?:可能会|可能要|可能将|或将|或许会|也许会|有望|有意|打算|计划|拟)(?!是|性)")
 
 
@@ -565,7 +565,7 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
                 partners = _group(ctx, right, right.index(first), +1, kin)
                 pairs += [(h, t) for h in subjects for t in partners]
                 if trig.word in ("联合", "携手") and len(partners) >= 2 and _JOINT_WORK.match(text, max(p.end for p in partners)):
-                    pairs += list(combinations(partners, 2))  # 由智源联合北邮、北大和浙大等多所高校推出: one joint work
+                    pairs += list(combinations(partners, 2))  # 由远山研究院联合青禾大学、北辰大学等高校推出: one joint work
     elif len(lh) == 1 and rh and _WHO_ELSE.search(text[lh[0].end:right[0].start]) and _kin(rh[0]) == _kin(lh[0]):
         # 与 OpenAI 竞争的有 Anthropic、谷歌和 Meta: the one before against each of the list after
         pairs += [(lh[0], t) for t in _group(ctx, right, right.index(rh[0]), +1, _kin(lh[0]))]
