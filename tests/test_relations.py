@@ -823,7 +823,7 @@ def test_portfolio_and_customer_lists_after_a_latin_name():
 
 
 def test_joint_work_and_suppliers():
-    rels = _triples("这个模型由远山研究院联合北邮、北大和浙大几所高校共同推出。")
+    rels = _triples("这个模型由远山研究院联合北邮、北大与浙大几所高校共同推出。")
     assert _norm3({("北邮", "partners_with", "北大"), ("北大", "partners_with", "浙大")}) <= _norm3(rels)
     assert not _norm3({("北大", "partners_with", "浙大")}) <= _norm3(_triples("远山科技联合北大、浙大举办了一场比赛。"))
     rels = _triples("远山实验室、南洋理工大学、青禾大学等研究机构共同推出了一个新方法。")
