@@ -34,6 +34,10 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 @example("腾讯" * 1500)
 @example("騰訊發佈了混元大模型。\x00腾讯发布了混元大模型。")
 @example("騰訊" * 3 + "投资" * 3)  # a unit named after its parent: both ends are real mentions
+# a capitalised word before a long run of blank lines or spaces: the patterns tried after a name once backtracked
+# over the run with several chained \s* (hours for 400 characters); possessive \s*+ reads it once
+@example("」ｱæUÖÂV加入÷ûÅgD<Ab" + "\n" * 400 + "x")
+@example("北大、清华" + " " * 400 + "。")
 def test_analyze_offsets_match_the_text(text):
     try:
         a = kg.analyze(text)

@@ -411,7 +411,7 @@ _FOUNDED_AFTER = re.compile(r"\s*(由[^，,。；;]{1,24}?(联合)?(创立|创�
 
 
 # what the text says right next to a name that is both a company and its product
-_AS_PRODUCT_AFTER = re.compile(r"\s*(?:这样的|这类|之类的|等)?\s*(?:新|新的|热门|知名)?\s*(?:AI)?\s*(?:工具|模型|大模型|应用|产品|软件|平台上|生成|画出|绘制|出图|作图|"
+_AS_PRODUCT_AFTER = re.compile(r"\s*+(?:这样的|这类|之类的|等)?\s*+(?:新|新的|热门|知名)?\s*+(?:AI)?\s*+(?:工具|模型|大模型|应用|产品|软件|平台上|生成|画出|绘制|出图|作图|"
                                r"生成的|版本|[Vv]\d|机器人|聊天|对话)")
 _AS_PRODUCT_BEFORE = re.compile(r"(?:用|使用|借助|通过|利用|像|调用|打开|试用|体验|在)\s*$")
 _AS_COMPANY_AFTER = re.compile(r"\s*(?:的)?\s*(?:公司|团队|创始人|联合创始人|CEO|首席|融资|估值|宣布|官宣|收购|员工|营收|收入|"

@@ -323,8 +323,8 @@ def _rivals(ctx: _Ctx, a: Mention, others: list[Mention]) -> Iterator[RelationMe
             yield _rel(ctx, "competes_with", a, b, 0.65)
 
 
-_RESEARCHERS = re.compile(r"\s*(?P<etc>等(?:多所|多家|研究)?(?:单位|机构|高校|团队|院校))?\s*的?\s*(?P<who>研究人员|研究团队|研究者|研究员|科学家|学者|团队)?"
-                          r"\s*(?:们)?\s*(?P<together>联合|共同|合作)?\s*(?:提出|开发|完成|发布|推出|研发|发现|打造|构建|训练|开源|发表)")
+_RESEARCHERS = re.compile(r"\s*+(?P<etc>等(?:多所|多家|研究)?(?:单位|机构|高校|团队|院校))?\s*+的?\s*+(?P<who>研究人员|研究团队|研究者|研究员|科学家|学者|团队)?"
+                          r"\s*+(?:们)?\s*+(?P<together>联合|共同|合作)?\s*+(?:提出|开发|完成|发布|推出|研发|发现|打造|构建|训练|开源|发表)")
 
 
 def _joint_research(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -431,8 +431,8 @@ def _backed_by(ctx: _Ctx) -> Iterator[RelationMention]:
 
 # A 从 X 融资 / 获得融资; A 刚拿完 X 40 亿美金; A 的投资机构 X、Y; X 给其种子轮投了 (其: the firm named before)
 _FROM = re.compile(r"^\s*(?:已经?|刚刚?|又|再次|近日|日前|此前)?\s*从\s*$")
-_RAISED_AFTER = re.compile(r"\s*(?:处|那里)?\s*(?:获得|拿到|筹集|募集)?了?\s*(?:[\d.,]+\s*(?:多|余)?\s*[万亿千百]*\s*(?:美金|美元|元|人民币)?|"
-                           r"新一轮|[^，,。；;]{0,6}?轮)?\s*(?:的)?\s*(?:融资|投资)")
+_RAISED_AFTER = re.compile(r"\s*+(?:处|那里)?\s*+(?:获得|拿到|筹集|募集)?了?\s*+(?:[\d.,]+\s*+(?:多|余)?\s*+[万亿千百]*\s*+(?:美金|美元|元|人民币)?|"
+                           r"新一轮|[^，,。；;]{0,6}?轮)?\s*+(?:的)?\s*+(?:融资|投资)")
 _TOOK = re.compile(r"^\s*(?:已经?|刚刚?|又|再次)?\s*拿(?:完|了|到|下)了?\s*$")
 _SUM_AFTER = re.compile(r"\s*(?:的)?\s*[\d.,]+\s*(?:多|余)?\s*[万亿千百]+\s*(?:美金|美元|元|人民币|欧元|英镑)")  # (拿下 X 10 万用户: no money)
 _ITS_INVESTORS = re.compile(r"(?:其(?![他它])\s*(?:在[^，,。；;]{1,6}的)?|^\s*的)\s*(?:投资(?:机构|方|人)|股东)\s*(?:包括了?|有|为|是|：|:)?\s*$")
