@@ -38,6 +38,8 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 # over the run with several chained \s* (hours for 400 characters); possessive \s*+ reads it once
 @example("」ｱæUÖÂV加入÷ûÅgD<Ab" + "\n" * 400 + "x")
 @example("北大、清华" + " " * 400 + "。")
+@example("腾讯发布了 GPT-5" + " " * 400 + "x")
+@example("OpenAI 投资" + "\u3000" * 400 + "了")
 def test_analyze_offsets_match_the_text(text):
     try:
         a = kg.analyze(text)

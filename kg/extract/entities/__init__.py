@@ -544,7 +544,7 @@ _DEPARTMENT = re.compile(r"([\u4e00-\u9fff]{2,12}?)系(?![统列数谱])")
 _SCHOOL_NAME = re.compile(r"(?:大学|学院|University)$|^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST)$")
 # …系助理教授, …系学士, …系的 Viterbi 教授: the department is where someone holds a post or took a degree (毕业于清华大学
 # 计算机系 is read as the school: the team's own articles annotate the school there)
-_POST_AFTER = re.compile(r"\s*(?:的)?\s*[\u4e00-\u9fffA-Za-z&\s]{0,24}?(?:教授|讲师|研究员|博士后|学士|硕士|博士|主任|"
+_POST_AFTER = re.compile(r"\s*+(?:的)?\s*+[\u4e00-\u9fffA-Za-z&\s]{0,24}?(?:教授|讲师|研究员|博士后|学士|硕士|博士|主任|"
                          r"院长|教师|本科生|研究生|学生|成员|Professor)")
 _STUDIED_BEFORE = re.compile(r"(?:毕业于|就读于|求学于|任职于|就职于)\s*$")  # (毕业于青州大学物理系: the department)
 _NOT_A_FIELD = re.compile(r"[的及是在为了等从到让把被对向]|大学|学院|学生|毕业|教授|博士|硕士|学士|老师|主任")  # (经济与统计系)

@@ -37,7 +37,7 @@ _QUOTED_MODEL = re.compile(r"[「『“《]([^」』”》「『“《\n]{1,24})
 _WORK_TITLE = re.compile(r"(?:报告|白皮书|蓝皮书|指南|手册|榜单|名单|清单|规划|计划|意见|办法|通知|条例|标准|论文|文章|研究|调查|宣言|倡议|"
                          r"公约|声明|政策|方案|模式|未来|趋势|洞察|展望|年鉴|案例集|倡议书)$")
 _QUOTED_MEDIA = re.compile(r"《([^《》\n]{1,12})》\s*(?:杂志|期刊|周刊|月刊|日报|晚报|时报|报|电视台)")
-_MEDIA_ACTS = re.compile(r"\s*(?:社)?\s*(?:的)?\s*(?:联合|合作|主编|总编辑?|编辑|资深编辑|记者|宣布|发起|设立|推出)")
+_MEDIA_ACTS = re.compile(r"\s*+(?:社)?\s*+(?:的)?\s*+(?:联合|合作|主编|总编辑?|编辑|资深编辑|记者|宣布|发起|设立|推出)")
 
 
 _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭代|更新|打造|训练)(?:了|的|其)?\s*(?:新一代|新版|最新)?[「『“《]([^」』”》「『“《\n]{1,24})[」』”》]")
@@ -769,7 +769,7 @@ def _listed_orgs(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
 
 
 # 在教育、医疗科技、农业科技等领域: a list of fields, not of firms
-_FIELDS_AFTER = re.compile(r"\s*(?:等等|等)?\s*(?:广泛|诸多|多个|各个|众多)?\s*(?:的)?\s*(?:领域|行业|方向|赛道|板块|技术|学科|场景)")
+_FIELDS_AFTER = re.compile(r"\s*+(?:等等|等)?\s*+(?:广泛|诸多|多个|各个|众多)?\s*+(?:的)?\s*+(?:领域|行业|方向|赛道|板块|技术|学科|场景)")
 
 
 def _dictionary_word(word: str) -> bool:

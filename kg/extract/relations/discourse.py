@@ -250,7 +250,7 @@ def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
 
 
 # an interview's speaker label at the start of a paragraph: 阿莫迪：…, 林乔 ：…
-_SPEAKER = re.compile(r"[ \t\u3000]*([^\n：:]{1,20}?)\s*[：:]")
+_SPEAKER = re.compile(r"[ \t\u3000]*([^\n：:]{1,20}?)\s*+[：:]")
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们的国司方])(?!\s*(?:个人)?(?:认为|觉得|相信|想|希望|知道|记得|猜|看来|同意|说|表示|理解|发现|注意到|听说|预计|估计|担心|期待|喜欢|看到))")
 SPEAKER_PARAGRAPHS = 4  # an answer runs on over a few paragraphs without its label
 MAX_EVIDENCE_REACH = 400  # characters: further back, the evidence starts at 我's own paragraph
@@ -300,7 +300,7 @@ def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
     return out
 
 
-_SPEAKER_LEAD = re.compile(_CLAUSE_LEAD.pattern.replace(r"[，,]?\s*$", r"[，,]?\s*(?:当|在)?\s*$"))
+_SPEAKER_LEAD = re.compile(_CLAUSE_LEAD.pattern.replace(r"[，,]?\s*$", r"[，,]?\s*+(?:当|在)?\s*+$"))
 
 
 # --- unnamed bios ------------------------------------------------------------------------------------------------

@@ -241,7 +241,7 @@ def _left_after_working(ctx: _Ctx) -> Iterator[RelationMention]:
 
 # 青禾的母公司远山 · 远山（青禾的母公司） · 远山是青禾的母公司 · 青禾集团的子公司云帆科技: parent and unit
 _KIN_BETWEEN = re.compile(r"\s*的?\s*(母公司|子公司|控股公司)\s*[:：]?\s*")
-_KIN_ASIDE = re.compile(r"\s*的?\s*(母公司|子公司|控股公司|[\u4e00-\u9fffA-Za-z ]{0,8}?(?:研究机构|实验室|研究院|部门|事业部|事业群|团队))\s*[）)]")
+_KIN_ASIDE = re.compile(r"\s*+的?\s*+(母公司|子公司|控股公司|[\u4e00-\u9fffA-Za-z ]{0,8}?(?:研究机构|实验室|研究院|部门|事业部|事业群|团队))\s*+[）)]")
 _KIN_IS = re.compile(r"\s*的?\s*(母公司|控股公司)")
 
 
@@ -268,7 +268,7 @@ def _parent_companies(ctx: _Ctx) -> Iterator[RelationMention]:
 # (data/README.md: competes_with); not two versions of one family (GPT-4 比 GPT-3 强)
 # (比表现最好的闭源模型 X 高出 2 分: a short description of the model may stand after 比)
 _THAN_BEFORE = re.compile(r"(?:比|比起|相比于|相较于)\s*(?:[^，,。；;比\s]{0,10}?(?:模型|的)\s*)?(?:\d+B\s*模型\s*)?$")
-_THAN_AFTER = re.compile(r"\s*(?:模型)?\s*(?:还|更|都|要|仍)?\s*(?:快|慢|强|好|高|低|小|大|少|多|优|领先|准确|出色|便宜|轻|超出|提高|提升|胜出)")
+_THAN_AFTER = re.compile(r"\s*+(?:模型)?\s*+(?:还|更|都|要|仍)?\s*+(?:快|慢|强|好|高|低|小|大|少|多|优|领先|准确|出色|便宜|轻|超出|提高|提升|胜出)")
 _TIMES_OF = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*倍")  # 速度是 LocalVim 的 21 倍、EfficientVMamba 的 3.3 倍
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同)\s*(?:(?:旧版|新版|最新版|原版|开源版|闭源版|最强的|最新的)的?)?\s*$")  # 和旧版的 GPT-4
 _MATCHED = re.compile(r"[^，,。；;！？!?]{0,12}?(?:相比|对比|比较|打得有来有回|不相上下|旗鼓相当|一较高下|相媲美|媲美|持平|差不多|平分秋色)")
@@ -349,7 +349,7 @@ def _joint_research(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "partners_with", a, b, 0.65)
 
 
-_PRODUCED = re.compile(r"\s*(?:等(?:单位|机构|高校|团队)?)?\s*(?:联合|共同)?\s*出品")
+_PRODUCED = re.compile(r"\s*+(?:等(?:单位|机构|高校|团队)?)?\s*+(?:联合|共同)?\s*+出品")
 
 
 def _produced_by(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -368,7 +368,7 @@ def _produced_by(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "develops", org, model, 0.7, trigger="出品")
 
 
-_FROM_INVESTORS = re.compile(r"\s*(?:等[^，,。；;！？!?]{0,8}?)?\s*(?:那里|处|手中)?\s*(?:拿到|获得|拿了|筹集|募集|融|得到|获)了?"
+_FROM_INVESTORS = re.compile(r"\s*+(?:等[^，,。；;！？!?]{0,8}?)?\s*+(?:那里|处|手中)?\s*+(?:拿到|获得|拿了|筹集|募集|融|得到|获)了?"
                              r"[^，,。；;！？!?]{0,24}?(?:投资|融资)")
 
 

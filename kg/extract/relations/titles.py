@@ -664,11 +664,11 @@ def _group_named_next(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) ->
 
 
 # X 内部的核心主力还有合伙人 A、B 以及 C: the title right before a list of people, the organisation earlier in the clause
-_MEMBERS_NAMED = re.compile(r"\s*(?:的)?\s*(?:内部|团队)?[^，,。；;！？!?]{0,14}?(?:还有|包括了?|有|是)\s*"
-                            r"(?P<title>合伙人|联合创始人|创始人|核心成员|成员|高管|研究员|科学家|工程师|董事)\s*[：:]?\s*")
-_LIST_INTRO = re.compile(r"\s*(的)?\s*(?:[一二两三四五六七八九十几多]+位)?\s*(?P<title>合伙人|联合创始人|创始人|创办人|核心成员|成员|高管|"
-                         r"研究员|科学家|工程师|董事|负责人|掌门人)(们)?\s*(?:将)?(?:只有[^，,。]{0,6}?[，,]\s*)?"
-                         r"(?:分别是|分别为|包括了?|有|是|为)\s*[：:]?\s*$")
+_MEMBERS_NAMED = re.compile(r"\s*+(?:的)?\s*+(?:内部|团队)?[^，,。；;！？!?]{0,14}?(?:还有|包括了?|有|是)\s*+"
+                            r"(?P<title>合伙人|联合创始人|创始人|核心成员|成员|高管|研究员|科学家|工程师|董事)\s*+[：:]?\s*+")
+_LIST_INTRO = re.compile(r"\s*+(的)?\s*+(?:[一二两三四五六七八九十几多]+位)?\s*+(?P<title>合伙人|联合创始人|创始人|创办人|核心成员|成员|高管|"
+                         r"研究员|科学家|工程师|董事|负责人|掌门人)(们)?\s*+(?:将)?(?:只有[^，,。]{0,6}?[，,]\s*+)?"
+                         r"(?:分别是|分别为|包括了?|有|是|为)\s*+[：:]?\s*+$")
 
 
 def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -695,7 +695,7 @@ def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
             yield from _title_facts(ctx, p, org, _title_kind(title), title, 0.8, False)
 
 
-_MODEL_FROM = re.compile(r"\s*[，,]?\s*(?:模型)?\s*(?:则|均|也)?\s*来自\s*")
+_MODEL_FROM = re.compile(r"\s*+[，,]?\s*+(?:模型)?\s*+(?:则|均|也)?\s*+来自\s*+")
 _FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来自\s*$")
 
 
@@ -829,7 +829,7 @@ _OBJECT_BEFORE = re.compile(r"(?:的|于|对|向|与|和|比|像|如|给|把|被
 
 # 拥有青州大学的物理学学士学位, 青州大学物理系学士, 北京大学博士学位: a degree from a university (not 博士后, a
 # post, nor 博士生导师, who teaches there)
-_DEGREE_AFTER = re.compile(r"\s*(?:的)?\s*[\u4e00-\u9fffA-Za-z&（）() ]{0,14}?(?:学士|硕士|博士|MBA|EMBA)(?:学位|研究生)?"
+_DEGREE_AFTER = re.compile(r"\s*+(?:的)?\s*+[\u4e00-\u9fffA-Za-z&（）() ]{0,14}?(?:学士|硕士|博士|MBA|EMBA)(?:学位|研究生)?"
                            r"(?!后|生?导师)")
 _SCHOOL = re.compile(r"(?:大学|学院|研究所|研究院|科学院|学校|University|College|Institute|School)\S{0,8}$|大$|"
                      r"^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST|Stanford|Harvard)\b")

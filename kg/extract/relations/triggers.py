@@ -160,7 +160,7 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
 
 
 _AFTER_IT = re.compile(r"\s*(?:了)?\s*(?:之后|以后|后|的时候)")
-_INVESTOR_OF = re.compile(r"\s*(?:的)?\s*(?:首位|第一位|第一个|最早的?|早期|天使|种子轮|A\s*轮)?\s*(?:风险|天使)?\s*$")
+_INVESTOR_OF = re.compile(r"\s*+(?:的)?\s*+(?:首位|第一位|第一个|最早的?|早期|天使|种子轮|A\s*+轮)?\s*+(?:风险|天使)?\s*+$")
 
 
 def _investor_title(ctx: _Ctx, a: int, person: Mention, word: str) -> Iterator[RelationMention]:
