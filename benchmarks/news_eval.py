@@ -31,7 +31,8 @@ GOLD = {"dev": ROOT / "data" / "eval" / "news-dev.jsonl", "test": ROOT / "data" 
         "dev7": ROOT / "data" / "eval" / "news-dev7.jsonl", "dev8": ROOT / "data" / "eval" / "news-dev8.jsonl",
         "dev9": ROOT / "data" / "eval" / "news-dev9.jsonl",
         "dev10": ROOT / "data" / "eval" / "news-dev10.jsonl",
-        "dev11": ROOT / "data" / "eval" / "news-dev11.jsonl"}
+        "dev11": ROOT / "data" / "eval" / "news-dev11.jsonl",
+        "dev12": ROOT / "data" / "eval" / "news-dev12.jsonl"}
 REPORTED = ("entities", "entities_untyped", "relations")
 
 

@@ -29,6 +29,8 @@ score is the closest thing to a test score that tuning may then use).
 ``--dev10`` (eighteenth session) draws 20 more by the same rules with seed 24, leaving out all 200 above.
 
 ``--dev11`` (eighteenth session) draws 20 more by the same rules with seed 25, leaving out all 220 above.
+
+``--dev12`` (nineteenth session) draws 20 more by the same rules with seed 26, leaving out all 240 above.
 """
 from __future__ import annotations
 
@@ -68,6 +70,7 @@ SEED_DEV8, N_DEV8 = 22, 20
 SEED_DEV9, N_DEV9 = 23, 20
 SEED_DEV10, N_DEV10 = 24, 20
 SEED_DEV11, N_DEV11 = 25, 20
+SEED_DEV12, N_DEV12 = 26, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
@@ -136,6 +139,13 @@ def draw_dev11(news: Path) -> list[str]:
     return _draw_more(news, taken, SEED_DEV11, N_DEV11)
 
 
+def draw_dev12(news: Path) -> list[str]:
+    """news-dev12: N_DEV12 articles by the same rules (seed 26), none of the 240 drawn before."""
+    taken = (set(draw_dev11(news)) | set(draw_dev10(news)) | set(draw_dev9(news)) | set(draw_dev8(news))
+             | _taken_before_dev8(news))
+    return _draw_more(news, taken, SEED_DEV12, N_DEV12)
+
+
 def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
     pubs = []
@@ -158,7 +168,8 @@ def main() -> None:
     later = {"dev2": (draw_dev2, SEED_DEV2), "dev3": (draw_dev3, SEED_DEV3), "dev4": (draw_dev4, SEED_DEV4),
              "dev5": (draw_dev5, SEED_DEV5), "dev6": (draw_dev6, SEED_DEV6), "dev7": (draw_dev7, SEED_DEV7),
              "dev8": (draw_dev8, SEED_DEV8), "dev9": (draw_dev9, SEED_DEV9),
-             "dev10": (draw_dev10, SEED_DEV10), "dev11": (draw_dev11, SEED_DEV11)}
+             "dev10": (draw_dev10, SEED_DEV10), "dev11": (draw_dev11, SEED_DEV11),
+             "dev12": (draw_dev12, SEED_DEV12)}
     for name, (_, seed) in later.items():
         ap.add_argument(f"--{name}", action="store_true", help=f"draw news-{name} (20 more articles, seed {seed}) instead")
     args = ap.parse_args()
