@@ -27,6 +27,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--silver", default=None, help="with --corpora ...,silver: the JSON Lines file `python -m kg.train "
                                                   "silver` wrote (real-news sentences labelled by LAC; keep it out "
                                                   "of the repository)")
+    p.add_argument("--news", default=None, help="with --corpora ...,newsgold: the folder of real articles "
+                                                "(../shared/news) whose development gold is learnt from")
+    p.add_argument("--news-gold", default=None,
+                   help="with --corpora ...,newsgold: comma-separated development splits whose gold is learnt from "
+                        "(default: dev,dev2 … dev9; later splits stay unseen, to measure the model; never test)")
+    p.add_argument("--news-gold-repeat", type=int, default=1,
+                   help="with --corpora ...,newsgold: each news sentence this many times (default: %(default)s)")
     p.add_argument("--silver-sentences", type=int, default=None,
                    help="with --corpora ...,silver: a random sample of this many silver sentences (default: all)")
     p.add_argument("--domain-sentences", type=int, default=1500)
@@ -85,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--out", required=True, help="folder to write the model to (e.g. kg/models/relations)")
     r.add_argument("--no-dev", action="store_true", help="without the news-dev gold (the model that chooses the threshold)")
     r.add_argument("--gold", default="dev", help="the development splits whose gold is learnt from, comma-separated "
-                                                  "(dev, dev2 … dev11; default: %(default)s; never test)")
+                                                  "(dev, dev2 … dev12; default: %(default)s; never test)")
     r.add_argument("--keep-out", default="", help="later development splits whose articles are read in no way "
                                                   "(a split kept for measuring the model), comma-separated")
     r.add_argument("--distant", type=int, default=700, help="articles drawn for distant supervision (default: %(default)s)")
@@ -133,7 +140,9 @@ def _train(args) -> int:
                               dictionary_people=args.dictionary_people, foreign_people=args.foreign_people,
                               split_seed=args.split_seed, duie_sentences=args.duie_sentences,
                               finre_sentences=args.finre_sentences, silver=args.silver,
-                              silver_sentences=args.silver_sentences)
+                              silver_sentences=args.silver_sentences, news=args.news,
+                              news_gold_splits=tuple(args.news_gold.split(",")) if args.news_gold else None,
+                              news_gold_repeat=args.news_gold_repeat)
     logging.info("training data: %s", data.counts)
     monitor = None
     if args.monitor_dev:

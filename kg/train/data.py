@@ -165,7 +165,7 @@ def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return sorted(kept)
 
 
-CORPORA = ("cluener", "resume", "weibo", "domain", "duie", "finre", "silver")
+CORPORA = ("cluener", "resume", "weibo", "domain", "duie", "finre", "silver", "newsgold")
 
 
 def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("cluener", "resume", "weibo", "domain"),
@@ -173,7 +173,8 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
                        dictionary_people: float = 0.0, foreign_people: float = 0.0,
                        split_seed: int | None = 0, duie_sentences: int | None = None,
                        finre_sentences: int | None = None, silver: str | Path | None = None,
-                       silver_sentences: int | None = None) -> TrainingData:
+                       silver_sentences: int | None = None, news: str | Path | None = None,
+                       news_gold_splits: tuple[str, ...] | None = None, news_gold_repeat: int = 1) -> TrainingData:
     """Train examples from ``data_dir`` (a datasets folder with cluener2020/, resume_ner/, weibo_ner/) and a held-out slice of CLUENER train
     for early stopping. No dev file is read.
 
@@ -181,7 +182,9 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
     ``seed`` values are scored on the same sentences and can be compared; ``seed`` orders the training
     examples and fills the templates. ``duie_sentences``, ``finre_sentences``, ``silver_sentences``: use that many
     DuIE, FinRE or silver sentences, drawn at random (default: all of them). ``silver``: the file of real-news
-    sentences labelled by LAC (:mod:`kg.train.silver`) that the ``silver`` corpus reads."""
+    sentences labelled by LAC (:mod:`kg.train.silver`) that the ``silver`` corpus reads. ``news``: the folder of
+    real articles that the ``newsgold`` corpus reads (:mod:`kg.train.news_gold`), the gold of ``news_gold_splits``
+    projected onto their sentences, each example ``news_gold_repeat`` times."""
     unknown = [name for name in corpora if name not in CORPORA]
     if unknown:
         raise InputError(f"unknown training corpus {unknown[0]!r}: choose from {', '.join(CORPORA)}")
@@ -239,6 +242,17 @@ def load_training_data(data_dir: str | Path, *, corpora: tuple[str, ...] = ("clu
             examples = random.Random(seed).sample(examples, silver_sentences)
         train += examples
         counts["silver_news"] = len(examples)
+    if "newsgold" in corpora:
+        from .news_gold import DEFAULT_SPLITS, news_gold_examples
+
+        if news is None:
+            raise InputError("--corpora ...,newsgold needs --news (the folder of real articles, ../shared/news)")
+        tally: dict = {}
+        examples = news_gold_examples(news, news_gold_splits or DEFAULT_SPLITS, seed=seed, counts=tally)
+        train += examples * max(1, news_gold_repeat)
+        counts["news_gold"] = len(examples)
+        counts["news_gold_repeat"] = max(1, news_gold_repeat)
+        counts["news_gold_detail"] = tally
     if "domain" in corpora and domain_sentences:
         from .domain import domain_examples
 
