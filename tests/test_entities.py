@@ -1065,3 +1065,17 @@ def test_a_given_name_that_is_also_a_word_stays_after_a_title():
 def test_a_title_inside_a_longer_word_marks_no_name():
     toks = [("假如", "c"), ("哪位", "r"), ("创作者", "n"), ("来", "v"), ("找", "v"), ("我们", "r"), ("，", "x"), ("说", "v")]
     assert found("假如哪位创作者来找我们，说好就行。", toks) == set()  # 作者 is a title, 创作者 is not
+
+
+def test_a_place_that_is_a_persons_given_name_gives_way_to_the_person():
+    from kg.extract.entities import _without_given_name_places
+    from kg.types import Mention
+
+    text = "常委李长春到长春调研。"
+    person = Mention("李长春", "PERSON", 2, 5, "ner")
+    inside = Mention("长春", "LOCATION", 3, 5, "gazetteer", "长春")
+    city = Mention("长春", "LOCATION", 6, 8, "gazetteer", "长春")
+    kept = _without_given_name_places([person, inside, city])
+    assert kept == [person, city]  # the city where he went stays a place
+    assert _without_given_name_places([inside, city]) == [inside, city]  # no person read there: the place stays
+    assert text[person.start:person.end] == "李长春" and text[city.start:city.end] == "长春"

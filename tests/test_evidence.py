@@ -580,3 +580,19 @@ def test_names_that_start_like_an_adverb_are_kept(text, name, type_):
 
 def test_a_company_word_after_a_name_stays():
     assert _kept("鹿鸣公司发布了新品。", "鹿鸣公司", COMPANY, "pattern") is not None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("研究所副所长张新生表示，样品已经送检。", "张新生"),    # 张 (a measure word to jieba) + 新生, after a title
+    ("张建设说，这批设备下月到货。", "张建设"),              # … before a speech verb
+])
+def test_a_surname_jieba_reads_as_a_word_still_starts_a_name_the_text_treats_as_a_person(text, name):
+    assert _kept(text, name, PERSON, source="pattern") is not None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("他曾公开表示反对这项计划。", "曾公开"),   # 曾 the adverb, not the surname
+    ("这张新生的照片很清楚。", "张新生"),       # 张 the measure word, nothing says a person
+])
+def test_an_adverb_or_a_measure_word_before_a_common_word_is_no_name(text, name):
+    assert _kept(text, name, PERSON, source="pattern") is None

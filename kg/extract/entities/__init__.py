@@ -43,6 +43,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         cands += _pattern_mentions(text, sent, toks, gaz)
     cands = [m for m in cands if not (m.source in ("ner", "engine") and _CLAUSE_PUNCT.search(m.text))]
+    cands = _without_given_name_places(cands)  # 李长春: the place 长春 is the person's given name
     chosen = _select([_without_former_head(_without_honorific(_without_function_tail(m)))
                       for m in _split_ampersands(cands)])
     chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in _departments(text, chosen)])
@@ -311,6 +312,17 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer, *, speakers: 
 
 
 # ---------------------------------------------------------------------------------------------
+def _without_given_name_places(cands: list[Mention]) -> list[Mention]:
+    """A place the gazetteer finds as the given name of a three-character Han name the model reads as a person
+    (李长春, 王海南: a surname and a city's name) is no place there: the person wins, though a gazetteer name
+    otherwise wins over the model's."""
+    people = {(m.start, m.end) for m in cands if m.source in ("ner", "engine") and m.type == PERSON
+              and len(m.text) == 3 and all(is_han(c) for c in m.text) and m.text[0] in surnames()}
+    if not people:
+        return cands
+    return [m for m in cands if not (m.source == "gazetteer" and m.type == LOCATION and (m.start - 1, m.end) in people)]
+
+
 def _select(cands: list[Mention]) -> list[Mention]:
     """Greedy: by priority, then length; a pattern span that strictly contains a gazetteer span and
     extends it with an organisation suffix wins (腾讯 + 云研究院)."""

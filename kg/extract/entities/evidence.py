@@ -503,6 +503,20 @@ def _transliteration_chars() -> frozenset[str]:
     return frozenset(out)
 
 
+def _surname_named_as_person(text: str, name: str, core: str, evidenced: dict[str, bool]) -> bool:
+    """张新生, 张建设 after 副主任 or before 表示: a common surname that jieba also reads as a measure word or verb
+    (张, 万, 成) before a common word is a person's name where the text treats it as one."""
+    if len(core) != 3 or core[0] not in surnames():
+        return False
+    first = _dictionary().short_words(core)[0]
+    if len(first[0]) != 1 or first[3] not in ("q", "v", "m"):
+        return False  # 曾公开, 向来: an adverb or preposition (曾, 向, 于) before a word is no surname there
+    key = "\5" + name
+    if key not in evidenced:
+        evidenced[key] = any(_person_context(text, a, b) for a, b in _occurrences(text, name))
+    return evidenced[key]
+
+
 def _person_context(text: str, start: int, end: int) -> bool:
     """Where the text treats a name as a person: a title or 先生/博士 next to it, a speech verb after it (X 表示),
     a speaker label (X：), 男/女 in an apposition."""
@@ -571,7 +585,7 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             return False  # 都将, 都是: a surname-like adverb and a function word
         if common_word(core) and word_classes().get(core) != "PER":
             return False
-        if _starts_with_function_word(core):
+        if _starts_with_function_word(core) and not _surname_named_as_person(text, name, core, evidenced):
             return False
         if m.source in ("ner", "engine") and len(core) == 2 and len(text) >= ARTICLE_CHARS and _guessed_word(core):
             # 初意, 于易, 左段: two characters jieba does not know, named once in an article with nothing said of them
