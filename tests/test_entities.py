@@ -1078,4 +1078,7 @@ def test_a_place_that_is_a_persons_given_name_gives_way_to_the_person():
     kept = _without_given_name_places([person, inside, city])
     assert kept == [person, city]  # the city where he went stays a place
     assert _without_given_name_places([inside, city]) == [inside, city]  # no person read there: the place stays
+    at = Mention("于长春", "PERSON", 0, 3, "ner")  # 于长春召开: had the model read a person, 于 is a preposition
+    place = Mention("长春", "LOCATION", 1, 3, "gazetteer", "长春")
+    assert _without_given_name_places([at, place]) == [at, place]
     assert text[person.start:person.end] == "李长春" and text[city.start:city.end] == "长春"

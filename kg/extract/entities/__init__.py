@@ -312,12 +312,16 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer, *, speakers: 
 
 
 # ---------------------------------------------------------------------------------------------
+_FUNCTION_SURNAMES = frozenset("于向和从在与将曾同把被对给为以及而但也都就才又再还")  # 于长春召开: a preposition there
+
+
 def _without_given_name_places(cands: list[Mention]) -> list[Mention]:
     """A place the gazetteer finds as the given name of a three-character Han name the model reads as a person
     (李长春, 王海南: a surname and a city's name) is no place there: the person wins, though a gazetteer name
     otherwise wins over the model's."""
     people = {(m.start, m.end) for m in cands if m.source in ("ner", "engine") and m.type == PERSON
-              and len(m.text) == 3 and all(is_han(c) for c in m.text) and m.text[0] in surnames()}
+              and len(m.text) == 3 and all(is_han(c) for c in m.text) and m.text[0] in surnames()
+              and m.text[0] not in _FUNCTION_SURNAMES}
     if not people:
         return cands
     return [m for m in cands if not (m.source == "gazetteer" and m.type == LOCATION and (m.start - 1, m.end) in people)]
