@@ -386,3 +386,20 @@ def test_the_model_gives_no_investment_to_an_organisation_that_names_a_person_s_
     assert ("Jeff Bezos", "founded", "亚马逊") in {(r.head.text, r.relation, r.tail.text) for r in rels}
     assert not any(r.trigger == "model" and r.relation == "invests_in" and "亚马逊" in (r.head.text, r.tail.text)
                    for r in rels)
+
+
+def test_the_model_leaves_a_bare_title_and_an_organisation_list_to_the_rules():
+    from kg.extract.relations.learned import _bare_title_before, _in_org_list
+
+    text = "远山科技和青禾科技合作，CEO 王磊表示满意。"
+    wang = Mention("王磊", "PERSON", text.index("王磊"), text.index("王磊") + 2)
+    assert _bare_title_before(text, 0, wang)
+    named = "远山科技CEO王磊表示满意。"
+    assert not _bare_title_before(named, 0, Mention("王磊", "PERSON", named.index("王磊"), named.index("王磊") + 2))
+    a = Mention("远山科技", "COMPANY", 0, 4)
+    b = Mention("青禾科技", "COMPANY", 5, 9)
+    assert _in_org_list(text, a, (a, b, wang)) and _in_org_list(text, b, (a, b, wang))
+    alone = "远山科技的王磊和青禾科技合作。"
+    c = Mention("远山科技", "COMPANY", 0, 4)
+    d = Mention("青禾科技", "COMPANY", alone.index("青禾"), alone.index("青禾") + 4)
+    assert not _in_org_list(alone, c, (c, d))

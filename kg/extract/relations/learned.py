@@ -330,9 +330,11 @@ def model_hash(path: str | None = None) -> str | None:
 def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *,
                     model: RelationModel) -> list[RelationMention]:
     """The relations ``model`` adds to ``rules`` in ``clauses`` (``(sentence, mentions)`` pairs)."""
+    clauses = list(clauses)
     cands = candidates(analysis, clauses)
     if not cands:
         return []
+    sent_mentions = {sent.start: ms for sent, ms in clauses}
     probs = model.scores([c.words for c in cands])
     given: dict[tuple, list[tuple[int, int]]] = {}
     taken: dict[tuple, list[tuple[int, int]]] = {}  # (relation, tail) → the sentences where the rules gave it a head
@@ -386,10 +388,49 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
                     s < c.sentence.end and c.sentence.start < e
                     for m in (head, tail) for s, e in taken.get(("title_org", m.key or m.text), ())):
                 continue  # 由 A 领投，投资人还有青禾电子创始人 X: 亚马逊 names X's post here, it takes no investment
+            if rel in _PERSON_POSTS and head.type == PERSON and (
+                    _bare_title_before(analysis.doc.text, c.sentence.start, head)
+                    or _in_org_list(analysis.doc.text, tail, sent_mentions.get(c.sentence.start, ()))):
+                continue  # 两家公司合作，CEO 王磊表示: the rules read the bare title and could not tell whose; 来自 A、B 的 P
             ctx = _Ctx(analysis, c.sentence, ())
             ev = Evidence(analysis.doc.id, c.sentence.text, c.sentence.start, c.sentence.end)
             out.append(RelationMention(head, rel, tail, ev, round(p * CONFIDENCE_SCALE, 2), None, _date(ctx), "model"))
     return out
+
+
+_PERSON_POSTS = frozenset({"works_for", "leads", "founded", "joined", "departed_from", "educated_at"})
+_LIST_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+
+
+@lru_cache(maxsize=1)
+def _han_titles() -> tuple[str, ...]:
+    from ...resources_data import titles
+
+    return tuple(sorted(titles(), key=len, reverse=True))
+
+
+def _bare_title_before(text: str, sent_start: int, person: Mention) -> bool:
+    """A job title right before the person with no organisation joined to it (，CEO 王磊): whose post it is, the rules
+    decide from the title's place in the sentence; where they gave none, the sentence leaves it open."""
+    before = text[max(sent_start, person.start - 12):person.start].rstrip()
+    if not before:
+        return False
+    for t in _han_titles():
+        if before.endswith(t) and (len(before) == len(t) or before[-len(t) - 1] in "，,。；;：: \u3000、"):
+            return True
+    return False
+
+
+def _in_org_list(text: str, org: Mention, mentions) -> bool:
+    """``org`` is one of organisations joined by 、/和/与 (来自 A、B 的 P): the list, not one of its items, is what
+    the sentence ties the person to."""
+    for m in mentions:
+        if m is org or m.type not in ("ORG", "COMPANY"):
+            continue
+        a, b = (m, org) if m.end <= org.start else (org, m)
+        if a.end <= b.start and _LIST_JOIN.fullmatch(text[a.end:b.start]):
+            return True
+    return False
 
 
 def _triple(head: Mention, rel: str, tail: Mention) -> tuple[str, str, str]:
