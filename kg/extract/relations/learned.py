@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import EngineError, KgError
-from ...schema import MODEL, PERSON, RELATIONS
+from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from ._base import SYMMETRIC, _Ctx, _date, _kin, _ok, _same
 from .triggers import _clause_start, _served_there, speculative
@@ -403,7 +403,7 @@ _LIST_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 
 
 @lru_cache(maxsize=1)
-def _han_titles() -> tuple[str, ...]:
+def _titles_longest_first() -> tuple[str, ...]:
     from ...resources_data import titles
 
     return tuple(sorted(titles(), key=len, reverse=True))
@@ -415,7 +415,7 @@ def _bare_title_before(text: str, sent_start: int, person: Mention) -> bool:
     before = text[max(sent_start, person.start - 12):person.start].rstrip()
     if not before:
         return False
-    for t in _han_titles():
+    for t in _titles_longest_first():
         if before.endswith(t) and (len(before) == len(t) or before[-len(t) - 1] in "，,。；;：: \u3000、"):
             return True
     return False
@@ -425,7 +425,7 @@ def _in_org_list(text: str, org: Mention, mentions) -> bool:
     """``org`` is one of organisations joined by 、/和/与 (来自 A、B 的 P): the list, not one of its items, is what
     the sentence ties the person to."""
     for m in mentions:
-        if m is org or m.type not in ("ORG", "COMPANY"):
+        if m is org or m.type not in (ORG, COMPANY):
             continue
         a, b = (m, org) if m.end <= org.start else (org, m)
         if a.end <= b.start and _LIST_JOIN.fullmatch(text[a.end:b.start]):
