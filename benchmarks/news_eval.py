@@ -32,7 +32,8 @@ GOLD = {"dev": ROOT / "data" / "eval" / "news-dev.jsonl", "test": ROOT / "data" 
         "dev9": ROOT / "data" / "eval" / "news-dev9.jsonl",
         "dev10": ROOT / "data" / "eval" / "news-dev10.jsonl",
         "dev11": ROOT / "data" / "eval" / "news-dev11.jsonl",
-        "dev12": ROOT / "data" / "eval" / "news-dev12.jsonl"}
+        "dev12": ROOT / "data" / "eval" / "news-dev12.jsonl",
+        "dev13": ROOT / "data" / "eval" / "news-dev13.jsonl"}
 REPORTED = ("entities", "entities_untyped", "relations")
 
 
