@@ -1280,3 +1280,33 @@ def test_a_counted_group_named_in_the_next_sentence():
     # no counted group in the sentence before: the names alone say nothing
     a = make_analysis("腾讯今年发布了新产品。他们分别是张三、李四和王五。", [("腾讯", C), ("张三", P), ("李四", P), ("王五", P)])
     assert not _rules(extract_relations(a, gazetteer=GAZ))
+
+
+def test_a_list_after_a_colon_belongs_to_the_word_before_it():
+    rels = _triples("远山科技的投资方包括：青禾资本、北辰基金和顺禾资本。")
+    assert {("青禾资本", "invests_in", "远山科技"), ("北辰基金", "invests_in", "远山科技"),
+            ("顺禾资本", "invests_in", "远山科技")} <= rels
+    rels = _triples("目前远山科技官方列的典型客户包括：音乐平台 Spotify、企业搜索平台 Glean、青禾科技等。")
+    assert {("远山科技", "partners_with", x) for x in ("Spotify", "Glean", "青禾科技")} <= rels
+    # a colon after a verb that introduces no list still ends its clause
+    assert ("远山科技", "partners_with", "青禾科技") not in _triples("远山科技表示：青禾科技的产品很好。")
+
+
+def test_investor_lists_that_end_in_a_description_or_start_with_like():
+    rels = _triples("远山科技的投资人里还包括了图灵奖得主 Dana Reyes、李娜和 Tom Hale 这样的学者。")
+    assert {(p, "invests_in", "远山科技") for p in ("Dana Reyes", "李娜", "Tom Hale")} <= rels
+    rels = _triples("除了北辰基金领投、青禾资本跟投外，远山科技的投资人里还包含了像顺禾科技前 CEO Tom Hale、李娜等。")
+    assert {("Tom Hale", "invests_in", "远山科技"), ("李娜", "invests_in", "远山科技")} <= rels
+    assert ("Tom Hale", "invests_in", "北辰基金") not in rels
+
+
+def test_a_co_investor_is_not_what_the_lead_invested_in():
+    rels = _triples("北辰基金领投青禾资本跟投，远山科技完成融资。")
+    assert ("北辰基金", "invests_in", "青禾资本") not in rels
+
+
+def test_years_spent_at_each_employer():
+    rels = _triples("张伟在谷歌待了15年，后又在 Slack 待了3年。")
+    assert {("张伟", "works_for", "谷歌"), ("张伟", "works_for", "Slack")} <= rels
+    rels = _triples("张伟之前在 Adobe、Google 和花旗都呆过。")
+    assert {("张伟", "works_for", x) for x in ("Adobe", "Google", "花旗")} <= rels

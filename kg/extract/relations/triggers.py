@@ -178,6 +178,9 @@ _TIME_LEAD = re.compile(r"^\s*(后来|随后|之后|此后|此前|目前|如今|
 def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[RelationMention]:
     rel = RELATIONS[trig.relation]
     lo, hi = _clause_bounds(ctx, a)
+    colon = _LIST_COLON.match(ctx.analysis.doc.text, b, ctx.sent.end) if _LIST_INTRO.search(trig.word) else None
+    if colon is not None and colon.end() < ctx.sent.end:
+        hi = _clause_bounds(ctx, colon.end())[1]  # 投资方包括：A、B 和 C · 典型客户包括：X 平台 A、B: the list after the colon
     left = [m for m in ctx.mentions if lo <= m.start and m.end <= a]
     right = [m for m in ctx.mentions if b <= m.start and m.end <= hi]
     if not left and not right:
@@ -223,12 +226,14 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                     r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
                     yield r if ev is None else replace(r, evidence=ev)
         return
-    if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|为)?$", trig.word) and right \
-            and re.match(r"\s*(?:——|—|：|:)?\s*(包括|为|是|有|系)?了?\s*(?:[^，,。；;、]{0,8}?(?:获得者|得主|教授|科学家))?\s*",
+    if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|包含|为)?$", trig.word) and right \
+            and re.match(r"\s*(?:——|—|：|:)?\s*(包括|为|是|有|系)?了?\s*(?:像|如)?\s*(?:[^，,。；;、]{0,8}?(?:获得者|得主|教授|科学家))?\s*",
                          text[b:right[0].start]).end() == right[0].start - b:  # (包括了图灵奖获得者 X)
-        raised, ev = _raised_company(ctx, right[0].start)
+        owner = left[-1] if left and left[-1].type == COMPANY and re.fullmatch(r"\s*(?:的|其)?\s*", text[left[-1].end:a]) \
+            else None  # 远山科技的投资人里还包括 …: whose investors the list names, whatever another clause raised
+        raised, ev = (owner, None) if owner is not None and owner.source != "coref" else _raised_company(ctx, right[0].start)
         if raised is None:  # DeepSeek 由梁文锋创立，背后的投资方是幻方量化
-            raised = _carried_subject(ctx, _clause_bounds(ctx, a)[0], (COMPANY,), allow_same_clause=True)
+            raised = _carried_subject(ctx, _clause_bounds(ctx, a)[0], (COMPANY,), allow_same_clause=True) or owner
         if raised is not None and any(raised.start == m.start for m in right):
             raised = None  # 投资方包括 A、B 和 C: the list names the investors only, never whom they invested in
         investors = [m for m in right if m.type in rel.head]
@@ -268,6 +273,9 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                         _APPOSITION.fullmatch(ctx.gap(right[ti].end, right[ti + 1].start)):
                     ti += 1
                 tails = _group(ctx, right, ti, +1, rel.tail)
+                if trig.relation == "invests_in":
+                    # A 领投、B 跟投: B invests beside A, it is not what A invested in
+                    tails = [t for t in tails if not re.match(r"\s*(?:等)?\s*(?:跟投|参投|领投|联合领投|共同领投)", text[t.end:t.end + 8])]
                 for h in heads:
                     for t in tails:
                         if _ok(trig.relation, h, t):
@@ -280,6 +288,8 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
             yield from _round_investors(ctx, trig, left, a)
 
 
+_LIST_INTRO = re.compile(r"(?:包括|包含|有|为|是)$")
+_LIST_COLON = re.compile(r"\s*了?\s*[：:]\s*")
 _AGAINST = re.compile(r"(?:对|向|起诉|状告|控告|告)\s*$")
 _SERVED_BEFORE = re.compile(r"(?:担任|出任|曾任|现任|任职于|任)\s*$")
 
@@ -319,7 +329,8 @@ def _list_items(ctx: _Ctx, right: list[Mention], hi: int, types) -> list[Mention
         tail = text[inside[-1].end:end].strip() if inside else ""
         # what may follow the name in its item: nothing, or the clause's verb (老股东高瓴创投继续加注), not a
         # title or a possessive (Shopify CEO, Vercel 的创始人: the person is not named)
-        if inside and inside[-1].type in types and (not tail or ("的" not in tail and not _title_regex().match(tail))):
+        if inside and inside[-1].type in types and (not tail or ("的" not in tail and not _title_regex().match(tail))
+                                                    or re.match(r"(?:这样|这类|这些|之类|一类|一样)的", tail)):
             out.append(inside[-1])
             firm = inside[0] if len(inside) >= 2 and inside[-1].type == PERSON else None
             if firm is not None and firm.type in types and _INVESTOR_FIRM.search(firm.text):
@@ -563,6 +574,11 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
                     # Nova-1、Nova-2 两个模型都超过了 Orion: the counted list is the subject
                     subjects = _group(ctx, list(ctx.mentions), ctx.mentions.index(subj), -1, kin)
                 partners = _group(ctx, right, right.index(first), +1, kin)
+                if trig.word.startswith("客户") and subj.type != MODEL:
+                    # 典型客户包括：音乐平台 Spotify、搜索平台 Glean: each item, whatever describes its name
+                    rest = right[right.index(first):]
+                    items = _list_items(ctx, rest, _clause_bounds(ctx, first.start)[1], kin)
+                    partners = items if len(items) > len(partners) else partners
                 pairs += [(h, t) for h in subjects for t in partners]
                 if trig.word in ("联合", "携手") and len(partners) >= 2 and _JOINT_WORK.match(text, max(p.end for p in partners)):
                     pairs += list(combinations(partners, 2))  # 由远山研究院联合青禾大学、北辰大学等高校推出: one joint work
