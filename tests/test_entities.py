@@ -1082,3 +1082,17 @@ def test_a_place_that_is_a_persons_given_name_gives_way_to_the_person():
     place = Mention("长春", "LOCATION", 1, 3, "gazetteer", "长春")
     assert _without_given_name_places([at, place]) == [at, place]
     assert text[person.start:person.end] == "李长春" and text[city.start:city.end] == "长春"
+
+
+def test_code_and_model_hosts_are_sites_unless_treated_as_companies():
+    # real-news golds leave out the sites where a model is released (data/README.md)
+    names = _names("模型权重已在 GitHub 和 Hugging Face 上开源，GitHub 地址见文末。")
+    assert not any(n in ("GitHub", "Hugging Face") for n, _ in names)
+    assert ("Hugging Face", "COMPANY") in _names("Hugging Face 的 CTO 王磊对这项工作表示赞赏。")
+    assert ("GitHub", "COMPANY") in _names("微软旗下的 GitHub 与远山科技达成合作。")
+
+
+def test_a_platform_listed_beside_companies_is_a_company():
+    assert ("Hugging Face", "COMPANY") in _names("OpenAI、远山科技和 Hugging Face 已经展现出先行者优势。")
+    assert ("知乎", "COMPANY") in _names("张伟之前在百度、知乎和网易工作过。")
+    assert not any(n == "YouTube" for n, _ in _names("这段视频在 TikTok、YouTube 上都有。"))

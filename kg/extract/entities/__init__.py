@@ -205,7 +205,7 @@ def _extend_legal_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
 # 副总裁在 Reddit 发帖, OpenAI 的总裁在推特上表示: a site where someone else's title stands nearby (not 在 X 工作)
 _AS_SITE = re.compile(r"(?:在|于)\s*$")
 _WORK_AT = re.compile(r"\s*(?:工作|任职|就职|担任|实习|供职|上班)")
-_COMPANY_USE = re.compile(r"公司|集团|CEO|首席|创始人|创办人|总裁|董事|高管|员工|收购|投资|融资|估值|上市|母公司|旗下|股价|市值|"
+_COMPANY_USE = re.compile(r"公司|集团|CEO|CTO|COO|CFO|首席|创始人|合伙人|副总裁|创办人|总裁|董事|高管|员工|收购|投资|融资|估值|上市|母公司|旗下|股价|市值|"
                           r"财报|营收|裁员|起诉|被告|原告|合作|竞争|对手|加入|离职|任职|报道|撰文|记者|编辑")  # (根据 Forbes 的报道: an outlet quoted)
 
 
@@ -219,12 +219,29 @@ def _platforms_as_companies(text: str, mentions: list[Mention]) -> list[Mention]
     found = {m.text for m in mentions if m.text in names and m.source in ("gazetteer", "pattern", "ner", "engine")}
     if not found:
         return mentions
+    # OpenAI、Stability AI 和 Hugging Face: listed beside companies that are no platform, it is one of them
+    firms = [m for m in mentions if m.type == COMPANY and m.text not in names]
+    ends = {m.end for m in firms}
+    starts = {m.start for m in firms}
     used: dict[str, bool] = {}
     for name in found:
         used[name] = any(_WORK_AT.match(text, i + len(name)) or not _AS_SITE.search(text, max(0, i - 3), i) and (
-                         _COMPANY_USE.search(text, max(0, i - 8), i) or _COMPANY_USE.search(text[i + len(name):i + len(name) + 10]))
+                         _COMPANY_USE.search(text, max(0, i - 8), i) or _COMPANY_USE.search(text[i + len(name):i + len(name) + 10])
+                         or _listed_beside(text, i, i + len(name), ends, starts))
                          for i in _find_all(text, name))
     return [m for m in mentions if m.text not in used or used[m.text]]
+
+
+_LIST_MARK = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+
+
+def _listed_beside(text: str, a: int, b: int, ends: set[int], starts: set[int]) -> bool:
+    """Does a company mention end just before ``a`` or start just after ``b``, joined by a list mark?"""
+    before = re.search(r"(?:、|和|与|及|以及)\s*$", text[max(0, a - 4):a])
+    if before and any(e in ends for e in range(a - len(before.group(0)) - 1, a - len(before.group(0)) + 1)):
+        return True
+    after = _LIST_MARK.match(text, b)
+    return bool(after and after.end() > b and after.end() in starts)
 
 
 # 在 GitHub 上开源, 在 ModelScope 和 Huggingface 上, 在推特上表示: the name is where something happened online
