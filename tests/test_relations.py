@@ -1310,3 +1310,9 @@ def test_years_spent_at_each_employer():
     assert {("张伟", "works_for", "谷歌"), ("张伟", "works_for", "Slack")} <= rels
     rels = _triples("张伟之前在 Adobe、Google 和花旗都呆过。")
     assert {("张伟", "works_for", x) for x in ("Adobe", "Google", "花旗")} <= rels
+
+
+def test_a_model_described_as_the_base_is_not_what_was_made():
+    rels = _triples("来自青禾大学和远山科技的研究人员，提出了基于自回归模型 Orion 的图像生成方法。")
+    assert not any(r[1] == "develops" and r[2] == "Orion" for r in rels)
+    assert ("远山科技", "develops", "Yuan-7B") in _triples("远山科技利用新框架开发了 Yuan-7B。")

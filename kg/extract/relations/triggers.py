@@ -56,7 +56,7 @@ _ANNOUNCING = frozenset("推出 发布 开源 上线 升级 迭代 优化 更新
 _INVESTOR_FIRM = re.compile(r"(?:资本|创投|基金|投资|Ventures|Capital|Partners|VC)$", re.I)
 _SHARES = re.compile(r"[^，,。；;！？!?]{0,12}?(?:股份|股权|股票|的股|%\s*股)")  # within the clause
 _LED_ROUND = re.compile(r"[^。；;！？!?]{0,80}?的\s*(?:[\d.]+\s*(?:万|亿)?\s*(?:美元|美金|元|人民币)\s*)?(?:早期|天使轮|种子轮|[A-E]\+?\s*轮|首轮|新一轮)?\s*(?:投资|融资)")
-_TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*$")
+_TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*(?:[\u4e00-\u9fff]{0,6}?(?:模型|架构|框架))?\s*$")  # (基于自回归模型 X)
 
 
 # characters that make a trigger the tail of another word (在 X 待了三年 works there; 期待了, 对待过 do not)
@@ -150,7 +150,7 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             for r in _apply_trigger(ctx, trig, a, b):
                 if r.relation == "develops" and r.head.type == PERSON and word.lower() in _ANNOUNCING:
                     continue  # CEO X 发布了 Y: the person announces the company's model; making it is 研发/训练/开发
-                if r.relation == "develops" and _TOOL.search(text[max(s.start, r.tail.start - 4):r.tail.start]):
+                if r.relation == "develops" and _TOOL.search(text[max(s.start, r.tail.start - 12):r.tail.start]):
                     continue  # 他用 Claude 帮助自己开发了小工具: the model is the tool, not what was made
                 if r.relation == "acquires" and _SHARES.match(text, min(r.tail.end, a)):
                     if _ok("invests_in", r.head, r.tail):  # 对 OpenAI 员工股份的收购, 收购 X 10% 的股份: a stake
