@@ -1096,3 +1096,17 @@ def test_a_platform_listed_beside_companies_is_a_company():
     assert ("Hugging Face", "COMPANY") in _names("OpenAI、远山科技和 Hugging Face 已经展现出先行者优势。")
     assert ("知乎", "COMPANY") in _names("张伟之前在百度、知乎和网易工作过。")
     assert not any(n == "YouTube" for n, _ in _names("这段视频在 TikTok、YouTube 上都有。"))
+
+
+def test_a_registered_company_name_is_a_name():
+    # a place, a name, a trade and the legal form: common words before 公司 do not make it a kind of firm
+    assert ("成都锦江置业有限公司", "COMPANY") in _names("成都锦江置业有限公司营销总监王磊表示。")
+    assert ("杭州滨江置业有限公司", "COMPANY") in _names("杭州滨江置业有限公司营销总监王磊表示。")
+    assert not any(n.endswith("公司") for n, _ in _names("一家科技有限公司的老板说，生意不好做。"))
+
+
+def test_large_chinese_banks_are_known_companies():
+    assert ("兴业银行", "COMPANY") in _names("券商调研显示，兴业银行比原计划提前实现目标。")
+    assert ("中国工商银行", "COMPANY") in {(m.text if m.key is None else m.key, m.type)
+                                        for m in __import__("kg").analyze("工商银行发布了年报。").mentions}
+    assert not any(n == "中国银行" for n, _ in _names("中国银行业的利润增长放缓。"))

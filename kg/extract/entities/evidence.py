@@ -354,6 +354,8 @@ def _kind_not_name(text: str, m: Mention, name: str) -> bool:
     if suf.start() == 0:
         return m.source in ("ner", "engine")  # 加工厂, 公司 alone: the model took a kind word for a name
     stem = name[:suf.start()].strip()
+    if suf.group(1) == "公司" and re.search(r"(?:有限|有限责任|股份有限|股份)$", stem) and len(stem) >= 6:
+        return False  # 北京龙湖置业有限公司: a registered name (a place, a name, a trade and the legal form) names a firm
     if _PLACEHOLDER.fullmatch(stem):
         return True  # 一家XX公司, 某某集团: a placeholder, not a name
     if stem.upper() in _GENERIC_LATIN or stem.upper() in _GENERIC_KINDS or stem in _FUND_KINDS and suf.group(1) == "基金":
@@ -384,9 +386,9 @@ def _common_stem(stem: str) -> bool:
 
     seg, gaz = _dictionary(), load_gazetteer()
     words = [w for w in seg.short_words(stem) if not w[0].isspace()]
-    while len(words) > 1 and words[0][3] == "ns" and not words[0][4] and \
+    while len(words) > 1 and words[0][3] == "ns" and not words[0][4] and seg.freq(words[0][0]) >= COMMON_MIN_FREQ and \
             (gaz.lookup(words[0][0]) is None or gaz.lookup(words[0][0]).type == LOCATION):
-        words = words[1:]  # 中国, 美国: where the firms are
+        words = words[1:]  # 中国, 美国: where the firms are (not 龙湖 of 北京龙湖置业: a rare place word is the brand)
     return 1 <= len(words) <= 2 and all(
         not guessed and tag is not None and tag not in _PERSON_TAGS and seg.freq(w) >= COMMON_MIN_FREQ
         and gaz.lookup(w) is None for w, _, _, tag, guessed in words)
