@@ -1110,3 +1110,12 @@ def test_large_chinese_banks_are_known_companies():
     assert ("中国工商银行", "COMPANY") in {(m.text if m.key is None else m.key, m.type)
                                         for m in __import__("kg").analyze("工商银行发布了年报。").mentions}
     assert not any(n == "中国银行" for n, _ in _names("中国银行业的利润增长放缓。"))
+
+
+def test_a_surname_after_give_is_a_name_unless_a_noun_follows():
+    assert ("张捷", "PERSON") in _names("陈彩英表示她并没有给张捷打过电话。")
+    assert not any(t == "PERSON" for _, t in _names("你拿张纸来，我给张图你看。"))
+
+
+def test_more_titles_before_a_name_make_it_a_person():
+    assert ("岩田聪", "PERSON") in _names("大会将邀请任天堂社长岩田聪出席。")

@@ -237,6 +237,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         return m if evidenced[name] else None
     if m.type == PERSON and m.source in ("ner", "engine") and (
             name[0] in "张条台部篇份项" and m.start > 0 and text[m.start - 1] in "这那一两几每哪该此整半给拿画拍发找"
+            and (common_word(name[1:2]) or common_word(name[1:]) or text[m.start - 1] not in "给拿找")
             or len(name) >= 3 and name[-1] in "你我他她们"):
         return None  # 这张图, 给张图: a measure word, not the surname 张; 谢谢你: a pronoun ends no name
     if m.type == PERSON and m.source in ("ner", "engine") and _NAMED_METHOD.match(text, m.end):
@@ -487,6 +488,7 @@ _PERSON_AFTER = re.compile(r"\s*+(?:[（(][^）)]{0,30}[）)])?\s*+(说(?![明�
 _PERSON_BEFORE = re.compile(r"(先生|女士|博士|教授|老师|记者|作者|嘉宾|创始人|CEO|总裁|董事长|经理|总监|研究员|科学家|工程师|主席|院长|"
                             r"负责人|合伙人|主任|部长|总统|首相|州长|市长|议员|导演|演员|歌手|作家|他叫|她叫|名叫|叫做|"
                             r"总理|外长|大使|议长|国务委员|国王|女王|亲王|王子|书记|省长|局长|司令|候选人|选手|球员|教练|"
+                            r"社长|会长|行长|校长|队长|主编|编剧|制片人|主持人|画家|诗人|律师|医生|法官|主帅|主教练|"
                             r"(?:编辑|责编|撰文|作者|记者|文|图)\s*[:：|｜])\s*$", re.I)
 
 
