@@ -1316,3 +1316,22 @@ def test_a_model_described_as_the_base_is_not_what_was_made():
     rels = _triples("来自青禾大学和远山科技的研究人员，提出了基于自回归模型 Orion 的图像生成方法。")
     assert not any(r[1] == "develops" and r[2] == "Orion" for r in rels)
     assert ("远山科技", "develops", "Yuan-7B") in _triples("远山科技利用新框架开发了 Yuan-7B。")
+
+
+def test_organisations_that_made_a_model_together_each_develop_it():
+    rels = _triples("远山科技和青禾科技共同开发了 Orion 模型。")
+    assert {("远山科技", "develops", "Orion"), ("青禾科技", "develops", "Orion")} <= rels
+    rels = _triples("由远山科技、青禾大学联合推出的 Orion-2 已经开源。")
+    assert {("远山科技", "develops", "Orion-2"), ("青禾大学", "develops", "Orion-2")} <= rels
+    # a model named only in another clause was not what the verb made
+    assert not any(r[1] == "develops" for r in _triples("远山科技和青禾科技共同开发了一款新产品，后来改名叫 Orion。"))
+
+
+def test_a_poached_person_left_one_organisation_and_joined_the_other():
+    rels = _triples("青禾科技从远山科技挖走了王磊和李娜。")
+    for p in ("王磊", "李娜"):
+        assert {(p, "departed_from", "远山科技"), (p, "joined", "青禾科技"), (p, "works_for", "青禾科技")} <= rels
+    rels = {(r.head.key or r.head.text, r.relation, r.tail.text)
+            for r in __import__("kg").analyze("青禾科技的芯片部门由张伟领导，他是青禾科技在 2018 年从远山科技挖过来的。").relations}
+    assert ("=张伟", "departed_from", "远山科技") in rels or ("张伟", "departed_from", "远山科技") in rels
+    assert not _triples("远山科技从地里挖出了宝藏。")

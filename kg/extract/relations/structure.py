@@ -10,7 +10,7 @@ from typing import Iterator
 from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..gazetteer import Gazetteer
-from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_initial, _group, _ok, _rel, _same, _title_regex
+from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_bounds, _clause_initial, _group, _ok, _rel, _same, _title_regex
 
 
 _RIVAL_CUE = re.compile(r"竞争|竞相|争夺|角逐|混战|大战|比拼|抢占|争相|对手|竞品|赛跑|较量|PK|对决|厮杀|群雄|争霸")
@@ -347,6 +347,70 @@ def _joint_research(ctx: _Ctx) -> Iterator[RelationMention]:
         for a, b in combinations(group, 2):
             if not _same(a, b) and _ok("partners_with", a, b):
                 yield _rel(ctx, "partners_with", a, b, 0.65)
+
+
+_POACH = re.compile(r"挖(?:走|来|过来|到|角)?(?:了)?")
+
+
+def _poached(ctx: _Ctx) -> Iterator[RelationMention]:
+    """青禾科技从远山科技挖走了王磊 · 他是青禾科技在 2018 年从远山科技挖过来的: the person left the second
+    organisation and joined the first (works_for both: the real-news golds give all four)."""
+    text = ctx.analysis.doc.text
+    ms = _heads_only(ctx, list(ctx.mentions))
+    for hit in _POACH.finditer(text, ctx.sent.start, ctx.sent.end):
+        a, b = hit.span()
+        if any(m.start <= a < m.end for m in ms):
+            continue
+        lo, hi = _clause_bounds(ctx, a)
+        before = [m for m in ms if lo <= m.start and m.end <= a]
+        src = next((m for m in reversed(before) if m.type in (ORG, COMPANY)
+                    and re.search(r"从\s*$", text[max(lo, m.start - 2):m.start])), None)
+        if src is None or ctx.gap(src.end, a).strip(" 的") not in ("",):
+            continue  # 从 X 挖: the organisation the person came from stands right before the verb
+        dest = next((m for m in reversed(before) if m.type in (ORG, COMPANY) and m.end <= src.start and not _same(m, src)), None)
+        if dest is None:
+            continue
+        people = [m for m in ms if b <= m.start and m.end <= hi and m.type == PERSON]
+        if people and people[0].start - b <= 6:
+            people = _group(ctx, [m for m in ms if m.start >= people[0].start], 0, +1, (PERSON,))
+        else:  # 他是苹果从 Google 挖过来的: the person is the subject before
+            people = [m for m in before if m.type == PERSON and m.end <= dest.start][-1:] \
+                if re.match(r"\s*(?:过来|来)?\s*的", text[b:b + 4]) else []
+        for p in people:
+            for rel, org in (("departed_from", src), ("works_for", src), ("joined", dest), ("works_for", dest)):
+                if _ok(rel, p, org):
+                    yield _rel(ctx, rel, p, org, 0.7, trigger=hit.group(0))
+
+
+# A 和 B 共同开发了 M · 由 A、B 联合推出的 M: what the organisations made together, each of them made
+_MADE_TOGETHER = re.compile(r"\s*+(?:等(?:单位|机构|公司|高校|团队)?)?\s*+(?:共同|联合|一起|合作)\s*+"
+                            r"(?:开发|研发|推出|发布|打造|训练|提出|开源|研制)\s*+(?:了|出|的)?\s*+")
+
+
+def _made_together(ctx: _Ctx) -> Iterator[RelationMention]:
+    """远山科技和青禾科技共同开发了 Orion 模型: each organisation of the list develops the models named right after
+    the verb (the partnership itself is the trigger 共同开发's)."""
+    ms = _heads_only(ctx, list(ctx.mentions))
+    i = 0
+    while i < len(ms):
+        if ms[i].type not in (COMPANY, ORG):
+            i += 1
+            continue
+        group = _group(ctx, ms, i, +1, (COMPANY, ORG))
+        i += max(1, len(group))
+        if len(group) < 2:
+            continue
+        verb = _MADE_TOGETHER.match(ctx.analysis.doc.text, group[-1].end, ctx.sent.end)
+        if verb is None:
+            continue
+        after = [m for m in ms if m.start >= verb.end()]
+        if not after or after[0].type != MODEL or after[0].start - verb.end() > 12 \
+                or re.search(r"[，,。；;]", ctx.gap(verb.end(), after[0].start)):
+            continue
+        for model in _group(ctx, after, 0, +1, (MODEL,)):
+            for org in group:
+                if _ok("develops", org, model):
+                    yield _rel(ctx, "develops", org, model, 0.75, trigger=verb.group(0).strip())
 
 
 _PRODUCED = re.compile(r"\s*+(?:等(?:单位|机构|高校|团队)?)?\s*+(?:联合|共同)?\s*+出品")
