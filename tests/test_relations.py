@@ -1335,3 +1335,14 @@ def test_a_poached_person_left_one_organisation_and_joined_the_other():
             for r in __import__("kg").analyze("青禾科技的芯片部门由张伟领导，他是青禾科技在 2018 年从远山科技挖过来的。").relations}
     assert ("=张伟", "departed_from", "远山科技") in rels or ("张伟", "departed_from", "远山科技") in rels
     assert not _triples("远山科技从地里挖出了宝藏。")
+
+
+def test_more_ways_of_saying_where_someone_studied(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")  # the rules' own reading (the pair model may guess these too)
+    rels = _triples("王磊，博一在读，硕士毕业于青禾大学，本科则毕业于北辰大学。")
+    assert {("王磊", "educated_at", "青禾大学"), ("王磊", "educated_at", "北辰大学")} <= rels
+    assert ("张伟", "educated_at", "布朗大学") in _triples("那时他遇到了布朗大学的同学张伟。")
+
+
+def test_a_cloud_named_with_its_parent_is_part_of_it():
+    assert ("Azure", "part_of", "微软") in _triples("微软的 Azure 每季度产生 250 亿美金的收入。")
