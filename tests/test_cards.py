@@ -97,3 +97,18 @@ def test_a_name_holding_he_is_not_split_as_a_list():
     card = "公司：青禾电子\n\n主要投资人：禾和资本，远山创投和星桥资本\n"
     names = [m.text for m in card_mentions(card)]
     assert names == ["青禾电子", "禾和资本", "远山创投", "星桥资本"]
+
+
+def test_a_tables_company_column_names_companies():
+    from kg.extract.cards import table_mentions
+
+    text = ("前言。\n\n区域| 公司名称| 定价模式| 计费依据\n---|---|---|---\n法律| Norvale| 订阅| 每用户\n\n"
+            "| Quantix AI| 订阅| 每用户\n医疗| 青禾医疗| 成功计费| 按需\n\n结束语，这是正文。")
+    names = [(m.text, m.type, text[m.start:m.end]) for m in table_mentions(text)]
+    assert names == [("Norvale", "COMPANY", "Norvale"), ("Quantix AI", "COMPANY", "Quantix AI"),
+                     ("青禾医疗", "COMPANY", "青禾医疗")]
+    # a table with no company column names none; nor does a rule row without a header
+    assert table_mentions("模型| 参数\n---|---\nOrion-7B| 7B\n") == []
+    import kg
+
+    assert {"Norvale", "Quantix AI"} <= {m.text for m in kg.analyze(text).mentions}

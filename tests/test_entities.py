@@ -1119,3 +1119,10 @@ def test_a_surname_after_give_is_a_name_unless_a_noun_follows():
 
 def test_more_titles_before_a_name_make_it_a_person():
     assert ("岩田聪", "PERSON") in _names("大会将邀请任天堂社长岩田聪出席。")
+
+
+def test_a_list_closed_by_a_described_kind_of_company_names_companies():
+    names = _names("红杉资本投资了 Norvale、Quantix 和 Zentrix 等法律科技公司。")
+    assert {("Norvale", "COMPANY"), ("Quantix", "COMPANY"), ("Zentrix", "COMPANY")} <= names
+    # 等这些机构在使用的系统: a demonstrative, not a kind of company
+    assert not any(n == "PIMS" for n, _ in _names("产品整合了类似 PIMS 等这些机构在使用的系统，价格也不便宜。" * 20))

@@ -118,10 +118,55 @@ def _plain_name(name: str) -> bool:
     return not any(t in name for t in titles() if len(t) >= 2 and not t.isascii())
 
 
+# a table as the reader writes it: a header row of cells joined by |, a rule row (---|---), then one row a line
+_RULE_ROW = re.compile(r"^[ \t|]*:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)+[ \t|]*$", re.M)
+
+
+def table_mentions(text: str) -> list[Mention]:
+    """Company names in a table's company column (公司名称 | 定价模式 … ⏎ ---|--- ⏎ 法律 | Harvey | 订阅 …): the header
+    cell is one of the cards' company keys (公司, 公司名称, 企业 …), and each row's cell under it that is a plain name
+    is a company (data/README.md: companies listed in a table's rows are entities)."""
+    if "---" not in text:
+        return []
+    keys = {k for k, f in card_keys().items() if f == "company"}
+    out = []
+    for rule in _RULE_ROW.finditer(text):
+        head_end = rule.start() - 1
+        head_start = text.rfind("\n", 0, max(0, head_end)) + 1
+        header = [c.strip() for c in text[head_start:head_end].strip().strip("|").split("|")]
+        col = next((i for i, c in enumerate(header) if c in keys), None)
+        if col is None or len(header) < 2:
+            continue
+        pos = rule.end()
+        while pos < len(text):
+            line_end = text.find("\n", pos + 1)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[pos:line_end]
+            if not line.strip():
+                pos = line_end  # (the reader may put a blank line between rows)
+                continue
+            if "|" not in line:
+                break  # a line of text: the table ended
+            cells = line.split("|")
+            if len(cells) < len(header) - 1:
+                break
+            offset = len(cells) - len(header)  # (| Ironclad| 订阅 …: the reader leaves a merged first cell empty)
+            i = col + max(0, offset)
+            if 0 <= i < len(cells):
+                start = pos + sum(len(c) + 1 for c in cells[:i])
+                raw = cells[i]
+                name = raw.strip()
+                if _plain_name(name) and not _person_like(name):
+                    a = start + raw.index(name)
+                    out.append(Mention(name, COMPANY, a, a + len(name), "card", None, 0.85))
+            pos = line_end
+    return out
+
+
 def card_mentions(text: str) -> list[Mention]:
     """Company names a card states: the company value, and each investor item that is a plain name (not a person
-    with a title, not a note such as 多家知名机构)."""
-    out = []
+    with a title, not a note such as 多家知名机构); and the names in a table's company column (:func:`table_mentions`)."""
+    out = table_mentions(text)
     for card in find_cards(text):
         c = card.company
         name = text[c.start:c.end]

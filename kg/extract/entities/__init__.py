@@ -69,8 +69,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
 def _card_mentions(text: str, cands: list[Mention]) -> list[Mention]:
     """The names a company card states (公司：X, 主要投资人：A、B): they win over a shorter or longer guess
     of the model or a pattern (软银 in 软银中国), but a gazetteer name of exactly that span keeps its key."""
-    if "：" not in text and ":" not in text:
-        return []
+    if "：" not in text and ":" not in text and "---" not in text:
+        return []  # (no card and no table)
     gaz_spans = {(m.start, m.end) for m in cands if m.source == "gazetteer"}
     return [replace(m, type=_org_type(m.text, default=m.type)) for m in card_mentions(text)
             if (m.start, m.end) not in gaz_spans]
