@@ -1346,3 +1346,16 @@ def test_more_ways_of_saying_where_someone_studied(monkeypatch):
 
 def test_a_cloud_named_with_its_parent_is_part_of_it():
     assert ("Azure", "part_of", "微软") in _triples("微软的 Azure 每季度产生 250 亿美金的收入。")
+
+
+def test_the_post_of_an_organisation_is_the_person_named_after_is(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("远山科技的第一任 CEO 是伯克利的计算机科学家王磊。")
+    assert {("王磊", "works_for", "远山科技"), ("王磊", "leads", "远山科技")} <= rels
+    assert ("李娜", "works_for", "青禾科技") in _triples("青禾科技现任 CTO 为李娜。")
+    assert not any(r[2] == "远山科技" for r in _triples("远山科技的 CEO 是谁并不重要，王磊表示。"))
+
+
+def test_a_persons_ai_company_is_theirs(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("王磊", "works_for", "青禾科技") in _triples("远山科技前首席科学家王磊的 AI 公司青禾科技拿了 10 亿美金融资。")

@@ -68,6 +68,9 @@ def _clefts(ctx: _Ctx) -> Iterator[RelationMention]:
                     yield _rel(ctx, rel, d, tail, 0.7, trigger="的是")
 
 
+_HIS_FIRM = re.compile(r"\s*的\s*(?:(?:AI|人工智能|新|创业|初创|新创)\s*)?(?:公司|初创公司|创业公司)?\s*")  # 王磊的 AI 公司 X
+
+
 def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
     """腾讯的混元 · OpenAI 旗下的 GPT-5 · 谷歌 Gemini · DeepMind 的另一个算法 AlphaGo → develops; 智谱提交了自家的
     GLM-4.5 → develops."""
@@ -78,7 +81,7 @@ def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                                                            or _POSSESSIVE_KIND.match(ctx.gap(a.end, b.start))) \
                 and not _BASED_ON.search(text, max(ctx.sent.start, a.start - 4), a.start):
             yield _rel(ctx, "develops", a, b, 0.7)  # (基于 X 的 Y: Y is built on X, not made by it)
-        if a.type == PERSON and b.type in (COMPANY, ORG) and re.fullmatch(r"\s*的\s*", ctx.gap(a.end, b.start)) \
+        if a.type == PERSON and b.type in (COMPANY, ORG) and _HIS_FIRM.fullmatch(ctx.gap(a.end, b.start)) \
                 and not _NOT_HIS.match(text, b.end) and _ok("works_for", a, b):
             yield _rel(ctx, "works_for", a, b, 0.65)  # 李飞飞的 World Labs, Sarah Guo 的 Conviction: the person's firm
     for i, m in enumerate(ms):

@@ -317,6 +317,33 @@ def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield from _title_facts(ctx, person, o, _title_kind(role), role, 0.8, False)
 
 
+_POST_IS = re.compile(r"\s*的?\s*(?:第一任|首任|第一位|现任|新任|新一任|下一任|前任|上一任)?\s*")
+_POST_IS_LINK = re.compile(r"\s*(?:是|为|由)\s*([^，,。；;：:]{0,20}?)$")
+
+
+def _post_is(ctx: _Ctx) -> Iterator[RelationMention]:
+    """远山科技的第一任 CEO 是伯克利的计算机科学家王磊 · 青禾科技现任 CTO 为李娜: the post of the organisation is the
+    person's, whatever short description stands between 是 and the name."""
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    for i, org in enumerate(ms):
+        if org.type not in (ORG, COMPANY):
+            continue
+        lead = _POST_IS.match(text, org.end)
+        title = _title_regex().match(text, lead.end()) if lead else None
+        if title is None or not title.group(0).strip():
+            continue
+        person = next((m for m in ms[i + 1:] if m.type == PERSON), None)
+        if person is None:
+            continue
+        link = _POST_IS_LINK.match(text[title.end():person.start])
+        if link is None or re.search(r"(?:表示|说|认为|宣布|加入|离开|创立|创办|投资)", link.group(1)):
+            continue
+        role = title.group(0).strip()
+        former = bool(re.search(r"前任|上一任", text[lead.start():lead.end()]))
+        yield from _title_facts(ctx, person, org, _title_kind(role), role, 0.75, former)
+
+
 def _title_facts(ctx, person, org, kind, role, conf, former) -> Iterator[RelationMention]:
     if org.type == MODEL:  # 混元的技术负责人: leads the model
         if (kind == "lead" or "负责" in role) and not former and _ok("leads", person, org):
