@@ -330,11 +330,8 @@ _RESEARCHERS = re.compile(r"\s*+(?P<etc>等(?:多所|多家|研究)?(?:单位|�
                           r"\s*+(?:们)?\s*+(?P<together>联合|共同|合作)?\s*+(?:提出|开发|完成|发布|推出|研发|发现|打造|构建|训练|开源|发表)")
 
 
-def _joint_research(ctx: _Ctx) -> Iterator[RelationMention]:
-    """北京大学、浙江大学和美团的研究人员开发了… · 由来自 A、B 的研究团队完成: organisations that did one piece
-    of research together partner with each other (data/README.md: joint research is partners_with). A list
-    without such a verb says nothing (…的学者圆桌讨论)."""
-    ms = _heads_only(ctx, list(ctx.mentions))
+def _org_lists(ctx: _Ctx, ms: list[Mention]) -> Iterator[list[Mention]]:
+    """Each run of two or more organisations joined by list marks (A、B 和 C), left to right."""
     i = 0
     while i < len(ms):
         if ms[i].type not in (COMPANY, ORG):
@@ -342,8 +339,15 @@ def _joint_research(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         group = _group(ctx, ms, i, +1, (COMPANY, ORG))
         i += max(1, len(group))
-        if len(group) < 2:
-            continue
+        if len(group) >= 2:
+            yield group
+
+
+def _joint_research(ctx: _Ctx) -> Iterator[RelationMention]:
+    """北京大学、浙江大学和美团的研究人员开发了… · 由来自 A、B 的研究团队完成: organisations that did one piece
+    of research together partner with each other (data/README.md: joint research is partners_with). A list
+    without such a verb says nothing (…的学者圆桌讨论)."""
+    for group in _org_lists(ctx, _heads_only(ctx, list(ctx.mentions))):
         r = _RESEARCHERS.match(ctx.gap(group[-1].end, ctx.sent.end))
         if not r or not (r.group("etc") or r.group("who") or r.group("together")):
             continue  # 中共中央、国务院发布…: publishing a document together is no research
@@ -394,15 +398,7 @@ def _made_together(ctx: _Ctx) -> Iterator[RelationMention]:
     """远山科技和青禾科技共同开发了 Orion 模型: each organisation of the list develops the models named right after
     the verb (the partnership itself is the trigger 共同开发's)."""
     ms = _heads_only(ctx, list(ctx.mentions))
-    i = 0
-    while i < len(ms):
-        if ms[i].type not in (COMPANY, ORG):
-            i += 1
-            continue
-        group = _group(ctx, ms, i, +1, (COMPANY, ORG))
-        i += max(1, len(group))
-        if len(group) < 2:
-            continue
+    for group in _org_lists(ctx, ms):
         verb = _MADE_TOGETHER.match(ctx.analysis.doc.text, group[-1].end, ctx.sent.end)
         if verb is None:
             continue
