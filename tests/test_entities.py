@@ -1125,4 +1125,4 @@ def test_a_list_closed_by_a_described_kind_of_company_names_companies():
     names = _names("红杉资本投资了 Norvale、Quantix 和 Zentrix 等法律科技公司。")
     assert {("Norvale", "COMPANY"), ("Quantix", "COMPANY"), ("Zentrix", "COMPANY")} <= names
     # 等这些机构在使用的系统: a demonstrative, not a kind of company
-    assert not any(n == "PIMS" for n, _ in _names("产品整合了类似 PIMS 等这些机构在使用的系统，价格也不便宜。" * 20))
+    assert not any(n == "PIMS" for n, _ in _names("这款软件接入了 PIMS 等这些诊所在用的系统，按月收费。" * 20))

@@ -1286,7 +1286,7 @@ def test_a_list_after_a_colon_belongs_to_the_word_before_it():
     rels = _triples("远山科技的投资方包括：青禾资本、北辰基金和顺禾资本。")
     assert {("青禾资本", "invests_in", "远山科技"), ("北辰基金", "invests_in", "远山科技"),
             ("顺禾资本", "invests_in", "远山科技")} <= rels
-    rels = _triples("目前远山科技官方列的典型客户包括：音乐平台 Spotify、企业搜索平台 Glean、青禾科技等。")
+    rels = _triples("远山科技公布的重点客户包括：流媒体平台 Spotify、搜索服务商 Glean、青禾科技等。")
     assert {("远山科技", "partners_with", x) for x in ("Spotify", "Glean", "青禾科技")} <= rels
     # a colon after a verb that introduces no list still ends its clause
     assert ("远山科技", "partners_with", "青禾科技") not in _triples("远山科技表示：青禾科技的产品很好。")
@@ -1306,14 +1306,14 @@ def test_a_co_investor_is_not_what_the_lead_invested_in():
 
 
 def test_years_spent_at_each_employer():
-    rels = _triples("张伟在谷歌待了15年，后又在 Slack 待了3年。")
+    rels = _triples("张伟在谷歌工作了八年，后又在 Slack 待了两年。")
     assert {("张伟", "works_for", "谷歌"), ("张伟", "works_for", "Slack")} <= rels
     rels = _triples("张伟之前在 Adobe、Google 和花旗都呆过。")
     assert {("张伟", "works_for", x) for x in ("Adobe", "Google", "花旗")} <= rels
 
 
 def test_a_model_described_as_the_base_is_not_what_was_made():
-    rels = _triples("来自青禾大学和远山科技的研究人员，提出了基于自回归模型 Orion 的图像生成方法。")
+    rels = _triples("青禾大学与远山科技的研究人员提出了一种基于自回归模型 Orion 的视频生成框架。")
     assert not any(r[1] == "develops" and r[2] == "Orion" for r in rels)
     assert ("远山科技", "develops", "Yuan-7B") in _triples("远山科技利用新框架开发了 Yuan-7B。")
 
@@ -1332,25 +1332,25 @@ def test_a_poached_person_left_one_organisation_and_joined_the_other():
     for p in ("王磊", "李娜"):
         assert {(p, "departed_from", "远山科技"), (p, "joined", "青禾科技"), (p, "works_for", "青禾科技")} <= rels
     rels = {(r.head.key or r.head.text, r.relation, r.tail.text)
-            for r in __import__("kg").analyze("青禾科技的芯片部门由张伟领导，他是青禾科技在 2018 年从远山科技挖过来的。").relations}
+            for r in __import__("kg").analyze("张伟现在负责青禾科技的芯片业务，他是青禾科技三年前从远山科技挖过来的。").relations}
     assert ("=张伟", "departed_from", "远山科技") in rels or ("张伟", "departed_from", "远山科技") in rels
     assert not _triples("远山科技从地里挖出了宝藏。")
 
 
 def test_more_ways_of_saying_where_someone_studied(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")  # the rules' own reading (the pair model may guess these too)
-    rels = _triples("王磊，博一在读，硕士毕业于青禾大学，本科则毕业于北辰大学。")
+    rels = _triples("王磊目前读博二，硕士毕业于青禾大学，本科则毕业于北辰大学。")
     assert {("王磊", "educated_at", "青禾大学"), ("王磊", "educated_at", "北辰大学")} <= rels
-    assert ("张伟", "educated_at", "布朗大学") in _triples("那时他遇到了布朗大学的同学张伟。")
+    assert ("张伟", "educated_at", "布朗大学") in _triples("他在读书时认识了布朗大学的同学张伟。")
 
 
 def test_a_cloud_named_with_its_parent_is_part_of_it():
-    assert ("Azure", "part_of", "微软") in _triples("微软的 Azure 每季度产生 250 亿美金的收入。")
+    assert ("Azure", "part_of", "微软") in _triples("微软的 Azure 去年的营收增长很快。")
 
 
 def test_the_post_of_an_organisation_is_the_person_named_after_is(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    rels = _triples("远山科技的第一任 CEO 是伯克利的计算机科学家王磊。")
+    rels = _triples("远山科技的第一任 CEO 是来自青禾大学的物理学家王磊。")
     assert {("王磊", "works_for", "远山科技"), ("王磊", "leads", "远山科技")} <= rels
     assert ("李娜", "works_for", "青禾科技") in _triples("青禾科技现任 CTO 为李娜。")
     assert not any(r[2] == "远山科技" for r in _triples("远山科技的 CEO 是谁并不重要，王磊表示。"))
@@ -1358,4 +1358,4 @@ def test_the_post_of_an_organisation_is_the_person_named_after_is(monkeypatch):
 
 def test_a_persons_ai_company_is_theirs(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    assert ("王磊", "works_for", "青禾科技") in _triples("远山科技前首席科学家王磊的 AI 公司青禾科技拿了 10 亿美金融资。")
+    assert ("王磊", "works_for", "青禾科技") in _triples("远山科技前 CTO 王磊的 AI 公司青禾科技刚完成了天使轮融资。")

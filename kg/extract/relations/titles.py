@@ -322,7 +322,7 @@ _POST_IS_LINK = re.compile(r"\s*(?:是|为|由)\s*([^，,。；;：:]{0,20}?)$")
 
 
 def _post_is(ctx: _Ctx) -> Iterator[RelationMention]:
-    """远山科技的第一任 CEO 是伯克利的计算机科学家王磊 · 青禾科技现任 CTO 为李娜: the post of the organisation is the
+    """远山科技的第一任 CEO 是来自青禾大学的物理学家王磊 · 青禾科技现任 CTO 为李娜: the post of the organisation is the
     person's, whatever short description stands between 是 and the name."""
     text = ctx.analysis.doc.text
     ms = list(ctx.mentions)
