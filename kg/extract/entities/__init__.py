@@ -232,16 +232,16 @@ def _platforms_as_companies(text: str, mentions: list[Mention]) -> list[Mention]
     return [m for m in mentions if m.text not in used or used[m.text]]
 
 
-_LIST_MARK = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+_LIST_MARK = r"\s*(?:、|和|与|及|以及)\s*"
+_LIST_MARK_AFTER = re.compile(_LIST_MARK)
+_LIST_MARK_BEFORE = re.compile(_LIST_MARK + "$")
 
 
 def _listed_beside(text: str, a: int, b: int, ends: set[int], starts: set[int]) -> bool:
     """Does a company mention end just before ``a`` or start just after ``b``, joined by a list mark?"""
-    before = re.search(r"(?:、|和|与|及|以及)\s*$", text[max(0, a - 4):a])
-    if before and any(e in ends for e in range(a - len(before.group(0)) - 1, a - len(before.group(0)) + 1)):
-        return True
-    after = _LIST_MARK.match(text, b)
-    return bool(after and after.end() > b and after.end() in starts)
+    before = _LIST_MARK_BEFORE.search(text, max(0, a - 6), a)
+    after = _LIST_MARK_AFTER.match(text, b)
+    return bool(before and before.start() in ends or after and after.end() in starts)
 
 
 # 在 GitHub 上开源, 在 ModelScope 和 Huggingface 上, 在推特上表示: the name is where something happened online

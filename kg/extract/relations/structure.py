@@ -372,7 +372,7 @@ def _poached(ctx: _Ctx) -> Iterator[RelationMention]:
         before = [m for m in ms if lo <= m.start and m.end <= a]
         src = next((m for m in reversed(before) if m.type in (ORG, COMPANY)
                     and re.search(r"从\s*$", text[max(lo, m.start - 2):m.start])), None)
-        if src is None or ctx.gap(src.end, a).strip(" 的") not in ("",):
+        if src is None or ctx.gap(src.end, a).strip(" 的"):
             continue  # 从 X 挖: the organisation the person came from stands right before the verb
         dest = next((m for m in reversed(before) if m.type in (ORG, COMPANY) and m.end <= src.start and not _same(m, src)), None)
         if dest is None:
