@@ -1126,3 +1126,12 @@ def test_a_list_closed_by_a_described_kind_of_company_names_companies():
     assert {("Norvale", "COMPANY"), ("Quantix", "COMPANY"), ("Zentrix", "COMPANY")} <= names
     # 等这些机构在使用的系统: a demonstrative, not a kind of company
     assert not any(n == "PIMS" for n, _ in _names("这款软件接入了 PIMS 等这些诊所在用的系统，按月收费。" * 20))
+
+
+def test_an_app_named_after_its_maker_is_no_mention_of_the_maker():
+    # data/README.md: apps are not annotated; a company named only inside its app's name is not named
+    assert _names("她把笔记都存在 Google Docs 里，再用谷歌学术查文献。") == set()
+    assert not any(n == "百度" for n, _ in _names("这个词条在百度百科上查得到。"))
+    # named on its own as well: that mention stands
+    assert ("谷歌", "COMPANY") in _names("她用 Google Drive 存文件，谷歌去年也发布了新模型。")
+    assert ("谷歌", "COMPANY") in _names("谷歌发布了新模型。")
