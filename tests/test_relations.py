@@ -1359,3 +1359,19 @@ def test_the_post_of_an_organisation_is_the_person_named_after_is(monkeypatch):
 def test_a_persons_ai_company_is_theirs(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
     assert ("王磊", "works_for", "青禾科技") in _triples("远山科技前 CTO 王磊的 AI 公司青禾科技刚完成了天使轮融资。")
+
+
+def test_a_time_clause_without_subject_takes_the_next_clauses(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("星河科技", "acquires", "Quillon") in _triples("2021 年收购 Quillon 后，星河科技推出了新的记账软件。")
+    assert ("王磊", "joined", "远山科技") in _triples("加入远山科技之后，王磊负责搜索业务。")
+    assert ("红杉中国", "invests_in", "青禾科技") in _triples("投资青禾科技后不久，红杉中国又投了两家公司。")
+    # the next clause opens with another word: no subject to take
+    assert not any(r[1] == "acquires" for r in _triples("收购 Quillon 后，公司的股价和星河科技一样上涨。"))
+
+
+def test_the_name_right_before_acquire_is_the_buyer_not_the_bought(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("它沿用了青禾科技的设计（见我的旧文《星河科技收购了一家记账公司》）。")
+    assert not any(r[1] == "acquires" and r[2] == "星河科技" for r in rels)
+    assert ("微软", "acquires", "动视暴雪") in _triples("微软对动视暴雪的收购已经完成。")

@@ -249,6 +249,14 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         if left[-1].type in rel.tail and _ok("invests_in", right[0], left[-1]):
             yield _rel(ctx, "invests_in", right[0], left[-1], 0.75, trigger=trig.word)
         return
+    if trig.frame in ("svo", "any") and right and not any(m.type in rel.head for m in left):
+        subj = _subject_after(ctx, hi, rel.head)
+        if subj is not None and right[0].type in rel.tail and re.fullmatch(r"\s*(?:了)?\s*", text[b:right[0].start]):
+            # 2022 年收购 Cron 后，Notion 推出了…: the clause before 后 has no subject; the next clause's is its doer
+            for t in _group(ctx, right, 0, +1, rel.tail):
+                if _ok(trig.relation, subj, t):
+                    yield _rel(ctx, trig.relation, subj, t, 0.75, trigger=trig.word)
+            return
     if trig.frame in ("svo", "any") and any(m.type in rel.tail for m in right):
         hs = [i for i, m in enumerate(left) if m.type in rel.head]
         if trig.relation == "develops":
@@ -282,10 +290,30 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                             yield _rel(ctx, trig.relation, h, t, 0.8, trigger=trig.word)
                 return
     if trig.frame in ("pre", "any"):
-        found = list(_pre_frame(ctx, trig, left))
+        found = list(_pre_frame(ctx, trig, left, a))
         yield from found
         if not found and trig.relation == "invests_in" and not _in_roll(ctx, a):
             yield from _round_investors(ctx, trig, left, a)
+
+
+_THEN = re.compile(r"(?:之后|以后|后)(?:不久)?\s*[，,]\s*")
+
+
+def _subject_after(ctx: _Ctx, hi: int, types) -> Mention | None:
+    """The subject of the clause after a time clause (… 后，X …) that ends at ``hi``: a mention of ``types`` at the
+    next clause's start (a time phrase before it allowed)."""
+    text = ctx.analysis.doc.text
+    then = None
+    for k in (1, 2, 3):  # 后， · 之后， · 后不久，
+        then = _THEN.match(text, max(ctx.sent.start, hi - k), ctx.sent.end)
+        if then is not None and then.start() + len(then.group(0).rstrip(" ，,")) == hi:
+            break
+        then = None
+    if then is None:
+        return None
+    start = then.end() + len(_TIME_LEAD.match(text[then.end():ctx.sent.end]).group(0))
+    m = next((x for x in ctx.mentions if x.start >= then.end()), None)
+    return m if m is not None and m.start == start and m.type in types else None
 
 
 _LIST_INTRO = re.compile(r"(?:包括|包含|有|为|是)$")
@@ -493,7 +521,7 @@ def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention], b: 
             yield r if ev is None else replace(r, evidence=ev)
 
 
-def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[RelationMention]:
+def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> Iterator[RelationMention]:
     """Head and tail both before the trigger: 俞栋从腾讯离职 · OpenAI 加快 GPT-5 的研发 · 腾讯 AI Lab 副主任俞栋离职."""
     rel = RELATIONS[trig.relation]
     text = ctx.analysis.doc.text
@@ -509,6 +537,9 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention]) -> Iterator[Relati
     tails = [m for m in left[hi + 1:] if m.type in rel.tail and id(m) not in co]
     if tails and trig.relation == "invests_in" and not re.search(r"(对|向|给|为|于|在|是)", text[head.end:tails[0].start]):
         return  # 启明创投领投，青禾资本、GGV 纪源资本跟投: a list of investors, not one investing in the next
+    if tails and trig.relation == "acquires" and re.fullmatch(r"\s*(?:也|还|又|则|已|已经|将|正式|宣布)?\s*", text[tails[-1].end:a]) \
+            and not re.search(r"(对|将|把|被|由)\s*$", text[head.end:tails[-1].start]):
+        return  # Cron 的功能（见《Notion 收购了一个产品》）: the name right before 收购 buys; it is not bought
     if tails:
         # 红杉和高瓴给 X 投了: every name of the subject's list (an investor list, never people: hi is the last)
         heads_all = [head] + ([x for x in left if id(x) in co and x is not head]
