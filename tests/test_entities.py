@@ -1135,3 +1135,14 @@ def test_an_app_named_after_its_maker_is_no_mention_of_the_maker():
     # named on its own as well: that mention stands
     assert ("谷歌", "COMPANY") in _names("她用 Google Drive 存文件，谷歌去年也发布了新模型。")
     assert ("谷歌", "COMPANY") in _names("谷歌发布了新模型。")
+
+
+def test_cnn_is_the_broadcaster_only_where_the_text_is_a_newsrooms():
+    # data/README.md: architectures are not entities
+    assert _names("他们采用了卷积神经网络（CNN）架构来处理图像。") == set()
+    assert ("CNN", "COMPANY") in _names("据 CNN 报道，远山科技正在洽谈新一轮融资。")
+
+
+def test_chat_and_meeting_apps_are_companies_only_where_treated_as_such():
+    assert not any(n in ("Discord", "Zoom", "领英") for n, _ in _names("新产品先在 Discord 上发布，再用 Zoom 开会，最后发到领英。"))
+    assert ("Discord", "COMPANY") in _names("Discord 的 CEO 说公司今年不会上市。")

@@ -50,7 +50,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen))
               if _plausible(m) and not _modifier(text, m) and not _award(text, m) and not _word_goes_on(text, m)
-              and not _evaluation_set(text, m) and not _product_name(text, m)]
+              and not _evaluation_set(text, m) and not _product_name(text, m) and not _network_kind(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
     chosen = complete_people(text, chosen, tokens)
     chosen += [j for j in (judge(text, m, evidenced=evidenced) for m in listed_with_people(text, chosen, tokens))
@@ -550,6 +550,17 @@ def _product_name(text: str, m: Mention) -> bool:
     """Google Docs, 谷歌学术: a company's name as the first word of its app's is no mention of the company (where
     the text names the company on its own too, that mention stands)."""
     return m.type == COMPANY and _PRODUCT_AFTER.match(text, m.end) is not None
+
+
+# CNN the broadcaster, not CNN the convolutional network (data/README.md: architectures are not entities): in AI news
+# the letters are the network unless the words around them are a newsroom's
+_BROADCAST = re.compile(r"报道|消息|采访|记者|主播|主持|新闻|电视|节目|频道|撰文|专访|援引|披露|发文|报导")
+_BROADCASTERS = frozenset({"CNN"})
+
+
+def _network_kind(text: str, m: Mention) -> bool:
+    """卷积神经网络（CNN）, 采用了同样的 CNN 架构: the architecture; 据 CNN 报道: the broadcaster."""
+    return m.text in _BROADCASTERS and not _BROADCAST.search(text, max(0, m.start - 15), m.end + 15)
 
 
 def _award(text: str, m: Mention) -> bool:
