@@ -1146,3 +1146,11 @@ def test_cnn_is_the_broadcaster_only_where_the_text_is_a_newsrooms():
 def test_chat_and_meeting_apps_are_companies_only_where_treated_as_such():
     assert not any(n in ("Discord", "Zoom", "领英") for n, _ in _names("新产品先在 Discord 上发布，再用 Zoom 开会，最后发到领英。"))
     assert ("Discord", "COMPANY") in _names("Discord 的 CEO 说公司今年不会上市。")
+
+
+def test_a_name_inside_a_term_names_the_term_not_the_person():
+    assert _names("黎曼猜想有了新进展，狄利克雷多项式的新界也被证明。") == set()
+    assert _names("今天的 AI 宛若薛定谔之猫，图灵测试已显陈旧。") == set()
+    assert not any(t == "PERSON" for _, t in _names("阿尔茨海默症患者逐年增多。"))
+    # the person named on their own stands
+    assert ("图灵", "PERSON") in _names("1950 年，图灵提出了图灵测试。")

@@ -50,7 +50,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen))
               if _plausible(m) and not _modifier(text, m) and not _award(text, m) and not _word_goes_on(text, m)
-              and not _evaluation_set(text, m) and not _product_name(text, m) and not _network_kind(text, m)]
+              and not _evaluation_set(text, m) and not _product_name(text, m) and not _network_kind(text, m)
+              and not _eponym(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
     chosen = complete_people(text, chosen, tokens)
     chosen += [j for j in (judge(text, m, evidenced=evidenced) for m in listed_with_people(text, chosen, tokens))
@@ -561,6 +562,17 @@ _BROADCASTERS = frozenset({"CNN"})
 def _network_kind(text: str, m: Mention) -> bool:
     """卷积神经网络（CNN）, 采用了同样的 CNN 架构: the architecture; 据 CNN 报道: the broadcaster."""
     return m.text in _BROADCASTERS and not _BROADCAST.search(text, max(0, m.start - 15), m.end + 15)
+
+
+# a name that only names a term after it (黎曼猜想, 贝叶斯优化, 图灵测试, 薛定谔的猫, 斯普特尼克时刻) or a disease
+_EPONYM_TERM = re.compile(r"\s*(?:猜想|定理|定律|级数|多项式|函数|分布|方程|公式|常数|假设|引理|变换|积分|不等式|测试|之猫|的猫|时刻|"
+                          r"主动|优化|推断|泼溅|悖论|效应|原理|症(?!状)|病(?![了倒逝重危故休中愈情床房]))")
+
+
+def _eponym(text: str, m: Mention) -> bool:
+    """黎曼猜想, 图灵测试, 阿尔茨海默症: a person's name that is part of a term names the term, not the person (a
+    mention of the person elsewhere in the text stands)."""
+    return m.type == PERSON and (_EPONYM_TERM.match(text, m.end) is not None or m.text.endswith(("症", "病")))
 
 
 def _award(text: str, m: Mention) -> bool:
