@@ -160,3 +160,40 @@ def test_it_is_the_one_company_of_the_sentence_before_never_a_model_or_one_of_tw
                                                         [("鹿鸣科技", C), ("星序", "MODEL"), ("钟岳明", P)]))
     assert not any(r == "founded" for _, r, _ in _rels("鹿鸣科技和远山科技合并了。它由钟岳明创立。",
                                                       [("鹿鸣科技", C), ("远山科技", C), ("钟岳明", P)]))
+
+
+_GUEST_INTERVIEW = """远山科技：把图数据库做成基础设施
+
+编辑部：你们为什么做图数据库？
+
+顾承远：我们觉得图技术会是基础设施。
+
+编辑部：接下来怎么规划？
+
+顾承远：继续把产品做好。
+
+*以上嘉宾观点不代表本刊立场。
+
+远山科技是一家图数据库公司。
+
+加拿大滑铁卢大学计算机博士、前北辰银行数据科学家，代表远山科技担任开源基金会理事，并促进远山科技加入 Quill 基金会。
+"""
+
+
+def test_an_interviews_one_guest_owns_the_unnamed_bio_after_the_answers(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = {(r.head.key or "=" + r.head.text, r.relation, r.tail.text) for r in kg.analyze(_GUEST_INTERVIEW).relations}
+    assert ("=顾承远", "works_for", "北辰银行") in rels
+    assert any(r[0] == "=顾承远" and r[1] == "educated_at" and r[2].endswith("滑铁卢大学") for r in rels)
+    assert not any(r[1] == "joined" for r in rels)  # 并促进远山科技加入 Quill: the company joins, not the guest
+
+
+def test_an_unnamed_bio_needs_exactly_one_guest_before_it(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    two = _GUEST_INTERVIEW.replace("顾承远：继续", "林知远：继续")
+    rels = {(r.head.key or "=" + r.head.text, r.relation, r.tail.text) for r in kg.analyze(two).relations}
+    assert not any(r[2].endswith(("滑铁卢大学", "北辰银行")) for r in rels)

@@ -1375,3 +1375,10 @@ def test_the_name_right_before_acquire_is_the_buyer_not_the_bought(monkeypatch):
     rels = _triples("它沿用了青禾科技的设计（见我的旧文《星河科技收购了一家记账公司》）。")
     assert not any(r[1] == "acquires" and r[2] == "星河科技" for r in rels)
     assert ("微软", "acquires", "动视暴雪") in _triples("微软对动视暴雪的收购已经完成。")
+
+
+def test_an_organisation_made_to_join_is_the_one_that_joins(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("王磊，前青禾科技高级科学家，曾推动青禾科技加入 Quill 基金会。")
+    assert not any(r[1] == "joined" for r in rels)
+    assert ("王磊", "joined", "远山科技") in _triples("王磊离开星河科技加入远山科技。")

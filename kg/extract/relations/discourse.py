@@ -356,6 +356,71 @@ def unnamed_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int,
     return out
 
 
+# --- a single guest's bio -----------------------------------------------------------------------------------------
+# an interview with one guest ends with the guest's card without the name (the photo caption had it):
+#   顾承远：我们做的是图数据库。… *以上嘉宾观点不代表本刊立场。⏎ 加拿大青禾大学计算机博士、前远山科技研究员、曾创办 X。
+_BIO_SEP = re.compile(r"[，,；;、]\s*")
+# a clause of a bio that goes on with the guest's positions (not 并促进腾讯加入 X: a clause about someone else)
+_BIO_CLAUSE = re.compile(r"前|曾|原|现任|现为|历任|兼任|担任|毕业于|本科|硕士|博士|创办|创立|联合创始人|创始人")
+_LEGAL_TAIL = re.compile(r"(?:(?:科技|技术|智能|网络|信息)(?=（|有限|股份))?(?:（[^）\n]{1,6}）)?(?:股份有限公司|有限责任公司|有限公司)?")
+
+
+def guest_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(pos, pos): (guest mention, start of the guest's first answer)}``: zero-width mentions of an interview's one
+    guest (the only person whose speaker label opens answers) at the start of each clause of a line after the first
+    answer that names no one and opens with an organisation (a place before it allowed) and a title or a degree (a
+    comma between them allowed: 远山科技，创始人、CEO，…)."""
+    from ._base import _title_regex
+
+    text = analysis.doc.text
+    if "\n" not in text or "：" not in text and ":" not in text:
+        return {}
+    answers = list(_answers(analysis, mentions))
+    if not answers:
+        return {}
+    first = answers[0][0]
+    rx = _title_regex()
+    starts = [m.start for m in mentions]
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    pos = 0
+    for para in text.split("\n"):
+        a0, pos = pos, pos + len(para) + 1
+        body = para.strip()
+        if a0 <= first or not body or _SPEAKER.match(para) and len(_SPEAKER.match(para).group(1)) <= 12:
+            continue
+        guests = {sp.key or "=" + sp.text: sp for b0, _, sp in answers if b0 < a0}  # (a later section's are not)
+        if len(guests) != 1:
+            continue
+        guest = next(iter(guests.values()))
+        lead = a0 + len(para) - len(para.lstrip())
+        end = lead + len(body)
+        lo, hi = bisect.bisect_left(starts, lead), bisect.bisect_left(starts, end)
+        inside = [m for m in mentions[lo:hi] if m.source not in ("coref", "alias")]
+        if not inside or any(m.type == PERSON for m in inside) or _quoted(text, lead):
+            continue
+        org = inside[0]  # (a country before it: 加拿大滑铁卢大学 — the relation rules' mentions hold no places)
+        if org.type not in (ORG, COMPANY) or not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", text[lead:org.start]):
+            continue
+        after = org.end + len(_LEGAL_TAIL.match(text, org.end).group(0))  # 氦星光联科技（深圳）有限公司，创始人
+        clause_end = re.search(r"[，,；;。、]", text[after:end])
+        clause = text[after:after + clause_end.start() if clause_end else end]
+        titled = rx.match(clause) or (clause == "" and clause_end is not None and clause_end.group(0) in "，,"
+                                      and rx.match(text, after + 1, end))
+        if not (titled or _DEGREE_END.search(clause[:24] + ("，" if clause_end else ""))):
+            continue
+        ev = guest.start
+        out[(org.start, org.start)] = (Mention("", PERSON, org.start, org.start, "coref", guest.key or "=" + guest.text,
+                                               round(guest.confidence * 0.7, 2)), ev)
+        for c in _BIO_SEP.finditer(text, org.end, end):
+            at = c.end()
+            j = bisect.bisect_left(starts, at)
+            if at < end and (_BIO_CLAUSE.match(text, at) or j < len(mentions) and mentions[j].start == at
+                             and mentions[j].type in (ORG, COMPANY)):
+                out[(at, at)] = (Mention("", PERSON, at, at, "coref", guest.key or "=" + guest.text,
+                                         round(guest.confidence * 0.7, 2)), ev)
+    return out
+
+
 # --- 我们 in an interview answer ---------------------------------------------------------------------------------
 _WE_RELEASED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|刚刚|最近|正式)?\s*"
                           r"(?:推出|发布|开源|训练|开发|研发|打造|上线)了?\s*")

@@ -159,6 +159,7 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
                 yield r
 
 
+_CAUSING = re.compile(r"(?:促进|推动|促使|帮助|协助|让|使|带领|邀请|号召)\s*$")
 _AFTER_IT = re.compile(r"\s*(?:了)?\s*(?:之后|以后|后|的时候)")
 _INVESTOR_OF = re.compile(r"\s*+(?:的)?\s*+(?:首位|第一位|第一个|最早的?|早期|天使|种子轮|A\s*+轮)?\s*+(?:风险|天使)?\s*+$")
 
@@ -208,6 +209,10 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         return
     if _passive_marker(ctx, trig, lo, a):
         return  # a passive whose object the clause does not name: reading it actively would reverse it
+    if left and left[-1].type not in rel.head and left[-1].type in (ORG, COMPANY) and trig.frame == "svo" \
+            and re.fullmatch(r"\s*(?:也|还|又|将|已|已经|正式|宣布)?\s*", text[left[-1].end:a]) \
+            and _CAUSING.search(text, max(lo, left[-1].start - 3), left[-1].start):
+        return  # 并促进腾讯加入 X 基金会: the organisation right before the verb is its subject, not the person before
     if not any(m.type in rel.head for m in left):
         lead = _TIME_LEAD.sub("", text[lo:a]).strip(" 了")
         # 之后辍学创办了 X: one short verb before the trigger still leaves the clause without a subject of its own
