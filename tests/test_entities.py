@@ -1154,3 +1154,7 @@ def test_a_name_inside_a_term_names_the_term_not_the_person():
     assert not any(t == "PERSON" for _, t in _names("阿尔茨海默症患者逐年增多。"))
     # the person named on their own stands
     assert ("图灵", "PERSON") in _names("1950 年，图灵提出了图灵测试。")
+
+
+def test_a_descriptor_that_closes_a_list_names_nothing_after_it():
+    assert _names("他之前在远山科技和青禾科技等公司做过推荐系统。") == {("远山科技", "COMPANY"), ("青禾科技", "COMPANY")}

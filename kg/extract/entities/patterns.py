@@ -582,6 +582,8 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
             typ = COMPANY
         if typ is None:
             continue
+        if i and toks[i - 1].text in ("等", "等等", "这些", "那些", "各", "多家", "几家"):
+            continue  # 在 A 和 B 等公司做过…: the descriptor closes a list, no name follows it
         j = i + 1
         parts = []
         while j < len(toks) and len(parts) < 3:
