@@ -197,3 +197,26 @@ def test_an_unnamed_bio_needs_exactly_one_guest_before_it(monkeypatch):
     two = _GUEST_INTERVIEW.replace("顾承远：继续", "林知远：继续")
     rels = {(r.head.key or "=" + r.head.text, r.relation, r.tail.text) for r in kg.analyze(two).relations}
     assert not any(r[2].endswith(("滑铁卢大学", "北辰银行")) for r in rels)
+
+
+def test_a_roster_entrys_clauses_are_about_its_person(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = ("1.Leo Marsh ：研究工程师，2021 年加入，之前在远山科技和青禾科技等公司工作过。\n\n"
+            "2.Ivy Tan ：目前是 Quill 团队成员。\n\n本科在北辰大学读的物理，之前在星河科技待了两年。\n")
+    rels = {(r.head.key or "=" + r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    assert {("=Leo Marsh", "works_for", "远山科技"), ("=Leo Marsh", "works_for", "青禾科技")} <= rels
+    assert ("=Ivy Tan", "works_for", "星河科技") in rels  # the line after the entry, naming no one
+    # an interview answer (我) is not a roster entry
+    answer = "1.Leo Marsh ：我觉得之前在远山科技做的推荐系统很有意思。\n"
+    assert not any(r.relation == "works_for" for r in kg.analyze(answer).relations)
+
+
+def test_a_clause_that_opens_with_before_or_respectively_carries_the_subject(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    import kg
+
+    rels = {(r.head.text, r.relation, r.tail.text) for r in
+            kg.analyze("王磊本科毕业于北辰大学，之后分别在远山科技和青禾科技工作过。").relations}
+    assert {("王磊", "works_for", "远山科技"), ("王磊", "works_for", "青禾科技")} <= rels

@@ -421,6 +421,62 @@ def guest_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, i
     return out
 
 
+# --- roster entries -----------------------------------------------------------------------------------------------
+# a roster names each person as a label and gives the positions after it, without 我 (not an interview answer):
+#   2.李娜 ：Member of Technical Staff，2023 年加入，之前在百度和英伟达工作，本科中科大。
+#   本科在剑桥大学学的数学，之后博士在哥伦比亚大学读统计。   (one line more that names no one)
+_ROSTER_LABEL = re.compile(r"[ \t\u3000]*(\d{1,2}\s*[.、．)）]\s*)?([^\n：:]{1,24}?)\s*[：:]\s*")
+_ROSTER_BIO = re.compile(r"(?:在\S{1,24}?(?:是|任|担任)|目前|现任|现为|曾任|曾在|之前在|此前在|前\S{1,12}?(?:研究员|科学家|工程师|"
+                         r"员工|总监|负责人)|本科|硕士|博士|毕业于|[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,4}\s*[，,])")
+_ROSTER_MORE = re.compile(r"(?:本科|硕士|博士|毕业于|之前|此前|曾)")
+
+
+def roster_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(pos, pos): (person mention, start of the entry)}``: zero-width mentions of a roster entry's person at the
+    start of each clause after its label (2.李娜 ：…), where the entry is numbered or opens with a position, a degree
+    or a Latin title, and holds no 我; and in the one line after it that names no one and opens with a degree or
+    an earlier post (本科在…, 之前在…)."""
+    text = analysis.doc.text
+    if "：" not in text and ":" not in text:
+        return {}
+    people = {m.start: m for m in mentions if m.type == PERSON and m.source not in ("alias", "coref")}
+    starts = [m.start for m in mentions]
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    entry: tuple[Mention, int] | None = None  # the entry of the line before, for one line more
+    pos = 0
+    for para in text.split("\n"):
+        a0, pos = pos, pos + len(para) + 1
+        body = para.strip()
+        if not body:
+            continue
+        label = _ROSTER_LABEL.match(para)
+        person, at = None, None
+        if label:
+            cand = people.get(a0 + label.start(2))
+            rest = text[a0 + label.end():a0 + len(para)]
+            if cand is not None and cand.end == a0 + label.end(2) and "我" not in rest \
+                    and (label.group(1) or _ROSTER_BIO.match(rest)):
+                person, at = cand, a0 + label.end()
+        elif entry is not None:
+            lead = a0 + len(para) - len(para.lstrip())
+            lo, hi = bisect.bisect_left(starts, lead), bisect.bisect_left(starts, lead + len(body))
+            if _ROSTER_MORE.match(text, lead) and "我" not in body and \
+                    not any(m.type == PERSON for m in mentions[lo:hi]) and not _SPEAKER.match(para):
+                person, at = entry[0], lead
+        if person is None:
+            entry = None
+            continue
+        ev = person.start if label else entry[1]
+        # (not right after the label: the name itself stands there, two characters before)
+        marks = ([] if label else [at]) + [at + c.end() for c in re.finditer(r"[，,；;。]\s*", text[at:a0 + len(para)])]
+        for p in marks:
+            if p < a0 + len(para):
+                out[(p, p)] = (Mention("", PERSON, p, p, "coref", person.key or "=" + person.text,
+                                       round(person.confidence * 0.75, 2)), ev)
+        entry = (person, ev) if label else None
+    return out
+
+
 # --- 我们 in an interview answer ---------------------------------------------------------------------------------
 _WE_RELEASED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|刚刚|最近|正式)?\s*"
                           r"(?:推出|发布|开源|训练|开发|研发|打造|上线)了?\s*")
