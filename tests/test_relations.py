@@ -1382,3 +1382,10 @@ def test_an_organisation_made_to_join_is_the_one_that_joins(monkeypatch):
     rels = _triples("王磊，前青禾科技高级科学家，曾推动青禾科技加入 Quill 基金会。")
     assert not any(r[1] == "joined" for r in rels)
     assert ("王磊", "joined", "远山科技") in _triples("王磊离开星河科技加入远山科技。")
+
+
+def test_a_relative_clause_before_its_doer(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("王磊", "develops", "Quill-2") in _triples("一手打造了 Quill-2 的王磊对此早有思考。")
+    assert ("远山科技", "acquires", "星河科技") in _triples("收购了星河科技的远山科技后来改了名。")
+    assert not any(r[1] == "develops" for r in _triples("使用了 Quill-2 的王磊说效果很好。"))

@@ -159,6 +159,7 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
                 yield r
 
 
+_RELATIVE_OF = re.compile(r"\s*的\s*(?:(?:AI|人工智能|科技)?\s*(?:公司|初创公司|团队|机构|实验室|创始人|联合创始人|CEO|负责人))?\s*")
 _CAUSING = re.compile(r"(?:促进|推动|促使|帮助|协助|让|使|带领|邀请|号召)\s*$")
 _AFTER_IT = re.compile(r"\s*(?:了)?\s*(?:之后|以后|后|的时候)")
 _INVESTOR_OF = re.compile(r"\s*+(?:的)?\s*+(?:首位|第一位|第一个|最早的?|早期|天使|种子轮|A\s*+轮)?\s*+(?:风险|天使)?\s*+$")
@@ -254,6 +255,18 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         if left[-1].type in rel.tail and _ok("invests_in", right[0], left[-1]):
             yield _rel(ctx, "invests_in", right[0], left[-1], 0.75, trigger=trig.word)
         return
+    if trig.frame in ("svo", "any") and right and not any(m.type in rel.head for m in left) \
+            and right[0].type in rel.tail and re.fullmatch(r"\s*(?:了|过)?\s*", text[b:right[0].start]):
+        objs = _group(ctx, right, 0, +1, rel.tail)
+        rest = [m for m in right if m.start >= objs[-1].end]
+        doer = _RELATIVE_OF.match(text, objs[-1].end, rest[0].start) if rest and rest[0].type in rel.head else None
+        if doer is not None and doer.end() == rest[0].start and not any(m is rest[0] for m in objs):
+            # 一手打造了 ChatGPT 的 Sam Altman · 投资了 Harvey 的 GV: a relative clause before its doer
+            for h in _group(ctx, right, right.index(rest[0]), +1, rel.head):
+                for t in objs:
+                    if _ok(trig.relation, h, t) and not _same(h, t):
+                        yield _rel(ctx, trig.relation, h, t, 0.75, trigger=trig.word)
+            return
     if trig.frame in ("svo", "any") and right and not any(m.type in rel.head for m in left):
         subj = _subject_after(ctx, hi, rel.head)
         if subj is not None and right[0].type in rel.tail and re.fullmatch(r"\s*(?:了)?\s*", text[b:right[0].start]):
