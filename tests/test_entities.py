@@ -1158,3 +1158,17 @@ def test_a_name_inside_a_term_names_the_term_not_the_person():
 
 def test_a_descriptor_that_closes_a_list_names_nothing_after_it():
     assert _names("他之前在远山科技和青禾科技等公司做过推荐系统。") == {("远山科技", "COMPANY"), ("青禾科技", "COMPANY")}
+
+
+def test_a_hyphen_joins_the_parts_of_a_transliterated_name():
+    assert ("富兰克林-罗斯福", "PERSON") in _names("富兰克林-罗斯福曾说过一句话。")
+    assert ("亨利-乔治", "PERSON") in _names("经济学家亨利-乔治提出了土地税。")
+    # an organisation word across the hyphen stays apart
+    assert {("马斯克", "PERSON"), ("特斯拉", "COMPANY")} <= _names("马斯克-特斯拉的故事。")
+
+
+def test_common_nouns_and_event_names_are_no_companies():
+    assert _names("现在很多播客都用这个工具，播客也开始做短视频。") == set()
+    assert not any(t == "PERSON" for _, t in _names("远山科技的首席财务官在给投资人的信里表示，一切顺利。"))
+    assert not any(n.endswith("科技") for n, _ in _names("他在接受意大利科技周的采访时说。"))
+    assert ("远山科技", "COMPANY") in _names("远山科技周一宣布完成融资。")

@@ -53,7 +53,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
               and not _evaluation_set(text, m) and not _product_name(text, m) and not _network_kind(text, m)
               and not _eponym(text, m)]
     chosen = [j for j in (judge(text, m, evidenced=evidenced) for m in chosen) if j is not None]
-    chosen = complete_people(text, chosen, tokens)
+    chosen = _hyphenated_people(text, complete_people(text, chosen, tokens), tokens)
     chosen += [j for j in (judge(text, m, evidenced=evidenced) for m in listed_with_people(text, chosen, tokens))
                if j is not None]
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
@@ -573,6 +573,39 @@ def _eponym(text: str, m: Mention) -> bool:
     """黎曼猜想, 图灵测试, 阿尔茨海默症: a person's name that is part of a term names the term, not the person (a
     mention of the person elsewhere in the text stands)."""
     return m.type == PERSON and (_EPONYM_TERM.match(text, m.end) is not None or m.text.endswith(("症", "病")))
+
+
+def _hyphenated_people(text: str, mentions: list[Mention], tokens) -> list[Mention]:
+    """富兰克林-罗斯福, 亨利-乔治: a transliterated person's name whose parts a hyphen joins (where a name dot would
+    stand) is one name: the engine's name words (nr, nz) right across the hyphen are taken in where all their
+    characters, and the found part's, are of transliterated names (马斯克-特斯拉: 特斯拉 is an organisation word)."""
+    from .evidence import _transliteration_chars
+
+    if "-" not in text:
+        return mentions
+    chars = _transliteration_chars()
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    by_end = {t.end: i for i, t in enumerate(tokens)}
+
+    def name_word(t) -> bool:
+        return (t.pos.startswith("nr") or t.pos == "nz") and all(ch in chars for ch in t.text)
+
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.type != PERSON or not all(ch in chars for ch in m.text):
+            continue
+        a, b = m.start, m.end
+        j = by_start.get(b + 1) if text[b:b + 1] == "-" else None
+        while j is not None and j < len(tokens) and name_word(tokens[j]) and tokens[j].start == b + (1 if b == m.end else 0):
+            b = tokens[j].end
+            j += 1
+        j = by_end.get(a - 1) if text[a - 1:a] == "-" and a > 1 else None
+        if j is not None and name_word(tokens[j]):
+            a = tokens[j].start
+        if (a, b) != (m.start, m.end):
+            out[i] = replace(m, text=text[a:b], start=a, end=b)
+    grown = [x for x, y in zip(out, mentions) if x is not y]
+    return [x for x in out if any(x is g for g in grown) or not any(g.start <= x.start and x.end <= g.end for g in grown)]
 
 
 def _award(text: str, m: Mention) -> bool:

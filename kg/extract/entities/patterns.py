@@ -781,7 +781,7 @@ def _dictionary_word(word: str) -> bool:
 
 
 # what may follow 智能/科技 inside a longer word or phrase (智能体, 科技感, 科技进步奖, 科技园)
-WORD_GOES_ON = re.compile(r"体|感|化|进步|成果|奖|园|馆|局|厅|节|周刊|日报|频道|政策|水平|实力|含量|大学|学院|职业学院|研究院|研究所")
+WORD_GOES_ON = re.compile(r"体|感|化|进步|成果|奖|园|馆|局|厅|节|周(?![一二三四五六日天末年内中初前后度])|日报|频道|政策|水平|实力|含量|大学|学院|职业学院|研究院|研究所")
 # what may follow 智能 in a phrase about a kind of thing (头戴式智能硬件, 戴着智能眼镜, 3D智能问题)
 SMART_GOES_ON = re.compile(r"硬件|设备|眼镜|终端|产品|手表|手机|家居|家电|穿戴|助手|客服|问题|系统|程度|机器|驾驶|制造|语音|"
                            r"音箱|座舱|汽车|应用|时代|生活|工厂|城市|交通|农业|教育|医疗|安防|物流|电网")
