@@ -1389,3 +1389,12 @@ def test_a_relative_clause_before_its_doer(monkeypatch):
     assert ("王磊", "develops", "Quill-2") in _triples("一手打造了 Quill-2 的王磊对此早有思考。")
     assert ("远山科技", "acquires", "星河科技") in _triples("收购了星河科技的远山科技后来改了名。")
     assert not any(r[1] == "develops" for r in _triples("使用了 Quill-2 的王磊说效果很好。"))
+
+
+def test_a_papers_authors_develop_its_model(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("第三篇同样经典——FlowNet-2。\n\n作者包括 Leo Marsh、Ivy Tan 和 Mia Chen，被引用了两万多次。")
+    assert {(p, "develops", "FlowNet-2") for p in ("Leo Marsh", "Ivy Tan", "Mia Chen")} <= rels
+    assert ("李明", "develops", "FlowNet") in _triples("该论文提出了 FlowNet，作者为李明和王芳。")
+    # a well-known maker's model is not the paper's own
+    assert not any(r[1] == "develops" for r in _triples("GPT-4 很强。这篇综述的作者包括 Leo Marsh 和 Ivy Tan。"))

@@ -8,6 +8,7 @@ from typing import Iterator
 from ...resources_data import titles
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
+from .known import maker_of
 from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ident, _ok, _rel, _same, _title_kind, _title_regex
 
 
@@ -860,6 +861,46 @@ _DEGREE_AFTER = re.compile(r"\s*+(?:的)?\s*+[\u4e00-\u9fffA-Za-z&（）() ]{0,1
                            r"(?!后|生?导师)")
 _SCHOOL = re.compile(r"(?:大学|学院|研究所|研究院|科学院|学校|University|College|Institute|School)\S{0,8}$|大$|"
                      r"^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST|Stanford|Harvard)\b")
+
+
+# 作者包括 A、B 和 C · 论文作者为 A 和 B: a paper's authors, after the sentence (or the short line) that names its model
+_AUTHORS = re.compile(r"(?:论文|文章|该文|本文|这篇论文)?的?(?:共同)?(?:作者|合著者)(?:们)?\s*(?:包括|有|为|是|分别是|分别为)了?\s*[：:]?\s*")
+AUTHOR_LINE = 80  # characters: a line this short before the authors' sentence may name the paper's model
+
+
+def _paper_authors(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
+    """The authors a 作者包括/为 list names ``develops`` the one model the sentence names before the list, or else
+    the sentence before it in its paragraph (or a short line before: 第二篇——Seq2Seq。⏎作者包括 A、B 和 C), where
+    that sentence names exactly one model (data/README.md: a paper's authors develop its model)."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    for k, ms in enumerate(by_sent):
+        sent = sents[k]
+        for hit in _AUTHORS.finditer(text, sent.start, sent.end):
+            first = next((i for i, m in enumerate(ms) if m.start >= hit.end()), None)
+            if first is None or ms[first].type != PERSON or ms[first].start - hit.end() > 12 \
+                    or not re.fullmatch(r"[^，,。；;：:]*?(?:、|和|与|及)?\s*", text[hit.end():ms[first].start]):
+                continue  # (作者包括 Ilya、Oriol Vinyals: a first name the text gives alone may be no mention)
+            ctx = _Ctx(analysis, sent, ms)
+            people = [p for p in _group(ctx, list(ms), first, +1, (PERSON,)) if p.type == PERSON]
+            models = {_ident(m): m for m in ms if m.type == MODEL and m.end <= hit.start()}
+            start = sent.start
+            if not models and k > 0:
+                prev = sents[k - 1]
+                gap = text[prev.end:sent.start]
+                para_start = text.rfind("\n", 0, prev.start) + 1
+                if "\n\n" not in gap or len(text[para_start:prev.end].strip()) <= AUTHOR_LINE:
+                    models = {_ident(m): m for m in by_sent[k - 1] if m.type == MODEL}
+                    start = prev.start
+            if len(models) != 1:
+                continue
+            model = next(iter(models.values()))
+            if maker_of(model) is not None:
+                continue  # GPT-4 很强。这篇综述的作者包括…: a well-known maker's model is not the paper's own
+            ev = _Ctx(analysis, Sentence(start, sent.end, text[start:sent.end]), ms)
+            for p in people:
+                if _ok("develops", p, model):
+                    yield _rel(ev, "develops", p, model, 0.7, trigger="作者")
 
 
 def _degrees(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
