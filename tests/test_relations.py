@@ -1398,3 +1398,13 @@ def test_a_papers_authors_develop_its_model(monkeypatch):
     assert ("李明", "develops", "FlowNet") in _triples("该论文提出了 FlowNet，作者为李明和王芳。")
     # a well-known maker's model is not the paper's own
     assert not any(r[1] == "develops" for r in _triples("GPT-4 很强。这篇综述的作者包括 Leo Marsh 和 Ivy Tan。"))
+
+
+def test_a_counted_group_of_an_organisations_people_and_its_list(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = "本周，远山科技有三位高层离职，或将影响融资。包括首席技术官 Mia Chen、首席研究官 Leo Marsh 和研究副总裁 Ivy Tan。"
+    rels = _triples(text)
+    for p in ("Mia Chen", "Leo Marsh", "Ivy Tan"):
+        assert {(p, "works_for", "远山科技"), (p, "departed_from", "远山科技")} <= rels
+    assert ("Leo Marsh", "works_for", "远山科技") in _triples("远山科技的多名核心成员包括首席科学家 Leo Marsh。")
+    assert not any(r[1] == "departed_from" for r in _triples("远山科技的多名核心成员包括首席科学家 Leo Marsh。"))

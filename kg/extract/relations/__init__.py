@@ -26,7 +26,7 @@ from .discourse import (coref_mentions, guest_bios, omitted_subjects, profile_li
 from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
 from .titles import (_affiliations, _post_is, _clause_titles, _appointed, _org_people, _as_title, _post_of, _bare_titles, _degrees, _founder_lists, _group_named_next, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
-                     _serving_at, _title_relations, _its_titles, _left_post, _bio_entries, _paper_authors)
+                     _serving_at, _title_relations, _its_titles, _left_post, _bio_entries, _paper_authors, _group_members)
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import (_clefts, _coordination_rivals, _family, _left_after_working, _model_comparisons, _parent_companies, _discourse_rivals, _joint_research, _made_together, _poached, _makers_behind, _backed_by, _funding_phrases, _investor_rolls, _portfolio_and_customers, _model_teams, _name_relations,
                         _possessive_relations, _produced_by, _suppliers, _funding_from)
@@ -171,6 +171,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += list(_degrees(analysis, by_sent))
     out += list(_bio_entries(analysis, by_sent))
     out += list(_paper_authors(analysis, by_sent))
+    out += list(_group_members(analysis, by_sent))
     out += _team_introductions(analysis, by_sent)
     out += _group_named_next(analysis, by_sent)
     out += list(_we_released(analysis, core, out))

@@ -863,6 +863,62 @@ _SCHOOL = re.compile(r"(?:大学|学院|研究所|研究院|科学院|学校|Uni
                      r"^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST|Stanford|Harvard)\b")
 
 
+# X 有三位高层离职，包括首席技术官 A、首席研究官 B 和研究副总裁 C — a counted group of an organisation's people, then
+# the list of them (in the same sentence, or in the next one when that opens with 包括)
+_ORG_GROUP_COUNT = re.compile(r"(?:[两二三四五六七八九十几多数]|\d+)\s*(?:位|名|个)\s*[^，,。；;！？]{0,6}?(?:高层|高管|员工|研究员|研究人员|"
+                            r"核心成员|成员|科学家|工程师|联合创始人|创始成员|董事|合伙人|负责人)")
+_GROUP_LIST = re.compile(r"(?:其中)?(?:包括|分别是|分别为)了?\s*[：:]?\s*")
+_GROUP_LEFT = re.compile(r"离职|离开|辞职|出走|跳槽|离任")
+_GROUP_NEXT = re.compile(r"\s*(?:、|，|,|和|与|及|以及)\s*[^，,。；;、：:]{0,12}?")
+
+
+def _group_members(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
+    """The people a 包括 list names after an organisation's counted group (X 有三位高层离职，包括 A、B 和 C) work for
+    that organisation (with the title the list gives each), and left it where the group did (离职, 离开 …)."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    for k, ms in enumerate(by_sent):
+        sent = sents[k]
+        for hit in _GROUP_LIST.finditer(text, sent.start, sent.end):
+            if text[sent.start:hit.start()].strip():
+                group_sent, gms = sent, ms
+                area = (sent.start, hit.start())
+            elif k > 0:  # 包括 opens the sentence: the group is the sentence before's
+                group_sent, gms = sents[k - 1], by_sent[k - 1]
+                area = (group_sent.start, group_sent.end)
+            else:
+                continue
+            count = None
+            for count in _ORG_GROUP_COUNT.finditer(text, *area):
+                pass
+            if count is None:
+                continue
+            orgs = [m for m in gms if m.type in (ORG, COMPANY) and m.end <= count.start()]
+            if not orgs or any(m.type in (ORG, COMPANY, PERSON) for m in gms if orgs[-1].end <= m.start < count.start()):
+                continue
+            org = orgs[-1]
+            left = _GROUP_LEFT.search(text, count.end(), area[1]) is not None
+            people, pos = [], hit.end()
+            for m in (x for x in ms if x.start >= hit.end()):
+                if m.type != PERSON:
+                    break
+                gap = text[pos:m.start]
+                if people and not _GROUP_NEXT.fullmatch(gap) or not people and (len(gap) > 12 or re.search(r"[，,。；;]", gap)):
+                    break
+                title = re.sub(r"^\s*(?:、|，|,|和|与|及|以及)\s*", "", gap).strip()
+                people.append((m, title if title and _title_regex().fullmatch(title) else None))
+                pos = m.end
+            if not people:
+                continue
+            start = min(group_sent.start, sent.start)
+            ctx = _Ctx(analysis, Sentence(start, sent.end, text[start:sent.end]), ms)
+            for p, role in people:
+                if _ok("works_for", p, org):
+                    yield _rel(ctx, "works_for", p, org, 0.7, role=role)
+                if left and _ok("departed_from", p, org):
+                    yield _rel(ctx, "departed_from", p, org, 0.7, trigger="离职")
+
+
 # 作者包括 A、B 和 C · 论文作者为 A 和 B: a paper's authors, after the sentence (or the short line) that names its model
 _AUTHORS = re.compile(r"(?:论文|文章|该文|本文|这篇论文)?的?(?:共同)?(?:作者|合著者)(?:们)?\s*(?:包括|有|为|是|分别是|分别为)了?\s*[：:]?\s*")
 AUTHOR_LINE = 80  # characters: a line this short before the authors' sentence may name the paper's model
