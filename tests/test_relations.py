@@ -1408,3 +1408,10 @@ def test_a_counted_group_of_an_organisations_people_and_its_list(monkeypatch):
         assert {(p, "works_for", "远山科技"), (p, "departed_from", "远山科技")} <= rels
     assert ("Leo Marsh", "works_for", "远山科技") in _triples("远山科技的多名核心成员包括首席科学家 Leo Marsh。")
     assert not any(r[1] == "departed_from" for r in _triples("远山科技的多名核心成员包括首席科学家 Leo Marsh。"))
+
+
+def test_a_bare_title_before_a_speaker_is_held_at_the_sentences_organisation(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("最近远山科技也开始向欧洲扩张，CEO Leo Marsh 说，远山科技在欧洲已有四十多家客户。")
+    assert {("Leo Marsh", "works_for", "远山科技"), ("Leo Marsh", "leads", "远山科技")} <= rels
+    assert _triples("远山科技发布了新品，分析师 Leo Marsh 表示很满意。") == set()  # an outsider commenting

@@ -528,6 +528,37 @@ def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[R
 _BARE_TITLE = re.compile(r"\s*(现|目前|则|将|已)?\s*(担任|出任|任|为)\s*")
 
 
+_OUTSIDE_ROLE = re.compile(r"分析师|记者|评论员|专家|学者|教授|律师|顾问|投资人|主持人|研究员|议员|官员")
+_SPEAKS = re.compile(r"\s*(?:也|还|则|曾|近日|此前|随后)?\s*(?:说|表示|称|透露|指出|认为|坦言|强调|介绍|回应|解释)")
+
+
+def _speaking_titles(ctx: _Ctx) -> Iterator[RelationMention]:
+    """最近 Harvey 开始向欧洲扩张，CEO Winston Weinberg 说，Harvey 已有 40 多家客户: a bare title that opens a clause
+    before a person who speaks holds at the one organisation the sentence is about (named at its start)."""
+    text = ctx.analysis.doc.text
+    ms = list(ctx.mentions)
+    orgs = {_ident(m): m for m in ms if m.type in (ORG, COMPANY)}
+    if len(orgs) != 1:
+        return
+    org = next(m for m in ms if m.type in (ORG, COMPANY))
+    if not _clause_initial(ctx, org) or org.source == "coref":
+        return
+    rx = _title_regex()
+    for p in ms:
+        if p.type != PERSON or p.start <= org.end or not _SPEAKS.match(text, p.end):
+            continue
+        c0 = max(text.rfind(ch, ctx.sent.start, p.start) for ch in "，,；;：:")
+        if c0 < org.end:
+            continue
+        t = rx.fullmatch(text[c0 + 1:p.start].strip())
+        if t is None:
+            continue
+        role = t.group(0)
+        if _OUTSIDE_ROLE.search(role):
+            continue  # 分析师 X 表示: an outsider commenting, not the organisation's own
+        yield from _title_facts(ctx, p, org, _title_kind(role), role, 0.6, False)
+
+
 def _bare_titles(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
     """灵枢机器人成立于 2023 年，由方启航和苏婉清共同创立。方启航担任 CEO，苏婉清担任首席科学家。
     A sentence that gives people titles but names no organisation: the titles are at the organisation the
