@@ -256,6 +256,15 @@ SPEAKER_PARAGRAPHS = 4  # an answer runs on over a few paragraphs without its la
 MAX_EVIDENCE_REACH = 400  # characters: further back, the evidence starts at 我's own paragraph
 
 
+def _lines(text: str):
+    """``(start, line)`` for each line of ``text`` that holds more than spaces."""
+    pos = 0
+    for line in text.split("\n"):
+        a0, pos = pos, pos + len(line) + 1
+        if line.strip():
+            yield a0, line
+
+
 def _answers(analysis: Analysis, mentions: list[Mention]):
     """``(paragraph start, paragraph, speaker)`` for each paragraph of an interview answer: the person whose speaker
     label (阿莫迪：…) opens it, or one of the few paragraphs before it with no other label between."""
@@ -263,11 +272,7 @@ def _answers(analysis: Analysis, mentions: list[Mention]):
     starts = [m.start for m in mentions]
     people = {m.start: m for m in mentions if m.type == PERSON and m.source not in ("alias", "coref")}
     speaker, seen = None, 0  # the current answer's speaker, and the paragraphs since its label
-    pos = 0
-    for para in text.split("\n"):
-        a0, pos = pos, pos + len(para) + 1
-        if not para.strip():
-            continue
+    for a0, para in _lines(text):
         label = _SPEAKER.match(para)
         who = None
         if label:
@@ -331,9 +336,7 @@ def unnamed_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int,
         return {}
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
     starts = [m.start for m in mentions]
-    pos = 0
-    for para in text.split("\n"):
-        a0, pos = pos, pos + len(para) + 1
+    for a0, para in _lines(text):
         lead = a0 + len(para) - len(para.lstrip())
         k = bisect.bisect_left(starts, lead)
         if k >= len(mentions) or mentions[k].start != lead or mentions[k].type not in (ORG, COMPANY):
@@ -382,14 +385,15 @@ def guest_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, i
     rx = _title_regex()
     starts = [m.start for m in mentions]
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
-    pos = 0
-    for para in text.split("\n"):
-        a0, pos = pos, pos + len(para) + 1
+    guests: dict[str, Mention] = {}  # the speakers of the answers before the line (a later section's are not)
+    seen = 0
+    for a0, para in _lines(text):
+        while seen < len(answers) and answers[seen][0] < a0:
+            sp = answers[seen][2]
+            guests.setdefault(sp.key or "=" + sp.text, sp)
+            seen += 1
         body = para.strip()
-        if a0 <= first or not body or _SPEAKER.match(para) and len(_SPEAKER.match(para).group(1)) <= 12:
-            continue
-        guests = {sp.key or "=" + sp.text: sp for b0, _, sp in answers if b0 < a0}  # (a later section's are not)
-        if len(guests) != 1:
+        if a0 <= first or _SPEAKER.match(para) and len(_SPEAKER.match(para).group(1)) <= 12 or len(guests) != 1:
             continue
         guest = next(iter(guests.values()))
         lead = a0 + len(para) - len(para.lstrip())
@@ -401,7 +405,7 @@ def guest_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, i
         org = inside[0]  # (a country before it: 加拿大滑铁卢大学 — the relation rules' mentions hold no places)
         if org.type not in (ORG, COMPANY) or not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", text[lead:org.start]):
             continue
-        after = org.end + len(_LEGAL_TAIL.match(text, org.end).group(0))  # 氦星光联科技（深圳）有限公司，创始人
+        after = org.end + len(_LEGAL_TAIL.match(text, org.end).group(0))  # 远山科技（杭州）有限公司，创始人
         clause_end = re.search(r"[，,；;。、]", text[after:end])
         clause = text[after:after + clause_end.start() if clause_end else end]
         titled = rx.match(clause) or (clause == "" and clause_end is not None and clause_end.group(0) in "，,"
@@ -424,7 +428,7 @@ def guest_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, i
 # --- roster entries -----------------------------------------------------------------------------------------------
 # a roster names each person as a label and gives the positions after it, without 我 (not an interview answer):
 #   2.李娜 ：Member of Technical Staff，2023 年加入，之前在百度和英伟达工作，本科中科大。
-#   本科在剑桥大学学的数学，之后博士在哥伦比亚大学读统计。   (one line more that names no one)
+#   本科在北辰大学读物理，后来在青禾大学读博。   (one line more that names no one)
 _ROSTER_LABEL = re.compile(r"[ \t\u3000]*(\d{1,2}\s*[.、．)）]\s*)?([^\n：:]{1,24}?)\s*[：:]\s*")
 _ROSTER_BIO = re.compile(r"(?:在\S{1,24}?(?:是|任|担任)|目前|现任|现为|曾任|曾在|之前在|此前在|前\S{1,12}?(?:研究员|科学家|工程师|"
                          r"员工|总监|负责人)|本科|硕士|博士|毕业于|[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,4}\s*[，,])")
@@ -443,12 +447,8 @@ def roster_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int,
     starts = [m.start for m in mentions]
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
     entry: tuple[Mention, int] | None = None  # the entry of the line before, for one line more
-    pos = 0
-    for para in text.split("\n"):
-        a0, pos = pos, pos + len(para) + 1
+    for a0, para in _lines(text):
         body = para.strip()
-        if not body:
-            continue
         label = _ROSTER_LABEL.match(para)
         person, at = None, None
         if label:
@@ -533,12 +533,8 @@ def profile_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
     person: Mention | None = None  # the person the line before is about, and where that line starts
     person_line = 0
-    pos = 0
-    for para in text.split("\n"):
-        a0, pos = pos, pos + len(para) + 1
+    for a0, para in _lines(text):
         body = para.strip()
-        if not body:
-            continue
         lead = a0 + len(para) - len(para.lstrip())
         end = lead + len(body)
         lo, hi = bisect.bisect_left(starts, lead), bisect.bisect_left(starts, end)
