@@ -680,7 +680,7 @@ def _clause_titles(ctx: _Ctx) -> Iterator[RelationMention]:
 
 # 腾讯有三位联合创始人在今年离职。他们分别是张三、李四和王五。 — a counted group in one sentence, its names in the next
 _COUNTED_GROUP = re.compile(r"(?:[两二三四五六七八九十几多数]+|\d+)\s*(?:位|名|个)\s*(?P<title>[\u4e00-\u9fffA-Za-z]{0,6}?"
-                            r"(?:联合创始人|创始人|高管|研究员|科学家|合伙人|核心成员|成员|员工|工程师|董事))")
+                            r"(?:联合创始人|创始人|创始成员|高层|高管|研究员|研究人员|科学家|合伙人|核心成员|成员|员工|工程师|董事|负责人))")
 _NAMES_NEXT = re.compile(r"\s*(?:他们|她们|这些人|这几位|这[两三四五几]位|其中)?\s*(?:分别是|分别为|包括了?|是|为|有)\s*[：:]?\s*$")
 _GROUP_VERB = re.compile(r"(离职|离开|出走|辞职|退休|加入|加盟|入职)")
 
@@ -896,16 +896,14 @@ _SCHOOL = re.compile(r"(?:大学|学院|研究所|研究院|科学院|学校|Uni
 
 # X 有三位高层离职，包括首席技术官 A、首席研究官 B 和研究副总裁 C — a counted group of an organisation's people, then
 # the list of them (in the same sentence, or in the next one when that opens with 包括)
-_ORG_GROUP_COUNT = re.compile(r"(?:[两二三四五六七八九十几多数]|\d+)\s*(?:位|名|个)\s*[^，,。；;！？]{0,6}?(?:高层|高管|员工|研究员|研究人员|"
-                            r"核心成员|成员|科学家|工程师|联合创始人|创始成员|董事|合伙人|负责人)")
 _GROUP_LIST = re.compile(r"(?:其中)?(?:包括|分别是|分别为)了?\s*[：:]?\s*")
-_GROUP_LEFT = re.compile(r"离职|离开|辞职|出走|跳槽|离任")
 _GROUP_NEXT = re.compile(r"\s*(?:、|，|,|和|与|及|以及)\s*[^，,。；;、：:]{0,12}?")
 
 
 def _group_members(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
     """The people a 包括 list names after an organisation's counted group (X 有三位高层离职，包括 A、B 和 C) work for
-    that organisation (with the title the list gives each), and left it where the group did (离职, 离开 …)."""
+    that organisation (with the title the list gives each), and left or joined it where the group did; the list may
+    give each a title, which :func:`_group_named_next` (他们分别是 A、B 和 C) does not read."""
     text = analysis.doc.text
     sents = analysis.sentences
     for k, ms in enumerate(by_sent):
@@ -920,7 +918,7 @@ def _group_members(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> It
             else:
                 continue
             count = None
-            for count in _ORG_GROUP_COUNT.finditer(text, *area):
+            for count in _COUNTED_GROUP.finditer(text, *area):
                 pass
             if count is None:
                 continue
@@ -928,7 +926,8 @@ def _group_members(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> It
             if not orgs or any(m.type in (ORG, COMPANY, PERSON) for m in gms if orgs[-1].end <= m.start < count.start()):
                 continue
             org = orgs[-1]
-            left = _GROUP_LEFT.search(text, count.end(), area[1]) is not None
+            verb = _GROUP_VERB.search(text, count.end(), area[1])  # (as in _group_named_next)
+            moved = None if verb is None else "joined" if verb.group(1) in ("加入", "加盟", "入职") else "departed_from"
             people, pos = [], hit.end()
             for m in (x for x in ms if x.start >= hit.end()):
                 if m.type != PERSON:
@@ -946,8 +945,8 @@ def _group_members(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> It
             for p, role in people:
                 if _ok("works_for", p, org):
                     yield _rel(ctx, "works_for", p, org, 0.7, role=role)
-                if left and _ok("departed_from", p, org):
-                    yield _rel(ctx, "departed_from", p, org, 0.7, trigger="离职")
+                if moved and _ok(moved, p, org):
+                    yield _rel(ctx, moved, p, org, 0.7, trigger=verb.group(1))
 
 
 # 作者包括 A、B 和 C · 论文作者为 A 和 B: a paper's authors, after the sentence (or the short line) that names its model
