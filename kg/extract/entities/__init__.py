@@ -596,8 +596,8 @@ def _hyphenated_people(text: str, mentions: list[Mention], tokens) -> list[Menti
             continue
         a, b = m.start, m.end
         j = by_start.get(b + 1) if text[b:b + 1] == "-" else None
-        while j is not None and j < len(tokens) and name_word(tokens[j]) and tokens[j].start == b + (1 if b == m.end else 0):
-            b = tokens[j].end
+        while j is not None and j < len(tokens) and name_word(tokens[j]) and tokens[j].start <= b + 1:
+            b = tokens[j].end  # (the word right after the hyphen, then the name words that go on from it)
             j += 1
         j = by_end.get(a - 1) if text[a - 1:a] == "-" and a > 1 else None
         if j is not None and name_word(tokens[j]):

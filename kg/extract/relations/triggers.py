@@ -257,23 +257,21 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         return
     if trig.frame in ("svo", "any") and right and not any(m.type in rel.head for m in left) \
             and right[0].type in rel.tail and re.fullmatch(r"\s*(?:了|过)?\s*", text[b:right[0].start]):
+        # the clause names no doer before the verb: a relative clause's doer after the object (一手打造了 ChatGPT 的
+        # Sam Altman · 投资了 Harvey 的 GV), or the next clause's subject after a time clause (收购 Cron 后，Notion …)
         objs = _group(ctx, right, 0, +1, rel.tail)
         rest = [m for m in right if m.start >= objs[-1].end]
         doer = _RELATIVE_OF.match(text, objs[-1].end, rest[0].start) if rest and rest[0].type in rel.head else None
         if doer is not None and doer.end() == rest[0].start and not any(m is rest[0] for m in objs):
-            # 一手打造了 ChatGPT 的 Sam Altman · 投资了 Harvey 的 GV: a relative clause before its doer
-            for h in _group(ctx, right, right.index(rest[0]), +1, rel.head):
+            heads = _group(ctx, right, right.index(rest[0]), +1, rel.head)
+        else:
+            subj = _subject_after(ctx, hi, rel.head)
+            heads = [] if subj is None or re.search("过", text[b:right[0].start]) else [subj]
+        if heads:
+            for h in heads:
                 for t in objs:
                     if _ok(trig.relation, h, t) and not _same(h, t):
                         yield _rel(ctx, trig.relation, h, t, 0.75, trigger=trig.word)
-            return
-    if trig.frame in ("svo", "any") and right and not any(m.type in rel.head for m in left):
-        subj = _subject_after(ctx, hi, rel.head)
-        if subj is not None and right[0].type in rel.tail and re.fullmatch(r"\s*(?:了)?\s*", text[b:right[0].start]):
-            # 2022 年收购 Cron 后，Notion 推出了…: the clause before 后 has no subject; the next clause's is its doer
-            for t in _group(ctx, right, 0, +1, rel.tail):
-                if _ok(trig.relation, subj, t):
-                    yield _rel(ctx, trig.relation, subj, t, 0.75, trigger=trig.word)
             return
     if trig.frame in ("svo", "any") and any(m.type in rel.tail for m in right):
         hs = [i for i, m in enumerate(left) if m.type in rel.head]
