@@ -122,6 +122,17 @@ def test_gold_split_articles_are_never_read(tmp_path):
         read_silver(out, exclude=excluded_docs(gold))
 
 
+def test_every_later_split_is_excluded_too(tmp_path):
+    # news-dev3 … news-devN (gold and drawn lists) are held out as much as news-dev: silver text never comes from them
+    news, gold = _news(tmp_path)
+    (gold / "news-dev7.jsonl").write_text(json.dumps({"doc": "刊物/a.md"}) + "\n", encoding="utf-8")
+    assert "刊物/a.md" in excluded_docs(gold)
+    (gold / "news-dev7.jsonl").unlink()
+    (gold / "news-dev9-split.tsv").write_text("dev9\t刊物/a.md\n", encoding="utf-8")
+    assert excluded_docs(gold) == {"刊物/a.md", "刊物/b.md", "刊物/c.md"}
+    assert news_articles(news, excluded_docs(gold)) == []
+
+
 def test_no_gold_list_no_silver(tmp_path):
     with pytest.raises(InputError, match="refusing"):
         excluded_docs(tmp_path)

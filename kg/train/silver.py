@@ -21,8 +21,9 @@ Labels, per sentence:
   labels positions, LAC does not).
 - Dropped: a LAC name kg lists as never a name (``kg/resources/stopnames.txt``).
 
-Never read: the articles named in ``data/eval/news-test.jsonl``, ``news-dev.jsonl``, ``news-dev2.jsonl`` and
-``news-split.tsv`` (field ``doc``: a path under ``--news``). Sentences: 8–150 characters, at least half of
+Never read: the articles of every real-news gold file and split list in ``data/eval`` (``news-*.jsonl``: news-test,
+news-dev, news-dev2 …, field ``doc``; ``news-*split.tsv``: news-split.tsv, news-dev3-split.tsv …, a path under
+``--news`` after the tab). Sentences: 8–150 characters, at least half of
 the non-space characters Han, no URL or Markdown left; at most ``per_article`` from one article, ``share_empty``
 of them without any name, the rest with at least one PERSON, ORG or COMPANY span.
 """
@@ -44,8 +45,8 @@ log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = ROOT / "data" / "eval"
-GOLD_FILES = ("news-test.jsonl", "news-dev.jsonl", "news-dev2.jsonl")
-SPLIT_FILE = "news-split.tsv"
+GOLD_FILES = "news-*.jsonl"        # news-test, news-dev, news-dev2 … every real-news gold split
+SPLIT_FILES = "news-*split.tsv"    # news-split.tsv, news-dev3-split.tsv …: the drawn lists, annotated or not yet
 LAC_TYPES = {"PER": "PERSON", "ORG": "ORG?"}
 GAZETTEER_TYPES = {"PERSON", "ORG", "COMPANY", "MODEL"}
 NAME_TYPES = ("PERSON", "ORG", "COMPANY")
@@ -62,18 +63,14 @@ def excluded_docs(eval_dir: str | Path = EVAL_DIR) -> set[str]:
     """Article paths (relative to the news folder) of every gold split: never read for silver data."""
     eval_dir = Path(eval_dir)
     out: set[str] = set()
-    for name in GOLD_FILES:
-        path = eval_dir / name
-        if not path.is_file():
-            continue
+    for path in sorted(eval_dir.glob(GOLD_FILES)):
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 try:
                     out.add(json.loads(line)["doc"].strip())
                 except (ValueError, KeyError, TypeError, AttributeError):
                     raise InputError(f"{path}:{lineno}: a gold line without a \"doc\" path") from None
-    split = eval_dir / SPLIT_FILE
-    if split.is_file():
+    for split in sorted(eval_dir.glob(SPLIT_FILES)):
         for line in split.read_text(encoding="utf-8").splitlines():
             if "\t" in line:
                 out.add(line.split("\t", 1)[1].strip())
