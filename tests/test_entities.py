@@ -1172,3 +1172,16 @@ def test_common_nouns_and_event_names_are_no_companies():
     assert not any(t == "PERSON" for _, t in _names("远山科技的财务负责人在写给股东的信里表示，一切顺利。"))
     assert not any(n.endswith("科技") for n, _ in _names("他在接受意大利科技周的采访时说。"))
     assert ("远山科技", "COMPANY") in _names("远山科技周一宣布完成融资。")
+
+
+def test_a_researchers_group_keeps_the_researcher_and_the_institution():
+    names = _names("青禾大学周嘉树团队提出了一种新的训练方法。")
+    assert {("青禾大学", "ORG"), ("周嘉树", "PERSON")} <= names
+    assert not any(n.endswith("团队") for n, _ in names)
+
+
+def test_verb_phrases_and_counts_before_an_organisation_suffix_name_nothing():
+    assert _names("他决定不上大学，直接创业。") == set()
+    assert _names("他的噩梦终于成真，他被公司裁掉了。") == set()
+    assert not any(n.endswith("学会") for n, _ in _names("看3.2亿帧视频学会3D生成。"))
+    assert ("中国计算机学会", "ORG") in _names("中国计算机学会发布了年度报告。")

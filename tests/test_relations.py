@@ -1415,3 +1415,27 @@ def test_a_bare_title_before_a_speaker_is_held_at_the_sentences_organisation(mon
     rels = _triples("最近远山科技也开始向欧洲扩张，CEO Leo Marsh 说，远山科技在欧洲已有四十多家客户。")
     assert {("Leo Marsh", "works_for", "远山科技"), ("Leo Marsh", "leads", "远山科技")} <= rels
     assert _triples("远山科技发布了新品，分析师 Leo Marsh 表示很满意。") == set()  # an outsider commenting
+
+
+def test_the_institution_before_a_researchers_group_is_where_the_researcher_works(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("周嘉树", "works_for", "青禾大学") in _triples("青禾大学周嘉树团队提出了一种新的训练方法。")
+    assert ("周嘉树", "works_for", "青禾大学") in _triples("在青禾大学周嘉树老师最新的报告中，算力密度翻了一番。")
+
+
+def test_a_title_then_an_honour_still_names_the_holder(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    for text in ("远山科技首席执行官兼新晋诺贝尔化学奖获得者陆沉舟接受了采访。", "远山科技首席执行官、图灵奖得主陆沉舟接受了采访。"):
+        assert {("陆沉舟", "leads", "远山科技"), ("陆沉舟", "works_for", "远山科技")} <= _triples(text)
+
+
+def test_past_experience_at_an_employer_and_an_investors_relative_clause(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("周嘉树", "works_for", "远山科技") in _triples("周嘉树在远山科技有过一段工作经历。")
+    assert ("远山资本", "invests_in", "Quillstone") in _triples("远山资本投的 Quillstone 估值已经 5 亿美金。")
+    assert _triples("他投的票最后给了陆沉舟。") == set()
+
+
+def test_a_model_followed_by_its_maker_in_brackets(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("远山科技", "develops", "Lumenix-2") in _triples("训练方案遵循 Lumenix-2（来自远山科技，2B模型就能赶超大模型）的思路。")

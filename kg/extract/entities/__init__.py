@@ -44,6 +44,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
         cands += _pattern_mentions(text, sent, toks, gaz)
     cands = [m for m in cands if not (m.source in ("ner", "engine") and _CLAUSE_PUNCT.search(m.text))]
     cands = _without_given_name_places(cands)  # 李长春: the place 长春 is the person's given name
+    cands = _without_person_teams(cands)  # 清华刘知远团队: 清华 and 刘知远, not one organisation
     chosen = _select([_without_former_head(_without_honorific(_without_function_tail(m)))
                       for m in _split_ampersands(cands)])
     chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in _departments(text, chosen)])
@@ -331,6 +332,15 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer, *, speakers: 
 
 # ---------------------------------------------------------------------------------------------
 _FUNCTION_SURNAMES = frozenset("于向和从在与将曾同把被对给为以及而但也都就才又再还")  # 于长春召开: a preposition there
+
+
+def _without_person_teams(cands: list[Mention]) -> list[Mention]:
+    """清华刘知远团队, 斯坦福李飞飞团队: a researcher's group named after its head is no organisation (the judge
+    refuses it), and it must not hide, by its longer span, the person and the institution named in it."""
+    from .evidence import _person_team
+
+    return [m for m in cands if not (m.type == ORG and m.source != "gazetteer" and m.text.endswith("团队")
+                                     and _person_team(m.text[:-2].strip()))]
 
 
 def _without_given_name_places(cands: list[Mention]) -> list[Mention]:

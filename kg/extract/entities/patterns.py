@@ -515,6 +515,10 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             continue
         if suffix == "学会" and text[b:b + 1] in "了过着":
             continue  # 让他学会了: the verb 学会 (to learn), not a society
+        if re.search(r"\d\s*[亿万千百]", name):
+            continue  # 看3.2亿帧视频学会3D生成: a count before the suffix is no part of a name
+        if suffix in ("大学", "学院") and re.fullmatch(r"(?:不|没|没有|未|还没|想|要)?(?:上|读|考|念)", name[:-len(suffix)]):
+            continue  # 不上大学, 考大学: going to university, not a university's name
         if suffix in ("公司", "企业") and i + 1 < len(toks) and toks[i + 1].start == b and toks[i + 1].pos in _NAME_POS \
                 and toks[i + 1].text not in _STOP_AFTER:
             continue  # 灵巧手公司指间科技: a descriptor before a name
@@ -613,6 +617,8 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
             continue  # 苹果公司公共关系部门, 研究公司代表: common words after a descriptor name nobody
         if b < len(text) and text[b] in "的之":
             continue  # 公司旗下…: a descriptor, not an apposition
+        if nxt is not None and nxt.start == b and nxt.text in ("了", "过", "着") and not name.isascii():
+            continue  # 他被公司裁掉了: a verb after the descriptor, not a name
         out.append(Mention(name, _org_type(name, default=typ), a, b, "pattern", None, 0.7))
     return out
 

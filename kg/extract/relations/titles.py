@@ -92,7 +92,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 inner.append(nxt)
                 k += 1
                 nxt = ms[k]
-        if nxt is not None and nxt.type == PERSON and re.fullmatch(r"\s*(兼\S{1,8}|是|为|由|系|的)?\s*", _BRACKETS.sub("", text[title_end:nxt.start])):
+        if nxt is not None and nxt.type == PERSON and _TITLE_TO_PERSON.fullmatch(_BRACKETS.sub("", text[title_end:nxt.start])):
             person, conf = nxt, 0.9
             if len(inner) == 1 and inner[0].type in (ORG, COMPANY):  # （YC 前掌门人）: a title there too
                 t_in = _INNER_TITLE.match(text, inner[0].end)
@@ -236,6 +236,8 @@ def _roster(ctx: _Ctx, k: int) -> bool:
 
 # academic titles Chinese puts after a name (王磊教授); 博士 is left out: after a name it is a degree, not a post
 _TITLE_AFTER_NAME = re.compile(r"\s*(教授|副教授|助理教授|研究员|副研究员|院士|讲师)(?![\u4e00-\u9fff]{0,1}(?:生|级))")
+# a person's group or the way students name a teacher, right after the name (清华刘知远团队, 斯坦福李飞飞老师)
+_GROUP_AFTER_NAME = re.compile(r"\s*(?:团队|课题组|研究组|老师)(?![\u4e00-\u9fff]{0,1}(?:们|成员))")
 _BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有|由|前几天|近日|日前|昨天|今天|此前|最近|随后|当时|如今|目前|"
                                  r"根据|据|按照)\s*$")
 _AFTER_AFFILIATION = re.compile(r"\s*($|[、，,。；;）)！？!?]|等|与|和|以及|及|跟|同|表示|说|认为|称|指出|透露|坦言|介绍|强调|告诉|回应|在|将|曾|也|则|还|就|对|"
@@ -257,6 +259,11 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
         if after_title:  # 北京大学王磊教授, 麻省理工学院 Daniela Rus 教授: the title after the name
             if _ok("works_for", person, org):
                 yield _rel(ctx, "works_for", person, org, 0.75, role=after_title.group(1))
+            continue
+        if _GROUP_AFTER_NAME.match(text, person.end, ctx.sent.end):
+            # 清华刘知远团队提出…, 斯坦福李飞飞老师: the institution before the head of the group is the person's
+            if _ok("works_for", person, org):
+                yield _rel(ctx, "works_for", person, org, 0.7)
             continue
         before = text[max(ctx.sent.start, org.start - 4):org.start]
         if not (_BEFORE_AFFILIATION.search(before) or re.search(r"(?<!毕业|就读|求学|学习|留学)(?:于|自|从)\s*$", before)):
@@ -754,7 +761,10 @@ def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
             yield from _title_facts(ctx, p, org, _title_kind(title), title, 0.8, False)
 
 
-_MODEL_FROM = re.compile(r"\s*+[，,]?\s*+(?:模型)?\s*+(?:则|均|也)?\s*+来自\s*+")
+# between a title and the person it names: nothing, 是/为/由/系/的, another post after 兼, or an honour the person won
+# (首席执行官兼新晋诺贝尔化学奖获得者 X, CEO、图灵奖得主 X)
+_TITLE_TO_PERSON = re.compile(r"\s*(兼\S{1,8}|[兼、][^\s，,。；;：:]{1,14}?(?:奖得主|奖获得者|奖获奖者)|是|为|由|系|的)?\s*")
+_MODEL_FROM = re.compile(r"\s*+[，,（(]?\s*+(?:模型)?\s*+(?:则|均|也)?\s*+来自\s*+")
 _FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来自\s*$")
 
 
@@ -786,6 +796,7 @@ def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
                 and _ok("departed_from", person, org):  # (X 来说，从 Y 出来之后: the clause's subject is X)
             yield _rel(ctx, "departed_from", person, org, 0.75, trigger=_LEFT_FROM.match(text, org.end).group(1))
     # MODEL，来自 ORG (团队)：Qinghe-V3，来自复旦大学的 Lumora AI 团队 → the last organisation named develops it
+    # (also in brackets: 遵循 MiniCPM（来自面壁智能）的思路)
     for i, model in enumerate(ms[:-1]):
         if model.type != MODEL:
             continue
