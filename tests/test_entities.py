@@ -1185,3 +1185,12 @@ def test_verb_phrases_and_counts_before_an_organisation_suffix_name_nothing():
     assert _names("他的噩梦终于成真，他被公司裁掉了。") == set()
     assert not any(n.endswith("学会") for n, _ in _names("看3.2亿帧视频学会3D生成。"))
     assert ("中国计算机学会", "ORG") in _names("中国计算机学会发布了年度报告。")
+
+
+def test_places_in_a_table_and_training_methods_are_no_names():
+    table = ("1| Quillstone| 法律AI| $52 M| 2021| 法国巴黎\n"
+             "2| Lumora| 搜索应用| $30 M| 2019| 加拿大安大略省多伦多\n")
+    assert not any(t in ("ORG", "COMPANY") and not n.isascii() for n, t in _names(table))
+    assert ("法国巴黎银行", "COMPANY") in _names("法国巴黎银行发布了年报。")
+    names = _names("过去的对齐和微调技术，如SFT、DPO、PPO等都是针对大模型非常有效。最大的1.7B模型BF16精度只占3G内存。")
+    assert not any(n in ("SFT", "DPO", "PPO", "BF16") for n, _ in names)

@@ -1439,3 +1439,11 @@ def test_past_experience_at_an_employer_and_an_investors_relative_clause(monkeyp
 def test_a_model_followed_by_its_maker_in_brackets(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
     assert ("远山科技", "develops", "Lumenix-2") in _triples("训练方案遵循 Lumenix-2（来自远山科技，2B模型就能赶超大模型）的思路。")
+
+
+def test_a_cited_articles_title_relates_only_the_names_inside_it(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = ("不过初创公司 Quillstone 还不直接面向用户，比方说在远山资本发布的榜单中，40%的产品都由他们提供底层技术支持"
+            "《远山资本投了一个兽医 AI 笔记》。")
+    assert not any(r[1] == "invests_in" for r in _triples(text))
+    assert ("远山科技", "acquires", "青禾电子") in _triples("我写过一篇文章《远山科技收购青禾电子之后》。")

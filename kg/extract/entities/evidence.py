@@ -436,6 +436,14 @@ def _generic_phrase(name: str) -> bool:
 _GENERIC_LATIN = frozenset({"AI", "IT", "APP", "SAAS", "B2B", "B2C", "API", "SDK", "AGENT", "AGI", "LLM", "GPU", "CPU"})  # AI研究机构, AI 团队: no name in them
 
 
+def _place_only(name: str) -> bool:
+    """A name of four or more characters that the dictionary reads as places alone (法国巴黎, 美国加利福尼亚州旧金山)."""
+    if len(name) < 4 or not all(is_han(ch) for ch in name):
+        return False
+    words = _dictionary().words(name)
+    return bool(words) and all(w[3] == "ns" for w in words)
+
+
 def _person_team(prefix: str) -> bool:
     """The text before 团队 ends with a Chinese person's name (a surname and one or two characters that make no
     common word): 施路平, 王建华; not 研发, 安全, 通义."""
@@ -618,6 +626,8 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             return False
         if m.source in ("ner", "engine") and common_word(name) and word_classes().get(name) != "ORG":
             return False
+        if m.source in ("ner", "engine") and _place_only(name):
+            return False  # 法国巴黎, 加拿大安大略省多伦多: a table's headquarters column, places, not an organisation
         if m.source in ("ner", "engine") and len(text) >= ARTICLE_CHARS and _common_stem(name) and \
                 word_classes().get(name) != "ORG" and not _ORG_HEAD.search(name) and not _suffix_of(name):
             return False  # 美国股市, 顺风耳, 播客: common words (after a place), no name

@@ -177,12 +177,26 @@ def _investor_title(ctx: _Ctx, a: int, person: Mention, word: str) -> Iterator[R
 _TIME_LEAD = re.compile(r"^\s*(后来|随后|之后|此后|此前|目前|如今|同年|次年|当年|最终|最近|近日)?\s*(自|从|于)?\s*((19|20)\d{2}\s*年|今年|去年|明年)?(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(初|底|中|末|起|以来|开始)?\s*(就|便|又|再|曾|已|也|还|将)?\s*")
 
 
+def _inside_quoted_title(ctx: _Ctx, a: int, b: int, lo: int, hi: int) -> tuple[int, int]:
+    """A trigger inside 《…》 (the title of another article, cited: 做到了 300 万美金 ARR《a16z 投了一个兽医 AI 笔记》)
+    relates only the names inside that title, never a name of the sentence around it."""
+    text = ctx.analysis.doc.text
+    opened = text.rfind("《", ctx.sent.start, a)
+    if opened < 0 or text.rfind("》", ctx.sent.start, a) > opened:
+        return lo, hi
+    closed = text.find("》", b, ctx.sent.end)
+    if closed < 0:
+        return lo, hi
+    return max(lo, opened + 1), min(hi, closed)
+
+
 def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[RelationMention]:
     rel = RELATIONS[trig.relation]
     lo, hi = _clause_bounds(ctx, a)
     colon = _LIST_COLON.match(ctx.analysis.doc.text, b, ctx.sent.end) if _LIST_INTRO.search(trig.word) else None
     if colon is not None and colon.end() < ctx.sent.end:
         hi = _clause_bounds(ctx, colon.end())[1]  # 投资方包括：A、B 和 C · 典型客户包括：X 平台 A、B: the list after the colon
+    lo, hi = _inside_quoted_title(ctx, a, b, lo, hi)
     left = [m for m in ctx.mentions if lo <= m.start and m.end <= a]
     right = [m for m in ctx.mentions if b <= m.start and m.end <= hi]
     if not left and not right:
