@@ -437,11 +437,16 @@ _GENERIC_LATIN = frozenset({"AI", "IT", "APP", "SAAS", "B2B", "B2C", "API", "SDK
 
 
 def _place_only(name: str) -> bool:
-    """A name of four or more characters that the dictionary reads as places alone (法国巴黎, 美国加利福尼亚州旧金山)."""
+    """A country or region, then places (法国巴黎, 美国加利福尼亚州旧金山), as a table's headquarters column gives
+    them: no organisation. One place alone may name a club (博洛尼亚, CLUENER's organisations), so it is left alone."""
     if len(name) < 4 or not all(is_han(ch) for ch in name):
         return False
-    words = _dictionary().words(name)
-    return bool(words) and all(w[3] == "ns" for w in words)
+    seg = _dictionary()
+    for k in (2, 3):
+        rest = seg.words(name[k:])
+        if seg.word_tag_tab.get(name[:k]) == "ns" and rest and all(w[3] == "ns" for w in rest):
+            return True
+    return False
 
 
 def _person_team(prefix: str) -> bool:
