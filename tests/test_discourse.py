@@ -220,3 +220,20 @@ def test_a_clause_that_opens_with_before_or_respectively_carries_the_subject(mon
     rels = {(r.head.text, r.relation, r.tail.text) for r in
             kg.analyze("王磊本科毕业于北辰大学，之后分别在远山科技和青禾科技工作过。").relations}
     assert {("王磊", "works_for", "远山科技"), ("王磊", "works_for", "青禾科技")} <= rels
+
+
+def test_the_lines_after_a_name_alone_on_its_line_are_that_persons_bio(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = ("作者介绍\n\n周嘉树\n\n本硕毕业于北航，博士就读于青禾大学。\n\n林知远 (Gavin Lin)\n\n"
+            "MIT博士在读，研究方向为3D成像。\n\nUC伯克利本科毕业，去年夏天作为学生研究员加入远山实验室，导师为周嘉树等人。\n")
+    rels = {(r.head.key or "=" + r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    assert {("=周嘉树", "educated_at", "北航"), ("=周嘉树", "educated_at", "青禾大学")} <= rels
+    assert {("=林知远", "educated_at", "MIT"), ("=林知远", "educated_at", "UC伯克利"),
+            ("=林知远", "joined", "远山实验室")} <= rels
+    assert not any(h == "=周嘉树" and r == "joined" for h, r, _ in rels)  # 导师为周嘉树: named after the clause
+    # a name line followed by a line about someone else it names first lends nothing
+    other = "周嘉树\n\n林知远本科毕业于北航。\n"
+    assert not any(h == "=周嘉树" for h, _, _ in
+                   {(r.head.key or "=" + r.head.text, r.relation, r.tail.text) for r in kg.analyze(other).relations})

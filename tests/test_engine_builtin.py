@@ -62,3 +62,13 @@ def test_a_country_the_model_calls_an_organisation_is_a_place_and_a_club_stays_a
     found = {(m.text, m.type) for m in refine(engine.analyze(Document("d", text))).mentions}
     assert ("荷兰", "LOCATION") in found and ("荷兰", "ORG") not in found  # the gazetteer's place wins
     assert {("罗马", "ORG"), ("米兰", "ORG")} <= found
+
+
+def test_a_question_mark_inside_a_cited_title_ends_no_sentence():
+    from kg.nlp.sentences import split_sentences
+
+    text = "创始人周嘉树在《远山是如何找到 PMF 的？》一文中说，远山很早就想清楚了。第二句！"
+    assert [s.text for s in split_sentences(text)] == [
+        "创始人周嘉树在《远山是如何找到 PMF 的？》一文中说，远山很早就想清楚了。", "第二句！"]
+    # a title never closed on its line is no title: the mark ends the sentence as before
+    assert [s.text for s in split_sentences("《没有闭合？\n下一行》。")] == ["《没有闭合？", "下一行》。"]

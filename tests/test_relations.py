@@ -1447,3 +1447,9 @@ def test_a_cited_articles_title_relates_only_the_names_inside_it(monkeypatch):
             "《远山资本投了一个兽医 AI 笔记》。")
     assert not any(r[1] == "invests_in" for r in _triples(text))
     assert ("远山科技", "acquires", "青禾电子") in _triples("我写过一篇文章《远山科技收购青禾电子之后》。")
+
+
+def test_a_founder_named_before_a_cited_question_title(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = "最早提出这个概念的是 Quillstone 创始人 Dana Whitlock，她在《Quillstone 是如何找到 PMF 的？》一文中说过。"
+    assert {("Dana Whitlock", "founded", "Quillstone"), ("Dana Whitlock", "works_for", "Quillstone")} <= _triples(text)

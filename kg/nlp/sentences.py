@@ -8,16 +8,28 @@ from ..types import Sentence
 # A sentence ends at 。！？!? ；; or a line break; closing quotes/brackets stay with it.
 _END = re.compile(r"[。！？!?；;]+[”’」』）)\]】\"']*|\n+")
 MAX_SENTENCE = 500  # long runs without punctuation are cut, to bound extractor work
+TITLE_REACH = 60  # a title in 《》 that closes within this many characters on the line is not cut at its ？ or ！
 
 
 def split_sentences(text: str, *, max_len: int = MAX_SENTENCE) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _END.finditer(text):
+        if m.group(0)[0] != "\n" and _inside_title(text, pos, m.start(), m.end()):
+            continue  # 他在《HeyGen 是如何找到 PMF 的？》一文中说: the title's question mark ends no sentence
         _emit(text, pos, m.end(), out, max_len)
         pos = m.end()
     _emit(text, pos, len(text), out, max_len)
     return out
+
+
+def _inside_title(text: str, start: int, a: int, b: int) -> bool:
+    """The end mark at a..b stands inside a 《…》 opened in this sentence and closed soon after, on the same line."""
+    opened = text.rfind("《", start, a)
+    if opened < 0 or text.rfind("》", opened, a) >= 0:
+        return False
+    closed = text.find("》", b, b + TITLE_REACH)
+    return closed >= 0 and "\n" not in text[b:closed]
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence], max_len: int) -> None:

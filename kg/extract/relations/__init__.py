@@ -21,7 +21,7 @@ from ...types import Analysis, Evidence, Mention, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx, _ok, _rel
-from .discourse import (coref_mentions, guest_bios, omitted_subjects, profile_lines, roster_lines, speaker_mentions, unnamed_bios, we_released,
+from .discourse import (coref_mentions, guest_bios, name_line_bios, omitted_subjects, profile_lines, roster_lines, speaker_mentions, unnamed_bios, we_released,
                         with_antecedent_evidence)
 from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
@@ -92,6 +92,8 @@ def sentence_mentions(analysis: Analysis) -> tuple[list[Mention], dict]:
     for span, found in roster_lines(analysis, core).items():  # 2.李娜 ：…之前在百度工作: the roster entry's person
         corefs.setdefault(span, found)
     for span, found in guest_bios(analysis, core).items():  # 顾承远：…⏎青禾大学博士、前远山科技研究员: the one guest
+        corefs.setdefault(span, found)
+    for span, found in name_line_bios(analysis, core).items():  # 国振 ⏎ MIT博士在读…: the person named alone above
         corefs.setdefault(span, found)
     if corefs:
         core = sorted(core + [m for m, _ in corefs.values()], key=lambda m: (m.start, m.end))  # zero-width first

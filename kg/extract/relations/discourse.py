@@ -564,3 +564,49 @@ def profile_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int
                 if first.start < (lead + cut.start() if cut else end) + 1 or text[lead:first.start].strip() == "":
                     person, person_line = first, lead
     return out
+
+
+# --- a name alone on its line, then its bio -------------------------------------------------------------------
+NAME_LINE_BIO_LINES = 3  # lines after a name line that read as that person's bio, at most
+_NAME_LINE_TAIL = re.compile(r"\s*(?:[（(][^（()）\n]{1,30}[）)])?\s*")
+
+
+def name_line_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(pos, pos): (person mention, start of the name line)}``: zero-width mentions of a person at the start of
+    each clause of the few short lines after a line that holds the person's name and nothing else (an author list:
+    国振 (Gavin Guo) ⏎ MIT博士在读 … ⏎ UC伯克利本科毕业，去年夏天加入…), up to the next line that names a person
+    first, a heading (…：) or a line with 我; in a line that names someone else, only the clauses before that name."""
+    text = analysis.doc.text
+    if "\n" not in text:
+        return {}
+    starts = [m.start for m in mentions]
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    person: Mention | None = None
+    name_line, left = 0, 0
+    for a0, para in _lines(text):
+        body = para.strip()
+        lead = a0 + len(para) - len(para.lstrip())
+        end = lead + len(body)
+        lo, hi = bisect.bisect_left(starts, lead), bisect.bisect_left(starts, end)
+        inside = [m for m in mentions[lo:hi] if m.source not in ("coref", "alias")]
+        first = inside[0] if inside else None
+        if first is not None and first.type == PERSON and first.start == lead \
+                and _NAME_LINE_TAIL.fullmatch(text, first.end, end):
+            person, name_line, left = first, lead, NAME_LINE_BIO_LINES  # 国振 (Gavin Guo): a name line
+            continue
+        if person is None or left <= 0 or len(body) > PROFILE_LINE or "我" in body or re.search(r"[：:]\s*$", body):
+            person = None
+            continue
+        others = [m for m in inside if m.type == PERSON]
+        cut = re.search(r"[，,；;。]", text[lead:end])
+        if others and others[0].start < (lead + cut.start() if cut else end):
+            person = None  # the line is about someone it names first
+            continue
+        stop = others[0].start if others else end
+        for at in [lead] + [lead + c.end() for c in re.finditer(r"[，,；;。]\s*", text[lead:stop])]:
+            if at < stop:
+                out[(at, at)] = (Mention("", PERSON, at, at, "coref", person.key or "=" + person.text,
+                                         round(person.confidence * 0.75, 2)), name_line)
+        left -= 1
+    return out
+
