@@ -227,7 +227,7 @@ def test_the_lines_after_a_name_alone_on_its_line_are_that_persons_bio(monkeypat
 
     monkeypatch.setenv("KG_RELATIONS", "rules")
     text = ("作者介绍\n\n周嘉树\n\n本硕毕业于北航，博士就读于青禾大学。\n\n林知远 (Gavin Lin)\n\n"
-            "MIT博士在读，研究方向为3D成像。\n\nUC伯克利本科毕业，去年夏天作为学生研究员加入远山实验室，导师为周嘉树等人。\n")
+            "MIT博士在读，做机器人抓取。\n\nUC伯克利本科毕业，2023 年以访问学生身份加入远山实验室，合作者有周嘉树等人。\n")
     rels = {(r.head.key or "=" + r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
     assert {("=周嘉树", "educated_at", "北航"), ("=周嘉树", "educated_at", "青禾大学")} <= rels
     assert {("=林知远", "educated_at", "MIT"), ("=林知远", "educated_at", "UC伯克利"),

@@ -1189,8 +1189,8 @@ def test_verb_phrases_and_counts_before_an_organisation_suffix_name_nothing():
 
 def test_places_in_a_table_and_training_methods_are_no_names():
     table = ("1| Quillstone| 法律AI| $52 M| 2021| 法国巴黎\n"
-             "2| Lumora| 搜索应用| $30 M| 2019| 加拿大安大略省多伦多\n")
+             "2| Lumora| 搜索应用| $30 M| 2019| 德国巴伐利亚州慕尼黑\n")
     assert not any(t in ("ORG", "COMPANY") and not n.isascii() for n, t in _names(table))
     assert ("法国巴黎银行", "COMPANY") in _names("法国巴黎银行发布了年报。")
-    names = _names("过去的对齐和微调技术，如SFT、DPO、PPO等都是针对大模型非常有效。最大的1.7B模型BF16精度只占3G内存。")
+    names = _names("我们试了几种后训练办法，像SFT、DPO、PPO等，在小模型上都不太灵。权重以BF16格式存下来也就2G。")
     assert not any(n in ("SFT", "DPO", "PPO", "BF16") for n, _ in names)

@@ -1425,7 +1425,7 @@ def test_the_institution_before_a_researchers_group_is_where_the_researcher_work
 
 def test_a_title_then_an_honour_still_names_the_holder(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    for text in ("远山科技首席执行官兼新晋诺贝尔化学奖获得者陆沉舟接受了采访。", "远山科技首席执行官、图灵奖得主陆沉舟接受了采访。"):
+    for text in ("远山科技首席执行官兼去年的诺贝尔物理学奖得主陆沉舟上周接受了采访。", "远山科技首席执行官、图灵奖得主陆沉舟接受了采访。"):
         assert {("陆沉舟", "leads", "远山科技"), ("陆沉舟", "works_for", "远山科技")} <= _triples(text)
 
 

@@ -632,7 +632,7 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
         if m.source in ("ner", "engine") and common_word(name) and word_classes().get(name) != "ORG":
             return False
         if m.source in ("ner", "engine") and _place_only(name):
-            return False  # 法国巴黎, 加拿大安大略省多伦多: a table's headquarters column, places, not an organisation
+            return False  # 法国巴黎, 德国巴伐利亚州慕尼黑: a table's headquarters column, places, not an organisation
         if m.source in ("ner", "engine") and len(text) >= ARTICLE_CHARS and _common_stem(name) and \
                 word_classes().get(name) != "ORG" and not _ORG_HEAD.search(name) and not _suffix_of(name):
             return False  # 美国股市, 顺风耳, 播客: common words (after a place), no name

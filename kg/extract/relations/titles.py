@@ -762,7 +762,7 @@ def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
 
 
 # between a title and the person it names: nothing, 是/为/由/系/的, another post after 兼, or an honour the person won
-# (首席执行官兼新晋诺贝尔化学奖获得者 X, CEO、图灵奖得主 X)
+# (首席执行官兼诺贝尔物理学奖得主 X, CEO、图灵奖得主 X)
 _TITLE_TO_PERSON = re.compile(r"\s*(兼\S{1,8}|[兼、][^\s，,。；;：:]{1,14}?(?:奖得主|奖获得者|奖获奖者)|是|为|由|系|的)?\s*")
 _MODEL_FROM = re.compile(r"\s*+[，,（(]?\s*+(?:模型)?\s*+(?:则|均|也)?\s*+来自\s*+")
 _FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来自\s*$")
@@ -796,7 +796,7 @@ def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
                 and _ok("departed_from", person, org):  # (X 来说，从 Y 出来之后: the clause's subject is X)
             yield _rel(ctx, "departed_from", person, org, 0.75, trigger=_LEFT_FROM.match(text, org.end).group(1))
     # MODEL，来自 ORG (团队)：Qinghe-V3，来自复旦大学的 Lumora AI 团队 → the last organisation named develops it
-    # (also in brackets: 遵循 MiniCPM（来自面壁智能）的思路)
+    # (also in brackets: 沿用 Lumenix-2（来自远山科技）的做法))
     for i, model in enumerate(ms[:-1]):
         if model.type != MODEL:
             continue
