@@ -796,7 +796,7 @@ def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
                 and _ok("departed_from", person, org):  # (X 来说，从 Y 出来之后: the clause's subject is X)
             yield _rel(ctx, "departed_from", person, org, 0.75, trigger=_LEFT_FROM.match(text, org.end).group(1))
     # MODEL，来自 ORG (团队)：Qinghe-V3，来自复旦大学的 Lumora AI 团队 → the last organisation named develops it
-    # (also in brackets: 沿用 Lumenix-2（来自远山科技）的做法))
+    # (also in brackets: 沿用 Lumenix-2（来自远山科技）的做法)
     for i, model in enumerate(ms[:-1]):
         if model.type != MODEL:
             continue
