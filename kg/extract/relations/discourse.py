@@ -265,6 +265,18 @@ def _lines(text: str):
             yield a0, line
 
 
+def _named_lines(text: str, mentions: list[Mention]):
+    """``(start, end, stripped line, its own mentions)`` for each line that holds more than spaces: the mentions
+    the text names there (no pronoun resolved, no alias), in order."""
+    starts = [m.start for m in mentions]
+    for a0, para in _lines(text):
+        body = para.strip()
+        lead = a0 + len(para) - len(para.lstrip())
+        end = lead + len(body)
+        lo, hi = bisect.bisect_left(starts, lead), bisect.bisect_left(starts, end)
+        yield lead, end, body, [m for m in mentions[lo:hi] if m.source not in ("coref", "alias")]
+
+
 def _answers(analysis: Analysis, mentions: list[Mention]):
     """``(paragraph start, paragraph, speaker)`` for each paragraph of an interview answer: the person whose speaker
     label (阿莫迪：…) opens it, or one of the few paragraphs before it with no other label between."""
@@ -529,16 +541,10 @@ def profile_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int
     if "\n" not in text:
         return {}
     rx = _title_regex()
-    starts = [m.start for m in mentions]
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
     person: Mention | None = None  # the person the line before is about, and where that line starts
     person_line = 0
-    for a0, para in _lines(text):
-        body = para.strip()
-        lead = a0 + len(para) - len(para.lstrip())
-        end = lead + len(body)
-        lo, hi = bisect.bisect_left(starts, lead), bisect.bisect_left(starts, end)
-        inside = [m for m in mentions[lo:hi] if m.source not in ("coref", "alias")]
+    for lead, end, body, inside in _named_lines(text, mentions):
         people = {m.key or "=" + m.text for m in inside if m.type == PERSON}
         carried = None
         if person is not None and not people and len(body) <= PROFILE_LINE and inside \
@@ -579,16 +585,10 @@ def name_line_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[in
     text = analysis.doc.text
     if "\n" not in text:
         return {}
-    starts = [m.start for m in mentions]
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
     person: Mention | None = None
     name_line, left = 0, 0
-    for a0, para in _lines(text):
-        body = para.strip()
-        lead = a0 + len(para) - len(para.lstrip())
-        end = lead + len(body)
-        lo, hi = bisect.bisect_left(starts, lead), bisect.bisect_left(starts, end)
-        inside = [m for m in mentions[lo:hi] if m.source not in ("coref", "alias")]
+    for lead, end, body, inside in _named_lines(text, mentions):
         first = inside[0] if inside else None
         if first is not None and first.type == PERSON and first.start == lead \
                 and _NAME_LINE_TAIL.fullmatch(text, first.end, end):
