@@ -217,3 +217,9 @@ def test_entities_and_relations_on_the_engines_analyses(text):
     if a is not None:
         check_mentions(a.doc.text, a.mentions)
         refine_and_extract(a)
+
+
+def test_a_name_cut_by_the_sentence_length_limit_gives_no_relation_outside_its_evidence():
+    # found by test_analyze_long: 520 characters without punctuation are cut at 500, inside the last "Arm China";
+    # the unit-named-after-its-parent rule took the sentence the name starts in as its evidence
+    analyze_and_check("".join(["发布", "Arm China", "实验室", "Arm China", "100"]) * 20)

@@ -20,7 +20,7 @@ from ...text import to_simplified
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
-from ._base import SYMMETRIC, _Ctx, _ok, _rel
+from ._base import SYMMETRIC, _Ctx, _ok, _rel, sentence_holding
 from .discourse import (coref_mentions, guest_bios, name_line_bios, omitted_subjects, profile_lines, roster_lines, speaker_mentions, unnamed_bios, we_released,
                         with_antecedent_evidence)
 from .known import known_makers, known_positions
@@ -218,8 +218,8 @@ def _we_released(analysis: Analysis, core: list[Mention], rels: list[RelationMen
     """我们推出了 X in an interview answer: the speaker's organisation develops X (see :func:`we_released`)."""
     text = analysis.doc.text
     for org, model, ev_start in we_released(analysis, core, rels):
-        if _ok("develops", org, model):
-            sent = next(s for s in analysis.sentences if s.start <= model.start < s.end)
+        sent = sentence_holding(analysis, model)
+        if sent is not None and _ok("develops", org, model):
             r = _rel(_Ctx(analysis, sent, (org, model)), "develops", org, model, 0.6, trigger="我们")
             yield replace(r, evidence=Evidence(analysis.doc.id, text[ev_start:sent.end], ev_start, sent.end))
 

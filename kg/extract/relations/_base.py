@@ -62,6 +62,12 @@ def _ok(rel: str, head: Mention, tail: Mention) -> bool:
     return head.type in t.head and tail.type in t.tail
 
 
+def sentence_holding(analysis: Analysis, m: Mention) -> Sentence | None:
+    """The sentence that holds all of ``m``; None where a long run without punctuation was cut inside the name (the
+    splitter cuts at 500 characters), so that no relation's evidence leaves part of one of its ends out."""
+    return next((s for s in analysis.sentences if s.start <= m.start and m.end <= s.end), None)
+
+
 def _ident(m: Mention) -> str:
     """Who or what a mention names: its key, else its text; a pronoun resolved to a mention without a key carries
     ``"=" + its text`` (他 of 李建国 is ``=李建国``), the same entity."""

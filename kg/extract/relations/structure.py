@@ -10,7 +10,7 @@ from typing import Iterator
 from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..gazetteer import Gazetteer
-from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_bounds, _clause_initial, _group, _ok, _rel, _same, _title_regex
+from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_bounds, _clause_initial, _group, _ok, _rel, _same, _title_regex, sentence_holding
 
 
 _RIVAL_CUE = re.compile(r"竞争|竞相|争夺|角逐|混战|大战|比拼|抢占|争相|对手|竞品|赛跑|较量|PK|对决|厮杀|群雄|争霸")
@@ -118,7 +118,9 @@ def _name_relations(analysis: Analysis, mentions: list[Mention], gaz: Gazetteer)
             if key in seen:
                 break
             seen.add(key)
-            sent = next(s for s in analysis.sentences if s.start <= m.start < s.end)
+            sent = sentence_holding(analysis, m)
+            if sent is None:
+                break
             ctx = _Ctx(analysis, sent, ())
             head = _parent_mention(analysis.doc.text, sent, m, parent, mentions)
             if head is None:
@@ -149,7 +151,9 @@ def _model_teams(analysis: Analysis, mentions: list[Mention]) -> Iterator[Relati
         if model is None or (m.key or m.text, model.key or model.text) in seen:
             continue
         seen.add((m.key or m.text, model.key or model.text))
-        sent = next(x for x in analysis.sentences if x.start <= m.start < x.end)
+        sent = sentence_holding(analysis, m)
+        if sent is None:
+            continue
         tail = Mention(stem, MODEL, m.start, m.start + len(stem), model.source, model.key, model.confidence)
         if _ok("develops", m, tail):
             yield _rel(_Ctx(analysis, sent, ()), "develops", m, tail, 0.75)
