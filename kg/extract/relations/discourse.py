@@ -244,8 +244,7 @@ def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
         if found is None:
             continue
         ante, ante_start = found
-        out[(pos, pos)] = (Mention("", PERSON, pos, pos, "coref", ante.key or "=" + ante.text,
-                                   round(ante.confidence * 0.75, 2)), ante_start)
+        out[(pos, pos)] = (_person_at(ante, pos), ante_start)
     return out
 
 
@@ -254,6 +253,12 @@ _SPEAKER = re.compile(r"[ \t\u3000]*([^\n：:]{1,20}?)\s*+[：:]")
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们的国司方])(?!\s*(?:个人)?(?:认为|觉得|相信|想|希望|知道|记得|猜|看来|同意|说|表示|理解|发现|注意到|听说|预计|估计|担心|期待|喜欢|看到))")
 SPEAKER_PARAGRAPHS = 4  # an answer runs on over a few paragraphs without its label
 MAX_EVIDENCE_REACH = 400  # characters: further back, the evidence starts at 我's own paragraph
+
+
+def _person_at(person: Mention, at: int, share: float = 0.75) -> Mention:
+    """A zero-width mention at ``at`` that stands for ``person`` (a clause whose subject the text leaves out), at a
+    share of the person's own confidence."""
+    return Mention("", PERSON, at, at, "coref", person.key or "=" + person.text, round(person.confidence * share, 2))
 
 
 def _lines(text: str):
@@ -366,8 +371,7 @@ def unnamed_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int,
         for c in re.finditer(r"[，,；;]\s*", text[t.end():a0 + len(para)]):
             at = t.end() + c.end()
             if at < a0 + len(para):
-                out[(at, at)] = (Mention("", PERSON, at, at, "coref", person.key or "=" + person.text,
-                                         round(person.confidence * 0.75, 2)), lead)
+                out[(at, at)] = (_person_at(person, at), lead)
     return out
 
 
@@ -425,15 +429,13 @@ def guest_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, i
         if not (titled or _DEGREE_END.search(clause[:24] + ("，" if clause_end else ""))):
             continue
         ev = guest.start
-        out[(org.start, org.start)] = (Mention("", PERSON, org.start, org.start, "coref", guest.key or "=" + guest.text,
-                                               round(guest.confidence * 0.7, 2)), ev)
+        out[(org.start, org.start)] = (_person_at(guest, org.start, 0.7), ev)
         for c in _BIO_SEP.finditer(text, org.end, end):
             at = c.end()
             j = bisect.bisect_left(starts, at)
             if at < end and (_BIO_CLAUSE.match(text, at) or j < len(mentions) and mentions[j].start == at
                              and mentions[j].type in (ORG, COMPANY)):
-                out[(at, at)] = (Mention("", PERSON, at, at, "coref", guest.key or "=" + guest.text,
-                                         round(guest.confidence * 0.7, 2)), ev)
+                out[(at, at)] = (_person_at(guest, at, 0.7), ev)
     return out
 
 
@@ -483,8 +485,7 @@ def roster_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int,
         marks = ([] if label else [at]) + [at + c.end() for c in re.finditer(r"[，,；;。]\s*", text[at:a0 + len(para)])]
         for p in marks:
             if p < a0 + len(para):
-                out[(p, p)] = (Mention("", PERSON, p, p, "coref", person.key or "=" + person.text,
-                                       round(person.confidence * 0.75, 2)), ev)
+                out[(p, p)] = (_person_at(person, p), ev)
         entry = (person, ev) if label else None
     return out
 
@@ -555,13 +556,11 @@ def profile_lines(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int
             titled = rx.match(clause)
             if (titled and _PROFILE_CLAUSE_END.match(clause, titled.end())) or _DEGREE_END.search(clause[:24]):
                 carried = person
-                out[(lead, lead)] = (Mention("", PERSON, lead, lead, "coref", person.key or "=" + person.text,
-                                             round(person.confidence * 0.75, 2)), person_line)
+                out[(lead, lead)] = (_person_at(person, lead), person_line)
                 for c in re.finditer(r"[，,；;]\s*", text[lead:end]):
                     at = lead + c.end()
                     if at < end:
-                        out[(at, at)] = (Mention("", PERSON, at, at, "coref", person.key or "=" + person.text,
-                                                 round(person.confidence * 0.75, 2)), person_line)
+                        out[(at, at)] = (_person_at(person, at), person_line)
         if carried is None:
             person = None
             if len(body) <= PROFILE_LINE and len(people) == 1:
@@ -605,8 +604,7 @@ def name_line_bios(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[in
         stop = others[0].start if others else end
         for at in [lead] + [lead + c.end() for c in re.finditer(r"[，,；;。]\s*", text[lead:stop])]:
             if at < stop:
-                out[(at, at)] = (Mention("", PERSON, at, at, "coref", person.key or "=" + person.text,
-                                         round(person.confidence * 0.75, 2)), name_line)
+                out[(at, at)] = (_person_at(person, at), name_line)
         left -= 1
     return out
 
