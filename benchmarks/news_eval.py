@@ -35,7 +35,8 @@ GOLD = {"dev": ROOT / "data" / "eval" / "news-dev.jsonl", "test": ROOT / "data" 
         "dev12": ROOT / "data" / "eval" / "news-dev12.jsonl",
         "dev13": ROOT / "data" / "eval" / "news-dev13.jsonl",
         "dev14": ROOT / "data" / "eval" / "news-dev14.jsonl",
-        "dev15": ROOT / "data" / "eval" / "news-dev15.jsonl"}
+        "dev15": ROOT / "data" / "eval" / "news-dev15.jsonl",
+        "dev16": ROOT / "data" / "eval" / "news-dev16.jsonl"}
 REPORTED = ("entities", "entities_untyped", "relations")
 
 

@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             sets = [(news, gold, news_texts(news, gold))]
         else:
             for split in ("dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-                          "dev13", "dev14", "dev15"):
+                          "dev13", "dev14", "dev15", "dev16"):
                 gold = DATA / "eval" / f"news-{split}.jsonl"
                 if not gold.is_file():
                     continue

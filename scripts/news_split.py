@@ -36,6 +36,8 @@ score is the closest thing to a test score that tuning may then use).
 
 ``--dev14`` (twenty-first session) draws 20 more by the same rules with seed 28, leaving out all 280 above.
 ``--dev15`` (twenty-second session) draws 20 more by the same rules with seed 29, leaving out all 300 above.
+
+``--dev16`` (twenty-third session) draws 20 more by the same rules with seed 30, leaving out all 320 above.
 """
 from __future__ import annotations
 
@@ -79,6 +81,7 @@ SEED_DEV12, N_DEV12 = 26, 20
 SEED_DEV13, N_DEV13 = 27, 20
 SEED_DEV14, N_DEV14 = 28, 20
 SEED_DEV15, N_DEV15 = 29, 20
+SEED_DEV16, N_DEV16 = 30, 20
 
 
 def draw_dev2(news: Path) -> list[str]:
@@ -175,6 +178,14 @@ def draw_dev15(news: Path) -> list[str]:
     return _draw_more(news, taken, SEED_DEV15, N_DEV15)
 
 
+def draw_dev16(news: Path) -> list[str]:
+    """news-dev16: N_DEV16 articles by the same rules (seed 30), none of the 320 drawn before."""
+    taken = (set(draw_dev15(news)) | set(draw_dev14(news)) | set(draw_dev13(news)) | set(draw_dev12(news))
+             | set(draw_dev11(news)) | set(draw_dev10(news)) | set(draw_dev9(news)) | set(draw_dev8(news))
+             | _taken_before_dev8(news))
+    return _draw_more(news, taken, SEED_DEV16, N_DEV16)
+
+
 def _draw_more(news: Path, taken: set[str], seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
     pubs = []
@@ -199,7 +210,7 @@ def main() -> None:
              "dev8": (draw_dev8, SEED_DEV8), "dev9": (draw_dev9, SEED_DEV9),
              "dev10": (draw_dev10, SEED_DEV10), "dev11": (draw_dev11, SEED_DEV11),
              "dev12": (draw_dev12, SEED_DEV12), "dev13": (draw_dev13, SEED_DEV13), "dev14": (draw_dev14, SEED_DEV14),
-             "dev15": (draw_dev15, SEED_DEV15)}
+             "dev15": (draw_dev15, SEED_DEV15), "dev16": (draw_dev16, SEED_DEV16)}
     for name, (_, seed) in later.items():
         ap.add_argument(f"--{name}", action="store_true", help=f"draw news-{name} (20 more articles, seed {seed}) instead")
     args = ap.parse_args()

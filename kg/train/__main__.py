@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--out", required=True, help="folder to write the model to (e.g. kg/models/relations)")
     r.add_argument("--no-dev", action="store_true", help="without the news-dev gold (the model that chooses the threshold)")
     r.add_argument("--gold", default="dev", help="the development splits whose gold is learnt from, comma-separated "
-                                                  "(dev, dev2 … dev15; default: %(default)s; never test)")
+                                                  "(dev, dev2 … dev16; default: %(default)s; never test)")
     r.add_argument("--keep-out", default="", help="later development splits whose articles are read in no way "
                                                   "(a split kept for measuring the model), comma-separated")
     r.add_argument("--distant", type=int, default=700, help="articles drawn for distant supervision (default: %(default)s)")

@@ -42,7 +42,7 @@ DEV_GOLD = ROOT / "data" / "eval" / "news-dev.jsonl"
 # the later development splits (annotated in later sessions; none of them is news-test): name → (gold, split list)
 MORE_DEV = {k: (ROOT / "data" / "eval" / f"news-{k}.jsonl", ROOT / "data" / "eval" / f"news-{k}-split.tsv")
             for k in ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-                      "dev13", "dev14", "dev15")}
+                      "dev13", "dev14", "dev15", "dev16")}
 DISTANT_MIN_CONFIDENCE = 0.8
 SKIP, NONE = "skip", "none"
 # FinRE label → (relation, reversed) ; NONE: a pair in no relation of ours ; SKIP: left out (same entity, or near
