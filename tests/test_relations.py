@@ -1453,3 +1453,15 @@ def test_a_founder_named_before_a_cited_question_title(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
     text = "最早提出这个概念的是 Quillstone 创始人 Dana Whitlock，她在《Quillstone 是如何找到 PMF 的？》一文中说过。"
     assert {("Dana Whitlock", "founded", "Quillstone"), ("Dana Whitlock", "works_for", "Quillstone")} <= _triples(text)
+
+
+def test_an_investor_list_never_reads_the_company_as_the_investor(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    # a short descriptor before the first investor (德国富豪, 图灵奖得主) still opens the list
+    rels = _triples("后来 Poolside 的 A 轮一共拿了 8000 万美元，主要投资人包括了德国富豪 Hans Weber、Felicis 和 Redpoint。")
+    assert {("Hans Weber", "invests_in", "Poolside"), ("Felicis", "invests_in", "Poolside"),
+            ("Redpoint", "invests_in", "Poolside")} <= rels
+    assert not any(h == "Poolside" and rel == "invests_in" for h, rel, _ in rels)
+    # where the list cannot be read, no subject-verb-object reading takes its place
+    rels = _triples("Poolside 的主要投资人包括了一些欧洲家族办公室与 Felicis 在内的十几家机构。")
+    assert not any(h == "Poolside" and rel == "invests_in" for h, rel, _ in rels)

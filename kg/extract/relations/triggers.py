@@ -106,6 +106,12 @@ def _frame_relations(ctx: _Ctx) -> tuple[list[RelationMention], set[tuple[int, i
     return out, settled
 
 
+# between 投资人包括 and the list's first name: 了, a colon, 像/如, and a short descriptor of the first investor (图灵奖获得者,
+# 法国亿万富翁, 知名天使投资人)
+_INVESTOR_LIST_GAP = re.compile(r"\s*(?:——|—|：|:)?\s*(?:包括|为|是|有|系)?了?\s*(?:像|如)?\s*"
+                                r"(?:[^，,。；;、]{0,8}?(?:获得者|得主|教授|科学家|富豪|富翁|企业家|投资人|创始人|合伙人))?\s*$")
+
+
 def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -> Iterator[RelationMention]:
     rx, by_word = _trigger_index()
     text = ctx.analysis.doc.text
@@ -246,9 +252,12 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                     r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
                     yield r if ev is None else replace(r, evidence=ev)
         return
+    investor_list = trig.relation == "invests_in" and trig.frame == "svo" \
+        and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|包含|为)?$", trig.word)
+    if investor_list and not (right and _INVESTOR_LIST_GAP.match(text[b:right[0].start])):
+        return  # X 的投资人包括 …: whatever the list holds, X never invests in it (no subject-verb-object reading)
     if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|包含|为)?$", trig.word) and right \
-            and re.match(r"\s*(?:——|—|：|:)?\s*(包括|为|是|有|系)?了?\s*(?:像|如)?\s*(?:[^，,。；;、]{0,8}?(?:获得者|得主|教授|科学家))?\s*",
-                         text[b:right[0].start]).end() == right[0].start - b:  # (包括了图灵奖获得者 X)
+            and _INVESTOR_LIST_GAP.match(text[b:right[0].start]):  # (包括了图灵奖获得者 X, 包括了法国亿万富翁 X)
         owner = left[-1] if left and left[-1].type == COMPANY and re.fullmatch(r"\s*(?:的|其)?\s*", text[left[-1].end:a]) \
             else None  # 远山科技的投资人里还包括 …: whose investors the list names, whatever another clause raised
         raised, ev = (owner, None) if owner is not None and owner.source != "coref" else _raised_company(ctx, right[0].start)
