@@ -403,3 +403,15 @@ def test_the_model_leaves_a_bare_title_and_an_organisation_list_to_the_rules():
     c = Mention("远山科技", "COMPANY", 0, 4)
     d = Mention("青禾科技", "COMPANY", alone.index("青禾"), alone.index("青禾") + 4)
     assert not _in_org_list(alone, c, (c, d))
+
+
+def test_the_model_gives_a_student_s_bio_to_the_student_not_the_advisor(packaged):
+    # X，博士生，导师为 Y，本科就读于 Z: at a threshold of 0.05 the model would hand Z to Y, the name nearest before it
+    a = _analysis("论文二作张明远，青禾大学数据实验室博士生，导师为李国栋，本科就读于南开大学，硕士就读于浙江大学。")
+    rels = {(r.head.text, r.relation, r.tail.text, r.trigger) for r in extract_relations(a, mode="both")}
+    assert ("张明远", "educated_at", "南开大学", "就读于") in rels
+    assert not any(h == "李国栋" and rel in ("educated_at", "works_for") and t in ("南开大学", "浙江大学")
+                   for h, rel, t, _ in rels)
+    # the advisor's own post, named before him, is still read
+    b = _analysis("张明远是青禾大学博士生，导师为远山研究院院长李国栋。")
+    assert ("李国栋", "leads", "远山研究院") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(b, mode="both")}

@@ -392,6 +392,9 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
                     _bare_title_before(analysis.doc.text, c.sentence.start, head)
                     or _in_org_list(analysis.doc.text, tail, sent_mentions.get(c.sentence.start, ()))):
                 continue  # 两家公司合作，CEO 王磊表示: the rules read the bare title and could not tell whose; 来自 A、B 的 P
+            if rel in _PERSON_POSTS and head.type == PERSON and tail.start > head.start \
+                    and _ADVISOR_BEFORE.search(analysis.doc.text, max(c.sentence.start, head.start - 8), head.start):
+                continue  # X，博士生，导师为 Y，本科就读于 Z: the bio after the advisor's name is still the student's
             ctx = _Ctx(analysis, c.sentence, ())
             ev = Evidence(analysis.doc.id, c.sentence.text, c.sentence.start, c.sentence.end)
             out.append(RelationMention(head, rel, tail, ev, round(p * CONFIDENCE_SCALE, 2), None, _date(ctx), "model"))
@@ -399,6 +402,8 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
 
 
 _PERSON_POSTS = frozenset({"works_for", "leads", "founded", "joined", "departed_from", "educated_at"})
+# the words that make the next name a student's advisor (导师为 Y, 师从 Y), not the subject of the clauses after it
+_ADVISOR_BEFORE = re.compile(r"(?:导师|指导老师|指导教师)(?:为|是)?\s*$|师从\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 
 
