@@ -1194,3 +1194,21 @@ def test_places_in_a_table_and_training_methods_are_no_names():
     assert ("法国巴黎银行", "COMPANY") in _names("法国巴黎银行发布了年报。")
     names = _names("我们试了几种后训练办法，像SFT、DPO、PPO等，在小模型上都不太灵。权重以BF16格式存下来也就2G。")
     assert not any(n in ("SFT", "DPO", "PPO", "BF16") for n, _ in names)
+
+
+def test_an_english_post_in_brackets_is_no_person():
+    names = _names("毕业后他加入青禾大学计算机系，担任校长青年教授（Presidential Young Professor）。")
+    assert not any("Professor" in n for n, _ in names)
+    assert ("Jakub Pachocki", "PERSON") in _names("OpenAI 首席科学家 Jakub Pachocki 表示同意。")
+
+
+def test_a_book_series_and_a_robot_s_model_number_are_no_names():
+    assert not any(t == "MODEL" for _, t in _names("我会向大家推荐那位作家的《文化》系列。"))
+    assert ("盘古", "MODEL") in _names("《盘古》系列大模型今天正式发布。")
+    names = _names("青禾科技开发了R1机器人来完成手术。")
+    assert ("青禾科技", "COMPANY") in names and not any(n.startswith("R1") for n, _ in names)
+    assert ("智元机器人", "COMPANY") in _names("智元机器人今天发布了新品。")
+
+
+def test_a_second_author_is_a_person():
+    assert ("张明远", "PERSON") in _names("论文二作张明远，青禾大学博士生。")

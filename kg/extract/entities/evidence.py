@@ -194,6 +194,13 @@ def _occurrences(text: str, name: str):
         i = text.find(name, i + 1)
 
 
+# the words of an English job title (Presidential Young Professor, Chief Scientist, Research Fellow): a run of
+# capitalised words holding one names a post, not a person
+_ENGLISH_JOB_WORD = re.compile(r"(?<![A-Za-z])(?:Professor|Officer|Director|President|Chairman|Chairwoman|Scientist|"
+                               r"Engineer|Fellow|Researcher|Lecturer|Executive|Founder|Co-?[Ff]ounder|Postdoc|"
+                               r"Investigator)(?![A-Za-z])")
+
+
 def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | None:
     """``m`` (retyped where the evidence says so), or None where ``text`` gives no evidence that it is a name
     (see the module docstring). ``evidenced`` caches per-document answers (one name, one answer per document)."""
@@ -224,6 +231,9 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
             return None  # (SaaS 公司, AI 公司: a kind of company, not a name)
         if m.type in (ORG, COMPANY) and _defined_term(text, name):
             return None  # 稀疏路由训练（Sparse Routing Training，SRT）, 大型语言模型（LLMs）: a technique's short name
+        if m.type in (PERSON, ORG, COMPANY) and _ENGLISH_JOB_WORD.search(name) and " " in name \
+                and (m.type == PERSON or person_shaped(name)):
+            return None  # 校长青年教授（Presidential Young Professor）: a post's English name, not a person
         if m.type != MODEL and person_shaped(name):
             return m if m.type == PERSON else replace(m, type=PERSON)  # Dana Whitlock, Lena Carter-Morris
         if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") and name in given_names() and \

@@ -158,6 +158,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 continue  # 大模型“套壳”: a word in scare quotes after 模型, not a model's name
             if re.search(r"(?:所谓的?|俗称的?|号称的?|这种|这类|一种)\s*$", st[max(0, m.start() - 5):m.start()]):
                 continue  # 所谓的“套壳”模型: a so-called kind of model, not one model's name
+            if m.group(0).startswith("《") and m.group(0).endswith("系列"):
+                continue  # 《文化》系列: a series of books or films; a model's name in 《》 comes with a model word
             if _name_like(name) and "、" not in name and not (rx is _RELEASE_QUOTED and (
                     _WORK_TITLE.search(name) or len(name) >= 3 and all(is_han(ch) for ch in name) and _common_words(name))):
                 # (推出了「人造肉」: common words in quotes after a release verb name a kind of product; 「盘古」大模型
@@ -517,6 +519,9 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             continue  # 让他学会了: the verb 学会 (to learn), not a society
         if re.search(r"\d\s*[亿万千百]", name):
             continue  # 看3.2亿帧视频学会3D生成: a count before the suffix is no part of a name
+        if suffix in ("机器人", "汽车", "半导体", "网络", "智能") and re.fullmatch(r"[A-Za-z]{1,3}-?\d{1,4}[A-Za-z]{0,2}\s*",
+                                                                        name[:-len(suffix)]):
+            continue  # 开发了R1机器人, 推出 X5 汽车: a product's model number before the trade word, not a firm
         if suffix in ("大学", "学院") and re.fullmatch(r"(?:不|没|没有|未|还没|想|要)?(?:上|读|考|念)", name[:-len(suffix)]):
             continue  # 不上大学, 考大学: going to university, not a university's name
         if suffix in ("公司", "企业") and i + 1 < len(toks) and toks[i + 1].start == b and toks[i + 1].pos in _NAME_POS \
