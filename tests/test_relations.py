@@ -1465,3 +1465,12 @@ def test_an_investor_list_never_reads_the_company_as_the_investor(monkeypatch):
     # where the list cannot be read, no subject-verb-object reading takes its place
     rels = _triples("Poolside 的主要投资人包括了一些欧洲家族办公室与 Felicis 在内的十几家机构。")
     assert not any(h == "Poolside" and rel == "invests_in" for h, rel, _ in rels)
+
+
+def test_a_repeated_verb_gives_the_later_object_to_the_later_subject(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    # the first item's model is no name kg knows: the first company must not take the second item's model
+    rels = _triples("现有方案包括远山科技去年提出的新式遮蔽法（删除部分信息）、青禾实验室今年提出的DuetMask（删除低频信息）。")
+    assert not any(h == "远山科技" and rel == "develops" for h, rel, _ in rels)
+    rels = _triples("远山科技收购了青禾科技，随后又收购了蓝湾科技。")
+    assert {("远山科技", "acquires", "青禾科技"), ("远山科技", "acquires", "蓝湾科技")} <= rels

@@ -154,6 +154,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             if trig.relation == "leads" and _LED_ROUND.match(text, b, s.end):
                 trig = replace(trig, relation="invests_in", frame="svo")  # 主导了 A、B 的早期投资: led the investment
             for r in _apply_trigger(ctx, trig, a, b):
+                if r.head.end <= a and r.tail.start >= b and text.find(word, b, r.tail.start) != -1:
+                    continue  # A 提出的 P、B 提出的 X (P no name kg knows): the verb again before X is X's own
                 if r.relation == "develops" and r.head.type == PERSON and word.lower() in _ANNOUNCING:
                     continue  # CEO X 发布了 Y: the person announces the company's model; making it is 研发/训练/开发
                 if r.relation == "develops" and _TOOL.search(text[max(s.start, r.tail.start - 12):r.tail.start]):
