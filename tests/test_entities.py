@@ -1212,3 +1212,11 @@ def test_a_book_series_and_a_robot_s_model_number_are_no_names():
 
 def test_a_second_author_is_a_person():
     assert ("张明远", "PERSON") in _names("论文二作张明远，青禾大学博士生。")
+
+
+def test_a_gloss_in_brackets_and_a_region_s_firms_are_no_names():
+    names = _names("青禾实验室提出的DuetMask（删除低频信息）效果很好。")
+    assert ("DuetMask", "MODEL") in names and not any(n == "删除低频信息" for n, _ in names)
+    assert ("鹿鸣科技", "COMPANY") in _names("Lumora（鹿鸣科技）完成新一轮融资。")
+    assert not any(n == "中国公司" for n, _ in _names("严格来说，它现在已经是一家中国公司了。"))
+    assert ("中国银行", "COMPANY") in _names("中国银行今天发布了年报。")

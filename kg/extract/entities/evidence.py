@@ -201,6 +201,16 @@ _ENGLISH_JOB_WORD = re.compile(r"(?<![A-Za-z])(?:Professor|Officer|Director|Pres
                                r"Investigator)(?![A-Za-z])")
 
 
+_KIND_OF_FIRM = ("公司", "企业", "厂商", "巨头", "大厂", "初创公司", "创业公司", "科技公司", "科技企业")
+
+
+def _region_kind(name: str) -> bool:
+    """中国公司, 美国科技企业: a country or region, then a word for a kind of firm (中国银行, 美国银行 are names)."""
+    from .patterns import _REGIONS
+
+    return any(name.endswith(k) and name[:-len(k)] in _REGIONS for k in _KIND_OF_FIRM)
+
+
 def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | None:
     """``m`` (retyped where the evidence says so), or None where ``text`` gives no evidence that it is a name
     (see the module docstring). ``evidenced`` caches per-document answers (one name, one answer per document)."""
@@ -215,6 +225,8 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         name = m.text
     if _mixed_junk(name, m):
         return None
+    if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") and _region_kind(name):
+        return None  # 它已是一家中国公司, 美国企业: a region and a kind of firm, not a firm's name
     tail = _LATIN_HAN_TAIL.fullmatch(name) if m.source in ("ner", "engine") else None
     if tail and _plain_tail(tail.group(2)):
         # AgentGroupChat中, UrbanGPT通过, CUDA-X库: the model ran a Latin name on into the word after it
