@@ -302,7 +302,8 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         hs = [i for i, m in enumerate(left) if m.type in rel.head]
         if trig.relation == "develops":
             # A 和 B 使用 NVIDIA GPU 训练 X: what the subject uses is a tool, not who made X
-            hs = [i for i in hs if not _INSTRUMENT.search(text, max(lo, left[i].start - 3), left[i].start)] or hs[:0]
+            hs = [i for i in hs if not _INSTRUMENT.search(text, max(lo, left[i].start - 3), left[i].start)
+                  and not _INSTRUMENT_LIST.search(text, max(lo, left[i].start - 80), left[i].start)] or hs[:0]
         if hs and _served_there(ctx, left[hs[-1]], lo, a):
             # 张三曾担任青禾资本总裁并投资了 X: where the subject served is not who invested; the subject before it is
             hs = [i for i in hs if left[i].type == PERSON and left[i].end <= left[hs[-1]].start]
@@ -464,6 +465,12 @@ _RAISED_LEAD = re.compile(r"[^，,。；;！!？?的]{0,12}?(?:宣布)?(?:成功
 _JOINT_WORK = re.compile(r"\s*+(?:等)?\s*+(?:多所|多家|几所|几家|两所|三所|研究)?(?:单位|机构|高校|团队|院校|公司|企业)?\s*+(?:共同|一起|联合)?\s*+"
                          r"(?:推出|提出|发布|开发|研发|完成|打造|构建|训练|开源|发表)")
 _INSTRUMENT = re.compile(r"(?:使用|利用|借助|采用|基于|用)\s*$")
+# 用 YouTube、Instagram 和 Facebook 的视频来训练 X: a later item of the list the instrument word opens is a tool too
+_INSTRUMENT_LIST = re.compile(r"(?:使用|利用|借助|采用|基于|(?<![应作费信实通运试享适专常功])用)\s*"
+                              r"(?:[^\s，,。；;：:、和与及]{1,20}\s*(?:、|和|与|及|以及)\s*){1,4}$")
+# A、B 和 C 的员工签署了公开信: the people of the organisations act, not the organisations with each other
+_PEOPLE_OF = re.compile(r"\s*(?:等)?\s*(?:公司|企业)?\s*的\s*(?:前|现任|前任|部分|一些|多名|数名|众多)?\s*"
+                        r"(?:员工|职员|雇员|工程师|研究员|研究人员|科学家|高管|用户|人士)")
 
 
 def _raised_after(text: str, end: int, limit: int) -> bool:
@@ -679,7 +686,8 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
                 pairs.append((a, b))
         elif trig.frame != "svo":  # (A、B、C 的表现优于…: an object-less comparison's subjects are no rivals)
             group = _group(ctx, left, left.index(lh[-1]), -1, _kin(lh[-1]))
-            if len(group) >= 2 and not re.search(r"(?:与|同|跟|和)\s*(?:如|像)?\s*$", text[max(ctx.sent.start, min(g.start for g in group) - 3):min(g.start for g in group)]):
+            if len(group) >= 2 and not re.search(r"(?:与|同|跟|和)\s*(?:如|像)?\s*$", text[max(ctx.sent.start, min(g.start for g in group) - 3):min(g.start for g in group)]) \
+                    and not _PEOPLE_OF.match(text, max(g.end for g in group)):
                 # (我们与 A、B 和 C 签署了合作备忘录: the list is whom the subject partners with, not each other)
                 pairs += list(combinations(group, 2))
     for h, t in pairs:
