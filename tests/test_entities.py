@@ -1220,3 +1220,10 @@ def test_a_gloss_in_brackets_and_a_region_s_firms_are_no_names():
     assert ("鹿鸣科技", "COMPANY") in _names("Lumora（鹿鸣科技）完成新一轮融资。")
     assert not any(n == "中国公司" for n, _ in _names("严格来说，它现在已经是一家中国公司了。"))
     assert ("中国银行", "COMPANY") in _names("中国银行今天发布了年报。")
+
+
+def test_a_kind_of_firm_after_a_trade_word_is_no_name():
+    assert not _names("我们的工作不像汽车制造商那样抵触安全带。")
+    assert not _names("他们如今是一家大型企业集团。")
+    assert ("理想汽车", "COMPANY") in _names("理想汽车发布了新车。")
+    assert ("中信集团", "COMPANY") in _names("中信集团发布了年报。")
