@@ -1484,3 +1484,11 @@ def test_tools_in_a_list_and_the_staff_of_a_list_relate_nobody(monkeypatch):
     assert not any(rel == "partners_with" for _, rel, _ in rels)
     rels = _triples("Facebook、Google 和 Microsoft 签署了一份合作协议。")
     assert ("Google", "partners_with", "Facebook") in rels or ("Facebook", "partners_with", "Google") in rels
+
+
+def test_a_firm_named_with_a_trigger_word_is_no_partnership(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("这款软件的用户包括欧莱雅、联合航空和美国银行。")
+    assert not any(rel == "partners_with" for _, rel, _ in rels)
+    assert ("远山科技", "partners_with", "青禾科技") in _triples("远山科技联合青禾科技发布了新模型。") | {
+        (t, r, h) for h, r, t in _triples("远山科技联合青禾科技发布了新模型。")}

@@ -135,6 +135,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue  # 开源社区, 发布会: the word names a thing here, it is not the verb
         if word == "开源" and _OPEN_ADJ_BEFORE.search(text, max(s.start, a - 4), a) and re.match(r"\s*(?:的)?\s*(?:大)?(?:语言)?模型", text[b:b + 8]):
             continue  # 集成国产开源大模型 X: an open-source model, no one open-sources it here
+        if word == "联合" and re.match(r"航空|利华|健康|包裹|信贷|早报", text[b:b + 2]):
+            continue  # 欧莱雅、联合航空和美国银行: a firm's name kg may not know (United Airlines), not the verb
         if word == "联合" and (_CO_INVEST.match(text, b) or _WITH_INVESTING.match(text, b, s.end)):
             continue  # A 和 B 联合领投, A 联合 B 投了 C: co-investors in a round, not partners
         intent = _INTENT.search(text[max(s.start, a - 6):a]) or speculative(text, _clause_start(text, s.start, a), a)
