@@ -156,8 +156,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             if trig.relation == "leads" and _LED_ROUND.match(text, b, s.end):
                 trig = replace(trig, relation="invests_in", frame="svo")  # 主导了 A、B 的早期投资: led the investment
             for r in _apply_trigger(ctx, trig, a, b):
-                if r.head.end <= a and r.tail.start >= b and text.find(word, b, r.tail.start) != -1:
-                    continue  # A 提出的 P、B 提出的 X (P no name kg knows): the verb again before X is X's own
+                if r.head.end <= a and r.tail.start >= b and text.startswith("的", b) and _own_verb_before(ctx, word, b, r):
+                    continue  # A 提出的 P、B 提出的 X (P no name kg knows): the verb again before X is X's own, with B
                 if r.relation == "develops" and r.head.type == PERSON and word.lower() in _ANNOUNCING:
                     continue  # CEO X 发布了 Y: the person announces the company's model; making it is 研发/训练/开发
                 if r.relation == "develops" and _TOOL.search(text[max(s.start, r.tail.start - 12):r.tail.start]):
@@ -167,6 +167,14 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
                         yield replace(r, relation="invests_in")
                     continue
                 yield r
+
+
+def _own_verb_before(ctx: _Ctx, word: str, b: int, r: RelationMention) -> bool:
+    """Between a relative clause's verb (A 提出的) and ``r``'s tail, the same verb again after another name of the
+    head's kind (、B 提出的 X): the tail is B's."""
+    text = ctx.analysis.doc.text
+    again = text.find(word, b, r.tail.start)
+    return again != -1 and any(b < m.start and m.end <= again and m.type in RELATIONS[r.relation].head for m in ctx.mentions)
 
 
 _RELATIVE_OF = re.compile(r"\s*的\s*(?:(?:AI|人工智能|科技)?\s*(?:公司|初创公司|团队|机构|实验室|创始人|联合创始人|CEO|负责人))?\s*")
