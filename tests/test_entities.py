@@ -1197,7 +1197,7 @@ def test_places_in_a_table_and_training_methods_are_no_names():
 
 
 def test_an_english_post_in_brackets_is_no_person():
-    names = _names("毕业后他加入青禾大学计算机系，担任校长青年教授（Presidential Young Professor）。")
+    names = _names("他随后去了青禾大学数据学院，获聘青年讲席教授（Presidential Young Professor）。")
     assert not any("Professor" in n for n, _ in names)
     assert ("Jakub Pachocki", "PERSON") in _names("OpenAI 首席科学家 Jakub Pachocki 表示同意。")
 

@@ -1478,7 +1478,7 @@ def test_a_repeated_verb_gives_the_later_object_to_the_later_subject(monkeypatch
 
 def test_tools_in_a_list_and_the_staff_of_a_list_relate_nobody(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    rels = _triples("有人质疑远山科技是否用 YouTube、Instagram 和 Facebook 的视频来训练 Nova-2。")
+    rels = _triples("有人质疑远山科技是否借助 Reddit、Instagram 与 Facebook 上的短片训练 Nova-2。")
     assert not any(h in ("Instagram", "Facebook") for h, _, _ in rels)
     rels = _triples("这并不罕见，Facebook、Google 和 Microsoft 的员工此前也签署过公开信。")
     assert not any(rel == "partners_with" for _, rel, _ in rels)

@@ -245,7 +245,7 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
             return None  # 稀疏路由训练（Sparse Routing Training，SRT）, 大型语言模型（LLMs）: a technique's short name
         if m.type in (PERSON, ORG, COMPANY) and _ENGLISH_JOB_WORD.search(name) and " " in name \
                 and (m.type == PERSON or person_shaped(name)):
-            return None  # 校长青年教授（Presidential Young Professor）: a post's English name, not a person
+            return None  # 获聘青年讲席教授（Presidential Young Professor）: a post's English name, not a person
         if m.type != MODEL and person_shaped(name):
             return m if m.type == PERSON else replace(m, type=PERSON)  # Dana Whitlock, Lena Carter-Morris
         if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") and name in given_names() and \

@@ -475,7 +475,7 @@ _RAISED_LEAD = re.compile(r"[^，,。；;！!？?的]{0,12}?(?:宣布)?(?:成功
 _JOINT_WORK = re.compile(r"\s*+(?:等)?\s*+(?:多所|多家|几所|几家|两所|三所|研究)?(?:单位|机构|高校|团队|院校|公司|企业)?\s*+(?:共同|一起|联合)?\s*+"
                          r"(?:推出|提出|发布|开发|研发|完成|打造|构建|训练|开源|发表)")
 _INSTRUMENT = re.compile(r"(?:使用|利用|借助|采用|基于|用)\s*$")
-# 用 YouTube、Instagram 和 Facebook 的视频来训练 X: a later item of the list the instrument word opens is a tool too
+# 借助 Reddit、Instagram 与 Facebook 上的短片训练 X: a later item of the list the instrument word opens is a tool too
 _INSTRUMENT_LIST = re.compile(r"(?:使用|利用|借助|采用|基于|(?<![应作费信实通运试享适专常功])用)\s*"
                               r"(?:[^\s，,。；;：:、和与及]{1,20}\s*(?:、|和|与|及|以及)\s*){1,4}$")
 # A、B 和 C 的员工签署了公开信: the people of the organisations act, not the organisations with each other
