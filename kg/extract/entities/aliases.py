@@ -14,16 +14,12 @@ from ...text import Forms, is_han, name_key
 from ...types import VIA_ACRONYM, VIA_BRACKETS, VIA_MISSPELLING, VIA_SHORT_FORM, Document, Mention
 
 
-def _only_common_words(text: str) -> bool:
-    from .patterns import _common_words
-
-    return _common_words(text)
-
-
 def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     """凯文·斯科特（Kevin Scott）, 亚马逊（Amazon）: the name in brackets is an alias of the one before it.
     It keeps its offsets, takes the first name's key, and is marked ``source="alias"`` so that relation
     rules do not treat it as a second participant."""
+    from .patterns import _common_words
+
     ms = sorted(mentions, key=lambda m: m.start)
     out = list(ms)
     for i in range(len(ms) - 1):
@@ -44,7 +40,7 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
         inner = b.group(1)
         if is_han(x.text[-1]) == is_han(inner[0]) or inner.lower() in stopnames() or _is_title(inner):
             continue  # (Kevin Weil (首席产品官): a title in brackets is no name)
-        if is_han(inner[0]) and len(inner) >= 4 and _only_common_words(inner):
+        if is_han(inner[0]) and len(inner) >= 4 and _common_words(inner):
             continue  # DuetFace（删除低频信息）: a gloss of what it does, not its Chinese name
         out.append(Mention(inner, x.type, b.start(1), b.end(1), "alias", x.key or "=" + x.text, x.confidence,
                            VIA_BRACKETS))

@@ -264,12 +264,11 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                     r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
                     yield r if ev is None else replace(r, evidence=ev)
         return
-    investor_list = trig.relation == "invests_in" and trig.frame == "svo" \
-        and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|包含|为)?$", trig.word)
-    if investor_list and not (right and _INVESTOR_LIST_GAP.match(text[b:right[0].start])):
+    investors_noun = trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|包含|为)?$", trig.word)
+    listed = investors_noun and right and _INVESTOR_LIST_GAP.match(text[b:right[0].start])  # (包括了法国亿万富翁 X)
+    if investors_noun and trig.frame == "svo" and not listed:
         return  # X 的投资人包括 …: whatever the list holds, X never invests in it (no subject-verb-object reading)
-    if trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|包含|为)?$", trig.word) and right \
-            and _INVESTOR_LIST_GAP.match(text[b:right[0].start]):  # (包括了图灵奖获得者 X, 包括了法国亿万富翁 X)
+    if listed:
         owner = left[-1] if left and left[-1].type == COMPANY and re.fullmatch(r"\s*(?:的|其)?\s*", text[left[-1].end:a]) \
             else None  # 远山科技的投资人里还包括 …: whose investors the list names, whatever another clause raised
         raised, ev = (owner, None) if owner is not None and owner.source != "coref" else _raised_company(ctx, right[0].start)
