@@ -1227,3 +1227,22 @@ def test_a_kind_of_firm_after_a_trade_word_is_no_name():
     assert not _names("他们如今是一家大型企业集团。")
     assert ("理想汽车", "COMPANY") in _names("理想汽车发布了新车。")
     assert ("中信集团", "COMPANY") in _names("中信集团发布了年报。")
+
+
+def test_now_after_a_name_is_not_the_name():
+    # the segmenter glues 现 (now) to the name before 担任 / 为
+    assert ("刘洋", "PERSON") in _names("刘洋现担任阿里巴巴副总裁。")
+    assert not any(n.endswith("现") for n, _ in _names("刘洋现担任阿里巴巴副总裁。王五现为浙江大学博士后。"))
+
+
+def test_a_word_of_the_language_before_the_model_word_is_no_model():
+    for text in ("我们可以利用大模型的能力做检索。", "他们推出了专项任务大模型和医学大模型。",
+                 "先用提示词指导大模型，再用偏差校正大模型的输出。", "这是文本大模型领域的进展。"):
+        assert not any(t == "MODEL" for _, t in _names(text)), text
+    assert ("混元大模型", "MODEL") in _names("腾讯发布了混元大模型。") or ("混元", "MODEL") in _names("腾讯发布了混元大模型。")
+
+
+def test_a_post_after_the_company_word_is_no_company_and_names_the_person_before_it():
+    names = _names("Dana Whitlock，Brightwell 公司法律顾问，表示这很难。")
+    assert ("Dana Whitlock", "PERSON") in names
+    assert not any(n == "法律顾问" for n, _ in names)

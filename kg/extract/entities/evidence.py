@@ -271,6 +271,10 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
     if m.type == PERSON and m.source in ("ner", "engine") and len(name) >= 3 and name[-1] in _ADVERB_TAIL:
         m = replace(m, text=name[:-1], end=m.end - 1)  # 张三曾在腾讯任职: the model took the adverb into the name
         name = m.text
+    if m.type == PERSON and m.source in ("ner", "engine") and len(name) >= 3 and name[-1] == "现" \
+            and _NOW_POST.match(text, m.end):
+        m = replace(m, text=name[:-1], end=m.end - 1)  # 刘洋现担任 …, 王五现为 …: 现 (now) is not the name's
+        name = m.text
     if m.type == PERSON and m.source != "gazetteer":
         title = next((t for t in _han_titles() if name.startswith(t) and len(name) - len(t) >= 2), None)
         if title:  # 州长凯蒂·霍布斯: the title before the name is not part of it
@@ -432,6 +436,7 @@ _VERB_TAIL = re.compile(r"(开发|推出|发布|研发|收购|投资|宣布|表�
 
 
 _ADVERB_TAIL = frozenset("曾将也则已就还都又并")
+_NOW_POST = re.compile(r"任|为|在|担任|就职|就读|供职|居|已|正|是")  # what follows 现 (now) after a name
 _FUNCTION_CHARS = frozenset("将是在也已会能要把被对和与的了着过")
 
 

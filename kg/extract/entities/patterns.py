@@ -135,13 +135,14 @@ _MODEL_TAIL = re.compile(r"\s*(?:大语言模型|大模型|语言模型|模型|m
 @lru_cache(maxsize=1)
 def _titled_rx() -> re.Pattern:
     words = sorted({t for t in titles() if len(t) >= 2} | {"教授", "研究员", "科学家", "工程师", "记者", "主编"}, key=len, reverse=True)
-    return re.compile(r"\s*(?:，|,|是|为|现任|担任|目前是|现在是|如今是)\s*(?:[^，,。；;！？!?其它该他她]{0,24}?的)?\s*"
+    return re.compile(r"\s*(?:，|,|是|为|现任|担任|目前是|现在是|如今是)\s*(?:[^，,。；;！？!?其它该他她]{0,24}?的|[A-Za-z0-9][\w.&\- ]{0,30}?\s*)?\s*"
                       r"(?:[\u4e00-\u9fff]{0,4}?(?:和|与|及))?[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, words)) + r")"
                       r"\s*(?=[，,。；;！？!?）)]|$)")
 
 
 def titled_apposition(text: str, end: int) -> bool:
-    """Zorblat Quenton，青禾科技的 CEO，… · Zorblat Quenton 是青禾科技的开发和体验主管。: what follows the name (a comma
+    """Zorblat Quenton，青禾科技的 CEO，… · Zorblat Quenton 是青禾科技的开发和体验主管。· Zorblat Quenton，Brightwell
+    公司法律顾问，…: what follows the name (a comma
     or 是, then an organisation's title ending the clause) says it is a person's."""
     return bool(_titled_rx().match(text, end))
 
@@ -193,6 +194,8 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 a, b = toks[j].start, toks[j].end
                 if j >= 1 and toks[j - 1].end == a and toks[j - 1].pos == "eng" and toks[j].pos in ("m", "eng", "x"):
                     a = toks[j - 1].start
+                if is_han(toks[j].text[0]) and _common_words(toks[j].text) and not _maker_before(toks, j, gaz):
+                    continue  # 利用大模型, 医学大模型, 基座大模型: a word of the language, no name (讯飞星火大模型 is one)
                 out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # Latin names: models with versions, organisations with suffixes, people near titles or speech verbs
     title_set = titles()
@@ -606,6 +609,8 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
                 break
             if not any(c.isalnum() for c in nt.text) or nt.text in titles() or nt.text in _NOT_NAMES:
                 break
+            if not nt.text.isascii() and any(nt.text[k:] in titles() for k in range(1, len(nt.text) - 1)):
+                break  # 公司法律顾问: a post (顾问) with its field, no name
             parts.append(nt)
             j += 1
         if not parts or parts[0].pos == "vn":
@@ -1154,6 +1159,14 @@ def _org_part(tok: Token) -> bool:
     if _org_suffix(w) in ("公司", "集团", "有限公司") or _org_suffix(w) == w:
         return False  # (远山科技和顺禾科技: a bare suffix word ends the name before it)
     return tok.pos[:1] in ("n", "j", "e", "x", "l") or tok.pos in ("eng", "nz", "ns", "nt", "nrt", "m")
+
+
+def _maker_before(toks: list[Token], j: int, gaz: Gazetteer) -> bool:
+    """The word right before ``toks[j]`` is a company or organisation the gazetteer knows (讯飞|星火, 阿里|通义)."""
+    if j == 0 or toks[j - 1].end != toks[j].start:
+        return False
+    entry = gaz.lookup(toks[j - 1].text)
+    return entry is not None and entry.type in (COMPANY, ORG)
 
 
 def _model_name_token(tok: Token) -> bool:
