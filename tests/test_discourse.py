@@ -237,3 +237,17 @@ def test_the_lines_after_a_name_alone_on_its_line_are_that_persons_bio(monkeypat
     other = "周嘉树\n\n林知远本科毕业于北航。\n"
     assert not any(h == "=周嘉树" for h, _, _ in
                    {(r.head.key or "=" + r.head.text, r.relation, r.tail.text) for r in kg.analyze(other).relations})
+
+
+def test_evidence_for_the_main_person_far_back_is_the_sentence_alone():
+    # the article's main person, named three times at the top; 他 comes after pages with no one in them
+    head = "林若溪创办了一家机器人公司。林若溪今年四十岁。记者在杭州见到了林若溪。\n\n"
+    filler = "".join(f"第{i}段讲的是这个行业的市场规模、价格走势和下游需求的变化，没有提到任何一个人的名字。\n\n"
+                     for i in range(12))
+    last = "他本科毕业于浙江大学。"
+    text = head + filler + last
+    rels = extract_relations(make_analysis(text, [("林若溪", P), ("林若溪", P), ("林若溪", P), ("浙江大学", O)]),
+                             gazetteer=GAZ)
+    edu = [r for r in rels if r.relation == "educated_at"]
+    assert [(r.head.key, r.tail.text) for r in edu] == [("=林若溪", "浙江大学")]
+    assert edu[0].evidence.sentence == last and edu[0].evidence.start == len(text) - len(last)

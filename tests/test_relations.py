@@ -85,6 +85,10 @@ CASES = [
      {("张青禾", "works_for", "青禾资本", "CTO"),
       ("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
     ("张青禾是北京大学博士生导师。", [("张青禾", P), ("北京大学", O)], {("张青禾", "works_for", "北京大学", "博士生导师")}),
+    # a master's supervisor teaches there; a chain of posts goes on after 及 to a second school
+    ("张青禾是青州大学硕士生导师。", [("张青禾", P), ("青州大学", O)], {("张青禾", "works_for", "青州大学", "硕士生导师")}),
+    ("张青禾是鹿鸣理工学院研究员、博士生导师及青州大学博士联合导师。", [("张青禾", P), ("鹿鸣理工学院", O), ("青州大学", O)],
+     {("张青禾", "works_for", "鹿鸣理工学院", "研究员"), ("张青禾", "works_for", "青州大学", "博士联合导师")}),
     # two versions of one family compared are no rivals, whatever rule reads the comparison
     ("研究人员将Lynx-T2V与Lynx-T2I进行了比较。", [("Lynx-T2V", "MODEL"), ("Lynx-T2I", "MODEL")], set()),
     # a list of founders after 创始人包括: of the company the sentence is about
@@ -1492,3 +1496,25 @@ def test_a_firm_named_with_a_trigger_word_is_no_partnership(monkeypatch):
     assert not any(rel == "partners_with" for _, rel, _ in rels)
     assert ("远山科技", "partners_with", "青禾科技") in _triples("远山科技联合青禾科技发布了新模型。") | {
         (t, r, h) for h, r, t in _triples("远山科技联合青禾科技发布了新模型。")}
+
+
+def test_teaching_at_a_school_is_working_there(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("王青禾", "works_for", "青州大学") in _triples("王青禾任教于青州大学。")
+    rels = _triples("王青禾曾在青州大学任教多年，后来加入了远山科技。")
+    assert ("王青禾", "works_for", "青州大学") in rels and ("王青禾", "educated_at", "青州大学") not in rels
+
+
+def test_the_firms_whose_partner_someone_is_are_not_partners_of_each_other(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert not any(rel == "partners_with" for _, rel, _ in _triples("这家初创公司是OpenAI和英伟达的官方合作伙伴。"))
+    rels = _triples("OpenAI和英伟达是长期合作伙伴。")
+    assert ("英伟达", "partners_with", "OpenAI") in rels or ("OpenAI", "partners_with", "英伟达") in rels
+
+
+def test_a_clause_without_a_subject_goes_on_with_the_one_before_not_its_object(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = {(h, r, t) for h, r, t in _triples("Nova-2-32B打败了GPT-4o，逐渐逼近Claude 3.5 Sonnet。")}
+    assert ("Nova-2-32B", "competes_with", "GPT-4o") in rels
+    assert ("Nova-2-32B", "competes_with", "Claude 3.5 Sonnet") in rels
+    assert not any({h, t} == {"GPT-4o", "Claude 3.5 Sonnet"} for h, _, t in rels)

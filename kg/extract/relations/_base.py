@@ -195,6 +195,16 @@ _OBJECT_MARK = re.compile(r"(是|为|任|在|于|向|对|与|和|从|加入了?|
 _OBJECT_START = re.compile(r"^\s*(向|对|与|和|从|跟|同|给|让|被|由|把|根据|据|按照|依照|依据)")
 
 
+@lru_cache(maxsize=1)
+def _verb_before_rx() -> re.Pattern:
+    """A trigger verb whose object follows it (超越了, 收购), at the end of the text before a name."""
+    from ...resources_data import triggers
+
+    words = sorted({t.word for t in triggers() if t.frame in ("svo", "any") and len(t.word) >= 2
+                    and not t.word.isascii()}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?:了|过)?\s*$")
+
+
 _SUBJECT_MARK = re.compile(r"\s*(在|已|已经|将|于|正|也|则|还|凭借|以|此前|目前|近日|今年|宣布|表示)")
 
 
@@ -215,6 +225,8 @@ def _clause_initial(ctx: _Ctx, m: Mention) -> bool:
     prefix = _title_regex().sub("", prefix)
     if _OBJECT_MARK.search(prefix):
         return False  # 曾是 OpenAI 研究员: OpenAI is not who acts next
+    if _verb_before_rx().search(prefix):
+        return False  # A 超越了 B，逼近 C: B is what A beat, not who acts next
     if len(prefix.strip()) <= 6:
         return True
     return bool(_SUBJECT_MARK.match(text, m.end))  # …新发布的推理模型 DeepSeek-R2 在榜单上…

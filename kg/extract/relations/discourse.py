@@ -12,7 +12,8 @@ second sentence gives 张三 works_for 微软. Conservative, since a wrong antec
 - pronouns inside quotation marks (someone speaking of a third person) and pronouns that are not at the start of
   a clause (与他合作, 他的) are left alone;
 - a relation that reaches its antecedent this way keeps as evidence the text from the antecedent's sentence to
-  the pronoun's, so the page shows who 他 is.
+  the pronoun's, so the page shows who 他 is, unless that sentence lies more than ``EVIDENCE_REACH`` characters
+  back (the article's main person, last named pages before): then the evidence is the relation's own sentence.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ _CLAUSE_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d
 _BREAK = "。！？!?；;，,：:\n"
 SHORT_PARAGRAPH = 120  # characters: a heading or a one-line paragraph still carries its subject into the next
 MAX_SENTENCES_BACK = 3
+EVIDENCE_REACH = 500  # characters: evidence runs back to the antecedent's sentence no further than this
 
 
 def coref_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
@@ -201,11 +203,12 @@ def _window_start(text: str, a: int) -> int:
 
 def with_antecedent_evidence(rels: list[RelationMention], corefs: dict[tuple[int, int], tuple[Mention, int]],
                              text: str) -> list[RelationMention]:
-    """A relation one of whose ends is a pronoun: its evidence starts at the antecedent's sentence."""
+    """A relation one of whose ends is a pronoun: its evidence starts at the antecedent's sentence, where that is
+    at most ``EVIDENCE_REACH`` characters before the relation's own (a page of text is no evidence a reader can use)."""
     out = []
     for r in rels:
         starts = [corefs[(m.start, m.end)][1] for m in (r.head, r.tail) if m.source == "coref" and (m.start, m.end) in corefs]
-        if starts and min(starts) < r.evidence.start:
+        if starts and r.evidence.start - EVIDENCE_REACH <= min(starts) < r.evidence.start:
             s = min(starts)
             r = replace(r, evidence=replace(r.evidence, start=s, sentence=text[s:r.evidence.end]))
         out.append(r)

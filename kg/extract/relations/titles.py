@@ -167,11 +167,11 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
 
 
 def _chain_person(ctx: _Ctx, i: int, former_before: bool, *, closed: bool = False) -> Mention | None:
-    """王磊，腾讯首席科学家、前百度副总裁 · 王磊是 A 的 CTO、B 的顾问: the organisation ``ctx.mentions[i]`` continues
-    a chain of ORG TITLE items joined by 、 that follows a person (PERSON，… or PERSON 是 …); that person. Where the
+    """王磊，腾讯首席科学家、前百度副总裁 · 王磊是 A 的 CTO、B 的顾问 · A 研究员及 B 教授: the organisation
+    ``ctx.mentions[i]`` continues a chain of ORG TITLE items joined by 、 (or 及) that follows a person (PERSON，… or PERSON 是 …); that person. Where the
     title of ``ctx.mentions[i]`` ends its clause (``closed``), items joined by a comma chain too (王磊，腾讯副教授，百度
     研究员。)."""
-    sep = r"[、，,]" if closed else "、"
+    sep = r"(?:[、，,]|以及|及)" if closed else r"(?:、|以及|及)"
     text = ctx.analysis.doc.text
     ms = ctx.mentions
     start = ms[i].start - (1 if former_before else 0)
@@ -180,7 +180,10 @@ def _chain_person(ctx: _Ctx, i: int, former_before: bool, *, closed: bool = Fals
         link = _BRACKETS.sub("", text[ms[j].end:start])
         m = re.match(r"\s*(?:的)?\s*(?:前|原|现任)?\s*", link)
         t = _title_regex().match(link, m.end())
-        if not t or not re.fullmatch(r"\s*" + sep + r"\s*(?:前|原|现任|曾任)?\s*", link[t.end():]):
+        if not t:
+            return None
+        _, end = _title_chain(link, _title_regex(), m.end(), len(link))  # 研究员、博士生导师及 B …: titles at one place
+        if not re.fullmatch(r"\s*" + sep + r"\s*(?:前|原|现任|曾任)?\s*", link[end:]):
             return None
         start = ms[j].start
         if text[max(ctx.sent.start, start - 1):start] in ("前", "原"):
@@ -898,9 +901,9 @@ _OBJECT_BEFORE = re.compile(r"(?:的|于|对|向|与|和|比|像|如|给|把|被
 
 
 # 拥有青州大学的物理学学士学位, 青州大学物理系学士, 北京大学博士学位: a degree from a university (not 博士后, a
-# post, nor 博士生导师, who teaches there)
+# post, nor 博士生导师 or 博士联合导师, who teaches there)
 _DEGREE_AFTER = re.compile(r"\s*+(?:的)?\s*+[\u4e00-\u9fffA-Za-z&（）() ]{0,14}?(?:学士|硕士|博士|MBA|EMBA)(?:学位|研究生)?"
-                           r"(?!后|生?导师)")
+                           r"(?!后|生?(?:联合|合作)?导师)")
 _SCHOOL = re.compile(r"(?:大学|学院|研究所|研究院|科学院|学校|University|College|Institute|School)\S{0,8}$|大$|"
                      r"^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST|Stanford|Harvard)\b")
 

@@ -620,6 +620,8 @@ _WHO_ELSE = re.compile(r"(?:竞争|合作)\S{0,3}?的\s*(?:对手|公司|企业|
 
 
 _IS_LINK = re.compile(r"\s*(?:也|都|一直|则)?\s*(?:是|为|成为|成了|被视为|被看作|被称为|被认为是)\s*")
+_RELATIONAL_NOUNS = frozenset({"合作伙伴", "竞争对手", "对手", "竞品"})
+_NOUN_OF = re.compile(r"\s*(?:等)?\s*(?:公司|企业)?\s*的\s*[\u4e00-\u9fff]{0,4}")  # A 和 B 的(官方)合作伙伴
 _OF_RIVAL = re.compile(r"\s*的\s*(?:直接|主要|最大的?|最强的?|头号|有力的?|潜在的?|强劲的?|老)?\s*")
 _AS_RIVAL = re.compile(r"作为\s*$")
 
@@ -696,7 +698,10 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
         elif trig.frame != "svo":  # (A、B、C 的表现优于…: an object-less comparison's subjects are no rivals)
             group = _group(ctx, left, left.index(lh[-1]), -1, _kin(lh[-1]))
             if len(group) >= 2 and not re.search(r"(?:与|同|跟|和)\s*(?:如|像)?\s*$", text[max(ctx.sent.start, min(g.start for g in group) - 3):min(g.start for g in group)]) \
-                    and not _PEOPLE_OF.match(text, max(g.end for g in group)):
+                    and not _PEOPLE_OF.match(text, max(g.end for g in group)) \
+                    and not (trig.word in _RELATIONAL_NOUNS and a0 >= 0
+                             and _NOUN_OF.fullmatch(text, max(g.end for g in group), a0)):
+                # (S 是 A 和 B 的官方合作伙伴: the list is whose partner S is, not partners of each other)
                 # (我们与 A、B 和 C 签署了合作备忘录: the list is whom the subject partners with, not each other)
                 pairs += list(combinations(group, 2))
     for h, t in pairs:
