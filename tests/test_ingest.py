@@ -150,6 +150,14 @@ def test_normalize_keeps_full_width_and_spacing():
     assert normalize_text(text) == text
 
 
+def test_radicals_from_a_pdf_become_the_ideographs_they_stand_for(tmp_path):
+    # Kangxi radicals (U+2F00 block) look like 大 and 金 but match no name; one character each, so offsets hold
+    raw = "她本科毕业于约翰霍普⾦斯⼤学，研究⼤模型。"
+    assert normalize_text(raw) == "她本科毕业于约翰霍普金斯大学，研究大模型。"
+    assert one([write(tmp_path / "r.txt", raw)]).text == normalize_text(raw)
+    assert normalize_text("龍") == "龍"  # a traditional character is no radical: it stays
+
+
 @pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  ", "\u3000\u200b\n".encode("utf-8"), b"\xef\xbb\xbf"])
 def test_empty_and_whitespace_only_are_failures(tmp_path, content):
     item = one([write(tmp_path / "e.txt", content)])

@@ -12,9 +12,28 @@ _NEWLINE = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
 
 
+def _radical_table() -> dict[int, str]:
+    """Kangxi and supplementary radicals and CJK compatibility ideographs → the ideograph they stand for (⼤ → 大):
+    PDF and slide exports put them in text, where they look the same and match nothing. One character each."""
+    import unicodedata
+
+    out = {}
+    for lo, hi in ((0x2E80, 0x2FDF), (0xF900, 0xFAFF)):
+        for cp in range(lo, hi + 1):
+            n = unicodedata.normalize("NFKC", chr(cp))
+            if len(n) == 1 and n != chr(cp):
+                out[cp] = n
+    return out
+
+
+_RADICALS = _radical_table()
+_RADICAL = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+
+
 def normalize_text(text: str) -> str:
     """Line breaks → ``\\n``; NUL, C0/C1 controls (but tab and newline), zero-width characters and lone
-    surrogates (which cannot be written as UTF-8) removed.
+    surrogates (which cannot be written as UTF-8) removed; radicals and compatibility ideographs that stand for
+    an ideograph (⼤模型 from a PDF) become that ideograph, one character for one.
 
     Nothing else changes: full-width punctuation, traditional characters and spacing stay (no NFKC).
     """
@@ -25,6 +44,8 @@ def normalize_text(text: str) -> str:
         text = _NEWLINE.sub("\n", text)
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
+    if _RADICAL.search(text):
+        text = text.translate(_RADICALS)
     return text
 
 
