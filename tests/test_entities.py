@@ -1246,3 +1246,26 @@ def test_a_post_after_the_company_word_is_no_company_and_names_the_person_before
     names = _names("Dana Whitlock，Brightwell 公司法律顾问，表示这很难。")
     assert ("Dana Whitlock", "PERSON") in names
     assert not any(n == "法律顾问" for n, _ in names)
+
+
+def test_served_as_is_not_the_start_of_the_company_name():
+    names = _names("李雷曾任大搜车集团CTO。")
+    assert ("大搜车集团", "COMPANY") in names and not any(n.startswith("任") for n, _ in names)
+
+
+def test_citation_keys_and_report_numbers_are_no_models_and_api_is_not_the_model_name():
+    names = _names("这一点见技术报告ABCD-21-07，以及文献[ZETA3-4]和[QX1-2]。")
+    assert not any(t == "MODEL" for _, t in names)
+    names = _names("研究者调用了OpenAI的Nova-2API来合成语音。")
+    assert ("Nova-2", "MODEL") in names and not any(n.endswith("API") for n, _ in names)
+
+
+def test_a_byte_and_an_american_company_are_no_company_names():
+    assert not any(t == "COMPANY" for _, t in _names("这条线路每秒只能传一个字节，总共几百字节。"))
+    assert ("字节", "COMPANY") in _names("字节推出了新的视频模型。")
+    assert not any(t == "COMPANY" for _, t in _names("这件事不能只靠一家美国公司来完成。"))
+
+
+def test_a_section_label_that_opens_paragraphs_is_no_speaker():
+    text = "产品一\n\n主要功能：写代码。\n\n产品二\n\n主要功能：画图。\n\n产品三\n\n主要功能：翻译。"
+    assert not any(t == "PERSON" for _, t in _names(text))

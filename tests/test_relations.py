@@ -85,6 +85,8 @@ CASES = [
      {("张青禾", "works_for", "青禾资本", "CTO"),
       ("张青禾", "educated_at", "青州大学", None), ("张青禾", "educated_at", "北京大学", None)}),
     ("张青禾是北京大学博士生导师。", [("张青禾", P), ("北京大学", O)], {("张青禾", "works_for", "北京大学", "博士生导师")}),
+    # a "presidential young professor" is a professor there, not the school's head
+    ("张青禾是青州大学校长青年教授。", [("张青禾", P), ("青州大学", O)], {("张青禾", "works_for", "青州大学", "校长青年教授")}),
     # a master's supervisor teaches there; a chain of posts goes on after 及 to a second school
     ("张青禾是青州大学硕士生导师。", [("张青禾", P), ("青州大学", O)], {("张青禾", "works_for", "青州大学", "硕士生导师")}),
     ("张青禾是鹿鸣理工学院研究员、博士生导师及青州大学博士联合导师。", [("张青禾", P), ("鹿鸣理工学院", O), ("青州大学", O)],

@@ -17,7 +17,7 @@ from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
 from .aliases import acronyms, company_short_forms, declared_short_names, link_brackets, misspellings, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
-from .patterns import CONTEXT_PERSON_CONFIDENCE, NAME_DOTS, _name_shaped, complete_people, goes_on, listed_with_people, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
+from .patterns import CONTEXT_PERSON_CONFIDENCE, NAME_DOTS, _common_words, _name_shaped, complete_people, goes_on, listed_with_people, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
 
@@ -35,7 +35,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     cands = list(_engine_mentions(analysis, gaz))
     tokens = sorted(analysis.tokens, key=lambda t: t.start)
     starts = [t.start for t in tokens]
-    cands += _whole_words(_gazetteer_mentions(text, gaz), tokens, starts)
+    cands += _whole_words(_not_units(text, _gazetteer_mentions(text, gaz)), tokens, starts)
     cands += _card_mentions(text, cands)
     speakers = _speaker_labels(text, gaz)
     cands += speakers
@@ -97,7 +97,8 @@ def _speaker_labels(text: str, gaz: Gazetteer) -> list[Mention]:
         hits.setdefault(m.group(1), []).append(m.start(1))
     out = []
     for name, starts in hits.items():
-        if len(starts) < SPEAKER_TURNS or _NOT_SPEAKERS.search(name) or name in titles() or common_word(name):
+        if len(starts) < SPEAKER_TURNS or _NOT_SPEAKERS.search(name) or name in titles() or common_word(name) \
+                or len(name) >= 4 and _common_words(name):  # (主要功能：…, 使用场景：…: a section's label)
             continue
         entry = gaz.lookup(name)
         if entry is not None and entry.type != PERSON or name.lower() in stopnames():
@@ -132,6 +133,15 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             s -= 4  # The Washington Post, The Information: the article is part of the name as written
         out.append(Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0))
     return out
+
+
+# short names that are also units of measure, and what comes before them when they are the unit (一个字节, 每秒 3 字节)
+_UNITS = {"字节": re.compile(r"(?:\d|[个几百千万兆亿每半两多少])\s*$")}
+
+
+def _not_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without a list name used as a unit: 传输一个字节 is a byte, not 字节跳动."""
+    return [m for m in mentions if m.text not in _UNITS or not _UNITS[m.text].search(text, max(0, m.start - 3), m.start)]
 
 
 def _whole_words(mentions: list[Mention], tokens, starts: list[int]) -> list[Mention]:

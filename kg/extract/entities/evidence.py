@@ -225,7 +225,15 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         name = m.text
     if _mixed_junk(name, m):
         return None
-    if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") and _region_kind(name):
+    if m.type == MODEL and _CITATION_KEY.fullmatch(name) and (
+            text[m.start - 1:m.start] in ("[", "［", "【") and text[m.end:m.end + 1] in ("]", "］", "】")
+            or re.search(r"(?:报告|编号)\s*$", text[max(0, m.start - 6):m.start])):
+        return None  # [DEEP1-2], 技术报告 IDSIA-23-23: a citation key or a report's number, not a model
+    api = _API_TAIL.fullmatch(name) if m.type == MODEL else None
+    if api:
+        m = replace(m, text=api.group(1), end=m.start + len(api.group(1)))  # OpenAI 的 TTS-1API: the model is TTS-1
+        name = m.text
+    if m.type in (ORG, COMPANY) and m.source in ("ner", "engine", "pattern") and _region_kind(name):
         return None  # 它已是一家中国公司, 美国企业: a region and a kind of firm, not a firm's name
     tail = _LATIN_HAN_TAIL.fullmatch(name) if m.source in ("ner", "engine") else None
     if tail and _plain_tail(tail.group(2)):
@@ -437,6 +445,8 @@ _VERB_TAIL = re.compile(r"(开发|推出|发布|研发|收购|投资|宣布|表�
 
 _ADVERB_TAIL = frozenset("曾将也则已就还都又并")
 _NOW_POST = re.compile(r"任|为|在|担任|就职|就读|供职|居|已|正|是")  # what follows 现 (now) after a name
+_CITATION_KEY = re.compile(r"[A-Z]{2,8}\d+-\d+[a-z]?|[A-Z]{2,8}-\d{2}-\d{2,3}")  # DEEP1-2, IDSIA-23-23
+_API_TAIL = re.compile(r"(.*[0-9a-z.])API")  # TTS-1API
 _FUNCTION_CHARS = frozenset("将是在也已会能要把被对和与的了着过")
 
 

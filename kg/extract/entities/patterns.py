@@ -514,6 +514,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
         a, b = toks[j].start, t.end
         if t.text == suffix and _glued_function_char(toks[j]):
             a += 1  # 但慧夜科技, 给慧夜科技: a function word the segmenter's guess glued to the name
+        if text[a] == "任" and a > 0 and text[a - 1] in "曾现历兼原升转" and len(toks[j].text) >= 2:
+            a += 1  # 曾任|大搜车集团 as 曾|任大|搜车|集团: 任 (served as) is the verb, not the name's
         if text[a] in "和与及" and j > 0 and toks[j - 1].end == a and _org_suffix(toks[j - 1].text):
             a += 1  # 远山科技和顺禾科技: the segmenter joined the list's 和 to the next name (和顺)
         name = text[a:b]
