@@ -1520,3 +1520,15 @@ def test_a_clause_without_a_subject_goes_on_with_the_one_before_not_its_object(m
     assert ("Nova-2-32B", "competes_with", "GPT-4o") in rels
     assert ("Nova-2-32B", "competes_with", "Claude 3.5 Sonnet") in rels
     assert not any({h, t} == {"GPT-4o", "Claude 3.5 Sonnet"} for h, _, t in rels)
+
+
+def test_a_model_something_is_based_on_and_a_unit_someone_set_up_are_not_the_objects(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("钉钉发布了基于阿里通义大模型的办公战略。")
+    assert not any(h == "钉钉" and r == "develops" for h, r, _ in rels)
+    assert not any(r == "founded" for _, r, _ in _triples("李雷创立了微软亚洲研究院的语音小组。"))
+    assert ("李雷", "founded", "青禾科技") in _triples("李雷创立了青禾科技。")
+
+
+def test_a_unit_someone_set_up_is_not_the_organisation_founded_with_the_model_either():
+    assert not any(r == "founded" for _, r, _ in _triples("李雷创立了微软亚洲研究院的语音小组。"))

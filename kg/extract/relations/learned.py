@@ -38,7 +38,7 @@ from ...errors import EngineError, KgError
 from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from ._base import SYMMETRIC, _Ctx, _date, _kin, _ok, _same
-from .triggers import _clause_start, _served_there, speculative
+from .triggers import _UNIT_OF, _clause_start, _served_there, speculative
 
 log = logging.getLogger(__name__)
 
@@ -395,6 +395,9 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
             if rel in _PERSON_POSTS and head.type == PERSON and tail.start > head.start \
                     and _ADVISOR_BEFORE.search(analysis.doc.text, max(c.sentence.start, head.start - 8), head.start):
                 continue  # X，博士生，导师为 Y，本科就读于 Z: the bio after the advisor's name is still the student's
+            if rel == "founded" and tail.start > head.start and _UNIT_OF.match(analysis.doc.text, tail.end) \
+                    and _FOUNDING_VERB.search(analysis.doc.text, max(c.sentence.start, tail.start - 6), tail.start):
+                continue  # 创立了微软亚洲研究院的语音组: a unit of the organisation was founded, not the organisation
             ctx = _Ctx(analysis, c.sentence, ())
             ev = Evidence(analysis.doc.id, c.sentence.text, c.sentence.start, c.sentence.end)
             out.append(RelationMention(head, rel, tail, ev, round(p * CONFIDENCE_SCALE, 2), None, _date(ctx), "model"))
@@ -403,6 +406,7 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
 
 _PERSON_POSTS = frozenset({"works_for", "leads", "founded", "joined", "departed_from", "educated_at"})
 # the words that make the next name a student's advisor (导师为 Y, 师从 Y), not the subject of the clauses after it
+_FOUNDING_VERB = re.compile(r"(?:创立|创办|成立|组建)了?\s*$")
 _ADVISOR_BEFORE = re.compile(r"(?:导师|指导老师|指导教师)(?:为|是)?\s*$|师从\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 

@@ -56,6 +56,7 @@ _ANNOUNCING = frozenset("推出 发布 开源 上线 升级 迭代 优化 更新
 _INVESTOR_FIRM = re.compile(r"(?:资本|创投|基金|投资|Ventures|Capital|Partners|VC)$", re.I)
 _SHARES = re.compile(r"[^，,。；;！？!?]{0,12}?(?:股份|股权|股票|的股|%\s*股)")  # within the clause
 _LED_ROUND = re.compile(r"[^。；;！？!?]{0,80}?的\s*(?:[\d.]+\s*(?:万|亿)?\s*(?:美元|美金|元|人民币)\s*)?(?:早期|天使轮|种子轮|[A-E]\+?\s*轮|首轮|新一轮)?\s*(?:投资|融资)")
+_UNIT_OF = re.compile(r"\s*的\s*[^，,。；;、]{0,8}?(?:小组|组|部门|部|团队|实验室|中心|项目|业务|分部)(?![\u4e00-\u9fff])")
 _TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*(?:[\u4e00-\u9fff]{0,6}?(?:模型|架构|框架))?\s*$")  # (基于自回归模型 X)
 
 
@@ -160,13 +161,26 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
                     continue  # A 提出的 P、B 提出的 X (P no name kg knows): the verb again before X is X's own, with B
                 if r.relation == "develops" and r.head.type == PERSON and word.lower() in _ANNOUNCING:
                     continue  # CEO X 发布了 Y: the person announces the company's model; making it is 研发/训练/开发
-                if r.relation == "develops" and _TOOL.search(text[max(s.start, r.tail.start - 12):r.tail.start]):
-                    continue  # 他用 Claude 帮助自己开发了小工具: the model is the tool, not what was made
+                if r.relation == "develops" and _TOOL.search(_without_names(ctx, max(s.start, r.tail.start - 16), r.tail.start)):
+                    continue  # 他用 Claude 帮助自己开发了小工具, 发布基于阿里通义大模型的战略: the model is the tool, not what was made
+                if r.relation == "founded" and r.tail.start >= b and _UNIT_OF.match(text, r.tail.end):
+                    continue  # 创立了微软亚洲研究院的语音组: what was founded is a unit of the organisation, not it
                 if r.relation == "acquires" and _SHARES.match(text, min(r.tail.end, a)):
                     if _ok("invests_in", r.head, r.tail):  # 对 OpenAI 员工股份的收购, 收购 X 10% 的股份: a stake
                         yield replace(r, relation="invests_in")
                     continue
                 yield r
+
+
+def _without_names(ctx: _Ctx, lo: int, hi: int) -> str:
+    """The text between ``lo`` and ``hi`` without the organisations named in it (基于阿里通义 → 基于)."""
+    text = ctx.analysis.doc.text
+    out, pos = [], lo
+    for m in ctx.mentions:
+        if lo <= m.start and m.end <= hi and m.type in (ORG, COMPANY):
+            out.append(text[pos:m.start])
+            pos = m.end
+    return "".join(out) + text[pos:hi]
 
 
 def _own_verb_before(ctx: _Ctx, word: str, b: int, r: RelationMention) -> bool:
