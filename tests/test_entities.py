@@ -1240,6 +1240,9 @@ def test_a_word_of_the_language_before_the_model_word_is_no_model():
                  "先用提示词指导大模型，再用偏差校正大模型的输出。", "这是文本大模型领域的进展。"):
         assert not any(t == "MODEL" for _, t in _names(text)), text
     assert ("混元大模型", "MODEL") in _names("腾讯发布了混元大模型。") or ("混元", "MODEL") in _names("腾讯发布了混元大模型。")
+    # a common word is a model's name where a known maker owns it somewhere in the text
+    assert ("书生", "MODEL") in _names("上海人工智能实验室的书生大模型今天更新了。")
+    assert ("百灵", "MODEL") in _names("蚂蚁集团旗下的百灵大模型团队有了新负责人，她将主导百灵大模型的研发。")
 
 
 def test_a_post_after_the_company_word_is_no_company_and_names_the_person_before_it():

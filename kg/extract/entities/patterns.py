@@ -194,7 +194,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                 a, b = toks[j].start, toks[j].end
                 if j >= 1 and toks[j - 1].end == a and toks[j - 1].pos == "eng" and toks[j].pos in ("m", "eng", "x"):
                     a = toks[j - 1].start
-                if is_han(toks[j].text[0]) and _common_words(toks[j].text) and not _maker_before(toks, j, gaz):
+                if is_han(toks[j].text[0]) and _common_words(toks[j].text) and not _made_by_someone(text, toks[j].text, gaz):
                     continue  # 利用大模型, 医学大模型, 基座大模型: a word of the language, no name (讯飞星火大模型 is one)
                 out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # Latin names: models with versions, organisations with suffixes, people near titles or speech verbs
@@ -1163,12 +1163,23 @@ def _org_part(tok: Token) -> bool:
     return tok.pos[:1] in ("n", "j", "e", "x", "l") or tok.pos in ("eng", "nz", "ns", "nt", "nrt", "m")
 
 
-def _maker_before(toks: list[Token], j: int, gaz: Gazetteer) -> bool:
-    """The word right before ``toks[j]`` is a company or organisation the gazetteer knows (讯飞|星火, 阿里|通义)."""
-    if j == 0 or toks[j - 1].end != toks[j].start:
-        return False
-    entry = gaz.lookup(toks[j - 1].text)
-    return entry is not None and entry.type in (COMPANY, ORG)
+@lru_cache(maxsize=256)  # (one scan of the text per word, however often the word comes)
+def _made_by_someone(text: str, word: str, gaz: Gazetteer) -> bool:
+    """Somewhere in the text, ``word`` 大模型 follows a company or organisation the gazetteer knows (see
+    :func:`_maker_before`): the word names that maker's model all through the text (主导百灵大模型的研发)."""
+    return any(_maker_before(text, m.start(), gaz) for m in re.finditer(re.escape(word) + "大?(?:语言)?模型", text))
+
+
+def _maker_before(text: str, a: int, gaz: Gazetteer) -> bool:
+    """A company or organisation the gazetteer knows comes right before ``a`` (讯飞|星火, 阿里|通义), or before a
+    的 or 旗下 that leads to it (蚂蚁集团旗下的百灵, 上海人工智能实验室的书生)."""
+    of = re.search(r"(?:旗下|推出|发布)?的?\s*$", text[max(0, a - 6):a])
+    p = a - len(of.group(0))
+    for k in range(2, 13):
+        entry = gaz.lookup(text[max(0, p - k):p]) if p - k >= 0 else None
+        if entry is not None and entry.type in (COMPANY, ORG):
+            return True
+    return False
 
 
 def _model_name_token(tok: Token) -> bool:
