@@ -1163,11 +1163,20 @@ def _org_part(tok: Token) -> bool:
     return tok.pos[:1] in ("n", "j", "e", "x", "l") or tok.pos in ("eng", "nz", "ns", "nt", "nrt", "m")
 
 
-@lru_cache(maxsize=256)  # (one scan of the text per word, however often the word comes)
+_MADE_BY: list = [None, {}]  # the last text asked about and its answers by word: one scan of the text per word
+
+
 def _made_by_someone(text: str, word: str, gaz: Gazetteer) -> bool:
     """Somewhere in the text, ``word`` 大模型 follows a company or organisation the gazetteer knows (see
     :func:`_maker_before`): the word names that maker's model all through the text (主导百灵大模型的研发)."""
-    return any(_maker_before(text, m.start(), gaz) for m in re.finditer(re.escape(word) + "大?(?:语言)?模型", text))
+    last, answers = _MADE_BY
+    if last is not text:
+        answers = {}
+        _MADE_BY[:] = [text, answers]  # (only the current text is kept alive, not every text seen)
+    if word not in answers:
+        answers[word] = any(_maker_before(text, m.start(), gaz)
+                            for m in re.finditer(re.escape(word) + "大?(?:语言)?模型", text))
+    return answers[word]
 
 
 def _maker_before(text: str, a: int, gaz: Gazetteer) -> bool:

@@ -225,7 +225,7 @@ def _clause_initial(ctx: _Ctx, m: Mention) -> bool:
     prefix = _title_regex().sub("", prefix)
     if _OBJECT_MARK.search(prefix):
         return False  # 曾是 OpenAI 研究员: OpenAI is not who acts next
-    if _verb_before_rx().search(prefix):
+    if _verb_before_rx().search(prefix[-16:]):
         return False  # A 超越了 B，逼近 C: B is what A beat, not who acts next
     if len(prefix.strip()) <= 6:
         return True
