@@ -415,3 +415,24 @@ def test_the_model_gives_a_student_s_bio_to_the_student_not_the_advisor(packaged
     # the advisor's own post, named before him, is still read
     b = _analysis("张明远是青禾大学博士生，导师为远山研究院院长李国栋。")
     assert ("李国栋", "leads", "远山研究院") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(b, mode="both")}
+
+
+class _EveryPairWorks(_EveryPairBuys):
+    """A stand-in that scores every pair 0.9 for ``works_for`` (the person works for the organisation)."""
+
+    def scores(self, words):
+        import numpy
+
+        out = numpy.zeros((len(words), len(LABELS)), dtype="f")
+        out[:, LABELS.index("works_for")] = 0.9
+        return out
+
+
+def test_the_model_gives_no_post_at_a_site_someone_writes_on():
+    from kg.extract.relations import clauses_of
+    from kg.extract.relations.learned import model_relations
+
+    a = _analysis("张青禾经常在 Quora 上回答问题。")
+    assert not any(r.relation == "works_for" for r in model_relations(a, clauses_of(a), [], model=_EveryPairWorks()))
+    b = _analysis("张青禾每天在青禾科技上班。")  # 上班 is working there
+    assert any(r.relation == "works_for" for r in model_relations(b, clauses_of(b), [], model=_EveryPairWorks()))

@@ -1532,3 +1532,60 @@ def test_a_model_something_is_based_on_and_a_unit_someone_set_up_are_not_the_obj
 
 def test_a_unit_someone_set_up_is_not_the_organisation_founded_with_the_model_either():
     assert not any(r == "founded" for _, r, _ in _triples("李雷创立了微软亚洲研究院的语音小组。"))
+
+
+def test_the_head_of_a_unit_the_text_does_not_name_works_for_the_organisation_without_leading_it():
+    a = make_analysis("原远山科技工程院长王志强加入了青禾电子。", [("远山科技", C), ("王志强", P), ("青禾电子", C)])
+    got = _got(a)
+    assert ("王志强", "works_for", "远山科技") in got and ("王志强", "leads", "远山科技") not in got
+    a = make_analysis("青州大学计算机系主任张华表示。", [("青州大学", O), ("张华", P)])
+    assert ("张华", "leads", "青州大学") not in _got(a)
+    a = make_analysis("青禾研究院院长王芳表示。", [("青禾研究院", O), ("王芳", P)])  # the unit is the organisation named
+    assert ("王芳", "leads", "青禾研究院") in _got(a)
+
+
+def test_a_coordinated_subject_are_each_rivals_of_the_name_after_not_of_each_other(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = {frozenset((h, t)) for h, r, t in _triples("远山科技和青禾电子都是星图智能的竞争对手。") if r == "competes_with"}
+    assert rels == {frozenset(("远山科技", "星图智能")), frozenset(("青禾电子", "星图智能"))}
+    rels = {frozenset((h, t)) for h, r, t in _triples("远山科技和青禾电子是竞争对手。") if r == "competes_with"}
+    assert rels == {frozenset(("远山科技", "青禾电子"))}
+
+
+def test_a_round_aside_in_an_investor_list_makes_no_investor_invest_in_another(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = {(h, t) for h, r, t in _triples("青禾科技的投资方包括远山资本、星图创投、北辰资本（A 轮领投）、蓝海基金（A+轮领投）、红木资本。")
+            if r == "invests_in"}
+    assert rels == {(x, "青禾科技") for x in ("远山资本", "星图创投", "北辰资本", "蓝海基金", "红木资本")}
+
+
+def test_the_investors_a_funding_bracket_names_invest_in_the_firm_that_raised(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = {(h, t) for h, r, t in _triples("青禾科技今日宣布完成数亿元B轮融资（远山资本领投，星图创投、北辰资本跟投）。")
+            if r == "invests_in"}
+    assert rels == {("远山资本", "青禾科技"), ("星图创投", "青禾科技"), ("北辰资本", "青禾科技")}
+
+
+def test_a_student_of_any_kind_studied_there(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    for text in ("王治海是中国科学技术大学2020级硕博连读生。", "Allen Brady，当时的俄勒冈州立大学数学研究生，写了论文。"):
+        rels = _triples(text)
+        assert any(r == "educated_at" for _, r, _ in rels), text
+        assert not any(r == "works_for" for _, r, _ in rels), text
+
+
+def test_a_department_head_works_for_the_company_without_leading_it():
+    a = make_analysis("青禾科技商业拓展部负责人王楠表示。", [("青禾科技", C), ("王楠", P)])
+    got = _got(a)
+    assert ("王楠", "works_for", "青禾科技") in got and ("王楠", "leads", "青禾科技") not in got
+
+
+def test_leading_a_round_is_investing_not_leading_the_firm(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("远山资本合伙人王磊主导了青禾科技A轮投资。")
+    assert ("王磊", "invests_in", "青禾科技") in rels and ("王磊", "leads", "青禾科技") not in rels
+
+
+def test_helping_set_up_a_lab_inside_a_firm_is_not_founding_the_firm(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert not any(r == "founded" for _, r, _ in _triples("王楠协助创建了青禾科技首个企业级 AI 实验室。"))

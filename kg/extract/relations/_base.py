@@ -34,7 +34,7 @@ _TITLE_GAP = re.compile(r"^\s*(的)?\s*(前|原|现任|时任|新任|首任|前�
 _ELLIPSIS_LINK = re.compile(r"[，,][^，,。]{0,10}?(是|为|出任|担任|任|兼任|身兼)[^，,。]{0,8}$")
 
 
-_PERSON_LINK = re.compile(r"^\s*[,，（(]?\s*(?:博士|教授|院士|先生|女士|老师)?\s*(现任|历任|兼任|曾任|此前担任|曾担任|担任|出任|作为|身为|现为|目前为|现在是|目前是|是|为|任|系|曾是|此前是|前|原|同为|均为|都是|均是|同是|皆为|也是|"
+_PERSON_LINK = re.compile(r"^\s*[,，（(]?\s*(?:博士|教授|院士|先生|女士|老师)?\s*(现任|历任|兼任|曾任|此前担任|曾担任|担任|出任|作为|身为|现为|目前为|现在是|目前是|是|为|任|系|曾是|此前是|前|原|同为|均为|都是|均是|同是|皆为|也是|(?:当时|那时|彼时)(?:还是|的|是|为)?|时任|"
                           r"(?:之前|此前|以前|曾经|早年|过去)\s*(?:也|都|均|还)?\s*(?:是|为|担任|曾是))?\s*(?:一名|一位)?\s*$")
 
 
@@ -145,6 +145,12 @@ _FUNCTION_HEAD = re.compile(r"(?:[A-Za-z]+\s*)?(?:合作|商务|市场|销售|�
                             r"内容|生态|开源|平台|基础设施|对齐|推理|模型)")
 
 
+# what before 院长/所长/主任 names a unit of the organisation: a field (工程院长, 医学院长) or a unit word (计算机学院院长,
+# 软件研究所所长, 计算机系主任); the titles that still lead (执行院长, 常务副…) are listed words of their own
+_UNIT_HEAD = re.compile(r"(?:[A-Za-z]+\s*)?[\u4e00-\u9fff]{0,8}?(?:学院|研究院|研究所|实验室|中心|[院系所部室])|"
+                        r"(?:工程|医学|法学|商学|理学|文学|农学|工学|研究|计算机|数学|物理|化学|生物|经济|管理)")
+
+
 def _title_kind(role: str) -> str:
     """The kind of the title a role ends with (研究副总裁 → member, 技术负责人 → lead)."""
     kinds = titles()
@@ -155,6 +161,8 @@ def _title_kind(role: str) -> str:
                 return "member"  # 北亚区主席, 中国区总裁: heads a region of the organisation, not the organisation
             if k == "lead" and role[n:] in ("负责人", "主任") and _FUNCTION_HEAD.fullmatch(role[:n].strip()):
                 return "member"  # 合作负责人, 机器学习主任, 用户增长负责人: heads a function, not the organisation
+            if k == "lead" and role[n:] in ("院长", "所长", "主任", "负责人") and _UNIT_HEAD.fullmatch(role[:n].strip()):
+                return "member"  # (谷歌)工程院长, (清华大学)医学院院长, 计算机系主任: heads a unit the text does not name
             return k
     return "member"
 

@@ -398,6 +398,9 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
             if rel == "founded" and tail.start > head.start and _UNIT_OF.match(analysis.doc.text, tail.end) \
                     and _FOUNDING_VERB.search(analysis.doc.text, max(c.sentence.start, tail.start - 6), tail.start):
                 continue  # 创立了微软亚洲研究院的语音组: a unit of the organisation was founded, not the organisation
+            if rel in _PERSON_POSTS and _ON_PLATFORM.search(analysis.doc.text, max(0, tail.start - 3), tail.start) \
+                    and _PLATFORM_AFTER.match(analysis.doc.text, tail.end):
+                continue  # 经常在 Quora 上回答问题: a site the person writes on, not an employer (在腾讯上班 is one)
             ctx = _Ctx(analysis, c.sentence, ())
             ev = Evidence(analysis.doc.id, c.sentence.text, c.sentence.start, c.sentence.end)
             out.append(RelationMention(head, rel, tail, ev, round(p * CONFIDENCE_SCALE, 2), None, _date(ctx), "model"))
@@ -406,6 +409,8 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
 
 _PERSON_POSTS = frozenset({"works_for", "leads", "founded", "joined", "departed_from", "educated_at"})
 # the words that make the next name a student's advisor (导师为 Y, 师从 Y), not the subject of the clauses after it
+_ON_PLATFORM = re.compile(r"在\s*$")
+_PLATFORM_AFTER = re.compile(r"\s*(?:平台|网站|社区|论坛)?\s*上(?!班|市|岗|任|学|课)")
 _FOUNDING_VERB = re.compile(r"(?:创立|创办|成立|组建)了?\s*$")
 _ADVISOR_BEFORE = re.compile(r"(?:导师|指导老师|指导教师)(?:为|是)?\s*$|师从\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")

@@ -204,6 +204,9 @@ def _parent(form: str, gaz: Gazetteer):
 
 
 # --- rivalry ----------------------------------------------------------------------------------
+_RIVALS_OF = re.compile(r"\s*(?:也|都|均|则)?\s*(?:是|为|成为|成了|被视为|被看作)\s*[^，,。；;的]{1,20}?的")
+
+
 def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
     """OpenAI、Google 和 Meta 都在争夺… : companies listed side by side with a rivalry cue."""
     st = ctx.sent.text
@@ -222,6 +225,8 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
         after = ctx.gap(group[-1].end, min(ctx.sent.end, group[-1].end + 14))
         if not (_RIVAL_CUE.search(after) or re.match(r"\s*(等|之间|三家|两家|几家)", after)):
             continue
+        if _RIVALS_OF.match(after):
+            continue  # 谷歌和微软都是 OpenAI 的竞争对手: rivals of the name after, not of each other
         for a, b in combinations(group, 2):
             if not _same(a, b):
                 yield _rel(ctx, "competes_with", a, b, 0.6)
@@ -503,13 +508,17 @@ _RAISED_AFTER = re.compile(r"\s*+(?:处|那里)?\s*+(?:获得|拿到|筹集|募�
 _TOOK = re.compile(r"^\s*(?:已经?|刚刚?|又|再次)?\s*拿(?:完|了|到|下)了?\s*$")
 _SUM_AFTER = re.compile(r"\s*(?:的)?\s*[\d.,]+\s*(?:多|余)?\s*[万亿千百]+\s*(?:美金|美元|元|人民币|欧元|英镑)")  # (拿下 X 10 万用户: no money)
 _ITS_INVESTORS = re.compile(r"(?:其(?![他它])\s*(?:在[^，,。；;]{1,6}的)?|^\s*的)\s*(?:投资(?:机构|方|人)|股东)\s*(?:包括了?|有|为|是|：|:)?\s*$")
-_FUNDING_WORDS = re.compile(r"从|拿|获得|得到|收到|投资|股东|给其")  # (a quick test: the sentence may say one of the phrases below)
+_FUNDING_WORDS = re.compile(r"从|拿|获得|得到|收到|投资|股东|给其|融资|注资")  # (a quick test: the sentence may say one of the phrases below)
 _AND = re.compile(r"\s*(?:和|与|及|、)\s*")
 # A 在早期拿了 X 和 Y 的钱 · A 此前获得过 X 的投资: the firm before took money from the firms (or people) after
 _TOOK_FROM = re.compile(r"^\s*(?:(?:在|于)?\s*(?:之前|此前|早期|早些时候|去年|前期|过去)\s*)?(?:已经?|曾|刚刚?|又|先后|也)?\s*"
                         r"(?:拿|获得|得到|收到)(?:了|过|到)?了?\s*$")
 _MONEY_OF = re.compile(r"\s*的\s*(?:钱|投资|融资|资金|注资|天使投资|种子投资)")
 _LED_ITS = re.compile(r"\s*(?:在[^，,。；;]{1,10}?)?\s*给其[^，,。；;]{0,8}?投了")  # (领投了其: the discourse module's 其)
+
+
+_ROUND_BRACKET = re.compile(r"(?:融资|投资|注资)\s*[（(]([^（()）]{2,80})[）)]")
+_INVESTED_AFTER = re.compile(r"\s*(?:等)?\s*(?:联合|共同)?\s*(?:领投|跟投|参投|投资|独家投资)")
 
 
 def _funding_phrases(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -543,6 +552,18 @@ def _funding_phrases(ctx: _Ctx) -> Iterator[RelationMention]:
                 for t in _group(ctx, ms, i + 1, +1, firms):
                     if not _same(a, t) and _ok("invests_in", t, a):
                         yield _rel(ctx, "invests_in", t, a, 0.7, trigger="投资机构")
+    for br in _ROUND_BRACKET.finditer(text, ctx.sent.start, ctx.sent.end):
+        # A 完成 1 亿元 A 轮融资（X 领投，Y、Z 跟投）: the bracket's investors put money into the firm that raised
+        raiser = next((m for m in reversed(ms) if m.end <= br.start() and m.type in firms
+                       and not re.search(r"[，,。；;]", text[m.end:br.start()])), None)
+        if raiser is None:
+            continue
+        inside = [m for m in ms if br.start(1) <= m.start and m.end <= br.end(1) and m.type in firms + (PERSON,)]
+        for m in inside:
+            if _INVESTED_AFTER.match(text, m.end) or any(
+                    m in g and _INVESTED_AFTER.match(text, g[-1].end) for g in [_group(ctx, ms, ms.index(m), +1, firms + (PERSON,))]):
+                if not _same(m, raiser) and _ok("invests_in", m, raiser):
+                    yield _rel(ctx, "invests_in", m, raiser, 0.7, trigger="领投")
     for k, x in enumerate(ms):
         if x.type not in firms + (PERSON,) or not _LED_ITS.match(text, x.end, ctx.sent.end):
             continue

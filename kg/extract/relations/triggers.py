@@ -55,8 +55,8 @@ _NEG_SPAN = re.compile(r"并未|未曾|没有|否认|并非|尚未|不会|不再
 _ANNOUNCING = frozenset("推出 发布 开源 上线 升级 迭代 优化 更新 亮相 面世 问世 released launched unveiled open-sourced".split())
 _INVESTOR_FIRM = re.compile(r"(?:资本|创投|基金|投资|Ventures|Capital|Partners|VC)$", re.I)
 _SHARES = re.compile(r"[^，,。；;！？!?]{0,12}?(?:股份|股权|股票|的股|%\s*股)")  # within the clause
-_LED_ROUND = re.compile(r"[^。；;！？!?]{0,80}?的\s*(?:[\d.]+\s*(?:万|亿)?\s*(?:美元|美金|元|人民币)\s*)?(?:早期|天使轮|种子轮|[A-E]\+?\s*轮|首轮|新一轮)?\s*(?:投资|融资)")
-_UNIT_OF = re.compile(r"\s*的\s*[^，,。；;、]{0,8}?(?:小组|组|部门|部|团队|实验室|中心|项目|业务|分部)(?![\u4e00-\u9fff])")
+_LED_ROUND = re.compile(r"[^。；;！？!?]{0,80}?(?:的\s*(?=[^。；;！？!?]{0,20}?(?:投资|融资))|(?=[^。；;！？!?，,]{0,12}?(?:天使轮|种子轮|[A-E]\+?\s*轮|首轮|新一轮)))\s*(?:[\d.]+\s*(?:万|亿)?\s*(?:美元|美金|元|人民币)\s*)?(?:早期|天使轮|种子轮|[A-E]\+?\s*轮|首轮|新一轮)?\s*(?:投资|融资)")
+_UNIT_OF = re.compile(r"\s*(?:的|(?:的)?(?:首个|第一个|首家|旗下的?|内部的?))\s*[^，,。；;、]{0,10}?(?:小组|组|部门|部|团队|实验室|中心|项目|业务|分部)(?![\u4e00-\u9fff])")
 _TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*(?:[\u4e00-\u9fff]{0,6}?(?:模型|架构|框架))?\s*$")  # (基于自回归模型 X)
 
 
@@ -113,6 +113,10 @@ _INVESTOR_LIST_GAP = re.compile(r"\s*(?:——|—|：|:)?\s*(?:包括|为|是|�
                                 r"(?:[^，,。；;、]{0,8}?(?:获得者|得主|教授|科学家|富豪|富翁|企业家|投资人|创始人|合伙人))?\s*$")
 
 
+_ROUND_ASIDE = re.compile(r"[（(][^（()）]{0,10}$")
+_ASIDE_CLOSE = re.compile(r"[^（()）]{0,4}[）)]")
+
+
 def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -> Iterator[RelationMention]:
     rx, by_word = _trigger_index()
     text = ctx.analysis.doc.text
@@ -146,6 +150,9 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             if person is not None:  # 青禾首位天使投资人 Dana Whitlock: a title before a name, not a verb
                 yield from _investor_title(ctx, a, person, word)
                 continue
+        aside = _ROUND_ASIDE.search(text, max(s.start, a - 12), a)
+        if aside and _ASIDE_CLOSE.match(text, b) and not any(aside.start() < x.start and x.end <= a for x in ctx.mentions):
+            continue  # 北辰资本（A 轮领投）、蓝海基金: the aside says which round the name before it led, no one's object
         if word == "持有" and not re.search(r"股", text[b:b + 14]):
             continue  # 持有 … 股份 is a stake; 持有 a view is not
         after_it = bool(_AFTER_IT.match(text, b))
@@ -691,7 +698,8 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
         pairs += [(lh[0], t) for t in _group(ctx, right, right.index(rh[0]), +1, _kin(lh[0]))]
     elif len(lh) >= 2 and _IS_LINK.fullmatch(text, lh[-2].end, lh[-1].start) and _OF_RIVAL.fullmatch(text, lh[-1].end, a0) \
             and _kin(lh[-2]) == _kin(lh[-1]):
-        pairs.append((lh[-2], lh[-1]))  # 腾讯是阿里巴巴的（直接）竞争对手
+        # 腾讯是阿里巴巴的（直接）竞争对手 · 谷歌和微软都是 OpenAI 的竞争对手: each of a coordinated subject
+        pairs += [(h, lh[-1]) for h in _group(ctx, left, left.index(lh[-2]), -1, _kin(lh[-2]))]
     elif len(lh) == 1 and not rh and _AS_RIVAL.search(text, max(0, lh[0].start - 4), lh[0].start) \
             and _OF_RIVAL.fullmatch(text, lh[0].end, a0):
         other = _rival_beside(ctx, lh[0], a0, b0)  # X，作为 Y 的直接竞争对手 · 作为 Y 的竞争对手，X …
