@@ -1272,3 +1272,27 @@ def test_a_byte_and_an_american_company_are_no_company_names():
 def test_a_section_label_that_opens_paragraphs_is_no_speaker():
     text = "产品一\n\n主要功能：写代码。\n\n产品二\n\n主要功能：画图。\n\n产品三\n\n主要功能：翻译。"
     assert not any(t == "PERSON" for _, t in _names(text))
+
+
+def test_a_byte_stream_an_apple_to_eat_and_a_lower_case_english_word_are_no_company_names():
+    assert not any(t == "COMPANY" for _, t in _names("我们保存了每个checkpoint的结果，而非字节流。"))
+    assert not any(t == "COMPANY" for _, t in _names("如果你有一个苹果，朋友又给你一个苹果。"))
+    assert ("苹果", "COMPANY") in _names("苹果公司CEO库克表示，每个苹果用户都会喜欢。")
+    assert ("Check Point", "COMPANY") in _names("Check Point 发布了新的防火墙。")
+
+
+def test_a_declared_short_name_in_brackets_is_the_short_name_without_the_declaring_words():
+    names = _names("元象XVERSE（以下简称元象）今日宣布完成融资。")
+    assert ("元象", "COMPANY") in names and not any(n.startswith("以下简称") for n, _ in names)
+
+
+def test_the_word_before_大模型_with_a_latin_name_after_it_says_what_the_model_is_for():
+    names = _names("港大和百度发布了首个智慧城市大模型UrbanGPT。城市数据很重要。")
+    assert ("UrbanGPT", "MODEL") in names and not any(n == "城市" for n, _ in names)
+    assert not any(t == "COMPANY" for _, t in _names("该系统采用Mini LED智能控制算法。"))
+
+
+def test_latin_people_with_given_names_of_many_origins_are_people():
+    names = _names("Heiner Marxen和 Jürgen Buntrock在1990年发现了它，两位主创分别是Rehaan Ahmad 和Raj Palleti。")
+    for n in ("Heiner Marxen", "Jürgen Buntrock", "Raj Palleti"):
+        assert (n, "PERSON") in names, n

@@ -58,6 +58,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen += [j for j in (judge(text, m, evidenced=evidenced) for m in listed_with_people(text, chosen, tokens))
                if j is not None]
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
+    chosen = _not_units(text, chosen)  # (whatever found the name, and wherever it was spread to)
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     chosen = without_unlinkable(source_tags(text), chosen)  # …的发展。36氪: a digest's credit line
@@ -131,17 +132,29 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if entry.type in (ORG, COMPANY) and s >= 4 and text[s - 4:s] == "The " and text[s:s + 1].isupper() \
                 and (s == 4 or not text[s - 5].isalnum()) and not re.match(r"\s[A-Za-z]", text[e:e + 2]):
             s -= 4  # The Washington Post, The Information: the article is part of the name as written
-        out.append(Mention(text[s:e], entry.type, s, e, "gazetteer", entry.name, 1.0))
+        surface = text[s:e]
+        if surface.isascii() and surface.isalpha() and surface.islower() \
+                and all(f.replace(" ", "").lower() != surface or " " in f for f in (entry.name, *entry.aliases)) \
+                and all(f.lower() != surface for f in (entry.name, *entry.aliases)):
+            continue  # checkpoint is a word of English, not Check Point: a name of several words lower-cased and run together
+        out.append(Mention(surface, entry.type, s, e, "gazetteer", entry.name, 1.0))
     return out
 
 
 # short names that are also units of measure, and what comes before them when they are the unit (一个字节, 每秒 3 字节)
-_UNITS = {"字节": re.compile(r"(?:\d|[个几百千万兆亿每半两多少])\s*$")}
+# (字节流, 字节码: the word goes on; 一个苹果, 苹果树: the fruit)
+_UNITS = {"字节": re.compile(r"(?:\d|[个几百千万兆亿每半两多少])\s*$"), "苹果": re.compile(r"(?:[一两三几半每][个颗只筐箱斤袋])\s*$")}
+_UNITS_AFTER = {"字节": re.compile(r"流|码|数组|序|数(?!据)"), "苹果": re.compile(r"树|汁|派|皮|核")}
 
 
 def _not_units(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Without a list name used as a unit: 传输一个字节 is a byte, not 字节跳动."""
-    return [m for m in mentions if m.text not in _UNITS or not _UNITS[m.text].search(text, max(0, m.start - 3), m.start)]
+    """Without a list name used as a unit or a common word: 传输一个字节 is a byte, not 字节跳动; 一个苹果 is a fruit."""
+    return [m for m in mentions if m.text not in _UNITS or not (
+        _UNITS[m.text].search(text, max(0, m.start - 3), m.start) and not _UNIT_OWNER.match(text, m.end)
+        or _UNITS_AFTER[m.text].match(text, m.end))]
+
+
+_UNIT_OWNER = re.compile(r"\s*(?:用户|手机|设备|产品|员工|股|公司|生态|商店|系统|的(?:用户|产品|员工|股))")  # 每个苹果用户: Apple's
 
 
 def _whole_words(mentions: list[Mention], tokens, starts: list[int]) -> list[Mention]:

@@ -196,6 +196,9 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     a = toks[j - 1].start
                 if is_han(toks[j].text[0]) and _common_words(toks[j].text) and not _made_by_someone(text, toks[j].text, gaz):
                     continue  # 利用大模型, 医学大模型, 基座大模型: a word of the language, no name (讯飞星火大模型 is one)
+                if is_han(toks[j].text[0]) and _NAMED_AFTER.match(text, model_end) and gaz.lookup(toks[j].text) is None \
+                        and _in_dictionary(toks[j].text):
+                    continue  # 智慧城市大模型 UrbanGPT: the name comes after, the word before says what the model is for
                 out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # Latin names: models with versions, organisations with suffixes, people near titles or speech verbs
     title_set = titles()
@@ -726,6 +729,13 @@ def _listed_people(text: str, sent: Sentence) -> list[Mention]:
     return out
 
 
+def _in_dictionary(word: str) -> bool:
+    """``word`` is a word of jieba's dictionary (城市, 医学), whatever its tag."""
+    from .evidence import _dictionary
+
+    return word in _dictionary().word_tag_tab
+
+
 def _common_words(name: str) -> bool:
     """华人女性, 研究人员: only dictionary words that are no names."""
     from .evidence import _dictionary
@@ -803,7 +813,9 @@ def _dictionary_word(word: str) -> bool:
 WORD_GOES_ON = re.compile(r"体|感|化|进步|成果|奖|园|馆|局|厅|节|周(?![一二三四五六日天末年内中初前后度])|日报|频道|政策|水平|实力|含量|大学|学院|职业学院|研究院|研究所")
 # what may follow 智能 in a phrase about a kind of thing (头戴式智能硬件, 戴着智能眼镜, 3D智能问题)
 SMART_GOES_ON = re.compile(r"硬件|设备|眼镜|终端|产品|手表|手机|家居|家电|穿戴|助手|客服|问题|系统|程度|机器|驾驶|制造|语音|"
-                           r"音箱|座舱|汽车|应用|时代|生活|工厂|城市|交通|农业|教育|医疗|安防|物流|电网")
+                           r"音箱|座舱|汽车|应用|时代|生活|工厂|城市|交通|农业|教育|医疗|安防|物流|电网|"
+                           r"控制|算法|调度|监控|识别|决策|方案|升级|改造|水平")
+_NAMED_AFTER = re.compile(r"\s*[「“\"《]?[A-Za-z][A-Za-z0-9]")  # 智慧城市大模型 UrbanGPT: a Latin name right after 大模型
 
 
 def goes_on(text: str, end: int, name: str) -> bool:
