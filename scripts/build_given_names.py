@@ -16,7 +16,16 @@ MIN_PERCENT = 0.01
 EXTRA = """Aidan Alexandr Ali Amjad Andrej Ankit Aravind Arvind Ashish Ashwin Bjarne Bret Chamath Chetan Dario Demis
 Dmitri Elad Elon Emad Fei Francois Geoffrey Greg Guido Hamid Ilya Jakub Jensen Jeff Jianfeng Kai Kaiming Karim Koray
 Lilian Lukasz Marc Mira Mustafa Naveen Noam Oriol Pieter Quoc Rajiv Reid Sahil Sam Satya Sebastien Sergey Shane Shyam
-Sundar Sriram Srinivas Tim Vinod Vitalik Wojciech Yann Yoshua Zhilin""".split()
+Sundar Sriram Srinivas Tim Vinod Vitalik Wojciech Yann Yoshua Zhilin
+Abhishek Aditya Ajay Akshay Amit Anil Anjali Arjun Deepak Divya Gaurav Karthik Kunal Manish Nikhil Pranav Prasad
+Priya Rahul Raj Rajesh Ravi Rohan Sachin Sanjay Shreya Siddharth Sunil Varun Vijay Vikram
+Ahmed Hassan Hussein Khalid Mohammed Omar Reza Tariq Yusuf Amnon Eyal Itamar Nadav Oren Shai Yoav Yossi
+Alexei Andrei Dmitry Igor Mikhail Nikolai Oleg Pavel Piotr Sergei Tomasz Vladimir Yuri Krzysztof Marek
+Bernhard Dieter Florian Heiner Horst Jonas Jürgen Klaus Lukas Matthias Niklas Sepp Stefan Tobias Uwe Wolfgang
+Anders Bjorn Henrik Lars Magnus Nils Sven Joost Maarten Sjoerd
+Antoine Cédric Guillaume Jacques Julien Mathieu Olivier Sébastien Stéphane Thierry
+Alejandro Alessandro Giovanni Giuseppe Javier Luca Matteo Pablo
+Hiroshi Kenji Masayoshi Satoshi Takeshi Yuki""".split()
 # given names that are also the first word of product or company names in tech news (Grace Hopper the chip,
 # Mercedes-Benz, Will, May, Young as words)
 NOT_NAMES = {"Grace", "Mercedes", "Will", "May", "Young", "Hope", "Joy", "Sierra", "Summer", "Autumn", "Star"}
