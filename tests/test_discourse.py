@@ -251,3 +251,14 @@ def test_evidence_for_the_main_person_far_back_is_the_sentence_alone():
     edu = [r for r in rels if r.relation == "educated_at"]
     assert [(r.head.key, r.tail.text) for r in edu] == [("=林若溪", "浙江大学")]
     assert edu[0].evidence.sentence == last and edu[0].evidence.start == len(text) - len(last)
+
+
+def test_we_in_an_answer_is_the_speaker_s_organisation_for_a_partnership_and_a_purchase():
+    text = "本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我们和青禾音乐、远山汽车在 2021 年开始合作。后来我们收购了星图数据。\n主持人：为什么？"
+    rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("青禾音乐", C), ("远山汽车", C), ("星图数据", C)])
+    assert {("鹿鸣科技", "partners_with", "青禾音乐"), ("鹿鸣科技", "partners_with", "远山汽车"),
+            ("鹿鸣科技", "acquires", "星图数据")} <= rels
+    # 我们和 X 一起吃饭: no work together
+    text = "本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我们和青禾音乐的人一起吃饭。\n主持人：为什么？"
+    rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("青禾音乐", C)])
+    assert not any(r == "partners_with" for _, r, _ in rels)

@@ -498,9 +498,16 @@ _WE_RELEASED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19
                           r"(?:推出|发布|开源|训练|开发|研发|打造|上线)了?\s*")
 
 
-def we_released(analysis: Analysis, mentions: list[Mention], rels: list[RelationMention]) -> list[tuple[Mention, Mention, int]]:
-    """``(organisation, model, evidence start)`` for 我们推出了 X in an interview answer whose speaker holds a position
-    at exactly one organisation by the relations found: Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
+_WE_PARTNERED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年\S{0,4}?)?\s*(?:也|还|又|就|曾|已经|一直|正在)?\s*(?:和|与|跟|同)\s*")
+_WE_ACQUIRED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经)?\s*(?:收购|并购)了?\s*")
+_WE_DID = ((_WE_RELEASED, "develops", (MODEL,)), (_WE_PARTNERED, "partners_with", (ORG, COMPANY)),
+           (_WE_ACQUIRED, "acquires", (ORG, COMPANY)))
+
+
+def we_released(analysis: Analysis, mentions: list[Mention], rels: list[RelationMention]) -> list[tuple[Mention, Mention, int, str]]:
+    """``(organisation, other, evidence start, relation)`` for 我们推出了 X (develops), 我们和 X 合作 (partners_with)
+    and 我们收购了 X (acquires) in an interview answer whose speaker holds a position at exactly one organisation by
+    the relations found: Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
     text = analysis.doc.text
     if "我们" not in text:
         return []
@@ -514,14 +521,31 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
         held = orgs.get(speaker.key or "=" + speaker.text, {})
         if len(held) != 1:
             continue
-        for hit in _WE_RELEASED.finditer(text, a0, a0 + len(para)):
-            if _quoted(text, hit.start()):
-                continue
-            k = bisect.bisect_left(starts, hit.end())
-            model = mentions[k] if k < len(mentions) else None
-            if model is not None and model.type == MODEL and model.start - hit.end() <= 2:
-                out.append((next(iter(held.values())), model, speaker.start if hit.start() - speaker.start <= MAX_EVIDENCE_REACH else a0))
+        org = next(iter(held.values()))
+        for rx, relation, kinds in _WE_DID:
+            for hit in rx.finditer(text, a0, a0 + len(para)):
+                if _quoted(text, hit.start()):
+                    continue
+                k = bisect.bisect_left(starts, hit.end())
+                first = mentions[k] if k < len(mentions) else None
+                if first is None or first.type not in kinds or first.start - hit.end() > 2:
+                    continue
+                if relation == "partners_with":  # 我们和 A、B 合作: each of the list, the verb after it
+                    group = [first]
+                    while k + len(group) < len(mentions) and mentions[k + len(group)].type in kinds and \
+                            _LIST_GAP.fullmatch(text, group[-1].end, mentions[k + len(group)].start):
+                        group.append(mentions[k + len(group)])
+                    if not _WITH_WORKED.match(text, group[-1].end):
+                        continue
+                else:
+                    group = [first]
+                ev = speaker.start if hit.start() - speaker.start <= MAX_EVIDENCE_REACH else a0
+                out += [(org, m, ev, relation) for m in group]
     return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
+_WITH_WORKED = re.compile(r"\s*(?:在[^，。；;]{0,12}?)?(?:都|也|一直|已经|共同|深度|展开|开展|达成)?\s*(?:了)?\s*(?:战略)?合作")
 
 
 # --- profile lines ------------------------------------------------------------------------------------------------

@@ -283,6 +283,8 @@ _THAN_BEFORE = re.compile(r"(?:比|比起|相比于|相较于)\s*(?:[^，,。；
 _THAN_AFTER = re.compile(r"\s*+(?:模型)?\s*+(?:还|更|都|要|仍)?\s*+(?:快|慢|强|好|高|低|小|大|少|多|优|领先|准确|出色|便宜|轻|超出|提高|提升|胜出)")
 _TIMES_OF = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*倍")  # 速度是 LocalVim 的 21 倍、EfficientVMamba 的 3.3 倍
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同)\s*(?:(?:旧版|新版|最新版|原版|开源版|闭源版|最强的|最新的)的?)?\s*$")  # 和旧版的 GPT-4
+# 将 A 与最近发布的开源模型（即 B 和 C）进行了比较: the models after 即 are what A is compared with
+_WITH_BRACKET_BEFORE = re.compile(r"(?:与|和|跟|同)[^，,。；;（()）]{0,24}[（(]\s*(?:即|包括|如|例如|比如)\s*$")
 _MATCHED = re.compile(r"[^，,。；;！？!?]{0,12}?(?:相比|对比|比较|打得有来有回|不相上下|旗鼓相当|一较高下|相媲美|媲美|持平|差不多|平分秋色)")
 _LISTED = re.compile(r"\s*(?:、|和|与|以及|及)\s*$")
 
@@ -315,7 +317,8 @@ def _model_comparisons(ctx: _Ctx) -> Iterator[RelationMention]:
                 re.search(r"在\s*$", text[max(ctx.sent.start, m.start - 2):m.start]) and re.match(r"\s*上", text[m.end:m.end + 2]))]
             if subjects and not re.search(r"[。；;！？!?]", text[subjects[-1].end:b.start]):
                 yield from _rivals(ctx, subjects[-1], [b])  # A 比 B 快, A 采用新架构，它比 B 快
-        elif _WITH_BEFORE.search(before):
+        elif k not in compared and (_WITH_BEFORE.search(before)
+                                    or _WITH_BRACKET_BEFORE.search(text, max(ctx.sent.start, b.start - 32), b.start)):
             group = [b]
             while k + len(group) < len(ms) and _LISTED.fullmatch(text[group[-1].end:ms[k + len(group)].start] + " "):
                 group.append(ms[k + len(group)])
