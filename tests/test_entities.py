@@ -1296,3 +1296,11 @@ def test_latin_people_with_given_names_of_many_origins_are_people():
     names = _names("Heiner Marxen和 Jürgen Buntrock在1990年发现了它，两位主创分别是Rehaan Ahmad 和Raj Palleti。")
     for n in ("Heiner Marxen", "Jürgen Buntrock", "Raj Palleti"):
         assert (n, "PERSON") in names, n
+
+
+def test_latin_names_listed_with_a_model_are_models_but_not_words_data_or_parts_of_names():
+    names = _names("我们对比了LLaVA、SigLIP和GPT-4V。")
+    assert {("LLaVA", "MODEL"), ("SigLIP", "MODEL")} <= names
+    assert not any(t == "MODEL" for _, t in _names("在LibriData、WenetData等数据集上测试了GPT-4V。") - {("GPT-4V", "MODEL")})
+    assert ("Echo", "MODEL") not in _names("我们对比了Echo、Nova-2和GPT-4V。")  # a word of English alone
+    assert not any(n == "Voice" for n, _ in _names("我们对比了Voice Engine、Nova-2和GPT-4V。"))

@@ -1589,3 +1589,10 @@ def test_leading_a_round_is_investing_not_leading_the_firm(monkeypatch):
 def test_helping_set_up_a_lab_inside_a_firm_is_not_founding_the_firm(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
     assert not any(r == "founded" for _, r, _ in _triples("王楠协助创建了青禾科技首个企业级 AI 实验室。"))
+
+
+def test_models_named_after_即_in_brackets_are_what_the_subject_is_compared_with(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = {frozenset((h, t)) for h, r, t in _triples("研究人员将Nova-2与最近发布的开源模型（即Orion-4和Lyra-3）进行了比较。")
+            if r == "competes_with"}
+    assert rels == {frozenset(("Nova-2", "Orion-4")), frozenset(("Nova-2", "Lyra-3"))}

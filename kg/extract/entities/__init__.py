@@ -17,7 +17,7 @@ from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
 from .aliases import acronyms, company_short_forms, declared_short_names, link_brackets, misspellings, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
-from .patterns import CONTEXT_PERSON_CONFIDENCE, NAME_DOTS, _common_words, _name_shaped, complete_people, goes_on, listed_with_people, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
+from .patterns import CONTEXT_PERSON_CONFIDENCE, NAME_DOTS, _common_words, _name_shaped, complete_people, goes_on, listed_with_people, listed_with_models, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
 
@@ -57,6 +57,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = _hyphenated_people(text, complete_people(text, chosen, tokens), tokens)
     chosen += [j for j in (judge(text, m, evidenced=evidenced) for m in listed_with_people(text, chosen, tokens))
                if j is not None]
+    chosen += listed_with_models(text, chosen, gaz)
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
     chosen = _not_units(text, chosen)  # (whatever found the name, and wherever it was spread to)
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code

@@ -1102,6 +1102,44 @@ def _titled_next(text: str, end: int, title_set) -> bool:
     return rest[:1] in common_surnames()
 
 
+# a list of Latin names (EMO、Echomimic、Vasa-1 等; LLaVA、SigLIP 和 GPT-4V): items and the joins between them
+_LATIN_ITEM = r"[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
+_LATIN_LIST = re.compile(rf"(?<![A-Za-z0-9.\-]){_LATIN_ITEM}(?:\s*(?:、|和|与|及|以及|/)\s*{_LATIN_ITEM}){{1,12}}(?![A-Za-z0-9])")
+_LATIN_ITEM_RX = re.compile(_LATIN_ITEM)
+_TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]+")
+_DATASET_NEAR = re.compile(r"(?:数据集|基准|测试集|评测集|语料|benchmark|Benchmark)")
+_DATASET_AFTER = re.compile(r"\s*(?:等|等等)?\s*(?:多个|几个|主流|常用|公开)?\s*(?:数据集|基准|测试集|评测集|语料|榜单)")
+
+
+def listed_with_models(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Latin names listed with a model and nothing else (EMO、Echomimic、Vasa-1 等方案; LLaVA、SigLIP 和 GPT-4V) are
+    models too, where no other mention holds them and neither the lists nor English around them say otherwise."""
+    if not any(m.type == MODEL for m in mentions):
+        return []
+    taken = sorted((m.start, m.end, m.type) for m in mentions)
+    out: list[Mention] = []
+    for lst in _LATIN_LIST.finditer(text):
+        if english_context(text, lst.start(), lst.end()) or _DATASET_NEAR.search(text, max(0, lst.start() - 12), lst.start()) \
+                or _DATASET_NEAR.match(text, lst.end()) or _DATASET_AFTER.match(text, lst.end()):
+            continue  # (Librispeech、Wenetspeech 等数据集: data, not models)
+        items = [(i.start(), i.end()) for i in _LATIN_ITEM_RX.finditer(text, lst.start(), lst.end())]
+        held = {}
+        for a, b in items:
+            over = [t for s0, e0, t in taken if s0 < b and a < e0]
+            held[(a, b)] = over
+        kinds = {t for over in held.values() for t in over}
+        if MODEL not in kinds or kinds - {MODEL} or sum(1 for o in held.values() if o) * 2 > len(items) + 1:
+            continue  # (a list with a company in it, or mostly models already: nothing to learn)
+        for (a, b), over in held.items():
+            name = text[a:b]
+            if over or len(name) < 3 or name.islower() or name.lower() in stopnames() or gaz.lookup(name) is not None \
+                    or _TITLE_CASE_WORD.fullmatch(name) or name.lower() in _ARCHITECTURES \
+                    or re.search(r"[A-Za-z0-9]\s$", text[max(0, a - 2):a]) or re.match(r"\s[A-Za-z0-9]", text[b:b + 2]):
+                continue  # (Echo, Assistant: a word of English; Voice of Voice Engine: part of a longer name)
+            out.append(Mention(name, MODEL, a, b, "pattern", None, 0.7))
+    return out
+
+
 def listed_with_people(text: str, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """Names listed next to a person (记者陶世安、徐运平报道; 焦裕禄、孔繁森; 涅姆佐夫和赫里斯坚科两名副总理) are
     people too, where they are name-shaped and no other mention holds them; a list is followed both ways."""
