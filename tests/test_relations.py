@@ -1596,3 +1596,11 @@ def test_models_named_after_即_in_brackets_are_what_the_subject_is_compared_wit
     rels = {frozenset((h, t)) for h, r, t in _triples("研究人员将Nova-2与最近发布的开源模型（即Orion-4和Lyra-3）进行了比较。")
             if r == "competes_with"}
     assert rels == {frozenset(("Nova-2", "Orion-4")), frozenset(("Nova-2", "Lyra-3"))}
+
+
+def test_a_title_in_brackets_after_an_honorific_or_now_and_a_title_before_a_comma_are_the_person_s(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("王青禾", "works_for", "青禾实验室") in _triples("他跟随王青禾教授（青禾实验室的联合创始人）做研究。")
+    assert ("Dana Whitlock", "leads", "星图科技") in _triples("然后 Dana Whitlock（现在星图科技 CEO）又说服了他。")
+    assert ("Eric Schmidt", "works_for", "远山科技") in _triples("远山科技前CEO，Eric Schmidt说过一句话。")
+    assert not any(h == "王磊" and r == "leads" for h, r, _ in _triples("他曾任青禾科技CEO，王磊则是CTO。"))

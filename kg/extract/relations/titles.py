@@ -92,7 +92,10 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 inner.append(nxt)
                 k += 1
                 nxt = ms[k]
-        if nxt is not None and nxt.type == PERSON and _TITLE_TO_PERSON.fullmatch(_BRACKETS.sub("", text[title_end:nxt.start])):
+        if nxt is not None and nxt.type == PERSON and (_TITLE_TO_PERSON.fullmatch(_BRACKETS.sub("", text[title_end:nxt.start]))
+                                                       or _COMMA_TO_PERSON.fullmatch(text, title_end, nxt.start)
+                                                       and _OPENS_CLAUSE.search(text, max(0, org.start - 4), org.start)):
+            # (谷歌前 CEO，Eric Schmidt 说: a title phrase that opens the clause, then its person after a comma)
             person, conf = nxt, 0.9
             if len(inner) == 1 and inner[0].type in (ORG, COMPANY):  # （YC 前掌门人）: a title there too
                 t_in = _INNER_TITLE.match(text, inner[0].end)
@@ -766,6 +769,8 @@ def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
 
 # between a title and the person it names: nothing, 是/为/由/系/的, another post after 兼, or an honour the person won
 # (首席执行官兼诺贝尔物理学奖得主 X, CEO、图灵奖得主 X)
+_COMMA_TO_PERSON = re.compile(r"\s*[，,]\s*")
+_OPENS_CLAUSE = re.compile(r"(?:^|[。；;！？!?\n]|作为|身为)\s*$")
 _TITLE_TO_PERSON = re.compile(r"\s*(兼\S{1,8}|[兼、][^\s，,。；;：:]{1,14}?(?:奖得主|奖获得者|奖获奖者)|是|为|由|系|的)?\s*")
 _MODEL_FROM = re.compile(r"\s*+[，,（(]?\s*+(?:模型)?\s*+(?:则|均|也)?\s*+来自\s*+")
 _FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来自\s*$")
