@@ -1304,3 +1304,9 @@ def test_latin_names_listed_with_a_model_are_models_but_not_words_data_or_parts_
     assert not any(t == "MODEL" for _, t in _names("在LibriData、WenetData等数据集上测试了GPT-4V。") - {("GPT-4V", "MODEL")})
     assert ("Echo", "MODEL") not in _names("我们对比了Echo、Nova-2和GPT-4V。")  # a word of English alone
     assert not any(n == "Voice" for n, _ in _names("我们对比了Voice Engine、Nova-2和GPT-4V。"))
+
+
+def test_a_short_name_before_a_bracketed_full_name_is_the_person_wherever_it_recurs():
+    names = _names("Tobi（Tobias Lütke）是Shopify的创始人。Tobi作为Shopify的CEO，很年轻。Tobi说，要专注。")
+    assert ("Tobi", "PERSON") in names and ("Tobi", "COMPANY") not in names
+    assert ("Shopify", "COMPANY") in names

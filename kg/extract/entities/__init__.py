@@ -58,6 +58,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen += [j for j in (judge(text, m, evidenced=evidenced) for m in listed_with_people(text, chosen, tokens))
                if j is not None]
     chosen += listed_with_models(text, chosen, gaz)
+    chosen = _nicknames(text, chosen)
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
     chosen = _not_units(text, chosen)  # (whatever found the name, and wherever it was spread to)
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
@@ -315,6 +316,27 @@ def _modifier(text: str, m: Mention) -> bool:
     """中国科技企业, 人工智能行业: a found organisation name that only qualifies the noun after it."""
     return m.source in ("ner", "engine") and m.type in (ORG, COMPANY) and \
         text[m.end:m.end + 2] in _HEAD_NOUNS
+
+
+_NICK_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][a-z]{2,})\s?[（(]\s*$")
+
+
+def _nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Tobi（Tobias Lütke）: a Latin word right before a bracketed full name that starts with it is that person's
+    short name, whatever else took it (the model may have typed it a company); the name is then spread as one."""
+    out = list(mentions)
+    for y in mentions:
+        if y.type != PERSON or not y.text.isascii() and not y.text[:1].isascii() or " " not in y.text:
+            continue
+        if not re.match(r"\s*[）)]", text[y.end:y.end + 2]):
+            continue
+        nick = _NICK_BEFORE.search(text, max(0, y.start - 20), y.start)
+        if nick is None or not y.text.split()[0].startswith(nick.group(1)):
+            continue
+        a, b = nick.span(1)
+        out = [m for m in out if not (m.start < b and a < m.end)]
+        out.append(Mention(nick.group(1), PERSON, a, b, "pattern", y.key, 0.8))
+    return out
 
 
 def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer, *, speakers: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
