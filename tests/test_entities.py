@@ -1276,19 +1276,19 @@ def test_a_section_label_that_opens_paragraphs_is_no_speaker():
 
 def test_a_byte_stream_an_apple_to_eat_and_a_lower_case_english_word_are_no_company_names():
     assert not any(t == "COMPANY" for _, t in _names("我们保存了每个checkpoint的结果，而非字节流。"))
-    assert not any(t == "COMPANY" for _, t in _names("如果你有一个苹果，朋友又给你一个苹果。"))
+    assert not any(t == "COMPANY" for _, t in _names("桌上放着一个苹果，他又买了两个苹果。"))
     assert ("苹果", "COMPANY") in _names("苹果公司CEO库克表示，每个苹果用户都会喜欢。")
     assert ("Check Point", "COMPANY") in _names("Check Point 发布了新的防火墙。")
 
 
 def test_a_declared_short_name_in_brackets_is_the_short_name_without_the_declaring_words():
-    names = _names("元象XVERSE（以下简称元象）今日宣布完成融资。")
-    assert ("元象", "COMPANY") in names and not any(n.startswith("以下简称") for n, _ in names)
+    names = _names("Lumora Robotics（以下简称鹿鸣）今日宣布完成融资。")
+    assert ("鹿鸣", "COMPANY") in names and not any(n.startswith("以下简称") for n, _ in names)
 
 
 def test_the_word_before_大模型_with_a_latin_name_after_it_says_what_the_model_is_for():
-    names = _names("港大和百度发布了首个智慧城市大模型UrbanGPT。城市数据很重要。")
-    assert ("UrbanGPT", "MODEL") in names and not any(n == "城市" for n, _ in names)
+    names = _names("远山科技发布了新的城市大模型CityLynx。城市数据很重要。")
+    assert ("CityLynx", "MODEL") in names and not any(n == "城市" for n, _ in names)
     assert not any(t == "COMPANY" for _, t in _names("该系统采用Mini LED智能控制算法。"))
 
 

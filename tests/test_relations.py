@@ -1568,7 +1568,7 @@ def test_the_investors_a_funding_bracket_names_invest_in_the_firm_that_raised(mo
 
 def test_a_student_of_any_kind_studied_there(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    for text in ("王治海是中国科学技术大学2020级硕博连读生。", "Allen Brady，当时的俄勒冈州立大学数学研究生，写了论文。"):
+    for text in ("李青禾是青州大学2021级硕博连读生。", "Dana Whitlock，当时的青州大学研究生，写了论文。"):
         rels = _triples(text)
         assert any(r == "educated_at" for _, r, _ in rels), text
         assert not any(r == "works_for" for _, r, _ in rels), text

@@ -41,7 +41,7 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
         if is_han(x.text[-1]) == is_han(inner[0]) or inner.lower() in stopnames() or _is_title(inner):
             continue  # (Kevin Weil (首席产品官): a title in brackets is no name)
         if re.match(r"以下简称|简称|下称|以下称|又称|俗称|即", inner):
-            continue  # 元象XVERSE（以下简称元象）: a declared short name, which declared_short_names reads
+            continue  # Lumora Robotics（以下简称鹿鸣）: a declared short name, which declared_short_names reads
         if is_han(inner[0]) and len(inner) >= 4 and _common_words(inner):
             continue  # DuetFace（删除低频信息）: a gloss of what it does, not its Chinese name
         out.append(Mention(inner, x.type, b.start(1), b.end(1), "alias", x.key or "=" + x.text, x.confidence,

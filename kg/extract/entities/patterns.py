@@ -198,7 +198,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
                     continue  # 利用大模型, 医学大模型, 基座大模型: a word of the language, no name (讯飞星火大模型 is one)
                 if is_han(toks[j].text[0]) and _NAMED_AFTER.match(text, model_end) and gaz.lookup(toks[j].text) is None \
                         and _in_dictionary(toks[j].text):
-                    continue  # 智慧城市大模型 UrbanGPT: the name comes after, the word before says what the model is for
+                    continue  # 城市大模型 CityLynx: the name comes after, the word before says what the model is for
                 out.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
     # Latin names: models with versions, organisations with suffixes, people near titles or speech verbs
     title_set = titles()
@@ -815,7 +815,7 @@ WORD_GOES_ON = re.compile(r"体|感|化|进步|成果|奖|园|馆|局|厅|节|�
 SMART_GOES_ON = re.compile(r"硬件|设备|眼镜|终端|产品|手表|手机|家居|家电|穿戴|助手|客服|问题|系统|程度|机器|驾驶|制造|语音|"
                            r"音箱|座舱|汽车|应用|时代|生活|工厂|城市|交通|农业|教育|医疗|安防|物流|电网|"
                            r"控制|算法|调度|监控|识别|决策|方案|升级|改造|水平")
-_NAMED_AFTER = re.compile(r"\s*[「“\"《]?[A-Za-z][A-Za-z0-9]")  # 智慧城市大模型 UrbanGPT: a Latin name right after 大模型
+_NAMED_AFTER = re.compile(r"\s*[「“\"《]?[A-Za-z][A-Za-z0-9]")  # 城市大模型 CityLynx: a Latin name right after 大模型
 
 
 def goes_on(text: str, end: int, name: str) -> bool:
