@@ -417,14 +417,12 @@ def test_the_model_gives_a_student_s_bio_to_the_student_not_the_advisor(packaged
     assert ("李国栋", "leads", "远山研究院") in {(r.head.text, r.relation, r.tail.text) for r in extract_relations(b, mode="both")}
 
 
-class _EveryPairWorks(_EveryPairBuys):
+class _EveryPairWorks(_EveryPairDevelops):
     """A stand-in that scores every pair 0.9 for ``works_for`` (the person works for the organisation)."""
 
     def scores(self, words):
-        import numpy
-
-        out = numpy.zeros((len(words), len(LABELS)), dtype="f")
-        out[:, LABELS.index("works_for")] = 0.9
+        out = super().scores(words)
+        out[:, [LABELS.index("develops"), LABELS.index("works_for")]] = [0.0, 0.9]
         return out
 
 
