@@ -136,9 +136,8 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             s -= 4  # The Washington Post, The Information: the article is part of the name as written
         surface = text[s:e]
         if surface.isascii() and surface.isalpha() and surface.islower() \
-                and all(f.replace(" ", "").lower() != surface or " " in f for f in (entry.name, *entry.aliases)) \
                 and all(f.lower() != surface for f in (entry.name, *entry.aliases)):
-            continue  # checkpoint is a word of English, not Check Point: a name of several words lower-cased and run together
+            continue  # checkpoint is a word of English, not Check Point: lower case matches a name only as it is written
         out.append(Mention(surface, entry.type, s, e, "gazetteer", entry.name, 1.0))
     return out
 

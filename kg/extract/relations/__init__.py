@@ -220,7 +220,7 @@ def _we_released(analysis: Analysis, core: list[Mention], rels: list[RelationMen
     text = analysis.doc.text
     for org, model, ev_start, relation in we_released(analysis, core, rels):
         sent = sentence_holding(analysis, model)
-        if sent is not None and not (org.key or org.text) == (model.key or model.text) and _ok(relation, org, model):
+        if sent is not None and (org.key or org.text) != (model.key or model.text) and _ok(relation, org, model):
             r = _rel(_Ctx(analysis, sent, (org, model)), relation, org, model, 0.6, trigger="我们")
             yield replace(r, evidence=Evidence(analysis.doc.id, text[ev_start:sent.end], ev_start, sent.end))
 

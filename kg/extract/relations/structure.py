@@ -563,8 +563,8 @@ def _funding_phrases(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         inside = [m for m in ms if br.start(1) <= m.start and m.end <= br.end(1) and m.type in firms + (PERSON,)]
         for m in inside:
-            if _INVESTED_AFTER.match(text, m.end) or any(
-                    m in g and _INVESTED_AFTER.match(text, g[-1].end) for g in [_group(ctx, ms, ms.index(m), +1, firms + (PERSON,))]):
+            listed = _group(ctx, ms, ms.index(m), +1, firms + (PERSON,))  # (Y、Z 跟投: the verb after the list)
+            if _INVESTED_AFTER.match(text, m.end) or _INVESTED_AFTER.match(text, listed[-1].end):
                 if not _same(m, raiser) and _ok("invests_in", m, raiser):
                     yield _rel(ctx, "invests_in", m, raiser, 0.7, trigger="领投")
     for k, x in enumerate(ms):
