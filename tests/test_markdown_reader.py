@@ -102,6 +102,14 @@ def test_source_map_gives_the_source_line_of_any_offset():
     # … and in a copy that lost its links: short titles after the heading, in the article's last third
     ("腾讯发布混元。\n\n混元在多项测试中领先。\n\n发布会上座无虚席。\n\n| 推荐阅读\n\n青禾资本创始人：创业十年的五条经验\n\n"
      "对话鹭羽科技创始人Tom Becker\n", "腾讯发布混元。\n\n混元在多项测试中领先。\n\n发布会上座无虚席。", "related"),
+    # a newsletter's subscription block ends the article; the post titles after it are no text
+    ("腾讯发布混元。\n\n混元在多项测试中领先。\n\n发布会上座无虚席。\n\nMemo: Signal, not noise!\n\n**订阅 Memo****Pro**\n"
+     "青禾资本 CEO 林远：下一代助手的样子\n", "腾讯发布混元。\n\n混元在多项测试中领先。\n\n发布会上座无虚席。", "end"),
+    # a related-reading list run into one line
+    ("腾讯发布混元。\n\n混元在多项测试中领先。\n\n发布会上座无虚席。\n\n延伸阅读：1.[鹭羽科技完成融资](https://x/1)"
+     "2.[北辰资本领投青禾](https://x/2)\n", "腾讯发布混元。\n\n混元在多项测试中领先。\n\n发布会上座无虚席。", "end"),
+    ("腾讯发布混元。\n\n| 更多内容\n\n[和青禾创始人林远一起工作的一年](https://x/1)\n\n[鹭羽科技的十条经验](https://x/2)\n",
+     "腾讯发布混元。", "related"),
     ("腾讯发布混元。\n\n参考链接：  \n[1]https://example.com/a  \n[2]https://example.com/b\n", "腾讯发布混元。", "references"),
     ("腾讯发布混元。\n\n## References\n\n1. Smith, A. A paper. 2024.\n2. Lee, B. Another paper. 2023.\n",
      "腾讯发布混元。", "references"),
