@@ -1310,3 +1310,23 @@ def test_a_short_name_before_a_bracketed_full_name_is_the_person_wherever_it_rec
     names = _names("Tobi（Tobias Lütke）是Shopify的创始人。Tobi作为Shopify的CEO，很年轻。Tobi说，要专注。")
     assert ("Tobi", "PERSON") in names and ("Tobi", "COMPANY") not in names
     assert ("Shopify", "COMPANY") in names
+
+
+# --- clause adverbs after a descriptor or a title; a university's town before 教授 (twenty-sixth session) ----------
+@pytest.mark.parametrize("text,not_name", [
+    ("这家公司刚成立，员工不到十人。", "刚成立"),
+    ("他开公司时才不过二十岁。", "时才"),
+    ("一家公司越难被模仿就越值钱。", "越难"),
+    ("林远接任青禾的掌门人时还不满三十岁。", "时还"),
+])
+def test_an_adverb_after_a_descriptor_or_a_title_starts_no_name(text, not_name):
+    assert not_name not in {n for n, _ in _names(text)}
+
+
+def test_a_name_after_a_descriptor_that_starts_with_such_a_character_stays():
+    assert ("越秀科技", "COMPANY") in _names("芯片公司越秀科技发布了新品。")
+
+
+def test_a_university_town_before_a_title_is_no_person():
+    assert ("牛津", "PERSON") not in _names("她是牛津教授，研究数论。")
+    assert ("罗干", "PERSON") in _names("罗干说，会议开得很成功。")

@@ -562,6 +562,23 @@ _VERBS_BEFORE_NAMES = frozenset("曾任 历任 现任 现为 成为 作为 担�
 _FUNCTION_CHARS = frozenset("但给说和与让把被对向在从是也就都还而并及或跟同由将以令使为于到像如比连且又即")
 
 
+# adverbs that open a clause (公司刚成立, 公司越难被超越, 成立公司时才十九岁); a guessed or rare word that starts with
+# one after a descriptor is the clause going on, not a name
+_CLAUSE_ADVERBS = frozenset("刚才时越还就都也又再已却便仍曾正将")
+
+
+def _clause_after(tok: Token) -> bool:
+    """刚成立, 越难, 时才: a Han word of two or three characters that starts with a clause-opening adverb and that
+    jieba's dictionary does not know as a frequent word (越秀, 64 times, stays)."""
+    from ...nlp.segment import get_segmenter
+
+    w = tok.text
+    if not 2 <= len(w) <= 3 or w[0] not in _CLAUSE_ADVERBS or not all(is_han(c) for c in w):
+        return False
+    seg = get_segmenter()
+    return seg.word_tag_tab.get(w) is None or seg.freq(w) < 10
+
+
 def _glued_function_char(tok: Token) -> bool:
     """A word of three or more characters that jieba guessed (no dictionary entry) and that starts with a
     function word: 但慧夜, 给慧夜. Dictionary words (比亚迪, 同花顺) are left alone."""
@@ -618,7 +635,7 @@ def _appositive_names(text: str, toks: list[Token]) -> list[Mention]:
                 break  # 公司法律顾问: a post (顾问) with its field, no name
             parts.append(nt)
             j += 1
-        if not parts or parts[0].pos == "vn":
+        if not parts or parts[0].pos == "vn" or _clause_after(parts[0]):
             continue
         nxt = toks[j] if j < len(toks) else None
         if nxt is not None and nxt.start == parts[-1].end and not (
@@ -949,6 +966,8 @@ def _no_given_name(tok: Token) -> bool:
     verb or adverb (时|表示, 官|为; but 方|启航, 李|立: given names are often words)."""
     if tok.pos[:1] in "pcuyxmqr":
         return True
+    if len(tok.text) == 1 and tok.pos[:1] == "d" and tok.text in _CLAUSE_ADVERBS:
+        return True  # 掌门人时|还不到三十岁: an adverb, not a one-character given name
     if len(tok.text) == 2 and tok.pos[:1] in _NOT_GIVEN_NAME:
         from .evidence import _dictionary
 
@@ -1077,6 +1096,8 @@ def _context_people(text: str, toks: list[Token], title_set) -> list[Mention]:
         prev = toks[i - 1] if i else None
         titled = prev is not None and prev.end == t.start and prev.end in titled_at
         for a, b in _names_at(text, toks, i, title_set):
+            if _known_place(text[a:b]):
+                continue  # 牛津教授, 剑桥教授: a university's town before a title, not a surname and given name
             if titled and not _runs_on(text, b) or _PUBLIC_TITLE_AFTER.match(text, b) or _SPEECH_AFTER.match(text, b):
                 out.append(Mention(text[a:b], PERSON, a, b, "pattern", None, CONTEXT_PERSON_CONFIDENCE))
                 break
@@ -1088,6 +1109,16 @@ _PLACE_LIST_TAIL = re.compile(r"(?:\s*(?:、|和|与|及)\s*[\u4e00-\u9fff]{2,6}
                               r"(?:城市|国家|地区|省份?|州|县|村庄?|乡镇|镇|铁路线?|线路|公路|河流|山脉|港口)")
 _LIST_JOIN_AFTER = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 _LIST_JOIN_BEFORE = re.compile(r"(?:、|和|与|及|以及)\s*$")
+
+
+KNOWN_PLACE_FREQ = 100  # a word LAC calls a place or an organisation and jieba's dictionary counts this often
+
+
+def _known_place(word: str) -> bool:
+    """牛津, 剑桥, 哈佛: a frequent dictionary word that LAC's word classes call a place or an organisation."""
+    from .evidence import _dictionary, word_classes
+
+    return word_classes().get(word) in ("LOC", "ORG") and _dictionary().freq(word) >= KNOWN_PLACE_FREQ
 
 
 def _titled_next(text: str, end: int, title_set) -> bool:
