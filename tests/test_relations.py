@@ -1604,3 +1604,24 @@ def test_a_title_in_brackets_after_an_honorific_or_now_and_a_title_before_a_comm
     assert ("Dana Whitlock", "leads", "星图科技") in _triples("然后 Dana Whitlock（现在星图科技 CEO）又说服了他。")
     assert ("Eric Schmidt", "works_for", "远山科技") in _triples("远山科技前CEO，Eric Schmidt说过一句话。")
     assert not any(h == "王磊" and r == "leads" for h, r, _ in _triples("他曾任青禾科技CEO，王磊则是CTO。"))
+
+
+# --- twenty-sixth session ------------------------------------------------------------------------------------------
+def test_a_postdoc_studied_there(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    for text in ("林远曾在青州大学做博士后研究。", "林远在青州大学做了两年博士后。", "林远是青州大学的博士后。"):
+        rels = _triples(text)
+        assert ("林远", "educated_at", "青州大学") in rels and ("林远", "works_for", "青州大学") not in rels, text
+
+
+def test_a_model_s_predecessor_is_no_rival(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert not any(r == "competes_with" for _, r, _ in _triples("Nova-3 的得分远超其前身 Orion-2。"))
+    assert ("Nova-3", "competes_with", "Orion-2") in _triples("Nova-3 的得分远超 Orion-2。")
+
+
+def test_money_received_from_backers_is_their_investment(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("鹭羽科技成立不到一年，就收到了来自北辰资本和蓝海基金的种子轮投资。")
+    assert {("北辰资本", "invests_in", "鹭羽科技"), ("蓝海基金", "invests_in", "鹭羽科技")} <= rels
+    assert not any(r == "invests_in" for _, r, _ in _triples("鹭羽科技获得了来自青禾实验室的技术支持。"))

@@ -76,7 +76,14 @@ def _extract(analysis: Analysis, gaz: Gazetteer, mode: str) -> list[RelationMent
     # two versions of one model family (GPT-4 and GPT-4o, Qihoo-T2I and Qihoo-T2V) are no rivals (data/README.md)
     out = [r for r in out if not (r.relation == "competes_with" and r.head.type == MODEL == r.tail.type
                                   and _family(r.head) and _family(r.head) == _family(r.tail))]
+    # 远超其前身 GPT-4o: a model's predecessor is an earlier version of it, not a rival (data/README.md)
+    text = analysis.doc.text
+    out = [r for r in out if not (r.relation == "competes_with" and r.head.type == MODEL == r.tail.type and any(
+        _PREDECESSOR.search(text, max(0, m.start - 6), m.start) for m in (r.head, r.tail)))]
     return _dedupe(out)
+
+
+_PREDECESSOR = re.compile(r"(?:前身|前代|上一代|上代|前作|前一代|老版本|旧版本?)(?:模型)?\s*(?:版本)?\s*$")
 
 
 def sentence_mentions(analysis: Analysis) -> tuple[list[Mention], dict]:

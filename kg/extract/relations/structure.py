@@ -568,6 +568,19 @@ def _funding_phrases(ctx: _Ctx) -> Iterator[RelationMention]:
                 if not _same(m, raiser) and _ok("invests_in", m, raiser):
                     yield _rel(ctx, "invests_in", m, raiser, 0.7, trigger="领投")
     for k, x in enumerate(ms):
+        # A 成立不久就收到了来自 X 和 Y 的种子轮投资: the backers after 来自, the firm that got the money before it
+        if x.type not in firms + (PERSON,) or not _RECEIVED_FROM.search(text, max(ctx.sent.start, x.start - 8), x.start):
+            continue
+        backers = _group(ctx, ms, k, +1, firms + (PERSON,))
+        if not _MONEY_FROM_AFTER.match(text, backers[-1].end):
+            continue
+        raiser = next((m for m in reversed(ms[:k]) if m.type in firms), None)
+        if raiser is None or re.search(r"[。；;！？!?]", text[raiser.end:x.start]):
+            continue
+        for t in backers:
+            if not _same(raiser, t) and _ok("invests_in", t, raiser):
+                yield _rel(ctx, "invests_in", t, raiser, 0.7, trigger="来自")
+    for k, x in enumerate(ms):
         if x.type not in firms + (PERSON,) or not _LED_ITS.match(text, x.end, ctx.sent.end):
             continue
         heads = [x]
@@ -582,6 +595,8 @@ def _funding_phrases(ctx: _Ctx) -> Iterator[RelationMention]:
                     yield _rel(ctx, "invests_in", h, target, 0.65, trigger="其")
 
 
+_RECEIVED_FROM = re.compile(r"(?:收到|获得|拿到|得到|接受|迎来)了?\s*来自\s*$")
+_MONEY_FROM_AFTER = re.compile(r"\s*(?:等(?:机构|投资人)?)?\s*的\s*[^，,。；;的]{0,16}?(?:投资|融资|注资|资金)")
 # 除了 A 和 B 外，C、D 都是其投资人: a roll of investors before the phrase; 其 is the firm that raised before it
 _ROLL_END = re.compile(r"\s*(?:等(?:人|机构)?)?\s*(?:都|也|均|皆)\s*(?:是|为|成为了?|参与了)\s*(?:其|它的|该公司的)\s*"
                        r"(?:早期|种子轮|天使轮|本轮|新一轮)?\s*(?:投资(?:人|方|者|机构)|股东)")
