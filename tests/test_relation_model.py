@@ -434,3 +434,54 @@ def test_the_model_gives_no_post_at_a_site_someone_writes_on():
     assert not any(r.relation == "works_for" for r in model_relations(a, clauses_of(a), [], model=_EveryPairWorks()))
     b = _analysis("张青禾每天在青禾科技上班。")  # 上班 is working there
     assert any(r.relation == "works_for" for r in model_relations(b, clauses_of(b), [], model=_EveryPairWorks()))
+
+
+class _EveryPairPosts(_EveryPairDevelops):
+    """A stand-in that scores every pair 0.9 for a post: ``founded`` (both ways), ``works_for`` and ``leads``."""
+
+    def scores(self, words):
+        out = super().scores(words)
+        out[:, LABELS.index("develops")] = 0.0
+        for label in ("founded>", "founded<", "works_for", "leads"):
+            out[:, LABELS.index(label)] = 0.9
+        return out
+
+
+def _posts(text):
+    from kg.extract.relations import clauses_of, extract_relations
+    from kg.extract.relations.learned import model_relations
+
+    a = _analysis(text)
+    rules = extract_relations(a, mode="rules")
+    added = model_relations(a, clauses_of(a), rules, model=_EveryPairPosts())
+    return {(r.head.text, r.relation, r.tail.text) for r in rules}, {(r.head.text, r.relation, r.tail.text) for r in added}
+
+
+def test_the_model_gives_a_title_the_rules_read_to_no_second_person():
+    rules, added = _posts("青禾科技创始人林远对张伟赞不绝口。")
+    assert ("林远", "founded", "青禾科技") in rules
+    assert not any(h == "张伟" for h, _, _ in added)
+
+
+def test_the_model_gives_an_investor_the_rules_read_no_post():
+    rules, added = _posts("鹭羽科技天使投资人 Peter Thiel 说了一句话。")
+    assert ("Peter Thiel", "invests_in", "鹭羽科技") in rules
+    assert not any(rel in ("works_for", "leads") for _, rel, _ in added)
+
+
+def test_the_model_gives_a_bare_join_no_post():
+    rules, added = _posts("这次加入鹭羽科技的林远是物理竞赛金牌得主。")
+    assert ("林远", "joined", "鹭羽科技") in rules
+    assert ("林远", "works_for", "鹭羽科技") not in added
+
+
+def test_people_joined_to_a_titled_person_share_the_title():
+    from kg.extract.relations.learned import _joined_to
+
+    text = "创始人林远（Lin Yuan）和张伟（Zhang Wei）付不起房租。"
+    def m(name):
+        return Mention(name, "PERSON", text.index(name), text.index(name) + len(name))
+    assert _joined_to(text, m("林远"), m("张伟"))
+    assert _joined_to(text, m("Lin Yuan"), m("Zhang Wei"))
+    other = "创始人林远对张伟赞不绝口。"
+    assert not _joined_to(other, Mention("林远", "PERSON", 3, 5), Mention("张伟", "PERSON", 6, 8))

@@ -338,6 +338,7 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
     probs = model.scores([c.words for c in cands])
     given: dict[tuple, list[tuple[int, int]]] = {}
     taken: dict[tuple, list[tuple[int, int]]] = {}  # (relation, tail) → the sentences where the rules gave it a head
+    holders: dict[str, list[tuple[int, int, Mention]]] = {}  # organisation → (sentence, person) given a post by title
     for r in rules:
         given.setdefault(_triple(r.head, r.relation, r.tail), []).append((r.evidence.start, r.evidence.end))
         if r.relation in ONE_HEAD:
@@ -347,6 +348,7 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
         if r.relation in ("works_for", "leads", "founded") and r.trigger is None:
             taken.setdefault(("titled", r.head.key or r.head.text), []).append((r.evidence.start, r.evidence.end))
             taken.setdefault(("title_org", r.tail.key or r.tail.text), []).append((r.evidence.start, r.evidence.end))
+            holders.setdefault(r.tail.key or r.tail.text, []).append((r.evidence.start, r.evidence.end, r.head))
     import numpy
 
     bar = numpy.array([model.threshold_for(label) for label in model.labels], dtype="f")
@@ -392,6 +394,18 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
                     _bare_title_before(analysis.doc.text, c.sentence.start, head)
                     or _in_org_list(analysis.doc.text, tail, sent_mentions.get(c.sentence.start, ()))):
                 continue  # 两家公司合作，CEO 王磊表示: the rules read the bare title and could not tell whose; 来自 A、B 的 P
+            if rel in ("founded", "works_for", "leads") and head.type == PERSON and any(
+                    s < c.sentence.end and c.sentence.start < e and _who(who) != _who(head)
+                    and not _joined_to(analysis.doc.text, who, head) for s, e, who in holders.get(tail.key or tail.text, ())) \
+                    and not _titled_person(analysis.doc.text, c.sentence.start, head):
+                continue  # 青禾创始人林远对张伟赞不绝口: the title is 林远's (the rules read it); 张伟 has none here
+            if rel in ("works_for", "leads") and any(
+                    s < c.sentence.end and c.sentence.start < e for s, e in given.get(_triple(head, "invests_in", tail), ())):
+                continue  # 青禾天使投资人 X: an investor (the rules read it), not an employee
+            if rel == "works_for" and any(
+                    s < c.sentence.end and c.sentence.start < e for s, e in given.get(_triple(head, "joined", tail), ())) \
+                    and not _titled_person(analysis.doc.text, c.sentence.start, head):
+                continue  # 这次加入青禾的林远: a bare 加入 is joined only, as the rules read it
             if rel in _PERSON_POSTS and head.type == PERSON and tail.start > head.start \
                     and _ADVISOR_BEFORE.search(analysis.doc.text, max(c.sentence.start, head.start - 8), head.start):
                 continue  # X，博士生，导师为 Y，本科就读于 Z: the bio after the advisor's name is still the student's
@@ -433,6 +447,36 @@ def _bare_title_before(text: str, sent_start: int, person: Mention) -> bool:
         if before.endswith(t) and (len(before) == len(t) or before[-len(t) - 1] in "，,。；;：: \u3000、"):
             return True
     return False
+
+
+def _who(m: Mention) -> str:
+    return (m.key or m.text).lstrip("=")  # (他 after 高阳 has the key =高阳)
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]{0,40}[）)]")
+
+
+def _joined_to(text: str, a: Mention, b: Mention) -> bool:
+    """Two people joined by 和/、/与, asides in brackets aside (创始人 A（…）和 B（…））: a title before the list is both's."""
+    first, second = (a, b) if a.end <= b.start else (b, a)
+    if first.end > second.start:
+        return False
+    gap = _BRACKETED.sub("", text[first.end:second.start])
+    gap = _OPEN_ASIDE.sub("", _CLOSE_ASIDE.sub("", gap))  # A（Ann Lee）和 B（Bo Chen）: the names in brackets too
+    return bool(_LIST_JOIN.fullmatch(gap) or _LIST_JOIN.fullmatch(_NAME_BEFORE_BRACKET.sub("", gap)))
+
+
+_CLOSE_ASIDE = re.compile(r"^[^（(）)]{0,40}[）)]")
+_OPEN_ASIDE = re.compile(r"[（(][^（(）)]{0,40}$")
+_NAME_BEFORE_BRACKET = re.compile(r"[^\s、，,和与及]{2,12}$")
+
+
+def _titled_person(text: str, sent_start: int, person: Mention) -> bool:
+    """A job title right before the person or within a few characters after (CTO 张伟, 张伟，CTO; 张伟担任 CTO): the
+    person has a post of their own in the sentence."""
+    before = text[max(sent_start, person.start - 8):person.start].rstrip()
+    after = text[person.end:person.end + 10]
+    return any(before.endswith(t) or t in after for t in _titles_longest_first())
 
 
 def _in_org_list(text: str, org: Mention, mentions) -> bool:
