@@ -26,6 +26,8 @@ def fold_char(ch: str) -> str:
         ch = " "
     elif o in (0x2018, 0x2019):
         ch = "'"  # D’Angelo, O’Reilly: a typographic apostrophe matches the plain one
+    elif o in (0x30FB, 0x2027, 0xFF65):
+        ch = "\u00b7"  # 雷・库兹韦尔, 路德维希‧维特根斯坦: other name dots match the middle dot
     return ch.lower()
 
 

@@ -1330,3 +1330,11 @@ def test_a_name_after_a_descriptor_that_starts_with_such_a_character_stays():
 def test_a_university_town_before_a_title_is_no_person():
     assert ("牛津", "PERSON") not in _names("她是牛津教授，研究数论。")
     assert ("罗干", "PERSON") in _names("罗干说，会议开得很成功。")
+
+
+def test_other_name_dots_join_a_transliterated_name_like_the_middle_dot():
+    names = _names("未来学家雷・库兹韦尔认为，奇点临近。")
+    assert ("雷・库兹韦尔", "PERSON") in names and ("库兹韦尔", "PERSON") not in names
+    from kg.text import fold
+
+    assert fold("雷・库兹韦尔") == fold("雷·库兹韦尔") and len(fold("雷‧库")) == 3

@@ -632,9 +632,12 @@ def _org_evidence(text: str, m: Mention, name: str, evidenced: dict[str, bool]) 
     return evidenced[key]
 
 
+_DOTS = re.compile("[·•‧・]")  # the dots between a transliterated name's parts
+
+
 def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> bool:
     if m.type == PERSON:
-        core = name.replace("·", "")
+        core = _DOTS.sub("", name)
         if len(core) == 2 and core[1] in _FUNCTION_CHARS and m.source in ("ner", "engine", "pattern"):
             return False  # 都将, 都是: a surname-like adverb and a function word
         if common_word(core) and word_classes().get(core) != "PER":
@@ -651,7 +654,7 @@ def _han_name(text: str, m: Mention, name: str, evidenced: dict[str, bool]) -> b
             if not evidenced[key]:
                 return False
         if m.source == "engine" and len(text) >= ARTICLE_CHARS or \
-                m.source in ("ner", "engine") and "·" not in name and not (name[0] in surnames() or name[:2] in surnames()) \
+                m.source in ("ner", "engine") and not _DOTS.search(name) and not (name[0] in surnames() or name[:2] in surnames()) \
                 and not all(ch in _transliteration_chars() for ch in name):
             # 冰墩, 冬青, 雪松树: no surname, so the text must treat it as a person somewhere; and in an article, a
             # name only the segmenter's tag calls a person (连电脑, 金句)

@@ -379,7 +379,7 @@ def _listed_models(text: str, sent: Sentence, gaz: Gazetteer) -> list[Mention]:
 _MODEL_TEAM = re.compile(r"((?:(?![的之与和及])[\u4e00-\u9fffA-Za-z0-9]){2,8}?)\s?(?:大模型|模型)(?:研发)?团队")
 
 
-NAME_DOTS = "·•・"  # join the parts of a transliterated name: 凯文·斯科特
+NAME_DOTS = "·•・‧"  # join the parts of a transliterated name: 凯文·斯科特
 _DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,6}}[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}}(?:-[\u4e00-\u9fff]{{1,6}})?"
                           rf"(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}}(?:-[\u4e00-\u9fff]{{1,6}})?)?")  # 莉娜·卡特-莫里斯
 
