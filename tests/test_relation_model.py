@@ -463,6 +463,12 @@ def test_the_model_gives_a_title_the_rules_read_to_no_second_person():
     assert not any(h == "张伟" for h, _, _ in added)
 
 
+def test_the_model_gives_no_post_across_two_titled_people():
+    rules, added = _posts("青禾科技创始人林远和鹭羽科技创始人张伟都是物理系出身。")
+    assert {("林远", "founded", "青禾科技"), ("张伟", "founded", "鹭羽科技")} <= rules
+    assert not any(h == "张伟" and t == "青禾科技" or h == "林远" and t == "鹭羽科技" for h, _, t in added)
+
+
 def test_the_model_gives_an_investor_the_rules_read_no_post():
     rules, added = _posts("鹭羽科技天使投资人 Peter Thiel 说了一句话。")
     assert ("Peter Thiel", "invests_in", "鹭羽科技") in rules
@@ -485,3 +491,5 @@ def test_people_joined_to_a_titled_person_share_the_title():
     assert _joined_to(text, m("Lin Yuan"), m("Zhang Wei"))
     other = "创始人林远对张伟赞不绝口。"
     assert not _joined_to(other, Mention("林远", "PERSON", 3, 5), Mention("张伟", "PERSON", 6, 8))
+    two = "青禾创始人林远和鹭羽创始人张伟"
+    assert not _joined_to(two, Mention("林远", "PERSON", 5, 7), Mention("张伟", "PERSON", 13, 15))

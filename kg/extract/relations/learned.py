@@ -397,7 +397,8 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
             if rel in ("founded", "works_for", "leads") and head.type == PERSON and any(
                     s < c.sentence.end and c.sentence.start < e and _who(who) != _who(head)
                     and not _joined_to(analysis.doc.text, who, head) for s, e, who in holders.get(tail.key or tail.text, ())) \
-                    and not _titled_person(analysis.doc.text, c.sentence.start, head):
+                    and not _titled_person(analysis.doc.text, c.sentence.start, head, tail,
+                                           sent_mentions.get(c.sentence.start, ())):
                 continue  # 青禾创始人林远对张伟赞不绝口: the title is 林远's (the rules read it); 张伟 has none here
             if rel in ("works_for", "leads") and any(
                     s < c.sentence.end and c.sentence.start < e for s, e in given.get(_triple(head, "invests_in", tail), ())):
@@ -462,8 +463,12 @@ def _joined_to(text: str, a: Mention, b: Mention) -> bool:
     if first.end > second.start:
         return False
     gap = _BRACKETED.sub("", text[first.end:second.start])
-    gap = _OPEN_ASIDE.sub("", _CLOSE_ASIDE.sub("", gap))  # A（Ann Lee）和 B（Bo Chen）: the names in brackets too
-    return bool(_LIST_JOIN.fullmatch(gap) or _LIST_JOIN.fullmatch(_NAME_BEFORE_BRACKET.sub("", gap)))
+    if _LIST_JOIN.fullmatch(gap):
+        return True
+    # A（Ann Lee）和 B（Bo Chen）: the names in brackets too, where the second's bracket opens right before it
+    opened = _OPEN_ASIDE.search(gap)
+    gap = _CLOSE_ASIDE.sub("", gap[:opened.start()] if opened else gap)
+    return bool(_LIST_JOIN.fullmatch(_NAME_BEFORE_BRACKET.sub("", gap) if opened else gap))
 
 
 _CLOSE_ASIDE = re.compile(r"^[^（(）)]{0,40}[）)]")
@@ -471,12 +476,21 @@ _OPEN_ASIDE = re.compile(r"[（(][^（(）)]{0,40}$")
 _NAME_BEFORE_BRACKET = re.compile(r"[^\s、，,和与及]{2,12}$")
 
 
-def _titled_person(text: str, sent_start: int, person: Mention) -> bool:
+def _titled_person(text: str, sent_start: int, person: Mention, org: Mention | None = None, mentions=()) -> bool:
     """A job title right before the person or within a few characters after (CTO 张伟, 张伟，CTO; 张伟担任 CTO): the
-    person has a post of their own in the sentence."""
+    person has a post of their own in the sentence; but not one that another organisation holds right before it
+    (苹果创始人A和谷歌创始人B: B's title is 谷歌's)."""
     before = text[max(sent_start, person.start - 8):person.start].rstrip()
     after = text[person.end:person.end + 10]
-    return any(before.endswith(t) or t in after for t in _titles_longest_first())
+    for t in _titles_longest_first():
+        if before.endswith(t):
+            at = person.start - (len(text[:person.start]) - len(text[:person.start].rstrip())) - len(t)
+            owner = next((m for m in mentions if m.type in (ORG, COMPANY) and m.end <= at
+                          and re.fullmatch(r"\s*(?:的)?\s*", text[m.end:at])), None)
+            return owner is None or org is None or owner.start == org.start
+        if t in after:
+            return True
+    return False
 
 
 def _in_org_list(text: str, org: Mention, mentions) -> bool:
