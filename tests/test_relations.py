@@ -1625,3 +1625,17 @@ def test_money_received_from_backers_is_their_investment(monkeypatch):
     rels = _triples("鹭羽科技成立不到一年，就收到了来自北辰资本和蓝海基金的种子轮投资。")
     assert {("北辰资本", "invests_in", "鹭羽科技"), ("蓝海基金", "invests_in", "鹭羽科技")} <= rels
     assert not any(r == "invests_in" for _, r, _ in _triples("鹭羽科技获得了来自青禾实验室的技术支持。"))
+
+
+def test_becoming_a_firm_s_officer_is_a_post_there(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("林远", "works_for", "青禾科技") in _triples("林远后来成为青禾科技的 CTO。")
+    rels = _triples("林远随后成为青禾科技的 COO 和 Co-CEO。")
+    assert ("林远", "leads", "青禾科技") in rels
+    assert ("林远", "leads", "青禾科技") in _triples("林远是青禾科技联席CEO。")
+
+
+def test_investing_together_with_another_is_both_s_investment(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("后来北辰资本又与蓝海基金一起投资了鹭羽科技。")
+    assert {("北辰资本", "invests_in", "鹭羽科技"), ("蓝海基金", "invests_in", "鹭羽科技")} <= rels

@@ -341,6 +341,10 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                 return
         if hs:
             heads = _group(ctx, left, hs[-1], -1, rel.head)
+            k = min(left.index(h) for h in heads)
+            if k and left[k - 1].type in rel.head and _WITH_JOINT.fullmatch(text, left[k - 1].end, left[k].start) \
+                    and _JOINTLY.match(text, left[hs[-1]].end, a):
+                heads.append(left[k - 1])  # A 又与 B 一起投资了 X: both did it
             heads_right = _heads_only(ctx, right)
             ti = next((right.index(m) for m in heads_right if m.type in rel.tail), 99)
             obj_noun = ti < len(right) and re.match(r"\s*的\s*[^\s，,。]", ctx.gap(right[ti].end, right[ti].end + 3)) and \
@@ -369,6 +373,8 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
 
 
 _THEN = re.compile(r"(?:之后|以后|后)(?:不久)?\s*[，,]\s*")
+_WITH_JOINT = re.compile(r"\s*(?:也|又|还|则|曾|已|已经|再次)?\s*(?:与|和|同|跟|携手|联合)\s*")
+_JOINTLY = re.compile(r"\s*(?:等(?:机构|公司)?)?\s*(?:一起|共同|联合|一道|一同)")
 
 
 def _subject_after(ctx: _Ctx, hi: int, types) -> Mention | None:
