@@ -1338,3 +1338,11 @@ def test_other_name_dots_join_a_transliterated_name_like_the_middle_dot():
     from kg.text import fold
 
     assert fold("雷・库兹韦尔") == fold("雷·库兹韦尔") and len(fold("雷‧库")) == 3
+
+
+def test_names_the_text_calls_models_are_models():
+    names = _names("这些开源模型包括Qwen、Yuan、WizardLM、CogVLM等。")
+    assert {("Yuan", "MODEL"), ("WizardLM", "MODEL"), ("CogVLM", "MODEL")} <= names
+    assert ("Octopus v4", "MODEL") in _names("他们开发了一个名叫Octopus v4的模型。")
+    assert ("WALT", "MODEL") in _names("我的学生开发出了一种叫WALT的生成式视频模型。")
+    assert ("Mistral", "MODEL") not in _names("一家叫 Mistral 的模型公司拿到了融资。")

@@ -17,7 +17,7 @@ from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
 from .aliases import acronyms, company_short_forms, declared_short_names, link_brackets, misspellings, self_references, short_forms, unify_aliases
 from .evidence import TRADE_SUFFIXES, judge
-from .patterns import CONTEXT_PERSON_CONFIDENCE, NAME_DOTS, _common_words, _name_shaped, complete_people, goes_on, listed_with_people, listed_with_models, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
+from .patterns import CONTEXT_PERSON_CONFIDENCE, NAME_DOTS, _common_words, _name_shaped, complete_people, goes_on, listed_with_people, listed_with_models, models_by_context, _HEAD_NOUNS, _MODEL_TAIL, _dictionary_word, _org_suffix, _org_type, _pattern_mentions
 
 __all__ = ["refine"]
 
@@ -58,6 +58,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen += [j for j in (judge(text, m, evidenced=evidenced) for m in listed_with_people(text, chosen, tokens))
                if j is not None]
     chosen += listed_with_models(text, chosen, gaz)
+    chosen = models_by_context(text, chosen)  # 开源模型包括 A、B · 一个名叫 X 的模型
     chosen = _nicknames(text, chosen)
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
     chosen = _not_units(text, chosen)  # (whatever found the name, and wherever it was spread to)

@@ -1171,6 +1171,44 @@ def listed_with_models(text: str, mentions: list[Mention], gaz: Gazetteer) -> li
     return out
 
 
+# a list the text says is of models: 开源模型包括 A、B、C · A、B 和 C 等开源模型
+_MODEL_LIST_BEFORE = re.compile(r"(?:模型|LLM|LLMs)[^，,。；;！？]{0,4}?(?:包括|包含|如|比如|例如|像|有)了?\s*[：:]?\s*$")
+_MODEL_LIST_AFTER = re.compile(r"\s*等(?:等)?\s*(?:\d+\s*[个款种])?\s*(?:开源|闭源|主流|领先|知名|其他|前沿|先进)?\s*(?:的)?\s*(?:大|语言|多模态|基础|开源)?\s*模型")
+# a model the text names: 一个名叫 Octopus v4 的模型, 一种叫 WALT 的生成式视频模型
+_NAMED_MODEL = re.compile(r"(?:名叫|叫做|叫|名为|称为|命名为)\s*([A-Za-z][\w.\-]*(?:\s[vV]?\d[\w.\-]*)?)\s*的\s*[^，,。；;！？\s]{0,10}?模型(?!公司|厂商|企业|团队|创业公司|初创|独角兽|实验室)")
+
+
+def models_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names the text itself calls models, whatever a pattern or the NER model typed them: the items of a list of
+    models (开源模型包括 Qwen、Yuan、WizardLM) and a name given to a model (一个名叫 Octopus v4 的模型). A name the
+    gazetteer typed keeps its type (DeepSeek, a company, in a list of models)."""
+    if "模型" not in text:
+        return mentions
+    retype: set[tuple[int, int]] = set()
+    add: list[Mention] = []
+    for lst in _LATIN_LIST.finditer(text):
+        if not (_MODEL_LIST_BEFORE.search(text, max(0, lst.start() - 14), lst.start())
+                or _MODEL_LIST_AFTER.match(text, lst.end())):
+            continue
+        for i in _LATIN_ITEM_RX.finditer(text, lst.start(), lst.end()):
+            retype.add((i.start(), i.end()))
+    for named in _NAMED_MODEL.finditer(text):
+        a, b = named.span(1)
+        retype.add((a, b))
+        if not any(m.start < b and a < m.end for m in mentions) and text[a:b].lower() not in stopnames() \
+                and text[a:b].lower() not in _ARCHITECTURES:
+            add.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
+    if not retype:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type in (ORG, COMPANY) and m.source in ("pattern", "ner", "engine") and any(
+                a <= m.start and m.end <= b or m.start <= a and b <= m.end for a, b in retype):
+            m = replace(m, type=MODEL)
+        out.append(m)
+    return out + add
+
+
 def listed_with_people(text: str, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """Names listed next to a person (记者陶世安、徐运平报道; 焦裕禄、孔繁森; 涅姆佐夫和赫里斯坚科两名副总理) are
     people too, where they are name-shaped and no other mention holds them; a list is followed both ways."""
