@@ -1191,7 +1191,11 @@ def models_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
                 or _MODEL_LIST_AFTER.match(text, lst.end())):
             continue
         for i in _LATIN_ITEM_RX.finditer(text, lst.start(), lst.end()):
-            retype.add((i.start(), i.end()))
+            a, b = i.span()
+            retype.add((a, b))
+            if not any(m.start < b and a < m.end for m in mentions) and len(text[a:b]) >= 2 \
+                    and text[a:b].lower() not in stopnames() and text[a:b].lower() not in _ARCHITECTURES:
+                add.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.7))  # (Yuan: no other cue)
     for named in _NAMED_MODEL.finditer(text):
         a, b = named.span(1)
         retype.add((a, b))
