@@ -1346,3 +1346,7 @@ def test_names_the_text_calls_models_are_models():
     assert ("Octopus v4", "MODEL") in _names("他们开发了一个名叫Octopus v4的模型。")
     assert ("WALT", "MODEL") in _names("我的学生开发出了一种叫WALT的生成式视频模型。")
     assert ("Mistral", "MODEL") not in _names("一家叫 Mistral 的模型公司拿到了融资。")
+
+
+def test_a_list_of_benchmarks_of_models_is_no_list_of_models():
+    assert not any(t == "MODEL" for _, t in _names("受几个中文大语言模型基准（如C-Eval、CMMLU）的启发。"))

@@ -1172,7 +1172,7 @@ def listed_with_models(text: str, mentions: list[Mention], gaz: Gazetteer) -> li
 
 
 # a list the text says is of models: 开源模型包括 A、B、C · A、B 和 C 等开源模型
-_MODEL_LIST_BEFORE = re.compile(r"(?:模型|LLM|LLMs)[^，,。；;！？]{0,4}?(?:包括|包含|如|比如|例如|像|有)了?\s*[：:]?\s*$")
+_MODEL_LIST_BEFORE = re.compile(r"(?:模型|LLM|LLMs)(?:[^，,。；;！？]{0,4}?[（(]|[^，,。；;！？基准评测数据测试]{0,4}?)(?:包括|包含|如|比如|例如|像|有)了?\s*[：:]?\s*$")
 _MODEL_LIST_AFTER = re.compile(r"\s*等(?:等)?\s*(?:\d+\s*[个款种])?\s*(?:开源|闭源|主流|领先|知名|其他|前沿|先进)?\s*(?:的)?\s*(?:大|语言|多模态|基础|开源)?\s*模型")
 # a model the text names: 一个名叫 Octopus v4 的模型, 一种叫 WALT 的生成式视频模型
 _NAMED_MODEL = re.compile(r"(?:名叫|叫做|叫|名为|称为|命名为)\s*([A-Za-z][\w.\-]*(?:\s[vV]?\d[\w.\-]*)?)\s*的\s*[^，,。；;！？\s]{0,10}?模型(?!公司|厂商|企业|团队|创业公司|初创|独角兽|实验室)")
@@ -1188,8 +1188,9 @@ def models_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
     add: list[Mention] = []
     for lst in _LATIN_LIST.finditer(text):
         if not (_MODEL_LIST_BEFORE.search(text, max(0, lst.start() - 14), lst.start())
-                or _MODEL_LIST_AFTER.match(text, lst.end())):
-            continue
+                or _MODEL_LIST_AFTER.match(text, lst.end())) \
+                or _DATASET_NEAR.search(text, max(0, lst.start() - 8), lst.start()):
+            continue  # (中文大语言模型基准（如 C-Eval、CMMLU）: benchmarks of models, not models)
         for i in _LATIN_ITEM_RX.finditer(text, lst.start(), lst.end()):
             a, b = i.span()
             retype.add((a, b))
