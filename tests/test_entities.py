@@ -1350,3 +1350,11 @@ def test_names_the_text_calls_models_are_models():
 
 def test_a_list_of_benchmarks_of_models_is_no_list_of_models():
     assert not any(t == "MODEL" for _, t in _names("受几个中文大语言模型基准（如C-Eval、CMMLU）的启发。"))
+
+
+def test_the_cambrian_explosion_is_no_chip_maker_and_the_goose_factory_is_tencent():
+    assert not _names("视觉能力的出现导致了寒武纪大爆发。")
+    assert ("寒武纪", "COMPANY") in _names("寒武纪发布了新款芯片。")
+    import kg
+
+    assert any(m.key == "腾讯" for m in kg.analyze("鹅厂发布了混元大模型。").mentions)

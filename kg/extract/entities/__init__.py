@@ -145,8 +145,11 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
 # short names that are also units of measure, and what comes before them when they are the unit (一个字节, 每秒 3 字节)
 # (字节流, 字节码: the word goes on; 一个苹果, 苹果树: the fruit)
-_UNITS = {"字节": re.compile(r"(?:\d|[个几百千万兆亿每半两多少])\s*$"), "苹果": re.compile(r"(?:[一两三几半每][个颗只筐箱斤袋])\s*$")}
-_UNITS_AFTER = {"字节": re.compile(r"流|码|数组|序|数(?!据)"), "苹果": re.compile(r"树|汁|派|皮|核")}
+_UNITS = {"字节": re.compile(r"(?:\d|[个几百千万兆亿每半两多少])\s*$"), "苹果": re.compile(r"(?:[一两三几半每][个颗只筐箱斤袋])\s*$"),
+          "寒武纪": re.compile(r"(?!)")}
+_UNITS_AFTER = {"字节": re.compile(r"流|码|数组|序|数(?!据)"), "苹果": re.compile(r"树|汁|派|皮|核"),
+                "寒武纪": re.compile(r"\s*(?:生命|生物|物种)?\s*(?:大爆发|大爆炸|爆发|时期|时代|地层|化石)")}
+# (寒武纪大爆发: the Cambrian explosion, which essays on AI like to cite, not the chip maker)
 
 
 def _not_units(text: str, mentions: list[Mention]) -> list[Mention]:
