@@ -1639,3 +1639,11 @@ def test_investing_together_with_another_is_both_s_investment(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
     rels = _triples("后来北辰资本又与蓝海基金一起投资了鹭羽科技。")
     assert {("北辰资本", "invests_in", "鹭羽科技"), ("蓝海基金", "invests_in", "鹭羽科技")} <= rels
+
+
+def test_leading_a_unit_of_an_organisation_is_working_there(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    for text in ("林远负责青禾科技的 VR 部门。", "林远共同领导青州大学NLP小组。"):
+        rels = _triples(text)
+        assert any(h == "林远" and r == "works_for" for h, r, _ in rels) and not any(r == "leads" for _, r, _ in rels), text
+    assert ("林远", "leads", "青禾科技") in _triples("林远领导青禾科技。")

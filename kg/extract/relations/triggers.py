@@ -349,6 +349,13 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
             ti = next((right.index(m) for m in heads_right if m.type in rel.tail), 99)
             obj_noun = ti < len(right) and re.match(r"\s*的\s*[^\s，,。]", ctx.gap(right[ti].end, right[ti].end + 3)) and \
                 not any(x.start - right[ti].end <= 3 for x in right[ti + 1:ti + 2])
+            if trig.relation == "leads" and ti <= 1 and ti < len(right) and right[ti].type in (ORG, COMPANY) \
+                    and _UNIT_AFTER.match(text, right[ti].end):
+                # 领导普林斯顿 NLP 小组, 负责谷歌的 VR 部门: the head of a unit works for the organisation, not heads it
+                for h in heads:
+                    if _ok("works_for", h, right[ti]):
+                        yield _rel(ctx, "works_for", h, right[ti], 0.75, trigger=trig.word)
+                return
             if trig.relation == "leads" and obj_noun:
                 return  # 负责 Gemini 的多语言评测: responsible for a part, not the head of it
             if ti <= 1:  # the object follows the verb closely
@@ -373,6 +380,8 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
 
 
 _THEN = re.compile(r"(?:之后|以后|后)(?:不久)?\s*[，,]\s*")
+_UNIT_AFTER = re.compile(r"\s*(?:的)?\s*[A-Za-z0-9\u4e00-\u9fff ]{0,8}?(?:部门|事业部|事业群|小组|团队|实验室|研究组|课题组|"
+                         r"工作室|研究中心)(?![\u4e00-\u9fff])")
 _WITH_JOINT = re.compile(r"\s*(?:也|又|还|则|曾|已|已经|再次)?\s*(?:与|和|同|跟|携手|联合)\s*")
 _JOINTLY = re.compile(r"\s*(?:等(?:机构|公司)?)?\s*(?:一起|共同|联合|一道|一同)")
 
