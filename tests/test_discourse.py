@@ -262,3 +262,9 @@ def test_we_in_an_answer_is_the_speaker_s_organisation_for_a_partnership_and_a_p
     text = "本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我们和青禾音乐的人一起吃饭。\n主持人：为什么？"
     rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("青禾音乐", C)])
     assert not any(r == "partners_with" for _, r, _ in rels)
+
+
+def test_we_bought_a_firm_at_a_price_is_the_speaker_s_organisation_acquiring_it():
+    text = "本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我们之前斥巨资买下了星图数据。\n主持人：为什么？"
+    rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("星图数据", C)])
+    assert ("鹿鸣科技", "acquires", "星图数据") in rels

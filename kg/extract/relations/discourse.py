@@ -499,7 +499,7 @@ _WE_RELEASED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19
 
 
 _WE_PARTNERED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年\S{0,4}?)?\s*(?:也|还|又|就|曾|已经|一直|正在)?\s*(?:和|与|跟|同)\s*")
-_WE_ACQUIRED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经)?\s*(?:收购|并购)了?\s*")
+_WE_ACQUIRED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|之前|此前)?\s*(?:斥巨资|花重金|高价|以[^，,。]{1,12}?)?\s*(?:收购|并购|买下)了?\s*")
 _WE_DID = ((_WE_RELEASED, "develops", (MODEL,)), (_WE_PARTNERED, "partners_with", (ORG, COMPANY)),
            (_WE_ACQUIRED, "acquires", (ORG, COMPANY)))
 
