@@ -1358,3 +1358,9 @@ def test_the_cambrian_explosion_is_no_chip_maker_and_the_goose_factory_is_tencen
     import kg
 
     assert any(m.key == "腾讯" for m in kg.analyze("鹅厂发布了混元大模型。").mentions)
+
+
+def test_an_adverb_or_classifier_before_an_organisation_is_not_its_name():
+    assert ("青州人工智能实验室", "ORG") in _names("毕竟连青州人工智能实验室主任都来了。")
+    assert not any(n.startswith("有位") for n, _ in _names("甚至有位青州大学副教授也参与了。"))
+    assert ("连云港大学", "ORG") in _names("连云港大学的学生来了。")

@@ -507,6 +507,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             if t.text == suffix and j == i - 1 and toks[j].text in _REGIONS:
                 continue  # 中国科技, 全球智能: a country or region alone before the trade word (a common word may
                 #           name a firm: 星云科技, 橡树资本; 人形机器人 is left to the lists of descriptors)
+        while t.text == suffix and j < i - 1 and toks[j].text in _LEFT_FUNCTION_WORDS:
+            j += 1  # 连斯坦福人工智能实验室主任都来了, 有位 211 大学副教授: the adverb or classifier is not the name's
         verb = next((k for k in range(i - 1, j - 1, -1) if toks[k].text in _VERBS_BEFORE_NAMES), None) \
             if t.text == suffix else None
         if verb is not None and verb < i - 1:
@@ -540,6 +542,7 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
     return out
 
 
+_LEFT_FUNCTION_WORDS = frozenset("连 有位 一位 这位 那位 有个 这个 那个 甚至 就连 也 都 还 又 就 即 连同".split())
 # one-character function words the segmenter glues to a transliterated given name (由伯特兰, 着伯尼)
 _GLUED_BEFORE_NAME = frozenset("由着为被把将和与在是给向对从让")
 # one-character verbs and adverbs the segmenter glues to a transliterated surname (贝吉尔有过)
