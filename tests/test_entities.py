@@ -1343,17 +1343,17 @@ def test_other_name_dots_join_a_transliterated_name_like_the_middle_dot():
 def test_names_the_text_calls_models_are_models():
     names = _names("这些开源模型包括Qwen、Yuan、WizardLM、CogVLM等。")
     assert {("Yuan", "MODEL"), ("WizardLM", "MODEL"), ("CogVLM", "MODEL")} <= names
-    assert ("Octopus v4", "MODEL") in _names("他们开发了一个名叫Octopus v4的模型。")
-    assert ("WALT", "MODEL") in _names("我的学生开发出了一种叫WALT的生成式视频模型。")
+    assert ("Nimbus v2", "MODEL") in _names("团队训练了一个名叫Nimbus v2的端侧模型。")
+    assert ("LUMA", "MODEL") in _names("实验室做出了一种叫LUMA的视频生成模型。")
     assert ("Mistral", "MODEL") not in _names("一家叫 Mistral 的模型公司拿到了融资。")
 
 
 def test_a_list_of_benchmarks_of_models_is_no_list_of_models():
-    assert not any(t == "MODEL" for _, t in _names("受几个中文大语言模型基准（如C-Eval、CMMLU）的启发。"))
+    assert not any(t == "MODEL" for _, t in _names("作者参考了几个多语言模型基准（如XBench、YEval）的做法。"))
 
 
 def test_the_cambrian_explosion_is_no_chip_maker_and_the_goose_factory_is_tencent():
-    assert not _names("视觉能力的出现导致了寒武纪大爆发。")
+    assert not _names("有人把这一年比作寒武纪大爆发。")
     assert ("寒武纪", "COMPANY") in _names("寒武纪发布了新款芯片。")
     import kg
 

@@ -1177,13 +1177,13 @@ def listed_with_models(text: str, mentions: list[Mention], gaz: Gazetteer) -> li
 # a list the text says is of models: 开源模型包括 A、B、C · A、B 和 C 等开源模型
 _MODEL_LIST_BEFORE = re.compile(r"(?:模型|LLM|LLMs)(?:[^，,。；;！？]{0,4}?[（(]|[^，,。；;！？基准评测数据测试]{0,4}?)(?:包括|包含|如|比如|例如|像|有)了?\s*[：:]?\s*$")
 _MODEL_LIST_AFTER = re.compile(r"\s*等(?:等)?\s*(?:\d+\s*[个款种])?\s*(?:开源|闭源|主流|领先|知名|其他|前沿|先进)?\s*(?:的)?\s*(?:大|语言|多模态|基础|开源)?\s*模型")
-# a model the text names: 一个名叫 Octopus v4 的模型, 一种叫 WALT 的生成式视频模型
+# a model the text names: 一个名叫 Nimbus v2 的模型, 一种叫 LUMA 的视频生成模型
 _NAMED_MODEL = re.compile(r"(?:名叫|叫做|叫|名为|称为|命名为)\s*([A-Za-z][\w.\-]*(?:\s[vV]?\d[\w.\-]*)?)\s*的\s*[^，,。；;！？\s]{0,10}?模型(?!公司|厂商|企业|团队|创业公司|初创|独角兽|实验室)")
 
 
 def models_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names the text itself calls models, whatever a pattern or the NER model typed them: the items of a list of
-    models (开源模型包括 Qwen、Yuan、WizardLM) and a name given to a model (一个名叫 Octopus v4 的模型). A name the
+    models (开源模型包括 Qwen、Yuan、WizardLM) and a name given to a model (一个名叫 Nimbus v2 的端侧模型). A name the
     gazetteer typed keeps its type (DeepSeek, a company, in a list of models)."""
     if "模型" not in text:
         return mentions
@@ -1193,7 +1193,7 @@ def models_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
         if not (_MODEL_LIST_BEFORE.search(text, max(0, lst.start() - 14), lst.start())
                 or _MODEL_LIST_AFTER.match(text, lst.end())) \
                 or _DATASET_NEAR.search(text, max(0, lst.start() - 8), lst.start()):
-            continue  # (中文大语言模型基准（如 C-Eval、CMMLU）: benchmarks of models, not models)
+            continue  # (多语言模型基准（如 XBench、YEval）: benchmarks of models, not models)
         for i in _LATIN_ITEM_RX.finditer(text, lst.start(), lst.end()):
             a, b = i.span()
             retype.add((a, b))
