@@ -1189,23 +1189,23 @@ def models_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     retype: set[tuple[int, int]] = set()
     add: list[Mention] = []
+
+    def found(a: int, b: int, confidence: float) -> None:  # a model name nothing else holds (Yuan: no other cue)
+        retype.add((a, b))
+        name = text[a:b].lower()
+        if len(name) >= 2 and name not in stopnames() and name not in _ARCHITECTURES \
+                and not any(m.start < b and a < m.end for m in mentions):
+            add.append(Mention(text[a:b], MODEL, a, b, "pattern", None, confidence))
+
     for lst in _LATIN_LIST.finditer(text):
         if not (_MODEL_LIST_BEFORE.search(text, max(0, lst.start() - 14), lst.start())
                 or _MODEL_LIST_AFTER.match(text, lst.end())) \
                 or _DATASET_NEAR.search(text, max(0, lst.start() - 8), lst.start()):
             continue  # (多语言模型基准（如 XBench、YEval）: benchmarks of models, not models)
         for i in _LATIN_ITEM_RX.finditer(text, lst.start(), lst.end()):
-            a, b = i.span()
-            retype.add((a, b))
-            if not any(m.start < b and a < m.end for m in mentions) and len(text[a:b]) >= 2 \
-                    and text[a:b].lower() not in stopnames() and text[a:b].lower() not in _ARCHITECTURES:
-                add.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.7))  # (Yuan: no other cue)
+            found(*i.span(), 0.7)
     for named in _NAMED_MODEL.finditer(text):
-        a, b = named.span(1)
-        retype.add((a, b))
-        if not any(m.start < b and a < m.end for m in mentions) and text[a:b].lower() not in stopnames() \
-                and text[a:b].lower() not in _ARCHITECTURES:
-            add.append(Mention(text[a:b], MODEL, a, b, "pattern", None, 0.75))
+        found(*named.span(1), 0.75)
     if not retype:
         return mentions
     out = []

@@ -480,11 +480,12 @@ def _titled_person(text: str, sent_start: int, person: Mention, org: Mention | N
     """A job title right before the person or within a few characters after (CTO 张伟, 张伟，CTO; 张伟担任 CTO): the
     person has a post of their own in the sentence; but not one that another organisation holds right before it
     (苹果创始人A和谷歌创始人B: B's title is 谷歌's)."""
-    before = text[max(sent_start, person.start - 8):person.start].rstrip()
+    window = text[max(sent_start, person.start - 8):person.start]
+    before = window.rstrip()
     after = text[person.end:person.end + 10]
     for t in _titles_longest_first():
         if before.endswith(t):
-            at = person.start - (len(text[:person.start]) - len(text[:person.start].rstrip())) - len(t)
+            at = person.start - (len(window) - len(before)) - len(t)  # where the title starts
             owner = next((m for m in mentions if m.type in (ORG, COMPANY) and m.end <= at
                           and re.fullmatch(r"\s*(?:的)?\s*", text[m.end:at])), None)
             return owner is None or org is None or owner.start == org.start
