@@ -596,3 +596,12 @@ def test_a_surname_jieba_reads_as_a_word_still_starts_a_name_the_text_treats_as_
 ])
 def test_an_adverb_or_a_measure_word_before_a_common_word_is_no_name(text, name):
     assert _kept(text, name, PERSON, source="pattern") is None
+
+
+def test_the_evidence_rules_look_at_a_bounded_number_of_a_name_s_places():
+    from kg.extract.entities.evidence import MAX_OCCURRENCES, _occurrences
+
+    text = "Nimbus、" * (MAX_OCCURRENCES * 3)
+    places = list(_occurrences(text, "Nimbus"))
+    assert len(places) == MAX_OCCURRENCES and places[1] == (7, 13)
+    assert list(_occurrences("Nimbus 和 Lyra", "Lyra")) == [(9, 13)]

@@ -187,11 +187,15 @@ def english_context(text: str, start: int, end: int) -> bool:
     return len(re.findall(r"\b[a-z]{2,}\b", window)) >= 3
 
 
+MAX_OCCURRENCES = 100  # the places of a name the evidence rules look at: the first this many (a name said more
+#                        often than this in one text has its evidence among them, and a repeated run stays linear)
+
+
 def _occurrences(text: str, name: str):
-    i = text.find(name)
-    while i != -1:
+    i, n = text.find(name), 0
+    while i != -1 and n < MAX_OCCURRENCES:
         yield i, i + len(name)
-        i = text.find(name, i + 1)
+        i, n = text.find(name, i + 1), n + 1
 
 
 # the words of an English job title (Presidential Young Professor, Chief Scientist, Research Fellow): a run of
