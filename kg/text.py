@@ -31,6 +31,27 @@ def fold_char(ch: str) -> str:
     return ch.lower()
 
 
+_LATIN_MARKED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_LATIN_SPECIAL = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a", "Æ": "A",
+                  "œ": "o", "Œ": "O", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D", "ı": "i"}
+
+
+@lru_cache(maxsize=512)
+def _latin_base_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0]
+    if base.isascii() and base.isalpha():
+        return base
+    return _LATIN_SPECIAL.get(ch, "a" if ch.islower() else "A")
+
+
+def latin_base(text: str) -> str:
+    """Latin letters with marks as their plain letters, one for one (Erdős → Erdos, Kovač → Kovac): the
+    segmenter, the NER model and the name patterns read European names whole. Same length as ``text``."""
+    if not _LATIN_MARKED.search(text):
+        return text
+    return _LATIN_MARKED.sub(lambda m: _latin_base_char(m.group()), text)
+
+
 def fold(text: str) -> str:
     """Same length as ``text``: offsets into the folded string are offsets into the original."""
     return "".join(fold_char(c) for c in text)

@@ -1364,3 +1364,23 @@ def test_an_adverb_or_classifier_before_an_organisation_is_not_its_name():
     assert ("青州人工智能实验室", "ORG") in _names("毕竟连青州人工智能实验室主任都来了。")
     assert not any(n.startswith("有位") for n, _ in _names("甚至有位青州大学副教授也参与了。"))
     assert ("连云港大学", "ORG") in _names("连云港大学的学生来了。")
+
+
+def test_european_names_with_marked_letters_are_whole():
+    names = _names("数学家Paul Erdős在1950年提出了这个猜想，后来Erdős又回到了布达佩斯。")
+    assert ("Paul Erdős", "PERSON") in names and ("Erdős", "PERSON") in names
+    import kg
+
+    short = [m for m in kg.analyze("他联系了物理学家Álvaro Alhambra。Alhambra很快回复了。").mentions if m.text == "Alhambra"]
+    assert short and short[0].key == "=Álvaro Alhambra"  # the short form links to the name as written
+    assert not any(n.startswith("Erd") and "ő" not in n for n, _ in names)
+    names = _names("论文的第一作者是数学家Dragan Kovač，Kovač来自萨格勒布大学。")
+    assert ("Dragan Kovač", "PERSON") in names and not any(n.endswith("Kova") for n, _ in names)
+    from kg.text import latin_base
+
+    assert latin_base("Erdős·Kovač·Łukasz") == "Erdos·Kovac·Lukasz" and latin_base("张三") == "张三"
+
+
+def test_people_described_by_their_country_are_no_organisation():
+    names = _names("西班牙学者Jose Hernandez加入了谷歌。")
+    assert not any(n.endswith("学者") for n, _ in names) and ("Jose Hernandez", "PERSON") in names

@@ -10,6 +10,7 @@ import re
 
 from ..resources_data import surnames
 from ..types import Analysis, Document, Mention, Token
+from ..text import latin_base
 from .segment import get_segmenter
 from .sentences import split_sentences
 
@@ -81,6 +82,9 @@ _OTHER_DOTS = re.compile(r"(?<=[\u4e00-\u9fff])[\u30fb\u2027\u2022\u2219\u22c5\u
 
 
 def _read_dots(sentence: str) -> str:
+    """What the segmenter and the model read: the middle dot for other name dots, and Latin letters without their
+    marks (Erdős as Erdos, which jieba would cut at ő), one character for one."""
+    sentence = latin_base(sentence)
     return _OTHER_DOTS.sub("\u00b7", sentence) if _OTHER_DOTS.search(sentence) else sentence
 
 

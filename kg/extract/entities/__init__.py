@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ...resources_data import stopnames, surnames, titles
 from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
-from ...text import Forms, is_han, name_key, source_tags, unlinkable_spans, without_unlinkable
+from ...text import Forms, is_han, latin_base, name_key, source_tags, unlinkable_spans, without_unlinkable
 from ...types import Analysis, Mention
 from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
@@ -31,16 +31,21 @@ PRIORITY = {"card": 5, "gazetteer": 4, "pattern": 3, "ner": 2, "engine": 1, "rul
 def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysis:
     """Add gazetteer and pattern mentions to the engine's, decide types from context, drop overlaps."""
     gaz = gazetteer or load_gazetteer()
-    text = analysis.doc.text
+    plain = analysis.doc.text
+    # the rules read Latin letters without their marks (Erdős as Erdos, Kovač as Kovac), one for one, so that
+    # European names are whole; every name is taken back from the document's own text at the end
+    text = latin_base(plain)
     cands = list(_engine_mentions(analysis, gaz))
     tokens = sorted(analysis.tokens, key=lambda t: t.start)
     starts = [t.start for t in tokens]
-    cands += _whole_words(_not_units(text, _gazetteer_mentions(text, gaz)), tokens, starts)
+    cands += _whole_words(_not_units(text, _gazetteer_mentions(plain, gaz)), tokens, starts)
     cands += _card_mentions(text, cands)
     speakers = _speaker_labels(text, gaz)
     cands += speakers
     for sent in analysis.sentences:  # each sentence's tokens by bisection: linear in the document's length
         toks = tokens[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+        if plain is not text:
+            sent = replace(sent, text=text[sent.start:sent.end])
         cands += _pattern_mentions(text, sent, toks, gaz)
     cands = [m for m in cands if not (m.source in ("ner", "engine") and _CLAUSE_PUNCT.search(m.text))]
     cands = _without_given_name_places(cands)  # 李长春: the place 长春 is the person's given name
@@ -68,7 +73,21 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = _platforms_as_companies(text, chosen)  # YouTube, 推特: an app unless the text treats it as a company
     chosen = _only_a_place_online(text, chosen)  # 在 GitHub 上开源, 在推特上表示: a site where it happened
     chosen = _startup_teams(chosen)  # NEXA AI团队 = NEXA AI: a start-up's team is the start-up
+    if plain is not text:
+        chosen = _own_letters(plain, text, chosen)
     return replace(analysis, mentions=tuple(sorted(chosen, key=lambda m: (m.start, m.end))))
+
+
+def _own_letters(plain: str, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each name as the document writes it (Erdős), and a short form's link (=Paul Erdos) to the written full name."""
+    written = {m.text: plain[m.start:m.end] for m in mentions if m.text == text[m.start:m.end]}
+    out = []
+    for m in mentions:
+        key = m.key
+        if key and key.startswith("=") and key[1:] in written:
+            key = "=" + written[key[1:]]
+        out.append(replace(m, text=plain[m.start:m.end] if m.text == text[m.start:m.end] else m.text, key=key))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -546,6 +565,10 @@ def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
     return m
 
 
+_PEOPLE_NOUN_END = re.compile(r"(?:学者|专家|科学家|教授|工程师|研究员|研究者|作家|记者|分析师|律师|官员|议员|艺术家|"
+                              r"设计师|学生|网友|用户|粉丝|投资人|创业者|开发者|从业者|选手|球员)$")
+
+
 def _plausible(m: Mention) -> bool:
     t = m.text.strip()
     if not t or t.lower() in stopnames() or name_key(t) in stopnames():
@@ -556,6 +579,8 @@ def _plausible(m: Mention) -> bool:
         return False  # 摩尔定律: a law, not an organisation
     if m.type == PERSON and m.source in ("engine", "ner") and (m.text in titles() or t[-1] in "化性型率度者们式"):
         return False
+    if m.type in (ORG, COMPANY) and m.source in ("engine", "ner") and _PEOPLE_NOUN_END.search(t):
+        return False  # 西班牙学者, 美国科学家: people described by where they are from, not an organisation
     if t[0] == "某" and m.source != "gazetteer":
         return False  # 某银行, 某公司: "a certain bank"
     if m.type == PERSON and m.source != "gazetteer" and _anonymous(t):
