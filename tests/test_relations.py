@@ -1647,3 +1647,29 @@ def test_leading_a_unit_of_an_organisation_is_working_there(monkeypatch):
         rels = _triples(text)
         assert any(h == "林远" and r == "works_for" for h, r, _ in rels) and not any(r == "leads" for _, r, _ in rels), text
     assert ("林远", "leads", "青禾科技") in _triples("林远领导青禾科技。")
+
+
+def test_having_worked_at_a_list_of_employers_is_a_post_at_each(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("林远曾任职花旗银行、国家统计局和平安集团。")
+    assert {("林远", "works_for", o) for o in ("花旗银行", "国家统计局", "平安集团")} <= rels
+    rels = _triples("林远在谷歌任职，后来又加入了百度。")
+    assert ("林远", "works_for", "谷歌") in rels and ("林远", "works_for", "百度") not in rels
+
+
+def test_co_investors_after_a_lead_investor_do_not_invest_in_it(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("本轮由北辰资本领投，跟投方包括蓝海基金、源石资本。")
+    assert not any(t == "北辰资本" for _, r, t in rels if r == "invests_in")
+    rels = _triples("鹭羽科技完成种子轮融资，由北辰资本领投，跟投方包括蓝海基金、源石资本。")
+    assert {("蓝海基金", "invests_in", "鹭羽科技"), ("源石资本", "invests_in", "鹭羽科技")} <= rels
+
+
+def test_a_latin_firm_name_with_a_trade_word_is_a_company(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    import kg
+
+    a = kg.analyze("Vela Microsystems曾与苹果和微软竞争。")
+    assert ("Vela Microsystems", "COMPANY") in {(m.text, m.type) for m in a.mentions}
+    rels = {(r.head.text, r.relation, r.tail.text) for r in a.relations}
+    assert {("Vela Microsystems", "competes_with", "苹果"), ("Vela Microsystems", "competes_with", "微软")} <= rels

@@ -45,7 +45,9 @@ LATIN_PERSON = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-Z]?[a
 # not 资本 or 创投: investors are named with common words (绿洲资本, 经纬创投)
 _WEAK_SUFFIXES = ("科技", "智能", "网络", "基金", "银行", "证券", "控股", "投资", *sorted(TRADE_SUFFIXES))
 _LATIN_ORG_SUFFIXES = frozenset("Inc Inc. Ltd Ltd. Corp Corp. Technologies Capital Ventures Venture Fund Partners Robotics Systems Lab "
-                                "Labs Research Institute University Foundation Group Holdings Co Co. LLC GmbH Company Investments".split())
+                                "Labs Research Institute University Foundation Group Holdings Co Co. LLC GmbH Company Investments "
+                                "Microsystems Semiconductor Semiconductors Networks Motors Therapeutics Biosciences "
+                                "Dynamics Electronics Studios Communications Industries Entertainment Airlines Pharmaceuticals".split())
 
 
 @lru_cache(maxsize=1)

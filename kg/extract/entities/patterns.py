@@ -18,7 +18,8 @@ from .evidence import _KIND_TRADES, _MODEL_BEFORE, LATIN_PERSON, TRADE_SUFFIXES,
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
                     "生物", "机器人", "医药", "汽车", "半导体",
                     "Inc.", "Inc", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Capital", "Ventures", "Venture", "Fund", "Robotics",
-                    "Systems", "Partners", "Holdings", "Group", "Co.", "Co", "LLC", "GmbH", "Company", "Investments")
+                    "Systems", "Partners", "Holdings", "Group", "Co.", "Co", "LLC", "GmbH", "Company", "Investments",
+                    "Microsystems", "Semiconductor", "Semiconductors", "Networks", "Motors", "Therapeutics", "Biosciences", "Dynamics", "Electronics", "Studios", "Communications", "Industries", "Entertainment", "Airlines", "Pharmaceuticals")
 
 
 ORG_SUFFIXES = ("人工智能研究院", "研究院", "研究所", "研究中心", "实验室", "大学", "学院", "科学院", "工作室", "基金会",

@@ -295,6 +295,8 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         raised, ev = (owner, None) if owner is not None and owner.source != "coref" else _raised_company(ctx, right[0].start)
         if raised is None:  # DeepSeek 由梁文锋创立，背后的投资方是幻方量化
             raised = _carried_subject(ctx, _clause_bounds(ctx, a)[0], (COMPANY,), allow_same_clause=True) or owner
+            if raised is not None and _CO_INVEST.match(text, raised.end):
+                raised = None  # 本轮由 X 领投，跟投方包括 …: X is an investor beside the list, not what it invested in
         if raised is not None and any(raised.start == m.start for m in right):
             raised = None  # 投资方包括 A、B 和 C: the list names the investors only, never whom they invested in
         investors = [m for m in right if m.type in rel.head]
