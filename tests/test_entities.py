@@ -1384,3 +1384,23 @@ def test_european_names_with_marked_letters_are_whole():
 def test_people_described_by_their_country_are_no_organisation():
     names = _names("西班牙学者Jose Hernandez加入了谷歌。")
     assert not any(n.endswith("学者") for n, _ in names) and ("Jose Hernandez", "PERSON") in names
+
+
+@pytest.mark.parametrize("text", [
+    "智能体的问题可以建模为马尔可夫决策过程。", "关于 James Webb 望远镜的信息很多。", "就像阿波罗登月的时候一样。",
+    "他获得了奥斯瓦尔德·维布伦几何奖。", "从亚马逊森林的林火监测开始。", "这次发射一箭三星，部署在同一个轨道面。",
+    "比如莫兰迪色，在设计端很流行。"])
+def test_a_name_inside_a_term_names_no_one(text):
+    assert not _names(text)
+
+
+def test_the_firms_behind_those_terms_stay_firms():
+    assert ("亚马逊", "COMPANY") in _names("亚马逊发布了新模型。") and ("三星", "COMPANY") in _names("三星发布了新手机。")
+
+
+def test_a_word_after_a_name_is_not_part_of_it():
+    assert ("刘志", "PERSON") in _names("我们也和刘志聊了聊。")
+    names = _names("陶哲轩新论文很反直觉。陶哲轩是数学家。")
+    assert ("陶哲轩", "PERSON") in names and ("陶哲轩新", "PERSON") not in names
+    assert not _names("作为联合创始人时更容易实现。")
+    assert not _names("需要通过理解能力提取关键内容。")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Iterator
 
@@ -50,8 +51,9 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     cands = [m for m in cands if not (m.source in ("ner", "engine") and _CLAUSE_PUNCT.search(m.text))]
     cands = _without_given_name_places(cands)  # 李长春: the place 长春 is the person's given name
     cands = _without_person_teams(cands)  # 清华刘知远团队: 清华 and 刘知远, not one organisation
-    chosen = _select([_without_former_head(_without_honorific(_without_function_tail(m)))
+    chosen = _select([_without_former_head(_without_honorific(_without_function_tail(_without_reduplicated_verb(text, m))))
                       for m in _split_ampersands(cands)])
+    chosen = _without_extra_char(text, chosen)
     chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in _departments(text, chosen)])
     evidenced: dict[str, bool] = {}
     chosen = [m for m in _extend_legal_suffix(text, _extend_variants(text, chosen))
@@ -165,9 +167,11 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 # short names that are also units of measure, and what comes before them when they are the unit (一个字节, 每秒 3 字节)
 # (字节流, 字节码: the word goes on; 一个苹果, 苹果树: the fruit)
 _UNITS = {"字节": re.compile(r"(?:\d|[个几百千万兆亿每半两多少])\s*$"), "苹果": re.compile(r"(?:[一两三几半每][个颗只筐箱斤袋])\s*$"),
-          "寒武纪": re.compile(r"(?!)")}
+          "寒武纪": re.compile(r"(?!)"), "亚马逊": re.compile(r"(?!)"), "三星": re.compile(r"箭\s*$")}
 _UNITS_AFTER = {"字节": re.compile(r"流|码|数组|序|数(?!据)"), "苹果": re.compile(r"树|汁|派|皮|核"),
-                "寒武纪": re.compile(r"\s*(?:生命|生物|物种)?\s*(?:大爆发|大爆炸|爆发|时期|时代|地层|化石)")}
+                "寒武纪": re.compile(r"\s*(?:生命|生物|物种)?\s*(?:大爆发|大爆炸|爆发|时期|时代|地层|化石)"),
+                "亚马逊": re.compile(r"\s*(?:热带)?(?:雨林|森林|丛林|河|流域|盆地|部落)"), "三星": re.compile(r"(?!)")}
+# (亚马逊森林: the Amazon forest; 一箭三星: three satellites on one rocket)
 # (寒武纪大爆发: the Cambrian explosion, which essays on AI like to cite, not the chip maker)
 
 
@@ -566,7 +570,7 @@ def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
 
 
 _PEOPLE_NOUN_END = re.compile(r"(?:学者|专家|科学家|教授|工程师|研究员|研究者|作家|记者|分析师|律师|官员|议员|艺术家|"
-                              r"设计师|学生|网友|用户|粉丝|投资人|创业者|开发者|从业者|选手|球员)$")
+                              r"设计师|学生|网友|用户|粉丝|投资人|创业者|开发者|从业者|选手|球员|能力)$")  # (理解能力)
 
 
 def _plausible(m: Mention) -> bool:
@@ -577,7 +581,7 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.source in ("ner", "engine") and t.endswith(("定律", "定理", "效应", "悖论", "法则", "原理")):
         return False  # 摩尔定律: a law, not an organisation
-    if m.type == PERSON and m.source in ("engine", "ner") and (m.text in titles() or t[-1] in "化性型率度者们式"):
+    if m.type == PERSON and m.source in ("engine", "ner") and (m.text in titles() or t[-1] in "化性型率度者们式色"):
         return False
     if m.type in (ORG, COMPANY) and m.source in ("engine", "ner") and _PEOPLE_NOUN_END.search(t):
         return False  # 西班牙学者, 美国科学家: people described by where they are from, not an organisation
@@ -648,9 +652,11 @@ def _network_kind(text: str, m: Mention) -> bool:
     return m.text in _BROADCASTERS and not _BROADCAST.search(text, max(0, m.start - 15), m.end + 15)
 
 
-# a name that only names a term after it (黎曼猜想, 贝叶斯优化, 图灵测试, 薛定谔的猫, 斯普特尼克时刻) or a disease
+# a name that only names a term after it (黎曼猜想, 贝叶斯优化, 图灵测试, 薛定谔的猫, 斯普特尼克时刻, 马尔可夫决策过程,
+# James Webb 望远镜, 阿波罗登月, 维布伦几何奖) or a disease
 _EPONYM_TERM = re.compile(r"\s*(?:猜想|定理|定律|级数|多项式|函数|分布|方程|公式|常数|假设|引理|变换|积分|不等式|测试|之猫|的猫|时刻|"
-                          r"主动|优化|推断|泼溅|悖论|效应|原理|症(?!状)|病(?![了倒逝重危故休中愈情床房]))")
+                          r"主动|优化|推断|泼溅|悖论|效应|原理|症(?!状)|病(?![了倒逝重危故休中愈情床房])|决策过程|过程|链(?!接)|"
+                          r"望远镜|登月|几何奖|数学奖|物理学?奖|化学奖|医学奖|文学奖|和平奖|经济学奖|纪念奖|奖章)")
 
 
 def _eponym(text: str, m: Mention) -> bool:
@@ -724,6 +730,30 @@ def _without_function_tail(m: Mention) -> Mention:
     if not all(is_han(ch) for ch in head) or not (head[0] in surnames() or head[:2] in surnames()):
         return m
     return replace(m, text=head, end=m.end - 1)
+
+
+def _without_reduplicated_verb(text: str, m: Mention) -> Mention:
+    """和刘志聊了聊, 让王强看一看: the verb said twice after a name is no part of it."""
+    if m.type != PERSON or m.source == "gazetteer" or not 3 <= len(m.text) <= 4 or not is_han(m.text[-1]):
+        return m
+    if text[m.end:m.end + 2] in ("了" + m.text[-1], "一" + m.text[-1]):
+        return replace(m, text=m.text[:-1], end=m.end - 1)
+    return m
+
+
+def _without_extra_char(text: str, mentions: list[Mention]) -> list[Mention]:
+    """陶哲轩新论文: the model's person that is a name the text gives elsewhere (or the gazetteer knows) plus one
+    character is that name; the character starts the next word."""
+    known = {m.text for m in mentions if m.type == PERSON and (m.source == "gazetteer" or len(m.text) >= 2)}
+    counts = Counter(m.text for m in mentions if m.type == PERSON)
+    out = []
+    for m in mentions:
+        short = m.text[:-1]
+        if m.type == PERSON and m.source in ("ner", "engine") and len(m.text) >= 3 and is_han(m.text[-1]) \
+                and short in known and counts[m.text] == 1 and text.count(short) > text.count(m.text):
+            m = replace(m, text=short, end=m.end - 1)
+        out.append(m)
+    return out
 
 
 # a school's department named after it: 清华大学电子系, 某大学经济与统计系, UCSD电气工程系 (not 系统, 系列, 系数)

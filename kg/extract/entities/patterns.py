@@ -568,7 +568,7 @@ _FUNCTION_CHARS = frozenset("但给说和与让把被对向在从是也就都还
 
 # adverbs that open a clause (公司刚成立, 公司越难被超越, 成立公司时才十九岁); a guessed or rare word that starts with
 # one after a descriptor is the clause going on, not a name
-_CLAUSE_ADVERBS = frozenset("刚才时越还就都也又再已却便仍曾正将")
+_CLAUSE_ADVERBS = frozenset("刚才时越还就都也又再已却便仍曾正将更很太较挺")
 
 
 def _clause_after(tok: Token) -> bool:
