@@ -1673,3 +1673,26 @@ def test_a_latin_firm_name_with_a_trade_word_is_a_company(monkeypatch):
     assert ("Vela Microsystems", "COMPANY") in {(m.text, m.type) for m in a.mentions}
     rels = {(r.head.text, r.relation, r.tail.text) for r in a.relations}
     assert {("Vela Microsystems", "competes_with", "苹果"), ("Vela Microsystems", "competes_with", "微软")} <= rels
+
+
+def test_designers_columnists_and_editors_hold_posts(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("林远", "works_for", "青禾科技") in _triples("青禾科技的知名设计师林远发布了新作。")
+    assert ("林远", "works_for", "青禾科技") in _triples("青禾科技首席设计师林远表示同意。")
+
+
+def test_stepping_down_from_a_post_is_leaving(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("林远在2010年退任青禾科技的CEO。")
+    assert {("林远", "departed_from", "青禾科技"), ("林远", "leads", "青禾科技")} <= rels
+
+
+def test_a_verb_before_a_title_is_not_part_of_it(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert not _triples("国际天文学联合会将美国天文学家林远发现的小行星命名为青禾星。")
+
+
+def test_leaving_something_else_is_not_leaving_what_one_then_founds(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("林远正式离开学术界，创办了星河科技。")
+    assert ("林远", "founded", "星河科技") in rels and ("林远", "departed_from", "星河科技") not in rels

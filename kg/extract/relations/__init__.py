@@ -216,7 +216,9 @@ def _titled_leave(analysis: Analysis, rels: list[RelationMention]) -> Iterator[R
             for r in rs:
                 gap = text[r.head.end:v.start()]
                 key = (r.head.key or r.head.text, r.tail.key or r.tail.text)
-                if r.head.end <= v.start() and len(gap) <= 30 and not re.search(r"[，,。；;：:]", gap) and key not in seen:
+                if r.head.end <= v.start() and r.tail.end <= v.start() and len(gap) <= 30 \
+                        and not re.search(r"[，,。；;：:]", gap) and key not in seen:
+                    # (离开学术界，创办了 X: the organisation named after the leaving is not what was left)
                     seen.add(key)
                     yield replace(r, relation="departed_from", confidence=0.7, role=None, trigger=v.group(0))
 
