@@ -110,6 +110,10 @@ def test_source_map_gives_the_source_line_of_any_offset():
      "2.[北辰资本领投青禾](https://x/2)\n", "腾讯发布混元。\n\n混元在多项测试中领先。\n\n发布会上座无虚席。", "end"),
     ("腾讯发布混元。\n\n| 更多内容\n\n[和青禾创始人林远一起工作的一年](https://x/1)\n\n[鹭羽科技的十条经验](https://x/2)\n",
      "腾讯发布混元。", "related"),
+    # a publication's course advert, a long paragraph naming universities it runs courses with
+    ("腾讯发布混元。\n\n新时代来了，你准备好了吗？扫码参与青州名校AI人才培养计划，和青州大学、鹭岛理工学院的老师一起学习，"
+     "课程名额有限，报名从速，错过就要再等一年，欢迎大家踊跃参加我们的课程，一起把握新的机会！\n\n发布会上座无虚席。\n",
+     "腾讯发布混元。\n\n发布会上座无虚席。", "promo"),
     ("腾讯发布混元。\n\n参考链接：  \n[1]https://example.com/a  \n[2]https://example.com/b\n", "腾讯发布混元。", "references"),
     ("腾讯发布混元。\n\n## References\n\n1. Smith, A. A paper. 2024.\n2. Lee, B. Another paper. 2023.\n",
      "腾讯发布混元。", "references"),

@@ -2,7 +2,8 @@
 
 The phrases are data (``kg/resources/boilerplate.tsv``, plus files named in ``KG_BOILERPLATE``); this module is the
 small engine that applies them to an article's lines, in order: the ``end`` rule cuts the tail, ``related`` and
-``references`` drop a heading with its list, then ``byline``, ``footer`` and ``caption`` drop single lines, and a
+``references`` drop a heading with its list, then ``promo`` drops a paragraph of any length and ``byline``, ``footer``
+and ``caption`` drop single (short) lines, and a
 short line without sentence-final punctuation right after an image is a caption too.
 
 >>> lines = [Line("允中 发自 凹非寺", 1), Line("腾讯发布混元。", 3), Line("", 5, image=True), Line("图源：网络", 7)]
@@ -22,7 +23,7 @@ from typing import Optional, Sequence
 
 from ..errors import ResourceError
 
-RULES = ("byline", "footer", "end", "related", "references", "caption")
+RULES = ("byline", "footer", "end", "related", "references", "caption", "promo")
 WHERE = ("head", "tail", "edges", "after-image", "any")
 HOW = ("contains", "regex")
 
@@ -151,6 +152,10 @@ def find_boilerplate(lines: Sequence[Line], *, rules: Sequence[Rule] | None = No
     authors: list[str] = []
     for i in texty:
         ln = lines[i]
+        if drops[i] is None:  # promo: a publication's advertising paragraph, however long
+            hit = next((r for r in by_rule["promo"] if where_ok(r, i) and r.matches(ln.text)), None)
+            if hit is not None:
+                drops[i] = Drop("promo", hit.pattern)
         if drops[i] is not None or len(ln.text) > LINE_MAX_CHARS:
             continue
         for kind in ("byline", "footer", "caption"):
