@@ -268,3 +268,14 @@ def test_we_bought_a_firm_at_a_price_is_the_speaker_s_organisation_acquiring_it(
     text = "本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我们之前斥巨资买下了星图数据。\n主持人：为什么？"
     rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("星图数据", C)])
     assert ("鹿鸣科技", "acquires", "星图数据") in rels
+
+
+def test_i_in_a_guest_s_answer_is_the_guest_whatever_the_label_s_length():
+    import kg
+
+    text = "记者Dana Whitlock：你在加入谷歌之前做什么？\n\n嘉宾Karanveer Anand：当时我在 Nutanix 担任软件工程师。"
+    a = kg.analyze(text)
+    assert ("Karanveer Anand", "PERSON") in {(m.text, m.type) for m in a.mentions}
+    assert [(r.head.key, r.tail.text) for r in a.relations if r.relation == "works_for"] == [("=Karanveer Anand", "Nutanix")]
+    a = kg.analyze("主持人：你之前做什么？\n\n嘉宾介绍：本期嘉宾来自青禾科技。")
+    assert not any(m.type == "PERSON" for m in a.mentions)

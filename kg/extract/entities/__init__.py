@@ -129,7 +129,19 @@ def _speaker_labels(text: str, gaz: Gazetteer) -> list[Mention]:
         if entry is not None and entry.type != PERSON or name.lower() in stopnames():
             continue
         out += [Mention(name, PERSON, a, a + len(name), "pattern", entry.name if entry else None, 0.8) for a in starts]
+    for m in _ROLE_NAME_LABEL.finditer(text):  # 嘉宾Karanveer Anand：, 记者 Dana Whitlock：
+        name, entry = m.group(1), gaz.lookup(m.group(1))
+        if is_han(name[0]) and (_NOT_SPEAKERS.search(name) or name in titles() or common_word(name)
+                                or name[0] not in surnames() and "·" not in name):
+            continue  # 嘉宾介绍：, 记者手记：
+        if entry is None or entry.type == PERSON:
+            out.append(Mention(m.group(1), PERSON, m.start(1), m.end(1), "pattern", entry.name if entry else None, 0.8))
     return out
+
+
+_ROLE_NAME_LABEL = re.compile(r"(?m)^[ \t\u3000*]*(?:嘉宾|记者|主持人|受访者|采访者)\s*"
+                              r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}|[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,5})"
+                              r"[ \t\u3000*]*[：:]")
 
 
 def _engine_mentions(analysis: Analysis, gaz: Gazetteer) -> Iterator[Mention]:

@@ -254,6 +254,7 @@ def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
 # an interview's speaker label at the start of a paragraph: 阿莫迪：…, 林乔 ：…
 _SPEAKER = re.compile(r"[ \t\u3000]*([^\n：:]{1,20}?)\s*+[：:]")
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们的国司方])(?!\s*(?:个人)?(?:认为|觉得|相信|想|希望|知道|记得|猜|看来|同意|说|表示|理解|发现|注意到|听说|预计|估计|担心|期待|喜欢|看到))")
+_ROLE_LABEL = re.compile(r"\s*(?:嘉宾|记者|主持人|受访者|采访者|提问者|Q|A)(?![A-Za-z])")  # a label however long
 SPEAKER_PARAGRAPHS = 4  # an answer runs on over a few paragraphs without its label
 MAX_EVIDENCE_REACH = 400  # characters: further back, the evidence starts at 我's own paragraph
 
@@ -300,7 +301,8 @@ def _answers(analysis: Analysis, mentions: list[Mention]):
             cand = people.get(starts[k]) if k < len(starts) else None
             if cand is not None and cand.end <= a0 + label.end(1) + 1 and cand.start >= a0:
                 who = cand
-            speaker, seen = (who, 0) if who is not None or len(label.group(1)) <= 12 else (speaker, seen + 1)
+            short = len(label.group(1)) <= 12 or _ROLE_LABEL.match(label.group(1))  # (嘉宾Karanveer Anand：)
+            speaker, seen = (who, 0) if who is not None or short else (speaker, seen + 1)
         else:
             seen += 1
         if speaker is not None and seen <= SPEAKER_PARAGRAPHS:
