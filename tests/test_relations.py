@@ -1696,3 +1696,11 @@ def test_leaving_something_else_is_not_leaving_what_one_then_founds(monkeypatch)
     monkeypatch.setenv("KG_RELATIONS", "rules")
     rels = _triples("林远正式离开学术界，创办了星河科技。")
     assert ("林远", "founded", "星河科技") in rels and ("林远", "departed_from", "星河科技") not in rels
+
+
+def test_its_founder_is_not_of_a_firm_named_before_others(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = ("Vexa 联合创始人 Tom Becker 宣布了一个新的项目 Lumo，这是一款耳机。\n\nTom Becker 说这个产品很有潜力。\n\n"
+            "目前 Lumo 的团队由 11 名工程师组成，他们之前曾在 Neuralink、SpaceX 等公司工作过。\n\n"
+            "其联合创始人 Ada Stone 在博客里说，公司的目标是改善生活。")
+    assert not any(h == "Ada Stone" and t == "Vexa" for h, _, t in _triples(text))

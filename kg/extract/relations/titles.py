@@ -656,6 +656,10 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
                 break
         if subject is None:
             continue
+        if "其" in text[sent.start:lead.end()] and any(
+                m.type in (ORG, COMPANY) and (m.key or m.text) != (subject.key or subject.text)
+                for i in range(j + 1, k) for m in by_sent[i]):
+            continue  # 其联合创始人 X: its = the organisations named since, not the one that opened a sentence before them
         ev = Evidence(analysis.doc.id, text[sents[j].start:sent.end], sents[j].start, sent.end)
         ctx = _Ctx(analysis, Sentence(sents[j].start, sent.end, ev.sentence), ms)
         # 联合创始人 A、B 和 C: the title opens a list of people, each of whom holds it
