@@ -1404,3 +1404,11 @@ def test_a_word_after_a_name_is_not_part_of_it():
     assert ("陶哲轩", "PERSON") in names and ("陶哲轩新", "PERSON") not in names
     assert not _names("作为联合创始人时更容易实现。")
     assert not _names("需要通过理解能力提取关键内容。")
+
+
+def test_names_a_model_word_introduces_or_a_model_is_compared_with_are_models():
+    assert ("Zephyra", "MODEL") in _names("论文介绍了一种名为Zephyra的跨语言通用语音编码器。")
+    assert ("iTransformer", "MODEL") in _names("以当前时序预测的先进模型iTransformer为例。")
+    assert ("DLinear", "MODEL") in _names("FilterNet效果比DLinear要好。")
+    for text in ("我们调用了模型 API 来测试。", "保存模型checkpoint的方法。", "这种模型AGI还很远。"):
+        assert not any(t == "MODEL" for _, t in _names(text)), text

@@ -1179,14 +1179,25 @@ def listed_with_models(text: str, mentions: list[Mention], gaz: Gazetteer) -> li
 _MODEL_LIST_BEFORE = re.compile(r"(?:模型|LLM|LLMs)(?:[^，,。；;！？]{0,4}?[（(]|[^，,。；;！？基准评测数据测试]{0,4}?)(?:包括|包含|如|比如|例如|像|有)了?\s*[：:]?\s*$")
 _MODEL_LIST_AFTER = re.compile(r"\s*等(?:等)?\s*(?:\d+\s*[个款种])?\s*(?:开源|闭源|主流|领先|知名|其他|前沿|先进)?\s*(?:的)?\s*(?:大|语言|多模态|基础|开源)?\s*模型")
 # a model the text names: 一个名叫 Nimbus v2 的模型, 一种叫 LUMA 的视频生成模型
-_NAMED_MODEL = re.compile(r"(?:名叫|叫做|叫|名为|称为|命名为)\s*([A-Za-z][\w.\-]*(?:\s[vV]?\d[\w.\-]*)?)\s*的\s*[^，,。；;！？\s]{0,10}?模型(?!公司|厂商|企业|团队|创业公司|初创|独角兽|实验室)")
+_NAMED_MODEL = re.compile(r"(?:名叫|叫做|叫|名为|称为|命名为)\s*([A-Za-z][\w.\-]*(?:\s[vV]?\d[\w.\-]*)?)\s*的\s*[^，,。；;！？\s]{0,10}?"
+                          r"(?:模型|编码器|解码器)(?!公司|厂商|企业|团队|创业公司|初创|独角兽|实验室)")
+# a model word right before one Latin name: 先进模型iTransformer, 基线模型 DLinear (not 模型 API, 模型 Agent)
+_MODEL_WORD_NAME = re.compile(r"(?:模型|基线)\s?([A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)(?![A-Za-z0-9.\-]|\s[A-Za-z0-9])(?!\s*的)")
+_GENERIC_LATIN = frozenset("api sdk ai llm llms agent agents token tokens prompt gpu gpus cpu app apps demo benchmark hub arena "
+                           "studio cloud playground pro max plus mini lite base chat code vision foundation alignment "
+                           "loss maas chrome k12 w8a8 bf16 fp16 fp8 int8 int4".split())
+_SHORT_CAPS = re.compile(r"[A-Z]{2,4}")
+# a Latin name a model is compared with: FilterNet 效果比 DLinear 要好, X 优于 Y
+_COMPARED_WITH = re.compile(r"\s*(?:的)?\s*(?:效果|性能|表现|得分|准确率|精度)?\s*(?:要|都)?\s*(?:比|优于|好于|强于|胜过)\s*"
+                            r"([A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)(?![A-Za-z0-9.\-]|\s*的)"
+                            r"(?=\s*(?:要|还要|更|都)?\s*(?:好|强|高|优|出色|差|低))")
 
 
 def models_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names the text itself calls models, whatever a pattern or the NER model typed them: the items of a list of
     models (开源模型包括 Qwen、Yuan、WizardLM) and a name given to a model (一个名叫 Nimbus v2 的端侧模型). A name the
     gazetteer typed keeps its type (DeepSeek, a company, in a list of models)."""
-    if "模型" not in text:
+    if "模型" not in text and "编码器" not in text and "基线" not in text and not any(m.type == MODEL for m in mentions):
         return mentions
     retype: set[tuple[int, int]] = set()
     add: list[Mention] = []
@@ -1207,6 +1218,15 @@ def models_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
             found(*i.span(), 0.7)
     for named in _NAMED_MODEL.finditer(text):
         found(*named.span(1), 0.75)
+    for named in _MODEL_WORD_NAME.finditer(text):
+        name = named.group(1)
+        if name.lower() not in _GENERIC_LATIN and len(name) >= 3 and not name.islower() and not _SHORT_CAPS.fullmatch(name) \
+                and not _DATASET_AFTER.match(text, named.end()):  # (checkpoint, AGI, STEM: words and abbreviations)
+            found(*named.span(1), 0.7)
+    for m in [m for m in mentions if m.type == MODEL]:
+        other = _COMPARED_WITH.match(text, m.end)
+        if other is not None and other.group(1).lower() not in _GENERIC_LATIN and len(other.group(1)) >= 3:
+            found(*other.span(1), 0.7)
     if not retype:
         return mentions
     out = []
