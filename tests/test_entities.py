@@ -1412,3 +1412,8 @@ def test_names_a_model_word_introduces_or_a_model_is_compared_with_are_models():
     assert ("DLinear", "MODEL") in _names("FilterNet效果比DLinear要好。")
     for text in ("我们调用了模型 API 来测试。", "保存模型checkpoint的方法。", "这种模型AGI还很远。"):
         assert not any(t == "MODEL" for _, t in _names(text)), text
+
+
+def test_a_dotted_name_with_a_one_character_given_name_is_whole():
+    names = _names("创始人约翰·史密斯和乔·格比亚的想法。")
+    assert ("乔·格比亚", "PERSON") in names and ("乔·格", "PERSON") not in names

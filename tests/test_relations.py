@@ -1704,3 +1704,17 @@ def test_its_founder_is_not_of_a_firm_named_before_others(monkeypatch):
             "目前 Lumo 的团队由 11 名工程师组成，他们之前曾在 Neuralink、SpaceX 等公司工作过。\n\n"
             "其联合创始人 Ada Stone 在博客里说，公司的目标是改善生活。")
     assert not any(h == "Ada Stone" and t == "Vexa" for h, _, t in _triples(text))
+
+
+def test_a_post_in_a_part_of_an_organisation_is_a_post_there(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("林远", "works_for", "青禾科技") in _triples("林远毕业后在青禾科技的多个部门做产品经理。")
+    assert ("林远", "works_for", "青禾科技") in _triples("林远在青禾科技的搜索部门担任工程师。")
+
+
+def test_money_from_backers_with_an_amount_between_is_their_investment(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    for text in ("鹭羽科技获得北辰资本、蓝海基金的数千万元投资。", "鹭羽科技已获得北辰资本、蓝海基金等数千万元人民币投资。"):
+        rels = _triples(text)
+        assert {("北辰资本", "invests_in", "鹭羽科技"), ("蓝海基金", "invests_in", "鹭羽科技")} <= rels, text
+    assert not any(r == "invests_in" for _, r, _ in _triples("鹭羽科技获得了北辰资本的认可。"))

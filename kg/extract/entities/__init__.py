@@ -524,6 +524,9 @@ def _cut_short(m: Mention, ner_people: list[tuple[int, int]]) -> bool:
     end = ner_people[k][1]
     if not (end < m.end and any(ch in NAME_DOTS for ch in m.text[:end - m.start - 1])):
         return False
+    held = m.text[:end - m.start]
+    if len(held) - 1 - max(held.rfind(d) for d in NAME_DOTS) <= 1:
+        return False  # 乔·格|比亚: one character after the dot is no surname; the model stopped short
     from .evidence import _dictionary
 
     tail, tags = m.text[end - m.start:], _dictionary().word_tag_tab

@@ -381,8 +381,9 @@ _MODEL_TEAM = re.compile(r"((?:(?![的之与和及])[\u4e00-\u9fffA-Za-z0-9]){2,
 
 
 NAME_DOTS = "·•・‧"  # join the parts of a transliterated name: 凯文·斯科特
-_DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,6}}[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}}(?:-[\u4e00-\u9fff]{{1,6}})?"
-                          rf"(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}}(?:-[\u4e00-\u9fff]{{1,6}})?)?")  # 莉娜·卡特-莫里斯
+_DOTTED_PART = r"(?:(?![和与及])[\u4e00-\u9fff]){1,8}"  # (约翰·史密斯和乔·格比亚: two names, not one in three parts)
+_DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,6}}[{NAME_DOTS}]{_DOTTED_PART}(?:-[\u4e00-\u9fff]{{1,6}})?"
+                          rf"(?:[{NAME_DOTS}]{_DOTTED_PART}(?:-[\u4e00-\u9fff]{{1,6}})?)?")  # 莉娜·卡特-莫里斯
 
 
 _CJK_VARIANT = re.compile(r"(([\u4e00-\u9fff]{2,4})-[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)(?![A-Za-z0-9])")

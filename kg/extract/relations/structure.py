@@ -516,7 +516,10 @@ _AND = re.compile(r"\s*(?:和|与|及|、)\s*")
 # A 在早期拿了 X 和 Y 的钱 · A 此前获得过 X 的投资: the firm before took money from the firms (or people) after
 _TOOK_FROM = re.compile(r"^\s*(?:(?:在|于)?\s*(?:之前|此前|早期|早些时候|去年|前期|过去)\s*)?(?:已经?|曾|刚刚?|又|先后|也)?\s*"
                         r"(?:拿|获得|得到|收到)(?:了|过|到)?了?\s*$")
-_MONEY_OF = re.compile(r"\s*的\s*(?:钱|投资|融资|资金|注资|天使投资|种子投资)")
+_AMOUNT = r"(?:[\d.,]+\s*(?:多|余)?\s*[万亿千百]*|数[十百千]*[万亿]+|[一二两三四五六七八九十几]+[十百千]*[万亿]+)\s*(?:美金|美元|元|人民币|欧元)*"
+# (获得 X、Y 的数千万元投资 · 获得 X、Y 等数千万元人民币投资: an amount or a round between the backers and the money)
+_MONEY_OF = re.compile(r"\s*(?:的|等(?:机构)?的?)\s*(?:" + _AMOUNT + r"|[^，,。；;]{0,6}?轮)?\s*(?:的)?\s*"
+                       r"(?:钱|投资|融资|资金|注资|天使投资|种子投资)|\s*等\s*" + _AMOUNT + r"\s*(?:的)?\s*(?:投资|融资)")
 _LED_ITS = re.compile(r"\s*(?:在[^，,。；;]{1,10}?)?\s*给其[^，,。；;]{0,8}?投了")  # (领投了其: the discourse module's 其)
 
 
