@@ -1718,3 +1718,21 @@ def test_money_from_backers_with_an_amount_between_is_their_investment(monkeypat
         rels = _triples(text)
         assert {("北辰资本", "invests_in", "鹭羽科技"), ("蓝海基金", "invests_in", "鹭羽科技")} <= rels, text
     assert not any(r == "invests_in" for _, r, _ in _triples("鹭羽科技获得了北辰资本的认可。"))
+
+
+def test_the_head_of_a_business_unit_does_not_lead_the_company(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("青禾科技研发中台事业部总经理林远表示同意。")
+    assert ("林远", "works_for", "青禾科技") in rels and ("林远", "leads", "青禾科技") not in rels
+    assert ("林远", "leads", "青禾科技") in _triples("青禾科技总经理林远表示同意。")
+
+
+def test_a_new_head_the_firm_welcomed_joined_it(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert {("林远", "joined", "青禾科技"), ("林远", "leads", "青禾科技")} <= _triples("青禾科技迎来了新的 CEO 林远。")
+    assert ("林远", "joined", "青禾科技") not in _triples("青禾科技迎来了 CEO 林远的演讲。")
+
+
+def test_a_brand_with_a_possessive_s_is_one_name(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("Tony Spring", "leads", "Macy’s") in _triples("Macy’s 的首席执行官 Tony Spring 表示同意。")

@@ -151,6 +151,9 @@ _UNIT_HEAD = re.compile(r"(?:[A-Za-z]+\s*)?[\u4e00-\u9fff]{0,8}?(?:学院|研究
                         r"(?:工程|医学|法学|商学|理学|文学|农学|工学|研究|计算机|数学|物理|化学|生物|经济|管理)")
 
 
+_BUSINESS_UNIT = re.compile(r"事业部|事业群|事业线|业务线|业务部|中台|分公司|子公司|产品线|BU(?![A-Za-z])")
+
+
 def _title_kind(role: str) -> str:
     """The kind of the title a role ends with (研究副总裁 → member, 技术负责人 → lead)."""
     kinds = titles()
@@ -159,6 +162,8 @@ def _title_kind(role: str) -> str:
         if k:
             if k == "lead" and "区" in role[:n]:
                 return "member"  # 北亚区主席, 中国区总裁: heads a region of the organisation, not the organisation
+            if k == "lead" and _BUSINESS_UNIT.search(role[:n]):
+                return "member"  # 研发中台事业部总经理, 大装置事业群总裁: heads a business unit, not the organisation
             if k == "lead" and role[n:] in ("负责人", "主任") and _FUNCTION_HEAD.fullmatch(role[:n].strip()):
                 return "member"  # 合作负责人, 机器学习主任, 用户增长负责人: heads a function, not the organisation
             if k == "lead" and role[n:] in ("院长", "所长", "主任", "负责人") and _UNIT_HEAD.fullmatch(role[:n].strip()):
