@@ -1417,3 +1417,16 @@ def test_names_a_model_word_introduces_or_a_model_is_compared_with_are_models():
 def test_a_dotted_name_with_a_one_character_given_name_is_whole():
     names = _names("创始人约翰·史密斯和乔·格比亚的想法。")
     assert ("乔·格比亚", "PERSON") in names and ("乔·格", "PERSON") not in names
+
+
+@pytest.mark.parametrize("text,name,typ", [
+    ("这家全栈语音提供商很受欢迎。", "全栈", "ORG"), ("某些白盒模型更容易解释。", "白盒", "MODEL"),
+    ("一位华裔数学家获奖。", "华裔", "PERSON"), ("菲尔兹奖得主来了。", "菲尔兹奖得主", "ORG"),
+    ("它的 ARR 增长很快。", "ARR", "COMPANY")])
+def test_common_words_the_model_may_call_names_are_none(text, name, typ):
+    from kg.types import Mention
+
+    a, base = text.index(name), make_analysis(text)
+    ner = Mention(name, typ, a, a + len(name), "ner", None, 0.9)
+    out = refine(base.__class__(base.doc, base.sentences, base.tokens, (ner,)), gazetteer=GAZ)
+    assert (name, typ) not in {(m.text, m.type) for m in out.mentions}

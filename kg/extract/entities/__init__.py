@@ -585,7 +585,7 @@ def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
 
 
 _PEOPLE_NOUN_END = re.compile(r"(?:学者|专家|科学家|教授|工程师|研究员|研究者|作家|记者|分析师|律师|官员|议员|艺术家|"
-                              r"设计师|学生|网友|用户|粉丝|投资人|创业者|开发者|从业者|选手|球员|能力)$")  # (理解能力)
+                              r"设计师|学生|网友|用户|粉丝|投资人|创业者|开发者|从业者|选手|球员|能力|得主|获得者)$")  # (理解能力, 菲尔兹奖得主)
 
 
 def _plausible(m: Mention) -> bool:
