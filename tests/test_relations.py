@@ -1736,3 +1736,12 @@ def test_a_new_head_the_firm_welcomed_joined_it(monkeypatch):
 def test_a_brand_with_a_possessive_s_is_one_name(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
     assert ("Tony Spring", "leads", "Macy’s") in _triples("Macy’s 的首席执行官 Tony Spring 表示同意。")
+
+
+def test_models_said_to_match_or_beat_a_listed_pair_are_rivals(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert ("Nova-3", "competes_with", "Orion-2") in _triples("Nova-3 的表现与 Orion-2 相当。")
+    rels = _triples("相比于 Orion-2 和 Vega-5，Nova-3 表现更好。")
+    assert {("Nova-3", "competes_with", "Orion-2"), ("Nova-3", "competes_with", "Vega-5")} <= rels
+    assert not _triples("相比于 Orion-2，Nova-3 的发布时间很晚。")
+    assert not _triples("Nova-3 的表征与其微调模型（如 Nova-3-chat 和 Orion-2）更为接近。")  # likeness, no rivalry

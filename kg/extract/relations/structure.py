@@ -285,7 +285,11 @@ _TIMES_OF = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*倍")  # 速度是 LocalVim �
 _WITH_BEFORE = re.compile(r"(?:与|和|跟|同)\s*(?:(?:旧版|新版|最新版|原版|开源版|闭源版|最强的|最新的)的?)?\s*$")  # 和旧版的 GPT-4
 # 将 A 与最近发布的开源模型（即 B 和 C）进行了比较: the models after 即 are what A is compared with
 _WITH_BRACKET_BEFORE = re.compile(r"(?:与|和|跟|同)[^，,。；;（()）]{0,24}[（(]\s*(?:即|包括|如|例如|比如)\s*$")
-_MATCHED = re.compile(r"[^，,。；;！？!?]{0,12}?(?:相比|对比|比较|打得有来有回|不相上下|旗鼓相当|一较高下|相媲美|媲美|持平|差不多|平分秋色)")
+_MATCHED = re.compile(r"[^，,。；;！？!?]{0,12}?(?:相比|对比|比较|打得有来有回|不相上下|旗鼓相当|一较高下|相媲美|媲美|持平|差不多|平分秋色|"
+                      r"相当|相仿)")  # (not 接近: 与其微调模型更为接近 is likeness, not rivalry)
+# 相比于 B 和 C，A 表现更好: the models after 相比于 are what the clause's subject after the comma is compared with
+_COMPARED_TO = re.compile(r"(?:相比于|相较于|相比起|比起|对比)\s*$")
+_BETTER_AFTER = re.compile(r"[^，,。；;！？!?]{0,16}?(?:更|优于|领先|超过|超越|胜过|强于|好于|落后|不如|逊于)")
 _LISTED = re.compile(r"\s*(?:、|和|与|以及|及)\s*$")
 
 
@@ -317,6 +321,15 @@ def _model_comparisons(ctx: _Ctx) -> Iterator[RelationMention]:
                 re.search(r"在\s*$", text[max(ctx.sent.start, m.start - 2):m.start]) and re.match(r"\s*上", text[m.end:m.end + 2]))]
             if subjects and not re.search(r"[。；;！？!?]", text[subjects[-1].end:b.start]):
                 yield from _rivals(ctx, subjects[-1], [b])  # A 比 B 快, A 采用新架构，它比 B 快
+        elif k not in compared and _COMPARED_TO.search(before):
+            group = [b]
+            while k + len(group) < len(ms) and _LISTED.fullmatch(text[group[-1].end:ms[k + len(group)].start] + " "):
+                group.append(ms[k + len(group)])
+            later = ms[k + len(group):]
+            if later and re.fullmatch(r"\s*(?:模型)?\s*[，,]\s*", text[group[-1].end:later[0].start]) \
+                    and _BETTER_AFTER.match(text, later[0].end):
+                compared.update(range(k, k + len(group) + 1))
+                yield from _rivals(ctx, later[0], group)
         elif k not in compared and (_WITH_BEFORE.search(before)
                                     or _WITH_BRACKET_BEFORE.search(text, max(ctx.sent.start, b.start - 32), b.start)):
             group = [b]
