@@ -1745,3 +1745,11 @@ def test_models_said_to_match_or_beat_a_listed_pair_are_rivals(monkeypatch):
     assert {("Nova-3", "competes_with", "Orion-2"), ("Nova-3", "competes_with", "Vega-5")} <= rels
     assert not _triples("相比于 Orion-2，Nova-3 的发布时间很晚。")
     assert not _triples("Nova-3 的表征与其微调模型（如 Nova-3-chat 和 Orion-2）更为接近。")  # likeness, no rivalry
+
+
+def test_a_round_said_to_be_a_firm_s_gives_its_investors(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = "其中 Lumora 是最新的一个，其种子轮就拿了 5000 万美金的融资，由 Arbor Ventures 和 Index 联合领投，Tidal Ventures 跟投。"
+    rels = _triples(text)
+    assert {(h, "invests_in", "Lumora") for h in ("Arbor Ventures", "Index", "Tidal Ventures")} <= rels
+    assert ("Arbor Ventures", "invests_in", "Lumora") in _triples("Lumora 的种子轮就拿了 5000 万美金的融资，由 Arbor Ventures 领投。")

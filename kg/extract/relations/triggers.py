@@ -478,6 +478,9 @@ def _reverse_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Me
 
 _RAISED = re.compile(r"(完成|获得|宣布|获|拿到|拿了|拿下|筹集|募集|筹得|启动)[^，,。；;]{0,16}(融资|投资)"
                      r"|^\s*的\s*(上一?轮|本轮|新一轮|最新一轮|[A-E]\+?\s*轮|天使轮|种子轮|首轮)?\s*融资")  # X 的上一轮融资由 A 领投
+# X 是最新的一个，其种子轮就拿了 … 融资 · X 的 A 轮拿到了 … 融资
+_RAISED_ROUND = re.compile(r"\s*(?:的|是[^，,。；;]{0,10}?[，,]\s*其)\s*(?:[A-E]\+?\s*|天使|种子|首|新一|最新一)轮[^，,。；;]{0,8}?"
+                           r"(?:拿了|拿到了?|获得了?|完成了?)[^，,。；;]{0,16}?融资")
 
 
 def _in_roll(ctx: _Ctx, a: int) -> bool:
@@ -522,7 +525,7 @@ _PEOPLE_OF = re.compile(r"\s*(?:等)?\s*(?:公司|企业)?\s*的\s*(?:前|现任
 
 def _raised_after(text: str, end: int, limit: int) -> bool:
     """The company ending at ``end`` is the one that 完成/获得 … 融资 (before ``limit``)."""
-    if _RAISED.search(text[end:min(limit, end + 24)]):
+    if _RAISED.search(text[end:min(limit, end + 24)]) or _RAISED_ROUND.match(text, end, limit):
         return True
     lead = _RAISED_LEAD.match(text, end, limit)
     return bool(lead and _RAISED.match(text, lead.end(), limit))
