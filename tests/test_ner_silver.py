@@ -50,6 +50,17 @@ def test_gazetteer_overrules_lac():
                                ("Nova-2", "MODEL")]  # a known place is never a person
 
 
+def test_the_surname_check_makes_doubtful_lac_people_unknown():
+    text = "如图所示，张伟明和咔咔咔与米娅·科恩都来了。"
+    tagged = [("如图", "PER"), ("所示", "v"), ("，", "w"), ("张伟明", "PER"), ("和", "c"), ("咔咔咔", "PER"), ("与", "c"),
+              ("米娅·科恩", "PER"), ("都", "d"), ("来", "v"), ("了", "u"), ("。", "w")]
+    freq = {"如图": 300}.get
+    checked = Lexicon(surnames=frozenset("张王李"), word_freq=lambda w: freq(w, 0))
+    assert _spans(silver_example(text, tagged, checked)) == [
+        ("如图", MISSING), ("张伟明", "PERSON"), ("咔咔咔", MISSING), ("米娅·科恩", "PERSON")]  # a dotted name: no check
+    assert [lab for _, lab in _spans(silver_example(text, tagged, Lexicon()))] == ["PERSON"] * 4  # without the check
+
+
 def test_person_only_teacher_makes_other_names_unknown():
     example = ("张伟明加入星河智能公司。", ((0, 3, "PERSON"), (5, 11, "COMPANY")))
     assert keep_labels(example, ("PERSON",)) == ("张伟明加入星河智能公司。", ((0, 3, "PERSON"), (5, 11, MISSING)))

@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--labels", default=None,
                    help="comma-separated labels to keep (e.g. PERSON); the other names become unknown (default: all: "
                         "PERSON, ORG, COMPANY, MODEL)")
+    s.add_argument("--people", choices=("lac", "surname"), default="lac",
+                   help="which of LAC's people to label: all it finds (lac), or only Han names that start with a "
+                        "surname kg knows and are no frequent word (surname; the others become unknown)")
     s.add_argument("--seed", type=int, default=0)
     e = sub.add_parser("eval-ner", help="model-card numbers: CLUENER dev, People's Daily dev, speed")
     e.add_argument("--data", required=True)
@@ -163,7 +166,8 @@ def _silver(args) -> int:
 
     silver = make_silver(args.news, sentences=args.sentences, per_article=args.per_article,
                          share_empty=args.share_empty, seed=args.seed,
-                         labels=tuple(args.labels.split(",")) if args.labels else None)
+                         labels=tuple(args.labels.split(",")) if args.labels else None,
+                         check_people=args.people == "surname")
     write_silver(args.out, silver)
     print(json.dumps({"out": args.out, **silver.counts}, ensure_ascii=False))
     return 0

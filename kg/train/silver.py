@@ -34,7 +34,7 @@ import logging
 import random
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError, KgError
@@ -112,6 +112,9 @@ def article_sentences(text: str) -> list[str]:
     return [s.text.strip() for s in split_sentences(text) if good_sentence(s.text.strip())]
 
 
+COMMON_NAME_WORD_FREQ = 50  # a word this frequent in jieba's dictionary is no person's name (如图, 左图)
+
+
 # --- labels --------------------------------------------------------------------------------------------
 @dataclass
 class Lexicon:
@@ -121,6 +124,17 @@ class Lexicon:
     titles: tuple[str, ...] = ()
     stopnames: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
+    # the agreement check on LAC's people (``--people surname``): a Han name must start with a surname kg knows and
+    # be no frequent dictionary word (如图, 左图, 咔咔咔 are not people); None: no check
+    surnames: frozenset[str] | None = None
+    word_freq: object = None  # a callable word → frequency in jieba's dictionary
+
+    def person_ok(self, name: str) -> bool:
+        if self.surnames is None or any(c in name for c in _FOREIGN_DOT):
+            return True
+        if not (name[0] in self.surnames or name[:2] in self.surnames):
+            return False
+        return self.word_freq is None or self.word_freq(name) < COMMON_NAME_WORD_FREQ
 
     @classmethod
     def packaged(cls) -> "Lexicon":
@@ -130,6 +144,13 @@ class Lexicon:
         han_titles = tuple(sorted((t for t in titles() if not t.isascii()), key=len, reverse=True))
         orgs = frozenset(w for w, c in word_classes().items() if c == "ORG")
         return cls(packaged_gazetteer(), han_titles, stopnames(), orgs)
+
+    def checking_people(self) -> "Lexicon":
+        """This lexicon with the surname check on LAC's people switched on."""
+        from ..nlp.segment import get_segmenter
+        from ..resources_data import surnames
+
+        return replace(self, surnames=frozenset(surnames()), word_freq=get_segmenter().freq)
 
 
 def _overlaps(s: int, e: int, spans) -> bool:
@@ -162,8 +183,9 @@ def silver_example(text: str, tagged: list[tuple[str, str]], lexicon: Lexicon | 
             continue
         if tag == "PER":
             foreign = any(c in name for c in _FOREIGN_DOT)
-            if len(name) < 2 or (len(name) > 4 and not foreign) or name[0] in _FOREIGN_DOT or name[-1] in _FOREIGN_DOT:
-                unknown.append((s, e))
+            if len(name) < 2 or (len(name) > 4 and not foreign) or name[0] in _FOREIGN_DOT or name[-1] in _FOREIGN_DOT \
+                    or not lexicon.person_ok(name):
+                unknown.append((s, e))  # (a name the surname check doubts: the model learns nothing there)
                 continue
             names.append((s, e, "PERSON"))
         else:
@@ -248,7 +270,8 @@ class Silver:
 
 def make_silver(news: str | Path, *, sentences: int = 4000, per_article: int = 4, share_empty: float = 0.2,
                 seed: int = 0, lac=None, lexicon: Lexicon | None = None,
-                eval_dir: str | Path = EVAL_DIR, labels: tuple[str, ...] | None = None) -> Silver:
+                eval_dir: str | Path = EVAL_DIR, labels: tuple[str, ...] | None = None,
+                check_people: bool = False) -> Silver:
     """Up to ``sentences`` silver examples from the articles of ``news`` in no gold split (seeded draw: the
     articles in a shuffled order, from each up to ``per_article`` sentences in a shuffled order). ``labels``:
     keep only these labels, the other names unknown (the same sentences are drawn either way)."""
@@ -259,6 +282,8 @@ def make_silver(news: str | Path, *, sentences: int = 4000, per_article: int = 4
     articles = news_articles(news, exclude)
     lac = lac if lac is not None else load_lac()
     lexicon = lexicon if lexicon is not None else Lexicon.packaged()
+    if check_people:
+        lexicon = lexicon.checking_people()
     rng = random.Random(seed)
     rng.shuffle(articles)
     want_empty = int(round(sentences * share_empty))
