@@ -279,3 +279,13 @@ def test_i_in_a_guest_s_answer_is_the_guest_whatever_the_label_s_length():
     assert [(r.head.key, r.tail.text) for r in a.relations if r.relation == "works_for"] == [("=Karanveer Anand", "Nutanix")]
     a = kg.analyze("主持人：你之前做什么？\n\n嘉宾介绍：本期嘉宾来自青禾科技。")
     assert not any(m.type == "PERSON" for m in a.mentions)
+
+
+def test_a_sentence_opening_with_a_relative_clause_has_its_own_subject(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    import kg
+
+    text = "青禾科技迎来了新的 CEO 林远，林远很忙。\n\n创立 Lumora AI 的 Ada Stone 之前在 OpenAI 工作。"
+    rels = {(r.head.key or r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    assert ("Ada Stone", "founded", "Lumora AI") in rels
+    assert not any(r == "founded" and t == "Lumora AI" and h != "Ada Stone" for h, r, t in rels)

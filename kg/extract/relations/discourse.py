@@ -223,6 +223,9 @@ _OMITTED = re.compile(r"(?:(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{
                       r"担任|出任|曾任|历任|现任|兼任|任职于|就职于|在\S{2,24}?(?:担任|任|工作|任职)|从\S{2,24}?(?:离职|加入|跳槽))")
 
 
+_DOER_AFTER = re.compile(r"[^，,。；;！？!?]{1,30}?的\s*(?:前|原|现任)?\s*")  # (创立 X 的 | Y)
+
+
 def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
     """``{(pos, pos): (subject mention, start of the antecedent's sentence)}``: for each sentence that starts with a
     person's verb and no subject, a zero-width mention of the one person of the nearest sentence before it (in the
@@ -243,6 +246,9 @@ def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
         k = bisect.bisect_left(starts, sent.start)
         if k < len(starts) and starts[k] < pos:
             continue  # someone is named before the verb
+        rel_clause = _DOER_AFTER.match(text, pos, sent.end)
+        if rel_clause and any(x.start == rel_clause.end() and x.type == PERSON for x in mentions[k:k + 6]):
+            continue  # 创立 X 的 Alexis Conneau …: a relative clause on the person after 的, who is the subject
         found = _antecedent(analysis, mentions, starts, si - 1, analysis.sentences[si - 1].end, PERSON)
         if found is None:
             continue
