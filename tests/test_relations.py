@@ -1753,3 +1753,10 @@ def test_a_round_said_to_be_a_firm_s_gives_its_investors(monkeypatch):
     rels = _triples(text)
     assert {(h, "invests_in", "Lumora") for h in ("Arbor Ventures", "Index", "Tidal Ventures")} <= rels
     assert ("Arbor Ventures", "invests_in", "Lumora") in _triples("Lumora 的种子轮就拿了 5000 万美金的融资，由 Arbor Ventures 领投。")
+
+
+def test_a_name_after_a_likening_edition_word_is_not_the_firm(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    assert not any(t == "Netflix" for _, _, t in _triples("腾讯参投的音频版 Netflix 快速崛起。"))
+    assert ("腾讯", "invests_in", "Netflix") in _triples("腾讯投资了 Netflix。")
+    assert ("OpenAI", "develops", "ChatGPT") in _triples("OpenAI 推出了企业版 ChatGPT。")

@@ -80,9 +80,13 @@ def _extract(analysis: Analysis, gaz: Gazetteer, mode: str) -> list[RelationMent
     text = analysis.doc.text
     out = [r for r in out if not (r.relation == "competes_with" and r.head.type == MODEL == r.tail.type and any(
         _PREDECESSOR.search(text, max(0, m.start - 6), m.start) for m in (r.head, r.tail)))]
+    # 腾讯参投的音频版 Netflix, 中国版 OpenAI: a name after X版 stands for something likened to it, not for it
+    out = [r for r in out if not any(_LIKENED.search(text, max(0, m.start - 8), m.start) for m in (r.head, r.tail))]
     return _dedupe(out)
 
 
+_LIKENED = re.compile(r"(?:音频|视频|语音|中国|国产|国内|美国|欧洲|日本|韩国|印度|现实|真人|线下|硬件|AI|医疗|法律|教育|金融|"
+                      r"B\s*端|C\s*端)\s*版\s*(?:的)?\s*$")  # (not 企业版, 中文版: an edition of the product itself)
 _PREDECESSOR = re.compile(r"(?:前身|前代|上一代|上代|前作|前一代|老版本|旧版本?)(?:模型)?\s*(?:版本)?\s*$")
 
 
