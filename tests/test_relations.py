@@ -1760,3 +1760,10 @@ def test_a_name_after_a_likening_edition_word_is_not_the_firm(monkeypatch):
     assert not any(t == "Netflix" for _, _, t in _triples("腾讯参投的音频版 Netflix 快速崛起。"))
     assert ("腾讯", "invests_in", "Netflix") in _triples("腾讯投资了 Netflix。")
     assert ("OpenAI", "develops", "ChatGPT") in _triples("OpenAI 推出了企业版 ChatGPT。")
+
+
+def test_the_other_co_founder_of_a_sentence_founded_the_same_firm(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("林远创办了青禾科技，另一位联合创始人王强曾在百度工作。")
+    assert {("王强", "founded", "青禾科技"), ("王强", "works_for", "青禾科技"), ("王强", "works_for", "百度")} <= rels
+    assert ("王强", "founded", "青禾科技") not in _triples("林远创办了青禾科技，王强曾在百度工作。")

@@ -178,6 +178,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
         out += _portfolio_and_customers(ctx)
     out += list(_join_details(analysis, out))
     out += list(_titled_leave(analysis, out))
+    out += list(_other_cofounders(analysis, out))
     out += _name_relations(analysis, core, gaz)
     out += _model_teams(analysis, core)
     out += _discourse_rivals(analysis, by_sent)
@@ -197,6 +198,36 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
 
 
 _LEAVE = re.compile(r"(?:离开|离职|辞职|出走)(?:了)?")
+
+
+_OTHER_FOUNDER = re.compile(r"另(?:一|外一|外)?(?:位|名)?\s*(联合创始人|创始人|共同创始人|联创)\s*(?:兼\s*(CEO|CTO|COO|首席[\u4e00-\u9fff]{2,4}))?\s*")
+
+
+def _other_cofounders(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
+    """X 创办了 C，另一位联合创始人 Y …: the other co-founder the sentence names founded what its first founder did."""
+    text = analysis.doc.text
+    people = sorted((m for m in analysis.mentions if m.type == "PERSON" and m.source != "alias"), key=lambda m: m.start)
+    starts = [m.start for m in people]
+    done = {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == "founded"}
+    for r in rels:
+        if r.relation != "founded" or r.head.type != "PERSON":
+            continue
+        ev = r.evidence
+        for o in _OTHER_FOUNDER.finditer(text, max(ev.start, r.head.end), ev.end):
+            k = bisect.bisect_left(starts, o.end())
+            if k == len(starts) or people[k].start != o.end() or people[k].end > ev.end:
+                continue
+            other = people[k]
+            if (other.key or other.text, r.tail.key or r.tail.text) in done or _same_name(other, r.head):
+                continue
+            done.add((other.key or other.text, r.tail.key or r.tail.text))
+            yield replace(r, head=other, confidence=0.7, trigger=o.group(1), role=None)
+            yield replace(r, head=other, relation="works_for", confidence=0.7, trigger=None,
+                          role=o.group(1) + ("兼" + o.group(2) if o.group(2) else ""))
+
+
+def _same_name(a: Mention, b: Mention) -> bool:
+    return (a.key or a.text) == (b.key or b.text)
 
 
 def _titled_leave(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
