@@ -1767,3 +1767,12 @@ def test_the_other_co_founder_of_a_sentence_founded_the_same_firm(monkeypatch):
     rels = _triples("林远创办了青禾科技，另一位联合创始人王强曾在百度工作。")
     assert {("王强", "founded", "青禾科技"), ("王强", "works_for", "青禾科技"), ("王强", "works_for", "百度")} <= rels
     assert ("王强", "founded", "青禾科技") not in _triples("林远创办了青禾科技，王强曾在百度工作。")
+
+
+def test_alumni_after_a_dash_study_and_a_joint_piece_of_research(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("两位青州大学校友——林远和王强都获得了大奖。")
+    assert {("林远", "educated_at", "青州大学"), ("王强", "educated_at", "青州大学")} <= rels
+    assert ("林远", "educated_at", "MIT") in _triples("林远完成了他在MIT的本科学习。")
+    assert ("青州大学", "partners_with", "微软研究院") in _triples("这是来自青州大学和微软研究院的最新研究成果。")
+    assert not _triples("青州大学和浙江大学的学者参加了圆桌讨论。")

@@ -118,6 +118,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # Lumora 的两位创始人 Dana Whitlock 和 Rob Kent: every person of a list the title
             # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
             plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window]) \
+                or re.search(r"[两二三四五六几多诸各数]位\s*$", text[max(ctx.sent.start, org.start - 4):org.start]) \
                 or (_title_kind(roles[-1]) == "found" or _GROUP_TITLE.search(roles[-1])) and _closed_people(ctx, k) \
                 or _roster(ctx, k)
             # 青禾的CEO A和首席科学家B: the next person with a title of their own, at the same organisation
@@ -780,7 +781,7 @@ def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
 # (首席执行官兼诺贝尔物理学奖得主 X, CEO、图灵奖得主 X)
 _COMMA_TO_PERSON = re.compile(r"\s*[，,]\s*")
 _OPENS_CLAUSE = re.compile(r"(?:^|[。；;！？!?\n]|作为|身为)\s*$")
-_TITLE_TO_PERSON = re.compile(r"\s*(兼\S{1,8}|[兼、][^\s，,。；;：:]{1,14}?(?:奖得主|奖获得者|奖获奖者)|是|为|由|系|的)?\s*")
+_TITLE_TO_PERSON = re.compile(r"\s*(兼\S{1,8}|[兼、][^\s，,。；;：:]{1,14}?(?:奖得主|奖获得者|奖获奖者)|是|为|由|系|的|——|—|－－)?\s*")
 _MODEL_FROM = re.compile(r"\s*+[，,（(]?\s*+(?:模型)?\s*+(?:则|均|也)?\s*+来自\s*+")
 _FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来自\s*$")
 
