@@ -1776,3 +1776,10 @@ def test_alumni_after_a_dash_study_and_a_joint_piece_of_research(monkeypatch):
     assert ("林远", "educated_at", "MIT") in _triples("林远完成了他在MIT的本科学习。")
     assert ("青州大学", "partners_with", "微软研究院") in _triples("这是来自青州大学和微软研究院的最新研究成果。")
     assert not _triples("青州大学和浙江大学的学者参加了圆桌讨论。")
+
+
+def test_the_head_of_a_firm_s_model_works_at_the_firm(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    rels = _triples("青禾科技代码大模型Lumo负责人林远表示同意。")
+    assert {("林远", "works_for", "青禾科技"), ("青禾科技", "develops", "Lumo")} <= rels
+    assert not any(h == "林远" and t == "青禾科技" for h, _, t in _triples("我们参考了青禾科技和 Lumo 负责人林远的建议。"))

@@ -19,6 +19,7 @@ _BRACKETS = re.compile(r"[（(][^（()）]{0,40}[）)]")
 _DESCRIBED = re.compile(r"(?<=是|为)\s*(?:一家|一所|这家)?[\u4e00-\u9fffA-Za-z ]{0,10}?(?:公司|机构|基金|平台|实验室|研究院|大学|媒体|银行)\s*$")
 _NEXT_TITLED = re.compile(r"\s*(?:[（(][^（()）]{0,30}[）)])?\s*(?:和|、|及|以及|与)\s*(?:其|该公司)?\s*(?:的)?\s*")
 _ASIDE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]")  # a bracketed aside between a title and its person
+_MODEL_OWNER_GAP = re.compile(r"\s*(?:的|旗下的?|自研的?)?\s*(?:[\u4e00-\u9fff]{0,4}?(?:大模型|模型))?\s*")
 _WELCOMED = re.compile(r"\s*(迎来了?|请来了?)\s*(?:一位|一名)?\s*(?:新的|新任|新一任|新)")  # (X 迎来了新的 CEO Y: Y joined X)
 _INNER_TITLE = re.compile(r"\s*(?:的)?\s*(?:前任|前|原|现任)?\s*")
 # titles a group holds (红杉的合伙人 A、B 和 C; 董事会成员 A 和 B): a closed list after one is of people who all hold it
@@ -162,6 +163,12 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         if person is None:
             continue
         former = former_before or bool(m.group(2) and m.group(2) in ("前", "原", "前任"))
+        owner = ms[i - 1] if i > 0 and org.type == MODEL and ms[i - 1].type in (ORG, COMPANY) else None
+        if owner is not None and _MODEL_OWNER_GAP.fullmatch(text, owner.end, org.start):
+            # 蚂蚁集团代码大模型 CodeFuse 负责人 X: X heads the model and works at the firm that makes it
+            yield from _title_facts(ctx, person, owner, "member", role, conf - 0.1, former)
+            if _ok("develops", owner, org):
+                yield _rel(ctx, "develops", owner, org, 0.7)
         if conf >= 0.9 and not former and _WELCOMED.match(window) and _ok("joined", person, org):
             yield _rel(ctx, "joined", person, org, 0.75, trigger=_WELCOMED.match(window).group(1))  # 迎来了新的 CEO X
         for r in roles:
