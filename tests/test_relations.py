@@ -1725,6 +1725,7 @@ def test_the_head_of_a_business_unit_does_not_lead_the_company(monkeypatch):
     rels = _triples("青禾科技研发中台事业部总经理林远表示同意。")
     assert ("林远", "works_for", "青禾科技") in rels and ("林远", "leads", "青禾科技") not in rels
     assert ("林远", "leads", "青禾科技") in _triples("青禾科技总经理林远表示同意。")
+    assert ("林远", "leads", "百度智能云") in _triples("百度智能云事业群总裁林远表示同意。")  # the unit named before the title
 
 
 def test_a_new_head_the_firm_welcomed_joined_it(monkeypatch):

@@ -162,8 +162,10 @@ def _title_kind(role: str) -> str:
         if k:
             if k == "lead" and "区" in role[:n]:
                 return "member"  # 北亚区主席, 中国区总裁: heads a region of the organisation, not the organisation
-            if k == "lead" and _BUSINESS_UNIT.search(role[:n]):
-                return "member"  # 研发中台事业部总经理, 大装置事业群总裁: heads a business unit, not the organisation
+            unit = _BUSINESS_UNIT.search(role[:n])
+            if k == "lead" and unit and unit.start() > 0:
+                return "member"  # 研发中台事业部总经理, 大装置事业群总裁: heads a unit it names, not the organisation
+                #                  (百度智能云事业群总裁: the organisation before the title is the unit it heads)
             if k == "lead" and role[n:] in ("负责人", "主任") and _FUNCTION_HEAD.fullmatch(role[:n].strip()):
                 return "member"  # 合作负责人, 机器学习主任, 用户增长负责人: heads a function, not the organisation
             if k == "lead" and role[n:] in ("院长", "所长", "主任", "负责人") and _UNIT_HEAD.fullmatch(role[:n].strip()):
