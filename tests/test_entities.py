@@ -1387,7 +1387,7 @@ def test_people_described_by_their_country_are_no_organisation():
 
 
 @pytest.mark.parametrize("text", [
-    "智能体的问题可以建模为马尔可夫决策过程。", "关于 James Webb 望远镜的信息很多。", "就像阿波罗登月的时候一样。",
+    "智能体的问题可以建模为马尔可夫决策过程。", "他在看 James Webb 望远镜拍到的照片。", "就像阿波罗登月的时候一样。",
     "他获得了奥斯瓦尔德·维布伦几何奖。", "从亚马逊森林的林火监测开始。", "这次发射一箭三星，部署在同一个轨道面。",
     "比如莫兰迪色，在设计端很流行。"])
 def test_a_name_inside_a_term_names_no_one(text):
@@ -1408,7 +1408,7 @@ def test_a_word_after_a_name_is_not_part_of_it():
 
 def test_names_a_model_word_introduces_or_a_model_is_compared_with_are_models():
     assert ("Zephyra", "MODEL") in _names("论文介绍了一种名为Zephyra的跨语言通用语音编码器。")
-    assert ("iTransformer", "MODEL") in _names("以当前时序预测的先进模型iTransformer为例。")
+    assert ("iTransformer", "MODEL") in _names("我们把强基线模型iTransformer作为对照。")
     assert ("DLinear", "MODEL") in _names("FilterNet效果比DLinear要好。")
     for text in ("我们调用了模型 API 来测试。", "保存模型checkpoint的方法。", "这种模型AGI还很远。"):
         assert not any(t == "MODEL" for _, t in _names(text)), text

@@ -1708,13 +1708,13 @@ def test_its_founder_is_not_of_a_firm_named_before_others(monkeypatch):
 
 def test_a_post_in_a_part_of_an_organisation_is_a_post_there(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    assert ("林远", "works_for", "青禾科技") in _triples("林远毕业后在青禾科技的多个部门做产品经理。")
+    assert ("林远", "works_for", "青禾科技") in _triples("林远在青禾科技的几个部门做过工程师。")
     assert ("林远", "works_for", "青禾科技") in _triples("林远在青禾科技的搜索部门担任工程师。")
 
 
 def test_money_from_backers_with_an_amount_between_is_their_investment(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    for text in ("鹭羽科技获得红杉资本、联想创投的数千万元投资。", "鹭羽科技已获得红杉资本、联想创投等数千万元人民币投资。"):
+    for text in ("鹭羽科技拿到红杉资本、联想创投的数百万美元投资。", "鹭羽科技先后获得红杉资本、联想创投等三千万元投资。"):
         rels = _triples(text)
         assert {("红杉资本", "invests_in", "鹭羽科技"), ("联想创投", "invests_in", "鹭羽科技")} <= rels, text
     assert not any(r == "invests_in" for _, r, _ in _triples("鹭羽科技获得了北辰资本的认可。"))
@@ -1736,7 +1736,7 @@ def test_a_new_head_the_firm_welcomed_joined_it(monkeypatch):
 
 def test_a_brand_with_a_possessive_s_is_one_name(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    assert ("Tony Spring", "leads", "Macy’s") in _triples("Macy’s 的首席执行官 Tony Spring 表示同意。")
+    assert ("Rob Kent", "leads", "Brenner’s") in _triples("Brenner’s 的首席执行官 Rob Kent 今天宣布了新计划。")
 
 
 def test_models_said_to_match_or_beat_a_listed_pair_are_rivals(monkeypatch):
@@ -1750,15 +1750,15 @@ def test_models_said_to_match_or_beat_a_listed_pair_are_rivals(monkeypatch):
 
 def test_a_round_said_to_be_a_firm_s_gives_its_investors(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    text = "其中 Lumora 是最新的一个，其种子轮就拿了 5000 万美金的融资，由 Arbor Ventures 和 Index 联合领投，Tidal Ventures 跟投。"
+    text = "Lumora 是其中最年轻的，其天使轮便拿到了 3000 万美元的融资，由 Arbor Ventures 和 Index 联合领投，Tidal Ventures 跟投。"
     rels = _triples(text)
     assert {(h, "invests_in", "Lumora") for h in ("Arbor Ventures", "Index", "Tidal Ventures")} <= rels
-    assert ("Arbor Ventures", "invests_in", "Lumora") in _triples("Lumora 的种子轮就拿了 5000 万美金的融资，由 Arbor Ventures 领投。")
+    assert ("Arbor Ventures", "invests_in", "Lumora") in _triples("Lumora 的 A 轮拿到了 800 万美元融资，由 Arbor Ventures 领投。")
 
 
 def test_a_name_after_a_likening_edition_word_is_not_the_firm(monkeypatch):
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    assert not any(t == "Netflix" for _, _, t in _triples("腾讯参投的音频版 Netflix 快速崛起。"))
+    assert not any(t == "Netflix" for _, _, t in _triples("北辰资本投资了一家音频版 Netflix。"))
     assert ("腾讯", "invests_in", "Netflix") in _triples("腾讯投资了 Netflix。")
     assert ("OpenAI", "develops", "ChatGPT") in _triples("OpenAI 推出了企业版 ChatGPT。")
 
@@ -1775,7 +1775,7 @@ def test_alumni_after_a_dash_study_and_a_joint_piece_of_research(monkeypatch):
     rels = _triples("两位青州大学校友——林远和王强都获得了大奖。")
     assert {("林远", "educated_at", "青州大学"), ("王强", "educated_at", "青州大学")} <= rels
     assert ("林远", "educated_at", "MIT") in _triples("林远完成了他在MIT的本科学习。")
-    assert ("青州大学", "partners_with", "微软研究院") in _triples("这是来自青州大学和微软研究院的最新研究成果。")
+    assert ("青州大学", "partners_with", "鹭岛研究院") in _triples("这篇论文是来自青州大学和鹭岛研究院的一项研究成果。")
     assert not _triples("青州大学和浙江大学的学者参加了圆桌讨论。")
 
 

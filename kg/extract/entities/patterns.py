@@ -47,7 +47,7 @@ _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭�
 _LATIN_NAME = re.compile(
     r"(?:(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.&])|(?<=^\d\.)|(?<=^\d\d\.)|(?<=\n\d\.)|(?<=\n\d\d\.))([A-Za-zÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+|['’]s(?=[^A-Za-z0-9]|$))*"
     r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+|['’]s(?=[^A-Za-z0-9]|$))*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
-# (Macy’s, Ben & Jerry’s: a brand's possessive s is part of its name)
+# (Brenner’s, Ben & Jerry’s: a brand's possessive s is part of its name)
 
 
 _AND_NAME = re.compile(r" (?:and|&) [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}(?![A-Za-z])")
@@ -1184,7 +1184,7 @@ _MODEL_LIST_AFTER = re.compile(r"\s*等(?:等)?\s*(?:\d+\s*[个款种])?\s*(?:�
 # a model the text names: 一个名叫 Nimbus v2 的模型, 一种叫 LUMA 的视频生成模型
 _NAMED_MODEL = re.compile(r"(?:名叫|叫做|叫|名为|称为|命名为)\s*([A-Za-z][\w.\-]*(?:\s[vV]?\d[\w.\-]*)?)\s*的\s*[^，,。；;！？\s]{0,10}?"
                           r"(?:模型|编码器|解码器)(?!公司|厂商|企业|团队|创业公司|初创|独角兽|实验室)")
-# a model word right before one Latin name: 先进模型iTransformer, 基线模型 DLinear (not 模型 API, 模型 Agent)
+# a model word right before one Latin name: 强基线模型iTransformer, 基线模型 DLinear (not 模型 API, 模型 Agent)
 _MODEL_WORD_NAME = re.compile(r"(?:模型|基线)\s?([A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)(?![A-Za-z0-9.\-]|\s[A-Za-z0-9])(?!\s*的)")
 _GENERIC_LATIN = frozenset("api sdk ai llm llms agent agents token tokens prompt gpu gpus cpu app apps demo benchmark hub arena "
                            "studio cloud playground pro max plus mini lite base chat code vision foundation alignment "

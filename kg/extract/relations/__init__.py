@@ -80,7 +80,7 @@ def _extract(analysis: Analysis, gaz: Gazetteer, mode: str) -> list[RelationMent
     text = analysis.doc.text
     out = [r for r in out if not (r.relation == "competes_with" and r.head.type == MODEL == r.tail.type and any(
         _PREDECESSOR.search(text, max(0, m.start - 6), m.start) for m in (r.head, r.tail)))]
-    # 腾讯参投的音频版 Netflix, 中国版 OpenAI: a name after X版 stands for something likened to it, not for it
+    # 投了一家音频版 Netflix, 中国版 OpenAI: a name after X版 stands for something likened to it, not for it
     out = [r for r in out if not any(_LIKENED.search(text, max(0, m.start - 8), m.start) for m in (r.head, r.tail))]
     return _dedupe(out)
 

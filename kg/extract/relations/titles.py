@@ -165,7 +165,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         former = former_before or bool(m.group(2) and m.group(2) in ("前", "原", "前任"))
         owner = ms[i - 1] if i > 0 and org.type == MODEL and ms[i - 1].type in (ORG, COMPANY) else None
         if owner is not None and _MODEL_OWNER_GAP.fullmatch(text, owner.end, org.start):
-            # 蚂蚁集团代码大模型 CodeFuse 负责人 X: X heads the model and works at the firm that makes it
+            # X 代码大模型 Y 负责人 Z: Z heads the model and works at the firm that makes it
             yield from _title_facts(ctx, person, owner, "member", role, conf - 0.1, former)
             if _ok("develops", owner, org):
                 yield _rel(ctx, "develops", owner, org, 0.7)
@@ -296,7 +296,7 @@ _AT_ORG = re.compile(r"(在|于)\s*$")
 _SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|接任|继任|任)(?:了|过)?\s*$")
 _SERVE_AS = re.compile(r"\s*(?:的\s*(?:多个|几个|不同|各个|[\u4e00-\u9fffA-Za-z]{1,6}?)\s*(?:部门|团队|业务线|事业部|项目组)\s*)?"
                        r"(担任|出任|任职|任|当|做|是)(?:过|了)?\s*(?:(?:\d+|[一二两三四五六七八九十几多]+)\s*年(?:的)?\s*)?")
-# (在 Facebook 的多个部门做产品经理: a post in a part of the organisation is a post there)
+# (在 X 的几个部门做过工程师: a post in a part of the organisation is a post there)
 
 
 def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
