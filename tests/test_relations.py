@@ -1649,24 +1649,27 @@ def test_leading_a_unit_of_an_organisation_is_working_there(monkeypatch):
     assert ("林远", "leads", "青禾科技") in _triples("林远领导青禾科技。")
 
 
-def test_having_worked_at_a_list_of_employers_is_a_post_at_each(monkeypatch):
+@pytest.fixture
+def rules_only(monkeypatch):
+    """The relation rules alone (no pair model): what these tests pin down."""
     monkeypatch.setenv("KG_RELATIONS", "rules")
+
+
+def test_having_worked_at_a_list_of_employers_is_a_post_at_each(rules_only):
     rels = _triples("林远曾任职花旗银行、国家统计局和平安集团。")
     assert {("林远", "works_for", o) for o in ("花旗银行", "国家统计局", "平安集团")} <= rels
     rels = _triples("林远在谷歌任职，后来又加入了百度。")
     assert ("林远", "works_for", "谷歌") in rels and ("林远", "works_for", "百度") not in rels
 
 
-def test_co_investors_after_a_lead_investor_do_not_invest_in_it(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_co_investors_after_a_lead_investor_do_not_invest_in_it(rules_only):
     rels = _triples("本轮由北辰资本领投，跟投方包括蓝海基金、源石资本。")
     assert not any(t == "北辰资本" for _, r, t in rels if r == "invests_in")
     rels = _triples("鹭羽科技完成种子轮融资，由北辰资本领投，跟投方包括蓝海基金、源石资本。")
     assert {("蓝海基金", "invests_in", "鹭羽科技"), ("源石资本", "invests_in", "鹭羽科技")} <= rels
 
 
-def test_a_latin_firm_name_with_a_trade_word_is_a_company(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_a_latin_firm_name_with_a_trade_word_is_a_company(rules_only):
     import kg
 
     a = kg.analyze("Vela Microsystems曾与苹果和微软竞争。")
@@ -1675,72 +1678,62 @@ def test_a_latin_firm_name_with_a_trade_word_is_a_company(monkeypatch):
     assert {("Vela Microsystems", "competes_with", "苹果"), ("Vela Microsystems", "competes_with", "微软")} <= rels
 
 
-def test_designers_columnists_and_editors_hold_posts(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+
+def test_designers_columnists_and_editors_hold_posts(rules_only):
     assert ("林远", "works_for", "青禾科技") in _triples("青禾科技的知名设计师林远发布了新作。")
     assert ("林远", "works_for", "青禾科技") in _triples("青禾科技首席设计师林远表示同意。")
 
 
-def test_stepping_down_from_a_post_is_leaving(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_stepping_down_from_a_post_is_leaving(rules_only):
     rels = _triples("林远在2010年退任青禾科技的CEO。")
     assert {("林远", "departed_from", "青禾科技"), ("林远", "leads", "青禾科技")} <= rels
 
 
-def test_a_verb_before_a_title_is_not_part_of_it(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_a_verb_before_a_title_is_not_part_of_it(rules_only):
     assert not _triples("国际天文学联合会将美国天文学家林远发现的小行星命名为青禾星。")
 
 
-def test_leaving_something_else_is_not_leaving_what_one_then_founds(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_leaving_something_else_is_not_leaving_what_one_then_founds(rules_only):
     rels = _triples("林远正式离开学术界，创办了星河科技。")
     assert ("林远", "founded", "星河科技") in rels and ("林远", "departed_from", "星河科技") not in rels
 
 
-def test_its_founder_is_not_of_a_firm_named_before_others(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_its_founder_is_not_of_a_firm_named_before_others(rules_only):
     text = ("Vexa 联合创始人 Tom Becker 宣布了一个新的项目 Lumo，这是一款耳机。\n\nTom Becker 说这个产品很有潜力。\n\n"
             "目前 Lumo 的团队由 11 名工程师组成，他们之前曾在 Neuralink、SpaceX 等公司工作过。\n\n"
             "其联合创始人 Ada Stone 在博客里说，公司的目标是改善生活。")
     assert not any(h == "Ada Stone" and t == "Vexa" for h, _, t in _triples(text))
 
 
-def test_a_post_in_a_part_of_an_organisation_is_a_post_there(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_a_post_in_a_part_of_an_organisation_is_a_post_there(rules_only):
     assert ("林远", "works_for", "青禾科技") in _triples("林远在青禾科技的几个部门做过工程师。")
     assert ("林远", "works_for", "青禾科技") in _triples("林远在青禾科技的搜索部门担任工程师。")
 
 
-def test_money_from_backers_with_an_amount_between_is_their_investment(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_money_from_backers_with_an_amount_between_is_their_investment(rules_only):
     for text in ("鹭羽科技拿到红杉资本、联想创投的数百万美元投资。", "鹭羽科技先后获得红杉资本、联想创投等三千万元投资。"):
         rels = _triples(text)
         assert {("红杉资本", "invests_in", "鹭羽科技"), ("联想创投", "invests_in", "鹭羽科技")} <= rels, text
     assert not any(r == "invests_in" for _, r, _ in _triples("鹭羽科技获得了北辰资本的认可。"))
 
 
-def test_the_head_of_a_business_unit_does_not_lead_the_company(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_the_head_of_a_business_unit_does_not_lead_the_company(rules_only):
     rels = _triples("青禾科技研发中台事业部总经理林远表示同意。")
     assert ("林远", "works_for", "青禾科技") in rels and ("林远", "leads", "青禾科技") not in rels
     assert ("林远", "leads", "青禾科技") in _triples("青禾科技总经理林远表示同意。")
     assert ("林远", "leads", "百度智能云") in _triples("百度智能云事业群总裁林远表示同意。")  # the unit named before the title
 
 
-def test_a_new_head_the_firm_welcomed_joined_it(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_a_new_head_the_firm_welcomed_joined_it(rules_only):
     assert {("林远", "joined", "青禾科技"), ("林远", "leads", "青禾科技")} <= _triples("青禾科技迎来了新的 CEO 林远。")
     assert ("林远", "joined", "青禾科技") not in _triples("青禾科技迎来了 CEO 林远的演讲。")
 
 
-def test_a_brand_with_a_possessive_s_is_one_name(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_a_brand_with_a_possessive_s_is_one_name(rules_only):
     assert ("Rob Kent", "leads", "Brenner’s") in _triples("Brenner’s 的首席执行官 Rob Kent 今天宣布了新计划。")
 
 
-def test_models_said_to_match_or_beat_a_listed_pair_are_rivals(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_models_said_to_match_or_beat_a_listed_pair_are_rivals(rules_only):
     assert ("Nova-3", "competes_with", "Orion-2") in _triples("Nova-3 的表现与 Orion-2 相当。")
     rels = _triples("相比于 Orion-2 和 Vega-5，Nova-3 表现更好。")
     assert {("Nova-3", "competes_with", "Orion-2"), ("Nova-3", "competes_with", "Vega-5")} <= rels
@@ -1748,30 +1741,26 @@ def test_models_said_to_match_or_beat_a_listed_pair_are_rivals(monkeypatch):
     assert not _triples("Nova-3 的表征与其微调模型（如 Nova-3-chat 和 Orion-2）更为接近。")  # likeness, no rivalry
 
 
-def test_a_round_said_to_be_a_firm_s_gives_its_investors(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_a_round_said_to_be_a_firm_s_gives_its_investors(rules_only):
     text = "Lumora 是其中最年轻的，其天使轮便拿到了 3000 万美元的融资，由 Arbor Ventures 和 Index 联合领投，Tidal Ventures 跟投。"
     rels = _triples(text)
     assert {(h, "invests_in", "Lumora") for h in ("Arbor Ventures", "Index", "Tidal Ventures")} <= rels
     assert ("Arbor Ventures", "invests_in", "Lumora") in _triples("Lumora 的 A 轮拿到了 800 万美元融资，由 Arbor Ventures 领投。")
 
 
-def test_a_name_after_a_likening_edition_word_is_not_the_firm(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_a_name_after_a_likening_edition_word_is_not_the_firm(rules_only):
     assert not any(t == "Netflix" for _, _, t in _triples("北辰资本投资了一家音频版 Netflix。"))
     assert ("腾讯", "invests_in", "Netflix") in _triples("腾讯投资了 Netflix。")
     assert ("OpenAI", "develops", "ChatGPT") in _triples("OpenAI 推出了企业版 ChatGPT。")
 
 
-def test_the_other_co_founder_of_a_sentence_founded_the_same_firm(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_the_other_co_founder_of_a_sentence_founded_the_same_firm(rules_only):
     rels = _triples("林远创办了青禾科技，另一位联合创始人王强曾在百度工作。")
     assert {("王强", "founded", "青禾科技"), ("王强", "works_for", "青禾科技"), ("王强", "works_for", "百度")} <= rels
     assert ("王强", "founded", "青禾科技") not in _triples("林远创办了青禾科技，王强曾在百度工作。")
 
 
-def test_alumni_after_a_dash_study_and_a_joint_piece_of_research(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_alumni_after_a_dash_study_and_a_joint_piece_of_research(rules_only):
     rels = _triples("两位青州大学校友——林远和王强都获得了大奖。")
     assert {("林远", "educated_at", "青州大学"), ("王强", "educated_at", "青州大学")} <= rels
     assert ("林远", "educated_at", "MIT") in _triples("林远完成了他在MIT的本科学习。")
@@ -1779,8 +1768,7 @@ def test_alumni_after_a_dash_study_and_a_joint_piece_of_research(monkeypatch):
     assert not _triples("青州大学和浙江大学的学者参加了圆桌讨论。")
 
 
-def test_the_head_of_a_firm_s_model_works_at_the_firm(monkeypatch):
-    monkeypatch.setenv("KG_RELATIONS", "rules")
+def test_the_head_of_a_firm_s_model_works_at_the_firm(rules_only):
     rels = _triples("青禾科技代码大模型Lumo负责人林远表示同意。")
     assert {("林远", "works_for", "青禾科技"), ("青禾科技", "develops", "Lumo")} <= rels
     assert not any(h == "林远" and t == "青禾科技" for h, _, t in _triples("我们参考了青禾科技和 Lumo 负责人林远的建议。"))
