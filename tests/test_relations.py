@@ -1678,7 +1678,6 @@ def test_a_latin_firm_name_with_a_trade_word_is_a_company(rules_only):
     assert {("Vela Microsystems", "competes_with", "苹果"), ("Vela Microsystems", "competes_with", "微软")} <= rels
 
 
-
 def test_designers_columnists_and_editors_hold_posts(rules_only):
     assert ("林远", "works_for", "青禾科技") in _triples("青禾科技的知名设计师林远发布了新作。")
     assert ("林远", "works_for", "青禾科技") in _triples("青禾科技首席设计师林远表示同意。")
