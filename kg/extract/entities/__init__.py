@@ -757,15 +757,14 @@ def _without_reduplicated_verb(text: str, m: Mention) -> Mention:
 
 
 def _without_extra_char(text: str, mentions: list[Mention]) -> list[Mention]:
-    """陶哲轩新论文: the model's person that is a name the text gives elsewhere (or the gazetteer knows) plus one
-    character is that name; the character starts the next word."""
-    known = {m.text for m in mentions if m.type == PERSON and (m.source == "gazetteer" or len(m.text) >= 2)}
+    """陶哲轩新论文: the model's person that is a name the text gives elsewhere plus one character is that name; the
+    character starts the next word."""
     counts = Counter(m.text for m in mentions if m.type == PERSON)
     out = []
     for m in mentions:
         short = m.text[:-1]
         if m.type == PERSON and m.source in ("ner", "engine") and len(m.text) >= 3 and is_han(m.text[-1]) \
-                and short in known and counts[m.text] == 1 and text.count(short) > text.count(m.text):
+                and counts[short] and counts[m.text] == 1 and text.count(short) > text.count(m.text):
             m = replace(m, text=short, end=m.end - 1)
         out.append(m)
     return out

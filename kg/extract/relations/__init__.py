@@ -20,7 +20,7 @@ from ...text import to_simplified
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
-from ._base import SYMMETRIC, _Ctx, _ok, _rel, sentence_holding
+from ._base import SYMMETRIC, _Ctx, _ok, _rel, _same, sentence_holding
 from .discourse import (coref_mentions, guest_bios, name_line_bios, omitted_subjects, profile_lines, roster_lines, speaker_mentions, unnamed_bios, we_released,
                         with_antecedent_evidence)
 from .known import known_makers, known_positions
@@ -206,11 +206,11 @@ _OTHER_FOUNDER = re.compile(r"另(?:一|外一|外)?(?:位|名)?\s*(联合创始
 def _other_cofounders(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
     """X 创办了 C，另一位联合创始人 Y …: the other co-founder the sentence names founded what its first founder did."""
     text = analysis.doc.text
-    people = sorted((m for m in analysis.mentions if m.type == "PERSON" and m.source != "alias"), key=lambda m: m.start)
+    people = sorted((m for m in analysis.mentions if m.type == PERSON and m.source != "alias"), key=lambda m: m.start)
     starts = [m.start for m in people]
     done = {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == "founded"}
     for r in rels:
-        if r.relation != "founded" or r.head.type != "PERSON":
+        if r.relation != "founded" or r.head.type != PERSON:
             continue
         ev = r.evidence
         for o in _OTHER_FOUNDER.finditer(text, max(ev.start, r.head.end), ev.end):
@@ -218,16 +218,12 @@ def _other_cofounders(analysis: Analysis, rels: list[RelationMention]) -> Iterat
             if k == len(starts) or people[k].start != o.end() or people[k].end > ev.end:
                 continue
             other = people[k]
-            if (other.key or other.text, r.tail.key or r.tail.text) in done or _same_name(other, r.head):
+            if (other.key or other.text, r.tail.key or r.tail.text) in done or _same(other, r.head):
                 continue
             done.add((other.key or other.text, r.tail.key or r.tail.text))
             yield replace(r, head=other, confidence=0.7, trigger=o.group(1), role=None)
             yield replace(r, head=other, relation="works_for", confidence=0.7, trigger=None,
                           role=o.group(1) + ("兼" + o.group(2) if o.group(2) else ""))
-
-
-def _same_name(a: Mention, b: Mention) -> bool:
-    return (a.key or a.text) == (b.key or b.text)
 
 
 def _titled_leave(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:

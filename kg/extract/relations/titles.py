@@ -169,8 +169,9 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             yield from _title_facts(ctx, person, owner, "member", role, conf - 0.1, former)
             if _ok("develops", owner, org):
                 yield _rel(ctx, "develops", owner, org, 0.7)
-        if conf >= 0.9 and not former and _WELCOMED.match(window) and _ok("joined", person, org):
-            yield _rel(ctx, "joined", person, org, 0.75, trigger=_WELCOMED.match(window).group(1))  # 迎来了新的 CEO X
+        welcomed = _WELCOMED.match(window)
+        if conf >= 0.9 and not former and welcomed and _ok("joined", person, org):
+            yield _rel(ctx, "joined", person, org, 0.75, trigger=welcomed.group(1))  # 迎来了新的 CEO X
         for r in roles:
             prefix = role[: len(role) - len(roles[-1])]
             kind = _title_kind(r)
