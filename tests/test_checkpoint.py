@@ -193,7 +193,10 @@ def test_resume_errors_are_one_line(tmp_path, capsys, argv, pattern):
 
 # -- a real process, killed --------------------------------------------------------------------------
 STUCK_BUILD = """
-import sys, time
+import signal, sys, time
+# Ctrl-C as in a terminal: a shell that starts pytest in the background (cmd &) makes it and its children ignore
+# SIGINT, and Python then installs no KeyboardInterrupt handler, so the signal this test sends would do nothing
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import kg.mapper
 real = kg.mapper.analyze_document
 def stuck(doc, **kw):
