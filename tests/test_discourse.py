@@ -289,3 +289,17 @@ def test_a_sentence_opening_with_a_relative_clause_has_its_own_subject(monkeypat
     rels = {(r.head.key or r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
     assert ("Ada Stone", "founded", "Lumora AI") in rels
     assert not any(r == "founded" and t == "Lumora AI" and h != "Ada Stone" for h, r, t in rels)
+
+
+def test_an_omitted_maker_is_the_one_firm_of_the_line_before(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = "今天，青禾科技也出手了——\n最新发布开源语音模型 LumoVoice，支持五种语言。"
+    rels = {(r.head.key or r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    assert ("青禾科技", "develops", "LumoVoice") in {(h.lstrip("="), rel, t) for h, rel, t in rels}
+    g = kg.build(texts=[text])
+    assert ("青禾科技", "develops", "LumoVoice") in {(x.subject, x.relation, x.object) for x in g.relations()}
+    # two firms before, or a firm named before the verb: no guess
+    assert not any(r.relation == "develops" and r.head.text == "" for r in
+                   kg.analyze("青禾科技和北辰科技都出手了——\n最新发布开源语音模型 LumoVoice。").relations)

@@ -1771,3 +1771,11 @@ def test_the_head_of_a_firm_s_model_works_at_the_firm(rules_only):
     rels = _triples("青禾科技代码大模型Lumo负责人林远表示同意。")
     assert {("林远", "works_for", "青禾科技"), ("青禾科技", "develops", "Lumo")} <= rels
     assert not any(h == "林远" and t == "青禾科技" for h, _, t in _triples("我们参考了青禾科技和 Lumo 负责人林远的建议。"))
+
+
+def test_the_models_a_release_holds_are_the_maker_s_too(rules_only):
+    rels = _triples("青禾科技最新发布开源语音大模型项目LumoLLM，一次包含两个模型：LumoSense和LumoTalk。")
+    assert {("青禾科技", "develops", m) for m in ("LumoLLM", "LumoSense", "LumoTalk")} <= rels
+    rels = _triples("青禾科技发布了 Lumo-2，性能超过了包括 GPT-4 和 Claude 在内的多个模型。")
+    assert ("青禾科技", "develops", "Lumo-2") in rels
+    assert not {("青禾科技", "develops", m) for m in ("GPT-4", "Claude")} & rels

@@ -21,7 +21,7 @@ from ...types import Analysis, Evidence, Mention, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx, _ok, _rel, _same, sentence_holding
-from .discourse import (coref_mentions, guest_bios, name_line_bios, omitted_subjects, profile_lines, roster_lines, speaker_mentions, unnamed_bios, we_released,
+from .discourse import (coref_mentions, guest_bios, name_line_bios, omitted_makers, omitted_subjects, profile_lines, roster_lines, speaker_mentions, unnamed_bios, we_released,
                         with_antecedent_evidence)
 from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
@@ -97,6 +97,8 @@ def sentence_mentions(analysis: Analysis) -> tuple[list[Mention], dict]:
     core = sorted((m for m in analysis.mentions if m.type in CORE_TYPES), key=lambda m: m.start)
     corefs = coref_mentions(analysis, core)
     corefs.update(omitted_subjects(analysis, core))  # 。2015 年加入腾讯: the person of the sentence before
+    for span, found in omitted_makers(analysis, core).items():  # …也出手了——⏎最新发布 X: the one firm of the line before
+        corefs.setdefault(span, found)
     corefs.update(speaker_mentions(analysis, core))  # 阿莫迪：我在 OpenAI 工作过五年: the interview's speaker
     corefs.update(unnamed_bios(analysis, core))  # 青禾电子创始人 & CEO，南京大学博士: the guest named with that title
     corefs.update(profile_lines(analysis, core))  # 王晓明，论文通讯作者。⏎清华大学副教授: the person of the line before
@@ -179,6 +181,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += list(_join_details(analysis, out))
     out += list(_titled_leave(analysis, out))
     out += list(_other_cofounders(analysis, out))
+    out += list(_release_members(analysis, out))
     out += _name_relations(analysis, core, gaz)
     out += _model_teams(analysis, core)
     out += _discourse_rivals(analysis, by_sent)
@@ -198,6 +201,42 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
 
 
 _LEAVE = re.compile(r"(?:离开|离职|辞职|出走)(?:了)?")
+
+# after a release: …，一次包含两个模型：A 和 B · 其中包括 A、B 和 C (not 超过了包括 X 在内的模型: models compared with it)
+_HOLDS = re.compile(r"[，,]?\s*(?:而且|并且|其中|共|一共|一次|同时)*\s*(?:包含|包括|涵盖|分为|分别是|分别为)了?\s*"
+                    r"(?:[一两二三四五六七八九十\d]+\s*(?:个|款|种)\s*)?(?:[\u4e00-\u9fff]{0,4}模型|版本)?\s*[：:]?\s*")
+_HOLDS_NOT = re.compile(r"超过|超越|优于|击败|打败|胜过|领先|媲美|比|相比|对比|对标|不如|落后|基于|在内")
+_ITEM_GAP = re.compile(r"\s*(?:、|，|,|和|与|及|以及|还有)\s*")
+
+
+def _release_members(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
+    """X 发布了 P，一次包含两个模型：A 和 B: the models the release holds are X's too (the list right after P)."""
+    text = analysis.doc.text
+    models = sorted((m for m in analysis.mentions if m.type == MODEL and m.source != "alias"), key=lambda m: m.start)
+    starts = [m.start for m in models]
+    done = {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == "develops"}
+    for r in list(rels):
+        if r.relation != "develops" or r.head.type == PERSON or r.tail.end <= r.head.end:
+            continue
+        ev = r.evidence
+        k = bisect.bisect_right(starts, r.tail.start)
+        gap_end = models[k].start if k < len(models) and models[k].end <= ev.end else None
+        if gap_end is None:
+            continue
+        gap = text[r.tail.end:gap_end]
+        hold = _HOLDS.search(gap)
+        if hold is None or hold.end() != len(gap) or _HOLDS_NOT.search(gap) or re.search(r"[。；;！？!?]", gap):
+            continue
+        pos = gap_end
+        while k < len(models) and models[k].start == pos and models[k].end <= ev.end:
+            m = models[k]
+            if (r.head.key or r.head.text, m.key or m.text) not in done:
+                done.add((r.head.key or r.head.text, m.key or m.text))
+                yield replace(r, tail=m, confidence=round(r.confidence * 0.9, 2), role=None)
+            sep = _ITEM_GAP.match(text, m.end)
+            if sep is None:
+                break
+            pos, k = sep.end(), k + 1
 
 
 _OTHER_FOUNDER = re.compile(r"另(?:一|外一|外)?(?:位|名)?\s*(联合创始人|创始人|共同创始人|联创)\s*(?:兼\s*(CEO|CTO|COO|首席[\u4e00-\u9fff]{2,4}))?\s*")

@@ -139,7 +139,7 @@ def _antecedent(analysis: Analysis, mentions: list[Mention], starts: list[int], 
                     model_ok and things[0].type == MODEL):
                 return None
             return things[0], max(s.start, window)
-        cands = [m for m in mentions[lo:hi] if m.type == typ and m.source not in ("alias", "coref")]
+        cands = [m for m in mentions[lo:hi] if m.type in _TYPES.get(typ, (typ,)) and m.source not in ("alias", "coref")]
         if cands:
             keys = {m.key or m.text for m in cands}
             if len(keys) != 1:
@@ -254,6 +254,43 @@ def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
             continue
         ante, ante_start = found
         out[(pos, pos)] = (_person_at(ante, pos), ante_start)
+    return out
+
+
+_MAKER = "MAKER"  # a company or an organisation: who releases a model
+_TYPES = {_MAKER: (COMPANY, ORG)}
+# a sentence that starts, after a time word, with a release and names no one: 青禾科技也出手了——⏎最新发布开源模型 X
+_OMITTED_MAKER = re.compile(r"(?:(?:刚刚|近日|日前|最近|今天|今日|昨天|昨日|本周|随后|同时|此外|(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月"
+                            r"(?:\s*\d{1,2}\s*日)?)\s*[，,]?\s*)?(?:又|还|也|则|已|已经|正式|首次|再次|重磅|最新|全新|再度)*\s*"
+                            r"(?=(?:发布|推出|开源|上线)(?:了)?)")
+
+
+def omitted_makers(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(pos, pos): (maker mention, start of the antecedent's sentence)}``: a sentence that starts with a release
+    (发布, 推出, 开源) and names no one before it takes as subject the one company or organisation of the nearest
+    sentence before (in the paragraph, or a short paragraph before: see :func:`_antecedent`)."""
+    text = analysis.doc.text
+    starts = [m.start for m in mentions]
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    for si, sent in enumerate(analysis.sentences):
+        if si == 0:
+            continue
+        lead = sent.start
+        while lead < sent.end and text[lead] in " \u3000\n":
+            lead += 1
+        m = _OMITTED_MAKER.match(text, lead, sent.end)
+        if m is None or _quoted(text, lead):
+            continue
+        pos = m.end()
+        k = bisect.bisect_left(starts, sent.start)
+        if k < len(starts) and starts[k] < pos:
+            continue  # someone is named before the verb
+        found = _antecedent(analysis, mentions, starts, si - 1, analysis.sentences[si - 1].end, _MAKER)
+        if found is None:
+            continue
+        ante, ante_start = found
+        out[(pos, pos)] = (Mention("", ante.type, pos, pos, "coref", ante.key or "=" + ante.text,
+                                   round(ante.confidence * 0.75, 2)), ante_start)
     return out
 
 
