@@ -1779,3 +1779,15 @@ def test_the_models_a_release_holds_are_the_maker_s_too(rules_only):
     rels = _triples("青禾科技发布了 Lumo-2，性能超过了包括 GPT-4 和 Claude 在内的多个模型。")
     assert ("青禾科技", "develops", "Lumo-2") in rels
     assert not {("青禾科技", "develops", m) for m in ("GPT-4", "Claude")} & rels
+
+
+def test_latin_co_investors_parted_by_ascii_commas_each_invest(rules_only):
+    rels = _triples("Lumora 完成了新一轮融资，由 Arbor 领投，Kepler Ventures, Coatue 等跟投。")
+    assert {(h, "invests_in", "Lumora") for h in ("Arbor", "Kepler Ventures", "Coatue")} <= rels
+
+
+def test_a_firm_that_just_announced_a_round_or_follows_on_is_a_company(rules_only):
+    rels = _triples("Lumora 刚刚宣布完成了新一轮融资，由 Arbor 领投。")
+    assert ("Arbor", "invests_in", "Lumora") in rels
+    rels = _triples("青禾科技完成了 A 轮融资，由北辰资本领投，老股东 Zentrix 继续跟投。")
+    assert ("Zentrix", "invests_in", "青禾科技") in rels

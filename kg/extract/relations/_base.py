@@ -101,7 +101,7 @@ def _rel(ctx, rel, head, tail, conf, *, role=None, trigger=None) -> RelationMent
 def _clause_bounds(ctx: _Ctx, pos: int) -> tuple[int, int]:
     """The clause of the sentence around doc offset ``pos``: between separators not inside a mention."""
     s, text = ctx.sent, ctx.analysis.doc.text
-    inside = lambda i: any(m.start <= i < m.end for m in ctx.mentions)  # noqa: E731
+    inside = lambda i: any(m.start <= i < m.end for m in ctx.mentions) or _LATIN_LIST_COMMA.match(text, i)  # noqa: E731
     a = pos
     while a > s.start and not (text[a - 1] in "，,；;：:" and not inside(a - 1)):
         a -= 1
@@ -109,6 +109,10 @@ def _clause_bounds(ctx: _Ctx, pos: int) -> tuple[int, int]:
     while b < s.end and not (text[b] in "，,；;：:。！？!?" and not inside(b)):
         b += 1
     return a, b
+
+
+# Kepler Ventures, Coatue 等跟投: an ASCII comma between Latin names parts a list's items, not two clauses
+_LATIN_LIST_COMMA = re.compile(r"(?<=[A-Za-z0-9.)]),\s?(?=[A-Z])")
 
 
 def _group(ctx: _Ctx, ms: list[Mention], first: int, step: int, types) -> list[Mention]:
