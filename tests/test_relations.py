@@ -1791,3 +1791,17 @@ def test_a_firm_that_just_announced_a_round_or_follows_on_is_a_company(rules_onl
     assert ("Arbor", "invests_in", "Lumora") in rels
     rels = _triples("青禾科技完成了 A 轮融资，由北辰资本领投，老股东 Zentrix 继续跟投。")
     assert ("Zentrix", "invests_in", "青禾科技") in rels
+
+
+def test_a_chain_of_posts_with_now_and_a_byname_before_the_person(rules_only):
+    rels = _triples("北辰集团前总裁、现任青禾创投创始人陆远出席了会议。")
+    assert {("陆远", "works_for", "北辰集团"), ("陆远", "leads", "北辰集团"), ("陆远", "founded", "青禾创投")} <= rels
+    rels = _triples("Lumora 创始人、硅谷教父 Dana Whitlock 写道。")
+    assert {("Dana Whitlock", "founded", "Lumora"), ("Dana Whitlock", "works_for", "Lumora")} <= rels
+    assert not any(t == "Lumora" for _, _, t in _triples("Lumora 创始人、张强的朋友 Dana Whitlock 写道。") if _ == "Dana Whitlock")
+
+
+def test_a_degree_before_the_school_is_study_there(rules_only):
+    rels = _triples("王强本科读的是浙江大学的信息工程，硕士和博士都在多伦多大学。")
+    assert {("王强", "educated_at", "浙江大学"), ("王强", "educated_at", "多伦多大学")} <= rels
+    assert not any(r == "educated_at" for _, r, _ in _triples("李娜和王强是同事，博士都在多伦多大学。"))

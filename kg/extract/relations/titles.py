@@ -81,7 +81,8 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         person = None
         # 快手副总裁、可灵事业部负责人盖文轩: a chain of ORG TITLE pairs before one person
         k = k0
-        while nxt is not None and nxt.type in (ORG, COMPANY, MODEL) and re.fullmatch(r"\s*[、,，兼及和]\s*", text[title_end:nxt.start]):
+        while nxt is not None and nxt.type in (ORG, COMPANY, MODEL) and \
+                re.fullmatch(r"\s*[、,，兼及和]\s*(?:现任|现为|曾任)?\s*", text[title_end:nxt.start]):  # (A 前总裁、现任 B 创始人 X)
             t_next = _title_regex().match(text, nxt.end)
             if not t_next or k + 1 >= len(ms):
                 break
@@ -789,7 +790,9 @@ def _listed_titles(ctx: _Ctx) -> Iterator[RelationMention]:
 # (首席执行官兼诺贝尔物理学奖得主 X, CEO、图灵奖得主 X)
 _COMMA_TO_PERSON = re.compile(r"\s*[，,]\s*")
 _OPENS_CLAUSE = re.compile(r"(?:^|[。；;！？!?\n]|作为|身为)\s*$")
-_TITLE_TO_PERSON = re.compile(r"\s*(兼\S{1,8}|[兼、][^\s，,。；;：:]{1,14}?(?:奖得主|奖获得者|奖获奖者)|是|为|由|系|的|——|—|－－)?\s*")
+_TITLE_TO_PERSON = re.compile(r"\s*(兼\S{1,8}|[兼、][^\s，,。；;：:]{1,14}?(?:奖得主|奖获得者|奖获奖者)|"
+                              r"、[^\s，,。；;：:的是在和与]{0,8}?(?:教父|之父|之母|教母|大神|大佬|传奇|老兵|先驱|布道者|网红)|"
+                              r"是|为|由|系|的|——|—|－－)?\s*")  # (YC 创始人、硅谷教父 Paul Graham: a byname between)
 _MODEL_FROM = re.compile(r"\s*+[，,（(]?\s*+(?:模型)?\s*+(?:则|均|也)?\s*+来自\s*+")
 _FROM_BEFORE = re.compile(r"(?:^|[，,。；;：:\s]|为|是|由|和|与|及)来自\s*$")
 
@@ -927,6 +930,9 @@ _OBJECT_BEFORE = re.compile(r"(?:的|于|对|向|与|和|比|像|如|给|把|被
 # post, nor 博士生导师 or 博士联合导师, who teaches there)
 _DEGREE_AFTER = re.compile(r"\s*+(?:的)?\s*+[\u4e00-\u9fffA-Za-z&（）() ]{0,14}?(?:学士|硕士|博士|MBA|EMBA)(?:学位|研究生)?"
                            r"(?!后|生?(?:联合|合作)?导师)")
+# 本科读的是青州大学, 硕士和博士都在 X, 博士就读于 X: the degree before the school (a clause of its own)
+_DEGREE_BEFORE = re.compile(r"(?:本科|硕士|博士|研究生)(?:[和、及](?:硕士|博士))?(?:阶段|学位)?\s*(?:都|也|则|均)?\s*"
+                            r"(?:是在|在|就读于|读于|读的是|念的是|上的是|是)\s*$")
 _SCHOOL = re.compile(r"(?:大学|学院|研究所|研究院|科学院|学校|University|College|Institute|School)\S{0,8}$|大$|"
                      r"^(?:MIT|CMU|UCLA|UCSD|UCSB|NYU|USC|ETH|EPFL|KAUST|UIUC|CUHK|HKUST|Stanford|Harvard)\b")
 
@@ -1034,7 +1040,7 @@ def _degrees(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator
     sents = analysis.sentences
     for k, ms in enumerate(by_sent):
         unis = [m for m in ms if m.type == ORG and m.source != "alias" and _SCHOOL.search(m.key or m.text)
-                and _DEGREE_AFTER.match(text, m.end)]
+                and (_DEGREE_AFTER.match(text, m.end) or _DEGREE_BEFORE.search(text, max(sents[k].start, m.start - 16), m.start))]
         if not unis:
             continue
         sent = sents[k]
