@@ -1430,3 +1430,29 @@ def test_common_words_the_model_may_call_names_are_none(text, name, typ):
     ner = Mention(name, typ, a, a + len(name), "ner", None, 0.9)
     out = refine(base.__class__(base.doc, base.sentences, base.tokens, (ner,)), gazetteer=GAZ)
     assert (name, typ) not in {(m.text, m.type) for m in out.mentions}
+
+
+def test_a_frequent_plain_word_or_a_cut_through_one_is_no_name():
+    import kg
+
+    for text, junk in [("预测错误可能是因为这条数据很难学会。", "很难学会"), ("你的公司本质上致力于智能的创造。", "致力于智能"),
+                       ("官网说 Lumora 是一家独立的公司。", "官网"), ("英伟达还在电信、机器人以及视频领域投资。", "电信")]:
+        assert junk not in {m.text for m in kg.analyze(text).mentions}, text
+    assert "中国人工智能学会" in {m.text for m in kg.analyze("中国人工智能学会发布了报告。").mentions}
+    assert "教育部" in {m.text for m in kg.analyze("教育部发布了新规定。").mentions}
+
+
+def test_a_tagger_span_that_cuts_a_frequent_word_is_dropped():
+    from dataclasses import replace
+
+    from kg.extract.entities import refine
+    from kg.nlp import get_engine
+    from kg.types import Document, Mention
+
+    text = "这些现象为理解注意力机制提供了新的视角。"
+    a = get_engine("builtin").analyze(Document("d", text))
+    i = text.index("意力")
+    fake = replace(a, mentions=(Mention("意力", "ORG", i, i + 2, "ner", None, 0.9),))
+    assert not refine(fake).mentions
+    j = text.index("注意力")  # the whole word is a plain word too
+    assert not refine(replace(a, mentions=(Mention("注意力", "COMPANY", j, j + 3, "ner", None, 0.9),))).mentions

@@ -36,9 +36,10 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     # the rules read Latin letters without their marks (Erdős as Erdos, Kovač as Kovac), one for one, so that
     # European names are whole; every name is taken back from the document's own text at the end
     text = latin_base(plain)
-    cands = list(_engine_mentions(analysis, gaz))
     tokens = sorted(analysis.tokens, key=lambda t: t.start)
     starts = [t.start for t in tokens]
+    # 理解注意力机制 → 意力: a tagger's span whose edge cuts a frequent word of the dictionary is no name
+    cands = _whole_words(list(_engine_mentions(analysis, gaz)), tokens, starts, min_freq=ENGINE_CUT_FREQ, right=False)
     cands += _whole_words(_not_units(text, _gazetteer_mentions(plain, gaz)), tokens, starts)
     cands += _card_mentions(text, cands)
     speakers = _speaker_labels(text, gaz)
@@ -197,9 +198,15 @@ def _not_units(text: str, mentions: list[Mention]) -> list[Mention]:
 _UNIT_OWNER = re.compile(r"\s*(?:用户|手机|设备|产品|员工|股|公司|生态|商店|系统|的(?:用户|产品|员工|股))")  # 每个苹果用户: Apple's
 
 
-def _whole_words(mentions: list[Mention], tokens, starts: list[int]) -> list[Mention]:
+ENGINE_CUT_FREQ = 300  # a tagger's span may cut a rarer word: the segmenter may have joined a name to its neighbour
+
+
+def _whole_words(mentions: list[Mention], tokens, starts: list[int], *, min_freq: int = 0,
+                 right: bool = True) -> list[Mention]:
     """Without the list names that a common word cuts through: 高通 in 高通量, 作业帮 in 作业帮助. A name's edge
-    inside a dictionary word (not a name word) that goes on with Chinese characters is no name's edge."""
+    inside a dictionary word (not a name word, at least ``min_freq`` frequent) that goes on with Chinese characters
+    is no name's edge. ``right=False``: only the start counts (建行为 64 元 segments as 建|行为: a name may end
+    inside a word the segmenter made with the character after it)."""
     if not tokens:
         return mentions
     from .evidence import _NAME_TAGS, _dictionary
@@ -214,14 +221,15 @@ def _whole_words(mentions: list[Mention], tokens, starts: list[int]) -> list[Men
         if not (t.start < pos < t.end) or not (is_han(t.text[pos - t.start - 1]) and is_han(t.text[pos - t.start])):
             return False
         tag = seg.word_tag_tab.get(t.text)
-        return tag is not None and tag not in _NAME_TAGS
+        return tag is not None and tag not in _NAME_TAGS and (not min_freq or seg.freq(t.text) >= min_freq)
 
     def doctrine(m: Mention) -> bool:  # 马克思主义, 毛泽东思想: a doctrine named after a person names the person
         k = bisect.bisect_right(starts, m.start) - 1
         return m.type == PERSON and k >= 0 and tokens[k].start == m.start and \
             re.fullmatch(re.escape(m.text) + r"(?:主义|思想|理论|学说)", tokens[k].text) is not None
 
-    return [m for m in mentions if doctrine(m) or not (is_han(m.text[0]) and cut(m.start) or is_han(m.text[-1]) and cut(m.end))]
+    return [m for m in mentions if doctrine(m) or not (is_han(m.text[0]) and cut(m.start)
+                                                       or right and is_han(m.text[-1]) and cut(m.end))]
 
 
 def _ends_with_verb(name: str) -> bool:

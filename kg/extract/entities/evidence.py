@@ -217,6 +217,18 @@ def _region_kind(name: str) -> bool:
     return any(name.endswith(k) and name[:-len(k)] in _REGIONS for k in _KIND_OF_FIRM)
 
 
+COMMON_NOUN_FREQ = 300  # a word of the dictionary this frequent, tagged no name, is a plain word where a tagger found it
+
+
+def _common_noun(name: str) -> bool:
+    """注意力, 电信: the whole name is one frequent dictionary word that is not a name (小米, 高峰 are tagged names)."""
+    if len(name) < 2 or not all(is_han(c) for c in name) or name[-1] in "部局委院厅署办会军":
+        return False  # (教育部, 国务院, 八路军: a body's name is a dictionary word too)
+    seg = _dictionary()
+    tag = seg.word_tag_tab.get(name)
+    return tag is not None and tag not in _NAME_TAGS and seg.freq(name) >= COMMON_NOUN_FREQ
+
+
 def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | None:
     """``m`` (retyped where the evidence says so), or None where ``text`` gives no evidence that it is a name
     (see the module docstring). ``evidenced`` caches per-document answers (one name, one answer per document)."""
@@ -231,6 +243,8 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         name = m.text
     if _mixed_junk(name, m):
         return None
+    if m.source in ("ner", "engine") and m.type in (ORG, COMPANY) and _common_noun(name):
+        return None  # 注意力, 电信, 火山 alone: a frequent word of the dictionary, no name (names in lists come as gazetteer)
     if m.type == MODEL and _CITATION_KEY.fullmatch(name) and (
             text[m.start - 1:m.start] in ("[", "［", "【") and text[m.end:m.end + 1] in ("]", "］", "】")
             or re.search(r"(?:报告|编号)\s*$", text[max(0, m.start - 6):m.start])):
