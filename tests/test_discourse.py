@@ -303,3 +303,14 @@ def test_an_omitted_maker_is_the_one_firm_of_the_line_before(monkeypatch):
     # two firms before, or a firm named before the verb: no guess
     assert not any(r.relation == "develops" and r.head.text == "" for r in
                    kg.analyze("青禾科技和北辰科技都出手了——\n最新发布开源语音模型 LumoVoice。").relations)
+
+
+def test_we_founded_in_an_answer_makes_the_speaker_a_founder(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = "主持人：你们是怎么认识的？\n\n林远：我们一起创办了青禾科技，那时候大家都很年轻。"
+    g = kg.build(texts=[text])
+    assert ("林远", "founded", "青禾科技") in {(x.subject, x.relation, x.object) for x in g.relations()}
+    assert not any(r.relation == "founded" for r in kg.analyze("林远：我们成立了一个新部门，和青禾科技合作。").relations)
+    assert not any(r.relation == "founded" for r in kg.analyze("我们一起创办了青禾科技。").relations)  # no speaker

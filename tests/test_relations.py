@@ -1805,3 +1805,24 @@ def test_a_degree_before_the_school_is_study_there(rules_only):
     rels = _triples("王强本科读的是浙江大学的信息工程，硕士和博士都在多伦多大学。")
     assert {("王强", "educated_at", "浙江大学"), ("王强", "educated_at", "多伦多大学")} <= rels
     assert not any(r == "educated_at" for _, r, _ in _triples("李娜和王强是同事，博士都在多伦多大学。"))
+
+
+def test_quitting_a_firm_named_after_the_verb_is_leaving_it(rules_only):
+    assert ("林远", "departed_from", "青禾科技") in _triples("林远突然发文表示决定离职青禾科技。")
+    rels = _triples("林远离职后加入了青禾科技。")
+    assert ("林远", "joined", "青禾科技") in rels and ("林远", "departed_from", "青禾科技") not in rels
+
+
+def test_a_relative_clause_doer_after_a_description(rules_only):
+    rels = _triples("之前领导青禾科技的北大校友林远发布了文章。")
+    assert {("林远", "leads", "青禾科技"), ("林远", "educated_at", "北大")} <= rels
+    rels = _triples("之前领导青禾科技安全团队的北大校友林远发布了文章。")
+    assert ("林远", "works_for", "青禾科技") in rels and ("林远", "leads", "青禾科技") not in rels
+
+
+def test_founding_members_start_ups_and_years_at_a_firm(rules_only):
+    assert {("王强", "founded", "Lumora"), ("王强", "works_for", "Lumora")} <= _triples("王强是 Lumora 的创始成员之一。")
+    assert ("林远", "founded", "Lumora") in _triples("林远的创业公司：Lumora 已经成立两年。")
+    assert ("林远", "founded", "Lumora") not in _triples("林远的公司 Lumora 已经成立两年。")
+    assert ("林远", "works_for", "谷歌") in _triples("创业之前，林远在谷歌已经干了8年。")
+    assert not _triples("林远在谷歌干了一件大事。")

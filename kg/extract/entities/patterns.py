@@ -87,7 +87,7 @@ def _released(text: str, a: int, b: int) -> bool:
 
 _COMPANY_AFTER = re.compile(r"\s*+(?:[，,]\s*+(?:这是|是)?\s*+一家|这家(?:公司|企业|初创公司|创业公司|创企)|(?:的)?\s*+(?:报道称?|一篇文章|文章称)|"
                             r"(?:已经?是|都是|是)\s*+(?:其|我们的|他们的)?\s*+客户)|"
-                            r"\s*+(的)?\s*+([两三四五几多]位|一位|另一位|另外一位|其中一位)?\s*+(实习(?!生)|联合创始人|创始人|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|加速器|孵化器|"
+                            r"\s*+(的)?\s*+([两三四五几多]位|一位|另一位|另外一位|其中一位)?\s*+(实习(?!生)|联合创始人|创始人|创始成员|创办人|CEO|首席执行官|CTO|COO|CFO|总裁|董事长|合伙人|投资人|公司|估值|加速器|孵化器|"
                             r"(?:航空|软件|咨询|游戏|媒体|传媒|保险|能源|电信|支付|物流|制药|医疗|半导体|芯片|风投|投资|零售|电商)公司|"
                             r"(?:最新|刚刚|已经?)?(?:拿了|拿到了?|斩获|筹集了?)[^，,。；;！!？?]{0,30}?融资|"
                             r"(?:的|\s*+是[^，,。；;！!？?]{0,10}?[，,]\s*+其)\s*+(?:种子|天使|Pre-?[A-E]\+?|[A-E]\+?|新一|最新一|首|第[一二三四五六七八九十\d]+)\s*+轮[^，,。；;！!？?]{0,24}?融资|"
@@ -103,7 +103,7 @@ _COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽
                              r"(?:其|一个|一家|的)\s*客户|"  # 其中一个客户 X, 其客户 X: a customer of a start-up is a firm
                              r"(?:公司|企业|超市|零售商|银行|航空公司|巨头|集团|厂商|制造商|运营商|供应商|服务商)之一|"  # 连锁超市之一 X
                              r"(?:法律|医疗|教育|营销|写作|编程|搜索|视频|音乐|语音|客服|金融|销售|设计|图像|翻译|办公|笔记|社交|陪伴|"
-                             r"游戏|招聘|药物|生物|安全|法务|会计|财务|保险|电商|广告)\s?AI)\s*$")  # 法律 AI Harvey: a start-up
+                             r"游戏|招聘|药物|生物|安全|法务|会计|财务|保险|电商|广告)\s?AI|(?:的|新)(?:创业公司|初创公司)\s*[：:])\s*$")  # 法律 AI Harvey: a start-up
 # a name with a model's size or tuning word after a hyphen: Whisper-Small, SenseVoice-Large, Vexa-Mini-Instruct
 SIZED_MODEL = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*-(?:Tiny|Small|Base|Medium|Large|XL|XXL|Mini|Nano|Micro|Pro|Max|"
                          r"Ultra|Turbo|Lite|Flash|Instruct|Chat|Coder|Vision)(?:-(?:Instruct|Chat|Preview))?")
@@ -515,6 +515,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
             j += 1  # 连斯坦福人工智能实验室主任都来了, 有位 211 大学副教授: the adverb or classifier is not the name's
         verb = next((k for k in range(i - 1, j - 1, -1) if toks[k].text in _VERBS_BEFORE_NAMES), None) \
             if t.text == suffix else None
+        if verb is not None and verb == i - 1:
+            continue  # 致力于智能的创造: the verb leaves only the trade word, no name
         if verb is not None and verb < i - 1:
             j = verb + 1  # 曾任法国得宝科技, 周明曾任星河大学: the name starts after the verb (the segmenter may tag it a name part)
         glued = next((k for k in range(i - 1, j, -1) if _glued_function_char(toks[k])), None) if t.text == suffix else None
@@ -530,8 +532,8 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
         name = text[a:b]
         if name.lower() in stopnames() or len(name) < 3:
             continue
-        if suffix == "学会" and text[b:b + 1] in "了过着":
-            continue  # 让他学会了: the verb 学会 (to learn), not a society
+        if suffix == "学会" and (text[b:b + 1] in "了过着" or _LEARN_BEFORE.search(name[:-2])):
+            continue  # 让他学会了, 数据很难学会: the verb 学会 (to learn), not a society
         if re.search(r"\d\s*[亿万千百]", name):
             continue  # 看3.2亿帧视频学会3D生成: a count before the suffix is no part of a name
         if suffix in ("机器人", "汽车", "半导体", "网络", "智能") and re.fullmatch(r"[A-Za-z]{1,3}-?\d{1,4}[A-Za-z]{0,2}\s*",
@@ -564,7 +566,9 @@ def _not_transliterated(word: str) -> bool:
 
 # verbs before a name that the segmenter, guessing, tags as a name part (曾任 as nr)
 _VERBS_BEFORE_NAMES = frozenset("曾任 历任 现任 现为 成为 作为 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建 "
-                                "比方说 比如说 比如 例如 譬如 包括 像是".split())  # (and words that open a list's first item)
+                                "比方说 比如说 比如 例如 譬如 包括 像是 致力于 专注于 聚焦于 着眼于".split())  # (and words that open a list's first item)
+# what before 学会 makes it the verb (很难学会, 可以学会, 逐渐学会): a modal or an adverb, never a society's name
+_LEARN_BEFORE = re.compile(r"(?:难|易|会|能|要|想|不|没|才|就|都|也|可以|快速|逐渐|已经|终于|慢慢|需要|必须|很快|学着|努力)$")
 # one-character function words a guessed word can swallow at its front (但慧夜 of 但慧夜科技)
 _FUNCTION_CHARS = frozenset("但给说和与让把被对向在从是也就都还而并及或跟同由将以令使为于到像如比连且又即")
 

@@ -367,7 +367,18 @@ def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
             out[(a, a + 1)] = (Mention("我", PERSON, a, a + 1, "coref", speaker.key or "=" + speaker.text,
                                        round(speaker.confidence * 0.8, 2)),
                                  speaker.start if a - speaker.start <= MAX_EVIDENCE_REACH else a0)
+        for hit in _WE_FOUNDED.finditer(text, a0, a0 + len(para)):  # 我们一起创办了 X: the speaker is a founder
+            a = hit.start()
+            if _quoted(text, a) or not _clause_initial(text, a0, a, lead=_SPEAKER_LEAD):
+                continue
+            out[(a, a + 2)] = (Mention("我们", PERSON, a, a + 2, "coref", speaker.key or "=" + speaker.text,
+                                       round(speaker.confidence * 0.7, 2)),
+                                 speaker.start if a - speaker.start <= MAX_EVIDENCE_REACH else a0)
     return out
+
+
+_WE_FOUNDED = re.compile(r"我们(?=\s*(?:(?:在\s*)?(?:19|20)\d{2}\s*年|当时|当年|最初|最早)?\s*[，,]?\s*(?:几个人?|两个人?|三个人?)?\s*"
+                         r"(?:一起|共同|联合)?\s*(?:创办|创立)(?:了)?)")
 
 
 _SPEAKER_LEAD = re.compile(_CLAUSE_LEAD.pattern.replace(r"[，,]?\s*$", r"[，,]?\s*+(?:当|在)?\s*+$"))

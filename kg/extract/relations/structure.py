@@ -69,6 +69,7 @@ def _clefts(ctx: _Ctx) -> Iterator[RelationMention]:
 
 
 _HIS_FIRM = re.compile(r"\s*的\s*(?:(?:AI|人工智能|新|创业|初创|新创)\s*)?(?:公司|初创公司|创业公司)?\s*")  # 王磊的 AI 公司 X
+_HIS_START_UP = re.compile(r"\s*的\s*(?:AI|人工智能)?\s*(?:创业公司|初创公司|新创公司|创业项目)\s*[：:]?\s*")  # 王磊的创业公司：X
 
 
 def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -81,9 +82,12 @@ def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                                                            or _POSSESSIVE_KIND.match(ctx.gap(a.end, b.start))) \
                 and not _BASED_ON.search(text, max(ctx.sent.start, a.start - 4), a.start):
             yield _rel(ctx, "develops", a, b, 0.7)  # (基于 X 的 Y: Y is built on X, not made by it)
-        if a.type == PERSON and b.type in (COMPANY, ORG) and _HIS_FIRM.fullmatch(ctx.gap(a.end, b.start)) \
-                and not _NOT_HIS.match(text, b.end) and _ok("works_for", a, b):
+        his = a.type == PERSON and b.type in (COMPANY, ORG) and not _NOT_HIS.match(text, b.end)
+        if his and (_HIS_FIRM.fullmatch(ctx.gap(a.end, b.start)) or _HIS_START_UP.fullmatch(text, a.end, b.start)) \
+                and _ok("works_for", a, b):
             yield _rel(ctx, "works_for", a, b, 0.65)  # 李飞飞的 World Labs, Sarah Guo 的 Conviction: the person's firm
+            if _HIS_START_UP.fullmatch(text, a.end, b.start) and _ok("founded", a, b):
+                yield _rel(ctx, "founded", a, b, 0.65)  # 王磊的创业公司 X: the start-up is his own
     for i, m in enumerate(ms):
         if m.type == MODEL and _OWN.search(text[max(ctx.sent.start, m.start - 5):m.start]):
             subj = [x for x in ms[:i] if x.type in (COMPANY, ORG) and _clause_initial(ctx, x)]

@@ -37,6 +37,7 @@ def speculative(text: str, lo: int, hi: int) -> bool:
     return bool(found) and not _AGAIN.search(text, found[-1].end(), hi)
 
 
+_YEARS_AFTER = re.compile(r"\s*(?:整整|足足|将近|近|快|超过)?\s*(?:\d+|[一两三四五六七八九十几多半]+)\s*(?:多)?\s*(?:年|个月)")
 _AGAIN = re.compile(r"再次|再度|追加|继续|又一次")
 
 
@@ -155,6 +156,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue  # 北辰资本（A 轮领投）、蓝海基金: the aside says which round the name before it led, no one's object
         if word == "持有" and not re.search(r"股", text[b:b + 14]):
             continue  # 持有 … 股份 is a stake; 持有 a view is not
+        if word in ("干了", "干过") and not _YEARS_AFTER.match(text, b):
+            continue  # 在谷歌干了 8 年 is a post there; 干了一件大事 is not
         after_it = bool(_AFTER_IT.match(text, b))
         for trig in by_word[word.lower()]:
             if intent and trig.relation in _TRANSACTIONS:
@@ -199,6 +202,9 @@ def _own_verb_before(ctx: _Ctx, word: str, b: int, r: RelationMention) -> bool:
 
 
 _RELATIVE_OF = re.compile(r"\s*的\s*(?:(?:AI|人工智能|科技)?\s*(?:公司|初创公司|团队|机构|实验室|创始人|联合创始人|CEO|负责人))?\s*")
+# 领导青禾安全团队的北大校友林远: the relative clause's doer after a description (a school's alumnus, a scientist)
+_DESCRIBED_DOER = re.compile(r"\s*(?:的)?\s*(?:安全|研究|研发|产品|工程|技术|算法|AI)?\s*(?:团队|部门|小组|实验室)?\s*的\s*"
+                             r"[^，,。；;的]{0,10}?(?:校友|毕业生|华人|学者|科学家|研究员|工程师|大牛|博士|教授|女士|先生)\s*")
 _CAUSING = re.compile(r"(?:促进|推动|促使|帮助|协助|让|使|带领|邀请|号召)\s*$")
 _AFTER_IT = re.compile(r"\s*(?:了)?\s*(?:之后|以后|后|的时候)")
 _INVESTOR_OF = re.compile(r"\s*+(?:的)?\s*+(?:首位|第一位|第一个|最早的?|早期|天使|种子轮|A\s*+轮)?\s*+(?:风险|天使)?\s*+$")
@@ -319,16 +325,23 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         objs = _group(ctx, right, 0, +1, rel.tail)
         rest = [m for m in right if m.start >= objs[-1].end]
         doer = _RELATIVE_OF.match(text, objs[-1].end, rest[0].start) if rest and rest[0].type in rel.head else None
+        described = next((m for m in rest[:3] if m.type == PERSON), None) if PERSON in rel.head else None
+        if described is not None and (doer is None or doer.end() != rest[0].start) and \
+                _DESCRIBED_DOER.fullmatch(text, objs[-1].end, described.start):
+            doer, rest = _DESCRIBED_DOER.fullmatch(text, objs[-1].end, described.start), rest[rest.index(described):]
         if doer is not None and doer.end() == rest[0].start and not any(m is rest[0] for m in objs):
             heads = _group(ctx, right, right.index(rest[0]), +1, rel.head)
         else:
             subj = _subject_after(ctx, hi, rel.head)
             heads = [] if subj is None or re.search("过", text[b:right[0].start]) else [subj]
         if heads:
+            relation = trig.relation
+            if relation == "leads" and _UNIT_BEFORE_DE.match(text, objs[-1].end):
+                relation = "works_for"  # 领导青禾安全团队的林远: the head of a unit works for the organisation
             for h in heads:
                 for t in objs:
-                    if _ok(trig.relation, h, t) and not _same(h, t):
-                        yield _rel(ctx, trig.relation, h, t, 0.75, trigger=trig.word)
+                    if _ok(relation, h, t) and not _same(h, t):
+                        yield _rel(ctx, relation, h, t, 0.75, trigger=trig.word)
             return
     if trig.frame in ("svo", "any") and any(m.type in rel.tail for m in right):
         hs = [i for i, m in enumerate(left) if m.type in rel.head]
@@ -384,6 +397,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
 _THEN = re.compile(r"(?:之后|以后|后)(?:不久)?\s*[，,]\s*")
 _UNIT_AFTER = re.compile(r"\s*(?:的)?\s*[A-Za-z0-9\u4e00-\u9fff ]{0,8}?(?:部门|事业部|事业群|小组|团队|实验室|研究组|课题组|"
                          r"工作室|研究中心)(?![\u4e00-\u9fff])")
+_UNIT_BEFORE_DE = re.compile(_UNIT_AFTER.pattern.replace(r"(?![\u4e00-\u9fff])", r"\s*的"))
 _WITH_JOINT = re.compile(r"\s*(?:也|又|还|则|曾|已|已经|再次)?\s*(?:与|和|同|跟|携手|联合)\s*")
 _JOINTLY = re.compile(r"\s*(?:等(?:机构|公司)?)?\s*(?:一起|共同|联合|一道|一同)")
 
