@@ -1826,3 +1826,8 @@ def test_founding_members_start_ups_and_years_at_a_firm(rules_only):
     assert ("林远", "founded", "Lumora") not in _triples("林远的公司 Lumora 已经成立两年。")
     assert ("林远", "works_for", "谷歌") in _triples("创业之前，林远在谷歌已经干了8年。")
     assert not _triples("林远在谷歌干了一件大事。")
+
+
+def test_the_strongest_rival_of_a_firm_competes_with_it(rules_only):
+    assert ("Anthropic", "competes_with", "OpenAI") in _triples("Anthropic 是 OpenAI 在创业领域最强劲的对手。")
+    assert ("青禾科技", "competes_with", "北辰科技") in _triples("青禾科技是北辰科技最强劲的对手。")
