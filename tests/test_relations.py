@@ -1831,3 +1831,17 @@ def test_founding_members_start_ups_and_years_at_a_firm(rules_only):
 def test_the_strongest_rival_of_a_firm_competes_with_it(rules_only):
     assert ("Anthropic", "competes_with", "OpenAI") in _triples("Anthropic 是 OpenAI 在创业领域最强劲的对手。")
     assert ("青禾科技", "competes_with", "北辰科技") in _triples("青禾科技是北辰科技最强劲的对手。")
+
+
+def test_a_backed_firm_is_what_was_founded_and_a_firm_receives_what_it_got(rules_only):
+    rels = _triples("林远后来联合创办了由北辰资本支持的 Lumora。")
+    assert {("林远", "founded", "Lumora"), ("北辰资本", "invests_in", "Lumora")} <= rels
+    assert ("林远", "founded", "北辰资本") not in rels
+    rels = _triples("青禾科技在 2022 年就拿了北辰资本领投的 2500 万美金。")
+    assert ("北辰资本", "invests_in", "青禾科技") in rels and ("青禾科技", "invests_in", "北辰资本") not in rels
+
+
+def test_co_investors_listed_in_the_sentence_after_the_round(rules_only):
+    rels = _triples("青禾科技完成了 A 轮融资。跟投方包括了英伟达、AMD 以及 MongoDB。")
+    assert {(h, "invests_in", "青禾科技") for h in ("英伟达", "AMD", "MongoDB")} <= rels
+    assert not _triples("青禾科技发布了新产品。跟投方包括了英伟达和 AMD。")

@@ -793,8 +793,9 @@ def _latin_evidence(text: str, m: Mention) -> bool:
                for a, b in _occurrences(text, name)):
             return True  # 阿根廷总统 Milei, 创始人 Boufarhat: a surname right after a person's title
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name[:1].isupper():
-        from .patterns import _COMPANY_AFTER, _COMPANY_BEFORE
-        if any(_COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a) for a, b in _occurrences(text, name)):
+        from .patterns import _BACKED_BEFORE, _COMPANY_AFTER, _COMPANY_BEFORE
+        if any(_COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
+               or _BACKED_BEFORE.search(text, max(0, a - 26), a) for a, b in _occurrences(text, name)):
             return True  # Hoptrail 于 2019 年被收购, 创办了 Hoptrail: what the text says of it makes it a company
     if not re.search(r"[A-Z]", name[:2]) and not re.search(r"[A-Z].*[A-Z]|\d", name):
         return False  # decoder, spaces, study: lower-case words are not names

@@ -103,7 +103,9 @@ _COMPANY_BEFORE = re.compile(r"(初创公司|创业公司|初创企业|独角兽
                              r"(?:其|一个|一家|的)\s*客户|"  # 其中一个客户 X, 其客户 X: a customer of a start-up is a firm
                              r"(?:公司|企业|超市|零售商|银行|航空公司|巨头|集团|厂商|制造商|运营商|供应商|服务商)之一|"  # 连锁超市之一 X
                              r"(?:法律|医疗|教育|营销|写作|编程|搜索|视频|音乐|语音|客服|金融|销售|设计|图像|翻译|办公|笔记|社交|陪伴|"
-                             r"游戏|招聘|药物|生物|安全|法务|会计|财务|保险|电商|广告)\s?AI|(?:的|新)(?:创业公司|初创公司)\s*[：:])\s*$")  # 法律 AI Harvey: a start-up
+                             r"游戏|招聘|药物|生物|安全|法务|会计|财务|保险|电商|广告)\s?AI|(?:的|新)(?:创业公司|初创公司)\s*[：:])\s*$")
+# 由红杉支持的 X, 由 Y Combinator 孵化的 X: a firm investors back (read further back than the cues above)
+_BACKED_BEFORE = re.compile(r"由[^，,。；;！!？?]{1,20}?(?:支持|孵化|投资|资助)的\s*$")  # 法律 AI Harvey: a start-up
 # a name with a model's size or tuning word after a hyphen: Whisper-Small, SenseVoice-Large, Vexa-Mini-Instruct
 SIZED_MODEL = re.compile(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*-(?:Tiny|Small|Base|Medium|Large|XL|XXL|Mini|Nano|Micro|Pro|Max|"
                          r"Ultra|Turbo|Lite|Flash|Instruct|Chat|Coder|Vision)(?:-(?:Instruct|Chat|Preview))?")
@@ -271,6 +273,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
             out.append(Mention(name, MODEL, a, b, "pattern", None, 0.75))
         elif name[:1].isupper() and gaz.lookup(name) is None and not english_context(text, a, b) and (
                 _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
+                or _BACKED_BEFORE.search(text, max(0, a - 26), a)
                 or len(words) >= 2 and words[-1] == "AI" or _list_evidence(text, a, b, COMPANY, gaz)):
             # Quillstone AI 的创始人, 初创公司 Lumora, 领投了 Brightline, Nexora AI: a company by what the text says of it;
             # of a longer run (AI Podcast Quillstone AI) its last two words

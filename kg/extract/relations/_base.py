@@ -267,8 +267,14 @@ def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
             continue  # 字节跳动的豆包 · 美团 LongCat 团队: the first names whose the second is
         if _title_org(ctx, m):
             continue
+        if _BACKER.match(ctx.analysis.doc.text, m.end) and \
+                re.search(r"由\s*$", ctx.analysis.doc.text[max(ctx.sent.start, m.start - 3):m.start]):
+            continue  # 创办了由红杉支持的 X: the backer describes X, it is no head of the clause
         out.append(m)
     return out
+
+
+_BACKER = re.compile(r"\s*(?:共同|联合|早期)?(?:支持|投资|孵化|领投|资助|注资)的")
 
 
 # --- possessives and names ---------------------------------------------------------------------

@@ -37,6 +37,7 @@ def speculative(text: str, lo: int, hi: int) -> bool:
     return bool(found) and not _AGAIN.search(text, found[-1].end(), hi)
 
 
+_RECEIVED = re.compile(r"(?:拿了|拿到了?|获得了?|得到了?|收到了?|接受了?|拿下了?)\s*$")
 _YEARS_AFTER = re.compile(r"\s*(?:整整|足足|将近|近|快|超过)?\s*(?:\d+|[一两三四五六七八九十几多半]+)\s*(?:多)?\s*(?:年|个月)")
 _AGAIN = re.compile(r"再次|再度|追加|继续|又一次")
 
@@ -546,7 +547,8 @@ def _raised_after(text: str, end: int, limit: int) -> bool:
 
 
 # a sentence about the round the sentence before announced: 本轮融资由 A 领投 · 此次 B 轮由 A 领投 · 这一轮 …
-_ROUND_OPENING = re.compile(r"\s*(?:本轮|此轮|该轮|这轮|这一轮|本次|此次|这次)|\s*(?:[A-E]\+{0,2}|Pre-[A-E]|天使|种子)\s*轮(?:融资)?\s*(?:由|的)")
+_ROUND_OPENING = re.compile(r"\s*(?:本轮|此轮|该轮|这轮|这一轮|本次|此次|这次)|\s*(?:[A-E]\+{0,2}|Pre-[A-E]|天使|种子)\s*轮(?:融资)?\s*(?:由|的)|"
+                            r"\s*(?:其他|其它|另外)?\s*(?:参与的)?\s*(?:跟投方|领投方|参投方|投资方)")  # (跟投方包括了 A、B)
 
 
 def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | None]:
@@ -647,6 +649,13 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> Iterato
     head = left[hi]
     co = {id(x) for x in _group(ctx, left, hi, +1, rel.head)}
     tails = [m for m in left[hi + 1:] if m.type in rel.tail and id(m) not in co]
+    if tails and trig.relation == "invests_in" and _RECEIVED.search(text, head.end, tails[0].start) \
+            and head.type == COMPANY:
+        # 青禾在 2022 年就拿了北辰资本领投的 2500 万美金: the firm received, the names after the verb invested
+        for t in _group(ctx, left, left.index(tails[0]), +1, rel.head):
+            if _ok("invests_in", t, head):
+                yield _rel(ctx, "invests_in", t, head, 0.75, trigger=trig.word)
+        return
     if tails and trig.relation == "invests_in" and not re.search(r"(对|向|给|为|于|在|是)", text[head.end:tails[0].start]):
         return  # 启明创投领投，青禾资本、GGV 纪源资本跟投: a list of investors, not one investing in the next
     if tails and trig.relation == "acquires" and re.fullmatch(r"\s*(?:也|还|又|则|已|已经|将|正式|宣布)?\s*", text[tails[-1].end:a]) \
