@@ -1845,3 +1845,13 @@ def test_co_investors_listed_in_the_sentence_after_the_round(rules_only):
     rels = _triples("青禾科技完成了 A 轮融资。跟投方包括了英伟达、AMD 以及 MongoDB。")
     assert {(h, "invests_in", "青禾科技") for h in ("英伟达", "AMD", "MongoDB")} <= rels
     assert not _triples("青禾科技发布了新产品。跟投方包括了英伟达和 AMD。")
+
+
+def test_hired_to_do_a_post_stepping_down_and_layoffs(rules_only):
+    assert ("王强", "works_for", "青禾科技") in _triples("青禾科技请来了王强来做 CTO。")
+    assert ("王强", "works_for", "青禾科技") in _triples("王强来做青禾科技的 CFO。")
+    assert ("王强", "departed_from", "北辰科技") in _triples("北辰科技 CEO 王强宣布下台。")
+    rels = _triples("青禾科技裁掉了 10 名高管，包括王强和李娜。")
+    assert {("王强", "departed_from", "青禾科技"), ("李娜", "departed_from", "青禾科技")} <= rels
+    assert not any(r == "departed_from" for _, r, _ in _triples("这届政府下台后，王强加入了北辰科技。"))
+    assert not any(r == "departed_from" for _, r, _ in _triples("员工要求北辰科技 CEO 王强下台。"))

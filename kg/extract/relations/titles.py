@@ -295,7 +295,7 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
 
 
 _AT_ORG = re.compile(r"(在|于)\s*$")
-_SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|接任|继任|任)(?:了|过)?\s*$")
+_SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|接任|继任|任|来做|来当)(?:了|过)?\s*$")
 _SERVE_AS = re.compile(r"\s*(?:的\s*(?:多个|几个|不同|各个|[\u4e00-\u9fffA-Za-z]{1,6}?)\s*(?:部门|团队|业务线|事业部|项目组)\s*)?"
                        r"(担任|出任|任职|任|当|做|是)(?:过|了)?\s*(?:(?:\d+|[一二两三四五六七八九十几多]+)\s*年(?:的)?\s*)?")
 # (在 X 的几个部门做过工程师: a post in a part of the organisation is a post there)
@@ -442,8 +442,8 @@ def _post_of(ctx: _Ctx) -> Iterator[RelationMention]:
             yield from _title_facts(ctx, person, orgs[0], _title_kind(role), role, 0.75, False)
 
 
-_APPOINT = re.compile(r"\s*(?:正式|已|近日|日前|今天|宣布|官宣)*\s*(?:任命|聘任|聘请|委任|提拔|提名|选举|推选|邀请)(?:了)?\s*$")
-_AS_POST = re.compile(r"\s*(?:为|担任|出任|任|作为)(?:公司|该公司|其|新任|新一任|首任)?\s*(?:的)?\s*")
+_APPOINT = re.compile(r"\s*(?:正式|已|近日|日前|今天|宣布|官宣|又|还)*\s*(?:任命|聘任|聘请|委任|提拔|提名|选举|推选|邀请|请来|招来|挖来)(?:了)?\s*$")
+_AS_POST = re.compile(r"\s*(?:来)?\s*(?:为|担任|出任|任|作为|做|当)(?:公司|该公司|其|新任|新一任|首任)?\s*(?:的)?\s*")  # (请来 X 来做 CTO)
 
 
 def _appointed(ctx: _Ctx) -> Iterator[RelationMention]:
@@ -715,6 +715,7 @@ _COUNTED_GROUP = re.compile(r"(?:[两二三四五六七八九十几多数]+|\d+)
                             r"(?:联合创始人|创始人|创始成员|高层|高管|研究员|研究人员|科学家|合伙人|核心成员|成员|员工|工程师|董事|负责人))")
 _NAMES_NEXT = re.compile(r"\s*(?:他们|她们|这些人|这几位|这[两三四五几]位|其中)?\s*(?:分别是|分别为|包括了?|是|为|有)\s*[：:]?\s*$")
 _GROUP_VERB = re.compile(r"(离职|离开|出走|辞职|退休|加入|加盟|入职)")
+_LAID_OFF = re.compile(r"(裁掉|裁撤|辞退|解雇|开除)")
 
 
 def _group_named_next(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
@@ -969,7 +970,8 @@ def _group_members(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> It
             if not orgs or any(m.type in (ORG, COMPANY, PERSON) for m in gms if orgs[-1].end <= m.start < count.start()):
                 continue
             org = orgs[-1]
-            verb = _GROUP_VERB.search(text, count.end(), area[1])  # (as in _group_named_next)
+            verb = _GROUP_VERB.search(text, count.end(), area[1]) or _LAID_OFF.search(text, org.end, count.start())
+            # (as in _group_named_next; 青禾裁掉了 3 名高管: the firm let them go)
             moved = None if verb is None else "joined" if verb.group(1) in ("加入", "加盟", "入职") else "departed_from"
             people, pos = [], hit.end()
             for m in (x for x in ms if x.start >= hit.end()):

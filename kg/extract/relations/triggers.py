@@ -157,6 +157,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue  # 北辰资本（A 轮领投）、蓝海基金: the aside says which round the name before it led, no one's object
         if word == "持有" and not re.search(r"股", text[b:b + 14]):
             continue  # 持有 … 股份 is a stake; 持有 a view is not
+        if word == "下台" and re.search(r"要求|呼吁|逼|迫使|希望|请求|敦促|让|促使", text[_clause_start(text, s.start, a):a]):
+            continue  # 员工要求 X 下台: a demand, not a departure
         if word in ("干了", "干过") and not _YEARS_AFTER.match(text, b):
             continue  # 在谷歌干了 8 年 is a post there; 干了一件大事 is not
         after_it = bool(_AFTER_IT.match(text, b))
