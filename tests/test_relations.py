@@ -1855,3 +1855,11 @@ def test_hired_to_do_a_post_stepping_down_and_layoffs(rules_only):
     assert {("王强", "departed_from", "青禾科技"), ("李娜", "departed_from", "青禾科技")} <= rels
     assert not any(r == "departed_from" for _, r, _ in _triples("这届政府下台后，王强加入了北辰科技。"))
     assert not any(r == "departed_from" for _, r, _ in _triples("员工要求北辰科技 CEO 王强下台。"))
+
+
+def test_dominance_a_likened_model_a_customer_and_dropping_out(rules_only):
+    assert not _triples("王强认为北辰科技会在其所在行业占据主导地位。")
+    assert ("麦肯锡", "develops", "ChatGPT") not in _triples("麦肯锡推出了类似 ChatGPT 的产品。")
+    assert ("普华永道", "partners_with", "北辰科技") in _triples("普华永道成为北辰科技的第二个企业客户。")
+    assert not _triples("普华永道是北辰科技的客户经理。")
+    assert ("王强", "educated_at", "哈佛大学") in _triples("王强从哈佛大学退学。")

@@ -270,8 +270,15 @@ def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
         if _BACKER.match(ctx.analysis.doc.text, m.end) and \
                 re.search(r"由\s*$", ctx.analysis.doc.text[max(ctx.sent.start, m.start - 3):m.start]):
             continue  # 创办了由红杉支持的 X: the backer describes X, it is no head of the clause
+        if _LIKE_AFTER.match(ctx.analysis.doc.text, m.end) and \
+                _LIKE_BEFORE.search(ctx.analysis.doc.text, max(ctx.sent.start, m.start - 4), m.start):
+            continue  # 推出了类似 ChatGPT 的产品 Lily: the name is a comparison, Lily is what was launched
         out.append(m)
     return out
+
+
+_LIKE_BEFORE = re.compile(r"(?:类似于?|好比|像是?|对标|仿照|仿)\s*$")
+_LIKE_AFTER = re.compile(r"\s*(?:一样|那样|这样)?\s*的")
 
 
 _BACKER = re.compile(r"\s*(?:共同|联合|早期)?(?:支持|投资|孵化|领投|资助|注资)的")

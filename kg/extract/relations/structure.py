@@ -693,6 +693,23 @@ def _portfolio_and_customers(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, rel, x, t, 0.7, trigger=m.group(1))
 
 
+# A 成为 B 的第二个企业客户 · A 是 B 最大的客户: a customer is a partner (data/README.md)
+_CUSTOMER_OF = re.compile(r"\s*(?:也|已|已经|正式|则|都)?\s*(?:是|成为|成了|变成)了?\s*$")
+_OF_CUSTOMER = re.compile(r"\s*的\s*(?:第[一二三四五六七八九十\d]+\s*个|首个|首批|第一批|最大的?|重要的?|主要|早期|长期)?\s*"
+                          r"(?:企业|付费|大|种子|早期|核心)?\s*客户(?![端经])")
+
+
+def _customer_of(ctx: _Ctx) -> Iterator[RelationMention]:
+    """普华永道成为青禾的第二个企业客户: the customer partners with the firm it buys from."""
+    ms = list(ctx.mentions)
+    text = ctx.analysis.doc.text
+    for a, b in zip(ms, ms[1:]):
+        if a.type in (COMPANY, ORG) and b.type in (COMPANY, ORG) and not _same(a, b) \
+                and _CUSTOMER_OF.fullmatch(text, a.end, b.start) and _OF_CUSTOMER.match(text, b.end) \
+                and _ok("partners_with", a, b):
+            yield _rel(ctx, "partners_with", a, b, 0.7, trigger="客户")
+
+
 _BEHIND = re.compile(r"^\s*(?:等(?:产品|模型)?)?\s*背后的\s*[^，,。；;]{0,12}?(?:公司|团队|机构|厂商|开发者|实验室|企业|创业公司|初创公司)")
 _IS = re.compile(r"(?:是|为)\s*$")
 

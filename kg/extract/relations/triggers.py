@@ -15,7 +15,7 @@ from ...types import Evidence, Mention, RelationMention
 from ._base import SYMMETRIC, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bounds, _group, _heads_only, _kin, _ok, _rel, _same, _title_org, _title_regex
 
 
-_MODIFIER_USE = re.compile(r"(创始|创办|国|体|会|人(?![才员群类力手工])|榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作|机构|基金|银行|经理|总监|组合|回报|逻辑|案|标的|金额|额度|公司|集团)")
+_MODIFIER_USE = re.compile(r"(地位|创始|创办|国|体|会|人(?![才员群类力手工])|榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作|机构|基金|银行|经理|总监|组合|回报|逻辑|案|标的|金额|额度|公司|集团)")
 
 
 _OPEN_ADJ_BEFORE = re.compile(r"(?:国产|一款|一个|这款|该|首个|首款|最强的?|知名的?|主流的?|其他|其它|各种|多个|多款)\s*$")
