@@ -1863,3 +1863,16 @@ def test_dominance_a_likened_model_a_customer_and_dropping_out(rules_only):
     assert ("普华永道", "partners_with", "北辰科技") in _triples("普华永道成为北辰科技的第二个企业客户。")
     assert not _triples("普华永道是北辰科技的客户经理。")
     assert ("王强", "educated_at", "哈佛大学") in _triples("王强从哈佛大学退学。")
+
+
+def test_investors_listed_in_the_sentence_after_the_round(rules_only):
+    rels = _triples("Lumora 完成了新一轮融资。其它投资人包括：北辰资本、星海基金。")
+    assert {("北辰资本", "invests_in", "Lumora"), ("星海基金", "invests_in", "Lumora")} <= rels
+    assert not _triples("Lumora 发布了新产品。投资人包括北辰资本。")
+
+
+def test_a_founder_who_is_also_a_director_elsewhere(rules_only):
+    for text in ("王强是北辰科技创始人兼青禾科技董事。", "北辰科技创始人兼青禾科技董事王强表示同意。"):
+        rels = _triples(text)
+        assert {("王强", "founded", "北辰科技"), ("王强", "works_for", "青禾科技")} <= rels, text
+        assert not any(t.startswith("兼") for _, _, t in rels)

@@ -573,7 +573,7 @@ _VERBS_BEFORE_NAMES = frozenset("曾任 历任 现任 现为 成为 作为 担�
 # what before 学会 makes it the verb (很难学会, 可以学会, 逐渐学会): a modal or an adverb, never a society's name
 _LEARN_BEFORE = re.compile(r"(?:难|易|会|能|要|想|不|没|才|就|都|也|可以|快速|逐渐|已经|终于|慢慢|需要|必须|很快|学着|努力)$")
 # one-character function words a guessed word can swallow at its front (但慧夜 of 但慧夜科技)
-_FUNCTION_CHARS = frozenset("但给说和与让把被对向在从是也就都还而并及或跟同由将以令使为于到像如比连且又即")
+_FUNCTION_CHARS = frozenset("但给说和与让把被对向在从是也就都还而并及或跟同由将以令使为于到像如比连且又即兼")
 
 
 # adverbs that open a clause (公司刚成立, 公司越难被超越, 成立公司时才十九岁); a guessed or rare word that starts with

@@ -60,6 +60,10 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         if area:  # 远山负责 AI 安全的首席产品官 X, 远山生态合作、市场与投资的执行副总裁 X: a post over a part of it
             pos = area.end()
         t = _title_regex().match(window, pos)
+        joint = m.group(3) or ""
+        if not t and len(joint) > 1:  # 北辰科技创始人兼青禾科技董事: the founder's title is this one's, 兼 joins the next
+            t, joint = _title_regex().match(window, m.start(3)), ""
+            t = t if t and window[t.end():].strip() == "兼" else None
         if not t:
             continue
         roles = [t.group(0).strip()]
@@ -76,7 +80,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         roles = [_VERB_BEFORE_TITLE.sub("", r) or r for r in roles]  # 最早源自于创始人: the title is 创始人
         if re.match(r"\s*(?:的)?\s*(?:母公司|子公司|投资方|股东|客户)", window):
             continue  # 《青禾周刊》母公司董事会的一员: a post at the parent (or an investor), not at the organisation
-        role = (pre if former_before else "") + (m.group(2) or "") + (m.group(3) or "") + roles[-1]
+        role = (pre if former_before else "") + (m.group(2) or "") + joint + roles[-1]
         title_end = org.end + end_in_window
         person = None
         # 快手副总裁、可灵事业部负责人盖文轩: a chain of ORG TITLE pairs before one person
@@ -187,7 +191,7 @@ def _chain_person(ctx: _Ctx, i: int, former_before: bool, *, closed: bool = Fals
     ``ctx.mentions[i]`` continues a chain of ORG TITLE items joined by 、 (or 及) that follows a person (PERSON，… or PERSON 是 …); that person. Where the
     title of ``ctx.mentions[i]`` ends its clause (``closed``), items joined by a comma chain too (王磊，腾讯副教授，百度
     研究员。)."""
-    sep = r"(?:[、，,]|以及|及)" if closed else r"(?:、|以及|及)"
+    sep = r"(?:[、，,兼]|以及|及)" if closed else r"(?:、|以及|及|兼)"
     text = ctx.analysis.doc.text
     ms = ctx.mentions
     start = ms[i].start - (1 if former_before else 0)

@@ -550,7 +550,7 @@ def _raised_after(text: str, end: int, limit: int) -> bool:
 
 # a sentence about the round the sentence before announced: 本轮融资由 A 领投 · 此次 B 轮由 A 领投 · 这一轮 …
 _ROUND_OPENING = re.compile(r"\s*(?:本轮|此轮|该轮|这轮|这一轮|本次|此次|这次)|\s*(?:[A-E]\+{0,2}|Pre-[A-E]|天使|种子)\s*轮(?:融资)?\s*(?:由|的)|"
-                            r"\s*(?:其他|其它|另外)?\s*(?:参与的)?\s*(?:跟投方|领投方|参投方|投资方)")  # (跟投方包括了 A、B)
+                            r"\s*(?:其他|其它|另外)?\s*(?:参与的)?\s*(?:跟投方|领投方|参投方|投资方|投资者|投资人|投资机构)")  # (跟投方包括了 A、B)
 
 
 def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | None]:
