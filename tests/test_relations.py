@@ -1876,3 +1876,17 @@ def test_a_founder_who_is_also_a_director_elsewhere(rules_only):
         rels = _triples(text)
         assert {("王强", "founded", "北辰科技"), ("王强", "works_for", "青禾科技")} <= rels, text
         assert not any(t.startswith("兼") for _, _, t in rels)
+
+
+def test_a_post_held_at_a_place_named_before_the_clause(rules_only):
+    g = kg_build("李娜毕业于清华。在青禾科技，她担任首席科学家。")
+    assert ("李娜", "works_for", "青禾科技") in g
+    assert ("王强", "works_for", "青禾科技") in _triples("在青禾科技时，王强担任首席科学家。")
+    assert not any(r == "works_for" for _, r, _ in _triples("在青禾科技，王强认识了李娜。"))
+    assert ("普华永道", "partners_with", "北辰科技") in _triples("普华永道是北辰科技的一个大客户。")
+
+
+def kg_build(text):
+    import kg
+
+    return {(x.subject, x.relation, x.object) for x in kg.build(texts=[text]).relations()}

@@ -695,7 +695,7 @@ def _portfolio_and_customers(ctx: _Ctx) -> Iterator[RelationMention]:
 
 # A 成为 B 的第二个企业客户 · A 是 B 最大的客户: a customer is a partner (data/README.md)
 _CUSTOMER_OF = re.compile(r"\s*(?:也|已|已经|正式|则|都)?\s*(?:是|成为|成了|变成)了?\s*$")
-_OF_CUSTOMER = re.compile(r"\s*的\s*(?:第[一二三四五六七八九十\d]+\s*个|首个|首批|第一批|最大的?|重要的?|主要|早期|长期)?\s*"
+_OF_CUSTOMER = re.compile(r"\s*的\s*(?:第[一二三四五六七八九十\d]+\s*个|首个|首批|第一批|最大的?|重要的?|主要|早期|长期|一个|一家)?\s*"
                           r"(?:企业|付费|大|种子|早期|核心)?\s*客户(?![端经])")
 
 

@@ -315,8 +315,14 @@ def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
         if org.type not in (ORG, COMPANY):
             continue
         orgs = [org]
+        subject = None
         if _AT_ORG.search(text[max(ctx.sent.start, org.start - 3):org.start]):
             serve = _SERVE_AS.match(text, org.end, ctx.sent.end)
+            after = ms[i + 1] if i + 1 < len(ms) else None
+            if serve is None and after is not None and after.type == PERSON and \
+                    re.fullmatch(r"\s*(?:时|期间|工作时|工作期间)?\s*[，,]\s*", text[org.end:after.start]):
+                serve = re.compile(r"\s*(?:曾|则|也|一直|主要)?\s*(?:担任|出任|任|是)(?:过|了)?\s*").match(text, after.end, ctx.sent.end)
+                subject = after if serve else None  # 在青禾科技，他担任首席科学家: the clause's subject holds the post
             if serve is None:  # 在微软和皮克斯做过实习工程师: the title is of every organisation of the list
                 orgs = _group(ctx, list(ms), i, +1, (ORG, COMPANY))
                 serve = _SERVE_AS.match(text, orgs[-1].end, ctx.sent.end) if len(orgs) > 1 else None
@@ -338,7 +344,9 @@ def _serving_at(ctx: _Ctx) -> Iterator[RelationMention]:
             roles.append(t2.group(0).strip())
             end = t2.end()
         described = next((p for p in ms if p.start >= end and p.type == PERSON), None)
-        if described is not None and re.fullmatch(r"\s*的\s*", text[end:described.start]):
+        if subject is not None:
+            person = subject
+        elif described is not None and re.fullmatch(r"\s*的\s*", text[end:described.start]):
             person = described  # 在微软做过实习工程师的 Evan Wallace: the phrase describes the person after it
         else:
             people = {_ident(p): p for p in ms[:i] if p.type == PERSON}
