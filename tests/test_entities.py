@@ -1456,3 +1456,9 @@ def test_a_tagger_span_that_cuts_a_frequent_word_is_dropped():
     assert not refine(fake).mentions
     j = text.index("注意力")  # the whole word is a plain word too
     assert not refine(replace(a, mentions=(Mention("注意力", "COMPANY", j, j + 3, "ner", None, 0.9),))).mentions
+
+
+def test_a_country_s_stock_market_is_no_company():
+    import kg
+
+    assert "美国股市" not in {m.text for m in kg.analyze("作为美国股市的投资者，巴菲特做得非常好。").mentions}

@@ -1890,3 +1890,11 @@ def kg_build(text):
     import kg
 
     return {(x.subject, x.relation, x.object) for x in kg.build(texts=[text]).relations()}
+
+
+def test_money_got_from_an_investor_and_an_investor_title(rules_only):
+    assert ("北辰资本", "invests_in", "青禾科技") in _triples("在青禾科技从北辰资本获得另外20亿美元后，王强很生气。")
+    assert not _triples("青禾科技从北辰银行获得了20亿元贷款。")
+    rels = _triples("谷歌联合创始人兼特斯拉投资者王强表示同意。")
+    assert {("王强", "founded", "谷歌"), ("王强", "invests_in", "特斯拉")} <= rels
+    assert ("王强", "works_for", "特斯拉") not in rels

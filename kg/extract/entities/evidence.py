@@ -207,7 +207,7 @@ _ENGLISH_JOB_WORD = re.compile(r"(?<![A-Za-z])(?:Professor|Officer|Director|Pres
                                r"Investigator)(?![A-Za-z])")
 
 
-_KIND_OF_FIRM = ("公司", "企业", "厂商", "巨头", "大厂", "初创公司", "创业公司", "科技公司", "科技企业")
+_KIND_OF_FIRM = ("公司", "企业", "厂商", "巨头", "大厂", "初创公司", "创业公司", "科技公司", "科技企业", "股市", "市场", "经济")
 
 
 def _region_kind(name: str) -> bool:

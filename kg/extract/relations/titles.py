@@ -87,7 +87,8 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         k = k0
         while nxt is not None and nxt.type in (ORG, COMPANY, MODEL) and \
                 re.fullmatch(r"\s*[、,，兼及和]\s*(?:现任|现为|曾任)?\s*", text[title_end:nxt.start]):  # (A 前总裁、现任 B 创始人 X)
-            t_next = _title_regex().match(text, nxt.end)
+            t_next = _title_regex().match(text, nxt.end) or _INVESTOR_WORD.match(text, nxt.end)
+            # (谷歌联合创始人兼特斯拉投资者 X: an investor is no post, the trigger rules read it; the chain goes on)
             if not t_next or k + 1 >= len(ms):
                 break
             title_end, k = t_next.end(), k + 1
@@ -215,6 +216,7 @@ def _chain_person(ctx: _Ctx, i: int, former_before: bool, *, closed: bool = Fals
     return None
 
 
+_INVESTOR_WORD = re.compile(r"\s*(?:的)?\s*(?:早期|天使|重要|主要)?\s*投资(?:者|人)")
 _VERB_BEFORE_TITLE = re.compile(r"^.*?(?:源自于|来自于|来自|源自|成为|作为|担任|出任|是|由)\s*")
 
 

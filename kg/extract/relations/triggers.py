@@ -152,6 +152,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             if person is not None:  # 青禾首位天使投资人 Dana Whitlock: a title before a name, not a verb
                 yield from _investor_title(ctx, a, person, word)
                 continue
+            if word == "投资者":
+                continue  # (从软银和中东投资者那里筹集: investors named as a kind, no one's verb)
         aside = _ROUND_ASIDE.search(text, max(s.start, a - 12), a)
         if aside and _ASIDE_CLOSE.match(text, b) and not any(aside.start() < x.start and x.end <= a for x in ctx.mentions):
             continue  # 北辰资本（A 轮领投）、蓝海基金: the aside says which round the name before it led, no one's object
