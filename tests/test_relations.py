@@ -1898,3 +1898,8 @@ def test_money_got_from_an_investor_and_an_investor_title(rules_only):
     rels = _triples("谷歌联合创始人兼特斯拉投资者王强表示同意。")
     assert {("王强", "founded", "谷歌"), ("王强", "invests_in", "特斯拉")} <= rels
     assert ("王强", "works_for", "特斯拉") not in rels
+
+
+def test_customers_named_after_a_count_of_them(rules_only):
+    rels = _triples("北辰科技就有超过 3 万家客户，比方说 Atlassian、Zoom 和 Databricks。")
+    assert {("北辰科技", "partners_with", x) for x in ("Atlassian", "Zoom", "Databricks")} <= rels

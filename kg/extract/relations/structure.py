@@ -669,7 +669,7 @@ def _investor_rolls(ctx: _Ctx) -> Iterator[RelationMention]:
 
 
 # X 投资组合里的公司，比如 A、B; X 公布的客户名单包括 A、B / 其中有 A、B: a list of what X invests in or serves
-_LIST_OF = re.compile(r"\s*(?:的)?\s*(投资组合(?:公司)?|被投(?:企业|公司)|客户(?:名单)?)[^。；;！？!?]{0,24}?(?:包括了?|如|比如|比方说|例如|有|：|:)\s*"
+_LIST_OF = re.compile(r"\s*(?:的|(?:就|已经?|共|目前|现在)?\s*(?:拥有|有)\s*(?:超过|近|上|数)?[\d\s.,万千百多几]*家)?\s*(投资组合(?:公司)?|被投(?:企业|公司)|客户(?:名单)?)[^。；;！？!?]{0,24}?(?:包括了?|如|比如|比方说|例如|有|：|:)\s*"
                       r"(?:[^。；;！？!?]{0,40}?(?:企业|公司|机构)\s*[，,]?\s*(?:比如|比方说|例如|如)\s*)?$")
 _LIST_KIND = {"投资组合": "invests_in", "投资组合公司": "invests_in", "被投企业": "invests_in", "被投公司": "invests_in",
               "客户": "partners_with", "客户名单": "partners_with"}
