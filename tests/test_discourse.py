@@ -314,3 +314,15 @@ def test_we_founded_in_an_answer_makes_the_speaker_a_founder(monkeypatch):
     assert ("林远", "founded", "青禾科技") in {(x.subject, x.relation, x.object) for x in g.relations()}
     assert not any(r.relation == "founded" for r in kg.analyze("林远：我们成立了一个新部门，和青禾科技合作。").relations)
     assert not any(r.relation == "founded" for r in kg.analyze("我们一起创办了青禾科技。").relations)  # no speaker
+
+
+def test_we_in_a_speech_transcript_is_the_speaker_s_firm(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = "北辰科技 CEO 王强演讲：AI 会无处不在\n\n我们对与 OpenAI 的合作感到非常兴奋。我们还与 AMD 合作。\n\n我们推出了 Lumo-2，它很强。"
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    assert {("北辰科技", "partners_with", "OpenAI"), ("北辰科技", "partners_with", "AMD"), ("北辰科技", "develops", "Lumo-2")} <= rels
+    # a title that announces no speech: 我们 is nobody's
+    plain = "北辰科技 CEO 王强谈 AI\n\n我们还与 AMD 合作。"
+    assert ("北辰科技", "partners_with", "AMD") not in {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(plain).relations}

@@ -329,12 +329,45 @@ def _named_lines(text: str, mentions: list[Mention]):
         yield lead, end, body, [m for m in mentions[lo:hi] if m.source not in ("coref", "alias")]
 
 
+# a title that announces one person's speech: 微软 CEO 纳德拉演讲：…, 黄仁勋：我们不想当…, 奥特曼最新发言
+_SPEECH_AFTER = re.compile(r"\s*(?:在[^，,。：:\n]{1,20}?)?(?:的)?\s*(?:最新|首次|公开|主旨|主题|年度|重磅)?\s*(?:演讲|讲话|发言|开讲|致辞|讲座|分享)")
+_QUOTE_TITLE = re.compile(r"\s*[：:]")
+
+
+def _speech_speaker(analysis: Analysis, mentions: list[Mention]) -> Mention | None:
+    """The person a speech transcript is by, where the title names one person and announces the speech (or opens
+    with the person and a colon) and the body carries no speaker labels: their 我 and 我们 are that person's."""
+    text = analysis.doc.text
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    people = [m for m in mentions if m.type == PERSON and m.end <= end and m.source not in ("alias", "coref")]
+    if len({m.key or m.text for m in people}) != 1:
+        return None
+    p = people[-1]
+    if not (_SPEECH_AFTER.match(text, p.end, end) or p.start <= 2 and _QUOTE_TITLE.match(text, p.end, end)):
+        return None
+    others = {m.start: m for m in mentions if m.type == PERSON and m.start > end and (m.key or m.text) != (p.key or p.text)}
+    for a0, para in _lines(text[end:]):
+        label = _SPEAKER.match(para)
+        if label and len(label.group(1)) <= 12 and (_ROLE_LABEL.match(label.group(1)) or any(
+                end + a0 + label.start(1) <= k < end + a0 + label.end(1) for k in others)):
+            return None  # an interview with labels (主持人：, another person's name): :func:`_answers` reads those
+    return p
+
+
 def _answers(analysis: Analysis, mentions: list[Mention]):
     """``(paragraph start, paragraph, speaker)`` for each paragraph of an interview answer: the person whose speaker
-    label (阿莫迪：…) opens it, or one of the few paragraphs before it with no other label between."""
+    label (阿莫迪：…) opens it, or one of the few paragraphs before it with no other label between; in a speech
+    transcript (see :func:`_speech_speaker`), every paragraph after the title."""
     text = analysis.doc.text
     starts = [m.start for m in mentions]
     people = {m.start: m for m in mentions if m.type == PERSON and m.source not in ("alias", "coref")}
+    orator = _speech_speaker(analysis, mentions)
+    if orator is not None:
+        for a0, para in _lines(text):
+            if a0 > orator.end:
+                yield a0, para, orator
+        return
     speaker, seen = None, 0  # the current answer's speaker, and the paragraphs since its label
     for a0, para in _lines(text):
         label = _SPEAKER.match(para)
@@ -554,7 +587,7 @@ _WE_RELEASED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19
                           r"(?:推出|发布|开源|训练|开发|研发|打造|上线)了?\s*")
 
 
-_WE_PARTNERED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年\S{0,4}?)?\s*(?:也|还|又|就|曾|已经|一直|正在)?\s*(?:和|与|跟|同)\s*")
+_WE_PARTNERED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年\S{0,4}?)?\s*(?:也|还|又|就|曾|已经|一直|正在)?\s*(?:对|通过)?\s*(?:和|与|跟|同)\s*")
 _WE_ACQUIRED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|之前|此前)?\s*(?:斥巨资|花重金|高价|以[^，,。]{1,12}?)?\s*(?:收购|并购|买下)了?\s*")
 _WE_DID = ((_WE_RELEASED, "develops", (MODEL,)), (_WE_PARTNERED, "partners_with", (ORG, COMPANY)),
            (_WE_ACQUIRED, "acquires", (ORG, COMPANY)))
@@ -601,7 +634,7 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
 
 
 _LIST_GAP = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
-_WITH_WORKED = re.compile(r"\s*(?:在[^，。；;]{0,12}?)?(?:都|也|一直|已经|共同|深度|展开|开展|达成)?\s*(?:了)?\s*(?:战略)?合作")
+_WITH_WORKED = re.compile(r"\s*(?:在[^，。；;]{0,12}?)?(?:都|也|一直|已经|共同|深度|展开|开展|达成)?\s*(?:了)?\s*(?:的\s*(?:紧密|深度|长期)?\s*)?(?:战略)?合作")
 
 
 # --- profile lines ------------------------------------------------------------------------------------------------
