@@ -1903,3 +1903,10 @@ def test_money_got_from_an_investor_and_an_investor_title(rules_only):
 def test_customers_named_after_a_count_of_them(rules_only):
     rels = _triples("北辰科技就有超过 3 万家客户，比方说 Atlassian、Zoom 和 Databricks。")
     assert {("北辰科技", "partners_with", x) for x in ("Atlassian", "Zoom", "Databricks")} <= rels
+
+
+def test_they_founded_is_the_people_of_the_sentence_before(rules_only):
+    rels = _triples("王强和李娜是大学同学。他们共同创立了青禾科技。")
+    assert {("王强", "founded", "青禾科技"), ("李娜", "founded", "青禾科技")} <= rels
+    rels = _triples("王强和李娜是大学同学。他们的朋友赵敏创立了青禾科技。")
+    assert ("王强", "founded", "青禾科技") not in rels and ("赵敏", "founded", "青禾科技") in rels

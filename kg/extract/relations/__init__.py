@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from ...errors import KgError
-from ...schema import CORE_TYPES, MODEL, PERSON
+from ...schema import COMPANY, CORE_TYPES, MODEL, ORG, PERSON
 from ...text import to_simplified
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..cards import card_relations, investor_items
@@ -183,6 +183,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += list(_titled_leave(analysis, out))
     out += list(_other_cofounders(analysis, out))
     out += list(_release_members(analysis, out))
+    out += list(_they_founded(analysis, by_sent))
     out += _name_relations(analysis, core, gaz)
     out += _model_teams(analysis, core)
     out += _discourse_rivals(analysis, by_sent)
@@ -202,6 +203,25 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
 
 
 _LEAVE = re.compile(r"(?:离开|离职|辞职|出走)(?:了)?")
+
+# 王强和李娜是同学。他们共同创立了青禾科技: 他们 is the people of the sentence before (two to four, all of them)
+_THEY_FOUNDED = re.compile(r"(?<![^\s，,。；;！？!?])(?:后来|随后|之后|此后|(?:19|20)\d{2}\s*年)?\s*[，,]?\s*他们\s*(?:在\s*(?:19|20)\d{2}\s*年)?\s*"
+                           r"(?:共同|一起|联合|合伙)\s*(?:创立|创办|创建|成立)了?\s*")
+
+
+def _they_founded(analysis: Analysis, by_sent) -> Iterator[RelationMention]:
+    """他们共同创立了 X: each person the sentence before names (two to four of them) founded X."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    for k in range(1, len(sents)):
+        for hit in _THEY_FOUNDED.finditer(text, sents[k].start, sents[k].end):
+            firm = next((m for m in by_sent[k] if m.start == hit.end() and m.type in (ORG, COMPANY)), None)
+            people = list({(m.key or m.text): m for m in by_sent[k - 1] if m.type == PERSON and m.source != "coref"}.values())
+            if firm is None or not 2 <= len(people) <= 4 or any(m.type == PERSON for m in by_sent[k] if m.end <= hit.start()):
+                continue
+            ev = Evidence(analysis.doc.id, text[sents[k - 1].start:sents[k].end], sents[k - 1].start, sents[k].end)
+            for p in people:
+                yield RelationMention(p, "founded", firm, ev, 0.7, None, None, "他们共同创立")
 
 # after a release: …，一次包含两个模型：A 和 B · 其中包括 A、B 和 C (not 超过了包括 X 在内的模型: models compared with it)
 _HOLDS = re.compile(r"[，,]?\s*(?:而且|并且|其中|共|一共|一次|同时)*\s*(?:包含|包括|涵盖|分为|分别是|分别为)了?\s*"
