@@ -1910,3 +1910,8 @@ def test_they_founded_is_the_people_of_the_sentence_before(rules_only):
     assert {("王强", "founded", "青禾科技"), ("李娜", "founded", "青禾科技")} <= rels
     rels = _triples("王强和李娜是大学同学。他们的朋友赵敏创立了青禾科技。")
     assert ("王强", "founded", "青禾科技") not in rels and ("赵敏", "founded", "青禾科技") in rels
+
+
+def test_a_paper_author_between_a_post_and_the_person(rules_only):
+    rels = _triples("青州大学的计算机科学教授、该论文的作者之一林远表示同意。")
+    assert ("林远", "works_for", "青州大学") in rels

@@ -138,7 +138,7 @@ def _group(ctx: _Ctx, ms: list[Mention], first: int, step: int, types) -> list[M
 def _title_regex() -> re.Pattern:
     words = sorted(titles(), key=len, reverse=True)
     # (开发和体验主管, 研究与工程副总裁: two short areas joined by 和/与/及 may stand before the title)
-    return re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:和|与|及)(?=[\u4e00-\u9fff]{2,4}(?:" + "|".join(re.escape(w) for w in words if not w.isascii()) + ")))?"
+    return re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:和|与|及)(?=[\u4e00-\u9fff]{2,6}(?:" + "|".join(re.escape(w) for w in words if not w.isascii()) + ")))?"
                       r"(?:(?![的和与及、，,。将把被让给])[A-Za-z0-9\u4e00-\u9fff ]){0,8}?(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
 
 
