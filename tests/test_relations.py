@@ -1913,5 +1913,5 @@ def test_they_founded_is_the_people_of_the_sentence_before(rules_only):
 
 
 def test_a_paper_author_between_a_post_and_the_person(rules_only):
-    rels = _triples("青州大学的计算机科学教授、该论文的作者之一林远表示同意。")
+    rels = _triples("青州大学物理学教授、这篇论文的通讯作者林远表示同意。")
     assert ("林远", "works_for", "青州大学") in rels
