@@ -320,7 +320,7 @@ def test_we_in_a_speech_transcript_is_the_speaker_s_firm(monkeypatch):
     import kg
 
     monkeypatch.setenv("KG_RELATIONS", "rules")
-    text = "北辰科技 CEO 王强演讲：AI 会无处不在\n\n我们对与 OpenAI 的合作感到非常兴奋。我们还与 AMD 合作。\n\n我们推出了 Lumo-2，它很强。"
+    text = "北辰科技 CEO 王强演讲：AI 会无处不在\n\n我们对与 OpenAI 的合作很满意。我们还与 AMD 合作。\n\n我们推出了 Lumo-2，它很强。"
     rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
     assert {("北辰科技", "partners_with", "OpenAI"), ("北辰科技", "partners_with", "AMD"), ("北辰科技", "develops", "Lumo-2")} <= rels
     # a title that announces no speech: 我们 is nobody's

@@ -1435,7 +1435,7 @@ def test_common_words_the_model_may_call_names_are_none(text, name, typ):
 def test_a_frequent_plain_word_or_a_cut_through_one_is_no_name():
     import kg
 
-    for text, junk in [("预测错误可能是因为这条数据很难学会。", "很难学会"), ("你的公司本质上致力于智能的创造。", "致力于智能"),
+    for text, junk in [("这类样本对模型来说很难学会。", "很难学会"), ("你的公司本质上致力于智能的创造。", "致力于智能"),
                        ("官网说 Lumora 是一家独立的公司。", "官网"), ("英伟达还在电信、机器人以及视频领域投资。", "电信")]:
         assert junk not in {m.text for m in kg.analyze(text).mentions}, text
     assert "中国人工智能学会" in {m.text for m in kg.analyze("中国人工智能学会发布了报告。").mentions}
@@ -1449,7 +1449,7 @@ def test_a_tagger_span_that_cuts_a_frequent_word_is_dropped():
     from kg.nlp import get_engine
     from kg.types import Document, Mention
 
-    text = "这些现象为理解注意力机制提供了新的视角。"
+    text = "研究者想弄清注意力机制到底学到了什么。"
     a = get_engine("builtin").analyze(Document("d", text))
     i = text.index("意力")
     fake = replace(a, mentions=(Mention("意力", "ORG", i, i + 2, "ner", None, 0.9),))
@@ -1461,4 +1461,4 @@ def test_a_tagger_span_that_cuts_a_frequent_word_is_dropped():
 def test_a_country_s_stock_market_is_no_company():
     import kg
 
-    assert "美国股市" not in {m.text for m in kg.analyze("作为美国股市的投资者，巴菲特做得非常好。").mentions}
+    assert "美国股市" not in {m.text for m in kg.analyze("巴菲特长期投资美国股市，收益一直不错。").mentions}

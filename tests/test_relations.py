@@ -1796,7 +1796,7 @@ def test_a_firm_that_just_announced_a_round_or_follows_on_is_a_company(rules_onl
 def test_a_chain_of_posts_with_now_and_a_byname_before_the_person(rules_only):
     rels = _triples("北辰集团前总裁、现任青禾创投创始人陆远出席了会议。")
     assert {("陆远", "works_for", "北辰集团"), ("陆远", "leads", "北辰集团"), ("陆远", "founded", "青禾创投")} <= rels
-    rels = _triples("Lumora 创始人、硅谷教父 Dana Whitlock 写道。")
+    rels = _triples("Lumora 创始人、业界教父 Dana Whitlock 写道。")
     assert {("Dana Whitlock", "founded", "Lumora"), ("Dana Whitlock", "works_for", "Lumora")} <= rels
     assert not any(t == "Lumora" for _, _, t in _triples("Lumora 创始人、张强的朋友 Dana Whitlock 写道。") if _ == "Dana Whitlock")
 
@@ -1829,7 +1829,7 @@ def test_founding_members_start_ups_and_years_at_a_firm(rules_only):
 
 
 def test_the_strongest_rival_of_a_firm_competes_with_it(rules_only):
-    assert ("Anthropic", "competes_with", "OpenAI") in _triples("Anthropic 是 OpenAI 在创业领域最强劲的对手。")
+    assert ("Anthropic", "competes_with", "OpenAI") in _triples("Anthropic 是 OpenAI 在大模型市场最大的对手。")
     assert ("青禾科技", "competes_with", "北辰科技") in _triples("青禾科技是北辰科技最强劲的对手。")
 
 
@@ -1842,8 +1842,8 @@ def test_a_backed_firm_is_what_was_founded_and_a_firm_receives_what_it_got(rules
 
 
 def test_co_investors_listed_in_the_sentence_after_the_round(rules_only):
-    rels = _triples("青禾科技完成了 A 轮融资。跟投方包括了英伟达、AMD 以及 MongoDB。")
-    assert {(h, "invests_in", "青禾科技") for h in ("英伟达", "AMD", "MongoDB")} <= rels
+    rels = _triples("青禾科技完成了 A 轮融资。跟投方包括了北辰资本、星海基金以及 Coatue。")
+    assert {(h, "invests_in", "青禾科技") for h in ("北辰资本", "星海基金", "Coatue")} <= rels
     assert not _triples("青禾科技发布了新产品。跟投方包括了英伟达和 AMD。")
 
 
@@ -1859,7 +1859,7 @@ def test_hired_to_do_a_post_stepping_down_and_layoffs(rules_only):
 
 def test_dominance_a_likened_model_a_customer_and_dropping_out(rules_only):
     assert not _triples("王强认为北辰科技会在其所在行业占据主导地位。")
-    assert ("麦肯锡", "develops", "ChatGPT") not in _triples("麦肯锡推出了类似 ChatGPT 的产品。")
+    assert ("麦肯锡", "develops", "ChatGPT") not in _triples("麦肯锡上线一款类似 ChatGPT 的应用。")
     assert ("普华永道", "partners_with", "北辰科技") in _triples("普华永道成为北辰科技的第二个企业客户。")
     assert not _triples("普华永道是北辰科技的客户经理。")
     assert ("王强", "educated_at", "哈佛大学") in _triples("王强从哈佛大学退学。")
@@ -1893,7 +1893,7 @@ def kg_build(text):
 
 
 def test_money_got_from_an_investor_and_an_investor_title(rules_only):
-    assert ("北辰资本", "invests_in", "青禾科技") in _triples("在青禾科技从北辰资本获得另外20亿美元后，王强很生气。")
+    assert ("北辰资本", "invests_in", "青禾科技") in _triples("在青禾科技从北辰资本又获得 5 亿美元后，王强扩大了团队。")
     assert not _triples("青禾科技从北辰银行获得了20亿元贷款。")
     rels = _triples("谷歌联合创始人兼特斯拉投资者王强表示同意。")
     assert {("王强", "founded", "谷歌"), ("王强", "invests_in", "特斯拉")} <= rels

@@ -38,7 +38,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     text = latin_base(plain)
     tokens = sorted(analysis.tokens, key=lambda t: t.start)
     starts = [t.start for t in tokens]
-    # 理解注意力机制 → 意力: a tagger's span whose edge cuts a frequent word of the dictionary is no name
+    # 注意力 read as 注|意力 → 意力: a tagger's span whose edge cuts a frequent word of the dictionary is no name
     cands = _whole_words(list(_engine_mentions(analysis, gaz)), tokens, starts, min_freq=ENGINE_CUT_FREQ, right=False)
     cands += _whole_words(_not_units(text, _gazetteer_mentions(plain, gaz)), tokens, starts)
     cands += _card_mentions(text, cands)

@@ -536,7 +536,7 @@ def _suffix_orgs(text: str, toks: list[Token]) -> list[Mention]:
         if name.lower() in stopnames() or len(name) < 3:
             continue
         if suffix == "学会" and (text[b:b + 1] in "了过着" or _LEARN_BEFORE.search(name[:-2])):
-            continue  # 让他学会了, 数据很难学会: the verb 学会 (to learn), not a society
+            continue  # 让他学会了, 这类样本很难学会: the verb 学会 (to learn), not a society
         if re.search(r"\d\s*[亿万千百]", name):
             continue  # 看3.2亿帧视频学会3D生成: a count before the suffix is no part of a name
         if suffix in ("机器人", "汽车", "半导体", "网络", "智能") and re.fullmatch(r"[A-Za-z]{1,3}-?\d{1,4}[A-Za-z]{0,2}\s*",

@@ -272,7 +272,7 @@ def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
             continue  # 创办了由红杉支持的 X: the backer describes X, it is no head of the clause
         if _LIKE_AFTER.match(ctx.analysis.doc.text, m.end) and \
                 _LIKE_BEFORE.search(ctx.analysis.doc.text, max(ctx.sent.start, m.start - 4), m.start):
-            continue  # 推出了类似 ChatGPT 的产品 Lily: the name is a comparison, Lily is what was launched
+            continue  # 上线一款类似 ChatGPT 的应用 X: the name is a comparison, X is what was launched
         out.append(m)
     return out
 

@@ -466,10 +466,10 @@ def _produced_by(ctx: _Ctx) -> Iterator[RelationMention]:
                 yield _rel(ctx, "develops", org, model, 0.7, trigger="出品")
 
 
-_FROM_INVESTORS = re.compile(r"\s*+(?:等[^，,。；;！？!?]{0,8}?)?\s*+(?:那里|处|手中)?\s*+(?:拿到|获得|拿了|筹集|募集|融|得到|获)了?"
+_FROM_INVESTORS = re.compile(r"\s*+(?:等[^，,。；;！？!?]{0,8}?)?\s*+(?:那里|处|手中)?\s*+(?:又|再次|还|已经?|共)?\s*+(?:拿到|获得|拿了|筹集|募集|融|得到|获)了?"
                              r"(?:[^，,。；;！？!?]{0,24}?(?:投资|融资)|\s*+(?:另外|又|额外|新的)?\s*+(?:约|近|超过)?\s*+[\d.,]+\s*+(?:多|余)?\s*+"
                              r"[万亿千百]*\s*+(?:美金|美元|元|人民币|欧元|英镑)(?!\s*+(?:的)?\s*+(?:贷款|订单|收入|营收|补贴|奖金|罚款|赔偿|合同)))")
-# (OpenAI 从微软获得另外 20 亿美元: money from an investor; 从银行获得 20 亿元贷款 is a loan)
+# (青禾从北辰资本又获得 5 亿美元: money from an investor; 从银行获得 20 亿元贷款 is a loan)
 
 
 def _funding_from(ctx: _Ctx) -> Iterator[RelationMention]:

@@ -690,7 +690,7 @@ _WHO_ELSE = re.compile(r"(?:竞争|合作)\S{0,3}?的\s*(?:对手|公司|企业|
 _IS_LINK = re.compile(r"\s*(?:也|都|一直|则)?\s*(?:是|为|成为|成了|被视为|被看作|被称为|被认为是)\s*")
 _RELATIONAL_NOUNS = frozenset({"合作伙伴", "竞争对手", "对手", "竞品"})
 _NOUN_OF = re.compile(r"\s*(?:等)?\s*(?:公司|企业)?\s*的\s*[\u4e00-\u9fff]{0,4}")  # A 和 B 的(官方)合作伙伴
-# (的直接, 最强劲的, 在创业领域最强劲的: what may stand between the rival and 对手)
+# (的直接, 最大的, 在搜索市场最大的: what may stand between the rival and 对手)
 _OF_RIVAL = re.compile(r"\s*(?:在[^，,。；;的]{1,10}?)?\s*(?:的)?\s*(?:最|头号)?\s*(?:直接|主要|大|强|强劲|有力|潜在|老|重要)?\s*(?:的)?\s*")
 _AS_RIVAL = re.compile(r"作为\s*$")
 
