@@ -344,12 +344,13 @@ def _speech_speaker(analysis: Analysis, mentions: list[Mention]) -> Mention | No
     if len({m.key or m.text for m in people}) != 1:
         return None
     p = people[-1]
-    if not (_SPEECH_AFTER.match(text, p.end, end) or p.start <= 2 and _QUOTE_TITLE.match(text, p.end, end)):
-        return None
+    if not (_SPEECH_AFTER.match(text, p.end, end) or p.start <= 2 and _QUOTE_TITLE.match(text, p.end, end)) \
+            or _ROLE_LABEL.match(text, 0, p.start) or text[:end].rstrip().endswith(("？", "?")):
+        return None  # (记者X：你之前做什么？ opens an interview, not a speech)
     others = {m.start: m for m in mentions if m.type == PERSON and m.start > end and (m.key or m.text) != (p.key or p.text)}
     for a0, para in _lines(text[end:]):
         label = _SPEAKER.match(para)
-        if label and len(label.group(1)) <= 12 and (_ROLE_LABEL.match(label.group(1)) or any(
+        if label and (_ROLE_LABEL.match(label.group(1)) or len(label.group(1)) <= 12 and any(
                 end + a0 + label.start(1) <= k < end + a0 + label.end(1) for k in others)):
             return None  # an interview with labels (主持人：, another person's name): :func:`_answers` reads those
     return p
