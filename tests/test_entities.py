@@ -1462,3 +1462,11 @@ def test_a_country_s_stock_market_is_no_company():
     import kg
 
     assert "美国股市" not in {m.text for m in kg.analyze("巴菲特长期投资美国股市，收益一直不错。").mentions}
+
+
+def test_a_lower_case_english_word_is_not_the_name_it_spells():
+    import kg
+
+    assert not kg.analyze("我们从每段 video clip 中提取 meta 信息。").mentions
+    found = {(m.text, m.type) for m in kg.analyze("Meta 的团队比较了 CLIP 和 Llama。").mentions}
+    assert {("Meta", "COMPANY"), ("CLIP", "MODEL")} <= found

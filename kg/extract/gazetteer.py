@@ -156,6 +156,8 @@ class Gazetteer:
                 nxt = node.get(folded[j])
                 if nxt is not None:
                     paths.append((nxt, j + 1))  # read first: on equal length the name as written wins
+            if best and _plain_english(text[i:best[0]], self.entries[best[1]]):
+                best = None  # video clip, meta 信息: an English word written in lower case, not CLIP or Meta
             if best:
                 out.append((i, best[0], self.entries[best[1]]))
                 i = best[0]
@@ -167,6 +169,16 @@ class Gazetteer:
 # The trie's key for "a name ends here": no character of the text can be it (it was "\0", and a NUL in the text
 # walked into the canonical name stored under it).
 _NAME_END = ""
+
+
+# English words that are also names the lists hold: written all in lower case, they are the words
+_ENGLISH_WORDS = frozenset("meta clip apple amazon snap square box slack notion zoom linear pi phi bard palm falcon "
+                           "jasper runway scale figure character vision gemini oracle shield cohere".split())
+
+
+def _plain_english(matched: str, entry: GazetteerEntry) -> bool:
+    """``matched`` is one of :data:`_ENGLISH_WORDS` in lower case where the name is not (meta for Meta)."""
+    return matched.islower() and matched in _ENGLISH_WORDS and not any(f.islower() for f in (entry.name, *entry.aliases))
 
 
 def _word_boundary(text: str, start: int, end: int) -> bool:
