@@ -1470,3 +1470,10 @@ def test_a_lower_case_english_word_is_not_the_name_it_spells():
     assert not kg.analyze("我们从每段 video clip 中提取 meta 信息。").mentions
     found = {(m.text, m.type) for m in kg.analyze("Meta 的团队比较了 CLIP 和 Llama。").mentions}
     assert {("Meta", "COMPANY"), ("CLIP", "MODEL")} <= found
+
+
+def test_human_intelligence_cosine_and_a_verb_are_no_names():
+    import kg
+
+    for text in ("机器能否超过人类智能还很难说。", "两个向量的余弦相似度很高。", "青禾科技开始在芯片上发力大模型。"):
+        assert not any(m.text in ("人类智能", "余弦", "发力大模型", "发力") for m in kg.analyze(text).mentions), text

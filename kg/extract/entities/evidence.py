@@ -366,7 +366,7 @@ _QUANTIFIER = re.compile(r"(?:一|两|几|多|某|每|各|这|那|该)(?:家|支
 _KIND_SUFFIX = re.compile(r"(公司|企业|基金|机构|平台|集团|银行|工厂|加工厂|研究所|实验室|团队)$")
 
 
-_FIELD_NAME = re.compile(r"(?:具身|空间|通用|情感|群体|机器|人工)智能$")
+_FIELD_NAME = re.compile(r"(?:具身|空间|通用|情感|群体|机器|人工|人类|超级|生物)智能$")
 
 
 def _all_common(stem: str, *, most: int | None = None) -> bool:
