@@ -1915,3 +1915,11 @@ def test_they_founded_is_the_people_of_the_sentence_before(rules_only):
 def test_a_paper_author_between_a_post_and_the_person(rules_only):
     rels = _triples("青州大学物理学教授、这篇论文的通讯作者林远表示同意。")
     assert ("林远", "works_for", "青州大学") in rels
+
+
+def test_investor_lines_of_a_list_a_round_opens_with_a_colon(rules_only):
+    text = ("Lumora 刚宣布完成了 5500 万美金的 A 轮融资，投资人阵容包括了：\n\n王强和李娜领投了种子轮共计 2000 万美金；\n"
+            "北辰资本领投 A 轮 3500 万美金；\n其它投资人包括：星海基金、Coatue。")
+    rels = _triples(text)
+    assert {(h, "invests_in", "Lumora") for h in ("王强", "李娜", "北辰资本", "星海基金", "Coatue")} <= rels
+    assert not _triples("青禾科技发布了新产品，亮点包括：\n\n北辰资本领投 A 轮；")

@@ -563,13 +563,29 @@ def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | 
             return m, None
     sents = ctx.analysis.sentences
     k = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
-    if k == 0 or "\n\n" in text[sents[k - 1].end:ctx.sent.start] or not _ROUND_OPENING.match(ctx.sent.text):
+    if k == 0:
         return None, None
-    prev = sents[k - 1]
-    for m in ctx.analysis.mentions:
-        if prev.start <= m.start < prev.end and m.type == COMPANY and _raised_after(text, m.end, prev.end):
-            return m, Evidence(ctx.analysis.doc.id, text[prev.start:ctx.sent.end], prev.start, ctx.sent.end)
+    back = [k - 1] if "\n\n" not in text[sents[k - 1].end:ctx.sent.start] and _ROUND_OPENING.match(ctx.sent.text) else []
+    # 其投资人阵容包括了：⏎A 和 B 领投了种子轮；⏎C 领投 A 轮；⏎其它投资人包括：…: lines of a list the round's sentence
+    # opens with a colon (each line between ends with ；), up to LIST_LINES_BACK lines back
+    j = k - 1
+    while j >= 0 and k - j <= LIST_LINES_BACK:
+        line = text[sents[j].start:sents[j].end].rstrip()
+        if line.endswith(("：", ":")):
+            back.append(j)
+            break
+        if not line.endswith(("；", ";")):
+            break
+        j -= 1
+    for b in back:
+        prev = sents[b]
+        for m in ctx.analysis.mentions:
+            if prev.start <= m.start < prev.end and m.type == COMPANY and _raised_after(text, m.end, prev.end):
+                return m, Evidence(ctx.analysis.doc.id, text[prev.start:ctx.sent.end], prev.start, ctx.sent.end)
     return None, None
+
+
+LIST_LINES_BACK = 5  # lines of an investor list after the colon that opens it
 
 
 # 被 of 被誉为, 被称为, 被视为 … (is called, is seen as) describes the subject: no passive of the trigger
