@@ -1923,3 +1923,8 @@ def test_investor_lines_of_a_list_a_round_opens_with_a_colon(rules_only):
     rels = _triples(text)
     assert {(h, "invests_in", "Lumora") for h in ("王强", "李娜", "北辰资本", "星海基金", "Coatue")} <= rels
     assert not _triples("青禾科技发布了新产品，亮点包括：\n\n北辰资本领投 A 轮；")
+
+
+def test_a_name_founded_in_a_year_is_a_company_and_its_founders_follow(rules_only):
+    rels = _triples("Lumora 成立于 2021 年。创始人 Dana Whitlock 和 Rob Kent 认为搜索需要改变。")
+    assert {("Dana Whitlock", "founded", "Lumora"), ("Rob Kent", "founded", "Lumora")} <= rels
