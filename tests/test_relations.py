@@ -1928,3 +1928,8 @@ def test_investor_lines_of_a_list_a_round_opens_with_a_colon(rules_only):
 def test_a_name_founded_in_a_year_is_a_company_and_its_founders_follow(rules_only):
     rels = _triples("Lumora 成立于 2021 年。创始人 Dana Whitlock 和 Rob Kent 认为搜索需要改变。")
     assert {("Dana Whitlock", "founded", "Lumora"), ("Rob Kent", "founded", "Lumora")} <= rels
+
+
+def test_seven_core_founders_listed_after_the_firm(rules_only):
+    rels = _triples("Lumora 七位核心创始人王强、李娜、赵敏和孙浩参加了会议。")
+    assert {(p, "founded", "Lumora") for p in ("王强", "李娜", "赵敏", "孙浩")} <= rels

@@ -124,8 +124,8 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                     yield from _title_facts(ctx, person, other, _title_kind(r), r, 0.85, former_before)
             # Lumora 的两位创始人 Dana Whitlock 和 Rob Kent: every person of a list the title
             # announces as plural (腾讯副总裁张三和李四: only 张三 is said to be one)
-            plural = re.search(r"[两二三四五六几多诸各数]位|们", window[:end_in_window]) \
-                or re.search(r"[两二三四五六几多诸各数]位\s*$", text[max(ctx.sent.start, org.start - 4):org.start]) \
+            plural = re.search(r"(?:[两二三四五六七八九十几多诸各数]|\d+)\s*位|们", window[:end_in_window]) \
+                or re.search(r"(?:[两二三四五六七八九十几多诸各数]|\d+)\s*位\s*$", text[max(ctx.sent.start, org.start - 4):org.start]) \
                 or (_title_kind(roles[-1]) == "found" or _GROUP_TITLE.search(roles[-1])) and _closed_people(ctx, k) \
                 or _roster(ctx, k)
             # 青禾的CEO A和首席科学家B: the next person with a title of their own, at the same organisation
