@@ -1933,3 +1933,8 @@ def test_a_name_founded_in_a_year_is_a_company_and_its_founders_follow(rules_onl
 def test_seven_core_founders_listed_after_the_firm(rules_only):
     rels = _triples("Lumora 七位核心创始人王强、李娜、赵敏和孙浩参加了会议。")
     assert {(p, "founded", "Lumora") for p in ("王强", "李娜", "赵敏", "孙浩")} <= rels
+
+
+def test_a_firm_that_got_an_investor_s_money(rules_only):
+    assert ("北辰资本", "invests_in", "Lumora") in _triples("Lumora 还拿到了北辰资本的 2 亿美元投资。")
+    assert ("北辰资本", "invests_in", "Lumora") in _triples("Lumora 拿到了北辰资本领投的 A 轮。")

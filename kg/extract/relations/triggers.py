@@ -593,7 +593,7 @@ _NOT_PASSIVE = r"(?!誉为|称为|称作|视为|看作|认为|评为|列为|公�
 _PASSIVE_RX = re.compile(r"被" + _NOT_PASSIVE + r"|由(?!于|此|来|衷)|遭")
 
 
-_PASSIVE_INVEST = re.compile(r"被" + _NOT_PASSIVE + r"|由(?!于|此|来|衷)|获得|获")
+_PASSIVE_INVEST = re.compile(r"被" + _NOT_PASSIVE + r"|由(?!于|此|来|衷)|获得|获|拿到|拿下|得到|收到")
 
 
 
