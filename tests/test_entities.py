@@ -1477,3 +1477,12 @@ def test_human_intelligence_cosine_and_a_verb_are_no_names():
 
     for text in ("机器能否超过人类智能还很难说。", "两个向量的余弦相似度很高。", "青禾科技开始在芯片上发力大模型。"):
         assert not any(m.text in ("人类智能", "余弦", "发力大模型", "发力") for m in kg.analyze(text).mentions), text
+
+
+def test_a_year_or_a_count_glued_to_a_name_is_not_part_of_it():
+    import kg
+
+    assert [(m.text, m.type) for m in kg.analyze("OpenAI2024年会推出更多产品。").mentions] == [("OpenAI", "COMPANY")]
+    assert [(m.text, m.type) for m in kg.analyze("Anthropic7位研究员参加了会议。").mentions] == [("Anthropic", "COMPANY")]
+    assert ("GPT4", "MODEL") in {(m.text, m.type) for m in kg.analyze("GPT4发布了。").mentions}
+    assert [m.text for m in kg.analyze("这是 Lumora 团队和 OpenAI2025 的重点。").mentions if m.text.startswith("OpenAI")] == ["OpenAI"]

@@ -15,6 +15,8 @@ it before (:func:`read_entity_list`, :func:`user_entities`).
 """
 from __future__ import annotations
 
+import re
+
 import hashlib
 import os
 from contextlib import contextmanager
@@ -189,8 +191,11 @@ def _word_boundary(text: str, start: int, end: int) -> bool:
         return False  # SAM 2 in AL-Ref-SAM 2: the tail of a hyphenated name, not the name itself
     if is_latin(text[end - 1]) and end < len(text) and is_latin(text[end]):
         # allow GPT-5 matching "gpt-5" but not "Meta" in "Metaverse"
-        return False
+        return text[end - 3:end].isalpha() and _COUNT_AFTER.match(text, end) is not None  # (OpenAI2024 年, Anthropic7 位)
     return True
+
+
+_COUNT_AFTER = re.compile(r"\d+\s*(?:年|位|个|月|日|款|万|亿|岁|%|倍)|(?:19|20)\d{2}(?!\d)")
 
 
 def merge_entries(entries: Iterable[GazetteerEntry]) -> tuple[GazetteerEntry, ...]:

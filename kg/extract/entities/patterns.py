@@ -222,6 +222,10 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         rnd = re.search(r" [A-E]$", name)
         if rnd and re.match(r"\s*\+{0,2}\s*轮", text[b:b + 4]):
             name, b = name[:rnd.start()], a + rnd.start()  # Harvey A 轮: the round's letter is not the name's
+        count = re.search(r"(?<=[A-Za-z]{3})\d+$", name)
+        if count and (re.match(r"\s*(?:年|位|个|月|日|款|万|亿|岁|%|倍)", text[b:b + 2])
+                      or re.fullmatch(r"(?:19|20)\d{2}", count.group(0))):
+            name, b = name[:count.start()], a + count.start()  # OpenAI2024 年, Anthropic7 位: a year or a count after it
         words = name.split()
         after, before = text[b:b + 8], text[max(0, a - 8):a]
         unit = _UNIT_AFTER.match(text, b)
