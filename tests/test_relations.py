@@ -1938,3 +1938,9 @@ def test_seven_core_founders_listed_after_the_firm(rules_only):
 def test_a_firm_that_got_an_investor_s_money(rules_only):
     assert ("北辰资本", "invests_in", "Lumora") in _triples("Lumora 还拿到了北辰资本的 2 亿美元投资。")
     assert ("北辰资本", "invests_in", "Lumora") in _triples("Lumora 拿到了北辰资本领投的 A 轮。")
+
+
+def test_taking_a_post_again_is_joining_again(rules_only):
+    rels = _triples("林远重新担任了青禾科技的 CEO。")
+    assert {("林远", "joined", "青禾科技"), ("林远", "leads", "青禾科技")} <= rels
+    assert ("林远", "joined", "青禾科技") not in _triples("林远担任青禾科技 CEO。")

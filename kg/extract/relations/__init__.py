@@ -184,6 +184,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += list(_other_cofounders(analysis, out))
     out += list(_release_members(analysis, out))
     out += list(_they_founded(analysis, by_sent))
+    out += list(_returned_to_post(analysis, out))
     out += _name_relations(analysis, core, gaz)
     out += _model_teams(analysis, core)
     out += _discourse_rivals(analysis, by_sent)
@@ -203,6 +204,24 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
 
 
 _LEAVE = re.compile(r"(?:离开|离职|辞职|出走)(?:了)?")
+
+_RETURNED = re.compile(r"(?:重新|再次|再度)(?:担任|出任)|回归\S{0,8}?(?:担任|出任)")
+
+
+def _returned_to_post(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
+    """X 重新担任 Y 的 CEO: taking the post again is joining it again (data/README.md: 重新担任 CEO is joined)."""
+    text = analysis.doc.text
+    done = {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == "joined"}
+    for r in rels:
+        if r.relation != "works_for" or r.head.type != PERSON or r.head.end > r.tail.start:
+            continue
+        key = (r.head.key or r.head.text, r.tail.key or r.tail.text)
+        again = _RETURNED.search(text, r.head.end, r.tail.start)
+        if key in done or again is None:
+            continue
+        done.add(key)
+        yield replace(r, relation="joined", role=None, confidence=0.7, trigger=again.group(0))
+
 
 # 王强和李娜是同学。他们共同创立了青禾科技: 他们 is the people of the sentence before (two to four, all of them)
 _THEY_FOUNDED = re.compile(r"(?<![^\s，,。；;！？!?])(?:后来|随后|之后|此后|(?:19|20)\d{2}\s*年)?\s*[，,]?\s*他们\s*(?:在\s*(?:19|20)\d{2}\s*年)?\s*"
