@@ -1944,3 +1944,8 @@ def test_taking_a_post_again_is_joining_again(rules_only):
     rels = _triples("林远重新担任了青禾科技的 CEO。")
     assert {("林远", "joined", "青禾科技"), ("林远", "leads", "青禾科技")} <= rels
     assert ("林远", "joined", "青禾科技") not in _triples("林远担任青禾科技 CEO。")
+
+
+def test_a_post_at_a_list_of_firms_closed_by_deng(rules_only):
+    rels = _triples("王强曾在谷歌、苹果和百度等公司担任工程师。")
+    assert {("王强", "works_for", o) for o in ("谷歌", "苹果", "百度")} <= rels

@@ -302,7 +302,8 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
 
 _AT_ORG = re.compile(r"(在|于)\s*$")
 _SERVED = re.compile(r"(担任|出任|曾任|现任|任职于|接任|继任|任|来做|来当)(?:了|过)?\s*$")
-_SERVE_AS = re.compile(r"\s*(?:的\s*(?:多个|几个|不同|各个|[\u4e00-\u9fffA-Za-z]{1,6}?)\s*(?:部门|团队|业务线|事业部|项目组)\s*)?"
+_SERVE_AS = re.compile(r"\s*(?:等(?:多家|几家)?(?:公司|企业|机构|大厂|科技公司|科技巨头)?\s*)?"
+                       r"(?:的\s*(?:多个|几个|不同|各个|[\u4e00-\u9fffA-Za-z]{1,6}?)\s*(?:部门|团队|业务线|事业部|项目组)\s*)?"
                        r"(担任|出任|任职|任|当|做|是)(?:过|了)?\s*(?:(?:\d+|[一二两三四五六七八九十几多]+)\s*年(?:的)?\s*)?")
 # (在 X 的几个部门做过工程师: a post in a part of the organisation is a post there)
 
