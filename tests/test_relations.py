@@ -1949,3 +1949,8 @@ def test_taking_a_post_again_is_joining_again(rules_only):
 def test_a_post_at_a_list_of_firms_closed_by_deng(rules_only):
     rels = _triples("王强曾在谷歌、苹果和百度等公司担任工程师。")
     assert {("王强", "works_for", o) for o in ("谷歌", "苹果", "百度")} <= rels
+
+
+def test_the_team_behind_a_model_makes_it(rules_only):
+    assert ("北辰科技", "develops", "Lumo-3D") in _triples("Lumo-3D 背后的团队是北辰科技。")
+    assert ("北辰科技", "develops", "Lumo-3D") not in _triples("Lumo-3D 背后的逻辑是北辰科技想清楚的。")

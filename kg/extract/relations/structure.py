@@ -716,6 +716,18 @@ _BEHIND = re.compile(r"^\s*(?:等(?:产品|模型)?)?\s*背后的\s*[^，,。；
 _IS = re.compile(r"(?:是|为)\s*$")
 
 
+_BEHIND_IS = re.compile(r"\s*(?:模型|项目)?\s*背后的?\s*(?:研发|开发)?(?:团队|公司|开发者|开发商|机构|厂商)\s*(?:是|为|则是)\s*")
+
+
+def _maker_behind_is(ctx: _Ctx) -> Iterator[RelationMention]:
+    """X 背后团队是 Y · X 背后的公司为 Y: Y makes the model X."""
+    ms = list(ctx.mentions)
+    for a, b in zip(ms, ms[1:]):
+        if a.type == MODEL and b.type in (COMPANY, ORG) and _BEHIND_IS.fullmatch(ctx.gap(a.end, b.start)) \
+                and _ok("develops", b, a):
+            yield _rel(ctx, "develops", b, a, 0.75, trigger="背后")
+
+
 def _makers_behind(ctx: _Ctx) -> Iterator[RelationMention]:
     """OpenAI 是 ChatGPT、DALL-E 和 Codex 背后的公司 (or …，他们是 … 背后的公司): the maker of each model."""
     ms = list(ctx.mentions)
