@@ -1486,3 +1486,10 @@ def test_a_year_or_a_count_glued_to_a_name_is_not_part_of_it():
     assert [(m.text, m.type) for m in kg.analyze("Anthropic7位研究员参加了会议。").mentions] == [("Anthropic", "COMPANY")]
     assert ("GPT4", "MODEL") in {(m.text, m.type) for m in kg.analyze("GPT4发布了。").mentions}
     assert [m.text for m in kg.analyze("这是 Lumora 团队和 OpenAI2025 的重点。").mentions if m.text.startswith("OpenAI")] == ["OpenAI"]
+
+
+def test_firms_the_lists_now_hold():
+    import kg
+
+    found = {(m.text, m.type) for m in kg.analyze("Grammarly、Upwork 和 Fiverr 的用户都在增长，帝亚吉欧也在用 AI。").mentions}
+    assert {("Grammarly", "COMPANY"), ("Upwork", "COMPANY"), ("Fiverr", "COMPANY"), ("帝亚吉欧", "COMPANY")} <= found
