@@ -1954,3 +1954,9 @@ def test_a_post_at_a_list_of_firms_closed_by_deng(rules_only):
 def test_the_team_behind_a_model_makes_it(rules_only):
     assert ("北辰科技", "develops", "Lumo-3D") in _triples("Lumo-3D 背后的团队是北辰科技。")
     assert ("北辰科技", "develops", "Lumo-3D") not in _triples("Lumo-3D 背后的逻辑是北辰科技想清楚的。")
+
+
+def test_roster_lines_after_the_team_behind_a_model(rules_only):
+    text = "Lumo-3D 背后团队是北辰科技，专注于 3D 生成。\n\n创始人兼CEO王强，毕业于清华大学。\n\nCOO赵敏，此前在腾讯工作。"
+    rels = _triples(text)
+    assert {("北辰科技", "develops", "Lumo-3D"), ("王强", "founded", "北辰科技"), ("赵敏", "works_for", "北辰科技")} <= rels

@@ -656,6 +656,9 @@ def _title_chain(text: str, rx: re.Pattern, start: int, stop: int) -> tuple[list
         end = t2.end()
 
 
+_BEHIND_TEAM = re.compile(r"\s*(?:模型|项目)?\s*背后的?\s*(?:研发|开发)?(?:团队|公司)\s*(?:是|为|则是)\s*")
+
+
 def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
     """团队介绍。青禾电子是一家做芯片的公司，有三位联合创始人。CEO 顾承远，…。CTO 林知远，…。
     A sentence that opens with a bare title and then the person (no organisation before the person) introduces a
@@ -679,7 +682,14 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
         subject = None
         for j in range(k - 1, max(-1, k - 1 - _BIO_LOOKBACK), -1):
             first = by_sent[j][0] if by_sent[j] else None
-            if first is not None and first.type in (ORG, COMPANY) and not text[sents[j].start:first.start].strip():
+            if first is not None and first.type == MODEL and len(by_sent[j]) > 1 and by_sent[j][1].type in (ORG, COMPANY) \
+                    and _BEHIND_TEAM.fullmatch(text, first.end, by_sent[j][1].start):
+                first = by_sent[j][1]  # X 背后的团队是 Y: the team the text is about is Y
+            elif first is not None and first.type in (ORG, COMPANY) and not text[sents[j].start:first.start].strip():
+                pass
+            else:
+                first = None
+            if first is not None:
                 if _SCHOOL.search(first.text) or _DEGREE.search(sents[j].text):
                     continue  # 北京大学计算机科学学士、硕士: a bio's education line, not what the team is
                 subject = first
