@@ -1960,3 +1960,8 @@ def test_roster_lines_after_the_team_behind_a_model(rules_only):
     text = "Lumo-3D 背后团队是北辰科技，专注于 3D 生成。\n\n创始人兼CEO王强，毕业于清华大学。\n\nCOO赵敏，此前在腾讯工作。"
     rels = _triples(text)
     assert {("北辰科技", "develops", "Lumo-3D"), ("王强", "founded", "北辰科技"), ("赵敏", "works_for", "北辰科技")} <= rels
+
+
+def test_an_unknown_firm_in_a_list_of_employers_after_zai(rules_only):
+    rels = _triples("王强曾在谷歌、苹果、安波福等科技巨头任职。")
+    assert {("王强", "works_for", o) for o in ("谷歌", "苹果", "安波福")} <= rels
