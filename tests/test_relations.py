@@ -1965,3 +1965,9 @@ def test_roster_lines_after_the_team_behind_a_model(rules_only):
 def test_an_unknown_firm_in_a_list_of_employers_after_zai(rules_only):
     rels = _triples("王强曾在谷歌、苹果、安波福等科技巨头任职。")
     assert {("王强", "works_for", o) for o in ("谷歌", "苹果", "安波福")} <= rels
+
+
+def test_the_institutions_that_did_a_work_make_the_model_it_proposes(rules_only):
+    rels = _triples("本文由青州大学、鹭岛大学和北辰科技研究者共同完成。论文提出了一种名为 Lumo-1 的新模型。")
+    assert {(o, "develops", "Lumo-1") for o in ("青州大学", "鹭岛大学", "北辰科技")} <= rels
+    assert not any(r == "develops" for _, r, _ in _triples("本文由青州大学完成。我们测试了 GPT-4。"))

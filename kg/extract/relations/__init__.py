@@ -186,6 +186,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += list(_release_members(analysis, out))
     out += list(_they_founded(analysis, by_sent))
     out += list(_returned_to_post(analysis, out))
+    out += list(_work_done_by(analysis, by_sent))
     out += _name_relations(analysis, core, gaz)
     out += _model_teams(analysis, core)
     out += _discourse_rivals(analysis, by_sent)
@@ -205,6 +206,47 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
 
 
 _LEAVE = re.compile(r"(?:离开|离职|辞职|出走)(?:了)?")
+
+# 本文由 A、B 和 C 研究者共同完成。论文提出了名为 X 的模型: the institutions that did the work make its model
+_DONE_BY = re.compile(r"(?:本文|该研究|这项研究|此项研究|该论文|这篇论文|论文|该工作|这项工作|这项成果|该成果)\s*(?:是)?由\s*(?:来自)?\s*$")
+_DONE_AFTER = re.compile(r"\s*(?:等)?\s*(?:的)?\s*(?:研究者|研究人员|研究团队|团队|学者|科研人员)?\s*(?:共同|联合|合作)?\s*完成")
+_PROPOSED_BEFORE = re.compile(r"(?:提出|推出|发布|开源|名为|叫做|称为)(?:了)?\s*(?:一种|一个|一款)?\s*(?:名为|叫做)?\s*$")
+
+
+def _work_done_by(analysis: Analysis, by_sent) -> Iterator[RelationMention]:
+    """本文由 A、B 研究者共同完成。…提出了 X: each institution of the list develops the model the work proposes (in
+    the same sentence or the next; data/README.md: joint research teams develop the model they present)."""
+    text = analysis.doc.text
+    sents = analysis.sentences
+    for k, ms in enumerate(by_sent):
+        orgs: list[Mention] = []
+        for i, m in enumerate(ms):
+            if m.type in (ORG, COMPANY) and _DONE_BY.search(text, max(sents[k].start, m.start - 12), m.start):
+                orgs = [m]
+                for x in ms[i + 1:]:
+                    if x.type in (ORG, COMPANY) and re.fullmatch(r"\s*(?:、|和|与|及|以及|,|，)\s*", text[orgs[-1].end:x.start]):
+                        orgs.append(x)
+                    else:
+                        break
+                break
+        if not orgs or not _DONE_AFTER.match(text, orgs[-1].end):
+            continue
+        model, end = None, sents[k].end
+        for j in (k, k + 1):
+            if j >= len(sents):
+                break
+            model = next((x for x in by_sent[j] if x.type == MODEL and x.start > orgs[-1].end
+                          and _PROPOSED_BEFORE.search(text, max(sents[j].start, x.start - 10), x.start)), None)
+            if model is not None:
+                end = sents[j].end
+                break
+        if model is None:
+            continue
+        ev = Evidence(analysis.doc.id, text[sents[k].start:end], sents[k].start, end)
+        for o in orgs:
+            if _ok("develops", o, model):
+                yield RelationMention(o, "develops", model, ev, 0.65, None, None, "共同完成")
+
 
 _RETURNED = re.compile(r"(?:重新|再次|再度)(?:担任|出任)|回归\S{0,8}?(?:担任|出任)")
 
