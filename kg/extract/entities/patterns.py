@@ -781,7 +781,7 @@ def _common_words(name: str) -> bool:
 
 _ORG_LIST = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&\-]{0,14}、){2,}[\u4e00-\u9fffA-Za-z0-9 .&\-]{1,16}")
 _LIST_LEAD = re.compile(r"^(?:像|如|比如|例如|包括|包含|有|以及|还有|及|和)")
-_AT_LEAD = re.compile(r"(?:曾在|先后在|在|于|从|加入|任职于|就职于)(?=[^在于从]{2,}$)")  # 她曾在|谷歌、苹果、…: the list starts after
+_AT_LEAD = re.compile(r"(?:曾在|先后在|在|于|从|加入|任职于|就职于)(?=[^在于从]{2,}$)")  # 他曾在|百度、苹果、…: the list starts after
 _LIST_END = re.compile(r"(?:\s*(?:等等|等)\s*\S{0,6}|(?<=\S\S)(?:共同|联合)?(?:跟投|领投|参投|合投|投资|加入|参与|完成|出品|发布|推出|研发|开发))$")
 _LAST_ITEM = re.compile(r"^(.{2,16}?)(?:\s*(?:和|及|以及|与)\s*(.{2,16}))?$")
 
