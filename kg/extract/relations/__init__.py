@@ -292,12 +292,22 @@ _HOLDS_NOT = re.compile(r"超过|超越|优于|击败|打败|胜过|领先|媲�
 _ITEM_GAP = re.compile(r"\s*(?:、|，|,|和|与|及|以及|还有)\s*")
 
 
+def _of_type(analysis: Analysis, typ: str) -> tuple[list[Mention], list[int]]:
+    """The document's mentions of ``typ`` (no aliases) in order, and their starts."""
+    ms = sorted((m for m in analysis.mentions if m.type == typ and m.source != "alias"), key=lambda m: m.start)
+    return ms, [m.start for m in ms]
+
+
+def _pairs(rels: list[RelationMention], relation: str) -> set[tuple[str, str]]:
+    """``(head, tail)`` keys of the relations of one kind found so far."""
+    return {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == relation}
+
+
 def _release_members(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
     """X 发布了 P，一次包含两个模型：A 和 B: the models the release holds are X's too (the list right after P)."""
     text = analysis.doc.text
-    models = sorted((m for m in analysis.mentions if m.type == MODEL and m.source != "alias"), key=lambda m: m.start)
-    starts = [m.start for m in models]
-    done = {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == "develops"}
+    models, starts = _of_type(analysis, MODEL)
+    done = _pairs(rels, "develops")
     for r in list(rels):
         if r.relation != "develops" or r.head.type == PERSON or r.tail.end <= r.head.end:
             continue
@@ -328,9 +338,8 @@ _OTHER_FOUNDER = re.compile(r"另(?:一|外一|外)?(?:位|名)?\s*(联合创始
 def _other_cofounders(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
     """X 创办了 C，另一位联合创始人 Y …: the other co-founder the sentence names founded what its first founder did."""
     text = analysis.doc.text
-    people = sorted((m for m in analysis.mentions if m.type == PERSON and m.source != "alias"), key=lambda m: m.start)
-    starts = [m.start for m in people]
-    done = {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == "founded"}
+    people, starts = _of_type(analysis, PERSON)
+    done = _pairs(rels, "founded")
     for r in rels:
         if r.relation != "founded" or r.head.type != PERSON:
             continue

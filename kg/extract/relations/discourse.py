@@ -226,6 +226,25 @@ _OMITTED = re.compile(r"(?:(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{
 _DOER_AFTER = re.compile(r"[^，,。；;！？!?]{1,30}?的\s*(?:前|原|现任)?\s*")  # (创立 X 的 | Y)
 
 
+def _subjectless(analysis: Analysis, starts: list[int], opening: re.Pattern):
+    """``(sentence index, position, index of the sentence's first mention)`` for each sentence after the first that
+    opens (after spaces) with ``opening`` outside quotes and names no one before where the match ends."""
+    text = analysis.doc.text
+    for si, sent in enumerate(analysis.sentences):
+        if si == 0:
+            continue
+        lead = sent.start
+        while lead < sent.end and text[lead] in " \u3000\n":
+            lead += 1
+        m = opening.match(text, lead, sent.end)
+        if m is None or _quoted(text, lead):
+            continue
+        k = bisect.bisect_left(starts, sent.start)
+        if k < len(starts) and starts[k] < m.end():
+            continue  # someone is named before the verb
+        yield si, m.end(), k
+
+
 def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
     """``{(pos, pos): (subject mention, start of the antecedent's sentence)}``: for each sentence that starts with a
     person's verb and no subject, a zero-width mention of the one person of the nearest sentence before it (in the
@@ -233,19 +252,8 @@ def omitted_subjects(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
     text = analysis.doc.text
     starts = [m.start for m in mentions]
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
-    for si, sent in enumerate(analysis.sentences):
-        if si == 0:
-            continue
-        lead = sent.start
-        while lead < sent.end and text[lead] in " \u3000\n":
-            lead += 1
-        m = _OMITTED.match(text, lead, sent.end)
-        if m is None or _quoted(text, lead):
-            continue
-        pos = m.end()
-        k = bisect.bisect_left(starts, sent.start)
-        if k < len(starts) and starts[k] < pos:
-            continue  # someone is named before the verb
+    for si, pos, k in _subjectless(analysis, starts, _OMITTED):
+        sent = analysis.sentences[si]
         rel_clause = _DOER_AFTER.match(text, pos, sent.end)
         if rel_clause and any(x.start == rel_clause.end() and x.type == PERSON for x in mentions[k:k + 6]):
             continue  # 创立 X 的 Alexis Conneau …: a relative clause on the person after 的, who is the subject
@@ -269,22 +277,9 @@ def omitted_makers(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[in
     """``{(pos, pos): (maker mention, start of the antecedent's sentence)}``: a sentence that starts with a release
     (发布, 推出, 开源) and names no one before it takes as subject the one company or organisation of the nearest
     sentence before (in the paragraph, or a short paragraph before: see :func:`_antecedent`)."""
-    text = analysis.doc.text
     starts = [m.start for m in mentions]
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
-    for si, sent in enumerate(analysis.sentences):
-        if si == 0:
-            continue
-        lead = sent.start
-        while lead < sent.end and text[lead] in " \u3000\n":
-            lead += 1
-        m = _OMITTED_MAKER.match(text, lead, sent.end)
-        if m is None or _quoted(text, lead):
-            continue
-        pos = m.end()
-        k = bisect.bisect_left(starts, sent.start)
-        if k < len(starts) and starts[k] < pos:
-            continue  # someone is named before the verb
+    for si, pos, _ in _subjectless(analysis, starts, _OMITTED_MAKER):
         found = _antecedent(analysis, mentions, starts, si - 1, analysis.sentences[si - 1].end, _MAKER)
         if found is None:
             continue
@@ -394,20 +389,15 @@ def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
         return {}
     out: dict[tuple[int, int], tuple[Mention, int]] = {}
     for a0, para, speaker in _answers(analysis, mentions):
-        for hit in _FIRST_PERSON.finditer(text, a0, a0 + len(para)):
-            a = hit.start()
-            if _quoted(text, a) or not _clause_initial(text, a0, a, lead=_SPEAKER_LEAD):
-                continue
-            out[(a, a + 1)] = (Mention("我", PERSON, a, a + 1, "coref", speaker.key or "=" + speaker.text,
-                                       round(speaker.confidence * 0.8, 2)),
-                                 speaker.start if a - speaker.start <= MAX_EVIDENCE_REACH else a0)
-        for hit in _WE_FOUNDED.finditer(text, a0, a0 + len(para)):  # 我们一起创办了 X: the speaker is a founder
-            a = hit.start()
-            if _quoted(text, a) or not _clause_initial(text, a0, a, lead=_SPEAKER_LEAD):
-                continue
-            out[(a, a + 2)] = (Mention("我们", PERSON, a, a + 2, "coref", speaker.key or "=" + speaker.text,
-                                       round(speaker.confidence * 0.7, 2)),
-                                 speaker.start if a - speaker.start <= MAX_EVIDENCE_REACH else a0)
+        # 我在 OpenAI 工作过: the speaker; 我们一起创办了 X: the speaker is a founder
+        for rx, share in ((_FIRST_PERSON, 0.8), (_WE_FOUNDED, 0.7)):
+            for hit in rx.finditer(text, a0, a0 + len(para)):
+                a, b = hit.start(), hit.start() + (1 if rx is _FIRST_PERSON else 2)
+                if _quoted(text, a) or not _clause_initial(text, a0, a, lead=_SPEAKER_LEAD):
+                    continue
+                out[(a, b)] = (Mention(text[a:b], PERSON, a, b, "coref", speaker.key or "=" + speaker.text,
+                                       round(speaker.confidence * share, 2)),
+                               speaker.start if a - speaker.start <= MAX_EVIDENCE_REACH else a0)
     return out
 
 
