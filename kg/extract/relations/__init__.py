@@ -254,7 +254,7 @@ _RETURNED = re.compile(r"(?:重新|再次|再度)(?:担任|出任)|回归\S{0,8}
 def _returned_to_post(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
     """X 重新担任 Y 的 CEO: taking the post again is joining it again (data/README.md: 重新担任 CEO is joined)."""
     text = analysis.doc.text
-    done = {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == "joined"}
+    done = _pairs(rels, "joined")
     for r in rels:
         if r.relation != "works_for" or r.head.type != PERSON or r.head.end > r.tail.start:
             continue
@@ -284,6 +284,7 @@ def _they_founded(analysis: Analysis, by_sent) -> Iterator[RelationMention]:
             ev = Evidence(analysis.doc.id, text[sents[k - 1].start:sents[k].end], sents[k - 1].start, sents[k].end)
             for p in people:
                 yield RelationMention(p, "founded", firm, ev, 0.7, None, None, "他们共同创立")
+
 
 # after a release: …，一次包含两个模型：A 和 B · 其中包括 A、B 和 C (not 超过了包括 X 在内的模型: models compared with it)
 _HOLDS = re.compile(r"[，,]?\s*(?:而且|并且|其中|共|一共|一次|同时)*\s*(?:包含|包括|涵盖|分为|分别是|分别为)了?\s*"
