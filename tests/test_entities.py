@@ -1493,3 +1493,14 @@ def test_firms_the_lists_now_hold():
 
     found = {(m.text, m.type) for m in kg.analyze("Grammarly、Upwork 和 Fiverr 的用户都在增长，帝亚吉欧也在用 AI。").mentions}
     assert {("Grammarly", "COMPANY"), ("Upwork", "COMPANY"), ("Fiverr", "COMPANY"), ("帝亚吉欧", "COMPANY")} <= found
+
+
+def test_a_tagger_span_that_trims_to_nothing_is_no_error():
+    from dataclasses import replace
+
+    from kg.extract.entities import refine
+    from kg.nlp import get_engine
+    from kg.types import Document, Mention
+
+    a = get_engine("builtin").analyze(Document("d", "，"))
+    assert not refine(replace(a, mentions=(Mention("，", "PERSON", 0, 1, "ner", None, 1.0),))).mentions

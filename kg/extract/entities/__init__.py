@@ -228,8 +228,8 @@ def _whole_words(mentions: list[Mention], tokens, starts: list[int], *, min_freq
         return m.type == PERSON and k >= 0 and tokens[k].start == m.start and \
             re.fullmatch(re.escape(m.text) + r"(?:主义|思想|理论|学说)", tokens[k].text) is not None
 
-    return [m for m in mentions if doctrine(m) or not (is_han(m.text[0]) and cut(m.start)
-                                                       or right and is_han(m.text[-1]) and cut(m.end))]
+    return [m for m in mentions if not m.text or doctrine(m) or not (is_han(m.text[0]) and cut(m.start)
+                                                                     or right and is_han(m.text[-1]) and cut(m.end))]
 
 
 def _ends_with_verb(name: str) -> bool:
