@@ -281,6 +281,8 @@ _LIKE_BEFORE = re.compile(r"(?:类似于?|好比|像是?|对标|仿照|仿)\s*$"
 _LIKE_AFTER = re.compile(r"\s*(?:一样|那样|这样)?\s*的")
 
 
+# X 背后团队是 Y · X 背后的公司为 Y: Y makes the model X (the team a roster that follows belongs to)
+_BEHIND_IS = re.compile(r"\s*(?:模型|项目)?\s*背后的?\s*(?:研发|开发)?(?:团队|公司|开发者|开发商|机构|厂商)\s*(?:是|为|则是)\s*")
 _BACKER = re.compile(r"\s*(?:共同|联合|早期)?(?:支持|投资|孵化|领投|资助|注资)的")
 
 

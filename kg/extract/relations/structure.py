@@ -10,7 +10,7 @@ from typing import Iterator
 from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..gazetteer import Gazetteer
-from ._base import _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_bounds, _clause_initial, _group, _ok, _rel, _same, _title_regex, sentence_holding
+from ._base import _BEHIND_IS, _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_bounds, _clause_initial, _group, _ok, _rel, _same, _title_regex, sentence_holding
 
 
 _RIVAL_CUE = re.compile(r"竞争|竞相|争夺|角逐|混战|大战|比拼|抢占|争相|对手|竞品|赛跑|较量|PK|对决|厮杀|群雄|争霸")
@@ -83,10 +83,10 @@ def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 and not _BASED_ON.search(text, max(ctx.sent.start, a.start - 4), a.start):
             yield _rel(ctx, "develops", a, b, 0.7)  # (基于 X 的 Y: Y is built on X, not made by it)
         his = a.type == PERSON and b.type in (COMPANY, ORG) and not _NOT_HIS.match(text, b.end)
-        if his and (_HIS_FIRM.fullmatch(ctx.gap(a.end, b.start)) or _HIS_START_UP.fullmatch(text, a.end, b.start)) \
-                and _ok("works_for", a, b):
+        start_up = his and _HIS_START_UP.fullmatch(text, a.end, b.start)
+        if his and (_HIS_FIRM.fullmatch(ctx.gap(a.end, b.start)) or start_up) and _ok("works_for", a, b):
             yield _rel(ctx, "works_for", a, b, 0.65)  # 李飞飞的 World Labs, Sarah Guo 的 Conviction: the person's firm
-            if _HIS_START_UP.fullmatch(text, a.end, b.start) and _ok("founded", a, b):
+            if start_up and _ok("founded", a, b):
                 yield _rel(ctx, "founded", a, b, 0.65)  # 王磊的创业公司 X: the start-up is his own
     for i, m in enumerate(ms):
         if m.type == MODEL and _OWN.search(text[max(ctx.sent.start, m.start - 5):m.start]):
@@ -714,9 +714,6 @@ def _customer_of(ctx: _Ctx) -> Iterator[RelationMention]:
 
 _BEHIND = re.compile(r"^\s*(?:等(?:产品|模型)?)?\s*背后的\s*[^，,。；;]{0,12}?(?:公司|团队|机构|厂商|开发者|实验室|企业|创业公司|初创公司)")
 _IS = re.compile(r"(?:是|为)\s*$")
-
-
-_BEHIND_IS = re.compile(r"\s*(?:模型|项目)?\s*背后的?\s*(?:研发|开发)?(?:团队|公司|开发者|开发商|机构|厂商)\s*(?:是|为|则是)\s*")
 
 
 def _maker_behind_is(ctx: _Ctx) -> Iterator[RelationMention]:

@@ -9,7 +9,7 @@ from ...resources_data import titles
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from .known import maker_of
-from ._base import _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ident, _ok, _rel, _same, _title_kind, _title_regex
+from ._base import _BEHIND_IS, _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ident, _ok, _rel, _same, _title_kind, _title_regex
 
 
 # how far after an organisation its title chain may run (a regional head's title, 及, then a qualified second title)
@@ -656,9 +656,6 @@ def _title_chain(text: str, rx: re.Pattern, start: int, stop: int) -> tuple[list
         end = t2.end()
 
 
-_BEHIND_TEAM = re.compile(r"\s*(?:模型|项目)?\s*背后的?\s*(?:研发|开发)?(?:团队|公司)\s*(?:是|为|则是)\s*")
-
-
 def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator[RelationMention]:
     """团队介绍。青禾电子是一家做芯片的公司，有三位联合创始人。CEO 顾承远，…。CTO 林知远，…。
     A sentence that opens with a bare title and then the person (no organisation before the person) introduces a
@@ -683,7 +680,7 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
         for j in range(k - 1, max(-1, k - 1 - _BIO_LOOKBACK), -1):
             first = by_sent[j][0] if by_sent[j] else None
             if first is not None and first.type == MODEL and len(by_sent[j]) > 1 and by_sent[j][1].type in (ORG, COMPANY) \
-                    and _BEHIND_TEAM.fullmatch(text, first.end, by_sent[j][1].start):
+                    and _BEHIND_IS.fullmatch(text, first.end, by_sent[j][1].start):
                 first = by_sent[j][1]  # X 背后的团队是 Y: the team the text is about is Y
             elif first is not None and first.type in (ORG, COMPANY) and not text[sents[j].start:first.start].strip():
                 pass

@@ -331,9 +331,10 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         rest = [m for m in right if m.start >= objs[-1].end]
         doer = _RELATIVE_OF.match(text, objs[-1].end, rest[0].start) if rest and rest[0].type in rel.head else None
         described = next((m for m in rest[:3] if m.type == PERSON), None) if PERSON in rel.head else None
-        if described is not None and (doer is None or doer.end() != rest[0].start) and \
-                _DESCRIBED_DOER.fullmatch(text, objs[-1].end, described.start):
-            doer, rest = _DESCRIBED_DOER.fullmatch(text, objs[-1].end, described.start), rest[rest.index(described):]
+        described_doer = _DESCRIBED_DOER.fullmatch(text, objs[-1].end, described.start) \
+            if described is not None and (doer is None or doer.end() != rest[0].start) else None
+        if described_doer is not None:
+            doer, rest = described_doer, rest[rest.index(described):]
         if doer is not None and doer.end() == rest[0].start and not any(m is rest[0] for m in objs):
             heads = _group(ctx, right, right.index(rest[0]), +1, rel.head)
         else:
