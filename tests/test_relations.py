@@ -1971,3 +1971,11 @@ def test_the_institutions_that_did_a_work_make_the_model_it_proposes(rules_only)
     rels = _triples("本文由青州大学、鹭岛大学和北辰科技研究者共同完成。论文提出了一种名为 Lumo-1 的新模型。")
     assert {(o, "develops", "Lumo-1") for o in ("青州大学", "鹭岛大学", "北辰科技")} <= rels
     assert not any(r == "develops" for _, r, _ in _triples("本文由青州大学完成。我们测试了 GPT-4。"))
+
+
+def test_firms_entered_in_one_contest_are_not_rivals(rules_only):
+    rels = _triples("这届挑战赛吸引了上千支队伍角逐，报名的团队来自腾讯、百度、京东等公司。")
+    assert not any(r == "competes_with" for _, r, _ in rels)
+    # a race in a market stays one
+    rels = _triples("腾讯、百度和京东都在争夺大模型市场。")
+    assert ("腾讯", "competes_with", "百度") in rels or ("百度", "competes_with", "腾讯") in rels

@@ -208,6 +208,7 @@ def _parent(form: str, gaz: Gazetteer):
 
 
 # --- rivalry ----------------------------------------------------------------------------------
+_CONTEST = re.compile(r"参赛|赛题|赛道队伍|竞赛|大赛|挑战赛|比赛|报名")
 _RIVALS_OF = re.compile(r"\s*(?:也|都|均|则)?\s*(?:是|为|成为|成了|被视为|被看作)\s*[^，,。；;的]{1,20}?的")
 
 
@@ -231,6 +232,8 @@ def _coordination_rivals(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         if _RIVALS_OF.match(after):
             continue  # 谷歌和微软都是 OpenAI 的竞争对手: rivals of the name after, not of each other
+        if _CONTEST.search(st):
+            continue  # 参赛队伍包括 A、B、C 等公司团队: entrants of a contest, not rivals in a market
         for a, b in combinations(group, 2):
             if not _same(a, b):
                 yield _rel(ctx, "competes_with", a, b, 0.6)
