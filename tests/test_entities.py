@@ -1504,3 +1504,10 @@ def test_a_tagger_span_that_trims_to_nothing_is_no_error():
 
     a = get_engine("builtin").analyze(Document("d", "，"))
     assert not refine(replace(a, mentions=(Mention("，", "PERSON", 0, 1, "ner", None, 1.0),))).mentions
+
+
+def test_a_listed_name_is_not_the_head_of_a_surname_with_an_apostrophe():
+    gaz = Gazetteer([GazetteerEntry("Dell", "COMPANY", ("戴尔",))])
+    assert [(s, e) for s, e, _ in gaz.find("研究者Dell’Acqua写道")] == []
+    assert [(s, e) for s, e, _ in gaz.find("研究者O'Dell写道")] == []
+    assert [(s, e) for s, e, _ in gaz.find("Dell’s 新电脑和 Dell 服务器")] == [(0, 4), (12, 16)]

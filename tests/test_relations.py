@@ -1979,3 +1979,10 @@ def test_firms_entered_in_one_contest_are_not_rivals(rules_only):
     # a race in a market stays one
     rels = _triples("腾讯、百度和京东都在争夺大模型市场。")
     assert ("腾讯", "competes_with", "百度") in rels or ("百度", "competes_with", "腾讯") in rels
+
+
+def test_a_deputy_of_a_lead_title_does_not_lead_and_a_department_head_does(rules_only):
+    rels = _triples("北辰学会副理事长林远表示，明年将扩大规模。")
+    assert ("林远", "works_for", "北辰学会") in rels and ("林远", "leads", "北辰学会") not in rels
+    rels = _triples("清华大学计算机系的系主任王磊表示，课程会调整。")
+    assert ("王磊", "leads", "清华大学计算机系") in rels

@@ -189,6 +189,11 @@ def _word_boundary(text: str, start: int, end: int) -> bool:
         return False
     if is_latin(text[start]) and start > 1 and text[start - 1] == "-" and text[start - 2].isascii() and text[start - 2].isalnum():
         return False  # SAM 2 in AL-Ref-SAM 2: the tail of a hyphenated name, not the name itself
+    if is_latin(text[end - 1]) and end + 1 < len(text) and text[end] in "'’" and is_latin(text[end + 1]) \
+            and not (text[end + 1] in "sS" and (end + 2 == len(text) or not is_latin(text[end + 2]))):
+        return False  # Dell in Dell’Acqua: letters after an apostrophe go on with one surname (not Dell's)
+    if is_latin(text[start]) and start > 1 and text[start - 1] in "'’" and is_latin(text[start - 2]):
+        return False  # (and Acqua of it)
     if is_latin(text[end - 1]) and end < len(text) and is_latin(text[end]):
         # allow GPT-5 matching "gpt-5" but not "Meta" in "Metaverse"
         return text[end - 3:end].isalpha() and _COUNT_AFTER.match(text, end) is not None  # (OpenAI2024 年, Anthropic7 位)

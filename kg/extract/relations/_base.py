@@ -164,6 +164,10 @@ def _title_kind(role: str) -> str:
     for n in range(len(role)):
         k = kinds.get(role[n:]) or kinds.get(role[n:].upper())
         if k:
+            if k == "lead" and role[n - 1:n] == "副":
+                return "member"  # 副理事长: the deputy of a lead title that has no entry of its own
+            if k == "lead" and role[:n] in ("系", "院", "所", "室"):
+                return k  # (香港大学计算机系)系主任: the unit's own head, the unit named just before
             if k == "lead" and "区" in role[:n]:
                 return "member"  # 北亚区主席, 中国区总裁: heads a region of the organisation, not the organisation
             unit = _BUSINESS_UNIT.search(role[:n])
