@@ -326,3 +326,15 @@ def test_we_in_a_speech_transcript_is_the_speaker_s_firm(monkeypatch):
     # a title that announces no speech: 我们 is nobody's
     plain = "北辰科技 CEO 王强谈 AI\n\n我们还与 AMD 合作。"
     assert ("北辰科技", "partners_with", "AMD") not in {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(plain).relations}
+
+
+def test_our_model_in_an_answer_is_the_speaker_s_firm_s(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = ("主持人：北辰科技 CEO 王强，欢迎你。\n\n王强：谢谢。我们的 Lumo-2 模型已经用在医院里，"
+            "我们的系统“Orion-7”也快上线了。")
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    assert {("北辰科技", "develops", "Lumo-2"), ("北辰科技", "develops", "Orion-7")} <= rels
+    # without a speaker, 我们 is nobody's
+    assert not any(r.relation == "develops" for r in kg.analyze("我们的 Lumo-2 模型已经用在医院里。").relations)

@@ -580,7 +580,9 @@ _WE_RELEASED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19
 
 _WE_PARTNERED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年\S{0,4}?)?\s*(?:也|还|又|就|曾|已经|一直|正在)?\s*(?:对|通过)?\s*(?:和|与|跟|同)\s*")
 _WE_ACQUIRED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|之前|此前)?\s*(?:斥巨资|花重金|高价|以[^，,。]{1,12}?)?\s*(?:收购|并购|买下)了?\s*")
-_WE_DID = ((_WE_RELEASED, "develops", (MODEL,)), (_WE_PARTNERED, "partners_with", (ORG, COMPANY)),
+# 我们的 AlphaFold 程序, 我们的系统“Gemini”: the speaker's organisation's own model
+_WE_OWN = re.compile(r"(?<![你他她它])我们(?:自己)?的\s*(?:(?:新|最新|第一个|首个|旗舰)?\s*(?:系统|模型|大模型|程序|产品|聊天机器人)\s*)?[“\"「『]?\s*")
+_WE_DID = ((_WE_RELEASED, "develops", (MODEL,)), (_WE_OWN, "develops", (MODEL,)), (_WE_PARTNERED, "partners_with", (ORG, COMPANY)),
            (_WE_ACQUIRED, "acquires", (ORG, COMPANY)))
 
 
