@@ -1986,3 +1986,8 @@ def test_a_deputy_of_a_lead_title_does_not_lead_and_a_department_head_does(rules
     assert ("林远", "works_for", "北辰学会") in rels and ("林远", "leads", "北辰学会") not in rels
     rels = _triples("清华大学计算机系的系主任王磊表示，课程会调整。")
     assert ("王磊", "leads", "清华大学计算机系") in rels
+
+
+def test_an_honour_that_ends_in_a_latin_title_is_no_post(rules_only):
+    assert not any(r in ("works_for", "leads") for _, r, _ in _triples("林远是微软 MVP，也常在社区分享经验。"))
+    assert ("林远", "works_for", "北辰科技") in _triples("林远是北辰科技的 SVP。")

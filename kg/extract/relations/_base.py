@@ -139,7 +139,9 @@ def _title_regex() -> re.Pattern:
     words = sorted(titles(), key=len, reverse=True)
     # (开发和体验主管, 研究与工程副总裁: two short areas joined by 和/与/及 may stand before the title)
     return re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:和|与|及)(?=[\u4e00-\u9fff]{2,6}(?:" + "|".join(re.escape(w) for w in words if not w.isascii()) + ")))?"
-                      r"(?:(?![的和与及、，,。将把被让给])[A-Za-z0-9\u4e00-\u9fff ]){0,8}?(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
+                      r"(?:(?![的和与及、，,。将把被让给])[A-Za-z0-9\u4e00-\u9fff ]){0,8}?(?:" + "|".join(
+                          ("(?<![A-Za-z])" if w[0].isascii() and w[0].isalpha() else "") + re.escape(w) for w in words) + ")", re.I)
+    # (a Latin title starts a word of its own: the VP of MVP, an honour, is none)
 
 
 # what may stand before 负责人/主任 when the title heads a function of the organisation, not the organisation
