@@ -1991,3 +1991,10 @@ def test_a_deputy_of_a_lead_title_does_not_lead_and_a_department_head_does(rules
 def test_an_honour_that_ends_in_a_latin_title_is_no_post(rules_only):
     assert not any(r in ("works_for", "leads") for _, r, _ in _triples("林远是微软 MVP，也常在社区分享经验。"))
     assert ("林远", "works_for", "北辰科技") in _triples("林远是北辰科技的 SVP。")
+
+
+def test_rivals_regarded_as_such_following_close_behind_and_compared_for_an_edge(rules_only):
+    assert ("青禾科技", "competes_with", "北辰科技") in _triples("青禾科技视北辰科技为唯一竞争对手。")
+    assert ("青禾科技", "competes_with", "北辰科技") in _triples("青禾科技一直将北辰科技视为最大的对手。")
+    assert ("Nova-3", "competes_with", "Orion-2") in _triples("Nova-3 在几项评测中紧随 Orion-2 之后。")
+    assert ("Nova-3", "competes_with", "Orion-2") in _triples("相比于 Orion-2，Nova-3 最大的优势是速度。")

@@ -296,7 +296,7 @@ _MATCHED = re.compile(r"[^，,。；;！？!?]{0,12}?(?:相比|对比|比较|打
                       r"相当|相仿)")  # (not 接近: 与其微调模型更为接近 is likeness, not rivalry)
 # 相比于 B 和 C，A 表现更好: the models after 相比于 are what the clause's subject after the comma is compared with
 _COMPARED_TO = re.compile(r"(?:相比于|相较于|相比起|比起|对比)\s*$")
-_BETTER_AFTER = re.compile(r"[^，,。；;！？!?]{0,16}?(?:更|优于|领先|超过|超越|胜过|强于|好于|落后|不如|逊于)")
+_BETTER_AFTER = re.compile(r"[^，,。；;！？!?]{0,16}?(?:更|优于|领先|超过|超越|胜过|强于|好于|落后|不如|逊于|优势)")
 _LISTED = re.compile(r"\s*(?:、|和|与|以及|及)\s*$")
 
 

@@ -710,6 +710,8 @@ _NOUN_OF = re.compile(r"\s*(?:等)?\s*(?:公司|企业)?\s*的\s*[\u4e00-\u9fff]
 # (的直接, 最大的, 在搜索市场最大的: what may stand between the rival and 对手)
 _OF_RIVAL = re.compile(r"\s*(?:在[^，,。；;的]{1,10}?)?\s*(?:的)?\s*(?:最|头号)?\s*(?:直接|主要|大|强|强劲|有力|潜在|老|重要)?\s*(?:的)?\s*")
 _AS_RIVAL = re.compile(r"作为\s*$")
+_REGARDS = re.compile(r"\s*(?:也|一直|始终|早已|已经?)?\s*(?:视|将|把)\s*")
+_REGARDED_AS = re.compile(r"\s*(?:视为|视作|看作|看成|当作|当成|为)\s*(?:其|自己的|他们的)?\s*(?:唯一|最大|主要|头号|直接|潜在|真正)?\s*(?:的)?\s*(?:竞争)?\s*")
 
 
 def _rival_beside(ctx: _Ctx, y: Mention, a: int, b: int) -> Mention | None:
@@ -770,6 +772,9 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
         other = _rival_beside(ctx, lh[0], a0, b0)  # X，作为 Y 的直接竞争对手 · 作为 Y 的竞争对手，X …
         if other is not None:
             pairs.append((other, lh[0]))
+    elif len(lh) >= 2 and trig.word in _RELATIONAL_NOUNS and a0 >= 0 and _REGARDS.fullmatch(text, lh[-2].end, lh[-1].start) \
+            and _REGARDED_AS.fullmatch(text, lh[-1].end, a0) and _kin(lh[-2]) == _kin(lh[-1]):
+        pairs.append((lh[-2], lh[-1]))  # A 视 B 为唯一竞争对手 · A 将 B 视为最大的对手
     elif len(lh) >= 2:
         # A 与/和/同/跟 B(、C) … 竞争: A against each of the others; a bare list competes pairwise
         split = None
