@@ -1511,3 +1511,14 @@ def test_a_listed_name_is_not_the_head_of_a_surname_with_an_apostrophe():
     assert [(s, e) for s, e, _ in gaz.find("研究者Dell’Acqua写道")] == []
     assert [(s, e) for s, e, _ in gaz.find("研究者O'Dell写道")] == []
     assert [(s, e) for s, e, _ in gaz.find("Dell’s 新电脑和 Dell 服务器")] == [(0, 4), (12, 16)]
+
+
+@pytest.mark.parametrize("text,span,kept", [
+    ("这里用一个布尔向量表示状态。", "布尔", False),
+    ("新方法基于高斯泼溅渲染场景。", "高斯", False),
+    ("他获得了图灵奖。", "图灵", False),
+    ("林远奖励了每位员工。", "林远", True),  # 奖励 is a verb after a person
+    ("林远计划明年退休。", "林远", True),
+])
+def test_a_term_named_after_someone_is_no_person_mention(text, span, kept):
+    assert ((span, "PERSON") in with_model(text, [(span, "PERSON")])) is kept

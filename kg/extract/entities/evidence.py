@@ -217,6 +217,12 @@ def _region_kind(name: str) -> bool:
     return any(name.endswith(k) and name[:-len(k)] in _REGIONS for k in _KIND_OF_FIRM)
 
 
+# nouns that, glued to a name, make a term named after someone (not words that may follow a person as a verb:
+# 计划, 测试, 奖励)
+_NAMED_AFTER = re.compile(r"(?:向量|函数|系数|常数|定理|定律|方程|分布|力学|奖(?![励金品杯])|隧道|效应|级数|猜想|变换|泼溅|矩阵|积分|"
+                          r"公式|假说|悖论|不等式|原理|算子|曲线|常量)")
+
+
 COMMON_NOUN_FREQ = 300  # a word of the dictionary this frequent, tagged no name, is a plain word where a tagger found it
 
 
@@ -245,6 +251,8 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         return None
     if m.source in ("ner", "engine") and m.type in (ORG, COMPANY) and _common_noun(name):
         return None  # 注意力, 电信, 火山 alone: a frequent word of the dictionary, no name (names in lists come as gazetteer)
+    if m.type == PERSON and m.source in ("ner", "engine") and _NAMED_AFTER.match(text, m.end):
+        return None  # 高斯泼溅, 布尔向量, 林肯隧道, 图灵奖: a term named after someone, where no one is meant
     if m.type == MODEL and _CITATION_KEY.fullmatch(name) and (
             text[m.start - 1:m.start] in ("[", "［", "【") and text[m.end:m.end + 1] in ("]", "］", "】")
             or re.search(r"(?:报告|编号)\s*$", text[max(0, m.start - 6):m.start])):
