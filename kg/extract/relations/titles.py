@@ -87,12 +87,19 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         k = k0
         while nxt is not None and nxt.type in (ORG, COMPANY, MODEL) and \
                 re.fullmatch(r"\s*[、,，兼及和]\s*(?:现任|现为|曾任)?\s*", text[title_end:nxt.start]):  # (A 前总裁、现任 B 创始人 X)
-            t_next = _title_regex().match(text, nxt.end) or _INVESTOR_WORD.match(text, nxt.end)
-            # (谷歌联合创始人兼特斯拉投资者 X: an investor is no post, the trigger rules read it; the chain goes on)
+            t_next = _title_regex().match(text, nxt.end) or _INVESTOR_WORD.match(text, nxt.end) or _HONOUR.match(text, nxt.end)
+            # (谷歌联合创始人兼特斯拉投资者 X: an investor is no post, the trigger rules read it; the chain goes on;
+            #  so does it past an honour: 联想集团 CTO、欧洲科学院外籍院士芮勇)
             if not t_next or k + 1 >= len(ms):
                 break
             title_end, k = t_next.end(), k + 1
             nxt = ms[k]
+        while nxt is not None:  # 华盛顿大学兼职教授、博士生导师何晓冬: titles of no organisation may end the chain
+            c = re.match(r"\s*[、兼]\s*", text[title_end:nxt.start])
+            t_more = _title_regex().match(text, title_end + c.end()) if c else None
+            if not t_more or t_more.end() > nxt.start or t_more.group(0).strip() not in titles():
+                break
+            title_end = t_more.end()
         aside = _ASIDE.match(text, title_end)
         inner = []
         if aside:  # 青禾 CEO（远山前掌门人）Rob Kent: the brackets' organisations are not the person
@@ -185,6 +192,9 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 kind = "member"  # (the head of a part of the organisation, not of the organisation)
             yield from _title_facts(ctx, person, org, kind, (area.group(0).strip() if area else "") + prefix + r,
                                     conf, former)
+
+
+_HONOUR = re.compile(r"\s*(?:外籍|通讯|荣誉|名誉)?\s*(?:院士|会士|Fellow)(?![A-Za-z])")
 
 
 def _chain_person(ctx: _Ctx, i: int, former_before: bool, *, closed: bool = False) -> Mention | None:
