@@ -2004,3 +2004,8 @@ def test_a_title_chain_goes_on_past_an_honour_and_ends_with_titles_of_no_organis
     assert ("王磊", "works_for", "北辰科技") in _triples("北辰科技首席技术官、欧洲科学院外籍院士王磊表示，模型要落地。")
     rels = _triples("北辰科技副总裁、青禾大学兼职教授、博士生导师王磊认为，数据更重要。")
     assert {("王磊", "works_for", "北辰科技"), ("王磊", "works_for", "青禾大学")} <= rels
+
+
+def test_one_joint_study_of_two_institutions_makes_them_partners(rules_only):
+    assert ("青禾大学", "partners_with", "北辰大学") in _triples("这是青禾大学和北辰大学的一项联合研究。")
+    assert not any(r == "partners_with" for _, r, _ in _triples("青禾大学和北辰大学的研究都很多。"))

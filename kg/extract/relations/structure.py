@@ -359,7 +359,7 @@ def _rivals(ctx: _Ctx, a: Mention, others: list[Mention]) -> Iterator[RelationMe
 
 
 # 来自 A 和 B 的最新研究成果: one piece of research by both
-_FROM_JOINT = re.compile(r"\s*+(?:等(?:多所|多家)?(?:单位|机构|高校|团队|院校))?\s*+的\s*+(?:最新|一项|一篇|这项|新|联合|合作)?\s*+"
+_FROM_JOINT = re.compile(r"\s*+(?:等(?:多所|多家)?(?:单位|机构|高校|团队|院校))?\s*+的\s*+(?:(?:最新|一项|一篇|这项|新|联合|合作)\s*+){0,2}"
                          r"(?:研究成果|研究|论文|成果)(?!团队|人员|者|员|小组)")  # (…的研究团队，提出: the verb rule's)
 _RESEARCHERS = re.compile(r"\s*+(?P<etc>等(?:多所|多家|研究)?(?:单位|机构|高校|团队|院校))?\s*+的?\s*+(?P<who>研究人员|研究团队|研究者|研究员|科学家|学者|团队)?"
                           r"\s*+(?:们)?\s*+(?P<together>联合|共同|合作)?\s*+(?:提出|开发|完成|发布|推出|研发|发现|打造|构建|训练|开源|发表)")
@@ -385,8 +385,10 @@ def _joint_research(ctx: _Ctx) -> Iterator[RelationMention]:
     text = ctx.analysis.doc.text
     for group in _org_lists(ctx, _heads_only(ctx, list(ctx.mentions))):
         r = _RESEARCHERS.match(ctx.gap(group[-1].end, ctx.sent.end))
-        work = _FROM_JOINT.match(text, group[-1].end, ctx.sent.end) \
-            if re.search(r"来自\s*$", text[max(ctx.sent.start, group[0].start - 4):group[0].start]) else None
+        work = _FROM_JOINT.match(text, group[-1].end, ctx.sent.end)
+        if work and not (re.search(r"来自\s*$", text[max(ctx.sent.start, group[0].start - 4):group[0].start])
+                         or re.search(r"联合|合作", work.group(0))):
+            work = None  # (A 和 B 的研究: whose research each is, unless 来自 or 联合 says it is one)
         if not work and (not r or not (r.group("etc") or r.group("who") or r.group("together"))):
             continue  # 中共中央、国务院发布…: publishing a document together is no research
         for a, b in combinations(group, 2):
