@@ -1522,3 +1522,10 @@ def test_a_listed_name_is_not_the_head_of_a_surname_with_an_apostrophe():
 ])
 def test_a_term_named_after_someone_is_no_person_mention(text, span, kept):
     assert ((span, "PERSON") in with_model(text, [(span, "PERSON")])) is kept
+
+
+def test_a_transliterated_name_ends_before_a_glued_verb_or_a_count():
+    toks = [("金伯莉", "nr"), ("·", "x"), ("谭是", "nr"), ("Nova", "eng"), ("的", "uj"), ("合伙人", "n"), ("。", "x")]
+    assert ("金伯莉·谭", "PERSON") in found("金伯莉·谭是Nova的合伙人。", toks)
+    toks = [("萨姆", "n"), ("·", "x"), ("童", "nr"), ("一位", "m"), ("研究者", "n"), ("。", "x")]
+    assert ("萨姆·童", "PERSON") in found("萨姆·童一位研究者。", toks)

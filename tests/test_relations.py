@@ -2009,3 +2009,12 @@ def test_a_title_chain_goes_on_past_an_honour_and_ends_with_titles_of_no_organis
 def test_one_joint_study_of_two_institutions_makes_them_partners(rules_only):
     assert ("青禾大学", "partners_with", "北辰大学") in _triples("这是青禾大学和北辰大学的一项联合研究。")
     assert not any(r == "partners_with" for _, r, _ in _triples("青禾大学和北辰大学的研究都很多。"))
+
+
+def test_triggers_cut_out_of_nouns_and_a_firm_s_origin_are_no_relations(rules_only):
+    rels = _triples("林远是北辰资本的一位投资合伙人。")
+    assert ("林远", "works_for", "北辰资本") in rels and ("林远", "invests_in", "北辰资本") not in rels
+    assert not any(r == "invests_in" for _, r, _ in _triples("王强在跟投资人解释时说，青禾科技会像特斯拉一样。"))
+    assert not any(r == "works_for" for _, r, _ in _triples("这些芯片能处理更大的工作负载，北辰科技说。"))
+    rels = _triples("由阿里系初创月之暗面所推出的 Kimi 广受关注。")
+    assert ("月之暗面", "develops", "Kimi") in rels and not any(h.startswith("阿里") for h, _, _ in rels)

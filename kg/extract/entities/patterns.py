@@ -314,16 +314,19 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         if after:  # …斯科特表示: the name ends before the verb
             keep = []
             for t in after:
-                if t.pos[:1] in ("v", "p", "u", "c", "d", "r") or t.text in _STOP_AFTER:
-                    break
+                if t.pos[:1] in ("v", "p", "u", "c", "d", "r", "m", "q") or t.text in _STOP_AFTER:
+                    break  # (萨姆·童是一位: a count after the name is not part of it)
                 if keep and t.pos == "n" and len(t.text) >= 2 and _frequent(t.text):
                     break  # 桑德斯迷因, 史密斯篮球: a noun after the surname is not part of the name
                 keep.append(t)
             if keep:
                 b = keep[-1].end
                 w = keep[-1].text
-                if len(w) >= 3 and w[-1] in _GLUED_AFTER_NAME and _dictionary_word(w) is False:
-                    b -= 1  # 卡里姆·贝吉尔有过一次对话: the segmenter glued the verb to the surname
+                if (len(w) >= 3 or len(w) == 2 and w[-1] in "是说在将就都还又并曾已被把与") and w[-1] in _GLUED_AFTER_NAME \
+                        and _dictionary_word(w) is False:
+                    b -= 1  # 卡里姆·贝吉尔有过一次对话, 金伯莉·谭是: the segmenter glued the verb to the surname
+                elif len(w) >= 3 and w[-2:] in _VERBS_GLUED:
+                    b -= 2  # 本·赵开发了: a two-character verb glued to the surname
         name = text[a:b]
         if st.rfind("《", 0, a - s0) > st.rfind("》", 0, a - s0):
             continue  # 《哈利·波特与魔法石》, 《礼记·王制》: a work's title, not a person
@@ -560,6 +563,7 @@ _LEFT_FUNCTION_WORDS = frozenset("连 有位 一位 这位 那位 有个 这个 
 # one-character function words the segmenter glues to a transliterated given name (由伯特兰, 着伯尼)
 _GLUED_BEFORE_NAME = frozenset("由着为被把将和与在是给向对从让")
 # one-character verbs and adverbs the segmenter glues to a transliterated surname (贝吉尔有过)
+_VERBS_GLUED = frozenset("开发 表示 认为 指出 发布 推出 创立 创办 加入 担任 提出 介绍 透露 说道 强调 坦言 回忆 解释".split())
 _GLUED_AFTER_NAME = frozenset("有是在和说将也就都还又并曾已被把与")
 
 

@@ -279,10 +279,13 @@ def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
         if _LIKE_AFTER.match(ctx.analysis.doc.text, m.end) and \
                 _LIKE_BEFORE.search(ctx.analysis.doc.text, max(ctx.sent.start, m.start - 4), m.start):
             continue  # 上线一款类似 ChatGPT 的应用 X: the name is a comparison, X is what was launched
+        if m.type in (ORG, COMPANY) and _CLAN.match(ctx.analysis.doc.text, m.end):
+            continue  # 清华系初创智谱AI, 阿里系公司: where the firm comes from describes the firm after it
         out.append(m)
     return out
 
 
+_CLAN = re.compile(r"系\s*(?:的)?\s*(?:初创|创业|公司|企业|团队|人马|背景|出身|大模型|AI|独角兽|[\u4e00-\u9fff]{0,4}?(?:公司|企业|创企))")
 _LIKE_BEFORE = re.compile(r"(?:类似于?|好比|像是?|对标|仿照|仿)\s*$")
 _LIKE_AFTER = re.compile(r"\s*(?:一样|那样|这样)?\s*的")
 

@@ -12,10 +12,10 @@ from ...resources_data import Trigger, triggers
 from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...text import to_simplified
 from ...types import Evidence, Mention, RelationMention
-from ._base import SYMMETRIC, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bounds, _group, _heads_only, _kin, _ok, _rel, _same, _title_org, _title_regex
+from ._base import SYMMETRIC, _CLAN, _COORD, _Ctx, _PAREN, _carried_subject, _clause_bounds, _group, _heads_only, _kin, _ok, _rel, _same, _title_org, _title_regex
 
 
-_MODIFIER_USE = re.compile(r"(地位|创始|创办|国|体|会|人(?![才员群类力手工])|榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作|机构|基金|银行|经理|总监|组合|回报|逻辑|案|标的|金额|额度|公司|集团)")
+_MODIFIER_USE = re.compile(r"(地位|创始|创办|国|体|会|人(?![才员群类力手工])|榜单|榜|社区|生态|领域|方面|项目|协议|许可|阵营|路线|策略|战略|趋势|浪潮|界|圈|会|者|方|商|版本|计划|能力|经验|成本|团队|部门|人员|工作|机构|基金|银行|经理|总监|组合|回报|逻辑|案|标的|金额|额度|公司|集团|合伙人|负载|流(?!程)|量|室)")
 
 
 _OPEN_ADJ_BEFORE = re.compile(r"(?:国产|一款|一个|这款|该|首个|首款|最强的?|知名的?|主流的?|其他|其它|各种|多个|多款)\s*$")
@@ -65,6 +65,7 @@ _TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*(?:[\u4
 # characters that make a trigger the tail of another word (在 X 待了三年 works there; 期待了, 对待过 do not)
 _WAIT = "期等招对接看款优善亏虐交担虚相"
 _NOT_AFTER = {"待了": _WAIT, "待过": _WAIT}
+_GOES_ON = {"跟投": "资", "领投": "资", "参投": "资"}
 _CO_INVEST = re.compile(r"\s*(?:领投|跟投|参投|投资|注资|出资)")
 _WITH_INVESTING = re.compile(r"\s*[^，,。；;\s]{1,20}?\s*(?:共同|一起)?\s*(?:领投|跟投|参投|投资了|投了|注资|出资)")  # 联合 B 投了
 
@@ -136,6 +137,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue  # a trigger inside a name (创新工场 ≠ 创)
         if a > 0 and text[a - 1] in _NOT_AFTER.get(word, ""):
             continue  # 期待了, 接待过: the trigger is the tail of another word
+        if text[b:b + 1] and text[b] in _GOES_ON.get(word, ""):
+            continue  # 跟投资人解释: 跟 then 投资人, the trigger is cut out of two words
         if _NEG.search(text[max(s.start, a - 6):a]):
             continue
         if _MODIFIER_USE.match(text, b):
@@ -622,6 +625,8 @@ def _passive(ctx: _Ctx, trig: Trigger, lo: int, a: int, left: list[Mention], b: 
         if any(x.relation == trig.relation for x in by_word[t.group(0).lower()]):
             since = t.end()
     heads = [m for m in left if m.start >= since and m.type in rel.head and not _title_org(ctx, m)]
+    if len(heads) > 1:
+        heads = [m for m in heads if not (m.type in (ORG, COMPANY) and _CLAN.match(text, m.end))] or heads  # 由清华系初创智谱AI推出
     if not heads:
         return
     before = [m for m in left if m.end <= p and m.type in rel.tail]
