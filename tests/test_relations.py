@@ -2018,3 +2018,11 @@ def test_triggers_cut_out_of_nouns_and_a_firm_s_origin_are_no_relations(rules_on
     assert not any(r == "works_for" for _, r, _ in _triples("这些芯片能处理更大的工作负载，北辰科技说。"))
     rels = _triples("由阿里系初创月之暗面所推出的 Kimi 广受关注。")
     assert ("月之暗面", "develops", "Kimi") in rels and not any(h.startswith("阿里") for h, _, _ in rels)
+
+
+def test_the_head_of_a_function_named_by_its_last_words_does_not_lead_the_firm(rules_only):
+    rels = _triples("北辰科技平台销售负责人林远表示，订单在增长。")
+    assert ("林远", "works_for", "北辰科技") in rels and ("林远", "leads", "北辰科技") not in rels
+    rels = _triples("林远是北辰科技的游戏 AI 负责人。")
+    assert ("林远", "works_for", "北辰科技") in rels and ("林远", "leads", "北辰科技") not in rels
+    assert ("林远", "leads", "北辰科技") in _triples("北辰科技负责人林远表示，订单在增长。")

@@ -148,7 +148,11 @@ def _title_regex() -> re.Pattern:
 # (the real-news golds give 合作负责人, 硬件负责人, 机器学习主任 works_for only; 联合负责人 and 执行主任 still lead)
 _FUNCTION_HEAD = re.compile(r"(?:[A-Za-z]+\s*)?(?:合作|商务|市场|销售|运营|公关|法务|政策|用户|增长|用户增长|品牌|人力|产品|硬件|软件|"
                             r"研究|研发|工程|设计|数据|安全|机器学习|人工智能|算法|后训练|预训练|训练|项目|业务|战略|财务|"
-                            r"内容|生态|开源|平台|基础设施|对齐|推理|模型)")
+                            r"内容|生态|开源|平台|基础设施|对齐|推理|模型|招聘|人才|AI)")
+
+
+_FUNCTION_TAIL = re.compile(r"(?:招聘|销售|市场|运营|公关|法务|商务|合作|增长|人力|财务|业务|产品|研发|工程|技术|AI|人工智能)$")  # 平台销售负责人
+#                                                                         (the last words name the function)
 
 
 # what before 院长/所长/主任 names a unit of the organisation: a field (工程院长, 医学院长) or a unit word (计算机学院院长,
@@ -176,7 +180,8 @@ def _title_kind(role: str) -> str:
             if k == "lead" and unit and unit.start() > 0:
                 return "member"  # 研发中台事业部总经理, 大装置事业群总裁: heads a unit it names, not the organisation
                 #                  (百度智能云事业群总裁: the organisation before the title is the unit it heads)
-            if k == "lead" and role[n:] in ("负责人", "主任") and _FUNCTION_HEAD.fullmatch(role[:n].strip()):
+            if k == "lead" and role[n:] in ("负责人", "主任") and _FUNCTION_HEAD.fullmatch(role[:n].strip().split()[-1] if role[:n].strip() else "") \
+                    or k == "lead" and role[n:] == "负责人" and _FUNCTION_TAIL.search(role[:n].strip()):
                 return "member"  # 合作负责人, 机器学习主任, 用户增长负责人: heads a function, not the organisation
             if k == "lead" and role[n:] in ("院长", "所长", "主任", "负责人") and _UNIT_HEAD.fullmatch(role[:n].strip()):
                 return "member"  # (谷歌)工程院长, (清华大学)医学院院长, 计算机系主任: heads a unit the text does not name
