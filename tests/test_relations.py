@@ -2026,3 +2026,13 @@ def test_the_head_of_a_function_named_by_its_last_words_does_not_lead_the_firm(r
     rels = _triples("林远是北辰科技的游戏 AI 负责人。")
     assert ("林远", "works_for", "北辰科技") in rels and ("林远", "leads", "北辰科技") not in rels
     assert ("林远", "leads", "北辰科技") in _triples("北辰科技负责人林远表示，订单在增长。")
+
+
+def test_a_release_names_no_rival_its_time_clause_or_the_subject_s_parent_as_made(rules_only):
+    rels = _triples("2月，小公司青禾科技发布了一个性能能与 Orion-2 媲美的开源模型。")
+    assert ("青禾科技", "develops", "Orion-2") not in rels
+    rels = _triples("青禾科技还发布了基于 Nova-3 的 Orion-2 竞品 Lumo，并宣布融资。")
+    assert ("青禾科技", "develops", "Orion-2") not in rels
+    rels = _triples("北辰科技，青禾科技的母公司，在 Orion-2 发布三个月后，推出了 Nova-3。")
+    assert ("北辰科技", "develops", "Nova-3") in rels
+    assert not any(r == "develops" and (h == "青禾科技" or t == "Orion-2") for h, r, t in rels)

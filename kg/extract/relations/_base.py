@@ -215,7 +215,8 @@ def _carried_subject(ctx: _Ctx, lo: int, types, *, allow_same_clause: bool = Fal
     if text[max(ctx.sent.start, lo - 1):lo] in ("：", ":"):
         return None
     subjects = [m for m in ctx.mentions if m.type in types and (m.start < lo or allow_same_clause)
-                and not _title_org(ctx, m) and _clause_initial(ctx, m)]
+                and not _title_org(ctx, m) and _clause_initial(ctx, m)
+                and not (m.type in (ORG, COMPANY) and _KIN_OF.match(text, m.end))]  # (Meta，Facebook 的母公司，推出了)
     if not subjects:
         return None
     return subjects[0] if allow_same_clause else subjects[-1]
@@ -284,6 +285,11 @@ def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
         if _LIKE_AFTER.match(ctx.analysis.doc.text, m.end) and \
                 _LIKE_BEFORE.search(ctx.analysis.doc.text, max(ctx.sent.start, m.start - 4), m.start):
             continue  # 上线一款类似 ChatGPT 的应用 X: the name is a comparison, X is what was launched
+        if m.type == MODEL and (_RIVAL_OF_AFTER.match(ctx.analysis.doc.text, m.end) or _MATCHED_WITH_AFTER.match(
+                ctx.analysis.doc.text, m.end) and re.search(r"(?:与|和|跟|同)\s*$", ctx.analysis.doc.text[max(ctx.sent.start, m.start - 2):m.start])):
+            continue  # 发布了 ChatGPT 竞品 X, 发布了一个能与 GPT-4 媲美的模型: the rival describes what was released
+        if m.type in (ORG, COMPANY) and _KIN_OF.match(ctx.analysis.doc.text, m.end):
+            continue  # Meta，Facebook 的母公司，推出了 X: the firm names whose parent the subject is
         if m.type in (ORG, COMPANY) and _CLAN.match(ctx.analysis.doc.text, m.end):
             continue  # 清华系初创智谱AI, 阿里系公司: where the firm comes from describes the firm after it
         out.append(m)
@@ -291,6 +297,9 @@ def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
 
 
 _CLAN = re.compile(r"系\s*(?:的)?\s*(?:初创|创业|公司|企业|团队|人马|背景|出身|大模型|AI|独角兽|[\u4e00-\u9fff]{0,4}?(?:公司|企业|创企))")
+_KIN_OF = re.compile(r"\s*的\s*(?:母公司|子公司|控股股东|大股东|股东|投资方|前身)")
+_RIVAL_OF_AFTER = re.compile(r"\s*(?:的)?\s*(?:竞品|竞争对手|对手|替代品|平替)")
+_MATCHED_WITH_AFTER = re.compile(r"\s*(?:等[^，,。；;]{0,6}?)?\s*(?:媲美|相当|比肩|匹敌|抗衡|竞争|不相上下|相比|对标|相近|接近)[^，,。；;]{0,8}?的")
 _LIKE_BEFORE = re.compile(r"(?:类似于?|好比|像是?|对标|仿照|仿)\s*$")
 _LIKE_AFTER = re.compile(r"\s*(?:一样|那样|这样)?\s*的")
 

@@ -65,6 +65,8 @@ _TOOL = re.compile(r"(用|使用|借助|利用|基于|通过)\s*(了)?\s*(?:[\u4
 # characters that make a trigger the tail of another word (在 X 待了三年 works there; 期待了, 对待过 do not)
 _WAIT = "期等招对接看款优善亏虐交担虚相"
 _NOT_AFTER = {"待了": _WAIT, "待过": _WAIT}
+_RELEASES = frozenset({"发布", "推出", "上线", "问世", "亮相", "面世", "开源"})
+_SINCE_RELEASE = re.compile(r"\s*(?:了)?\s*(?:[\d一二三四五六七八九十几两半]+\s*(?:个)?\s*(?:多)?\s*(?:月|年|周|天|小时))?\s*(?:之后|以后|后|以来|之前|前|时|之际)")
 _GOES_ON = {"跟投": "资", "领投": "资", "参投": "资"}
 _CO_INVEST = re.compile(r"\s*(?:领投|跟投|参投|投资|注资|出资)")
 _WITH_INVESTING = re.compile(r"\s*[^，,。；;\s]{1,20}?\s*(?:共同|一起)?\s*(?:领投|跟投|参投|投资了|投了|注资|出资)")  # 联合 B 投了
@@ -143,7 +145,7 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue
         if _MODIFIER_USE.match(text, b):
             continue  # 开源社区, 发布会: the word names a thing here, it is not the verb
-        if word == "开源" and _OPEN_ADJ_BEFORE.search(text, max(s.start, a - 4), a) and re.match(r"\s*(?:的)?\s*(?:大)?(?:语言)?模型", text[b:b + 8]):
+        if word == "开源" and (_OPEN_ADJ_BEFORE.search(text, max(s.start, a - 4), a) or text[a - 1:a] == "的") and re.match(r"\s*(?:的)?\s*(?:大)?(?:语言)?模型", text[b:b + 8]):
             continue  # 集成国产开源大模型 X: an open-source model, no one open-sources it here
         if word == "联合" and re.match(r"航空|利华|健康|包裹|信贷|早报", text[b:b + 2]):
             continue  # 欧莱雅、联合航空和美国银行: a firm's name kg may not know (United Airlines), not the verb
@@ -164,6 +166,9 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue  # 持有 … 股份 is a stake; 持有 a view is not
         if word == "下台" and re.search(r"要求|呼吁|逼|迫使|希望|请求|敦促|让|促使", text[_clause_start(text, s.start, a):a]):
             continue  # 员工要求 X 下台: a demand, not a departure
+        if word in _RELEASES and _SINCE_RELEASE.match(text, b) and any(
+                x.type == MODEL and 0 <= a - x.end <= 3 for x in ctx.mentions):
+            continue  # 在 GPT-4 发布四个月后, Meta 推出了…: a time clause dates the model's release, it names no maker
         if word in ("干了", "干过") and not _YEARS_AFTER.match(text, b):
             continue  # 在谷歌干了 8 年 is a post there; 干了一件大事 is not
         after_it = bool(_AFTER_IT.match(text, b))
