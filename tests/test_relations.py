@@ -2036,3 +2036,8 @@ def test_a_release_names_no_rival_its_time_clause_or_the_subject_s_parent_as_mad
     rels = _triples("北辰科技，青禾科技的母公司，在 Orion-2 发布三个月后，推出了 Nova-3。")
     assert ("北辰科技", "develops", "Nova-3") in rels
     assert not any(r == "develops" and (h == "青禾科技" or t == "Orion-2") for h, r, t in rels)
+
+
+def test_a_place_before_a_founder_s_firm_is_not_his_firm_too(rules_only):
+    rels = _triples("有一次他在青禾大学和北辰科技创始人王强散步。")
+    assert ("王强", "founded", "北辰科技") in rels and ("王强", "founded", "青禾大学") not in rels

@@ -122,10 +122,12 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # 青禾电子和 Norvale 的创始人顾承远: the title is of every organisation of the list before it
             listed = _group(ctx, list(ms), i, -1, (ORG, COMPANY))[1:]
             gaps = [text[a.end:b.start] for a, b in zip(listed, [org] + listed[:-1])]
-            if not m.group(1) and (m.group(2) or any("、" in g for g in gaps)) or any("，" in g or "," in g for g in gaps):
+            if not m.group(1) and (m.group(2) or any("、" in g for g in gaps)) or any("，" in g or "," in g for g in gaps) \
+                    or listed and not m.group(1) and re.search(r"(?:在|于|从|到|去|来)\s*$", text[max(ctx.sent.start, listed[-1].start - 2):listed[-1].start]):
                 listed = []  # 投资人包括了 YC、Paypal 联合创始人 Max Levchin: without 的 a 、 list is of other items;
                 #              由 a16z 和 GitHub 前 CEO X: a former post is the last organisation's; 产品 Glimmer AI，YC
-                #              CEO X 说: a comma ends what came before, it joins no list of employers
+                #              CEO X 说: a comma ends what came before, it joins no list of employers;
+                #              在斯坦福和快手创始人 X 散步: a place the sentence is at heads no list of employers
             for other in listed:
                 for r in roles:
                     yield from _title_facts(ctx, person, other, _title_kind(r), r, 0.85, former_before)
