@@ -2041,3 +2041,10 @@ def test_a_release_names_no_rival_its_time_clause_or_the_subject_s_parent_as_mad
 def test_a_place_before_a_founder_s_firm_is_not_his_firm_too(rules_only):
     rels = _triples("有一次他在青禾大学和北辰科技创始人王强散步。")
     assert ("王强", "founded", "北辰科技") in rels and ("王强", "founded", "青禾大学") not in rels
+
+
+def test_the_head_of_a_department_works_for_the_firm_without_leading_it(rules_only):
+    rels = _triples("北辰科技的研究部门负责人林远表示，模型还会更新。")
+    assert ("林远", "works_for", "北辰科技") in rels and ("林远", "leads", "北辰科技") not in rels
+    rels = _triples("北辰科技投资部门总经理林远表示，今年会更谨慎。")
+    assert ("林远", "works_for", "北辰科技") in rels and ("林远", "leads", "北辰科技") not in rels

@@ -157,11 +157,11 @@ _FUNCTION_TAIL = re.compile(r"(?:招聘|销售|市场|运营|公关|法务|商�
 
 # what before 院长/所长/主任 names a unit of the organisation: a field (工程院长, 医学院长) or a unit word (计算机学院院长,
 # 软件研究所所长, 计算机系主任); the titles that still lead (执行院长, 常务副…) are listed words of their own
-_UNIT_HEAD = re.compile(r"(?:[A-Za-z]+\s*)?[\u4e00-\u9fff]{0,8}?(?:学院|研究院|研究所|实验室|中心|[院系所部室])|"
+_UNIT_HEAD = re.compile(r"(?:[A-Za-z]+\s*)?[\u4e00-\u9fff]{0,8}?(?:学院|研究院|研究所|实验室|中心|部门|[院系所部室])|"
                         r"(?:工程|医学|法学|商学|理学|文学|农学|工学|研究|计算机|数学|物理|化学|生物|经济|管理)")
 
 
-_BUSINESS_UNIT = re.compile(r"事业部|事业群|事业线|业务线|业务部|中台|分公司|子公司|产品线|BU(?![A-Za-z])")
+_BUSINESS_UNIT = re.compile(r"事业部|事业群|事业线|业务线|业务部|中台|分公司|子公司|产品线|部门|BU(?![A-Za-z])")
 
 
 def _title_kind(role: str) -> str:
