@@ -2048,3 +2048,9 @@ def test_the_head_of_a_department_works_for_the_firm_without_leading_it(rules_on
     assert ("林远", "works_for", "北辰科技") in rels and ("林远", "leads", "北辰科技") not in rels
     rels = _triples("北辰科技投资部门总经理林远表示，今年会更谨慎。")
     assert ("林远", "works_for", "北辰科技") in rels and ("林远", "leads", "北辰科技") not in rels
+
+
+def test_customers_named_as_the_largest_or_as_a_list_that_adopted_a_product(rules_only):
+    assert ("腾讯", "partners_with", "北辰科技") in _triples("腾讯成为了北辰科技最大的客户之一。")
+    rels = _triples("北辰科技的芯片已被包括腾讯、京东和百度在内的客户采用。")
+    assert {("北辰科技", "partners_with", t) for t in ("腾讯", "京东", "百度")} <= rels

@@ -702,7 +702,7 @@ def _portfolio_and_customers(ctx: _Ctx) -> Iterator[RelationMention]:
 
 # A 成为 B 的第二个企业客户 · A 是 B 最大的客户: a customer is a partner (data/README.md)
 _CUSTOMER_OF = re.compile(r"\s*(?:也|已|已经|正式|则|都)?\s*(?:是|成为|成了|变成)了?\s*$")
-_OF_CUSTOMER = re.compile(r"\s*的\s*(?:第[一二三四五六七八九十\d]+\s*个|首个|首批|第一批|最大的?|重要的?|主要|早期|长期|一个|一家)?\s*"
+_OF_CUSTOMER = re.compile(r"\s*(?:的\s*|(?=最大|最重要))(?:第[一二三四五六七八九十\d]+\s*个|首个|首批|第一批|最大的?|重要的?|主要|早期|长期|一个|一家)?\s*"
                           r"(?:企业|付费|大|种子|早期|核心)?\s*客户(?![端经])")
 
 
@@ -715,6 +715,23 @@ def _customer_of(ctx: _Ctx) -> Iterator[RelationMention]:
                 and _CUSTOMER_OF.fullmatch(text, a.end, b.start) and _OF_CUSTOMER.match(text, b.end) \
                 and _ok("partners_with", a, b):
             yield _rel(ctx, "partners_with", a, b, 0.7, trigger="客户")
+    # 亚马逊的芯片已被包括 A、B 和 C 在内的客户采用: each of the list uses what the firm before sells
+    for i, m in enumerate(ms):
+        if m.type not in (COMPANY, ORG) or not _BY_CUSTOMERS_BEFORE.search(text, max(ctx.sent.start, m.start - 8), m.start):
+            continue
+        group = _group(ctx, ms, i, +1, (COMPANY, ORG))
+        if not _CUSTOMERS_ADOPT.match(text, group[-1].end, ctx.sent.end):
+            continue
+        sellers = [x for x in ms[:i] if x.type in (COMPANY, ORG)]
+        if sellers and _ok("partners_with", sellers[-1], m):
+            for t in group:
+                if not _same(sellers[-1], t):
+                    yield _rel(ctx, "partners_with", sellers[-1], t, 0.7, trigger="客户")
+
+
+_BY_CUSTOMERS_BEFORE = re.compile(r"被\s*(?:包括|诸如|如)\s*$")
+_CUSTOMERS_ADOPT = re.compile(r"\s*(?:等)?\s*(?:在内的?)?\s*[^，,。；;]{0,8}?(?:客户|用户|企业|公司|机构|厂商)\s*(?:所|广泛)?\s*"
+                              r"(?:采用|使用|部署|选用|接入|购买|订阅)")
 
 
 _BEHIND = re.compile(r"^\s*(?:等(?:产品|模型)?)?\s*背后的\s*[^，,。；;]{0,12}?(?:公司|团队|机构|厂商|开发者|实验室|企业|创业公司|初创公司)")
