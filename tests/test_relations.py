@@ -2054,3 +2054,11 @@ def test_customers_named_as_the_largest_or_as_a_list_that_adopted_a_product(rule
     assert ("腾讯", "partners_with", "北辰科技") in _triples("腾讯成为了北辰科技最大的客户之一。")
     rels = _triples("北辰科技的芯片已被包括腾讯、京东和百度在内的客户采用。")
     assert {("北辰科技", "partners_with", t) for t in ("腾讯", "京东", "百度")} <= rels
+
+
+def test_a_stake_taken_and_investors_named_with_还有_are_investments(rules_only):
+    assert ("腾讯", "invests_in", "北辰科技") in _triples("根据协议，腾讯将取得北辰科技小额股份。")
+    assert not any(r == "invests_in" for _, r, _ in _triples("北辰科技取得了重大进展，腾讯很满意。"))
+    rels = _triples("北辰科技上一轮融了 1.5 亿美元，由红杉领投，其它投资人还有腾讯和京东。")
+    assert {("腾讯", "invests_in", "北辰科技"), ("京东", "invests_in", "北辰科技")} <= rels
+    assert ("北辰科技", "invests_in", "腾讯") not in rels

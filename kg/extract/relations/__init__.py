@@ -28,7 +28,7 @@ from .learned import MODES, load_relation_model, model_relations, relations_mode
 from .titles import (_affiliations, _post_is, _clause_titles, _appointed, _org_people, _as_title, _post_of, _bare_titles, _degrees, _founder_lists, _group_named_next, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
                      _serving_at, _title_relations, _its_titles, _left_post, _bio_entries, _paper_authors, _group_members, _speaking_titles)
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
-from .structure import (_clefts, _coordination_rivals, _family, _left_after_working, _model_comparisons, _parent_companies, _discourse_rivals, _joint_research, _made_together, _poached, _makers_behind, _maker_behind_is, _backed_by, _customer_of, _funding_phrases, _investor_rolls, _portfolio_and_customers, _model_teams, _name_relations,
+from .structure import (_clefts, _coordination_rivals, _family, _left_after_working, _model_comparisons, _parent_companies, _discourse_rivals, _joint_research, _made_together, _poached, _makers_behind, _maker_behind_is, _backed_by, _customer_of, _stakes, _funding_phrases, _investor_rolls, _portfolio_and_customers, _model_teams, _name_relations,
                         _possessive_relations, _produced_by, _suppliers, _funding_from)
 
 __all__ = ["clauses_of", "extract_relations", "sentence_mentions"]
@@ -180,6 +180,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
         out += _investor_rolls(ctx)
         out += _portfolio_and_customers(ctx)
         out += _customer_of(ctx)
+        out += _stakes(ctx)
     out += list(_join_details(analysis, out))
     out += list(_titled_leave(analysis, out))
     out += list(_other_cofounders(analysis, out))

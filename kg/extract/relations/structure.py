@@ -729,6 +729,21 @@ def _customer_of(ctx: _Ctx) -> Iterator[RelationMention]:
                     yield _rel(ctx, "partners_with", sellers[-1], t, 0.7, trigger="客户")
 
 
+# 微软将取得 Mistral 小额股份 · 腾讯购入了青禾 5% 的股权: taking a stake is investing (data/README.md: invests_in)
+_TAKES_STAKE = re.compile(r"\s*(?:将|已|已经|也|还|最终)?\s*(?:取得|获得|购入|买入|收购)了?\s*$")
+_STAKE_AFTER = re.compile(r"\s*(?:的)?\s*(?:小额|少数|部分|少量|一部分|[\d.]+\s*%\s*(?:的)?)?\s*(?:的)?\s*(?:股份|股权)")
+
+
+def _stakes(ctx: _Ctx) -> Iterator[RelationMention]:
+    ms = list(ctx.mentions)
+    text = ctx.analysis.doc.text
+    for a, b in zip(ms, ms[1:]):
+        if a.type in (COMPANY, ORG, PERSON) and b.type == COMPANY and not _same(a, b) \
+                and _TAKES_STAKE.fullmatch(text, a.end, b.start) and _STAKE_AFTER.match(text, b.end) \
+                and _ok("invests_in", a, b):
+            yield _rel(ctx, "invests_in", a, b, 0.7, trigger="股份")
+
+
 _BY_CUSTOMERS_BEFORE = re.compile(r"被\s*(?:包括|诸如|如)\s*$")
 _CUSTOMERS_ADOPT = re.compile(r"\s*(?:等)?\s*(?:在内的?)?\s*[^，,。；;]{0,8}?(?:客户|用户|企业|公司|机构|厂商)\s*(?:所|广泛)?\s*"
                               r"(?:采用|使用|部署|选用|接入|购买|订阅)")

@@ -162,7 +162,7 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
         aside = _ROUND_ASIDE.search(text, max(s.start, a - 12), a)
         if aside and _ASIDE_CLOSE.match(text, b) and not any(aside.start() < x.start and x.end <= a for x in ctx.mentions):
             continue  # 北辰资本（A 轮领投）、蓝海基金: the aside says which round the name before it led, no one's object
-        if word == "持有" and not re.search(r"股", text[b:b + 14]):
+        if word == "持有" and not re.search(r"股份|股权|股票|的股|持股|\d\s*%\s*股", text[b:b + 14]):
             continue  # 持有 … 股份 is a stake; 持有 a view is not
         if word == "下台" and re.search(r"要求|呼吁|逼|迫使|希望|请求|敦促|让|促使", text[_clause_start(text, s.start, a):a]):
             continue  # 员工要求 X 下台: a demand, not a departure
@@ -304,7 +304,7 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                     r = _rel(ctx, "invests_in", h, raised, 0.75, trigger=trig.word)
                     yield r if ev is None else replace(r, evidence=ev)
         return
-    investors_noun = trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|包含|为)?$", trig.word)
+    investors_noun = trig.relation == "invests_in" and re.search(r"(方|者|人|机构|的有|股东)(?:里|中)?(?:还|也)?(包括|包含|为|有)?$", trig.word)
     listed = investors_noun and right and _INVESTOR_LIST_GAP.match(text[b:right[0].start])  # (包括了法国亿万富翁 X)
     if investors_noun and trig.frame == "svo" and not listed:
         return  # X 的投资人包括 …: whatever the list holds, X never invests in it (no subject-verb-object reading)
