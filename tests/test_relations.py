@@ -2062,3 +2062,9 @@ def test_a_stake_taken_and_investors_named_with_还有_are_investments(rules_onl
     rels = _triples("北辰科技上一轮融了 1.5 亿美元，由红杉领投，其它投资人还有腾讯和京东。")
     assert {("腾讯", "invests_in", "北辰科技"), ("京东", "invests_in", "北辰科技")} <= rels
     assert ("北辰科技", "invests_in", "腾讯") not in rels
+
+
+def test_a_person_s_title_at_a_list_of_organisations_is_a_post_at_each(rules_only):
+    rels = _triples("林远是北辰科技和青禾科技的研究科学家。")
+    assert {("林远", "works_for", "北辰科技"), ("林远", "works_for", "青禾科技")} <= rels
+    assert not any(r == "works_for" for _, r, _ in _triples("北辰科技和青禾科技的研究科学家都很忙。"))

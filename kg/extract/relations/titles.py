@@ -151,8 +151,18 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                                             0.85, former_before or bool(m.group(2) and m.group(2) in ("前", "原", "前任")))
         else:
             # PERSON，ORG TITLE  /  PERSON 是 ORG 的 TITLE
-            prev = ms[i - 1] if i > 0 else None
-            link = text[prev.end:org.start - (1 if former_before else 0)] if prev is not None else ""
+            # (王磊是 A 和 B 的研究科学家: the title is of each organisation of the list before 的)
+            co = [x for x in _group(ctx, list(ms[:i + 1]), i, -1, (ORG, COMPANY))[1:] if x.type in (ORG, COMPANY)] \
+                if m.group(1) and not former_before else []
+            first = co[-1] if co else org
+            k_first = ms.index(first)
+            prev = ms[k_first - 1] if k_first > 0 else None
+            link = text[prev.end:first.start - (1 if former_before else 0)] if prev is not None else ""
+            if co and not (prev is not None and prev.type == PERSON and _PERSON_LINK.match(link)):
+                co, prev = [], (ms[i - 1] if i > 0 else None)
+                link = text[prev.end:org.start] if prev is not None else ""
+            for other in co:
+                yield from _title_facts(ctx, prev, other, _title_kind(roles[-1]), role, 0.8, False)
             chained = _chain_person(ctx, i, former_before,
                                     closed=bool(re.match(r"\s*($|[，,。；;\n])", text[title_end:ctx.sent.end])))
             if prev is not None and prev.type == PERSON and _PERSON_LINK.match(
