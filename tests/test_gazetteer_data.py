@@ -222,3 +222,10 @@ def test_ambiguous_words_are_not_names(gazetteer, word):
 )
 def test_find_in_text(gazetteer, text, expected):
     assert [e.name for _, _, e in gazetteer.find(text)] == expected
+
+
+def test_a_unit_named_after_its_parent_is_found_whole_not_as_the_parent():
+    from kg.extract.gazetteer import load_gazetteer
+
+    hits = [(text[s:e], entry.name) for text in ["阿里妈妈发布了新的广告模型。"] for s, e, entry in load_gazetteer().find(text)]
+    assert hits == [("阿里妈妈", "阿里妈妈")]
