@@ -1529,3 +1529,21 @@ def test_a_transliterated_name_ends_before_a_glued_verb_or_a_count():
     assert ("金伯莉·谭", "PERSON") in found("金伯莉·谭是Nova的合伙人。", toks)
     toks = [("萨姆", "n"), ("·", "x"), ("童", "nr"), ("一位", "m"), ("研究者", "n"), ("。", "x")]
     assert ("萨姆·童", "PERSON") in found("萨姆·童一位研究者。", toks)
+
+
+def test_a_known_given_name_alone_is_a_person_with_a_role_before_or_a_speech_verb_after():
+    import kg
+
+    people = lambda t: {m.text for m in kg.analyze(t).mentions if m.type == "PERSON"}  # noqa: E731
+    assert "Gary" in people("主持人Gary和两位嘉宾聊了一个小时。")
+    assert "Jeff" in people("正如Jeff所提到的，成本还在下降。")
+    assert not people("Jeff实验室发布了新论文。")
+
+
+def test_a_given_name_stands_for_the_full_name_or_the_chinese_name_it_is_glued_to():
+    import kg
+
+    g = kg.build(texts=["北辰科技创始人 Joshua Xu 写了一篇文章。Joshua 说成本降了很多。"])
+    assert ("Joshua Xu", ("Joshua",)) in {(e.label, e.aliases) for e in g.entities()}
+    g = kg.build(texts=["青禾科技创始人林远Jerry（以下简称Jerry）很早就开始做这件事。Jerry提到了很多想法。"])
+    assert ("林远", ("Jerry",)) in {(e.label, e.aliases) for e in g.entities() if e.type == "PERSON"}

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ...resources_data import stopnames, surnames
+from ...resources_data import given_names, stopnames, surnames
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import Forms, is_han, name_key
 from ...types import VIA_ACRONYM, VIA_BRACKETS, VIA_MISSPELLING, VIA_SHORT_FORM, Document, Mention
@@ -46,6 +46,15 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # DuetFace（删除低频信息）: a gloss of what it does, not its Chinese name
         out.append(Mention(inner, x.type, b.start(1), b.end(1), "alias", x.key or "=" + x.text, x.confidence,
                            VIA_BRACKETS))
+    taken = {m.start for m in out}
+    for x in ms:  # 创始人叶生晅Jerry: an English given name glued to a Chinese person's name is that person's
+        g = _GIVEN_AFTER.match(text, x.end)
+        if x.type != PERSON or x.source == "alias" or not is_han(x.text[-1]) or g is None \
+                or g.group(1) not in given_names() or g.start(1) in taken:
+            continue
+        out = [y for y in out if not (y.start == g.start(1) and y.end == g.end(1))]
+        out.append(Mention(g.group(1), PERSON, g.start(1), g.end(1), "alias", x.key or "=" + x.text, x.confidence,
+                           VIA_BRACKETS))
     ends = {m.end for m in out}
     for y in ms:  # and the reverse: Lumora（鹿鸣科技）, where only the bracketed name was found
         before = _LATIN_BEFORE_BRACKET.search(text, max(0, y.start - 60), y.start)
@@ -56,6 +65,7 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_GIVEN_AFTER = re.compile(r" ?([A-Z][a-z]{2,})(?![A-Za-z])")
 _DECLARED = re.compile(r"\s*[（(][^（()）]{0,50}?(?:以下简称|简称|下称|以下称)\s*[为：:]?\s*[“「\"『]?([^，,。；;（()）“”「」『』\"]{2,12}?)[”」\"』]?\s*[）)]")
 
 
@@ -120,10 +130,11 @@ def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # (约翰·伍登（John Wooden）… Wooden: the bracketed form's parts are the person's too)
         parts = re.split(r"[ ·•・]", m.text)
         shorts = []
-        if len(parts) >= 2 and len(parts[-1]) >= 3 and m.text.isascii() and parts[-1][:1].isupper():
-            shorts = [parts[-1]]  # Altman
+        if len(parts) >= 2 and m.text.isascii() and (len(parts[-1]) >= 3 and parts[-1][:1].isupper()
+                                                     or len(parts[0]) >= 3 and parts[0] in given_names()):
+            shorts = [parts[-1]] if len(parts[-1]) >= 3 and parts[-1][:1].isupper() else []  # Altman
             if len(parts[0]) >= 3 and parts[0][:1].isupper() and parts[0][1:].islower():
-                shorts.append(parts[0])  # Sam (news and interviews use the given name too)
+                shorts.append(parts[0])  # Sam, Joshua of Joshua Xu (news and interviews use the given name too)
         elif len(parts) >= 2 and all(is_han(ch) or ch == "-" for ch in parts[0] + parts[-1]):
             shorts = [p for p in (parts[-1], parts[0]) if len(p) >= 2]  # 纳德拉; 萨提亚 (interviews use the given name)
         elif len(parts) == 1 and 2 <= len(m.text) <= 4 and all(is_han(ch) for ch in m.text):

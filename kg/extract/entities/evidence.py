@@ -800,6 +800,10 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         if any(_PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) or TITLE_IN_BRACKETS.match(text, b)
                for a, b in _occurrences(text, name)):
             return True  # 阿根廷总统 Milei, 创始人 Boufarhat: a surname right after a person's title
+        from .patterns import _ROLE_BEFORE_GIVEN, _SAID_AFTER
+        if name in given_names() and any(_ROLE_BEFORE_GIVEN.search(text, max(0, a - 6), a) or _SAID_AFTER.match(text, b)
+                                         for a, b in _occurrences(text, name)):
+            return True  # 主持人Gary, 正如Jeff所提到的: a known given name with a role before it or a speech verb after
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name[:1].isupper():
         from .patterns import _BACKED_BEFORE, _COMPANY_AFTER, _COMPANY_BEFORE
         if any(_COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
