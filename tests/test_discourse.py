@@ -338,3 +338,16 @@ def test_our_model_in_an_answer_is_the_speaker_s_firm_s(monkeypatch):
     assert {("北辰科技", "develops", "Lumo-2"), ("北辰科技", "develops", "Orion-7")} <= rels
     # without a speaker, 我们 is nobody's
     assert not any(r.relation == "develops" for r in kg.analyze("我们的 Lumo-2 模型已经用在医院里。").relations)
+
+
+def test_you_in_an_interview_question_is_the_next_speaker(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = ("林远谈创业\n\n主持人：你曾经在北辰科技工作多年，那段经历对你影响大吗？\n\n林远：影响很大。\n\n"
+            "主持人：你毕业于青禾大学，对吗？\n\n林远：对。")
+    rels = {(x.subject, x.relation, x.object) for x in kg.build(texts=[text]).relations()}
+    assert {("林远", "works_for", "北辰科技"), ("林远", "educated_at", "青禾大学")} <= rels
+    # a statement, not a question: 你 is no one the text names
+    plain = "主持人：你曾经在北辰科技工作多年。\n\n林远：是的。"
+    assert not any(x.subject == "林远" for x in kg.build(texts=[plain]).relations())

@@ -319,8 +319,9 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         if after:  # …斯科特表示: the name ends before the verb
             keep = []
             for t in after:
-                if t.pos[:1] in ("v", "p", "u", "c", "d", "r", "m", "q") or t.text in _STOP_AFTER:
-                    break  # (萨姆·童是一位: a count after the name is not part of it)
+                if t.pos[:1] in ("v", "p", "u", "c", "d", "r") or t.pos[:1] in ("m", "q") and len(t.text) >= 2 \
+                        and t.text[0] in "0123456789一二两三四五六七八九十几半" or t.text in _STOP_AFTER:
+                    break  # (萨姆·童是一位: a count after the name is not part of it; 万 of 莱万多夫斯基 is)
                 if keep and t.pos == "n" and len(t.text) >= 2 and _frequent(t.text):
                     break  # 桑德斯迷因, 史密斯篮球: a noun after the surname is not part of the name
                 keep.append(t)

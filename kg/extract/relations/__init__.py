@@ -21,7 +21,7 @@ from ...types import Analysis, Evidence, Mention, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx, _ok, _rel, _same, sentence_holding
-from .discourse import (coref_mentions, guest_bios, name_line_bios, omitted_makers, omitted_subjects, profile_lines, roster_lines, speaker_mentions, unnamed_bios, we_released,
+from .discourse import (addressee_mentions, coref_mentions, guest_bios, name_line_bios, omitted_makers, omitted_subjects, profile_lines, roster_lines, speaker_mentions, unnamed_bios, we_released,
                         with_antecedent_evidence)
 from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
@@ -100,6 +100,8 @@ def sentence_mentions(analysis: Analysis) -> tuple[list[Mention], dict]:
     for span, found in omitted_makers(analysis, core).items():  # …也出手了——⏎最新发布 X: the one firm of the line before
         corefs.setdefault(span, found)
     corefs.update(speaker_mentions(analysis, core))  # 阿莫迪：我在 OpenAI 工作过五年: the interview's speaker
+    for span, found in addressee_mentions(analysis, core).items():  # 主持人：你曾在 Meta 多年…？: the next speaker
+        corefs.setdefault(span, found)
     corefs.update(unnamed_bios(analysis, core))  # 青禾电子创始人 & CEO，南京大学博士: the guest named with that title
     corefs.update(profile_lines(analysis, core))  # 王晓明，论文通讯作者。⏎清华大学副教授: the person of the line before
     for span, found in roster_lines(analysis, core).items():  # 2.李娜 ：…之前在百度工作: the roster entry's person

@@ -364,6 +364,10 @@ def _answers(analysis: Analysis, mentions: list[Mention]):
             if a0 > orator.end:
                 yield a0, para, orator
         return
+    by_name: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == PERSON and m.source != "coref":
+            by_name.setdefault(m.text, m)
     speaker, seen = None, 0  # the current answer's speaker, and the paragraphs since its label
     for a0, para in _lines(text):
         label = _SPEAKER.match(para)
@@ -373,6 +377,8 @@ def _answers(analysis: Analysis, mentions: list[Mention]):
             cand = people.get(starts[k]) if k < len(starts) else None
             if cand is not None and cand.end <= a0 + label.end(1) + 1 and cand.start >= a0:
                 who = cand
+            elif label.group(1).strip() in by_name:
+                who = by_name[label.group(1).strip()]  # Jerry： where the label is no mention of its own
             short = len(label.group(1)) <= 12 or _ROLE_LABEL.match(label.group(1))  # (嘉宾Karanveer Anand：)
             speaker, seen = (who, 0) if who is not None or short else (speaker, seen + 1)
         else:
@@ -398,6 +404,48 @@ def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
                 out[(a, b)] = (Mention(text[a:b], PERSON, a, b, "coref", speaker.key or "=" + speaker.text,
                                        round(speaker.confidence * share, 2)),
                                speaker.start if a - speaker.start <= MAX_EVIDENCE_REACH else a0)
+    return out
+
+
+_YOU = re.compile(r"(?<![迷])你(?![们好的])")
+
+
+def addressee_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:
+    """``{(start, end): (mention, evidence start)}`` for 你 at the start of a clause in an interview question (a
+    labelled paragraph that ends with a question mark): the person who speaks the next labelled paragraph.
+    Gang：你曾经在 Meta 多年，…？ ⏎ Jerry：… then gives Jerry works_for Meta."""
+    text = analysis.doc.text
+    if "你" not in text:
+        return {}
+    starts = [m.start for m in mentions]
+    people = {m.start: m for m in mentions if m.type == PERSON and m.source != "coref"}  # (Jerry：, 林远's alias)
+    by_name: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == PERSON and m.source != "coref":
+            by_name.setdefault(m.text, m)
+    turns = []  # (paragraph start, paragraph, its speaker or None for a role label)
+    for a0, para in _lines(text):
+        label = _SPEAKER.match(para)
+        if not label:
+            continue
+        k = bisect.bisect_left(starts, a0 + label.start(1))
+        cand = people.get(starts[k]) if k < len(starts) else None
+        who = cand if cand is not None and cand.start >= a0 and cand.end <= a0 + label.end(1) + 1 else None
+        who = who or by_name.get(label.group(1).strip())  # (Jerry： where the label is no mention of its own)
+        if who is None and not (_ROLE_LABEL.match(label.group(1)) or len(label.group(1)) <= 12):
+            continue
+        turns.append((a0, para, who))
+    out: dict[tuple[int, int], tuple[Mention, int]] = {}
+    for (a0, para, who), (_, _, guest) in zip(turns, turns[1:]):
+        if guest is None or "你" not in para or not re.search(r"[？?]\s*$", para.rstrip()) \
+                or who is not None and (who.key or who.text) == (guest.key or guest.text):
+            continue
+        for hit in _YOU.finditer(text, a0, a0 + len(para)):
+            a = hit.start()
+            if _quoted(text, a) or not _clause_initial(text, a0, a, lead=_SPEAKER_LEAD):
+                continue
+            out[(a, a + 1)] = (Mention("你", PERSON, a, a + 1, "coref", guest.key or "=" + guest.text,
+                                       round(guest.confidence * 0.7, 2)), a0)
     return out
 
 
