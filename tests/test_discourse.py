@@ -351,3 +351,5 @@ def test_you_in_an_interview_question_is_the_next_speaker(monkeypatch):
     # a statement, not a question: 你 is no one the text names
     plain = "主持人：你曾经在北辰科技工作多年。\n\n林远：是的。"
     assert not any(x.subject == "林远" for x in kg.build(texts=[plain]).relations())
+    opinion = "主持人：你怎么看——北辰科技最近有不少员工离职？\n\n林远：这很正常。"
+    assert not any(x.subject == "林远" for x in kg.build(texts=[opinion]).relations())

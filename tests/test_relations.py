@@ -2068,3 +2068,9 @@ def test_a_person_s_title_at_a_list_of_organisations_is_a_post_at_each(rules_onl
     rels = _triples("林远是北辰科技和青禾科技的研究科学家。")
     assert {("林远", "works_for", "北辰科技"), ("林远", "works_for", "青禾科技")} <= rels
     assert not any(r == "works_for" for _, r, _ in _triples("北辰科技和青禾科技的研究科学家都很忙。"))
+
+
+def test_a_second_partner_after_a_comma_and_a_signed_cooperation_agreement(rules_only):
+    rels = _triples("北辰科技此前已与腾讯合作，还和金融巨头招商银行达成合作。")
+    assert {("北辰科技", "partners_with", "腾讯"), ("北辰科技", "partners_with", "招商银行")} <= rels
+    assert ("腾讯", "partners_with", "京东") in _triples("腾讯与京东签订了一系列新合作协议。")

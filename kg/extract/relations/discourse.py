@@ -407,7 +407,9 @@ def speaker_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[
     return out
 
 
-_YOU = re.compile(r"(?<![迷])你(?![们好的])")
+# 你 as the subject of a past post or step (你曾在…, 你之前是…, 你毕业于…), not of an opinion (你怎么看——X 员工离职)
+_YOU = re.compile(r"(?<![迷])你(?=\s*(?:曾经?|之前|此前|以前|早年|当年|当时|最早|最初|也曾|还曾|都曾|在|和|与|跟|毕业|加入|"
+                  r"创办|创立|联合创办|共同创办|离开|是|作为|担任|出任|从))")
 
 
 def addressee_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[int, int], tuple[Mention, int]]:

@@ -720,6 +720,8 @@ _NOUN_OF = re.compile(r"\s*(?:等)?\s*(?:公司|企业)?\s*的\s*[\u4e00-\u9fff]
 # (的直接, 最大的, 在搜索市场最大的: what may stand between the rival and 对手)
 _OF_RIVAL = re.compile(r"\s*(?:在[^，,。；;的]{1,10}?)?\s*(?:的)?\s*(?:最|头号)?\s*(?:直接|主要|大|强|强劲|有力|潜在|老|重要)?\s*(?:的)?\s*")
 _AS_RIVAL = re.compile(r"作为\s*$")
+_AND_WITH_OPENING = re.compile(r"\s*(?:还|也|又|并|并且|同时|此外|另外|随后|之后|后来)?\s*(?:已经?|曾|将)?\s*(?:和|与|同|跟)\s*"
+                               r"(?:[^，,。；;]{0,8}?(?:巨头|公司|企业|厂商|机构|银行))?\s*")
 _REGARDS = re.compile(r"\s*(?:也|一直|始终|早已|已经?)?\s*(?:视|将|把)\s*")
 _REGARDED_AS = re.compile(r"\s*(?:视为|视作|看作|看成|当作|当成|为)\s*(?:其|自己的|他们的)?\s*(?:唯一|最大|主要|头号|直接|潜在|真正)?\s*(?:的)?\s*(?:竞争)?\s*")
 
@@ -782,6 +784,12 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
         other = _rival_beside(ctx, lh[0], a0, b0)  # X，作为 Y 的直接竞争对手 · 作为 Y 的竞争对手，X …
         if other is not None:
             pairs.append((other, lh[0]))
+    elif len(lh) == 1 and not rh and trig.relation == "partners_with" and _AND_WITH_OPENING.fullmatch(
+            text, _clause_bounds(ctx, lh[0].start)[0], lh[0].start):
+        # OpenAI 已与 A 合作，还和 B 达成合作: the clause's subject is the one carried over the comma
+        subj = _carried_subject(ctx, _clause_bounds(ctx, lh[0].start)[0], _kin(lh[0]))
+        if subj is not None and not _same(subj, lh[0]):
+            pairs.append((subj, lh[0]))
     elif len(lh) >= 2 and trig.word in _RELATIONAL_NOUNS and a0 >= 0 and _REGARDS.fullmatch(text, lh[-2].end, lh[-1].start) \
             and _REGARDED_AS.fullmatch(text, lh[-1].end, a0) and _kin(lh[-2]) == _kin(lh[-1]):
         pairs.append((lh[-2], lh[-1]))  # A 视 B 为唯一竞争对手 · A 将 B 视为最大的对手
