@@ -1547,3 +1547,10 @@ def test_a_given_name_stands_for_the_full_name_or_the_chinese_name_it_is_glued_t
     assert ("Joshua Xu", ("Joshua",)) in {(e.label, e.aliases) for e in g.entities()}
     g = kg.build(texts=["青禾科技创始人林远Jerry（以下简称Jerry）很早就开始做这件事。Jerry提到了很多想法。"])
     assert ("林远", ("Jerry",)) in {(e.label, e.aliases) for e in g.entities() if e.type == "PERSON"}
+
+
+def test_a_department_after_a_school_s_short_name_is_one_too():
+    import kg
+
+    ms = {(m.text, m.type) for m in kg.analyze("他是清华计算机系的教授，也在清华大学带学生。").mentions}
+    assert ("清华计算机系", "ORG") in ms

@@ -794,7 +794,7 @@ def _departments(text: str, mentions: list[Mention]) -> list[Mention]:
     relation rules make part of the school where the text names the school."""
     out = []
     for m in mentions:
-        d = _DEPARTMENT.match(text, m.end) if m.type == ORG and _SCHOOL_NAME.search(m.text) else None
+        d = _DEPARTMENT.match(text, m.end) if m.type == ORG and (_SCHOOL_NAME.search(m.text) or m.key and _SCHOOL_NAME.search(m.key)) else None  # (清华 of 清华计算机系: a school by its list name)
         if d is None or _NOT_A_FIELD.search(d.group(1)) or not (_POST_AFTER.match(text, d.end())
                                                                or _STUDIED_BEFORE.search(text, max(0, m.start - 6), m.start)) \
                 or any(x.start < d.end() and m.end < x.end for x in mentions if x is not m):
