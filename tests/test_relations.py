@@ -2074,3 +2074,9 @@ def test_a_second_partner_after_a_comma_and_a_signed_cooperation_agreement(rules
     rels = _triples("北辰科技此前已与腾讯合作，还和金融巨头招商银行达成合作。")
     assert {("北辰科技", "partners_with", "腾讯"), ("北辰科技", "partners_with", "招商银行")} <= rels
     assert ("腾讯", "partners_with", "京东") in _triples("腾讯与京东签订了一系列新合作协议。")
+
+
+def test_the_name_after_对_before_an_investment_is_what_was_invested_in(rules_only):
+    assert ("红杉资本", "invests_in", "北辰科技") in _triples("红杉资本此前对北辰科技的早期投资很成功。")
+    rels = _triples("它对北辰科技的投资让红杉资本赚了很多。")
+    assert ("北辰科技", "invests_in", "红杉资本") not in rels
