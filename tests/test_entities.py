@@ -1554,3 +1554,12 @@ def test_a_department_after_a_school_s_short_name_is_one_too():
 
     ms = {(m.text, m.type) for m in kg.analyze("他是清华计算机系的教授，也在清华大学带学生。").mentions}
     assert ("清华计算机系", "ORG") in ms
+
+
+def test_a_latin_name_ending_in_labs_is_a_company_unless_a_known_firm_s_unit():
+    from kg.extract.entities.patterns import _org_type
+
+    assert _org_type("Vannevar Labs", default="ORG") == "COMPANY"
+    assert _org_type("MixerLabs", default="ORG") == "COMPANY"
+    assert _org_type("Google Labs", default="COMPANY") == "ORG"
+    assert _org_type("Vision Lab", default="COMPANY") == "ORG"

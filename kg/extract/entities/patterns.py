@@ -1319,6 +1319,12 @@ def _org_suffix(word: str) -> str | None:
 
 def _org_type(name: str, *, default: str) -> str:
     suf = _org_suffix(name.rstrip())
+    if suf == "Labs" and len(name.rstrip()) > 4:
+        from ..gazetteer import load_gazetteer
+
+        parent = load_gazetteer().lookup(name.rstrip()[:-4].strip())
+        if parent is None or parent.type not in (COMPANY, ORG):
+            return COMPANY  # ElevenLabs, World Labs, dbt Labs: a start-up's name (Google Labs is Google's unit)
     if suf in ORG_SUFFIXES:
         return ORG
     if suf in COMPANY_SUFFIXES:
