@@ -353,3 +353,16 @@ def test_you_in_an_interview_question_is_the_next_speaker(monkeypatch):
     assert not any(x.subject == "林远" for x in kg.build(texts=[plain]).relations())
     opinion = "主持人：你怎么看——北辰科技最近有不少员工离职？\n\n林远：这很正常。"
     assert not any(x.subject == "林远" for x in kg.build(texts=[opinion]).relations())
+
+
+def test_a_speech_an_opening_paragraph_announces_is_the_speaker_s_from_the_greeting(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = ("AI 的新范式\n\n林远在青禾论坛上的演讲再引热议。\n\n我们一起来看看这场演讲。\n\n"
+            "大家好，感谢邀请我来。\n\n七年前，我在北辰科技工作，那时团队只有八个人。")
+    rels = {(x.subject, x.relation, x.object) for x in kg.build(texts=[text]).relations()}
+    assert ("林远", "works_for", "北辰科技") in rels
+    # no greeting: the paragraphs are the writer's
+    plain = "AI 的新范式\n\n林远在青禾论坛上的演讲再引热议。\n\n七年前，我在北辰科技工作，那时团队只有八个人。"
+    assert ("林远", "works_for", "北辰科技") not in {(x.subject, x.relation, x.object) for x in kg.build(texts=[plain]).relations()}

@@ -329,26 +329,51 @@ _SPEECH_AFTER = re.compile(r"\s*(?:在[^，,。：:\n]{1,20}?)?(?:的)?\s*(?:最
 _QUOTE_TITLE = re.compile(r"\s*[：:]")
 
 
-def _speech_speaker(analysis: Analysis, mentions: list[Mention]) -> Mention | None:
-    """The person a speech transcript is by, where the title names one person and announces the speech (or opens
-    with the person and a colon) and the body carries no speaker labels: their 我 and 我们 are that person's."""
+def _speech_speaker(analysis: Analysis, mentions: list[Mention]) -> tuple[Mention, int] | None:
+    """The person a speech transcript is by, and where the speech starts: where the title names one person and
+    announces the speech (or opens with the person and a colon), the body after the title; where an opening paragraph
+    announces one person's speech (X 在 Y 上的演讲), the body from the first greeting after it (大家好，…). The body
+    carries no speaker labels: its 我 and 我们 are that person's."""
     text = analysis.doc.text
     end = text.find("\n")
     end = len(text) if end < 0 else end
     people = [m for m in mentions if m.type == PERSON and m.end <= end and m.source not in ("alias", "coref")]
-    if len({m.key or m.text for m in people}) != 1:
-        return None
-    p = people[-1]
-    if not (_SPEECH_AFTER.match(text, p.end, end) or p.start <= 2 and _QUOTE_TITLE.match(text, p.end, end)) \
-            or _ROLE_LABEL.match(text, 0, p.start) or text[:end].rstrip().endswith(("？", "?")):
-        return None  # (记者X：你之前做什么？ opens an interview, not a speech)
+    p, start = None, end
+    if len({m.key or m.text for m in people}) == 1:
+        p = people[-1]
+        if not (_SPEECH_AFTER.match(text, p.end, end) or p.start <= 2 and _QUOTE_TITLE.match(text, p.end, end)) \
+                or _ROLE_LABEL.match(text, 0, p.start) or text[:end].rstrip().endswith(("？", "?")):
+            p = None  # (记者X：你之前做什么？ opens an interview, not a speech)
+    if p is None:
+        found = _announced_speech(text, mentions, end)
+        if found is None:
+            return None
+        p, start = found
     others = {m.start: m for m in mentions if m.type == PERSON and m.start > end and (m.key or m.text) != (p.key or p.text)}
     for a0, para in _lines(text[end:]):
         label = _SPEAKER.match(para)
         if label and (_ROLE_LABEL.match(label.group(1)) or len(label.group(1)) <= 12 and any(
                 end + a0 + label.start(1) <= k < end + a0 + label.end(1) for k in others)):
             return None  # an interview with labels (主持人：, another person's name): :func:`_answers` reads those
-    return p
+    return p, start
+
+
+_GREETING = re.compile(r"\s*(?:大家好|各位(?:好|朋友|来宾|同学)|谢谢|感谢|非常感谢|很高兴|早上好|下午好|晚上好)")
+SPEECH_INTRO_LINES = 4  # the opening paragraphs that may announce the speech
+
+
+def _announced_speech(text: str, mentions: list[Mention], title_end: int) -> tuple[Mention, int] | None:
+    """(speaker, start of the speech) where one of the first paragraphs after the title announces one person's
+    speech (X 在伯克利黑客马拉松上的演讲) and a paragraph after it opens with a greeting (大家好，感谢邀请我来)."""
+    lines = [(a0, para) for a0, para in _lines(text) if a0 > title_end]
+    for k, (a0, para) in enumerate(lines[:SPEECH_INTRO_LINES]):
+        people = [m for m in mentions if m.type == PERSON and a0 <= m.start and m.end <= a0 + len(para)
+                  and m.source not in ("coref",)]
+        if len({m.key or m.text for m in people}) != 1 or not _SPEECH_AFTER.match(text, people[-1].end, a0 + len(para)):
+            continue
+        greeting = next((b0 for b0, line in lines[k + 1:] if _GREETING.match(line)), None)
+        return (people[-1], greeting - 1) if greeting is not None else None
+    return None
 
 
 def _answers(analysis: Analysis, mentions: list[Mention]):
@@ -358,10 +383,11 @@ def _answers(analysis: Analysis, mentions: list[Mention]):
     text = analysis.doc.text
     starts = [m.start for m in mentions]
     people = {m.start: m for m in mentions if m.type == PERSON and m.source not in ("alias", "coref")}
-    orator = _speech_speaker(analysis, mentions)
-    if orator is not None:
+    speech = _speech_speaker(analysis, mentions)
+    if speech is not None:
+        orator, since = speech
         for a0, para in _lines(text):
-            if a0 > orator.end:
+            if a0 > since:
                 yield a0, para, orator
         return
     by_name: dict[str, Mention] = {}
