@@ -366,3 +366,17 @@ def test_a_speech_an_opening_paragraph_announces_is_the_speaker_s_from_the_greet
     # no greeting: the paragraphs are the writer's
     plain = "AI 的新范式\n\n林远在青禾论坛上的演讲再引热议。\n\n七年前，我在北辰科技工作，那时团队只有八个人。"
     assert ("林远", "works_for", "北辰科技") not in {(x.subject, x.relation, x.object) for x in kg.build(texts=[plain]).relations()}
+
+
+def test_a_title_led_paragraph_under_a_heading_naming_one_firm_is_a_post_there(monkeypatch):
+    import kg
+
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+    text = ("谁是北辰科技？\n\n事实上，北辰科技与谷歌关系很深。\n\nCEO 王强，论文共同一作，他在多伦多大学读博。\n\n"
+            "联合创始人 林远，博士毕业于青禾大学。")
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    assert {("王强", "leads", "北辰科技"), ("林远", "founded", "北辰科技")} <= rels
+    # the subject a later paragraph opens with is the section's firm from there on
+    text = "背后团队来自青禾大学\n\n北辰科技是一家从青禾大学衍生出来的公司。\n\nCEO 王强，青禾大学的科学家。"
+    rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
+    assert ("王强", "leads", "北辰科技") in rels and ("王强", "leads", "青禾大学") not in rels

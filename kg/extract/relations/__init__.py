@@ -20,13 +20,13 @@ from ...text import to_simplified
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..cards import card_relations, investor_items
 from ..gazetteer import Gazetteer, load_gazetteer
-from ._base import SYMMETRIC, _Ctx, _ok, _rel, _same, sentence_holding
-from .discourse import (addressee_mentions, coref_mentions, guest_bios, name_line_bios, omitted_makers, omitted_subjects, profile_lines, roster_lines, speaker_mentions, unnamed_bios, we_released,
+from ._base import SYMMETRIC, _Ctx, _ok, _rel, _same, _title_kind, sentence_holding
+from .discourse import (addressee_mentions, coref_mentions, guest_bios, name_line_bios, omitted_makers, omitted_subjects, profile_lines, roster_lines, section_posts, speaker_mentions, unnamed_bios, we_released,
                         with_antecedent_evidence)
 from .known import known_makers, known_positions
 from .learned import MODES, load_relation_model, model_relations, relations_mode
 from .titles import (_affiliations, _post_is, _clause_titles, _appointed, _org_people, _as_title, _post_of, _bare_titles, _degrees, _founder_lists, _group_named_next, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
-                     _serving_at, _title_relations, _its_titles, _left_post, _bio_entries, _paper_authors, _group_members, _speaking_titles)
+                     _serving_at, _title_facts, _title_relations, _its_titles, _left_post, _bio_entries, _paper_authors, _group_members, _speaking_titles)
 from .triggers import _HEARSAY, _frame_relations, _trigger_relations
 from .structure import (_clefts, _coordination_rivals, _family, _left_after_working, _model_comparisons, _parent_companies, _discourse_rivals, _joint_research, _made_together, _poached, _makers_behind, _maker_behind_is, _backed_by, _customer_of, _stakes, _funding_phrases, _investor_rolls, _portfolio_and_customers, _model_teams, _name_relations,
                         _possessive_relations, _produced_by, _suppliers, _funding_from)
@@ -201,6 +201,7 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += _team_introductions(analysis, by_sent)
     out += _group_named_next(analysis, by_sent)
     out += list(_we_released(analysis, core, out))
+    out += list(_section_posts(analysis, core))
     out += known_makers(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text)
                                             for r in out if r.relation == "develops"})
     out += known_positions(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in out
@@ -398,6 +399,18 @@ def _we_released(analysis: Analysis, core: list[Mention], rels: list[RelationMen
         if sent is not None and (org.key or org.text) != (model.key or model.text) and _ok(relation, org, model):
             r = _rel(_Ctx(analysis, sent, (org, model)), relation, org, model, 0.6, trigger="我们")
             yield replace(r, evidence=Evidence(analysis.doc.id, text[ev_start:sent.end], ev_start, sent.end))
+
+
+def _section_posts(analysis: Analysis, core: list[Mention]) -> Iterator[RelationMention]:
+    """谁是Ideogram？ … CEO 王强，…: the post a title-led paragraph gives at its section's organisation (see
+    :func:`section_posts`), with the heading and the paragraph's sentence as evidence."""
+    text = analysis.doc.text
+    for org, person, role, head in section_posts(analysis, core):
+        sent = sentence_holding(analysis, person)
+        if sent is None:
+            continue
+        for r in _title_facts(_Ctx(analysis, sent, (org, person)), person, org, _title_kind(role), role, 0.7, False):
+            yield replace(r, evidence=Evidence(analysis.doc.id, text[head:sent.end], head, sent.end))
 
 
 def _across_items(text: str, rels: list[RelationMention]) -> list[RelationMention]:

@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from ...resources_data import titles
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Mention, RelationMention
 
@@ -287,6 +288,51 @@ def omitted_makers(analysis: Analysis, mentions: list[Mention]) -> dict[tuple[in
         out[(pos, pos)] = (Mention("", ante.type, pos, pos, "coref", ante.key or "=" + ante.text,
                                    round(ante.confidence * 0.75, 2)), ante_start)
     return out
+
+
+# --- a section about one organisation ----------------------------------------------------------------------------
+SECTION_HEADING = 20  # characters: a heading line this short at most
+SECTION_PARAGRAPHS = 12  # paragraphs a heading's section runs at most
+
+
+def section_posts(analysis: Analysis, mentions: list[Mention]) -> list[tuple[Mention, Mention, str, int]]:
+    """``(organisation, person, title, heading start)``: under a short heading that names one organisation
+    (谁是Ideogram？), a paragraph that opens with a bare title and a person (CEO 王强，…; 联合创始人 林远，…) holds that
+    post at the heading's organisation."""
+    from ._base import _title_regex
+
+    text = analysis.doc.text
+    out = []
+    section: tuple[Mention, int] | None = None
+    left = 0
+    starts = [m.start for m in mentions]
+    for lead, end, body, named in _named_lines(text, mentions):
+        orgs = [m for m in named if m.type in (ORG, COMPANY)]
+        if len(body) <= SECTION_HEADING and not re.search(r"[。，,；;]", body):
+            section = (orgs[0], lead) if len({m.key or m.text for m in orgs}) == 1 else None
+            left = SECTION_PARAGRAPHS
+            continue
+        left -= 1
+        if section is None or left < 0:
+            section = None
+            continue
+        if orgs and _clause_initial(text, lead, orgs[0].start, lead=_SUBJECT_OPENING):
+            section = (orgs[0], section[1])  # (…背后团队来自 MIT CSAIL ⏎ Liquid AI 是一家…的公司: the subject since)
+            continue
+        t = _title_regex().match(text, lead)
+        k = bisect.bisect_left(starts, lead)
+        first = mentions[k] if k < len(mentions) else None
+        bare = _TITLE_LEAD.sub("", t.group(0).strip()) if t is not None else ""
+        if t is None or first is None or first.type != PERSON or not 0 <= first.start - t.end() <= 1 \
+                or bare not in titles() and bare.upper() not in titles() \
+                or any(m.type in (ORG, COMPANY) and m.start < first.start for m in named):
+            continue
+        out.append((section[0], first, t.group(0).strip(), section[1]))
+    return out
+
+
+_TITLE_LEAD = re.compile(r"^(?:首任|前任|现任|新任|临时|代理|第[一二三四五六七八九十\d]+任)")  # (首任校长由 X 担任)
+_SUBJECT_OPENING = re.compile(r"(?:事实上|此外|其中|目前|如今|(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?)?\s*[，,]?\s*")
 
 
 # an interview's speaker label at the start of a paragraph: 阿莫迪：…, 林乔 ：…
