@@ -2001,7 +2001,7 @@ def test_rivals_regarded_as_such_following_close_behind_and_compared_for_an_edge
 
 
 def test_a_title_chain_goes_on_past_an_honour_and_ends_with_titles_of_no_organisation(rules_only):
-    assert ("王磊", "works_for", "北辰科技") in _triples("北辰科技首席技术官、欧洲科学院外籍院士王磊表示，模型要落地。")
+    assert ("王磊", "works_for", "北辰科技") in _triples("北辰科技首席技术官、青禾科学院外籍院士王磊表示，模型要落地。")
     rels = _triples("北辰科技副总裁、青禾大学兼职教授、博士生导师王磊认为，数据更重要。")
     assert {("王磊", "works_for", "北辰科技"), ("王磊", "works_for", "青禾大学")} <= rels
 

@@ -729,7 +729,7 @@ def _customer_of(ctx: _Ctx) -> Iterator[RelationMention]:
                     yield _rel(ctx, "partners_with", sellers[-1], t, 0.7, trigger="客户")
 
 
-# 微软将取得 Mistral 小额股份 · 腾讯购入了青禾 5% 的股权: taking a stake is investing (data/README.md: invests_in)
+# 北辰将取得青禾少量股份 · 腾讯购入了青禾 5% 的股权: taking a stake is investing (data/README.md: invests_in)
 _TAKES_STAKE = re.compile(r"\s*(?:将|已|已经|也|还|最终)?\s*(?:取得|获得|购入|买入|收购)了?\s*$")
 _STAKE_AFTER = re.compile(r"\s*(?:的)?\s*(?:小额|少数|部分|少量|一部分|[\d.]+\s*%\s*(?:的)?)?\s*(?:的)?\s*(?:股份|股权)")
 

@@ -89,7 +89,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                 re.fullmatch(r"\s*[、,，兼及和]\s*(?:现任|现为|曾任)?\s*", text[title_end:nxt.start]):  # (A 前总裁、现任 B 创始人 X)
             t_next = _title_regex().match(text, nxt.end) or _INVESTOR_WORD.match(text, nxt.end) or _HONOUR.match(text, nxt.end)
             # (谷歌联合创始人兼特斯拉投资者 X: an investor is no post, the trigger rules read it; the chain goes on;
-            #  so does it past an honour: 联想集团 CTO、欧洲科学院外籍院士芮勇)
+            #  so does it past an honour: 北辰科技 CTO、某国科学院外籍院士王磊)
             if not t_next or k + 1 >= len(ms):
                 break
             title_end, k = t_next.end(), k + 1
