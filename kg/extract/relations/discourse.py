@@ -422,13 +422,34 @@ def _announced_speech(text: str, mentions: list[Mention], title_end: int) -> tup
     return None
 
 
+def _labelled_lines(text: str, mentions: list[Mention], *, aliases: bool = True):
+    """``(start, line, speaker label match or None, the person it names or None)`` for each line: the person is the
+    mention the label holds (阿莫迪：…; an alias there only with ``aliases``), or where the label is no mention of its
+    own, the person named so elsewhere (Jerry：, an alias of 林远)."""
+    starts = [m.start for m in mentions]
+    people = {m.start: m for m in mentions if m.type == PERSON and m.source != "coref" and (aliases or m.source != "alias")}
+    by_name: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == PERSON and m.source != "coref":
+            by_name.setdefault(m.text, m)
+    for a0, para in _lines(text):
+        label = _SPEAKER.match(para)
+        who = None
+        if label:
+            k = bisect.bisect_left(starts, a0 + label.start(1))
+            cand = people.get(starts[k]) if k < len(starts) else None
+            if cand is not None and cand.start >= a0 and cand.end <= a0 + label.end(1) + 1:
+                who = cand
+            else:
+                who = by_name.get(label.group(1).strip())
+        yield a0, para, label, who
+
+
 def _answers(analysis: Analysis, mentions: list[Mention]):
     """``(paragraph start, paragraph, speaker)`` for each paragraph of an interview answer: the person whose speaker
     label (阿莫迪：…) opens it, or one of the few paragraphs before it with no other label between; in a speech
     transcript (see :func:`_speech_speaker`), every paragraph after the title."""
     text = analysis.doc.text
-    starts = [m.start for m in mentions]
-    people = {m.start: m for m in mentions if m.type == PERSON and m.source not in ("alias", "coref")}
     speech = _speech_speaker(analysis, mentions)
     if speech is not None:
         orator, since = speech
@@ -436,21 +457,9 @@ def _answers(analysis: Analysis, mentions: list[Mention]):
             if a0 > since:
                 yield a0, para, orator
         return
-    by_name: dict[str, Mention] = {}
-    for m in mentions:
-        if m.type == PERSON and m.source != "coref":
-            by_name.setdefault(m.text, m)
     speaker, seen = None, 0  # the current answer's speaker, and the paragraphs since its label
-    for a0, para in _lines(text):
-        label = _SPEAKER.match(para)
-        who = None
+    for a0, para, label, who in _labelled_lines(text, mentions, aliases=False):
         if label:
-            k = bisect.bisect_left(starts, a0 + label.start(1))
-            cand = people.get(starts[k]) if k < len(starts) else None
-            if cand is not None and cand.end <= a0 + label.end(1) + 1 and cand.start >= a0:
-                who = cand
-            elif label.group(1).strip() in by_name:
-                who = by_name[label.group(1).strip()]  # Jerry： where the label is no mention of its own
             short = len(label.group(1)) <= 12 or _ROLE_LABEL.match(label.group(1))  # (嘉宾Karanveer Anand：)
             speaker, seen = (who, 0) if who is not None or short else (speaker, seen + 1)
         else:
@@ -491,21 +500,10 @@ def addressee_mentions(analysis: Analysis, mentions: list[Mention]) -> dict[tupl
     text = analysis.doc.text
     if "你" not in text:
         return {}
-    starts = [m.start for m in mentions]
-    people = {m.start: m for m in mentions if m.type == PERSON and m.source != "coref"}  # (Jerry：, 林远's alias)
-    by_name: dict[str, Mention] = {}
-    for m in mentions:
-        if m.type == PERSON and m.source != "coref":
-            by_name.setdefault(m.text, m)
     turns = []  # (paragraph start, paragraph, its speaker or None for a role label)
-    for a0, para in _lines(text):
-        label = _SPEAKER.match(para)
+    for a0, para, label, who in _labelled_lines(text, mentions):
         if not label:
             continue
-        k = bisect.bisect_left(starts, a0 + label.start(1))
-        cand = people.get(starts[k]) if k < len(starts) else None
-        who = cand if cand is not None and cand.start >= a0 and cand.end <= a0 + label.end(1) + 1 else None
-        who = who or by_name.get(label.group(1).strip())  # (Jerry： where the label is no mention of its own)
         if who is None and not (_ROLE_LABEL.match(label.group(1)) or len(label.group(1)) <= 12):
             continue
         turns.append((a0, para, who))
