@@ -800,9 +800,11 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         if any(_PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) or TITLE_IN_BRACKETS.match(text, b)
                for a, b in _occurrences(text, name)):
             return True  # 阿根廷总统 Milei, 创始人 Boufarhat: a surname right after a person's title
-        from .patterns import _ROLE_BEFORE_GIVEN, _SAID_AFTER
+        from .patterns import _COMPANY_AFTER, _COMPANY_BEFORE, _ROLE_BEFORE_GIVEN, _SAID_AFTER
+        spans = list(_occurrences(text, name))
         if name in given_names() and any(_ROLE_BEFORE_GIVEN.search(text, max(0, a - 6), a) or _SAID_AFTER.match(text, b)
-                                         for a, b in _occurrences(text, name)):
+                                         for a, b in spans) \
+                and not any(_COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a) for a, b in spans):
             return True  # 主持人Gary, 正如Jeff所提到的: a known given name with a role before it or a speech verb after
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name[:1].isupper():
         from .patterns import _BACKED_BEFORE, _COMPANY_AFTER, _COMPANY_BEFORE

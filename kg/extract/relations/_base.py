@@ -298,7 +298,7 @@ def _heads_only(ctx: _Ctx, ms: list[Mention]) -> list[Mention]:
 
 _CLAN = re.compile(r"系\s*(?:的)?\s*(?:初创|创业|公司|企业|团队|人马|背景|出身|大模型|AI|独角兽|[\u4e00-\u9fff]{0,4}?(?:公司|企业|创企))")
 _KIN_OF = re.compile(r"\s*的\s*(?:母公司|子公司|控股股东|大股东|股东|投资方|前身)")
-_RIVAL_OF_AFTER = re.compile(r"\s*(?:的)?\s*(?:竞品|竞争对手|对手|替代品|平替)")
+_RIVAL_OF_AFTER = re.compile(r"\s*(?:竞品|替代品|平替)")  # (ChatGPT 竞品 Le Chat; 作为 X 的竞争对手 names the rival)
 _MATCHED_WITH_AFTER = re.compile(r"\s*(?:等[^，,。；;]{0,6}?)?\s*(?:媲美|相当|比肩|匹敌|抗衡|竞争|不相上下|相比|对标|相近|接近)[^，,。；;]{0,8}?的")
 _LIKE_BEFORE = re.compile(r"(?:类似于?|好比|像是?|对标|仿照|仿)\s*$")
 _LIKE_AFTER = re.compile(r"\s*(?:一样|那样|这样)?\s*的")

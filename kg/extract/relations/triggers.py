@@ -67,6 +67,7 @@ _WAIT = "期等招对接看款优善亏虐交担虚相"
 _NOT_AFTER = {"待了": _WAIT, "待过": _WAIT}
 _RELEASES = frozenset({"发布", "推出", "上线", "问世", "亮相", "面世", "开源"})
 _SINCE_RELEASE = re.compile(r"\s*(?:了)?\s*(?:[\d一二三四五六七八九十几两半]+\s*(?:个)?\s*(?:多)?\s*(?:月|年|周|天|小时))?\s*(?:之后|以后|后|以来|之前|前|时|之际)")
+_DOER_BEFORE_DUI = re.compile(r"\s*(?:此前|之前|早期|最早|当年|在[^，,。]{0,10})?\s*对\s*")
 _OBJECT_OF_NOUN = re.compile(r"\s*(?:的)\s*(?:早期|首轮|天使|种子|战略|巨额|大额|长期|最新|新一轮|这笔|这次)?\s*")  # 对 X 的(早期)投资
 _GOES_ON = {"跟投": "资", "领投": "资", "参投": "资"}
 _CO_INVEST = re.compile(r"\s*(?:领投|跟投|参投|投资|注资|出资)")
@@ -331,10 +332,11 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
             and _OBJECT_OF_NOUN.fullmatch(text, left[-1].end, a):
         # 红杉对青禾的投资 · 它对青禾的投资让红杉赚了很多: the name after 对 is what was invested in, its doer is before 对
         doers = [m for m in left[:-1] if m.type in rel.head and m.end <= left[-1].start]
-        doer = doers[-1] if doers and re.fullmatch(r"\s*(?:此前|之前|早期|最早|当年|在[^，,。]{0,10})?\s*对\s*", text[doers[-1].end:left[-1].start]) else None
+        doer = doers[-1] if doers and _DOER_BEFORE_DUI.fullmatch(text, doers[-1].end, left[-1].start) else None
         if doer is not None and not _same(doer, left[-1]) and _ok(trig.relation, doer, left[-1]):
             yield _rel(ctx, trig.relation, doer, left[-1], 0.75, trigger=trig.word)
-        return
+        if doer is not None or not doers:
+            return  # (美团宣布完成对 X 的收购: the frame rules below read a verb between the doer and 对)
     if trig.relation == "invests_in" and left and right and re.search(r"(?:给|向|对)\s*$", text[max(lo, left[-1].start - 2):left[-1].start]) \
             and re.match(r"\s*(?:了)?\s*的\s*$", text[b:right[0].start]) and right[0].type in rel.head:
         # 曾给 X 10 亿美金投资的 Y: Y invested in X (a relative clause; X only received)
