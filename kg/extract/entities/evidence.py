@@ -217,12 +217,6 @@ def _region_kind(name: str) -> bool:
     return any(name.endswith(k) and name[:-len(k)] in _REGIONS for k in _KIND_OF_FIRM)
 
 
-# nouns that, glued to a name, make a term named after someone (not words that may follow a person as a verb:
-# 计划, 测试, 奖励)
-_NAMED_AFTER = re.compile(r"(?:向量|函数|系数|常数|定理|定律|方程|分布|力学|奖(?![励金品杯])|隧道|效应|级数|猜想|变换|泼溅|矩阵|积分|"
-                          r"公式|假说|悖论|不等式|原理|算子|曲线|常量)")
-
-
 COMMON_NOUN_FREQ = 300  # a word of the dictionary this frequent, tagged no name, is a plain word where a tagger found it
 
 
@@ -251,8 +245,6 @@ def judge(text: str, m: Mention, *, evidenced: dict[str, bool]) -> Mention | Non
         return None
     if m.source in ("ner", "engine") and m.type in (ORG, COMPANY) and _common_noun(name):
         return None  # 注意力, 电信, 火山 alone: a frequent word of the dictionary, no name (names in lists come as gazetteer)
-    if m.type == PERSON and m.source in ("ner", "engine") and _NAMED_AFTER.match(text, m.end):
-        return None  # 高斯泼溅, 布尔向量, 林肯隧道, 图灵奖: a term named after someone, where no one is meant
     if m.type == MODEL and _CITATION_KEY.fullmatch(name) and (
             text[m.start - 1:m.start] in ("[", "［", "【") and text[m.end:m.end + 1] in ("]", "］", "】")
             or re.search(r"(?:报告|编号)\s*$", text[max(0, m.start - 6):m.start])):
@@ -620,16 +612,22 @@ def _plain_tail(tail: str) -> bool:
     return len(words) == 1 and not words[0][4] and words[0][3] not in _NAME_TAGS
 
 
-_NAMED_METHOD = re.compile(r"(?:采样|分布|定理|方程|定律|函数|算法|效应|悖论|猜想|变换|级数|矩阵|过程|链|不等式|公式|常数|模型|坐标)")
+# (布尔向量, 高斯泼溅, 林肯隧道, 图灵奖 too; not words that may follow a person as a verb: 计划, 测试, 奖励)
+_NAMED_METHOD = re.compile(r"(?:采样|分布|定理|方程|定律|函数|算法|效应|悖论|猜想|变换|级数|矩阵|过程|链|不等式|公式|常数|模型|坐标|"
+                           r"向量|系数|力学|奖(?![励金品杯])|隧道|泼溅|积分|假说|原理|算子|曲线|常量)")
 
 
 def _person_not_company(text: str, name: str) -> bool:
     """The text treats ``name`` as a person somewhere (a title, a speech verb) and nowhere as a company."""
+    return any(_person_context(text, a, b) for a, b in _occurrences(text, name)) and not company_said(text, name)
+
+
+def company_said(text: str, name: str) -> bool:
+    """The text calls ``name`` a company somewhere (AI 公司 Harvey, Harvey 完成融资)."""
     from .patterns import _COMPANY_AFTER, _COMPANY_BEFORE
 
-    spans = list(_occurrences(text, name))
-    return any(_person_context(text, a, b) for a, b in spans) and not any(
-        _COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a) for a, b in spans)
+    return any(_COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a)
+               for a, b in _occurrences(text, name))
 
 
 def _plain_words(prefix: str) -> bool:
@@ -800,11 +798,9 @@ def _latin_evidence(text: str, m: Mention) -> bool:
         if any(_PERSON_TITLE_BEFORE.search(text, max(0, a - 8), a) or TITLE_IN_BRACKETS.match(text, b)
                for a, b in _occurrences(text, name)):
             return True  # 阿根廷总统 Milei, 创始人 Boufarhat: a surname right after a person's title
-        from .patterns import _COMPANY_AFTER, _COMPANY_BEFORE, _ROLE_BEFORE_GIVEN, _SAID_AFTER
-        spans = list(_occurrences(text, name))
+        from .patterns import _ROLE_BEFORE_GIVEN, _SAID_AFTER
         if name in given_names() and any(_ROLE_BEFORE_GIVEN.search(text, max(0, a - 6), a) or _SAID_AFTER.match(text, b)
-                                         for a, b in spans) \
-                and not any(_COMPANY_AFTER.match(text, b) or _COMPANY_BEFORE.search(text, max(0, a - 8), a) for a, b in spans):
+                                         for a, b in _occurrences(text, name)) and not company_said(text, name):
             return True  # 主持人Gary, 正如Jeff所提到的: a known given name with a role before it or a speech verb after
     if m.type in (ORG, COMPANY) and m.source == "pattern" and name[:1].isupper():
         from .patterns import _BACKED_BEFORE, _COMPANY_AFTER, _COMPANY_BEFORE

@@ -12,7 +12,7 @@ from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...text import is_han
 from ...types import Mention, Sentence, Token
 from ..gazetteer import Gazetteer, load_gazetteer
-from .evidence import _KIND_TRADES, _MODEL_BEFORE, LATIN_PERSON, TRADE_SUFFIXES, english_context, person_shaped
+from .evidence import _KIND_TRADES, _MODEL_BEFORE, LATIN_PERSON, TRADE_SUFFIXES, company_said, english_context, person_shaped
 
 
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团", "科技", "控股", "银行", "资本", "证券", "基金", "创投", "智能", "网络",
@@ -273,7 +273,7 @@ def _pattern_mentions(text: str, sent: Sentence, toks: list[Token], gaz: Gazette
         elif len(words) == 1 and name in given_names() and gaz.lookup(name) is None and not english_context(text, a, b) \
                 and name.lower() not in stopnames() and (
                     _ROLE_BEFORE_GIVEN.search(text, max(0, a - 6), a) or _SAID_AFTER.match(text, b)) \
-                and not _company_said(text, name):  # (法律 AI 公司 Harvey … Harvey 表示: the company speaks)
+                and not company_said(text, name):  # (法律 AI 公司 Harvey … Harvey 表示: the company speaks)
             # 主持人Gary, 正如Jeff所提到的, 老师Rich认为: a known given name with a role before it or a speech verb after
             out.append(Mention(name, PERSON, a, b, "pattern", None, 0.65))
         elif gaz.lookup(name) is None and not english_context(text, a, b) and len(words) <= 2 and name[:1].isupper() \
@@ -421,16 +421,6 @@ _OCCUPATION_BEFORE = re.compile(r"(?:歌手|制作人|音乐人|演员|导演|�
 # 还有一位 Will Hurd, 这位叫 Shivon Zilis 的投资人: 位 counts people
 _PERSON_CLASSIFIER = re.compile(r"(?<!第)(?:[一这那两几每另]|另一)位\s*(?:叫做?|名叫)?\s*$")
 _SURNAME_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:[-'][A-Z]?[a-zß-öø-ÿ]+)?")
-def _company_said(text: str, name: str) -> bool:
-    """The text calls ``name`` a company somewhere (AI 公司 Harvey, Harvey 完成融资)."""
-    i = text.find(name)
-    while i >= 0:
-        if _COMPANY_AFTER.match(text, i + len(name)) or _COMPANY_BEFORE.search(text, max(0, i - 8), i):
-            return True
-        i = text.find(name, i + 1)
-    return False
-
-
 _ROLE_BEFORE_GIVEN = re.compile(r"(?:主持人|投资人|合伙人|老师|记者|嘉宾|同事|朋友|编辑|作者|分析师|工程师|研究员|创始人|CEO)\s*$")
 _SAID_AFTER = re.compile(r"\s*(?:所|也|则|曾|就)?\s*(?:提到|说|表示|认为|指出|解释|补充|回忆|写道|问道|回答|坦言|透露)")
 _PERSON_TITLE_BEFORE = re.compile(r"(?:联合创始人|创始人|创办人|首席执行官|董事长|总裁|CEO|CTO|COO|CFO|教授|博士|学家|研究员|"
