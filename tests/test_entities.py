@@ -1563,3 +1563,25 @@ def test_a_latin_name_ending_in_labs_is_a_company_unless_a_known_firm_s_unit():
     assert _org_type("MixerLabs", default="ORG") == "COMPANY"
     assert _org_type("Google Labs", default="COMPANY") == "ORG"
     assert _org_type("Vision Lab", default="COMPANY") == "ORG"
+
+
+def test_a_firm_s_kin_word_is_no_part_of_a_tagged_name():
+    # the tagger reads 澄言科技子公司 and 澄言母公司 as names: the firm is 澄言科技 / 澄言, its kin is another entity
+    assert ("澄言科技", "COMPANY") in with_model("澄言科技子公司远帆宣布裁员。", [("澄言科技子公司", "COMPANY")])
+    assert ("澄言母公司", "COMPANY") not in with_model("澄言母公司的股价上涨了。", [("澄言母公司", "COMPANY")])
+    assert ("澄言", "COMPANY") in with_model("澄言母公司的股价上涨了。", [("澄言母公司", "COMPANY")])
+
+
+def test_a_number_before_a_measure_word_is_no_version_of_a_latin_name():
+    names = _names("他们投资了 Kestrel 3 家公司。")
+    assert ("Kestrel", "COMPANY") in names and not any(n.startswith("Kestrel 3") for n, _ in names)
+    assert ("Llama 3", "MODEL") in _names("Meta 发布了 Llama 3 模型。")
+
+
+def test_a_short_name_declared_for_a_person_is_that_person():
+    import kg
+
+    g = kg.build(texts=["Daniel Haldane（以下简称霍尔丹）是一名程序员。霍尔丹在 2019 年加入了谷歌。"])
+    people = g.entities(type="PERSON")
+    assert len(people) == 1 and "霍尔丹" in people[0].aliases
+    assert any(r.subject == people[0].id and r.relation == "joined" for r in g.relations())

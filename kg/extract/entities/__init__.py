@@ -52,8 +52,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     cands = [m for m in cands if not (m.source in ("ner", "engine") and _CLAUSE_PUNCT.search(m.text))]
     cands = _without_given_name_places(cands)  # 李长春: the place 长春 is the person's given name
     cands = _without_person_teams(cands)  # 清华刘知远团队: 清华 and 刘知远, not one organisation
-    chosen = _select([_without_former_head(_without_honorific(_without_function_tail(_without_reduplicated_verb(text, m))))
-                      for m in _split_ampersands(cands)])
+    chosen = _select([_without_kin_tail(_without_former_head(_without_honorific(_without_function_tail(
+        _without_reduplicated_verb(text, m))))) for m in _split_ampersands(cands)])
     chosen = _without_extra_char(text, chosen)
     chosen = _conjunction_tails(text, [_retype(m, text, gaz) for m in _departments(text, chosen)])
     evidenced: dict[str, bool] = {}
@@ -843,6 +843,21 @@ def _without_former_head(m: Mention) -> Mention:
     if len(rest) < 3 or not _org_suffix(rest) or len(head.group(1)) == 1 and _dictionary_word(word):
         return m
     return replace(m, text=rest, start=m.start + head.end(), key=None)
+
+
+# a firm's kin named by the firm (英伟达母公司, 腾讯子公司): the kin word is no part of the firm's name
+_KIN_TAIL = re.compile(r"的?(?:母公司|子公司|控股公司|旗下公司)$")
+
+
+def _without_kin_tail(m: Mention) -> Mention:
+    """A guessed organisation name that ends with a word for the firm's parent or subsidiary (谷歌母公司, 腾讯子公司)
+    is the firm before that word; the parent or the subsidiary is another entity, named elsewhere or not at all."""
+    if m.type not in (ORG, COMPANY) or m.source == "gazetteer":
+        return m
+    kin = _KIN_TAIL.search(m.text)
+    if not kin or kin.start() < 2:
+        return m
+    return replace(m, text=m.text[:kin.start()], end=m.start + kin.start(), key=None)
 
 
 # honorifics Chinese puts after a foreign name (托马斯·哈德森爵士): not part of the name

@@ -75,7 +75,7 @@ def declared_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
     full: dict[str, Mention | None] = {}
     out = list(mentions)
     for m in mentions:
-        if m.type not in (ORG, COMPANY, MODEL) or m.source == "alias":
+        if m.type not in (ORG, COMPANY, MODEL, PERSON) or m.source == "alias":
             continue
         d = _DECLARED.match(text, m.end)
         if d is None or d.group(1).strip() == m.text:

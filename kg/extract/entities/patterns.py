@@ -46,8 +46,9 @@ _RELEASE_QUOTED = re.compile(r"(?:推出|发布|开源|上线|亮相|升级|迭�
 
 _LATIN_NAME = re.compile(
     r"(?:(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_\-.&])|(?<=^\d\.)|(?<=^\d\d\.)|(?<=\n\d\.)|(?<=\n\d\d\.))([A-Za-zÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+|['’]s(?=[^A-Za-z0-9]|$))*"
-    r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+|['’]s(?=[^A-Za-z0-9]|$))*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
-# (Brenner’s, Ben & Jerry’s: a brand's possessive s is part of its name)
+    r"(?:\s(?:\d+(?:\.\d+)*[A-Za-z]?(?![0-9A-Za-z]|\.\d)(?!\s*(?:家|个|位|名|款|轮|年|月|日|号|亿|万|千|百|%|％|倍|次|条|种|项|人|只|台|张|篇|美元|元|小时|分钟|天|周|岁))|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[.\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+|['’][A-Z][A-Za-zÀ-ÖØ-öø-ÿ]+|['’]s(?=[^A-Za-z0-9]|$))*))*)(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_])")
+# (Brenner’s, Ben & Jerry’s: a brand's possessive s is part of its name; a number is a version, Llama 3, unless a
+# measure word follows it: WCM 6 家, Lux 3 个)
 
 
 _AND_NAME = re.compile(r" (?:and|&) [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}(?![A-Za-z])")
