@@ -380,3 +380,14 @@ def test_a_title_led_paragraph_under_a_heading_naming_one_firm_is_a_post_there(m
     text = "背后团队来自青禾大学\n\n北辰科技是一家从青禾大学衍生出来的公司。\n\nCEO 王强，青禾大学的科学家。"
     rels = {(r.head.text, r.relation, r.tail.text) for r in kg.analyze(text).relations}
     assert ("王强", "leads", "北辰科技") in rels and ("王强", "leads", "青禾大学") not in rels
+
+
+def test_we_in_an_answer_rivals_a_firm_or_took_its_money():
+    text = "本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我们最大的竞争对手是星图数据和远山汽车。去年我们拿到了青禾资本的 A 轮投资。\n主持人：为什么？"
+    rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("星图数据", C), ("远山汽车", C), ("青禾资本", C)])
+    assert {("鹿鸣科技", "competes_with", "星图数据"), ("鹿鸣科技", "competes_with", "远山汽车"),
+            ("青禾资本", "invests_in", "鹿鸣科技")} <= rels
+    # 我们拿到了 X 的订单: an order, not money
+    text = "本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我们拿到了青禾资本的一笔大订单。\n主持人：为什么？"
+    rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("青禾资本", C)])
+    assert not any(r == "invests_in" for _, r, _ in rels)

@@ -1585,3 +1585,8 @@ def test_a_short_name_declared_for_a_person_is_that_person():
     people = g.entities(type="PERSON")
     assert len(people) == 1 and "霍尔丹" in people[0].aliases
     assert any(r.subject == people[0].id and r.relation == "joined" for r in g.relations())
+
+
+def test_a_headline_s_interview_word_is_no_part_of_the_firm_after_it():
+    names = _names("# 对话澄言科技 CEO 林远：我们为什么做开源")
+    assert ("澄言科技", "COMPANY") in names and not any(n.startswith("话") for n, _ in names)

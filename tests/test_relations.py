@@ -2080,3 +2080,10 @@ def test_the_name_after_对_before_an_investment_is_what_was_invested_in(rules_o
     assert ("红杉资本", "invests_in", "北辰科技") in _triples("红杉资本此前对北辰科技的早期投资很成功。")
     rels = _triples("它对北辰科技的投资让红杉资本赚了很多。")
     assert ("北辰科技", "invests_in", "红杉资本") not in rels
+
+
+def test_money_taken_after_a_comma_is_not_the_partner_s_of_the_clause_before(rules_only):
+    # the partner named after 和 in the first clause did not raise; the subject did, or nobody named here
+    assert ("红杉", "invests_in", "英伟达") not in _triples("我们还和英伟达达成了合作，也拿到了红杉的投资。")
+    triples = _triples("青禾科技和英伟达达成了合作，也拿到了红杉的投资。")
+    assert ("红杉", "invests_in", "青禾科技") in triples and ("红杉", "invests_in", "英伟达") not in triples

@@ -587,7 +587,7 @@ def _not_transliterated(word: str) -> bool:
 
 
 # verbs before a name that the segmenter, guessing, tags as a name part (曾任 as nr)
-_VERBS_BEFORE_NAMES = frozenset("曾任 历任 现任 现为 成为 作为 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建 "
+_VERBS_BEFORE_NAMES = frozenset("对话 专访 访谈 采访 对谈 走进 探访 曾任 历任 现任 现为 成为 作为 担任 出任 兼任 加入 来自 就职 任职 创办 创立 成立 投资 收购 选择 离开 离职 入职 创建 "
                                 "比方说 比如说 比如 例如 譬如 包括 像是 致力于 专注于 聚焦于 着眼于".split())  # (and words that open a list's first item)
 # what before 学会 makes it the verb (很难学会, 可以学会, 逐渐学会): a modal or an adverb, never a society's name
 _LEARN_BEFORE = re.compile(r"(?:难|易|会|能|要|想|不|没|才|就|都|也|可以|快速|逐渐|已经|终于|慢慢|需要|必须|很快|学着|努力)$")

@@ -391,13 +391,16 @@ def _titled_leave(analysis: Analysis, rels: list[RelationMention]) -> Iterator[R
 
 
 def _we_released(analysis: Analysis, core: list[Mention], rels: list[RelationMention]) -> Iterator[RelationMention]:
-    """我们推出了 X, 我们和 X 合作, 我们收购了 X in an interview answer: the speaker's organisation develops X, partners
-    with X, acquires X (see :func:`we_released`)."""
+    """我们推出了 X, 我们和 X 合作, 我们收购了 X, 我们的竞争对手是 X, 我们拿到了 X 的投资 in an interview answer: the
+    speaker's organisation develops X, partners with X, acquires X, rivals X, is invested in by X (see
+    :func:`we_released`)."""
     text = analysis.doc.text
     for org, model, ev_start, relation in we_released(analysis, core, rels):
         sent = sentence_holding(analysis, model)
-        if sent is not None and (org.key or org.text) != (model.key or model.text) and _ok(relation, org, model):
-            r = _rel(_Ctx(analysis, sent, (org, model)), relation, org, model, 0.6, trigger="我们")
+        head, tail = (model, org) if relation.endswith("<") else (org, model)  # (X 的投资: X invests in the speaker's)
+        relation = relation.rstrip("<")
+        if sent is not None and (org.key or org.text) != (model.key or model.text) and _ok(relation, head, tail):
+            r = _rel(_Ctx(analysis, sent, (head, tail)), relation, head, tail, 0.6, trigger="我们")
             yield replace(r, evidence=Evidence(analysis.doc.id, text[ev_start:sent.end], ev_start, sent.end))
 
 

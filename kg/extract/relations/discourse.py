@@ -702,13 +702,20 @@ _WE_PARTNERED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:1
 _WE_ACQUIRED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|之前|此前)?\s*(?:斥巨资|花重金|高价|以[^，,。]{1,12}?)?\s*(?:收购|并购|买下)了?\s*")
 # 我们的 AlphaFold 程序, 我们的系统“Gemini”: the speaker's organisation's own model
 _WE_OWN = re.compile(r"(?<![你他她它])我们(?:自己)?的\s*(?:(?:新|最新|第一个|首个|旗舰)?\s*(?:系统|模型|大模型|程序|产品|聊天机器人)\s*)?[“\"「『]?\s*")
+# 我们最大的竞争对手是 X; 我们也拿到了 X 的投资 (X invests in the speaker's organisation: relation "invests_in<")
+_WE_RIVAL = re.compile(r"(?<![你他她它])我们(?:目前|现在)?\s*(?:最大|主要|唯一|真正|最直接)?的?\s*(?:竞争对手|对手|竞品)(?:是|就是|包括|有)\s*")
+_WE_FUNDED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|刚刚|最近|先后)?\s*"
+                        r"(?:拿到|获得|得到|收到)了?\s*(?:来自)?\s*")
+_FUNDS_AFTER = re.compile(r"\s*(?:等)?\s*(?:的|领投的)?\s*[^，,。；;！？!?]{0,12}?(?:投资|融资|注资)")
 _WE_DID = ((_WE_RELEASED, "develops", (MODEL,)), (_WE_OWN, "develops", (MODEL,)), (_WE_PARTNERED, "partners_with", (ORG, COMPANY)),
-           (_WE_ACQUIRED, "acquires", (ORG, COMPANY)))
+           (_WE_ACQUIRED, "acquires", (ORG, COMPANY)), (_WE_RIVAL, "competes_with", (ORG, COMPANY)),
+           (_WE_FUNDED, "invests_in<", (COMPANY,)))
 
 
 def we_released(analysis: Analysis, mentions: list[Mention], rels: list[RelationMention]) -> list[tuple[Mention, Mention, int, str]]:
-    """``(organisation, other, evidence start, relation)`` for 我们推出了 X (develops), 我们和 X 合作 (partners_with)
-    and 我们收购了 X (acquires) in an interview answer whose speaker holds a position at exactly one organisation by
+    """``(organisation, other, evidence start, relation)`` for 我们推出了 X (develops), 我们和 X 合作 (partners_with),
+    我们收购了 X (acquires), 我们的竞争对手是 X (competes_with) and 我们拿到了 X 的投资 (``invests_in<``: X invests in
+    the organisation) in an interview answer whose speaker holds a position at exactly one organisation by
     the relations found: Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
     text = analysis.doc.text
     if "我们" not in text:
@@ -732,12 +739,14 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
                 first = mentions[k] if k < len(mentions) else None
                 if first is None or first.type not in kinds or first.start - hit.end() > 2:
                     continue
-                if relation == "partners_with":  # 我们和 A、B 合作: each of the list, the verb after it
+                if relation in ("partners_with", "competes_with", "invests_in<"):
+                    # 我们和 A、B 合作, 我们的对手是 A 和 B, 我们拿到了 A 和 B 的投资: each of the list
                     group = [first]
                     while k + len(group) < len(mentions) and mentions[k + len(group)].type in kinds and \
                             _LIST_GAP.fullmatch(text, group[-1].end, mentions[k + len(group)].start):
                         group.append(mentions[k + len(group)])
-                    if not _WITH_WORKED.match(text, group[-1].end):
+                    if relation == "partners_with" and not _WITH_WORKED.match(text, group[-1].end) or \
+                            relation == "invests_in<" and not _FUNDS_AFTER.match(text, group[-1].end):
                         continue
                 else:
                     group = [first]

@@ -581,6 +581,8 @@ def _raised_company(ctx: _Ctx, before: int) -> tuple[Mention | None, Evidence | 
     text = ctx.analysis.doc.text
     for m in reversed([m for m in ctx.mentions if m.end <= before]):
         if m.type == COMPANY and _raised_after(text, m.end, ctx.sent.end):
+            if re.search(r"[，,；;]", text[m.end:before]) and re.search(r"(?:和|与|跟|同|对|向|给)\s*$", text[ctx.sent.start:m.start]):
+                continue  # 我们和英伟达达成了合作，也拿到了红杉的投资: an object of the clause before did not raise
             return m, None
     sents = ctx.analysis.sentences
     k = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
