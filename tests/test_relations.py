@@ -2087,3 +2087,22 @@ def test_money_taken_after_a_comma_is_not_the_partner_s_of_the_clause_before(rul
     assert ("红杉", "invests_in", "英伟达") not in _triples("我们还和英伟达达成了合作，也拿到了红杉的投资。")
     triples = _triples("青禾科技和英伟达达成了合作，也拿到了红杉的投资。")
     assert ("红杉", "invests_in", "青禾科技") in triples and ("红杉", "invests_in", "英伟达") not in triples
+
+
+def test_a_title_that_names_whom_the_post_serves_is_not_that_post(rules_only):
+    triples = _triples("周立是远山科技CEO幕僚长。")
+    assert ("周立", "leads", "远山科技") not in triples and ("周立", "works_for", "远山科技") in triples
+
+
+def test_the_head_of_a_function_or_an_industry_line_does_not_lead_the_firm(rules_only):
+    for text in ("周立是腾讯云产品总裁。", "周立是腾讯云行业总经理。"):
+        triples = _triples(text)
+        assert ("周立", "works_for", "腾讯云") in triples and ("周立", "leads", "腾讯云") not in triples, text
+    assert ("周立", "leads", "腾讯云") in _triples("周立是腾讯云总经理。")
+
+
+def test_posts_at_a_list_of_firms_without_de_are_the_person_s(rules_only):
+    triples = _triples("周立历任远山科技、青禾数据、北辰资本等公司副总裁，后来创办了鹿鸣智能。")
+    assert {("周立", "works_for", x) for x in ("远山科技", "青禾数据", "北辰资本")} <= triples
+    assert ("周立", "founded", "鹿鸣智能") in triples
+    assert not any(r == "founded" and h != "周立" for h, r, _ in triples)

@@ -140,13 +140,15 @@ def _title_regex() -> re.Pattern:
     # (开发和体验主管, 研究与工程副总裁: two short areas joined by 和/与/及 may stand before the title)
     return re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:和|与|及)(?=[\u4e00-\u9fff]{2,6}(?:" + "|".join(re.escape(w) for w in words if not w.isascii()) + ")))?"
                       r"(?:(?![的和与及、，,。将把被让给])[A-Za-z0-9\u4e00-\u9fff ]){0,8}?(?:" + "|".join(
-                          ("(?<![A-Za-z])" if w[0].isascii() and w[0].isalpha() else "") + re.escape(w) for w in words) + ")", re.I)
-    # (a Latin title starts a word of its own: the VP of MVP, an honour, is none)
+                          ("(?<![A-Za-z])" if w[0].isascii() and w[0].isalpha() else "") + re.escape(w) for w in words) + ")"
+                      r"(?!\s*(?:幕僚长|助理|特别助理|秘书|办公室))", re.I)
+    # (a Latin title starts a word of its own: the VP of MVP, an honour, is none; CEO 幕僚长, 总裁助理: the title
+    # names whom the post serves, not the post)
 
 
 # what may stand before 负责人/主任 when the title heads a function of the organisation, not the organisation
 # (the real-news golds give 合作负责人, 硬件负责人, 机器学习主任 works_for only; 联合负责人 and 执行主任 still lead)
-_FUNCTION_HEAD = re.compile(r"(?:[A-Za-z]+\s*)?(?:合作|商务|市场|销售|运营|公关|法务|政策|用户|增长|用户增长|品牌|人力|产品|硬件|软件|"
+_FUNCTION_HEAD = re.compile(r"(?:[A-Za-z]+\s*)?(?:合作|商务|市场|销售|行业|渠道|客户|运营|公关|法务|政策|用户|增长|用户增长|品牌|人力|产品|硬件|软件|"
                             r"研究|研发|工程|设计|数据|安全|机器学习|人工智能|算法|后训练|预训练|训练|项目|业务|战略|财务|"
                             r"内容|生态|开源|平台|基础设施|对齐|推理|模型|招聘|人才|AI)")
 
@@ -180,9 +182,9 @@ def _title_kind(role: str) -> str:
             if k == "lead" and unit and unit.start() > 0:
                 return "member"  # 研发中台事业部总经理, 大装置事业群总裁: heads a unit it names, not the organisation
                 #                  (百度智能云事业群总裁: the organisation before the title is the unit it heads)
-            if k == "lead" and role[n:] in ("负责人", "主任") and _FUNCTION_HEAD.fullmatch(role[:n].strip().split()[-1] if role[:n].strip() else "") \
+            if k == "lead" and role[n:] in ("负责人", "主任", "总经理", "总裁") and _FUNCTION_HEAD.fullmatch(role[:n].strip().split()[-1] if role[:n].strip() else "") \
                     or k == "lead" and role[n:] == "负责人" and _FUNCTION_TAIL.search(role[:n].strip()):
-                return "member"  # 合作负责人, 机器学习主任, 用户增长负责人: heads a function, not the organisation
+                return "member"  # 合作负责人, 机器学习主任, 用户增长负责人, 产品总裁, 行业总经理: heads a function, not the organisation
             if k == "lead" and role[n:] in ("院长", "所长", "主任", "负责人") and _UNIT_HEAD.fullmatch(role[:n].strip()):
                 return "member"  # (谷歌)工程院长, (清华大学)医学院院长, 计算机系主任: heads a unit the text does not name
             return k
@@ -216,10 +218,21 @@ def _carried_subject(ctx: _Ctx, lo: int, types, *, allow_same_clause: bool = Fal
         return None
     subjects = [m for m in ctx.mentions if m.type in types and (m.start < lo or allow_same_clause)
                 and not _title_org(ctx, m) and _clause_initial(ctx, m)
-                and not (m.type in (ORG, COMPANY) and _KIN_OF.match(text, m.end))]  # (Meta，Facebook 的母公司，推出了)
+                and not (m.type in (ORG, COMPANY) and _KIN_OF.match(text, m.end))  # (Meta，Facebook 的母公司，推出了)
+                and not _listed_after_object(ctx, m, types)]
     if not subjects:
         return None
     return subjects[0] if allow_same_clause else subjects[-1]
+
+
+def _listed_after_object(ctx: _Ctx, m: Mention, types) -> bool:
+    """曾任腾讯、百度副总裁: ``m`` follows 、 in a list whose first item is no subject (an object of 曾任)."""
+    text = ctx.analysis.doc.text
+    if not text[ctx.sent.start:m.start].rstrip().endswith("、"):
+        return False
+    ms = list(ctx.mentions)
+    first = _group(ctx, ms, ms.index(m), -1, types)[-1] if m in ms else m
+    return first is not m and not _clause_initial(ctx, first)
 
 
 _OBJECT_MARK = re.compile(r"(是|为|任|在|于|向|对|与|和|从|加入了?|离开了?|担任|出任|创办了|创立了|收购了|投资了)\s*$")

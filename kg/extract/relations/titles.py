@@ -78,6 +78,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
         pre = text[max(ctx.sent.start, org.start - 3):org.start].strip()[-1:]
         former_before = pre in ("前", "原")
         roles = [_VERB_BEFORE_TITLE.sub("", r) or r for r in roles]  # 最早源自于创始人: the title is 创始人
+        roles = [re.sub(r"^等\s*(?:公司|企业|机构|单位)?\s*", "", r) or r for r in roles]  # (A、B 等公司副总裁: 副总裁)
         if re.match(r"\s*(?:的)?\s*(?:母公司|子公司|投资方|股东|客户)", window):
             continue  # 《青禾周刊》母公司董事会的一员: a post at the parent (or an investor), not at the organisation
         role = (pre if former_before else "") + (m.group(2) or "") + joint + roles[-1]
@@ -154,6 +155,13 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             # (王磊是 A 和 B 的研究科学家: the title is of each organisation of the list before 的)
             co = [x for x in _group(ctx, list(ms[:i + 1]), i, -1, (ORG, COMPANY))[1:] if x.type in (ORG, COMPANY)] \
                 if m.group(1) and not former_before else []
+            if not co and not m.group(1) and not former_before and re.match(r"\s*($|[，,。；;\n])", text[title_end:ctx.sent.end]):
+                # 王强曾任腾讯、百度等公司副总裁: without 的 too, where a post verb follows the person and the title ends
+                # the clause, the list is of the person's employers
+                listed = [x for x in _group(ctx, list(ms[:i + 1]), i, -1, (ORG, COMPANY))[1:] if x.type in (ORG, COMPANY)]
+                k_l = ms.index(listed[-1]) if listed else 0
+                if k_l > 0 and ms[k_l - 1].type == PERSON and _POSTS_LISTED.fullmatch(text, ms[k_l - 1].end, listed[-1].start):
+                    co = listed
             first = co[-1] if co else org
             k_first = ms.index(first)
             prev = ms[k_first - 1] if k_first > 0 else None
@@ -206,6 +214,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                                     conf, former)
 
 
+_POSTS_LISTED = re.compile(r"\s*(?:曾|还|此前|之前|先后|也)?\s*(?:历任|曾任|担任|出任|任|是|为)\s*")
 _HONOUR = re.compile(r"\s*(?:外籍|通讯|荣誉|名誉)?\s*(?:院士|会士|Fellow)(?![A-Za-z])")
 
 

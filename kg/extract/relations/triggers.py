@@ -454,12 +454,17 @@ _SERVED_BEFORE = re.compile(r"(?:担任|出任|曾任|现任|任职于|任)\s*$"
 def _served_there(ctx: _Ctx, m: Mention, lo: int, a: int) -> bool:
     """``m`` is the organisation a post was held at (担任 X 总裁并…), not the subject of the verb at ``a``."""
     text = ctx.analysis.doc.text
-    if m.type not in (ORG, COMPANY) or not _SERVED_BEFORE.search(text, max(lo, m.start - 4), m.start):
+    if m.type not in (ORG, COMPANY):
+        return False
+    ms = list(ctx.mentions)
+    first = _group(ctx, ms, ms.index(m), -1, (ORG, COMPANY))[-1] if m in ms else m  # (曾任腾讯、百度副总裁: the list's first)
+    if not _SERVED_BEFORE.search(text, max(lo, first.start - 4), first.start):
         return False
     t = _title_regex().match(text, m.end + len(re.match(r"\s*(?:的)?\s*", text[m.end:a]).group(0)), a)
     gap = text[t.end():a] if t is not None else ""
     return t is not None and (re.fullmatch(r"\s*(?:曾|也|还|又)?\s*", gap) is not None
-                              or re.match(r"\s*(?:并且|并|和|后|且|期间|时|之后)", gap) is not None)
+                              or re.match(r"\s*(?:并且|并|和|后|且|期间|时|之后)", gap) is not None
+                              or re.fullmatch(r"\s*[，,]\s*(?:后来|之后|随后|此后|后|最终)\s*(?:又|便|就|则)?\s*", gap) is not None)
 
 
 _APPOSITION = re.compile(r"\s*的?\s*(?:竞争对手|老对手|对手|劲敌|子公司|母公司|合作伙伴|股东)\s*")
