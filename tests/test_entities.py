@@ -1590,3 +1590,20 @@ def test_a_short_name_declared_for_a_person_is_that_person():
 def test_a_headline_s_interview_word_is_no_part_of_the_firm_after_it():
     names = _names("# 对话澄言科技 CEO 林远：我们为什么做开源")
     assert ("澄言科技", "COMPANY") in names and not any(n.startswith("话") for n, _ in names)
+
+
+def test_a_machine_named_after_someone_is_not_the_person_again():
+    import kg
+
+    people = [m.text for m in kg.analyze("艾伦·图灵提出了图灵机。图灵机很重要，图灵本人也很重要。").mentions
+              if m.type == "PERSON"]
+    assert people.count("图灵") == 1 and "艾伦·图灵" in people
+
+
+def test_a_byte_count_with_a_metric_prefix_is_no_bytedance():
+    assert not any(n == "字节" for n, _ in _names("这个模型的训练数据达到了太字节级别，每天新增 3 Beta字节。"))
+    assert ("字节", "COMPANY") in _names("Meta和字节都推出了新模型。")
+
+
+def test_people_described_by_their_country_are_no_organisation():
+    assert not with_model("斯洛伐克贡献者证明了这个结论。", [("斯洛伐克贡献者", "ORG")])

@@ -13,7 +13,7 @@ from typing import Iterator
 from ...resources_data import stopnames, surnames, titles
 from ...schema import COMPANY, LOCATION, MODEL, ORG, PERSON
 from ...text import Forms, is_han, latin_base, name_key, source_tags, unlinkable_spans, without_unlinkable
-from ...types import Analysis, Mention
+from ...types import VIA_SHORT_FORM, Analysis, Mention
 from ..cards import card_mentions
 from ..gazetteer import Gazetteer, load_gazetteer
 from .aliases import acronyms, company_short_forms, declared_short_names, link_brackets, misspellings, self_references, short_forms, unify_aliases
@@ -70,6 +70,8 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
     chosen = _nicknames(text, chosen)
     chosen = unify_aliases(misspellings(acronyms(text, company_short_forms(text, short_forms(text, declared_short_names(text, link_brackets(text, _select(_extend_variants(text, _propagate(text, chosen, gaz, speakers={m.text for m in speakers}))))))))))
     chosen = _not_units(text, chosen)  # (whatever found the name, and wherever it was spread to)
+    chosen = [m for m in chosen if not (m.type == PERSON and m.via == VIA_SHORT_FORM and _EPONYM_TERM.match(text, m.end))]
+    #         (图灵 of 图灵机, 马尔可夫 of 马尔可夫链 after 安德烈·马尔可夫: a term named after the person, whatever typed it)
     chosen = without_unlinkable(unlinkable_spans(text), chosen)  # URLs, e-mails, paths, ids, code
     chosen = without_unlinkable(self_references(analysis.doc), chosen)  # 量子位获悉, 星标AI寒武纪: the outlet itself
     chosen = without_unlinkable(source_tags(text), chosen)  # …的发展。36氪: a digest's credit line
@@ -179,9 +181,10 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
 # short names that are also units of measure, and what comes before them when they are the unit (一个字节, 每秒 3 字节)
 # (字节流, 字节码: the word goes on; 一个苹果, 苹果树: the fruit)
-_UNITS = {"字节": re.compile(r"(?:\d|[个几百千万兆亿每半两多少])\s*$"), "苹果": re.compile(r"(?:[一两三几半每][个颗只筐箱斤袋])\s*$"),
+_UNITS = {"字节": re.compile(r"(?:\d|[个几百千万兆亿每半两多少吉太拍艾]|(?i:kilo|mega|giga|tera|peta|exa|beta))\s*$"),  # (太字节: TB)
+          "苹果": re.compile(r"(?:[一两三几半每][个颗只筐箱斤袋])\s*$"),
           "寒武纪": re.compile(r"(?!)"), "亚马逊": re.compile(r"(?!)"), "三星": re.compile(r"箭\s*$")}
-_UNITS_AFTER = {"字节": re.compile(r"流|码|数组|序|数(?!据)"), "苹果": re.compile(r"树|汁|派|皮|核"),
+_UNITS_AFTER = {"字节": re.compile(r"流|码|数组|序|数(?!据)|级别|大小|长度"), "苹果": re.compile(r"树|汁|派|皮|核"),
                 "寒武纪": re.compile(r"\s*(?:生命|生物|物种)?\s*(?:大爆发|大爆炸|爆发|时期|时代|地层|化石)"),
                 "亚马逊": re.compile(r"\s*(?:热带)?(?:雨林|森林|丛林|河|流域|盆地|部落)"), "三星": re.compile(r"(?!)")}
 # (亚马逊森林: the Amazon forest; 一箭三星: three satellites on one rocket)
@@ -191,7 +194,7 @@ _UNITS_AFTER = {"字节": re.compile(r"流|码|数组|序|数(?!据)"), "苹果"
 def _not_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """Without a list name used as a unit or a common word: 传输一个字节 is a byte, not 字节跳动; 一个苹果 is a fruit."""
     return [m for m in mentions if m.text not in _UNITS or not (
-        _UNITS[m.text].search(text, max(0, m.start - 3), m.start) and not _UNIT_OWNER.match(text, m.end)
+        _UNITS[m.text].search(text, max(0, m.start - 6), m.start) and not _UNIT_OWNER.match(text, m.end)
         or _UNITS_AFTER[m.text].match(text, m.end))]
 
 
@@ -417,6 +420,8 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer, *, speakers: 
                 out[i] = replace(out[i], type=src.type)
             continue
         src = names[hit.group(0)]
+        if src.type == PERSON and _EPONYM_TERM.match(text, b):
+            continue  # 图灵 of 图灵机: the term named after the person, not the person again
         out.append(replace(src, start=a, end=b, confidence=src.confidence * 0.95))
         bisect.insort(taken, (a, b))
     return out
@@ -593,7 +598,8 @@ def _retype(m: Mention, text: str, gaz: Gazetteer) -> Mention:
 
 
 _PEOPLE_NOUN_END = re.compile(r"(?:学者|专家|科学家|教授|工程师|研究员|研究者|作家|记者|分析师|律师|官员|议员|艺术家|"
-                              r"设计师|学生|网友|用户|粉丝|投资人|创业者|开发者|从业者|选手|球员|能力|得主|获得者)$")  # (理解能力, 菲尔兹奖得主)
+                              r"设计师|学生|网友|用户|粉丝|投资人|创业者|开发者|从业者|选手|球员|能力|得主|获得者|"
+                              r"贡献者|参与者|爱好者|使用者|玩家|居民|公民|民众|人士)$")  # (理解能力, 菲尔兹奖得主, 斯洛伐克贡献者)
 
 
 def _plausible(m: Mention) -> bool:
@@ -679,7 +685,8 @@ def _network_kind(text: str, m: Mention) -> bool:
 # James Webb 望远镜拍到, 阿波罗登月, 维布伦几何奖) or a disease
 _EPONYM_TERM = re.compile(r"\s*(?:猜想|定理|定律|级数|多项式|函数|分布|方程|公式|常数|假设|引理|变换|积分|不等式|测试|之猫|的猫|时刻|"
                           r"主动|优化|推断|泼溅|悖论|效应|原理|症(?!状)|病(?![了倒逝重危故休中愈情床房])|决策过程|过程|链(?!接)|"
-                          r"望远镜|登月|几何奖|数学奖|物理学?奖|化学奖|医学奖|文学奖|和平奖|经济学奖|纪念奖|奖章)")
+                          r"望远镜|登月|几何奖|数学奖|物理学?奖|化学奖|医学奖|文学奖|和平奖|经济学奖|纪念奖|奖章|"
+                          r"机(?![构会场器制遇智关票位型]))")  # (图灵机, 冯·诺依曼机: a machine named after someone)
 
 
 def _eponym(text: str, m: Mention) -> bool:
