@@ -391,3 +391,14 @@ def test_we_in_an_answer_rivals_a_firm_or_took_its_money():
     text = "本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我们拿到了青禾资本的一笔大订单。\n主持人：为什么？"
     rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("青禾资本", C)])
     assert not any(r == "invests_in" for _, r, _ in rels)
+
+
+def test_we_in_a_later_clause_and_after_a_post_the_speaker_left():
+    # the speaker left 星图数据 (a post there is no 我们 now); 我们 carries over a comma to 也和 X 达成了合作
+    text = ("本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我曾在星图数据工作了五年，后来离开了星图数据。\n"
+            "主持人：现在呢？\n钟岳明：我们刚刚发布了 Lumo-2 模型，也和远山汽车达成了合作。我们最大的对手其实是青禾音乐。")
+    rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("星图数据", C), ("星图数据", C), ("钟岳明", P),
+                        ("Lumo-2", "MODEL"), ("远山汽车", C), ("青禾音乐", C)])
+    assert {("鹿鸣科技", "develops", "Lumo-2"), ("鹿鸣科技", "partners_with", "远山汽车"),
+            ("鹿鸣科技", "competes_with", "青禾音乐")} <= rels
+    assert not any(h == "星图数据" for h, _, _ in rels)

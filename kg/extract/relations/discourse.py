@@ -703,12 +703,16 @@ _WE_ACQUIRED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19
 # 我们的 AlphaFold 程序, 我们的系统“Gemini”: the speaker's organisation's own model
 _WE_OWN = re.compile(r"(?<![你他她它])我们(?:自己)?的\s*(?:(?:新|最新|第一个|首个|旗舰)?\s*(?:系统|模型|大模型|程序|产品|聊天机器人)\s*)?[“\"「『]?\s*")
 # 我们最大的竞争对手是 X; 我们也拿到了 X 的投资 (X invests in the speaker's organisation: relation "invests_in<")
-_WE_RIVAL = re.compile(r"(?<![你他她它])我们(?:目前|现在)?\s*(?:最大|主要|唯一|真正|最直接)?的?\s*(?:竞争对手|对手|竞品)(?:是|就是|包括|有)\s*")
+_WE_RIVAL = re.compile(r"(?<![你他她它])我们(?:目前|现在)?\s*(?:最大|主要|唯一|真正|最直接)?的?\s*(?:竞争对手|对手|竞品)\s*"
+                       r"(?:其实|实际上|主要|可能|应该|目前|一直)?\s*(?:是|就是|包括|有)\s*")
+# 我们发布了 X，也和 Y 达成了合作: a later clause of the sentence that carries 我们 on
+_WE_ALSO_PARTNERED = re.compile(r"(?<![你他她它])我们[^。！？!?\n“”\"]{0,40}?[，,]\s*(?:我们)?\s*(?:也|还|并|同时|并且)\s*(?:和|与|跟|同)\s*")
 _WE_FUNDED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|刚刚|最近|先后)?\s*"
                         r"(?:拿到|获得|得到|收到)了?\s*(?:来自)?\s*")
 _FUNDS_AFTER = re.compile(r"\s*(?:等)?\s*(?:的|领投的)?\s*[^，,。；;！？!?]{0,12}?(?:投资|融资|注资)")
 _WE_DID = ((_WE_RELEASED, "develops", (MODEL,)), (_WE_OWN, "develops", (MODEL,)), (_WE_PARTNERED, "partners_with", (ORG, COMPANY)),
            (_WE_ACQUIRED, "acquires", (ORG, COMPANY)), (_WE_RIVAL, "competes_with", (ORG, COMPANY)),
+           (_WE_ALSO_PARTNERED, "partners_with", (ORG, COMPANY)),
            (_WE_FUNDED, "invests_in<", (COMPANY,)))
 
 
@@ -716,13 +720,15 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
     """``(organisation, other, evidence start, relation)`` for 我们推出了 X (develops), 我们和 X 合作 (partners_with),
     我们收购了 X (acquires), 我们的竞争对手是 X (competes_with) and 我们拿到了 X 的投资 (``invests_in<``: X invests in
     the organisation) in an interview answer whose speaker holds a position at exactly one organisation by
-    the relations found: Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
+    the relations found, not counting those the speaker left: Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
     text = analysis.doc.text
     if "我们" not in text:
         return []
     orgs: dict[str, dict[str, Mention]] = {}
+    left = {(r.head.key or "=" + r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == "departed_from"}
     for r in rels:
-        if r.relation in ("works_for", "leads", "founded") and r.head.type == PERSON and r.tail.type in (ORG, COMPANY):
+        if r.relation in ("works_for", "leads", "founded") and r.head.type == PERSON and r.tail.type in (ORG, COMPANY) \
+                and (r.head.key or "=" + r.head.text, r.tail.key or r.tail.text) not in left:  # (a post left is not 我们)
             orgs.setdefault(r.head.key or "=" + r.head.text, {})[r.tail.key or r.tail.text] = r.tail
     starts = [m.start for m in mentions]
     out = []
