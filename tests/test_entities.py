@@ -1607,3 +1607,9 @@ def test_a_byte_count_with_a_metric_prefix_is_no_bytedance():
 
 def test_people_described_by_their_country_are_no_organisation():
     assert not with_model("斯洛伐克贡献者证明了这个结论。", [("斯洛伐克贡献者", "ORG")])
+
+
+def test_firms_the_audited_articles_named_are_listed():
+    names = _names("Loudcloud 后来改名为 Opsware，Nubank 和 Hulu 都获得了投资，狮门也和他们合作。")
+    assert {("Loudcloud", "COMPANY"), ("Opsware", "COMPANY"), ("Nubank", "COMPANY"), ("Hulu", "COMPANY"),
+            ("狮门", "COMPANY")} <= names
