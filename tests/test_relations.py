@@ -2106,3 +2106,19 @@ def test_posts_at_a_list_of_firms_without_de_are_the_person_s(rules_only):
     assert {("周立", "works_for", x) for x in ("远山科技", "青禾数据", "北辰资本")} <= triples
     assert ("周立", "founded", "鹿鸣智能") in triples
     assert not any(r == "founded" and h != "周立" for h, r, _ in triples)
+
+
+def test_the_one_asked_to_join_joins_not_the_one_asking(rules_only):
+    triples = _triples("当马斯克要求我加入远山科技时，我犹豫了很久。")
+    assert ("马斯克", "joined", "远山科技") not in triples
+
+
+def test_a_described_person_after_yu_holds_no_post_of_the_first(rules_only):
+    triples = _triples("远山科技首席执行官周立与著名数学家王宏进行了对话。")
+    assert ("周立", "leads", "远山科技") in triples
+    assert not any(h == "王宏" for h, _, _ in triples)
+
+
+def test_a_founding_after_a_titled_person_is_not_of_the_title_s_organisation(rules_only):
+    triples = _triples("这是北辰大学教授周立创建的一套评估框架。")
+    assert ("周立", "works_for", "北辰大学") in triples and ("周立", "founded", "北辰大学") not in triples

@@ -142,7 +142,7 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
             if k + 1 < len(ms) and ms[k + 1].type == PERSON:
                 link = _NEXT_TITLED.match(text, nxt.end, ms[k + 1].start)
                 t_next = _title_regex().fullmatch(text, link.end(), len(text[:ms[k + 1].start].rstrip())) if link else None
-                if t_next:
+                if t_next and not _DESCRIBED_TITLE.match(t_next.group(0).strip()):  # (与著名数学家 X: a description)
                     r2 = t_next.group(0).strip()
                     plain = r2 in titles() or r2.upper() in titles()  # (项目负责人 heads a project, not the company)
                     yield from _title_facts(ctx, ms[k + 1], org, _title_kind(r2) if plain else "member", r2, 0.8, False)
@@ -214,6 +214,8 @@ def _title_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                                     conf, former)
 
 
+# what makes a title after 与/和 a description of the next person, not a post at the same organisation
+_DESCRIBED_TITLE = re.compile(r"(?:著名|知名|传奇|顶尖|顶级|世界级|杰出|资深的|青年|美国|英国|法国|德国|日本|中国|华人|独立)")
 _POSTS_LISTED = re.compile(r"\s*(?:曾|还|此前|之前|先后|也)?\s*(?:历任|曾任|担任|出任|任|是|为)\s*")
 _HONOUR = re.compile(r"\s*(?:外籍|通讯|荣誉|名誉)?\s*(?:院士|会士|Fellow)(?![A-Za-z])")
 

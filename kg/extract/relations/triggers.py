@@ -267,6 +267,8 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
     if left and _NEG_SPAN.search(ctx.gap(left[0].end, a)):
         return
     text = ctx.analysis.doc.text
+    if trig.relation in ("joined", "departed_from", "works_for", "founded") and _PIVOT_PRONOUN.search(text, lo, a):
+        return  # 马斯克要求我加入 SpaceX: the one asked (a pronoun here) joins, not the one asking
     if trig.frame == "rev":
         marker = _passive_marker(ctx, trig, lo, a)
         if marker is not None and marker.group(0) in ("被", "遭") and trig.relation == "departed_from":
@@ -720,8 +722,9 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> Iterato
                 if _ok(trig.relation, h, t):
                     yield _rel(ctx, trig.relation, h, t, 0.75, trigger=trig.word)
         return
-    # ORG [的] TITLE PERSON … 离职: the organisation named with the person's title
-    if hi > 0:
+    # ORG [的] TITLE PERSON … 离职: the organisation named with the person's title (that post is what is left; a
+    # founding, an investment or a release after it is of something else: 斯坦福大学教授 X 创建的框架)
+    if hi > 0 and trig.relation in ("departed_from", "works_for", "leads"):
         org = left[hi - 1]
         between = text[org.end:head.start]
         if org.type in rel.tail and (_title_regex().search(between) or between.strip() in ("的", "")) and len(between) <= 12:
@@ -729,6 +732,8 @@ def _pre_frame(ctx: _Ctx, trig: Trigger, left: list[Mention], a: int) -> Iterato
                 yield _rel(ctx, trig.relation, head, org, 0.8, trigger=trig.word)
 
 
+_PIVOT_PRONOUN = re.compile(r"(?:要求|邀请|邀|请|让|叫|劝|说服|鼓励|推荐|力邀|希望|建议|怂恿|支持)\s*(?:我|你|您|他|她|我们|你们|他们|她们)\s*"
+                            r"(?:也|一起|去|来|尽快|早日)?\s*$")
 _COUNTED = re.compile(r"\s*(?:这)?(?:两|三|四|几)(?:个|款|家|种)")
 _WHO_ELSE = re.compile(r"(?:竞争|合作)\S{0,3}?的\s*(?:对手|公司|企业|厂商|伙伴|机构)?\s*(?:主要)?(?:有|包括|是|还有)\s*[：:]?\s*$")
 
