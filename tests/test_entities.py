@@ -1613,3 +1613,9 @@ def test_firms_the_audited_articles_named_are_listed():
     names = _names("Loudcloud 后来改名为 Opsware，Nubank 和 Hulu 都获得了投资，狮门也和他们合作。")
     assert {("Loudcloud", "COMPANY"), ("Opsware", "COMPANY"), ("Nubank", "COMPANY"), ("Hulu", "COMPANY"),
             ("狮门", "COMPANY")} <= names
+
+
+def test_a_tagged_span_across_a_preposition_is_two_names():
+    # the shipped tagger reads 青禾科技从红杉资本 as one company
+    names = _names("青禾科技从红杉资本拿到了天使轮投资。")
+    assert ("青禾科技从红杉资本", "COMPANY") not in names and ("红杉资本", "COMPANY") in names

@@ -2122,3 +2122,19 @@ def test_a_described_person_after_yu_holds_no_post_of_the_first(rules_only):
 def test_a_founding_after_a_titled_person_is_not_of_the_title_s_organisation(rules_only):
     triples = _triples("这是北辰大学教授周立创建的一套评估框架。")
     assert ("周立", "works_for", "北辰大学") in triples and ("周立", "founded", "北辰大学") not in triples
+
+
+def test_a_lead_title_after_the_name_that_follows_an_organisation(rules_only):
+    triples = _triples("鹿鸣研究院王磊院长出席了会议。")
+    assert {("王磊", "leads", "鹿鸣研究院"), ("王磊", "works_for", "鹿鸣研究院")} <= triples
+    assert ("王磊", "leads", "鹿鸣研究院") not in _triples("鹿鸣研究院王磊院长助理出席了会议。")
+
+
+def test_joining_to_become_the_head(rules_only):
+    triples = _triples("周立加入远山科技，成为现任 CEO。")
+    assert {("周立", "joined", "远山科技"), ("周立", "leads", "远山科技")} <= triples
+
+
+def test_funds_raised_from_an_investor(rules_only):
+    assert ("北辰资本", "invests_in", "远山科技") in _triples("远山科技从北辰资本筹集了一大笔资金。")
+    assert not any(r == "invests_in" for _, r, _ in _triples("远山科技从招商银行获得了一笔贷款资金。"))

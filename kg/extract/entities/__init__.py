@@ -50,6 +50,7 @@ def refine(analysis: Analysis, *, gazetteer: Gazetteer | None = None) -> Analysi
             sent = replace(sent, text=text[sent.start:sent.end])
         cands += _pattern_mentions(text, sent, toks, gaz)
     cands = [m for m in cands if not (m.source in ("ner", "engine") and _CLAUSE_PUNCT.search(m.text))]
+    cands = _without_prepositions(cands, tokens, starts)  # 青禾科技从红杉资本: two names and the 从 between them
     cands = _without_given_name_places(cands)  # 李长春: the place 长春 is the person's given name
     cands = _without_person_teams(cands)  # 清华刘知远团队: 清华 and 刘知远, not one organisation
     chosen = _select([_without_kin_tail(_without_former_head(_without_honorific(_without_function_tail(
@@ -202,6 +203,26 @@ _UNIT_OWNER = re.compile(r"\s*(?:用户|手机|设备|产品|员工|股|公司|�
 
 
 ENGINE_CUT_FREQ = 300  # a tagger's span may cut a rarer word: the segmenter may have joined a name to its neighbour
+
+
+_INNER_PREPOSITIONS = frozenset("从 向 对 被 由 给 在 跟 把 将".split())  # (与, 和 join the words of names: 安全与安保委员会)
+
+
+def _without_prepositions(cands: list[Mention], tokens, starts: list[int]) -> list[Mention]:
+    """A tagger's organisation span with a preposition word inside (青禾科技从红杉资本, 远山向北辰资本) is two names
+    and the word between them: it is dropped, and the names the patterns and lists found stand."""
+    out = []
+    for m in cands:
+        if m.source in ("ner", "engine") and m.type in (ORG, COMPANY) and len(m.text) >= 5:
+            k = bisect.bisect_right(starts, m.start)
+            inner = []
+            while k < len(tokens) and tokens[k].end < m.end:
+                inner.append(tokens[k])
+                k += 1
+            if any(t.pos == "p" and t.text in _INNER_PREPOSITIONS for t in inner):
+                continue
+        out.append(m)
+    return out
 
 
 def _whole_words(mentions: list[Mention], tokens, starts: list[int], *, min_freq: int = 0,

@@ -293,7 +293,8 @@ def _roster(ctx: _Ctx, k: int) -> bool:
 
 
 # academic titles Chinese puts after a name (王磊教授); 博士 is left out: after a name it is a degree, not a post
-_TITLE_AFTER_NAME = re.compile(r"\s*(教授|副教授|助理教授|研究员|副研究员|院士|讲师)(?![\u4e00-\u9fff]{0,1}(?:生|级))")
+_TITLE_AFTER_NAME = re.compile(r"\s*(教授|副教授|助理教授|研究员|副研究员|院士|讲师|院长|副院长|校长|副校长|所长|主任|董事长|理事长|"
+                               r"总裁|总经理|首席科学家|CEO|CTO)(?![\u4e00-\u9fffA-Za-z]{0,1}(?:生|级|助理|秘书|办公室|幕僚))")
 # a person's group or the way students name a teacher, right after the name (清华刘知远团队, 斯坦福李飞飞老师)
 _GROUP_AFTER_NAME = re.compile(r"\s*(?:团队|课题组|研究组|老师)(?![\u4e00-\u9fff]{0,1}(?:们|成员))")
 _BEFORE_AFFILIATION = re.compile(r"(^|[，,、；;：:（(]|如|比如|例如|包括|像|和|与|及|以及|有|由|前几天|近日|日前|昨天|今天|此前|最近|随后|当时|如今|目前|"
@@ -314,9 +315,9 @@ def _affiliations(ctx: _Ctx) -> Iterator[RelationMention]:
         if text[org.end:person.start].strip() not in ("", "的"):
             continue
         after_title = _TITLE_AFTER_NAME.match(text, person.end, ctx.sent.end)
-        if after_title:  # 北京大学王磊教授, 麻省理工学院 Daniela Rus 教授: the title after the name
-            if _ok("works_for", person, org):
-                yield _rel(ctx, "works_for", person, org, 0.75, role=after_title.group(1))
+        if after_title:  # 北京大学王磊教授, 麻省理工学院 Daniela Rus 教授, 智源研究院王磊院长: the title after the name
+            role = after_title.group(1)
+            yield from _title_facts(ctx, person, org, _title_kind(role), role, 0.75, False)
             continue
         if _GROUP_AFTER_NAME.match(text, person.end, ctx.sent.end):
             # 清华刘知远团队提出…, 斯坦福李飞飞老师: the institution before the head of the group is the person's
@@ -567,7 +568,8 @@ _FROM_ORG = re.compile(r"从\s*$")
 _LEFT_FROM = re.compile(r"\s*(离开|出来|走出来|出走|退出)(?:了|之后|以后|后)?")
 
 
-_THEN_TITLE = re.compile(r"(?:[^。；;]{0,8}?[，,]\s*|\s*)(并|将|随后|同时|并将|后)?\s*(出任|担任|任)\s*")  # (加入 X 担任 Y: no comma)
+_THEN_TITLE = re.compile(r"(?:[^。；;]{0,8}?[，,]\s*|\s*)(并|将|随后|同时|并将|后)?\s*(出任|担任|任|成为了?|作为)\s*(?:现任|新任|首任|新一任)?\s*")
+# (加入 X 担任 Y: no comma; 加入 X，成为现任 CEO)
 
 
 def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[RelationMention]:
