@@ -2138,3 +2138,8 @@ def test_joining_to_become_the_head(rules_only):
 def test_funds_raised_from_an_investor(rules_only):
     assert ("北辰资本", "invests_in", "远山科技") in _triples("远山科技从北辰资本筹集了一大笔资金。")
     assert not any(r == "invests_in" for _, r, _ in _triples("远山科技从招商银行获得了一笔贷款资金。"))
+
+
+def test_rivals_that_oppose_or_fall_short(rules_only):
+    assert ("远山科技", "competes_with", "百度") in _triples("远山科技多年来一直在对抗百度。")
+    assert ("Lumo-2", "competes_with", "GPT-4") in _triples("青禾科技的 Lumo-2 在数学上略差于 GPT-4。")
