@@ -402,3 +402,26 @@ def test_we_in_a_later_clause_and_after_a_post_the_speaker_left():
     assert {("鹿鸣科技", "develops", "Lumo-2"), ("鹿鸣科技", "partners_with", "远山汽车"),
             ("鹿鸣科技", "competes_with", "青禾音乐")} <= rels
     assert not any(h == "星图数据" for h, _, _ in rels)
+
+
+@pytest.fixture
+def rules_only_env(monkeypatch):
+    monkeypatch.setenv("KG_RELATIONS", "rules")
+
+
+def _graph_triples(text):
+    import kg
+
+    return {(r.subject, r.relation, r.object) for r in kg.build(texts=[text]).relations()}
+
+
+def test_a_bio_sentence_of_degrees_without_a_subject_is_the_person_s_before(rules_only_env):
+    triples = _graph_triples("周立是远山科技的创始人。本科和硕士就读于北京大学，博士毕业于卡内基梅隆大学。")
+    assert {("周立", "educated_at", "北京大学"), ("周立", "educated_at", "卡内基梅隆大学")} <= triples
+
+
+def test_a_founding_with_partners_after_a_comma_is_the_carried_subject_s(rules_only_env):
+    triples = _graph_triples("Bret Taylor 离开 Salesforce 后，与几位前同事一起创办了远山科技。")
+    assert ("Bret Taylor", "founded", "远山科技") in triples
+    triples = _graph_triples("Bret Taylor 离开 Salesforce 后，和 Clay Bavor 一起创办了远山科技。")
+    assert {("Bret Taylor", "founded", "远山科技"), ("Clay Bavor", "founded", "远山科技")} <= triples

@@ -292,9 +292,10 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
         return  # 并促进腾讯加入 X 基金会: the organisation right before the verb is its subject, not the person before
     if not any(m.type in rel.head for m in left):
         lead = _TIME_LEAD.sub("", text[lo:a]).strip(" 了")
-        # 之后辍学创办了 X: one short verb before the trigger still leaves the clause without a subject of its own
+        # 之后辍学创办了 X: one short verb before the trigger still leaves the clause without a subject of its own;
+        # so does a partner no name gives (与朋友一起创办了 X)
         subj = _carried_subject(ctx, lo, rel.head, verb_first=not lead or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,2}", lead)) and lead not in _CONJUNCTIONS
-                                and not any(lo <= m.start < a for m in ctx.mentions))
+                                and not any(lo <= m.start < a for m in ctx.mentions) or bool(_UNNAMED_PARTNERS.fullmatch(lead)))
         if subj is not None:
             left = [subj] + left
     if trig.relation == "invests_in" and trig.word in ("跟投", "领投", "参投", "投资") and right \
@@ -388,6 +389,11 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
             if k and left[k - 1].type in rel.head and _WITH_JOINT.fullmatch(text, left[k - 1].end, left[k].start) \
                     and _JOINTLY.match(text, left[hs[-1]].end, a):
                 heads.append(left[k - 1])  # A 又与 B 一起投资了 X: both did it
+            elif k == 0 and _WITH_JOINT.fullmatch(text, lo, left[0].start) and _JOINTLY.match(text, left[hs[-1]].end, a):
+                # A 离开 X 后，和 B 一起创办了 Y: the subject carried over the comma did it with B
+                carried = _carried_subject(ctx, lo, rel.head, verb_first=True)
+                if carried is not None and not any(_same(carried, h) for h in heads):
+                    heads.append(carried)
             heads_right = _heads_only(ctx, right)
             ti = next((right.index(m) for m in heads_right if m.type in rel.tail), 99)
             obj_noun = ti < len(right) and re.match(r"\s*的\s*[^\s，,。]", ctx.gap(right[ti].end, right[ti].end + 3)) and \
@@ -426,6 +432,8 @@ _THEN = re.compile(r"(?:之后|以后|后)(?:不久)?\s*[，,]\s*")
 _UNIT_AFTER = re.compile(r"\s*(?:的)?\s*[A-Za-z0-9\u4e00-\u9fff ]{0,8}?(?:部门|事业部|事业群|小组|团队|实验室|研究组|课题组|"
                          r"工作室|研究中心)(?![\u4e00-\u9fff])")
 _UNIT_BEFORE_DE = re.compile(_UNIT_AFTER.pattern.replace(r"(?![\u4e00-\u9fff])", r"\s*的"))
+_UNNAMED_PARTNERS = re.compile(r"(?:和|与|跟|同)\s*(?:几位|两位|三位|一位|一群|一些)?\s*(?:朋友|好友|同事|伙伴|合伙人|同学|校友|老同事|前同事)(?:们)?"
+                               r"\s*(?:一起|共同|联合|一道|一同)?")
 _WITH_JOINT = re.compile(r"\s*(?:也|又|还|则|曾|已|已经|再次)?\s*(?:与|和|同|跟|携手|联合)\s*")
 _JOINTLY = re.compile(r"\s*(?:等(?:机构|公司)?)?\s*(?:一起|共同|联合|一道|一同)")
 
