@@ -2143,3 +2143,16 @@ def test_funds_raised_from_an_investor(rules_only):
 def test_rivals_that_oppose_or_fall_short(rules_only):
     assert ("远山科技", "competes_with", "百度") in _triples("远山科技多年来一直在对抗百度。")
     assert ("Lumo-2", "competes_with", "GPT-4") in _triples("青禾科技的 Lumo-2 在数学上略差于 GPT-4。")
+
+
+def test_taking_over_a_post_and_a_founder_s_own_post(rules_only):
+    triples = _triples("周立接任远山科技 CEO。")
+    assert {("周立", "joined", "远山科技"), ("周立", "leads", "远山科技")} <= triples
+    triples = _triples("周立创立了远山科技，并担任 CEO。")
+    assert {("周立", "founded", "远山科技"), ("周立", "leads", "远山科技")} <= triples
+
+
+def test_a_firm_that_qualifies_what_was_founded_is_not_founded(rules_only):
+    assert ("周立", "founded", "微软") not in _triples("周立创立了微软人工智能情感计算框架。")
+    assert ("周立", "founded", "腾讯") not in _triples("周立协助创建了腾讯首个机器人实验室。")
+    assert ("周立", "founded", "远山科技") in _triples("周立创立了远山科技。")

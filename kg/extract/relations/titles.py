@@ -576,11 +576,11 @@ def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[R
     """从 Google 加入苹果 → departed_from Google; 加盟 Meta，出任首席 AI 官 → works_for Meta (role)."""
     text = analysis.doc.text
     for r in rels:
-        if r.relation != "joined":
-            continue
+        if r.relation not in ("joined", "founded") or r.head.type != PERSON:
+            continue  # (创立了 X，并担任 CEO: the founder's post there too)
         ev = r.evidence
         ctx = _Ctx(analysis, Sentence(ev.start, ev.end, ev.sentence), ())
-        for m in analysis.mentions:
+        for m in analysis.mentions if r.relation == "joined" else ():
             if r.head.end <= m.start and m.end <= r.tail.start and m.type in (ORG, COMPANY) \
                     and _FROM_ORG.search(text[max(ev.start, m.start - 2):m.start]) and not _same(m, r.tail):
                 yield _rel(ctx, "departed_from", r.head, m, 0.75, trigger="从")

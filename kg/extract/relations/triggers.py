@@ -416,6 +416,10 @@ def _apply_trigger(ctx: _Ctx, trig: Trigger, a: int, b: int) -> Iterator[Relatio
                 if trig.relation == "invests_in":
                     # A 领投、B 跟投: B invests beside A, it is not what A invested in
                     tails = [t for t in tails if not re.match(r"\s*(?:等)?\s*(?:跟投|参投|领投|联合领投|共同领投)", text[t.end:t.end + 8])]
+                if trig.relation in ("founded", "acquires", "invests_in"):
+                    # 创立微软人工智能情感计算框架, 协助创建了腾讯首个实验室: the name qualifies what was made, a unit
+                    # or a product of it, and is not what was founded
+                    tails = [t for t in tails if not _QUALIFIES_UNIT.match(text, t.end)]
                 for h in heads:
                     for t in tails:
                         if _ok(trig.relation, h, t):
@@ -432,6 +436,8 @@ _THEN = re.compile(r"(?:之后|以后|后)(?:不久)?\s*[，,]\s*")
 _UNIT_AFTER = re.compile(r"\s*(?:的)?\s*[A-Za-z0-9\u4e00-\u9fff ]{0,8}?(?:部门|事业部|事业群|小组|团队|实验室|研究组|课题组|"
                          r"工作室|研究中心)(?![\u4e00-\u9fff])")
 _UNIT_BEFORE_DE = re.compile(_UNIT_AFTER.pattern.replace(r"(?![\u4e00-\u9fff])", r"\s*的"))
+_QUALIFIES_UNIT = re.compile(r"(?:首个|第一个|内部的?)?[\u4e00-\u9fffA-Za-z]{0,14}?(?:框架|项目|部门|团队|实验室|平台|系统|业务|计划|"
+                             r"事业部|事业群|研究院|研究所|工作室|小组|中心)(?=[，,。；;！？!?、\s]|$)")
 _UNNAMED_PARTNERS = re.compile(r"(?:和|与|跟|同)\s*(?:几位|两位|三位|一位|一群|一些)?\s*(?:朋友|好友|同事|伙伴|合伙人|同学|校友|老同事|前同事)(?:们)?"
                                r"\s*(?:一起|共同|联合|一道|一同)?")
 _WITH_JOINT = re.compile(r"\s*(?:也|又|还|则|曾|已|已经|再次)?\s*(?:与|和|同|跟|携手|联合)\s*")
