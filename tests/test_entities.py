@@ -1619,3 +1619,7 @@ def test_a_tagged_span_across_a_preposition_is_two_names():
     # the shipped tagger reads 青禾科技从红杉资本 as one company
     names = _names("青禾科技从红杉资本拿到了天使轮投资。")
     assert ("青禾科技从红杉资本", "COMPANY") not in names and ("红杉资本", "COMPANY") in names
+
+
+def test_a_tagged_firm_right_before_jiang_names_an_award():
+    assert not with_model("诺贝尔化学奖得主王宏表示这很难。", [("诺贝尔化学", "COMPANY")])

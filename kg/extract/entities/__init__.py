@@ -750,10 +750,10 @@ def _hyphenated_people(text: str, mentions: list[Mention], tokens) -> list[Menti
 
 
 def _award(text: str, m: Mention) -> bool:
-    """阿贝尔奖, 图灵奖得主: a person's name right before 奖 names an award, not the person."""
+    """阿贝尔奖, 图灵奖得主, 诺贝尔化学奖: a name right before 奖 names an award, not the person or a firm."""
     if m.type in (ORG, COMPANY) and m.source in ("ner", "engine") and m.text.endswith("奖") and len(m.text) >= 3:
         return True  # 上海市科技进步奖: an award the model took for an organisation
-    return m.type in (PERSON, ORG) and m.source != "gazetteer" and text[m.end:m.end + 1] == "奖" \
+    return m.type in (PERSON, ORG, COMPANY) and m.source != "gazetteer" and text[m.end:m.end + 1] == "奖" \
         and text[m.end:m.end + 2] not in ("奖励", "奖金")
 
 
