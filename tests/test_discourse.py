@@ -425,3 +425,12 @@ def test_a_founding_with_partners_after_a_comma_is_the_carried_subject_s(rules_o
     assert ("Bret Taylor", "founded", "远山科技") in triples
     triples = _graph_triples("Bret Taylor 离开 Salesforce 后，和 Clay Bavor 一起创办了远山科技。")
     assert {("Bret Taylor", "founded", "远山科技"), ("Clay Bavor", "founded", "远山科技")} <= triples
+
+
+def test_we_of_a_speaker_the_text_gives_no_post_is_the_known_organisation_named(rules_only_env):
+    text = ("# 对话 Demis Hassabis：Google DeepMind 的下一步\n\n主持人：最近在做什么？\n\n"
+            "Demis Hassabis：我们刚刚发布了 Lumo-9 模型。\n\n主持人：好的。\n")
+    assert ("Google DeepMind", "develops", "Lumo-9") in _graph_triples(text)
+    # the organisation is not named: nothing to attach 我们 to
+    text = "主持人：最近在做什么？\n\nDemis Hassabis：我们刚刚发布了 Lumo-9 模型。\n\n主持人：好的。\n"
+    assert not any(r == "develops" for _, r, _ in _graph_triples(text))

@@ -733,7 +733,7 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
     starts = [m.start for m in mentions]
     out = []
     for a0, para, speaker in _answers(analysis, mentions):
-        held = orgs.get(speaker.key or "=" + speaker.text, {})
+        held = orgs.get(speaker.key or "=" + speaker.text, {}) or _known_held(speaker, mentions)
         if len(held) != 1:
             continue
         org = next(iter(held.values()))
@@ -758,6 +758,22 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
                     group = [first]
                 ev = speaker.start if hit.start() - speaker.start <= MAX_EVIDENCE_REACH else a0
                 out += [(org, m, ev, relation) for m in group]
+    return out
+
+
+def _known_held(speaker: Mention, mentions: list[Mention]) -> dict[str, Mention]:
+    """The organisations the table of known roles gives a speaker the text gives no post (Demis Hassabis → Google
+    DeepMind), where the document names them: ``{key: first mention}``."""
+    from ..gazetteer import load_gazetteer
+    from .known import known_roles
+
+    roles = known_roles(load_gazetteer()).get((speaker.key or "").lstrip("=") or speaker.text, ())
+    wanted = {org for org, rels, _ in roles if "works_for" in rels or "leads" in rels}
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        name = (m.key or "").lstrip("=") or m.text
+        if m.type in (ORG, COMPANY) and name in wanted and name not in out:
+            out[name] = m
     return out
 
 
