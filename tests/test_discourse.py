@@ -434,3 +434,14 @@ def test_we_of_a_speaker_the_text_gives_no_post_is_the_known_organisation_named(
     # the organisation is not named: nothing to attach 我们 to
     text = "主持人：最近在做什么？\n\nDemis Hassabis：我们刚刚发布了 Lumo-9 模型。\n\n主持人：好的。\n"
     assert not any(r == "develops" for _, r, _ in _graph_triples(text))
+
+
+def test_we_as_the_object_of_investors_and_our_customers_of_a_founder_with_a_past_post():
+    # the speaker worked at 星图数据 before (a post not left in words) and heads 鹿鸣科技: 我们 is 鹿鸣科技
+    text = ("本期嘉宾是鹿鸣科技 CEO 钟岳明。\n钟岳明：我之前在星图数据工作了十年。\n主持人：现在呢？\n"
+            "钟岳明：青禾资本和远山资本都投资了我们。我们的客户包括北辰汽车和云杉银行。")
+    rels = _rels(text, [("鹿鸣科技", C), ("钟岳明", P), ("钟岳明", P), ("星图数据", C), ("钟岳明", P),
+                        ("青禾资本", C), ("远山资本", C), ("北辰汽车", C), ("云杉银行", C)])
+    assert {("青禾资本", "invests_in", "鹿鸣科技"), ("远山资本", "invests_in", "鹿鸣科技"),
+            ("鹿鸣科技", "partners_with", "北辰汽车"), ("鹿鸣科技", "partners_with", "云杉银行")} <= rels
+    assert not any(h == "星图数据" or t == "星图数据" for h, r, t in rels if r != "works_for")

@@ -709,10 +709,14 @@ _WE_RIVAL = re.compile(r"(?<![你他她它])我们(?:目前|现在)?\s*(?:最大
 _WE_ALSO_PARTNERED = re.compile(r"(?<![你他她它])我们[^。！？!?\n“”\"]{0,40}?[，,]\s*(?:我们)?\s*(?:也|还|并|同时|并且)\s*(?:和|与|跟|同)\s*")
 _WE_FUNDED = re.compile(r"(?<![你他她它])我们\s*(?:在\S{0,6}?)?(?:(?:19|20)\d{2}\s*年)?\s*(?:也|还|又|就|曾|已经|刚刚|最近|先后)?\s*"
                         r"(?:拿到|获得|得到|收到)了?\s*(?:来自)?\s*")
+_WE_CUSTOMERS = re.compile(r"(?<![你他她它])我们(?:的|最大的|主要的|现在的)\s*(?:主要|核心|重要|大|头部|标杆)?\s*(?:客户|合作伙伴|伙伴)"
+                           r"(?:们)?\s*(?:包括|有|是|就是|里有)了?\s*[：:]?\s*")
+# A 和 B 都投资了我们: the names before the verb invested in the speaker's organisation
+_INVESTED_US = re.compile(r"\s*(?:等(?:机构|基金)?)?\s*(?:都|也|还|先后|一起|共同|早期)?\s*(?:投资|领投|跟投|投)了?\s*我们")
 _FUNDS_AFTER = re.compile(r"\s*(?:等)?\s*(?:的|领投的)?\s*[^，,。；;！？!?]{0,12}?(?:投资|融资|注资)")
 _WE_DID = ((_WE_RELEASED, "develops", (MODEL,)), (_WE_OWN, "develops", (MODEL,)), (_WE_PARTNERED, "partners_with", (ORG, COMPANY)),
            (_WE_ACQUIRED, "acquires", (ORG, COMPANY)), (_WE_RIVAL, "competes_with", (ORG, COMPANY)),
-           (_WE_ALSO_PARTNERED, "partners_with", (ORG, COMPANY)),
+           (_WE_ALSO_PARTNERED, "partners_with", (ORG, COMPANY)), (_WE_CUSTOMERS, "customers", (ORG, COMPANY)),
            (_WE_FUNDED, "invests_in<", (COMPANY,)))
 
 
@@ -720,20 +724,25 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
     """``(organisation, other, evidence start, relation)`` for 我们推出了 X (develops), 我们和 X 合作 (partners_with),
     我们收购了 X (acquires), 我们的竞争对手是 X (competes_with) and 我们拿到了 X 的投资 (``invests_in<``: X invests in
     the organisation) in an interview answer whose speaker holds a position at exactly one organisation by
-    the relations found, not counting those the speaker left: Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
+    the relations found, not counting those the speaker left (or, holding several, heads or founded exactly one): Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
     text = analysis.doc.text
     if "我们" not in text:
         return []
     orgs: dict[str, dict[str, Mention]] = {}
+    heads: dict[str, dict[str, Mention]] = {}  # those the speaker leads or founded: 我们 where other posts are past ones
     left = {(r.head.key or "=" + r.head.text, r.tail.key or r.tail.text) for r in rels if r.relation == "departed_from"}
     for r in rels:
         if r.relation in ("works_for", "leads", "founded") and r.head.type == PERSON and r.tail.type in (ORG, COMPANY) \
                 and (r.head.key or "=" + r.head.text, r.tail.key or r.tail.text) not in left:  # (a post left is not 我们)
             orgs.setdefault(r.head.key or "=" + r.head.text, {})[r.tail.key or r.tail.text] = r.tail
+            if r.relation != "works_for":
+                heads.setdefault(r.head.key or "=" + r.head.text, {})[r.tail.key or r.tail.text] = r.tail
     starts = [m.start for m in mentions]
     out = []
     for a0, para, speaker in _answers(analysis, mentions):
         held = orgs.get(speaker.key or "=" + speaker.text, {}) or _known_held(speaker, mentions)
+        if len(held) > 1:  # 之前在谷歌工作了十年…现在是远山科技的 CEO: the one organisation the speaker heads
+            held = heads.get(speaker.key or "=" + speaker.text, {})
         if len(held) != 1:
             continue
         org = next(iter(held.values()))
@@ -745,7 +754,7 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
                 first = mentions[k] if k < len(mentions) else None
                 if first is None or first.type not in kinds or first.start - hit.end() > 2:
                     continue
-                if relation in ("partners_with", "competes_with", "invests_in<"):
+                if relation in ("partners_with", "competes_with", "invests_in<", "customers"):
                     # 我们和 A、B 合作, 我们的对手是 A 和 B, 我们拿到了 A 和 B 的投资: each of the list
                     group = [first]
                     while k + len(group) < len(mentions) and mentions[k + len(group)].type in kinds and \
@@ -757,7 +766,21 @@ def we_released(analysis: Analysis, mentions: list[Mention], rels: list[Relation
                 else:
                     group = [first]
                 ev = speaker.start if hit.start() - speaker.start <= MAX_EVIDENCE_REACH else a0
-                out += [(org, m, ev, relation) for m in group]
+                out += [(org, m, ev, "partners_with" if relation == "customers" else relation) for m in group]
+        for hit in _INVESTED_US.finditer(text, a0, a0 + len(para)):
+            k = bisect.bisect_left(starts, hit.start() + 1) - 1  # the last mention that starts before the verb
+            while k >= 0 and mentions[k].end > hit.start():
+                k -= 1
+            if k < 0 or mentions[k].type not in (COMPANY, ORG, PERSON) or mentions[k].end != hit.start() or mentions[k].start < a0 \
+                    or _quoted(text, hit.start()):
+                continue
+            group = [mentions[k]]
+            while k - len(group) >= 0 and mentions[k - len(group)].type in (COMPANY, ORG, PERSON) and \
+                    mentions[k - len(group)].start >= a0 and \
+                    _LIST_GAP.fullmatch(text, mentions[k - len(group)].end, group[-1].start):
+                group.append(mentions[k - len(group)])
+            ev = speaker.start if hit.start() - speaker.start <= MAX_EVIDENCE_REACH else a0
+            out += [(org, m, ev, "invests_in<") for m in group if m.key != speaker.key or m.text != speaker.text]
     return out
 
 
