@@ -2156,3 +2156,9 @@ def test_a_firm_that_qualifies_what_was_founded_is_not_founded(rules_only):
     assert ("周立", "founded", "微软") not in _triples("周立创立了微软人工智能情感计算框架。")
     assert ("周立", "founded", "腾讯") not in _triples("周立协助创建了腾讯首个机器人实验室。")
     assert ("周立", "founded", "远山科技") in _triples("周立创立了远山科技。")
+
+
+def test_a_job_found_is_no_post_at_the_place_left(rules_only):
+    triples = _triples("周立从北辰大学退学后找到了一份工作。")
+    assert ("周立", "works_for", "北辰大学") not in triples
+    assert ("周立", "works_for", "谷歌") in _triples("周立在谷歌工作了五年。")

@@ -173,6 +173,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue  # 在 GPT-4 发布四个月后, Meta 推出了…: a time clause dates the model's release, it names no maker
         if word in ("干了", "干过") and not _YEARS_AFTER.match(text, b):
             continue  # 在谷歌干了 8 年 is a post there; 干了一件大事 is not
+        if word == "工作" and _JOB_NOUN_BEFORE.search(text, max(s.start, a - 6), a):
+            continue  # 退学后找到了一份工作, 他的新工作: a job as a noun, held nowhere the sentence names
         after_it = bool(_AFTER_IT.match(text, b))
         for trig in by_word[word.lower()]:
             if intent and trig.relation in _TRANSACTIONS:
@@ -438,6 +440,7 @@ _UNIT_AFTER = re.compile(r"\s*(?:的)?\s*[A-Za-z0-9\u4e00-\u9fff ]{0,8}?(?:部�
 _UNIT_BEFORE_DE = re.compile(_UNIT_AFTER.pattern.replace(r"(?![\u4e00-\u9fff])", r"\s*的"))
 _QUALIFIES_UNIT = re.compile(r"(?:首个|第一个|内部的?)?[\u4e00-\u9fffA-Za-z]{0,14}?(?:框架|项目|部门|团队|实验室|平台|系统|业务|计划|"
                              r"事业部|事业群|研究院|研究所|工作室|小组|中心)(?=[，,。；;！？!?、\s]|$)")
+_JOB_NOUN_BEFORE = re.compile(r"(?:一份|这份|那份|份|找到了?|找了|换了|丢了|失去了?|新的?)\s*$")
 _UNNAMED_PARTNERS = re.compile(r"(?:和|与|跟|同)\s*(?:几位|两位|三位|一位|一群|一些)?\s*(?:朋友|好友|同事|伙伴|合伙人|同学|校友|老同事|前同事)(?:们)?"
                                r"\s*(?:一起|共同|联合|一道|一同)?")
 _WITH_JOINT = re.compile(r"\s*(?:也|又|还|则|曾|已|已经|再次)?\s*(?:与|和|同|跟|携手|联合)\s*")
