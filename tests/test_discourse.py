@@ -445,3 +445,9 @@ def test_we_as_the_object_of_investors_and_our_customers_of_a_founder_with_a_pas
     assert {("青禾资本", "invests_in", "鹿鸣科技"), ("远山资本", "invests_in", "鹿鸣科技"),
             ("鹿鸣科技", "partners_with", "北辰汽车"), ("鹿鸣科技", "partners_with", "云杉银行")} <= rels
     assert not any(h == "星图数据" or t == "星图数据" for h, r, t in rels if r != "works_for")
+
+
+def test_a_bare_title_holder_who_leaves_leaves_the_organisation_before(rules_only_env):
+    triples = _graph_triples("远山科技又迎来一波人事震荡。首席技术官 Wendy Zhou 今天宣布离职。")
+    assert {("Wendy Zhou", "works_for", "远山科技"), ("Wendy Zhou", "departed_from", "远山科技")} <= triples
+    assert not any(r == "departed_from" for _, r, _ in _graph_triples("远山科技发布了新模型。首席技术官 Wendy Zhou 表示这很重要。"))

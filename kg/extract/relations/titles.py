@@ -740,6 +740,14 @@ def _team_introductions(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) 
             for role in roles:
                 for r in _title_facts(ctx, who, subject, _title_kind(role), role, 0.6, False):
                     yield replace(r, evidence=ev)
+        if len(listed) == 1 and len(ms) == 1 and _LEAVES.match(text, person.end, sent.end) and _ok("departed_from", person, subject):
+            # OpenAI 又迎来一波人事震荡。首席技术官 X 今天宣布离职: the post left is at the organisation of the text
+            yield replace(_rel(ctx, "departed_from", person, subject, 0.6, trigger="离职"), evidence=ev)
+
+
+# the person who holds a bare title leaves (no organisation named in the sentence)
+_LEAVES = re.compile(r"\s*(?:(?:今天|今日|昨天|昨日|近日|日前|刚刚|突然|正式|也|已|已经|于[^，,。]{1,10}?)\s*)*(?:宣布|确认|证实)?\s*"
+                     r"(?:离职|辞职|离开公司|卸任|退休|下台)")
 
 
 def _clause_titles(ctx: _Ctx) -> Iterator[RelationMention]:
