@@ -2162,3 +2162,10 @@ def test_a_job_found_is_no_post_at_the_place_left(rules_only):
     triples = _triples("周立从北辰大学退学后找到了一份工作。")
     assert ("周立", "works_for", "北辰大学") not in triples
     assert ("周立", "works_for", "谷歌") in _triples("周立在谷歌工作了五年。")
+
+
+def test_a_self_introduction_or_a_guest_line_from_an_organisation(rules_only):
+    assert ("周立", "works_for", "远山科技") in _triples("我是周立，来自远山科技。")
+    triples = _triples("周立（来自谷歌）和王宏（来自微软）参加了讨论。")
+    assert {("周立", "works_for", "谷歌"), ("王宏", "works_for", "微软")} <= triples
+    assert not any(r == "works_for" for _, r, _ in _triples("周立，来自谷歌和微软的联合团队。"))

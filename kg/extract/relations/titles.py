@@ -881,6 +881,16 @@ def _from_org(ctx: _Ctx) -> Iterator[RelationMention]:
             continue
         if _ok("works_for", person, org):
             yield _rel(ctx, "works_for", person, org, 0.8)
+    # 我是 PERSON，来自 ORG。 · PERSON（来自 ORG）: a self-introduction or a guest line; one organisation, ending its clause
+    for i, person in enumerate(ms[:-1]):
+        org = ms[i + 1]
+        if person.type != PERSON or org.type not in (ORG, COMPANY):
+            continue
+        if re.fullmatch(r"\s*[，,（(]\s*(?:目前|现在|现)?\s*来自\s*", text[person.end:org.start]) \
+                and re.match(r"\s*(?:$|[，,。；;！？!?）)\n])", text[org.end:ctx.sent.end]) \
+                and not (i + 2 < len(ms) and re.fullmatch(r"\s*[、和与及]\s*", text[org.end:ms[i + 2].start])) \
+                and _ok("works_for", person, org):
+            yield _rel(ctx, "works_for", person, org, 0.75)
     # PERSON 从 ORG 离开/出来 (之后): the person left it (离开 X reads X after the verb; 从 X 离开 before it)
     for i, org in enumerate(ms):
         if org.type not in (ORG, COMPANY) or not re.search(r"从\s*$", text[max(ctx.sent.start, org.start - 2):org.start]):
