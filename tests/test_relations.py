@@ -2169,3 +2169,11 @@ def test_a_self_introduction_or_a_guest_line_from_an_organisation(rules_only):
     triples = _triples("周立（来自谷歌）和王宏（来自微软）参加了讨论。")
     assert {("周立", "works_for", "谷歌"), ("王宏", "works_for", "微软")} <= triples
     assert not any(r == "works_for" for _, r, _ in _triples("周立，来自谷歌和微软的联合团队。"))
+
+
+def test_work_as_a_noun_and_a_list_that_works_with_someone_unnamed(rules_only):
+    assert not any(r == "works_for" for _, r, _ in _triples("周立很喜欢谷歌的工作环境。"))
+    triples = _triples("期待通过远山基金和北辰学院团队与在座的各位进行更多合作。")
+    assert not any(r == "partners_with" for _, r, _ in triples)
+    assert ("阿里巴巴", "partners_with", "腾讯") in _triples("腾讯和阿里巴巴的合作模式很成功。") | \
+        {(t, r, h) for h, r, t in _triples("腾讯和阿里巴巴的合作模式很成功。")}

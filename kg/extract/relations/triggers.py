@@ -173,8 +173,8 @@ def _trigger_relations(ctx: _Ctx, *, skip: set[tuple[int, int]] = frozenset()) -
             continue  # 在 GPT-4 发布四个月后, Meta 推出了…: a time clause dates the model's release, it names no maker
         if word in ("干了", "干过") and not _YEARS_AFTER.match(text, b):
             continue  # 在谷歌干了 8 年 is a post there; 干了一件大事 is not
-        if word == "工作" and _JOB_NOUN_BEFORE.search(text, max(s.start, a - 6), a):
-            continue  # 退学后找到了一份工作, 他的新工作: a job as a noun, held nowhere the sentence names
+        if word == "工作" and (_JOB_NOUN_BEFORE.search(text, max(s.start, a - 6), a) or _WORK_NOUN_AFTER.match(text, b)):
+            continue  # 退学后找到了一份工作, 他的新工作, 谷歌的工作方式: work as a noun, no post held
         after_it = bool(_AFTER_IT.match(text, b))
         for trig in by_word[word.lower()]:
             if intent and trig.relation in _TRANSACTIONS:
@@ -440,6 +440,7 @@ _UNIT_AFTER = re.compile(r"\s*(?:的)?\s*[A-Za-z0-9\u4e00-\u9fff ]{0,8}?(?:部�
 _UNIT_BEFORE_DE = re.compile(_UNIT_AFTER.pattern.replace(r"(?![\u4e00-\u9fff])", r"\s*的"))
 _QUALIFIES_UNIT = re.compile(r"(?:首个|第一个|内部的?)?[\u4e00-\u9fffA-Za-z]{0,14}?(?:框架|项目|部门|团队|实验室|平台|系统|业务|计划|"
                              r"事业部|事业群|研究院|研究所|工作室|小组|中心)(?=[，,。；;！？!?、\s]|$)")
+_WORK_NOUN_AFTER = re.compile(r"方式|模式|风格|环境|文化|氛围|节奏|效率|时长|强度|习惯|流程")
 _JOB_NOUN_BEFORE = re.compile(r"(?:一份|这份|那份|份|找到了?|找了|换了|丢了|失去了?|新的?)\s*$")
 _UNNAMED_PARTNERS = re.compile(r"(?:和|与|跟|同)\s*(?:几位|两位|三位|一位|一群|一些)?\s*(?:朋友|好友|同事|伙伴|合伙人|同学|校友|老同事|前同事)(?:们)?"
                                r"\s*(?:一起|共同|联合|一道|一同)?")
@@ -850,10 +851,12 @@ def _symmetric(ctx: _Ctx, trig: Trigger, left: list[Mention], right: list[Mentio
             group = _group(ctx, left, left.index(lh[-1]), -1, _kin(lh[-1]))
             if len(group) >= 2 and not re.search(r"(?:与|同|跟|和)\s*(?:如|像)?\s*$", text[max(ctx.sent.start, min(g.start for g in group) - 3):min(g.start for g in group)]) \
                     and not _PEOPLE_OF.match(text, max(g.end for g in group)) \
+                    and not (a0 >= 0 and re.search(r"(?:与|同|跟)", text[max(g.end for g in group):a0])) \
                     and not (trig.word in _RELATIONAL_NOUNS and a0 >= 0
                              and _NOUN_OF.fullmatch(text, max(g.end for g in group), a0)):
                 # (S 是 A 和 B 的官方合作伙伴: the list is whose partner S is, not partners of each other)
-                # (我们与 A、B 和 C 签署了合作备忘录: the list is whom the subject partners with, not each other)
+                # (我们与 A、B 和 C 签署了合作备忘录: the list is whom the subject partners with, not each other;
+                #  通过 A 和 B 与在座的各位合作: the list works with someone no name gives, not with each other)
                 pairs += list(combinations(group, 2))
     for h, t in pairs:
         if trig.relation == "partners_with" and any(_AGAINST.search(text, max(0, x.start - 3), x.start) for x in (h, t)):
