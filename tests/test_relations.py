@@ -2177,3 +2177,9 @@ def test_work_as_a_noun_and_a_list_that_works_with_someone_unnamed(rules_only):
     assert not any(r == "partners_with" for _, r, _ in triples)
     assert ("阿里巴巴", "partners_with", "腾讯") in _triples("腾讯和阿里巴巴的合作模式很成功。") | \
         {(t, r, h) for h, r, t in _triples("腾讯和阿里巴巴的合作模式很成功。")}
+
+
+def test_incubation_is_no_relation(rules_only):
+    # data/README.md: being incubated (由 KEG 孵化) is not part_of or founded; no relation is annotated for it
+    assert not _triples("远山创投孵化了青禾科技。") & {("青禾科技", "part_of", "远山创投"), ("远山创投", "founded", "青禾科技")}
+    assert not any(r == "part_of" for _, r, _ in _triples("远山创投孵化了青禾科技。"))
