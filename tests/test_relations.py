@@ -2183,3 +2183,14 @@ def test_incubation_is_no_relation(rules_only):
     # data/README.md: being incubated (由 KEG 孵化) is not part_of or founded; no relation is annotated for it
     assert not _triples("远山创投孵化了青禾科技。") & {("青禾科技", "part_of", "远山创投"), ("远山创投", "founded", "青禾科技")}
     assert not any(r == "part_of" for _, r, _ in _triples("远山创投孵化了青禾科技。"))
+
+
+def test_a_company_name_that_opens_a_model_s_name_makes_it(rules_only):
+    import kg
+
+    # (a maker the table of model makers does not list: the name itself says whose the model is)
+    g = kg.build(texts=["Microsoft 365 Copilot 今天正式上线。微软表示这很重要。"])
+    assert ("微软", "develops", "Microsoft 365 Copilot") in {(r.subject, r.relation, r.object) for r in g.relations()}
+    # the company not named on its own: no entity to give it to
+    g = kg.build(texts=["Microsoft 365 Copilot 今天正式上线。"])
+    assert not g.relations(relation="develops")

@@ -23,7 +23,7 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ._base import SYMMETRIC, _Ctx, _ok, _rel, _same, _title_kind, sentence_holding
 from .discourse import (addressee_mentions, coref_mentions, guest_bios, name_line_bios, omitted_makers, omitted_subjects, profile_lines, roster_lines, section_posts, speaker_mentions, unnamed_bios, we_released,
                         with_antecedent_evidence)
-from .known import known_makers, known_positions
+from .known import known_makers, known_positions, named_makers
 from .learned import MODES, load_relation_model, model_relations, relations_mode
 from .titles import (_affiliations, _post_is, _clause_titles, _appointed, _org_people, _as_title, _post_of, _bare_titles, _degrees, _founder_lists, _group_named_next, _team_introductions, _entourage, _from_org, _join_details, _listed_titles, _model_is_by,
                      _serving_at, _title_facts, _title_relations, _its_titles, _left_post, _bio_entries, _paper_authors, _group_members, _speaking_titles)
@@ -202,8 +202,9 @@ def _rule_relations(analysis, gaz, core, by_sent, clauses) -> list[RelationMenti
     out += _group_named_next(analysis, by_sent)
     out += list(_we_released(analysis, core, out))
     out += list(_section_posts(analysis, core))
-    out += known_makers(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text)
-                                            for r in out if r.relation == "develops"})
+    made = {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in out if r.relation == "develops"}
+    out += named_makers(analysis, clauses, made, gaz)
+    out += known_makers(analysis, clauses, made)
     out += known_positions(analysis, clauses, {(r.head.key or r.head.text, r.tail.key or r.tail.text) for r in out
                                                if r.relation in ("works_for", "leads", "founded")}, gaz)
     return _across_items(analysis.doc.text, out) + card_relations(analysis, core)

@@ -47,6 +47,27 @@ def known_makers(analysis: Analysis, clauses: Iterable[tuple], have: set) -> Ite
     yield from _paragraph_makers(analysis, clauses, have, stated)
 
 
+def named_makers(analysis: Analysis, clauses: Iterable[tuple], have: set, gaz) -> Iterator[RelationMention]:
+    """OpenAI o1, Google Gemini 2.0, Meta Llama 3: a model whose name, as written, opens with a listed company's name
+    and a space is that company's (data/README.md: the company name stays in the model's name and the company
+    ``develops`` it), where the document names the company on its own too; the model's sentence is the evidence."""
+    mentions = [m for m in analysis.mentions if m.type in (COMPANY, ORG) and m.source != "coref"]
+    for sent, ms in clauses:
+        for model in (m for m in ms if m.type == MODEL and " " in m.text.strip()):
+            first = model.text.strip().split()[0]
+            entry = gaz.lookup(first) if gaz is not None else None
+            if entry is None or entry.type not in (COMPANY, ORG):
+                continue
+            org = next((m for m in mentions if (m.key or "").lstrip("=") == entry.name or m.text == entry.name), None)
+            if org is None:
+                continue
+            key = (org.key or org.text, model.key or model.text)
+            if key in have or not _ok("develops", org, model):
+                continue
+            have.add(key)
+            yield _rel(_Ctx(analysis, sent, ms), "develops", org, model, 0.6, trigger="maker in the name")
+
+
 def _paragraph_makers(analysis: Analysis, clauses: list[tuple], have: set, stated: set) -> Iterator[RelationMention]:
     # Google DeepMind 发布 Gemini 2.5 Flash-Lite … Gemini 2.0 Flash: the text named the family's maker itself
     by_family: dict[str, set[str]] = {}
