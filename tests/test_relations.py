@@ -2194,3 +2194,9 @@ def test_a_company_name_that_opens_a_model_s_name_makes_it(rules_only):
     # the company not named on its own: no entity to give it to
     g = kg.build(texts=["Microsoft 365 Copilot 今天正式上线。"])
     assert not g.relations(relation="develops")
+
+
+def test_a_hire_is_a_joining(rules_only):
+    triples = _triples("远山科技去年聘请了周立担任首席科学家。")
+    assert {("周立", "joined", "远山科技"), ("周立", "works_for", "远山科技")} <= triples
+    assert not any(r == "joined" for _, r, _ in _triples("周立说，远山科技应该聘请更多工程师。"))

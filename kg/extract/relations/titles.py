@@ -584,7 +584,8 @@ def _join_details(analysis: Analysis, rels: list[RelationMention]) -> Iterator[R
             if r.head.end <= m.start and m.end <= r.tail.start and m.type in (ORG, COMPANY) \
                     and _FROM_ORG.search(text[max(ev.start, m.start - 2):m.start]) and not _same(m, r.tail):
                 yield _rel(ctx, "departed_from", r.head, m, 0.75, trigger="从")
-        then = _THEN_TITLE.match(text, r.tail.end, ev.end)
+        hired = r.trigger in ("聘请", "聘用") and r.head.start > r.tail.end  # (X 聘请了 Y 担任 CTO: after the person)
+        then = _THEN_TITLE.match(text, r.head.end if hired else r.tail.end, ev.end)
         if then:
             at, model = then.end(), None
             named = re.match(re.escape(r.tail.text) + r"\s*", text[at:ev.end])
