@@ -722,9 +722,11 @@ _WE_DID = ((_WE_RELEASED, "develops", (MODEL,)), (_WE_OWN, "develops", (MODEL,))
 
 def we_released(analysis: Analysis, mentions: list[Mention], rels: list[RelationMention]) -> list[tuple[Mention, Mention, int, str]]:
     """``(organisation, other, evidence start, relation)`` for 我们推出了 X (develops), 我们和 X 合作 (partners_with),
-    我们收购了 X (acquires), 我们的竞争对手是 X (competes_with) and 我们拿到了 X 的投资 (``invests_in<``: X invests in
-    the organisation) in an interview answer whose speaker holds a position at exactly one organisation by
-    the relations found, not counting those the speaker left (or, holding several, heads or founded exactly one): Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
+    我们收购了 X (acquires), 我们的竞争对手是 X (competes_with), 我们的客户包括 X (partners_with) and 我们拿到了 X 的
+    投资 or X 投资了我们 (``invests_in<``: X invests in the organisation) in an interview answer whose speaker holds a
+    position at exactly one organisation by the relations found, not counting those the speaker left (or, holding
+    several, heads or founded exactly one; or, holding none, the one the table of known roles gives where the text
+    names it): Altman：…当我们推出 GPT-3.5 时 → OpenAI develops GPT-3.5."""
     text = analysis.doc.text
     if "我们" not in text:
         return []
