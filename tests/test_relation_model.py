@@ -493,3 +493,10 @@ def test_people_joined_to_a_titled_person_share_the_title():
     assert not _joined_to(other, Mention("林远", "PERSON", 3, 5), Mention("张伟", "PERSON", 6, 8))
     two = "青禾创始人林远和鹭羽创始人张伟"
     assert not _joined_to(two, Mention("林远", "PERSON", 5, 7), Mention("张伟", "PERSON", 13, 15))
+
+
+def test_the_model_gives_no_post_at_what_a_person_uses_or_talks_to(packaged):
+    # an interview: the speaker uses a search engine, or is interviewed by a fund; the shipped model read both as posts
+    a = _analysis("主持人：你怎么看？\n\n周立：如果我使用谷歌，我会很快找到答案。\n\n主持人：好的。\n\n"
+                  "王宏：在接受红杉资本独家采访时，我谈到了这个问题。\n")
+    assert not [r for r in extract_relations(a, mode="both") if r.relation == "works_for"]

@@ -413,6 +413,9 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
             if rel == "founded" and tail.start > head.start and _UNIT_OF.match(analysis.doc.text, tail.end) \
                     and _FOUNDING_VERB.search(analysis.doc.text, max(c.sentence.start, tail.start - 6), tail.start):
                 continue  # 创立了微软亚洲研究院的语音组: a unit of the organisation was founded, not the organisation
+            if rel in _PERSON_POSTS and head.type == PERSON \
+                    and _NOT_EMPLOYER_BEFORE.search(analysis.doc.text, max(c.sentence.start, tail.start - 4), tail.start):
+                continue  # 如果我使用谷歌, 在接受红杉资本采访时: what the person uses or talks to (和/与 X: often a post)
             if rel in _PERSON_POSTS and _ON_PLATFORM.search(analysis.doc.text, max(0, tail.start - 3), tail.start) \
                     and _PLATFORM_AFTER.match(analysis.doc.text, tail.end):
                 continue  # 经常在 Quora 上回答问题: a site the person writes on, not an employer (在腾讯上班 is one)
@@ -424,6 +427,7 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
 
 _PERSON_POSTS = frozenset({"works_for", "leads", "founded", "joined", "departed_from", "educated_at"})
 # the words that make the next name a student's advisor (导师为 Y, 师从 Y), not the subject of the clauses after it
+_NOT_EMPLOYER_BEFORE = re.compile(r"(?:使用|接受|采访|访问|参观|拜访|对话)\s*$")
 _ON_PLATFORM = re.compile(r"在\s*$")
 _PLATFORM_AFTER = re.compile(r"\s*(?:平台|网站|社区|论坛)?\s*上(?!班|市|岗|任|学|课)")
 _FOUNDING_VERB = re.compile(r"(?:创立|创办|成立|组建)了?\s*$")
