@@ -2200,3 +2200,15 @@ def test_a_hire_is_a_joining(rules_only):
     triples = _triples("远山科技去年聘请了周立担任首席科学家。")
     assert {("周立", "joined", "远山科技"), ("周立", "works_for", "远山科技")} <= triples
     assert not any(r == "joined" for _, r, _ in _triples("周立说，远山科技应该聘请更多工程师。"))
+
+
+def test_a_title_of_a_list_stops_at_a_person_named_with_a_firm_of_their_own(rules_only):
+    triples = _triples("谷歌联合创始人周立以及微软的王宏都出席了。")
+    assert ("周立", "founded", "谷歌") in triples and ("王宏", "works_for", "微软") in triples
+    assert not any(h == "王宏" and t == "谷歌" for h, _, t in triples)
+
+
+def test_the_teacher_a_student_is_named_by_holds_nothing_of_the_student_s(rules_only):
+    triples = _triples("师从李明远的北辰大学博士周立现在在远山科技工作。")
+    assert not any(h == "李明远" for h, _, _ in triples)
+    assert ("周立", "works_for", "远山科技") in triples

@@ -10,7 +10,7 @@ from typing import Iterator
 from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention
 from ..gazetteer import Gazetteer
-from ._base import _BEHIND_IS, _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_bounds, _clause_initial, _group, _ok, _rel, _same, _title_regex, sentence_holding
+from ._base import _ADVISED_BY, _BEHIND_IS, _heads_only, _Ctx, _OWN, _POSSESSIVE, _clause_bounds, _clause_initial, _group, _ok, _rel, _same, _title_regex, sentence_holding
 
 
 _RIVAL_CUE = re.compile(r"竞争|竞相|争夺|角逐|混战|大战|比拼|抢占|争相|对手|竞品|赛跑|较量|PK|对决|厮杀|群雄|争霸")
@@ -82,7 +82,8 @@ def _possessive_relations(ctx: _Ctx) -> Iterator[RelationMention]:
                                                            or _POSSESSIVE_KIND.match(ctx.gap(a.end, b.start))) \
                 and not _BASED_ON.search(text, max(ctx.sent.start, a.start - 4), a.start):
             yield _rel(ctx, "develops", a, b, 0.7)  # (基于 X 的 Y: Y is built on X, not made by it)
-        his = a.type == PERSON and b.type in (COMPANY, ORG) and not _NOT_HIS.match(text, b.end)
+        his = a.type == PERSON and b.type in (COMPANY, ORG) and not _NOT_HIS.match(text, b.end) \
+            and not _ADVISED_BY.search(text, max(ctx.sent.start, a.start - 4), a.start)  # (师从李飞飞的斯坦福博士 X)
         start_up = his and _HIS_START_UP.fullmatch(text, a.end, b.start)
         if his and (_HIS_FIRM.fullmatch(ctx.gap(a.end, b.start)) or start_up) and _ok("works_for", a, b):
             yield _rel(ctx, "works_for", a, b, 0.65)  # 李飞飞的 World Labs, Sarah Guo 的 Conviction: the person's firm

@@ -9,7 +9,7 @@ from ...resources_data import titles
 from ...schema import COMPANY, MODEL, ORG, PERSON
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
 from .known import maker_of
-from ._base import _BEHIND_IS, _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ident, _ok, _rel, _same, _title_kind, _title_regex
+from ._base import _ADVISED_BY, _BEHIND_IS, _PAREN, _clause_initial, _group, _Ctx, _ELLIPSIS_LINK, _PERSON_LINK, _ident, _ok, _rel, _same, _title_kind, _title_regex
 
 
 # how far after an organisation its title chain may run (a regional head's title, 及, then a qualified second title)
@@ -264,7 +264,12 @@ def _people_after(ctx: _Ctx, k: int) -> list[Mention]:
     """The person ``ctx.mentions[k]`` and the people listed with it, bracketed forms skipped."""
     ms = _unbracketed(ctx)
     first = ctx.mentions[k]
-    return _group(ctx, ms, ms.index(first), +1, (PERSON,)) if first in ms else [first]
+    group = _group(ctx, ms, ms.index(first), +1, (PERSON,)) if first in ms else [first]
+    for n, p in enumerate(group[1:], 1):  # A 创始人 X 以及 Anthropic 的 Y: Y is named with an organisation of its own
+        before = ms[ms.index(p) - 1]
+        if before.type in (ORG, COMPANY) and ctx.gap(before.end, p.start).strip() == "的":
+            return group[:n]
+    return group
 
 
 def _closed_people(ctx: _Ctx, k: int) -> bool:
@@ -1124,7 +1129,8 @@ def _degrees(analysis: Analysis, by_sent: list[tuple[Mention, ...]]) -> Iterator
             continue
         sent = sents[k]
         for uni in unis:
-            people = {_ident(p): p for p in ms if p.type == PERSON and p.end <= uni.start}
+            people = {_ident(p): p for p in ms if p.type == PERSON and p.end <= uni.start
+                      and not _ADVISED_BY.search(text, max(sent.start, p.start - 4), p.start)}  # (师从 X 的斯坦福博士 Y)
             holder = None
             if len(people) == 1:
                 holder = next(iter(people.values()))
