@@ -2212,3 +2212,8 @@ def test_the_teacher_a_student_is_named_by_holds_nothing_of_the_student_s(rules_
     triples = _triples("师从李明远的北辰大学博士周立现在在远山科技工作。")
     assert not any(h == "李明远" for h, _, _ in triples)
     assert ("周立", "works_for", "远山科技") in triples
+
+
+def test_the_helmsman_leads(rules_only):
+    assert ("周立", "leads", "远山科技") in _triples("周立是远山科技的掌舵者。")
+    assert ("周立", "leads", "远山科技") in _triples("远山科技掌舵人周立表示这很难。")
