@@ -1623,3 +1623,12 @@ def test_a_tagged_span_across_a_preposition_is_two_names():
 
 def test_a_tagged_firm_right_before_jiang_names_an_award():
     assert not with_model("诺贝尔化学奖得主王宏表示这很难。", [("诺贝尔化学", "COMPANY")])
+
+
+def test_a_former_name_before_the_name_now_in_brackets_is_one_entity():
+    import kg
+
+    g = kg.build(texts=["Lumora（现更名为字节跳动）在美国很受欢迎。字节跳动的估值很高。"])
+    assert [(e.label, "Lumora" in e.aliases) for e in g.entities()] == [("字节跳动", True)]
+    g = kg.build(texts=["北辰资本投资了 Kestrel、Lumora（现为字节跳动）和 Vexa 等公司。"])
+    assert ("北辰资本", "invests_in", "字节跳动") in {(r.subject, r.relation, r.object) for r in g.relations()}

@@ -55,6 +55,28 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
         out = [y for y in out if not (y.start == g.start(1) and y.end == g.end(1))]
         out.append(Mention(g.group(1), PERSON, g.start(1), g.end(1), "alias", x.key or "=" + x.text, x.confidence,
                            VIA_BRACKETS))
+    # Musical.ly（现为 TikTok）, Facebook（现更名为 Meta）: the name now, in brackets after a former name, is an alias
+    # of the former name the text uses (data/README.md), which is found by the brackets where nothing else found it
+    by_end = {m.end: i for i, m in enumerate(out)}
+    idx = {id(m): i for i, m in enumerate(out)}
+    for y in ms:
+        now = _RENAMED_BEFORE.search(text, max(0, y.start - 12), y.start)
+        if now is None or y.type not in (ORG, COMPANY, MODEL) or not re.match(r"\s?[）)]", text[y.end:y.end + 2]) \
+                or id(y) not in idx:
+            continue
+        i = by_end.get(now.start())
+        if i is None or out[i].type not in (ORG, COMPANY, MODEL):
+            name = _LATIN_BEFORE_BRACKET.search(text, max(0, now.start() - 40), now.start() + 1)
+            if name is None or name.end(1) != now.start() - (1 if text[now.start() - 1:now.start()] == " " else 0):
+                continue
+            out.append(Mention(name.group(1), y.type, name.start(1), name.end(1), "pattern", None, y.confidence))
+            i = len(out) - 1
+        if y.key and not y.key.startswith("="):  # the name now is a listed entity: the former name is one of its names
+            out[i] = replace(out[i], key=y.key, type=y.type, via=VIA_BRACKETS)
+            out[idx[id(y)]] = replace(y, source="alias", via=VIA_BRACKETS)
+        else:
+            out[idx[id(y)]] = replace(y, key=out[i].key or "=" + out[i].text, type=out[i].type, source="alias",
+                                      via=VIA_BRACKETS)
     ends = {m.end for m in out}
     for y in ms:  # and the reverse: Lumora（鹿鸣科技）, where only the bracketed name was found
         before = _LATIN_BEFORE_BRACKET.search(text, max(0, y.start - 60), y.start)
@@ -65,6 +87,7 @@ def link_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_RENAMED_BEFORE = re.compile(r"\s?[（(]\s*(?:现已|现|后|已|后来)?\s*(?:更名为|改名为|更名|改名|名为|为|叫)\s*$")
 _GIVEN_AFTER = re.compile(r" ?([A-Z][a-z]{2,})(?![A-Za-z])")
 _DECLARED = re.compile(r"\s*[（(][^（()）]{0,50}?(?:以下简称|简称|下称|以下称)\s*[为：:]?\s*[“「\"『]?([^，,。；;（()）“”「」『』\"]{2,12}?)[”」\"』]?\s*[）)]")
 
