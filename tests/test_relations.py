@@ -2217,3 +2217,9 @@ def test_the_teacher_a_student_is_named_by_holds_nothing_of_the_student_s(rules_
 def test_the_helmsman_leads(rules_only):
     assert ("周立", "leads", "远山科技") in _triples("周立是远山科技的掌舵者。")
     assert ("周立", "leads", "远山科技") in _triples("远山科技掌舵人周立表示这很难。")
+
+
+def test_a_model_named_as_a_figure_of_speech_gets_no_maker_from_the_table(rules_only):
+    triples = _triples("远山科技的 Lumo-9 让很多人喊出了视频 AI 的 ChatGPT 时刻。OpenAI 对此没有回应。")
+    assert ("OpenAI", "develops", "ChatGPT") not in triples
+    assert ("OpenAI", "develops", "ChatGPT") in _triples("OpenAI 今天更新了 ChatGPT。")

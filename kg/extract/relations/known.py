@@ -7,6 +7,7 @@ in one sentence give 黄仁勋 works_for 英伟达, with the table's role, where
 table's ``founded`` and ``leads`` are kept as data, not given from co-occurrence)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -22,6 +23,10 @@ def model_makers() -> tuple[tuple[str, str], ...]:
     """(prefix, maker) pairs, longest prefix first."""
     rows = [(cols[0], cols[1]) for _, cols in read_rows(RESOURCES / "model_makers.tsv", 2)]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+# a model named as a figure of speech (视频 AI 的 ChatGPT 时刻, GPT-3 式的爆发): the sentence says nothing of who made it
+_FIGURE_AFTER = re.compile(r"\s*(?:时刻|式的?|般的?|一样|那样)")
 
 
 def maker_of(model: Mention) -> str | None:
@@ -83,7 +88,7 @@ def _paragraph_makers(analysis: Analysis, clauses: list[tuple], have: set, state
             continue
         orgs = [(sent, m) for sent, ms in group for m in ms if m.type in (COMPANY, ORG) and m.source not in ("coref",)]
         for sent, ms in group:
-            for model in (m for m in ms if m.type == MODEL):
+            for model in (m for m in ms if m.type == MODEL and not _FIGURE_AFTER.match(text, m.end)):
                 maker = maker_of(model)
                 if maker is None or (model.key or model.text) in made \
                         or by_family.get(family_of((model.key or model.text).lstrip("=")), {maker}) - {maker}:
@@ -110,7 +115,7 @@ def _sentence_makers(analysis: Analysis, clauses: list[tuple], have: set) -> Ite
         ctx = _Ctx(analysis, sent, ms)
         for model in models:
             maker = maker_of(model)
-            if maker is None:
+            if maker is None or _FIGURE_AFTER.match(analysis.doc.text, model.end):
                 continue
             for org in orgs:
                 if (org.key or "").lstrip("=") == maker or org.text == maker:
