@@ -2220,6 +2220,6 @@ def test_the_helmsman_leads(rules_only):
 
 
 def test_a_model_named_as_a_figure_of_speech_gets_no_maker_from_the_table(rules_only):
-    triples = _triples("远山科技的 Lumo-9 让很多人喊出了视频 AI 的 ChatGPT 时刻。OpenAI 对此没有回应。")
+    triples = _triples("远山科技的 Lumo-9 演示被不少评论者称作视频生成的 ChatGPT 时刻。OpenAI 对此没有回应。")
     assert ("OpenAI", "develops", "ChatGPT") not in triples
     assert ("OpenAI", "develops", "ChatGPT") in _triples("OpenAI 今天更新了 ChatGPT。")

@@ -25,7 +25,7 @@ def model_makers() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
-# a model named as a figure of speech (视频 AI 的 ChatGPT 时刻, GPT-3 式的爆发): the sentence says nothing of who made it
+# a model named as a figure of speech (视频生成的 ChatGPT 时刻, GPT-3 式的爆发): the sentence says nothing of who made it
 _FIGURE_AFTER = re.compile(r"\s*(?:时刻|式的?|般的?|一样|那样)")
 
 
