@@ -235,8 +235,9 @@ def _listed_after_object(ctx: _Ctx, m: Mention, types) -> bool:
     return first is not m and not _clause_initial(ctx, first)
 
 
-# the teacher named after these is not the one a degree, a post or a firm that follows belongs to (师从李飞飞的斯坦福博士)
-_ADVISED_BY = re.compile(r"(?:师从|师承|跟随|拜师|受教于|导师为|导师是)\s*$")
+# the teacher named after these is not the one a degree, a post or a firm that follows belongs to (师从李飞飞的斯坦福博士,
+# 博士生，导师为 Y，本科就读于 Z)
+_ADVISED_BY = re.compile(r"(?:师从|师承|跟随|拜师|受教于|(?:导师|指导老师|指导教师)(?:为|是)?)\s*$")
 _OBJECT_MARK = re.compile(r"(是|为|任|在|于|向|对|与|和|从|加入了?|离开了?|担任|出任|创办了|创立了|收购了|投资了)\s*$")
 _OBJECT_START = re.compile(r"^\s*(向|对|与|和|从|跟|同|给|让|被|由|把|根据|据|按照|依照|依据)")
 

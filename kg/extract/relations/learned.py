@@ -37,7 +37,7 @@ from pathlib import Path
 from ...errors import EngineError, KgError
 from ...schema import COMPANY, MODEL, ORG, PERSON, RELATIONS
 from ...types import Analysis, Evidence, Mention, RelationMention, Sentence
-from ._base import SYMMETRIC, _Ctx, _date, _kin, _ok, _same
+from ._base import _ADVISED_BY, SYMMETRIC, _Ctx, _date, _kin, _ok, _same
 from .triggers import _UNIT_OF, _clause_start, _served_there, speculative
 
 log = logging.getLogger(__name__)
@@ -426,12 +426,13 @@ def model_relations(analysis: Analysis, clauses, rules: list[RelationMention], *
 
 
 _PERSON_POSTS = frozenset({"works_for", "leads", "founded", "joined", "departed_from", "educated_at"})
-# the words that make the next name a student's advisor (导师为 Y, 师从 Y), not the subject of the clauses after it
+# what a person uses or is interviewed by is no employer (如果我使用谷歌, 在接受红杉资本采访时)
 _NOT_EMPLOYER_BEFORE = re.compile(r"(?:使用|接受|采访|访问|参观|拜访|对话)\s*$")
 _ON_PLATFORM = re.compile(r"在\s*$")
 _PLATFORM_AFTER = re.compile(r"\s*(?:平台|网站|社区|论坛)?\s*上(?!班|市|岗|任|学|课)")
 _FOUNDING_VERB = re.compile(r"(?:创立|创办|成立|组建)了?\s*$")
-_ADVISOR_BEFORE = re.compile(r"(?:导师|指导老师|指导教师)(?:为|是)?\s*$|师从\s*$")
+# the words that make the next name a student's advisor (导师为 Y, 师从 Y), not the subject of the clauses after it
+_ADVISOR_BEFORE = _ADVISED_BY
 _LIST_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 
 
